@@ -1,0 +1,213 @@
+package dev.kiln.build;
+
+import dev.kiln.config.SiteConfig;
+import dev.kiln.content.DraftPage;
+import dev.kiln.content.FrontMatterParser;
+import dev.kiln.content.PageKind;
+import dev.kiln.content.Permalinks;
+import dev.kiln.content.Route;
+import dev.kiln.content.SiteSources;
+import dev.kiln.content.SourceFile;
+import dev.kiln.content.SourceLoader;
+import dev.kiln.content.StaticFile;
+import dev.kiln.content.YamlDocument;
+import dev.kiln.content.YamlReader;
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+import dev.kiln.highlight.Highlighter;
+import dev.kiln.highlight.TokenHighlighter;
+import dev.kiln.html.Body;
+import dev.kiln.html.BodyProcessor;
+import dev.kiln.index.Page;
+import dev.kiln.index.SiteIndex;
+import dev.kiln.markdown.MarkdownRenderer;
+import dev.kiln.output.SiteOutput;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Builds a site folder into a {@link SiteOutput}, stage by stage: config, load, front matter,
+ * permalinks, markdown, index, layout. Each stage is timed; per-page stages run on a fixed pool and
+ * gather every problem before the build fails once. Reusable: a dev server keeps one warm.
+ */
+public final class Build implements AutoCloseable {
+
+    private final ExecutorService pool;
+    private final Parallel parallel;
+    private final MarkdownRenderer markdown;
+    private final Consumer<String> log;
+
+    /** A build that reports its stages to {@code log} (one line each). */
+    public Build(Consumer<String> log) {
+        this(log, new TokenHighlighter());
+    }
+
+    public Build(Consumer<String> log, Highlighter highlighter) {
+        this.log = log;
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "kiln-build");
+            t.setDaemon(true);
+            return t;
+        });
+        this.parallel = new Parallel(pool);
+        this.markdown = new MarkdownRenderer(highlighter);
+    }
+
+    /** Builds the site {@code options} names; throws a {@link SiteException} listing every problem. */
+    public BuildResult run(BuildOptions options) {
+        long start = System.nanoTime();
+        Path root = options.source();
+        SiteConfig config = stage("config", () -> readConfig(options));
+        SiteSources sources = stage("load", () -> SourceLoader.load(root));
+        List<DraftPage> all = stage("front matter", () -> parallel.map(sourcesOf(sources), source ->
+                FrontMatterParser.parse(source.file(), source.kind(), config.timezone())));
+        Selection selection = Selection.of(all, options);
+        if (selection.skippedDrafts() + selection.skippedFuture() > 0) {
+            log.accept(selection.describeSkipped());
+        }
+        List<Routed> routed = stage("permalinks", () -> routes(selection.included(), sources.statics(), config));
+        List<Page> pages = stage("markdown", () -> parallel.map(routed, r -> render(r, config)));
+        SiteIndex index = stage("index", () -> SiteIndex.of(
+                pages.stream().filter(Page::isPost).toList(),
+                pages.stream().filter(p -> !p.isPost()).toList(), config));
+        SiteOutput output = stage("layout", () -> new SiteAssembler(root, config, index, parallel)
+                .assemble(sources.statics()));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new BuildResult(output, index.posts().size(), index.pages().size(), index.tags().size(),
+                index.home().size() + (index.tags().isEmpty() ? 0 : 1),
+                selection.skippedDrafts(), selection.skippedFuture(), millis);
+    }
+
+    private <T> T stage(String name, Supplier<T> stage) {
+        long start = System.nanoTime();
+        T result = stage.get();
+        log.accept(String.format("  %-13s %5d ms", name, (System.nanoTime() - start) / 1_000_000));
+        return result;
+    }
+
+    private static SiteConfig readConfig(BuildOptions options) {
+        Path file = options.source().resolve(SiteConfig.FILE);
+        SiteConfig config;
+        if (Files.isRegularFile(file)) {
+            try {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                YamlDocument yaml = YamlReader.read(SiteConfig.FILE, text, 1);
+                config = SiteConfig.from(yaml.values(), yaml.positions());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            config = SiteConfig.defaults();
+        }
+        return options.baseUrl() == null ? config : config.withBaseUrl(options.baseUrl());
+    }
+
+    /** A source with its kind, for the front-matter stage. */
+    private record Typed(SourceFile file, PageKind kind) {}
+
+    private static List<Typed> sourcesOf(SiteSources sources) {
+        List<Typed> typed = new ArrayList<>();
+        sources.posts().forEach(s -> typed.add(new Typed(s, PageKind.POST)));
+        sources.pages().forEach(s -> typed.add(new Typed(s, PageKind.PAGE)));
+        return typed;
+    }
+
+    /** A page with its URL, before its Markdown is rendered. */
+    private record Routed(DraftPage draft, Route route) {}
+
+    /** Every page's route; two sources (or a source and a static file) on one output path is a problem. */
+    private static List<Routed> routes(List<DraftPage> drafts, List<StaticFile> statics, SiteConfig config) {
+        List<Routed> routed = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        Map<String, String> claims = new TreeMap<>();
+        for (DraftPage draft : drafts) {
+            try {
+                Route route = Permalinks.of(draft, config);
+                String earlier = claims.putIfAbsent(route.outputPath(), draft.path());
+                if (earlier != null) {
+                    problems.add(draft.front().at("permalink").problem(draft.path(), "URL " + route.url()
+                            + " is also claimed by " + earlier + ": give one of them another permalink"));
+                }
+                routed.add(new Routed(draft, route));
+            } catch (SiteException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        for (StaticFile file : statics) {
+            String page = claims.get(file.outputPath());
+            if (page != null) {
+                problems.add(Problem.inFile(page, "its URL is also the file " + file.sourcePath()
+                        + ": rename one of them"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SiteException(problems);
+        }
+        return routed;
+    }
+
+    private Page render(Routed routed, SiteConfig config) {
+        DraftPage draft = routed.draft();
+        String html = draft.source().isMarkdown() ? markdown.render(draft.body()) : draft.body();
+        Body body = BodyProcessor.process(html, routed.route().url(), config.excerptSeparator());
+        String excerpt = draft.front().excerpt();
+        if (excerpt != null) {
+            Body own = BodyProcessor.process(markdown.render(excerpt), routed.route().url(), "");
+            body = new Body(body.html(), own.html(), own.excerptText(), body.tocHtml(), body.headings(), body.words());
+        }
+        return new Page(draft, routed.route(), body);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    /** The pages this build includes, and how many drafts and future posts it leaves out. */
+    private record Selection(List<DraftPage> included, int skippedDrafts, int skippedFuture) {
+
+        static Selection of(List<DraftPage> all, BuildOptions options) {
+            ZonedDateTime now = ZonedDateTime.now(options.clock());
+            List<DraftPage> included = new ArrayList<>();
+            int drafts = 0;
+            int future = 0;
+            for (DraftPage page : all) {
+                if (page.isDraft() && !options.drafts()) {
+                    drafts++;
+                } else if (page.kind() == PageKind.POST && page.front().date() != null
+                        && page.front().date().isAfter(now) && !options.future()) {
+                    future++;
+                } else {
+                    included.add(page);
+                }
+            }
+            return new Selection(included, drafts, future);
+        }
+
+        String describeSkipped() {
+            List<String> parts = new ArrayList<>();
+            if (skippedDrafts > 0) {
+                parts.add(skippedDrafts + (skippedDrafts == 1 ? " draft" : " drafts") + " (--drafts includes them)");
+            }
+            if (skippedFuture > 0) {
+                parts.add(skippedFuture + (skippedFuture == 1 ? " future-dated post" : " future-dated posts")
+                        + " (--future includes them)");
+            }
+            return "  skipped " + String.join(" and ", parts);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.kiln.build;
+
+import dev.kiln.output.SiteOutput;
+
+/**
+ * A successful build: the site in memory and what it holds ({@code pages} counts posts and pages,
+ * {@code listPages} the home and tag pages).
+ */
+public record BuildResult(SiteOutput output, int posts, int pages, int tagPages, int listPages, int skippedDrafts,
+                          int skippedFuture, long millis) {
+
+    /** The closing line of a build: {@code built 66 pages, 12 tag pages in 412 ms}. */
+    public String summary() {
+        return "built " + (posts + pages) + " pages (" + posts + " posts), " + tagPages + " tag pages, "
+                + listPages + " list pages in " + millis + " ms";
+    }
+}

@@ -1,0 +1,116 @@
+package dev.kiln.build;
+
+import dev.kiln.config.SiteConfig;
+import dev.kiln.content.Route;
+import dev.kiln.content.StaticFile;
+import dev.kiln.error.Position;
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+import dev.kiln.html.BasePath;
+import dev.kiln.index.Page;
+import dev.kiln.index.Pagination;
+import dev.kiln.index.SiteIndex;
+import dev.kiln.index.Tag;
+import dev.kiln.layout.Layouts;
+import dev.kiln.layout.Views;
+import dev.kiln.output.SiteOutput;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The layout stage: renders every page through its layout and gathers them with the static files. */
+final class SiteAssembler {
+
+    private final SiteConfig config;
+    private final SiteIndex index;
+    private final Parallel parallel;
+    private final Layouts layouts;
+    private final Views views;
+
+    SiteAssembler(Path root, SiteConfig config, SiteIndex index, Parallel parallel) {
+        this.config = config;
+        this.index = index;
+        this.parallel = parallel;
+        this.layouts = new Layouts(root, config);
+        this.views = new Views(config, index);
+    }
+
+    /** One file of the site to be: where it goes, what it is (for error messages) and how to make it. */
+    private record Job(Route route, String origin, Supplier<byte[]> bytes) {}
+
+    SiteOutput assemble(List<StaticFile> statics) {
+        List<Job> jobs = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Page page : index.posts()) {
+            jobs.add(pageJob(page, problems));
+        }
+        for (Page page : index.pages()) {
+            jobs.add(pageJob(page, problems));
+        }
+        for (Pagination home : index.home()) {
+            jobs.add(new Job(home.route(), "the home page", () -> html("home", views.forHome(home))));
+        }
+        for (Tag tag : index.tags()) {
+            jobs.add(new Job(tag.route(), "the page of tag '" + tag.name() + "'", () -> html("tag", views.forTag(tag))));
+        }
+        if (!index.tags().isEmpty()) {
+            Route tags = SiteIndex.tagsIndexRoute(config);
+            jobs.add(new Job(tags, "the index of tags", () -> html("tags", views.forTags(tags.url()))));
+        }
+        if (!problems.isEmpty()) {
+            throw new SiteException(problems);
+        }
+        List<byte[]> rendered = parallel.map(jobs, job -> job.bytes().get());
+
+        SiteOutput.Builder out = new SiteOutput.Builder();
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            String earlier = out.add(job.route().outputPath(), rendered.get(i), job.origin());
+            if (earlier != null) {
+                problems.add(Problem.inFile(earlier, "URL " + job.route().url() + " is also used by "
+                        + job.origin() + ": give this page another permalink"));
+            }
+        }
+        for (StaticFile file : statics) {
+            String earlier = out.add(file.outputPath(), read(file.file()), file.sourcePath());
+            if (earlier != null) {
+                problems.add(Problem.inFile(file.sourcePath(), "its path is also used by " + earlier
+                        + ": rename or move the file"));
+            }
+        }
+        out.add(".nojekyll", new byte[0], "Kiln");
+        if (!problems.isEmpty()) {
+            throw new SiteException(problems);
+        }
+        return out.build();
+    }
+
+    private Job pageJob(Page page, List<Problem> problems) {
+        String layout = page.front().layout() != null ? page.front().layout() : page.draft().kind().label();
+        if (!layouts.exists(layout)) {
+            Position at = page.front().at("layout");
+            problems.add(at.problem(page.path(), "unknown layout '" + layout + "' (layouts: " + layouts.names() + ")"));
+        }
+        return new Job(page.route(), page.path(), () -> html(layout, views.forPage(page)));
+    }
+
+    private byte[] html(String layout, Map<String, Object> context) {
+        String html = BasePath.apply(layouts.render(layout, context), config.basePath());
+        return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

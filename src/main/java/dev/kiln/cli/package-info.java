@@ -1,0 +1,2 @@
+/** The command line: {@code kiln build} and its options. */
+package dev.kiln.cli;

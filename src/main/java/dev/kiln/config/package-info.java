@@ -1,0 +1,2 @@
+/** The settings of a site ({@code site.yml}) and of one build. */
+package dev.kiln.config;

@@ -1,0 +1,42 @@
+package dev.kiln.content;
+
+import dev.kiln.error.Position;
+
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The typed front matter of a post or page. {@code date} is null only for pages without a date;
+ * {@code permalink} and {@code layout} are null when the file names none.
+ */
+public record FrontMatter(
+        String title,
+        ZonedDateTime date,
+        ZonedDateTime lastModified,
+        List<String> tags,
+        List<String> categories,
+        String slug,
+        String permalink,
+        String layout,
+        boolean draft,
+        boolean unpublished,
+        String description,
+        String image,
+        String excerpt,
+        Boolean toc,
+        Map<String, Object> params,
+        Map<String, Position> positions) {
+
+    public FrontMatter {
+        tags = List.copyOf(tags);
+        categories = List.copyOf(categories);
+        params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
+        positions = Map.copyOf(positions);
+    }
+
+    /** Where the value of {@code key} stands, or the file's first line when it has none. */
+    public Position at(String key) {
+        return positions.getOrDefault(key, Position.START);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.kiln.content;
+
+import dev.kiln.error.Position;
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Splits a source file into its YAML front matter and its body, and types the front matter's keys. */
+public final class FrontMatterParser {
+
+    private static final Set<String> KNOWN = Set.of("title", "date", "last_modified_at", "tags", "tag",
+            "categories", "category", "slug", "permalink", "layout", "draft", "published", "description",
+            "image", "excerpt", "toc");
+    private static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}-(.+)");
+
+    private FrontMatterParser() {}
+
+    /** Reads {@code source} as a post or page; the first problem found is thrown as a {@link SiteException}. */
+    public static DraftPage parse(SourceFile source, PageKind kind, ZoneId zone) {
+        String text = source.text();
+        YamlDocument yaml = YamlDocument.EMPTY;
+        String body = text;
+        int bodyLine = 1;
+        if (startsWithFence(text)) {
+            int open = text.indexOf('\n') + 1;
+            Matcher close = Pattern.compile("(?m)^(?:---|\\.\\.\\.)[ \\t]*\\r?$").matcher(text);
+            if (!close.find(open)) {
+                throw new SiteException(new Problem(source.path(), 1, 1,
+                        "front matter is not closed: add a line '---' after its last key"));
+            }
+            yaml = YamlReader.read(source.path(), text.substring(open, close.start()), 2);
+            bodyLine = 2 + countLines(text, open, close.start());
+            int after = text.indexOf('\n', close.end());
+            body = after < 0 ? "" : text.substring(after + 1);
+            bodyLine += 1;
+        }
+        return new DraftPage(source, kind, typed(source, kind, yaml, zone), body, bodyLine);
+    }
+
+    private static boolean startsWithFence(String text) {
+        return text.startsWith("---\n") || text.startsWith("---\r\n") || text.equals("---")
+                || text.matches("(?s)---[ \\t]+\\r?\\n.*");
+    }
+
+    private static int countLines(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static FrontMatter typed(SourceFile source, PageKind kind, YamlDocument yaml, ZoneId zone) {
+        Fields f = new Fields(source.path(), yaml, new ArrayList<>());
+        String fileSlug = fileSlug(source.fileName());
+        String title = f.text("title");
+        if (title == null) {
+            title = titleFromSlug(fileSlug);
+        }
+        ZonedDateTime date = f.date("date", zone);
+        if (date == null && kind == PageKind.POST) {
+            date = DateParser.fromFileName(source.fileName(), zone).orElse(null);
+            if (date == null && !f.has("date")) {
+                f.problems.add(Problem.inFile(source.path(),
+                        "post has no date: add 'date: YYYY-MM-DD' to its front matter or name the file YYYY-MM-DD-"
+                                + source.fileName()));
+            }
+        }
+        ZonedDateTime lastModified = f.date("last_modified_at", zone);
+        List<String> tags = f.words(f.has("tags") ? "tags" : "tag");
+        List<String> categories = f.words(f.has("categories") ? "categories" : "category");
+        String slug = f.text("slug");
+        FrontMatter front = new FrontMatter(
+                title, date, lastModified, tags, categories,
+                slug == null ? fileSlug : slug,
+                f.text("permalink"), f.text("layout"),
+                f.bool("draft", false), !f.bool("published", true),
+                f.text("description"), f.text("image"), f.text("excerpt"),
+                f.has("toc") ? f.bool("toc", false) : null,
+                params(yaml), yaml.positions());
+        if (!f.problems.isEmpty()) {
+            throw new SiteException(f.problems);
+        }
+        return front;
+    }
+
+    /** {@code 2018-03-15-what-i-learned.md} → {@code what-i-learned}; {@code about.md} → {@code about}. */
+    static String fileSlug(String fileName) {
+        String base = fileName.replaceFirst("\\.(md|markdown|html)$", "");
+        Matcher m = DATED_NAME.matcher(base);
+        return m.matches() ? m.group(1) : base;
+    }
+
+    /** Jekyll's title for a post without one: {@code what-i-learned} → {@code What I Learned}. */
+    static String titleFromSlug(String slug) {
+        StringBuilder out = new StringBuilder();
+        for (String word : slug.split("[-_\\s]+")) {
+            if (!word.isEmpty()) {
+                out.append(out.length() == 0 ? "" : " ")
+                        .append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));
+            }
+        }
+        return out.toString();
+    }
+
+    private static Map<String, Object> params(YamlDocument yaml) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        yaml.values().forEach((k, v) -> {
+            if (!KNOWN.contains(k)) {
+                params.put(k, v);
+            }
+        });
+        return params;
+    }
+
+    /** Typed reads of front-matter keys, each bad value recorded as a problem at its place. */
+    private record Fields(String path, YamlDocument yaml, List<Problem> problems) {
+
+        boolean has(String key) {
+            return yaml.values().get(key) != null;
+        }
+
+        Position at(String key) {
+            return yaml.at(key, Position.START);
+        }
+
+        String text(String key) {
+            Object v = yaml.values().get(key);
+            if (v == null) {
+                return null;
+            }
+            if (v instanceof Map || v instanceof List) {
+                problems.add(at(key).problem(path, key + " must be a single value, not a list or map"));
+                return null;
+            }
+            return v.toString();
+        }
+
+        boolean bool(String key, boolean fallback) {
+            Object v = yaml.values().get(key);
+            if (v == null) {
+                return fallback;
+            }
+            if (v instanceof Boolean b) {
+                return b;
+            }
+            problems.add(at(key).problem(path, key + " must be true or false, not '" + v + "'"));
+            return fallback;
+        }
+
+        ZonedDateTime date(String key, ZoneId zone) {
+            String text = text(key);
+            if (text == null) {
+                return null;
+            }
+            return DateParser.parse(text, zone).orElseGet(() -> {
+                problems.add(at(key).problem(path, "'" + text + "' is not a date: write "
+                        + key + ": 2018-03-15 or " + key + ": 2018-03-15 10:00:00 +02:00"));
+                return null;
+            });
+        }
+
+        /** A list of words, written as a YAML list or as one space-separated string. */
+        List<String> words(String key) {
+            Object v = yaml.values().get(key);
+            Set<String> out = new LinkedHashSet<>();
+            if (v == null) {
+                return List.of();
+            } else if (v instanceof List<?> items) {
+                for (Object item : items) {
+                    if (item instanceof Map || item instanceof List) {
+                        problems.add(at(key).problem(path, key + " must be a list of words, like [aws, lambda]"));
+                        return List.of();
+                    }
+                    if (item != null && !item.toString().isBlank()) {
+                        out.add(item.toString().trim());
+                    }
+                }
+            } else if (v instanceof Map) {
+                problems.add(at(key).problem(path, key + " must be a list of words, like [aws, lambda]"));
+            } else {
+                for (String word : v.toString().trim().split("\\s+")) {
+                    if (!word.isEmpty()) {
+                        out.add(word);
+                    }
+                }
+            }
+            return List.copyOf(out);
+        }
+    }
+}

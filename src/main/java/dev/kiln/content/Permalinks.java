@@ -1,0 +1,136 @@
+package dev.kiln.content;
+
+import dev.kiln.config.SiteConfig;
+import dev.kiln.error.Position;
+import dev.kiln.error.SiteException;
+
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Computes the URL of each post and page from its front matter and {@code site.yml}, Jekyll's way. */
+public final class Permalinks {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile(":([a-z_]+)");
+    private static final Map<String, String> STYLES = Map.of(
+            "date", "/:categories/:year/:month/:day/:title:output_ext",
+            "pretty", "/:categories/:year/:month/:day/:title/",
+            "ordinal", "/:categories/:year/:y_day/:title:output_ext",
+            "none", "/:categories/:title:output_ext");
+
+    private Permalinks() {}
+
+    /** The route of {@code page}: its own {@code permalink}, else the site's pattern (posts) or its path (pages). */
+    public static Route of(DraftPage page, SiteConfig config) {
+        FrontMatter front = page.front();
+        if (front.permalink() != null) {
+            return route(page, front.permalink(), front.at("permalink"), "its permalink");
+        }
+        if (page.kind() == PageKind.POST) {
+            String pattern = STYLES.getOrDefault(config.permalink(), config.permalink());
+            return route(page, pattern, Position.START, "site.yml's permalink '" + config.permalink() + "'");
+        }
+        return pagePath(page.path());
+    }
+
+    /** {@code content/about.md} → {@code /about/}; {@code content/404.md} → {@code /404.html}; index → its folder. */
+    static Route pagePath(String sourcePath) {
+        String rel = sourcePath.substring(SourceLoader.CONTENT.length() + 1).replaceFirst("\\.(md|markdown|html)$", "");
+        if (rel.equals("404")) {
+            return Route.ofPath("/404.html");
+        }
+        if (rel.equals("index") || rel.endsWith("/index")) {
+            return Route.ofPath("/" + rel.substring(0, rel.length() - "index".length()));
+        }
+        return Route.ofPath("/" + rel + "/");
+    }
+
+    private static Route route(DraftPage page, String pattern, Position at, String origin) {
+        String expanded = expand(pattern, placeholders(page), name -> {
+            throw new SiteException(at.problem(page.path(), "unknown placeholder ':" + name + "' in " + origin
+                    + ": use :year :month :day :i_month :i_day :short_year :hour :minute :second :y_day"
+                    + " :title :slug :categories :output_ext"));
+        });
+        String path = ("/" + expanded).replaceAll("/{2,}", "/");
+        String bad = unsafe(path);
+        if (bad != null) {
+            throw new SiteException(at.problem(page.path(), "permalink '" + expanded + "' " + bad
+                    + ": write a path from the site root such as /my-post/"));
+        }
+        return Route.ofPath(path);
+    }
+
+    private static String expand(String pattern, Map<String, String> values, Function<String, String> unknown) {
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            String value = values.get(name);
+            // Longest known prefix wins, so ':title.html' style suffixes after a name still work.
+            if (value == null) {
+                value = longestPrefix(name, values, out, m, unknown);
+            } else {
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String longestPrefix(String name, Map<String, String> values, StringBuilder out, Matcher m,
+                                        Function<String, String> unknown) {
+        for (int len = name.length() - 1; len > 0; len--) {
+            String value = values.get(name.substring(0, len));
+            if (value != null) {
+                m.appendReplacement(out, Matcher.quoteReplacement(value + name.substring(len)));
+                return value;
+            }
+        }
+        return unknown.apply(name);
+    }
+
+    private static Map<String, String> placeholders(DraftPage page) {
+        FrontMatter front = page.front();
+        Map<String, String> v = new TreeMap<>();
+        // As Jekyll: :title keeps the name as written, :slug is its lower-case, dashed form.
+        v.put("title", front.slug());
+        v.put("slug", Slugs.of(front.slug()));
+        v.put("categories", String.join("/", front.categories().stream()
+                .map(c -> c.toLowerCase(Locale.ROOT)).toList()));
+        v.put("output_ext", ".html");
+        ZonedDateTime d = front.date();
+        if (d != null) {
+            v.put("year", String.valueOf(d.getYear()));
+            v.put("short_year", String.format("%02d", d.getYear() % 100));
+            v.put("month", String.format("%02d", d.getMonthValue()));
+            v.put("i_month", String.valueOf(d.getMonthValue()));
+            v.put("day", String.format("%02d", d.getDayOfMonth()));
+            v.put("i_day", String.valueOf(d.getDayOfMonth()));
+            v.put("y_day", String.format("%03d", d.getDayOfYear()));
+            v.put("hour", String.format("%02d", d.getHour()));
+            v.put("minute", String.format("%02d", d.getMinute()));
+            v.put("second", String.format("%02d", d.getSecond()));
+        }
+        return v;
+    }
+
+    /** Why a URL path may not be used, or null when it is safe. */
+    private static String unsafe(String path) {
+        for (String segment : path.split("/")) {
+            if (segment.equals("..") || segment.equals(".")) {
+                return "has a '" + segment + "' segment";
+            }
+        }
+        if (path.contains("\\") || path.contains("?") || path.contains("#")) {
+            return "holds '\\', '?' or '#'";
+        }
+        if (path.chars().anyMatch(c -> c < ' ' || c == 127)) {
+            return "holds a control character";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,118 @@
+package dev.kiln.content;
+
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finds and reads the posts, pages and static files of a site folder. */
+public final class SourceLoader {
+
+    public static final String CONTENT = "content";
+    public static final String POSTS = "content/posts";
+    public static final String ASSETS = "assets";
+
+    private SourceLoader() {}
+
+    /** Reads {@code content/} and lists {@code assets/} of {@code root}, in sorted order. */
+    public static SiteSources load(Path root) {
+        List<SourceFile> posts = new ArrayList<>();
+        List<SourceFile> pages = new ArrayList<>();
+        List<StaticFile> statics = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (Path file : walk(root.resolve(CONTENT))) {
+            String rel = relative(root, file);
+            if (isPage(file)) {
+                try {
+                    SourceFile source = new SourceFile(rel, readUtf8(file));
+                    (rel.startsWith(POSTS + "/") ? posts : pages).add(source);
+                } catch (CharacterCodingException e) {
+                    problems.add(Problem.inFile(rel, "not valid UTF-8 text: save the file as UTF-8"));
+                }
+            } else {
+                statics.add(new StaticFile(rel, file, rel.substring(CONTENT.length() + 1)));
+            }
+        }
+        for (Path file : walk(root.resolve(ASSETS))) {
+            String rel = relative(root, file);
+            statics.add(new StaticFile(rel, file, rel));
+        }
+        if (!problems.isEmpty()) {
+            throw new SiteException(problems);
+        }
+        return new SiteSources(posts, pages, statics);
+    }
+
+    /** Markdown files are pages; HTML files are pages only when they start with front matter. */
+    private static boolean isPage(Path file) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".md") || name.endsWith(".markdown")) {
+            return true;
+        }
+        if (name.endsWith(".html")) {
+            try (var in = Files.newInputStream(file)) {
+                byte[] head = in.readNBytes(4);
+                return new String(head, StandardCharsets.UTF_8).startsWith("---");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return false;
+    }
+
+    private static String readUtf8(Path file) throws CharacterCodingException {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Regular files below {@code dir}, sorted, skipping hidden files and editor leftovers. */
+    private static List<Path> walk(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !isIgnored(dir.relativize(f)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hidden files and folders, editor swap and backup files are never part of a site. */
+    static boolean isIgnored(Path relative) {
+        for (Path part : relative) {
+            String name = part.toString();
+            if (name.startsWith(".") || name.startsWith("#") || name.endsWith("~")
+                    || name.endsWith(".swp") || name.endsWith(".swx") || name.endsWith(".tmp")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String relative(Path root, Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
+    }
+}

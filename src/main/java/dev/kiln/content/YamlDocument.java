@@ -1,0 +1,24 @@
+package dev.kiln.content;
+
+import dev.kiln.error.Position;
+
+import java.util.Map;
+
+/**
+ * A YAML mapping read from a file: its values (dates kept as text) and the 1-based file position of
+ * each top-level value, so that a bad value can be reported where it stands.
+ */
+public record YamlDocument(Map<String, Object> values, Map<String, Position> positions) {
+
+    public static final YamlDocument EMPTY = new YamlDocument(Map.of(), Map.of());
+
+    public YamlDocument {
+        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        positions = Map.copyOf(positions);
+    }
+
+    /** Where the value of {@code key} stands, or {@code fallback} when the key is absent. */
+    public Position at(String key, Position fallback) {
+        return positions.getOrDefault(key, fallback);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.kiln.content;
+
+import dev.kiln.error.Position;
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads YAML safely (no custom types, few aliases, bounded size), keeping dates as text so that
+ * {@link DateParser} can read them in the site's time zone. The only SnakeYAML user.
+ */
+public final class YamlReader {
+
+    private YamlReader() {}
+
+    /**
+     * Reads a YAML mapping that starts at {@code firstLine} of {@code path}; an empty text is an empty
+     * mapping. Throws a {@link SiteException} at the place of a syntax error.
+     */
+    public static YamlDocument read(String path, String yaml, int firstLine) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setCodePointLimit(1024 * 1024);
+        options.setMaxAliasesForCollections(10);
+        options.setNestingDepthLimit(20);
+        ValueConstructor constructor = new ValueConstructor(options);
+        // Yaml is not thread-safe: one per read.
+        Yaml parser = new Yaml(constructor, new Representer(new DumperOptions()), new DumperOptions(), options,
+                new TextDatesResolver());
+        try {
+            Node root = parser.compose(new StringReader(yaml));
+            if (root == null) {
+                return YamlDocument.EMPTY;
+            }
+            if (!(root instanceof MappingNode mapping)) {
+                throw new SiteException(position(root.getStartMark(), firstLine).problem(path,
+                        "expected 'key: value' lines here, found a " + kind(root) + ": write each setting as 'key: value'"));
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            Map<String, Position> positions = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                if (!(keyNode instanceof ScalarNode scalarKey)) {
+                    throw new SiteException(position(keyNode.getStartMark(), firstLine).problem(path,
+                            "a key must be plain text"));
+                }
+                String key = scalarKey.getValue();
+                if (values.containsKey(key)) {
+                    throw new SiteException(position(keyNode.getStartMark(), firstLine).problem(path,
+                            "key '" + key + "' appears twice: keep one"));
+                }
+                values.put(key, constructor.value(tuple.getValueNode()));
+                positions.put(key, position(tuple.getValueNode().getStartMark(), firstLine));
+            }
+            return new YamlDocument(values, positions);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            Position at = mark == null ? new Position(firstLine, 1) : position(mark, firstLine);
+            throw new SiteException(at.problem(path, describe(e)));
+        } catch (YAMLException e) {
+            throw new SiteException(new Problem(path, firstLine, 1, "invalid YAML: " + e.getMessage()));
+        }
+    }
+
+    private static String describe(MarkedYAMLException e) {
+        String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+        String hint = "";
+        if (problem.contains("mapping values are not allowed")) {
+            hint = ": a value holding ': ' must be quoted, like title: \"Java: the good parts\"";
+        } else if (problem.contains("found character '\\t'")) {
+            hint = ": indent with spaces, not tabs";
+        } else if (problem.contains("found duplicate key")) {
+            hint = ": keep one of them";
+        }
+        String context = e.getContext() == null ? "" : e.getContext() + ": ";
+        return "invalid YAML: " + context + problem + hint;
+    }
+
+    private static String kind(Node node) {
+        return switch (node.getNodeId()) {
+            case sequence -> "list";
+            case scalar -> "single value";
+            default -> node.getNodeId().name();
+        };
+    }
+
+    private static Position position(Mark mark, int firstLine) {
+        return new Position(firstLine + mark.getLine(), mark.getColumn() + 1);
+    }
+
+    /** SnakeYAML's safe constructor, opened up to build the value of one node. */
+    private static final class ValueConstructor extends SafeConstructor {
+        ValueConstructor(LoaderOptions options) {
+            super(options);
+        }
+
+        Object value(Node node) {
+            return constructObject(node);
+        }
+    }
+
+    /** YAML 1.1's implicit types, less timestamps: dates stay text so their zone is not lost. */
+    private static final class TextDatesResolver extends Resolver {
+        @Override
+        protected void addImplicitResolvers() {
+            addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
+            addImplicitResolver(Tag.INT, INT, "-+0123456789");
+            addImplicitResolver(Tag.FLOAT, FLOAT, "-+0123456789.");
+            addImplicitResolver(Tag.MERGE, MERGE, "<");
+            addImplicitResolver(Tag.NULL, NULL, "~nN\0");
+            addImplicitResolver(Tag.NULL, EMPTY, null);
+            addImplicitResolver(Tag.YAML, YAML, "!&*");
+        }
+    }
+}

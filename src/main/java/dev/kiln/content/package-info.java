@@ -1,0 +1,5 @@
+/**
+ * Reading a site folder: source files, YAML front matter, dates and permalinks. The only package that
+ * uses SnakeYAML.
+ */
+package dev.kiln.content;

@@ -1,0 +1,51 @@
+package dev.kiln.html;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+
+/**
+ * Puts a site's base path ({@code /blog}) in front of every root-relative URL of a finished page, so
+ * that layouts and posts write {@code /assets/x.png} and the site still works under a project path.
+ */
+public final class BasePath {
+
+    private static final String[] ATTRIBUTES = {"href", "src", "poster", "action", "data"};
+
+    private BasePath() {}
+
+    /** {@code html} with {@code basePath} before each root-relative URL; unchanged when the path is empty. */
+    public static String apply(String html, String basePath) {
+        if (basePath.isEmpty()) {
+            return html;
+        }
+        Document doc = Jsoup.parse(html);
+        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
+        for (Element e : doc.select("[href], [src], [poster], [action], [data], [srcset]")) {
+            for (String attribute : ATTRIBUTES) {
+                String url = e.attr(attribute);
+                if (isRootRelative(url)) {
+                    e.attr(attribute, basePath + url);
+                }
+            }
+            if (e.hasAttr("srcset")) {
+                e.attr("srcset", srcset(e.attr("srcset"), basePath));
+            }
+        }
+        return doc.outerHtml();
+    }
+
+    private static boolean isRootRelative(String url) {
+        return url.startsWith("/") && !url.startsWith("//");
+    }
+
+    private static String srcset(String value, String basePath) {
+        StringBuilder out = new StringBuilder();
+        for (String candidate : value.split(",")) {
+            String c = candidate.strip();
+            out.append(out.length() == 0 ? "" : ", ").append(isRootRelative(c) ? basePath + c : c);
+        }
+        return out.toString();
+    }
+}

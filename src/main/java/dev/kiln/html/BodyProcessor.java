@@ -1,0 +1,186 @@
+package dev.kiln.html;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finishes the HTML of one body: unique heading ids with anchor links (an old {@code <a name>} anchor
+ * gives its name to the heading), the table of contents, relative links made root-relative against
+ * the page's URL, and the excerpt. The only jsoup user for bodies.
+ */
+public final class BodyProcessor {
+
+    private static final String TOC_PLACEHOLDER = "div.kiln-toc";
+    private static final String URL_ATTRIBUTES = "[href], [src], [poster]";
+
+    private BodyProcessor() {}
+
+    /**
+     * Processes {@code html}, the rendered body of the page at {@code pageUrl}; {@code separator} marks
+     * the end of the excerpt (an HTML comment such as {@code <!--more-->}).
+     */
+    public static Body process(String html, String pageUrl, String separator) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
+        Element body = doc.body();
+        List<Body.Heading> headings = anchorHeadings(body);
+        String toc = Toc.html(headings);
+        for (Element placeholder : body.select(TOC_PLACEHOLDER)) {
+            if (toc.isEmpty()) {
+                placeholder.remove();
+            } else {
+                placeholder.before(toc);
+                placeholder.remove();
+            }
+        }
+        rootRelativeLinks(body, pageUrl);
+        // flexmark marks task-list boxes readonly, which HTML allows only on text inputs.
+        body.select("input[type=checkbox][readonly]").removeAttr("readonly");
+        Element excerpt = excerpt(body, separator);
+        int words = countWords(body.text());
+        return new Body(body.html(), excerpt.html(), excerpt.text(), toc, headings, words);
+    }
+
+    /** Gives every heading a unique id (h2–h6 also an anchor link) and lists h2–h6 for the table of contents. */
+    private static List<Body.Heading> anchorHeadings(Element body) {
+        Elements all = body.select("h1, h2, h3, h4, h5, h6");
+        for (Element h : all) {
+            Element old = h.selectFirst("a[name]");
+            if (old != null) {
+                h.id(old.attr("name"));
+                if (old.text().isBlank()) {
+                    old.remove();
+                } else {
+                    old.unwrap();
+                }
+                trimLeadingSpace(h);
+            }
+        }
+        Set<String> taken = new HashSet<>();
+        for (Element e : body.select("[id]")) {
+            if (!e.nameIs("h1") && !e.nameIs("h2") && !e.nameIs("h3") && !e.nameIs("h4") && !e.nameIs("h5")
+                    && !e.nameIs("h6")) {
+                taken.add(e.id());
+            }
+        }
+        List<Body.Heading> headings = new ArrayList<>();
+        for (Element h : all) {
+            String id = h.id().isEmpty() ? "section" : h.id();
+            String unique = id;
+            for (int n = 1; taken.contains(unique); n++) {
+                unique = id + "-" + n;
+            }
+            taken.add(unique);
+            h.id(unique);
+            int level = h.tagName().charAt(1) - '0';
+            if (level >= 2) {
+                headings.add(new Body.Heading(level, unique, h.text()));
+                h.appendText(" ");
+                h.appendElement("a").addClass("anchor").attr("href", "#" + unique)
+                        .attr("aria-label", "Link to this section").text("#");
+            }
+        }
+        return headings;
+    }
+
+    private static void trimLeadingSpace(Element h) {
+        for (Node n = h.firstChild(); n instanceof TextNode t; n = h.firstChild()) {
+            String stripped = t.getWholeText().stripLeading();
+            if (!stripped.isEmpty()) {
+                t.text(stripped);
+                return;
+            }
+            t.remove();
+        }
+    }
+
+    /**
+     * Relative links and images resolve against the page's own URL, exactly as a browser would; they
+     * are written root-relative so that excerpts shown on other pages keep working.
+     */
+    private static void rootRelativeLinks(Element body, String pageUrl) {
+        URI base = URI.create("http://site" + pageUrl);
+        for (Element e : body.select(URL_ATTRIBUTES)) {
+            for (String attribute : List.of("href", "src", "poster")) {
+                String value = e.attr(attribute);
+                if (!value.isEmpty() && isRelative(value)) {
+                    e.attr(attribute, resolve(base, value));
+                }
+            }
+        }
+    }
+
+    private static boolean isRelative(String url) {
+        return !url.startsWith("/") && !url.startsWith("#") && !url.matches("(?s)[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+    }
+
+    private static String resolve(URI base, String url) {
+        try {
+            URI resolved = base.resolve(new URI(url));
+            String out = resolved.getRawPath();
+            if (resolved.getRawQuery() != null) {
+                out += "?" + resolved.getRawQuery();
+            }
+            if (resolved.getRawFragment() != null) {
+                out += "#" + resolved.getRawFragment();
+            }
+            return out;
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return url; // a malformed URL is left as written; the link check reports it
+        }
+    }
+
+    /** Everything before the separator comment, else the first paragraph that has text. */
+    private static Element excerpt(Element body, String separator) {
+        Element excerpt = new Element("div");
+        String marker = separator.replaceFirst("^<!--", "").replaceFirst("-->$", "").trim();
+        List<Node> before = new ArrayList<>();
+        for (Node n : body.childNodes()) {
+            if (n instanceof Comment c && c.getData().trim().equals(marker)) {
+                before.forEach(b -> excerpt.appendChild(b.clone()));
+                return clean(excerpt);
+            }
+            before.add(n);
+        }
+        for (Element p : body.children()) {
+            if (p.nameIs("p") && !p.text().isBlank()) {
+                excerpt.appendChild(p.clone());
+                break;
+            }
+        }
+        return clean(excerpt);
+    }
+
+    /** Excerpts stand on other pages: drop what only makes sense in the full post. */
+    private static Element clean(Element excerpt) {
+        excerpt.select("a.anchor, sup[id^=fnref], div.footnotes, nav.toc").remove();
+        excerpt.select("[id]").removeAttr("id");
+        return excerpt;
+    }
+
+    private static int countWords(String text) {
+        int words = 0;
+        boolean inWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            boolean letter = !Character.isWhitespace(text.charAt(i));
+            if (letter && !inWord) {
+                words++;
+            }
+            inWord = letter;
+        }
+        return words;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.kiln.index;
+
+import dev.kiln.content.DraftPage;
+import dev.kiln.content.FrontMatter;
+import dev.kiln.content.PageKind;
+import dev.kiln.content.Route;
+import dev.kiln.html.Body;
+
+/** A post or page ready for its layout: its front matter, its URL and its finished body. */
+public record Page(DraftPage draft, Route route, Body body) {
+
+    public FrontMatter front() {
+        return draft.front();
+    }
+
+    public String path() {
+        return draft.path();
+    }
+
+    public String url() {
+        return route.url();
+    }
+
+    public boolean isPost() {
+        return draft.kind() == PageKind.POST;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.kiln.index;
+
+import dev.kiln.config.SiteConfig;
+import dev.kiln.content.Route;
+import dev.kiln.content.Slugs;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the whole site knows about its pages: posts newest first, tags, the home page's pagination and
+ * each post's neighbours. The one barrier of the pipeline: it needs every page.
+ */
+public final class SiteIndex {
+
+    /** Newest first; posts of one instant by URL, so that the order never depends on the file system. */
+    public static final Comparator<Page> NEWEST_FIRST = Comparator
+            .comparing((Page p) -> p.front().date()).reversed()
+            .thenComparing(Page::url);
+
+    private final List<Page> posts;
+    private final List<Page> pages;
+    private final List<Tag> tags;
+    private final List<Pagination> home;
+    private final Map<String, Integer> postNumbers = new HashMap<>();
+    private final Map<String, Tag> tagsBySlug = new HashMap<>();
+
+    private SiteIndex(List<Page> posts, List<Page> pages, List<Tag> tags, List<Pagination> home) {
+        this.posts = List.copyOf(posts);
+        this.pages = List.copyOf(pages);
+        this.tags = List.copyOf(tags);
+        this.home = List.copyOf(home);
+        for (int i = 0; i < posts.size(); i++) {
+            postNumbers.put(posts.get(i).url(), i);
+        }
+        tags.forEach(t -> tagsBySlug.put(t.slug(), t));
+    }
+
+    /** Every post, newest first. */
+    public List<Page> posts() {
+        return posts;
+    }
+
+    /** Every page that is not a post, by URL. */
+    public List<Page> pages() {
+        return pages;
+    }
+
+    /** Every tag in use, by name. */
+    public List<Tag> tags() {
+        return tags;
+    }
+
+    /** The pages of the home page's post list; at least one, even with no posts. */
+    public List<Pagination> home() {
+        return home;
+    }
+
+    /** Indexes {@code posts} and {@code pages} as {@code config} asks (paginate, tag_permalink). */
+    public static SiteIndex of(List<Page> posts, List<Page> pages, SiteConfig config) {
+        List<Page> sorted = posts.stream().sorted(NEWEST_FIRST).toList();
+        return new SiteIndex(sorted, pages.stream().sorted(Comparator.comparing(Page::url)).toList(),
+                tags(sorted, config), paginate(sorted, config.paginate()));
+    }
+
+    /** The older post next to {@code post} (shown as "previous"), if any. */
+    public Optional<Page> older(Page post) {
+        int i = postNumbers.getOrDefault(post.url(), -1);
+        return i >= 0 && i + 1 < posts.size() ? Optional.of(posts.get(i + 1)) : Optional.empty();
+    }
+
+    /** The newer post next to {@code post} (shown as "next"), if any. */
+    public Optional<Page> newer(Page post) {
+        int i = postNumbers.getOrDefault(post.url(), -1);
+        return i > 0 ? Optional.of(posts.get(i - 1)) : Optional.empty();
+    }
+
+    /** The tags of {@code post}, as indexed (one entry per slug). */
+    public List<Tag> tagsOf(Page post) {
+        Set<String> slugs = new LinkedHashSet<>();
+        post.front().tags().forEach(name -> slugs.add(Slugs.of(name)));
+        return slugs.stream().map(tagsBySlug::get).toList();
+    }
+
+    /** The route of the tags index page ({@code /tags/} by default: the tag pattern's folder). */
+    public static Route tagsIndexRoute(SiteConfig config) {
+        String pattern = config.tagPermalink();
+        String folder = pattern.substring(0, pattern.indexOf(":slug"));
+        return Route.ofPath(folder.isEmpty() || folder.equals("/") ? "/tags/" : folder);
+    }
+
+    /** Tags that differ only in case or punctuation share one slug and one page, named as first written. */
+    private static List<Tag> tags(List<Page> posts, SiteConfig config) {
+        Map<String, String> names = new TreeMap<>();
+        Map<String, List<Page>> bySlug = new LinkedHashMap<>();
+        for (Page post : posts) {
+            Set<String> seen = new HashSet<>();
+            for (String name : post.front().tags()) {
+                String slug = Slugs.of(name);
+                names.putIfAbsent(slug, name);
+                if (seen.add(slug)) {
+                    bySlug.computeIfAbsent(slug, s -> new ArrayList<>()).add(post);
+                }
+            }
+        }
+        return names.entrySet().stream()
+                .map(e -> new Tag(e.getValue(), e.getKey(),
+                        Route.ofPath(tagPath(config.tagPermalink(), e.getKey())), bySlug.get(e.getKey())))
+                .sorted(Comparator.comparing((Tag t) -> t.name().toLowerCase(java.util.Locale.ROOT))
+                        .thenComparing(Tag::slug))
+                .toList();
+    }
+
+    private static String tagPath(String pattern, String slug) {
+        String path = pattern.replace(":slug", slug);
+        return (path.startsWith("/") ? path : "/" + path).replaceAll("/{2,}", "/");
+    }
+
+    private static List<Pagination> paginate(List<Page> posts, int perPage) {
+        int total = Math.max(1, (posts.size() + perPage - 1) / perPage);
+        List<Pagination> pages = new ArrayList<>();
+        for (int n = 1; n <= total; n++) {
+            List<Page> slice = posts.subList(Math.min(posts.size(), (n - 1) * perPage),
+                    Math.min(posts.size(), n * perPage));
+            pages.add(new Pagination(n, total, Route.ofPath(homePath(n)), slice,
+                    n > 1 ? homePath(n - 1) : null, n < total ? homePath(n + 1) : null));
+        }
+        return pages;
+    }
+
+    private static String homePath(int n) {
+        return n == 1 ? "/" : "/page/" + n + "/";
+    }
+}

@@ -1,0 +1,58 @@
+package dev.kiln.layout;
+
+import dev.kiln.config.SiteConfig;
+import dev.kiln.content.Slugs;
+import io.pebbletemplates.pebble.extension.AbstractExtension;
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+import java.util.Map;
+
+/** Kiln's filters for layouts: {@code slugify}, {@code absolute_url}, {@code relative_url}, {@code xmlschema}. */
+final class KilnExtension extends AbstractExtension {
+
+    private final SiteConfig config;
+
+    KilnExtension(SiteConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public Map<String, Filter> getFilters() {
+        return Map.of(
+                "slugify", new OneArgument(input -> Slugs.of(input.toString())),
+                // Root-relative URLs get the base path added to the whole page later, so this only
+                // makes a URL root-relative.
+                "relative_url", new OneArgument(input -> rootRelative(input.toString())),
+                "absolute_url", new OneArgument(input -> isAbsolute(input.toString())
+                        ? input.toString() : config.rootUrl() + rootRelative(input.toString())),
+                "xmlschema", new OneArgument(input -> input instanceof TemporalAccessor t
+                        ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t) : input.toString()));
+    }
+
+    private static String rootRelative(String url) {
+        return url.startsWith("/") || isAbsolute(url) ? url : "/" + url;
+    }
+
+    private static boolean isAbsolute(String url) {
+        return url.matches("(?s)[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+    }
+
+    /** A filter of its input alone; null stays null. */
+    private record OneArgument(java.util.function.Function<Object, Object> body) implements Filter {
+        @Override
+        public List<String> getArgumentNames() {
+            return List.of();
+        }
+
+        @Override
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+                            int lineNumber) {
+            return input == null ? null : body.apply(input);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.kiln.layout;
+
+import dev.kiln.config.SiteConfig;
+import dev.kiln.error.Position;
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import io.pebbletemplates.pebble.loader.DelegatingLoader;
+import io.pebbletemplates.pebble.loader.FileLoader;
+import io.pebbletemplates.pebble.loader.Loader;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * The Pebble layouts of a site: its own {@code layouts/} first, then the built-in theme packed in the
+ * jar. Auto-escaping and strict variables stay on. The only Pebble user; compiled templates are
+ * shared between threads.
+ */
+public final class Layouts {
+
+    public static final String FOLDER = "layouts";
+    static final String SUFFIX = ".peb";
+    static final String THEME = "theme/layouts";
+    private static final List<String> THEME_LAYOUTS = List.of("base", "home", "page", "post", "tag", "tags");
+
+    private final PebbleEngine engine;
+    private final Path siteLayouts;
+    private final TreeSet<String> names = new TreeSet<>();
+    private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
+
+    /** The layouts of the site in {@code siteRoot}, with {@code config} for the URL filters. */
+    public Layouts(Path siteRoot, SiteConfig config) {
+        this.siteLayouts = siteRoot.resolve(FOLDER).toAbsolutePath().normalize();
+        List<Loader<?>> loaders = new ArrayList<>();
+        if (Files.isDirectory(siteLayouts)) {
+            FileLoader files = new FileLoader();
+            files.setPrefix(siteLayouts.toString());
+            files.setSuffix(SUFFIX);
+            loaders.add(files);
+            names.addAll(listSiteLayouts(siteLayouts));
+        } else {
+            names.addAll(THEME_LAYOUTS);
+        }
+        ClasspathLoader theme = new ClasspathLoader(Layouts.class.getClassLoader());
+        theme.setPrefix(THEME);
+        theme.setSuffix(SUFFIX);
+        loaders.add(theme);
+        this.engine = new PebbleEngine.Builder()
+                .loader(new DelegatingLoader(loaders))
+                .strictVariables(true)
+                .autoEscaping(true)
+                .extension(new KilnExtension(config))
+                .build();
+    }
+
+    /** True when {@code name} is a layout of this site (or of the built-in theme, for a site without layouts). */
+    public boolean exists(String name) {
+        return names.contains(name);
+    }
+
+    /** The names of the layouts, for error messages. */
+    public String names() {
+        return String.join(", ", names);
+    }
+
+    /**
+     * Renders layout {@code name} with {@code context}; a template error is thrown as a
+     * {@link SiteException} at the template's file and line.
+     */
+    public String render(String name, Map<String, Object> context) {
+        try {
+            PebbleTemplate template = compiled.computeIfAbsent(name, engine::getTemplate);
+            StringWriter out = new StringWriter(16 * 1024);
+            template.evaluate(out, context);
+            return out.toString();
+        } catch (PebbleException e) {
+            throw new SiteException(problem(name, e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Problem problem(String layout, PebbleException e) {
+        String file = e.getFileName() == null ? layout : e.getFileName();
+        String path = displayPath(file);
+        int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
+        String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
+        return new Position(line, 1).problem(path, "layout error: " + message
+                + (message.contains("does not exist") ? " (check its spelling, or use | default(...))" : ""));
+    }
+
+    /** {@code post} → {@code layouts/post.peb}, or the built-in theme's name for it. */
+    private String displayPath(String template) {
+        String name = template.replace('\\', '/');
+        if (name.startsWith(siteLayouts.toString().replace('\\', '/'))) {
+            name = name.substring(siteLayouts.toString().length() + 1);
+        }
+        if (name.endsWith(SUFFIX)) {
+            name = name.substring(0, name.length() - SUFFIX.length());
+        }
+        boolean own = Files.isRegularFile(siteLayouts.resolve(name + SUFFIX));
+        return (own ? "" : "(built-in theme) ") + FOLDER + "/" + name + SUFFIX;
+    }
+
+    private static List<String> listSiteLayouts(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(SUFFIX))
+                    .map(n -> n.substring(0, n.length() - SUFFIX.length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

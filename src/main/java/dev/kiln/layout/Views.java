@@ -1,0 +1,166 @@
+package dev.kiln.layout;
+
+import dev.kiln.config.SiteConfig;
+import dev.kiln.index.Page;
+import dev.kiln.index.Pagination;
+import dev.kiln.index.SiteIndex;
+import dev.kiln.index.Tag;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values layouts see, with Jekyll-style snake_case names: {@code site}, {@code page},
+ * {@code posts}, {@code tags}, and {@code paginator} or {@code tag} where they apply. Every key is
+ * always present (null when it has no value), so strict variables catch only real typos.
+ */
+public final class Views {
+
+    private final SiteConfig config;
+    private final SiteIndex index;
+    private final Map<String, Object> site;
+    private final Map<String, Map<String, Object>> postSummaries = new HashMap<>();
+    private final List<Map<String, Object>> posts;
+    private final List<Map<String, Object>> tags;
+
+    /** The views of one build: site-wide values are made once and shared by every page. */
+    public Views(SiteConfig config, SiteIndex index) {
+        this.config = config;
+        this.index = index;
+        this.site = site(config);
+        for (Page post : index.posts()) {
+            postSummaries.put(post.url(), summary(post));
+        }
+        this.posts = index.posts().stream().map(p -> postSummaries.get(p.url())).toList();
+        this.tags = index.tags().stream().map(Views::tagSummary).toList();
+    }
+
+    /** The context of a post or page. */
+    public Map<String, Object> forPage(Page page) {
+        Map<String, Object> view = base(page.front().title(), page.url(), page.isPost() ? "post" : "page");
+        var front = page.front();
+        view.put("description", front.description() != null ? front.description() : page.body().excerptText());
+        view.put("content", page.body().html());
+        boolean toc = front.toc() != null ? front.toc() : false;
+        view.put("toc", toc ? page.body().tocHtml() : "");
+        putDate(view, front.date());
+        view.put("tags", page.isPost() ? index.tagsOf(page).stream().map(Views::tagLink).toList() : List.of());
+        view.put("reading_time", page.body().readingMinutes());
+        view.put("word_count", page.body().words());
+        view.put("previous", page.isPost() ? index.older(page).map(Views::link).orElse(null) : null);
+        view.put("next", page.isPost() ? index.newer(page).map(Views::link).orElse(null) : null);
+        view.put("image", front.image());
+        view.put("params", front.params());
+        return context(view);
+    }
+
+    /** The context of one page of the home page's post list. */
+    public Map<String, Object> forHome(Pagination pagination) {
+        String title = pagination.number() == 1 ? config.title() : config.title() + " – page " + pagination.number();
+        Map<String, Object> view = base(title, pagination.route().url(), "home");
+        Map<String, Object> context = context(view);
+        Map<String, Object> paginator = new LinkedHashMap<>();
+        paginator.put("posts", pagination.posts().stream().map(p -> postSummaries.get(p.url())).toList());
+        paginator.put("page", pagination.number());
+        paginator.put("total_pages", pagination.total());
+        paginator.put("previous_url", pagination.previousUrl());
+        paginator.put("next_url", pagination.nextUrl());
+        context.put("paginator", paginator);
+        return context;
+    }
+
+    /** The context of a tag's page. */
+    public Map<String, Object> forTag(Tag tag) {
+        Map<String, Object> view = base("Posts tagged “" + tag.name() + "”", tag.route().url(), "tag");
+        view.put("description", tag.posts().size() + (tag.posts().size() == 1 ? " post" : " posts")
+                + " tagged “" + tag.name() + "” on " + config.title());
+        Map<String, Object> context = context(view);
+        Map<String, Object> summary = tagSummary(tag);
+        summary.put("posts", tag.posts().stream().map(p -> postSummaries.get(p.url())).toList());
+        context.put("tag", summary);
+        return context;
+    }
+
+    /** The context of the index of all tags. */
+    public Map<String, Object> forTags(String url) {
+        Map<String, Object> view = base("Tags", url, "tags");
+        view.put("description", "All tags used on " + config.title());
+        return context(view);
+    }
+
+    private Map<String, Object> context(Map<String, Object> page) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("site", site);
+        context.put("page", page);
+        context.put("posts", posts);
+        context.put("tags", tags);
+        return context;
+    }
+
+    private Map<String, Object> base(String title, String url, String kind) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("title", title);
+        view.put("url", url);
+        view.put("kind", kind);
+        view.put("description", config.description());
+        view.put("content", "");
+        view.put("toc", "");
+        view.put("date", null);
+        view.put("date_iso", null);
+        view.put("tags", List.of());
+        view.put("reading_time", 0);
+        view.put("word_count", 0);
+        view.put("previous", null);
+        view.put("next", null);
+        view.put("image", null);
+        view.put("params", Map.of());
+        return view;
+    }
+
+    private static Map<String, Object> site(SiteConfig config) {
+        Map<String, Object> site = new LinkedHashMap<>();
+        site.put("title", config.title());
+        site.put("description", config.description());
+        site.put("author", config.author());
+        site.put("url", config.rootUrl());
+        site.put("language", config.language());
+        site.put("nav", config.nav().stream().map(n -> Map.of("title", n.title(), "url", n.url())).toList());
+        site.put("params", config.params());
+        return site;
+    }
+
+    private Map<String, Object> summary(Page post) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("title", post.front().title());
+        s.put("url", post.url());
+        putDate(s, post.front().date());
+        s.put("excerpt", post.body().excerptHtml());
+        s.put("tags", index.tagsOf(post).stream().map(Views::tagLink).toList());
+        s.put("reading_time", post.body().readingMinutes());
+        return s;
+    }
+
+    private static void putDate(Map<String, Object> view, ZonedDateTime date) {
+        view.put("date", date);
+        view.put("date_iso", date == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date));
+    }
+
+    private static Map<String, Object> tagLink(Tag tag) {
+        return Map.of("name", tag.name(), "slug", tag.slug(), "url", tag.route().url());
+    }
+
+    private static Map<String, Object> tagSummary(Tag tag) {
+        Map<String, Object> t = new LinkedHashMap<>(tagLink(tag));
+        t.put("count", tag.posts().size());
+        return t;
+    }
+
+    private static Map<String, Object> link(Page page) {
+        return Map.of("title", page.front().title(), "url", page.url());
+    }
+
+}

@@ -1,0 +1,65 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import dev.kiln.highlight.Highlighter;
+
+import java.util.Set;
+
+/** Renders code blocks as {@code <pre><code class="language-x">} with build-time highlighting. */
+final class CodeBlockRenderer implements NodeRenderer {
+
+    private final Highlighter highlighter;
+
+    CodeBlockRenderer(Highlighter highlighter) {
+        this.highlighter = highlighter;
+    }
+
+    @Override
+    public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+        return Set.of(
+                new NodeRenderingHandler<>(FencedCodeBlock.class, this::renderFenced),
+                new NodeRenderingHandler<>(IndentedCodeBlock.class, this::renderIndented));
+    }
+
+    private void renderFenced(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
+        String info = node.getInfo().toString().trim();
+        String language = info.isEmpty() ? "" : info.split("[\\s{,]", 2)[0];
+        write(html, node.getContentChars().normalizeEOL(), language);
+    }
+
+    private void renderIndented(IndentedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
+        write(html, node.getContentChars().trimTailBlankLines().normalizeEndWithEOL(), "");
+    }
+
+    private void write(HtmlWriter html, String code, String language) {
+        html.line();
+        html.raw("<pre><code");
+        if (!language.isEmpty()) {
+            html.raw(" class=\"language-").raw(attribute(language)).raw("\"");
+        }
+        html.raw(">").raw(highlighter.highlight(code, language)).raw("</code></pre>");
+        html.line();
+    }
+
+    private static String attribute(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Plugs the renderer into flexmark. */
+    record Extension(Highlighter highlighter) implements HtmlRenderer.HtmlRendererExtension {
+        @Override
+        public void rendererOptions(MutableDataHolder options) {}
+
+        @Override
+        public void extend(HtmlRenderer.Builder builder, String rendererType) {
+            builder.nodeRendererFactory(options -> new CodeBlockRenderer(highlighter));
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.ext.attributes.AttributesExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
+import dev.kiln.highlight.Highlighter;
+
+import java.util.List;
+
+/**
+ * Renders Markdown to HTML: CommonMark with GFM tables, strikethrough, task lists and autolinks,
+ * footnotes, typographic quotes and dashes, kramdown attribute lists, {@code [TOC]} placeholders and
+ * highlighted code. The only flexmark user. Built once and shared: it is safe across threads.
+ */
+public final class MarkdownRenderer {
+
+    /** Marks where the table of contents goes; the HTML stage replaces it. */
+    public static final String TOC_PLACEHOLDER_CLASS = "kiln-toc";
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    public MarkdownRenderer(Highlighter highlighter) {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.<Extension>of(
+                TablesExtension.create(),
+                StrikethroughExtension.create(),
+                TaskListExtension.create(),
+                AutolinkExtension.create(),
+                FootnoteExtension.create(),
+                TypographicExtension.create(),
+                AttributesExtension.create(),
+                new CodeBlockRenderer.Extension(highlighter)));
+        // GitHub's table syntax: a header row, pipes at the edges optional, no column spans.
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        // GitHub-style heading ids ({#id} wins); anchors are added after rendering, where old
+        // <a name> anchors can take over the id.
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(AttributesExtension.ASSIGN_TEXT_ATTRIBUTES, true);
+        options.set(TypographicExtension.ENABLE_QUOTES, true);
+        options.set(TypographicExtension.ENABLE_SMARTS, true);
+        this.parser = Parser.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).build();
+    }
+
+    /** The HTML of {@code markdown}. */
+    public String render(String markdown) {
+        return renderer.render(parser.parse(KramdownSyntax.rewrite(markdown)));
+    }
+}

@@ -1,0 +1,2 @@
+/** The built site in memory and its atomic, minimal writer. */
+package dev.kiln.output;
