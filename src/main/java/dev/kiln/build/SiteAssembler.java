@@ -85,6 +85,8 @@ final class SiteAssembler {
                         + ": rename or move the file"));
             }
         }
+        // The site's own files win over the built-in theme's.
+        layouts.themeAssets().forEach((path, bytes) -> out.add(path, bytes, "the built-in theme"));
         out.add(".nojekyll", new byte[0], "Kiln");
         if (!problems.isEmpty()) {
             throw new SiteException(problems);

@@ -35,6 +35,7 @@ public final class Layouts {
     static final String SUFFIX = ".peb";
     static final String THEME = "theme/layouts";
     private static final List<String> THEME_LAYOUTS = List.of("base", "home", "page", "post", "tag", "tags");
+    private static final List<String> THEME_ASSETS = List.of("assets/css/main.css");
 
     private final PebbleEngine engine;
     private final Path siteLayouts;
@@ -61,9 +62,33 @@ public final class Layouts {
         this.engine = new PebbleEngine.Builder()
                 .loader(new DelegatingLoader(loaders))
                 .strictVariables(true)
+                // Month names follow the site's language, not the machine's.
+                .defaultLocale(java.util.Locale.forLanguageTag(config.language()))
                 .autoEscaping(true)
                 .extension(new KilnExtension(config))
                 .build();
+    }
+
+    /**
+     * The built-in theme's static files (output path to bytes) for a site that has no {@code layouts/}
+     * folder of its own; empty for a site with its own layouts.
+     */
+    public Map<String, byte[]> themeAssets() {
+        if (Files.isDirectory(siteLayouts)) {
+            return Map.of();
+        }
+        Map<String, byte[]> assets = new java.util.TreeMap<>();
+        for (String asset : THEME_ASSETS) {
+            try (var in = Layouts.class.getClassLoader().getResourceAsStream("theme/" + asset)) {
+                if (in == null) {
+                    throw new IllegalStateException("the built-in theme lacks " + asset + ": rebuild kiln.jar");
+                }
+                assets.put(asset, in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return assets;
     }
 
     /** True when {@code name} is a layout of this site (or of the built-in theme, for a site without layouts). */
