@@ -54,6 +54,14 @@ public record SiteConfig(
         return from(Map.of(), Map.of());
     }
 
+    /**
+     * The navigation links {@code site.yml} names; empty when it names none, and layouts then get Home,
+     * Tags and the site's pages.
+     */
+    public List<NavLink> nav() {
+        return nav;
+    }
+
     /** The absolute URL of the site's root, without a trailing slash ("" when no base_url is set). */
     public String rootUrl() {
         return origin + basePath;
@@ -170,7 +178,7 @@ public record SiteConfig(
         List<NavLink> nav() {
             Object v = values.get("nav");
             if (v == null) {
-                return List.of(new NavLink("Home", "/"), new NavLink("Tags", "/tags/"), new NavLink("About", "/about/"));
+                return List.of(); // automatic: see nav()
             }
             List<NavLink> links = new ArrayList<>();
             if (v instanceof List<?> items) {

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The final HTML of a post or page body with what layouts need from it: the excerpt (HTML and plain
- * text), the table of contents ("" when the page has no headings) and the word count.
+ * text), the table of contents for the layout ("" when the page has no headings, or places its own
+ * with {@code [TOC]}) and the word count.
  */
 public record Body(String html, String excerptHtml, String excerptText, String tocHtml, List<Heading> headings,
                    int words) {

@@ -38,7 +38,8 @@ public final class BodyProcessor {
         Element body = doc.body();
         List<Body.Heading> headings = anchorHeadings(body);
         String toc = Toc.html(headings);
-        for (Element placeholder : body.select(TOC_PLACEHOLDER)) {
+        Elements placeholders = body.select(TOC_PLACEHOLDER);
+        for (Element placeholder : placeholders) {
             if (toc.isEmpty()) {
                 placeholder.remove();
             } else {
@@ -47,11 +48,14 @@ public final class BodyProcessor {
             }
         }
         rootRelativeLinks(body, pageUrl);
+        kramdownFootnoteIds(body);
         // flexmark marks task-list boxes readonly, which HTML allows only on text inputs.
         body.select("input[type=checkbox][readonly]").removeAttr("readonly");
         Element excerpt = excerpt(body, separator);
         int words = countWords(body.text());
-        return new Body(body.html(), excerpt.html(), excerpt.text(), toc, headings, words);
+        // A body that places its own table of contents needs no second one from the layout.
+        String layoutToc = placeholders.isEmpty() ? toc : "";
+        return new Body(body.html(), excerpt.html(), excerpt.text(), layoutToc, headings, words);
     }
 
     /** Gives every heading a unique id (h2–h6 also an anchor link) and lists h2–h6 for the table of contents. */
@@ -104,6 +108,19 @@ public final class BodyProcessor {
                 return;
             }
             t.remove();
+        }
+    }
+
+    /**
+     * Footnotes get kramdown's ids ({@code fn:1}, {@code fnref:1}) instead of flexmark's ({@code fn-1}),
+     * so that deep links into posts that Jekyll built keep working.
+     */
+    private static void kramdownFootnoteIds(Element body) {
+        for (Element e : body.select("sup[id^=fnref-], li[id^=fn-]")) {
+            e.id(e.id().replaceFirst("^(fnref|fn)-", "$1:"));
+        }
+        for (Element a : body.select("a.footnote-ref[href^=#fn-], a.footnote-backref[href^=#fnref-]")) {
+            a.attr("href", a.attr("href").replaceFirst("^#(fnref|fn)-", "#$1:"));
         }
     }
 

@@ -123,8 +123,22 @@ public final class Layouts {
         String path = displayPath(file);
         int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
         String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
-        return new Position(line, 1).problem(path, "layout error: " + message
-                + (message.contains("does not exist") ? " (check its spelling, or use | default(...))" : ""));
+        return new Position(line, 1).problem(path, "layout error: " + plain(message));
+    }
+
+    /** Pebble's strict-variable messages, said the way a layout author thinks of them. */
+    static String plain(String message) {
+        var attribute = java.util.regex.Pattern.compile("Attribute \\[(.+?)] of \\[.+?] does not exist.*").matcher(message);
+        if (attribute.matches()) {
+            return "'" + attribute.group(1) + "' does not exist here: check its spelling (README lists what "
+                    + "layouts see), or write | default(...) for a value that may be missing";
+        }
+        var root = java.util.regex.Pattern.compile("Root attribute \\[(.+?)] does not exist.*").matcher(message);
+        if (root.matches()) {
+            return "variable '" + root.group(1) + "' does not exist here: check its spelling (README lists what "
+                    + "layouts see)";
+        }
+        return message;
     }
 
     /** {@code post} → {@code layouts/post.peb}, or the built-in theme's name for it. */

@@ -31,7 +31,7 @@ public final class Views {
     public Views(SiteConfig config, SiteIndex index) {
         this.config = config;
         this.index = index;
-        this.site = site(config);
+        this.site = site(config, nav(config, index));
         for (Page post : index.posts()) {
             postSummaries.put(post.url(), summary(post));
         }
@@ -121,14 +121,31 @@ public final class Views {
         return view;
     }
 
-    private static Map<String, Object> site(SiteConfig config) {
+    /** The links of site.yml's nav, or else Home, Tags (when there are tags) and each page but 404, by URL. */
+    private static List<Map<String, Object>> nav(SiteConfig config, SiteIndex index) {
+        List<SiteConfig.NavLink> links = new java.util.ArrayList<>(config.nav());
+        if (links.isEmpty()) {
+            links.add(new SiteConfig.NavLink("Home", "/"));
+            if (!index.tags().isEmpty()) {
+                links.add(new SiteConfig.NavLink("Tags", SiteIndex.tagsIndexRoute(config).url()));
+            }
+            for (Page page : index.pages()) {
+                if (!page.route().outputPath().equals("404.html") && !page.url().equals("/")) {
+                    links.add(new SiteConfig.NavLink(page.front().title(), page.url()));
+                }
+            }
+        }
+        return links.stream().map(n -> Map.<String, Object>of("title", n.title(), "url", n.url())).toList();
+    }
+
+    private static Map<String, Object> site(SiteConfig config, List<Map<String, Object>> nav) {
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("title", config.title());
         site.put("description", config.description());
         site.put("author", config.author());
         site.put("url", config.rootUrl());
         site.put("language", config.language());
-        site.put("nav", config.nav().stream().map(n -> Map.of("title", n.title(), "url", n.url())).toList());
+        site.put("nav", nav);
         site.put("params", config.params());
         return site;
     }
