@@ -22,12 +22,15 @@ public record Route(String url, String outputPath) {
         return new Route(encode(decoded), decoded.substring(1) + ".html");
     }
 
-    /** Percent-encodes what may not stand in a URL path (spaces, quotes, controls); keeps other letters. */
+    /**
+     * Percent-encodes what may not stand in a URL path (spaces, quotes, controls, and '?' and '#', which
+     * would end the path); keeps other letters.
+     */
     static String encode(String path) {
         StringBuilder out = new StringBuilder(path.length());
         for (char c : path.toCharArray()) {
             if (c <= ' ' || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' || c == '}' || c == '|'
-                    || c == '^' || c == '%' || c == 127) {
+                    || c == '^' || c == '%' || c == '?' || c == '#' || c == 127) {
                 out.append('%').append(String.format("%02X", (int) c));
             } else {
                 out.append(c);

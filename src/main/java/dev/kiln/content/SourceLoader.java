@@ -60,8 +60,9 @@ public final class SourceLoader {
         }
         if (name.endsWith(".html")) {
             try (var in = Files.newInputStream(file)) {
-                byte[] head = in.readNBytes(4);
-                return new String(head, StandardCharsets.UTF_8).startsWith("---");
+                // A UTF-8 byte order mark may precede the front matter; readUtf8 drops it too.
+                String head = new String(in.readNBytes(7), StandardCharsets.UTF_8);
+                return (head.startsWith("\uFEFF") ? head.substring(1) : head).startsWith("---");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -13,14 +13,18 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.representer.Representer;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.StringReader;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads YAML safely (no custom types, few aliases, bounded size), keeping dates as text so that
@@ -49,6 +53,7 @@ public final class YamlReader {
             if (root == null) {
                 return YamlDocument.EMPTY;
             }
+            refuseCycles(root, path, firstLine);
             if (!(root instanceof MappingNode mapping)) {
                 throw new SiteException(position(root.getStartMark(), firstLine).problem(path,
                         "expected 'key: value' lines here, found a " + kind(root) + ": write each setting as 'key: value'"));
@@ -66,7 +71,7 @@ public final class YamlReader {
                     throw new SiteException(position(keyNode.getStartMark(), firstLine).problem(path,
                             "key '" + key + "' appears twice: keep one"));
                 }
-                values.put(key, constructor.value(tuple.getValueNode()));
+                values.put(key, value(constructor, tuple.getValueNode(), path, firstLine));
                 positions.put(key, position(tuple.getValueNode().getStartMark(), firstLine));
             }
             return new YamlDocument(values, positions);
@@ -77,6 +82,47 @@ public final class YamlReader {
         } catch (YAMLException e) {
             throw new SiteException(new Problem(path, firstLine, 1, "invalid YAML: " + e.getMessage()));
         }
+    }
+
+    /** The value of {@code node}; a value its explicit tag cannot read ({@code !!int many}) is a problem there. */
+    private static Object value(ValueConstructor constructor, Node node, String path, int firstLine) {
+        try {
+            return constructor.value(node);
+        } catch (YAMLException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new SiteException(position(node.getStartMark(), firstLine).problem(path,
+                    "invalid YAML: this value cannot be read as its '!!' tag says (" + e.getMessage()
+                            + "): fix the value or remove the tag"));
+        }
+    }
+
+    /** An alias inside its own anchor makes a value without end, which no page could ever print. */
+    private static void refuseCycles(Node node, String path, int firstLine) {
+        refuseCycles(node, path, firstLine, Collections.newSetFromMap(new IdentityHashMap<>()),
+                Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static void refuseCycles(Node node, String path, int firstLine, Set<Node> open, Set<Node> done) {
+        if (done.contains(node)) {
+            return;
+        }
+        if (!open.add(node)) {
+            throw new SiteException(position(node.getStartMark(), firstLine).problem(path,
+                    "invalid YAML: an alias inside its own anchor makes a value without end: remove the alias"));
+        }
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                refuseCycles(tuple.getKeyNode(), path, firstLine, open, done);
+                refuseCycles(tuple.getValueNode(), path, firstLine, open, done);
+            }
+        } else if (node instanceof SequenceNode sequence) {
+            for (Node item : sequence.getValue()) {
+                refuseCycles(item, path, firstLine, open, done);
+            }
+        }
+        open.remove(node);
+        done.add(node);
     }
 
     private static String describe(MarkedYAMLException e) {

@@ -1,0 +1,188 @@
+package dev.kiln.config;
+
+import dev.kiln.content.YamlDocument;
+import dev.kiln.content.YamlReader;
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SiteConfigTest {
+
+    private static SiteConfig config(String yaml) {
+        YamlDocument doc = YamlReader.read("site.yml", yaml, 1);
+        return SiteConfig.from(doc.values(), doc.positions());
+    }
+
+    private static List<Problem> problems(String yaml) {
+        return assertThrows(SiteException.class, () -> config(yaml)).problems();
+    }
+
+    private static Problem onlyProblem(String yaml) {
+        List<Problem> problems = problems(yaml);
+        assertEquals(1, problems.size(), problems.toString());
+        return problems.get(0);
+    }
+
+    private static String place(Problem p) {
+        return p.path() + ":" + p.line() + ":" + p.column();
+    }
+
+    @Test
+    void emptySiteYmlGivesDefaults() {
+        SiteConfig config = config("");
+        assertEquals("My Blog", config.title());
+        assertEquals("", config.description());
+        assertEquals("", config.author());
+        assertEquals("en", config.language());
+        assertEquals(ZoneId.of("UTC"), config.timezone());
+        assertEquals("/:year/:month/:day/:slug/", config.permalink());
+        assertEquals("/tags/:slug/", config.tagPermalink());
+        assertEquals(10, config.paginate());
+        assertEquals("<!--more-->", config.excerptSeparator());
+        assertEquals(Map.of(), config.params());
+    }
+
+    @Test
+    void namesNoNavLinksWhenSiteYmlNamesNone() {
+        assertEquals(List.of(), config("title: T\n").nav());
+    }
+
+    @Test
+    void defaultsMatchASiteWithoutSiteYml() {
+        assertEquals(SiteConfig.defaults(), config(""));
+    }
+
+    @Test
+    void servesFromRootWithoutBaseUrl() {
+        SiteConfig config = config("title: T\n");
+        assertEquals("", config.origin());
+        assertEquals("", config.basePath());
+        assertEquals("", config.rootUrl());
+    }
+
+    @Test
+    void readsSettings() {
+        SiteConfig config = config("title: Notes\ndescription: D\nauthor: Ann\nlanguage: de\npaginate: 5\n"
+                + "timezone: Europe/Berlin\npermalink: pretty\ntag_permalink: /topics/:slug/\n");
+        assertEquals(List.of("Notes", "D", "Ann", "de", 5, ZoneId.of("Europe/Berlin"), "pretty", "/topics/:slug/"),
+                List.of(config.title(), config.description(), config.author(), config.language(), config.paginate(),
+                        config.timezone(), config.permalink(), config.tagPermalink()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "https://me.github.io/blog,       https://me.github.io,      /blog",
+            "https://me.github.io/blog/,      https://me.github.io,      /blog",
+            "https://me.github.io,            https://me.github.io,      ''",
+            "https://me.github.io/,           https://me.github.io,      ''",
+            "http://localhost:4000/a/b/,      http://localhost:4000,     /a/b",
+            "https://example.com/caf%C3%A9/,  https://example.com,       /caf%C3%A9",
+    })
+    void splitsBaseUrlIntoOriginAndBasePath(String baseUrl, String origin, String basePath) {
+        SiteConfig config = config("base_url: " + baseUrl + "\n");
+        assertEquals(origin, config.origin());
+        assertEquals(basePath, config.basePath());
+    }
+
+    @Test
+    void rootUrlJoinsOriginAndBasePath() {
+        assertEquals("https://me.github.io/blog", config("base_url: https://me.github.io/blog/\n").rootUrl());
+    }
+
+    @Test
+    void withBaseUrlServesTheSameSiteElsewhere() {
+        SiteConfig config = config("title: T\nbase_url: https://me.github.io/blog\n")
+                .withBaseUrl("http://localhost:4000/");
+        assertEquals("http://localhost:4000", config.origin());
+        assertEquals("", config.basePath());
+        assertEquals("T", config.title());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"me.github.io/blog", "/blog", "ftp://me.github.io/", "https://me.github.io/my blog",
+            "mailto:me@example.com"})
+    void rejectsBadBaseUrlAtItsValue(String baseUrl) {
+        Problem p = onlyProblem("title: T\nbase_url: " + baseUrl + "\n");
+        assertEquals("site.yml:2:11", place(p));
+        assertTrue(p.message().contains("not an absolute URL"), p.message());
+    }
+
+    @Test
+    void rejectsUnknownTimezoneAtItsValue() {
+        Problem p = onlyProblem("title: T\ntimezone: Mars/Olympus\n");
+        assertEquals("site.yml:2:11", place(p));
+        assertTrue(p.message().contains("unknown timezone 'Mars/Olympus'"), p.message());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0", "-3", "ten", "2.5", "3000000000", "[5]"})
+    void rejectsPaginateThatIsNotAPositiveWholeNumber(String value) {
+        Problem p = onlyProblem("title: T\npaginate: " + value + "\n");
+        assertEquals("site.yml:2:11", place(p));
+        assertTrue(p.message().contains("paginate must be a whole number above 0"), p.message());
+    }
+
+    @Test
+    void readsNav() {
+        SiteConfig config = config("nav:\n  - title: Home\n    url: /\n  - {title: Archive, url: /archive/}\n");
+        assertEquals(List.of(new SiteConfig.NavLink("Home", "/"), new SiteConfig.NavLink("Archive", "/archive/")),
+                config.nav());
+    }
+
+    @Test
+    void rejectsNavThatIsNotAList() {
+        Problem p = onlyProblem("title: T\nnav: home\n");
+        assertEquals("site.yml:2:6", place(p));
+        assertTrue(p.message().contains("nav must be a list"), p.message());
+    }
+
+    @Test
+    void rejectsNavEntryWithoutUrlAtTheNavValue() {
+        Problem p = onlyProblem("title: T\nnav:\n  - title: Home\n");
+        assertEquals("site.yml:3:3", place(p));
+        assertTrue(p.message().contains("needs a title and a url"), p.message());
+    }
+
+    @Test
+    void rejectsTagPermalinkWithoutSlug() {
+        Problem p = onlyProblem("tag_permalink: /tags/\n");
+        assertEquals("site.yml:1:16", place(p));
+        assertTrue(p.message().contains("add :slug"), p.message());
+    }
+
+    @Test
+    void rejectsTitleGivenAsList() {
+        Problem p = onlyProblem("title: [a, b]\n");
+        assertEquals("site.yml:1:8", place(p));
+    }
+
+    @Test
+    void reportsEveryBadValueTogetherInFileOrder() {
+        List<Problem> problems = problems("paginate: 0\ntimezone: Nowhere/Land\nbase_url: blog\n");
+        assertEquals(List.of("site.yml:1:11", "site.yml:2:11", "site.yml:3:11"),
+                problems.stream().map(SiteConfigTest::place).toList());
+    }
+
+    @Test
+    void putsUnknownKeysInParamsSorted() {
+        SiteConfig config = config("title: T\ntwitter: me\nanalytics: {id: 42}\n");
+        assertEquals(Map.of("twitter", "me", "analytics", Map.of("id", 42)), config.params());
+        assertEquals(List.of("analytics", "twitter"), List.copyOf(config.params().keySet()));
+    }
+
+    @Test
+    void keepsKnownKeysOutOfParams() {
+        assertEquals(Map.of(), config("title: T\nbase_url: https://x.org\npaginate: 3\nnav: []\n").params());
+    }
+}

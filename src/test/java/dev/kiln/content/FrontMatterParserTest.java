@@ -1,0 +1,408 @@
+package dev.kiln.content;
+
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FrontMatterParserTest {
+
+    private static final ZoneId UTC = ZoneId.of("UTC");
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final String POST = "content/posts/2018-03-15-what-i-learned.md";
+
+    private static DraftPage post(String text) {
+        return parse(POST, PageKind.POST, text, UTC);
+    }
+
+    private static DraftPage parse(String path, PageKind kind, String text, ZoneId zone) {
+        return FrontMatterParser.parse(new SourceFile(path, text), kind, zone);
+    }
+
+    private static List<Problem> problems(String path, PageKind kind, String text) {
+        return assertThrows(SiteException.class, () -> parse(path, kind, text, UTC)).problems();
+    }
+
+    private static Problem onlyProblem(String text) {
+        List<Problem> problems = problems(POST, PageKind.POST, text);
+        assertEquals(1, problems.size(), problems.toString());
+        return problems.get(0);
+    }
+
+    private static String place(Problem p) {
+        return p.path() + ":" + p.line() + ":" + p.column();
+    }
+
+    // --- keys of the contract ---
+
+    @Test
+    void readsTitle() {
+        assertEquals("Lambda notes", post("---\ntitle: Lambda notes\n---\n").front().title());
+    }
+
+    @Test
+    void derivesTitleFromFileSlugWhenMissing() {
+        assertEquals("What I Learned", post("---\ntags: aws\n---\n").front().title());
+    }
+
+    @Test
+    void derivesTitleFromFileSlugWhenTitleIsEmpty() {
+        assertEquals("What I Learned", post("---\ntitle:\n---\n").front().title());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "2018-03-15,                 2018-03-15T00:00",
+            "'2018-03-15 10:00:00',      2018-03-15T10:00",
+            "2018-03-15T10:00:00+02:00,  2018-03-15T09:00",
+            "'2018-03-15 10:00:00 +0200', 2018-03-15T09:00",
+    })
+    void readsEveryDateFormInTheSiteTimezone(String written, String berlinTime) {
+        ZonedDateTime date = parse(POST, PageKind.POST, "---\ndate: " + written + "\n---\n", BERLIN).front().date();
+        assertEquals(LocalDateTime.parse(berlinTime).atZone(BERLIN), date);
+    }
+
+    @Test
+    void readsDateWithoutOffsetInTheSiteTimezone() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        ZonedDateTime date = parse(POST, PageKind.POST, "---\ndate: 2018-03-15 10:00:00\n---\n", newYork)
+                .front().date();
+        assertEquals(ZonedDateTime.of(2018, 3, 15, 10, 0, 0, 0, newYork), date);
+    }
+
+    @Test
+    void convertsDateWithOffsetToTheSiteTimezone() {
+        ZoneId newYork = ZoneId.of("America/New_York");
+        ZonedDateTime date = parse(POST, PageKind.POST, "---\ndate: 2018-03-15T10:00:00+02:00\n---\n", newYork)
+                .front().date();
+        assertEquals(ZonedDateTime.of(2018, 3, 15, 4, 0, 0, 0, newYork), date);
+    }
+
+    @Test
+    void frontMatterDateBeatsFileNameDate() {
+        assertEquals(ZonedDateTime.of(2019, 1, 2, 0, 0, 0, 0, UTC),
+                post("---\ndate: 2019-01-02\n---\n").front().date());
+    }
+
+    @Test
+    void takesDateFromFileNameWhenFrontMatterHasNone() {
+        assertEquals(ZonedDateTime.of(2018, 3, 15, 0, 0, 0, 0, BERLIN),
+                parse(POST, PageKind.POST, "---\ntitle: T\n---\n", BERLIN).front().date());
+    }
+
+    @Test
+    void rejectsPostWithoutAnyDateNamingTheFile() {
+        List<Problem> problems = problems("content/posts/untitled.md", PageKind.POST, "---\ntitle: T\n---\n");
+        assertEquals(1, problems.size());
+        assertEquals("content/posts/untitled.md:1:1", place(problems.get(0)));
+        assertTrue(problems.get(0).message().contains("post has no date"), problems.get(0).message());
+        assertTrue(problems.get(0).message().contains("YYYY-MM-DD-untitled.md"), problems.get(0).message());
+    }
+
+    @Test
+    void acceptsPageWithoutDate() {
+        assertNull(parse("content/about.md", PageKind.PAGE, "---\ntitle: About\n---\n", UTC).front().date());
+    }
+
+    @Test
+    void readsTagsAsList() {
+        assertEquals(List.of("aws", "lambda", "serverless"),
+                post("---\ntags: ['aws', 'lambda', 'serverless']\n---\n").front().tags());
+    }
+
+    @Test
+    void readsTagsAsSpaceSeparatedString() {
+        assertEquals(List.of("aws", "lambda"), post("---\ntags: aws  lambda\n---\n").front().tags());
+    }
+
+    @Test
+    void dropsDuplicateTagsKeepingFirstOrder() {
+        assertEquals(List.of("aws", "lambda"), post("---\ntags: aws lambda aws\n---\n").front().tags());
+    }
+
+    @Test
+    void dropsDuplicateTagsInList() {
+        assertEquals(List.of("aws", "lambda"), post("---\ntags: [aws, lambda, aws]\n---\n").front().tags());
+    }
+
+    @Test
+    void readsSingularTagKey() {
+        assertEquals(List.of("java"), post("---\ntag: java\n---\n").front().tags());
+    }
+
+    @Test
+    void hasNoTagsWhenNoneAreGiven() {
+        assertEquals(List.of(), post("---\ntitle: T\n---\n").front().tags());
+    }
+
+    @Test
+    void readsCategoriesAsList() {
+        assertEquals(List.of("Tech", "AWS"), post("---\ncategories: [Tech, AWS]\n---\n").front().categories());
+    }
+
+    @Test
+    void readsCategoriesAsSpaceSeparatedString() {
+        assertEquals(List.of("tech", "aws"), post("---\ncategories: tech aws\n---\n").front().categories());
+    }
+
+    @Test
+    void readsSingularCategoryKey() {
+        assertEquals(List.of("tech"), post("---\ncategory: tech\n---\n").front().categories());
+    }
+
+    @Test
+    void readsDraftTrue() {
+        assertTrue(post("---\ndraft: true\n---\n").isDraft());
+    }
+
+    @Test
+    void postIsNotDraftByDefault() {
+        assertFalse(post("---\ntitle: T\n---\n").isDraft());
+    }
+
+    @Test
+    void readsPublishedFalseAsDraft() {
+        DraftPage page = post("---\npublished: false\n---\n");
+        assertTrue(page.front().unpublished());
+        assertTrue(page.isDraft());
+    }
+
+    @Test
+    void readsYamlNoAsFalseForDraft() {
+        assertFalse(post("---\ndraft: no\n---\n").isDraft());
+    }
+
+    @Test
+    void readsDescription() {
+        assertEquals("Ten lessons", post("---\ndescription: Ten lessons\n---\n").front().description());
+    }
+
+    @Test
+    void readsImage() {
+        assertEquals("/assets/images/lambda.png",
+                post("---\nimage: /assets/images/lambda.png\n---\n").front().image());
+    }
+
+    @Test
+    void readsExcerpt() {
+        assertEquals("Short version.", post("---\nexcerpt: Short version.\n---\n").front().excerpt());
+    }
+
+    @Test
+    void readsPermalink() {
+        assertEquals("/my-post/", post("---\npermalink: /my-post/\n---\n").front().permalink());
+    }
+
+    @Test
+    void readsLayout() {
+        assertEquals("post", post("---\nlayout: \"post\"\n---\n").front().layout());
+    }
+
+    @Test
+    void readsTocTrue() {
+        assertEquals(Boolean.TRUE, post("---\ntoc: true\n---\n").front().toc());
+    }
+
+    @Test
+    void readsTocFalse() {
+        assertEquals(Boolean.FALSE, post("---\ntoc: false\n---\n").front().toc());
+    }
+
+    @Test
+    void leavesTocUnsetWhenAbsent() {
+        assertNull(post("---\ntitle: T\n---\n").front().toc());
+    }
+
+    @Test
+    void takesSlugFromFileName() {
+        assertEquals("what-i-learned", post("---\ntitle: T\n---\n").front().slug());
+    }
+
+    @Test
+    void slugKeyOverridesFileSlug() {
+        assertEquals("lambda", post("---\nslug: lambda\n---\n").front().slug());
+    }
+
+    @Test
+    void passesUnknownKeysToParams() {
+        Map<String, Object> params = post("---\ntitle: T\nseries: lambda\nparts: [1, 2]\n---\n").front().params();
+        assertEquals(Map.of("series", "lambda", "parts", List.of(1, 2)), params);
+    }
+
+    @Test
+    void keepsKnownKeysOutOfParams() {
+        assertEquals(Map.of(), post("---\ntitle: T\ndate: 2018-03-15\ntags: a\ndraft: false\ntoc: true\n---\n")
+                .front().params());
+    }
+
+    // --- body and line numbers ---
+
+    @Test
+    void bodyStartsOnTheLineAfterTheClosingFence() {
+        DraftPage page = post("---\ntitle: T\ntags: a\n---\nHello\n\nWorld\n");
+        assertEquals("Hello\n\nWorld\n", page.body());
+        assertEquals(5, page.bodyLine());
+    }
+
+    @Test
+    void acceptsDotsAsClosingFence() {
+        DraftPage page = post("---\ntitle: T\n...\nHello\n");
+        assertEquals("T", page.front().title());
+        assertEquals("Hello\n", page.body());
+        assertEquals(4, page.bodyLine());
+    }
+
+    @Test
+    void readsCrlfFile() {
+        DraftPage page = post("---\r\ntitle: T\r\ntags: a b\r\n---\r\nHello\r\n");
+        assertEquals("T", page.front().title());
+        assertEquals(List.of("a", "b"), page.front().tags());
+        assertEquals("Hello\r\n", page.body());
+        assertEquals(5, page.bodyLine());
+    }
+
+    @Test
+    void reportsErrorInCrlfFileAtItsFileLine() {
+        Problem p = onlyProblem("---\r\ntitle: T\r\ndate: nope\r\n---\r\nHello\r\n");
+        assertEquals(POST + ":3:7", place(p));
+    }
+
+    @Test
+    void readsFileWithoutFrontMatterAsBodyOnly() {
+        DraftPage page = post("Just text.\n");
+        assertEquals("Just text.\n", page.body());
+        assertEquals(1, page.bodyLine());
+        assertEquals("What I Learned", page.front().title());
+    }
+
+    @Test
+    void readsEmptyFrontMatter() {
+        DraftPage page = post("---\n---\nHello\n");
+        assertEquals("Hello\n", page.body());
+        assertEquals(3, page.bodyLine());
+        assertEquals("What I Learned", page.front().title());
+        assertEquals(Map.of(), page.front().params());
+    }
+
+    @Test
+    void recordsPositionOfEachValue() {
+        FrontMatter front = post("---\ntitle: T\npermalink: /x/\n---\n").front();
+        assertEquals(3, front.at("permalink").line());
+        assertEquals(12, front.at("permalink").column());
+    }
+
+    // --- errors at exact positions ---
+
+    @Test
+    void rejectsUnquotedColonInValueAtTheColon() {
+        Problem p = onlyProblem("---\ntitle: Java: the good parts\n---\n");
+        assertEquals(POST + ":2:12", place(p));
+        assertTrue(p.message().contains("must be quoted"), p.message());
+    }
+
+    @Test
+    void rejectsBadDateAtItsValue() {
+        Problem p = onlyProblem("---\ntitle: T\ndate: nope\n---\n");
+        assertEquals(POST + ":3:7", place(p));
+        assertTrue(p.message().contains("'nope' is not a date"), p.message());
+    }
+
+    @Test
+    void rejectsImpossibleCalendarDate() {
+        Problem p = onlyProblem("---\ndate: 2018-02-30\n---\n");
+        assertEquals(POST + ":2:7", place(p));
+    }
+
+    @Test
+    void rejectsDraftMaybeAtItsValue() {
+        Problem p = onlyProblem("---\ndraft: maybe\n---\n");
+        assertEquals(POST + ":2:8", place(p));
+        assertTrue(p.message().contains("true or false"), p.message());
+    }
+
+    @Test
+    void rejectsDuplicateKeyAtItsSecondUse() {
+        Problem p = onlyProblem("---\ntitle: A\ntitle: B\n---\n");
+        assertEquals(POST + ":3:1", place(p));
+        assertTrue(p.message().contains("'title' appears twice"), p.message());
+    }
+
+    @Test
+    void rejectsTopLevelListInsteadOfMapping() {
+        Problem p = onlyProblem("---\n- a\n- b\n---\n");
+        assertEquals(POST + ":2:1", place(p));
+        assertTrue(p.message().contains("'key: value'"), p.message());
+    }
+
+    @Test
+    void rejectsUnclosedFrontMatter() {
+        Problem p = onlyProblem("---\ntitle: T\n\nHello\n");
+        assertEquals(POST + ":1:1", place(p));
+        assertTrue(p.message().contains("not closed"), p.message());
+    }
+
+    @Test
+    void rejectsTagsGivenAsMapAtTheirValue() {
+        Problem p = onlyProblem("---\ntitle: T\ntags: {aws: 1}\n---\n");
+        assertEquals(POST + ":3:7", place(p));
+        assertTrue(p.message().contains("tags must be a list of words"), p.message());
+    }
+
+    @Test
+    void rejectsTitleGivenAsList() {
+        Problem p = onlyProblem("---\ntitle: [a, b]\n---\n");
+        assertEquals(POST + ":2:8", place(p));
+    }
+
+    @Test
+    void reportsEveryBadValueOfTheFileTogether() {
+        List<Problem> problems = problems(POST, PageKind.POST, "---\ndraft: maybe\ndate: nope\n---\n");
+        assertEquals(List.of(POST + ":2:8", POST + ":3:7"), problems.stream().map(FrontMatterParserTest::place).toList());
+    }
+
+    @Test
+    void refusesAliasBombInFrontMatter() {
+        StringBuilder yaml = new StringBuilder("---\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for (char c = 'b'; c <= 'i'; c++) {
+            String prev = String.valueOf((char) (c - 1));
+            yaml.append(c).append(": &").append(c).append(" [").append(String.join(", ", List.of(
+                    "*" + prev, "*" + prev, "*" + prev, "*" + prev, "*" + prev, "*" + prev, "*" + prev, "*" + prev,
+                    "*" + prev))).append("]\n");
+        }
+        Problem p = onlyProblem(yaml.append("---\n").toString());
+        assertEquals(POST, p.path());
+        assertTrue(p.message().contains("aliases"), p.message());
+    }
+
+    // --- file names ---
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "2018-03-15-what-i-learned.md, what-i-learned",
+            "2018-03-15-notes.markdown,    notes",
+            "about.md,                     about",
+            "landing.html,                 landing",
+            "2018-03-15.md,                2018-03-15",
+    })
+    void takesFileSlugFromFileName(String fileName, String slug) {
+        assertEquals(slug, FrontMatterParser.fileSlug(fileName));
+    }
+
+    @Test
+    void titleFromSlugCapitalisesEachWord() {
+        assertEquals("Hello Big World", FrontMatterParser.titleFromSlug("hello_big-world"));
+    }
+}

@@ -1,0 +1,222 @@
+package dev.kiln.content;
+
+import dev.kiln.config.SiteConfig;
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PermalinksTest {
+
+    private static final String SEED_PATH = "content/posts/2018-03-15-what-i-learned-from-aws-lambda.md";
+    private static final String SEED_FRONT = """
+            ---
+            layout: "post"
+            title:  "What I learned from AWS Lambda"
+            date: 2018-03-15 00:00:00
+            permalink: what-i-learned-from-aws-lambda
+            tags: ['aws', 'lambda', 'serverless']
+            ---
+            ![](assets/images/lambda.png){: .center-image }
+            """;
+    private static final String POST = "content/posts/2018-03-05-My-Post.md";
+
+    private static DraftPage draft(String path, String text) {
+        PageKind kind = path.startsWith("content/posts/") ? PageKind.POST : PageKind.PAGE;
+        return FrontMatterParser.parse(new SourceFile(path, text), kind, ZoneId.of("UTC"));
+    }
+
+    private static SiteConfig siteWithPermalink(String pattern) {
+        return SiteConfig.from(Map.of("permalink", pattern), Map.of());
+    }
+
+    private static Route route(String path, String text) {
+        return Permalinks.of(draft(path, text), SiteConfig.defaults());
+    }
+
+    private static Problem problem(String path, String text, SiteConfig config) {
+        DraftPage page = draft(path, text);
+        List<Problem> problems = assertThrows(SiteException.class, () -> Permalinks.of(page, config)).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        return problems.get(0);
+    }
+
+    private static String place(Problem p) {
+        return p.path() + ":" + p.line() + ":" + p.column();
+    }
+
+    @Test
+    void keepsTheSeedPostUrlWithoutTrailingSlash() {
+        Route route = route(SEED_PATH, SEED_FRONT);
+        assertEquals("/what-i-learned-from-aws-lambda", route.url());
+        assertEquals("what-i-learned-from-aws-lambda.html", route.outputPath());
+    }
+
+    @Test
+    void buildsPostUrlFromDefaultPattern() {
+        Route route = route("content/posts/2018-03-15-what-i-learned.md", "Hello\n");
+        assertEquals("/2018/03/15/what-i-learned/", route.url());
+        assertEquals("2018/03/15/what-i-learned/index.html", route.outputPath());
+    }
+
+    @Test
+    void defaultPatternUsesFrontMatterDateOverFileNameDate() {
+        Route route = route("content/posts/2018-03-15-what-i-learned.md", "---\ndate: 2019-01-02\n---\n");
+        assertEquals("/2019/01/02/what-i-learned/", route.url());
+    }
+
+    @Test
+    void defaultPatternLowerCasesTheSlug() {
+        assertEquals("/2018/03/05/my-post/", route(POST, "Hello\n").url());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "pretty, /2018/03/05/My-Post/,     2018/03/05/My-Post/index.html",
+            "date,   /2018/03/05/My-Post.html, 2018/03/05/My-Post.html",
+            "none,   /My-Post.html,            My-Post.html",
+    })
+    void expandsJekyllPermalinkStyles(String style, String url, String outputPath) {
+        Route route = Permalinks.of(draft(POST, "Hello\n"), siteWithPermalink(style));
+        assertEquals(url, route.url());
+        assertEquals(outputPath, route.outputPath());
+    }
+
+    @Test
+    void jekyllStylesPutCategoriesFirst() {
+        Route route = Permalinks.of(draft(POST, "---\ncategories: [Tech, AWS]\n---\n"), siteWithPermalink("pretty"));
+        assertEquals("/tech/aws/2018/03/05/My-Post/", route.url());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "/:i_month/:i_day/,        /3/5/",
+            "/:short_year/:month/,     /18/03/",
+            "/:year/:day/,             /2018/05/",
+            "/:title/,                 /My-Post/",
+            "/:slug/,                  /my-post/",
+            "/:categories/:slug/,      /tech/aws/my-post/",
+            "/:title:output_ext,       /My-Post.html",
+    })
+    void expandsPlaceholders(String pattern, String url) {
+        Route route = Permalinks.of(draft(POST, "---\ncategories: [Tech, AWS]\n---\n"), siteWithPermalink(pattern));
+        assertEquals(url, route.url());
+    }
+
+    @Test
+    void dropsEmptyCategoriesSegment() {
+        Route route = Permalinks.of(draft(POST, "Hello\n"), siteWithPermalink("/:categories/:slug/"));
+        assertEquals("/my-post/", route.url());
+    }
+
+    @Test
+    void frontMatterPermalinkBeatsSitePattern() {
+        Route route = Permalinks.of(draft(POST, "---\npermalink: /mine/\n---\n"), siteWithPermalink("pretty"));
+        assertEquals("/mine/", route.url());
+    }
+
+    @Test
+    void expandsPlaceholdersInFrontMatterPermalink() {
+        assertEquals("/notes/2018/my-post/", route(POST, "---\npermalink: /notes/:year/:slug/\n---\n").url());
+    }
+
+    @Test
+    void keepsPermalinkEndingInXml() {
+        Route route = route(POST, "---\npermalink: /feeds/aws.xml\n---\n");
+        assertEquals("/feeds/aws.xml", route.url());
+        assertEquals("feeds/aws.xml", route.outputPath());
+    }
+
+    @Test
+    void readsRelativePermalinkFromSiteRoot() {
+        Route route = route(POST, "---\npermalink: notes/my-post/\n---\n");
+        assertEquals("/notes/my-post/", route.url());
+    }
+
+    @Test
+    void collapsesDoubleSlashes() {
+        assertEquals("/a/b/", route(POST, "---\npermalink: /a//b/\n---\n").url());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "content/about.md,         /about/,      about/index.html",
+            "content/404.md,           /404.html,    404.html",
+            "content/index.md,         /,            index.html",
+            "content/docs/index.md,    /docs/,       docs/index.html",
+            "content/docs/setup.md,    /docs/setup/, docs/setup/index.html",
+            "content/contact.html,     /contact/,    contact/index.html",
+            "content/notes.markdown,   /notes/,      notes/index.html",
+    })
+    void givesPagesTheirPathUrl(String path, String url, String outputPath) {
+        Route route = route(path, "---\ntitle: T\n---\n");
+        assertEquals(url, route.url());
+        assertEquals(outputPath, route.outputPath());
+    }
+
+    @Test
+    void pagePermalinkBeatsItsPath() {
+        assertEquals("/me/", route("content/about.md", "---\npermalink: /me/\n---\n").url());
+    }
+
+    @Test
+    void rejectsUnknownPlaceholderAtThePermalink() {
+        Problem p = problem(POST, "---\ntitle: T\npermalink: /:foo/\n---\n", SiteConfig.defaults());
+        assertEquals(POST + ":3:12", place(p));
+        assertTrue(p.message().contains("unknown placeholder ':foo'"), p.message());
+    }
+
+    @Test
+    void rejectsUnknownPlaceholderInSitePatternNamingSiteYml() {
+        Problem p = problem(POST, "Hello\n", siteWithPermalink("/:foo/"));
+        assertEquals(POST, p.path());
+        assertTrue(p.message().contains("site.yml"), p.message());
+    }
+
+    @Test
+    void rejectsDotDotSegmentAtThePermalink() {
+        Problem p = problem(POST, "---\ntitle: T\npermalink: /a/../../etc/\n---\n", SiteConfig.defaults());
+        assertEquals(POST + ":3:12", place(p));
+        assertTrue(p.message().contains("'..'"), p.message());
+    }
+
+    @Test
+    void rejectsDotDotSlugThatWouldLeaveTheSite() {
+        Problem p = problem(POST, "---\nslug: ../../etc\n---\n", siteWithPermalink("/:title/"));
+        assertTrue(p.message().contains("'..'"), p.message());
+    }
+
+    @Test
+    void rejectsQuestionMarkInPermalink() {
+        Problem p = problem(POST, "---\npermalink: /a?b/\n---\n", SiteConfig.defaults());
+        assertEquals(POST + ":2:12", place(p));
+    }
+
+    @Test
+    void percentEncodesSpacesInUrlButNotInOutputPath() {
+        Route route = route(POST, "---\npermalink: /my post/\n---\n");
+        assertEquals("/my%20post/", route.url());
+        assertEquals("my post/index.html", route.outputPath());
+    }
+
+    @Test
+    void keepsNonAsciiLettersInUrl() {
+        assertEquals("/café/", route(POST, "---\npermalink: /café/\n---\n").url());
+    }
+
+    @Test
+    void percentEncodesHashInPageUrl() {
+        Route route = route("content/c#.md", "---\ntitle: C#\n---\n");
+        assertEquals("/c%23/", route.url());
+        assertEquals("c#/index.html", route.outputPath());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.kiln.content;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RouteTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "/,               /,               index.html",
+            "/about/,         /about/,         about/index.html",
+            "/my-post,        /my-post,        my-post.html",
+            "/feed.xml,       /feed.xml,       feed.xml",
+            "/a.b/c,          /a.b/c,          a.b/c.html",
+    })
+    void followsGitHubPagesRules(String path, String url, String outputPath) {
+        assertEquals(new Route(url, outputPath), Route.ofPath(path));
+    }
+
+    @Test
+    void percentEncodesQuotesAndPercentInUrl() {
+        assertEquals("/a%22b%25c/", Route.ofPath("/a\"b%c/").url());
+    }
+
+    @Test
+    void keepsOutputPathAsWritten() {
+        assertEquals("a\"b%c/index.html", Route.ofPath("/a\"b%c/").outputPath());
+    }
+
+    @Test
+    void percentEncodesQuestionMarkInUrl() {
+        assertEquals("/what%3F/", Route.ofPath("/what?/").url());
+    }
+}

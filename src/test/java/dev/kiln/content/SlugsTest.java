@@ -1,0 +1,72 @@
+package dev.kiln.content;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SlugsTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "AWS,                 aws",
+            "Hello World,         hello-world",
+            "'  Hello   World  ', hello-world",
+            "Serverless & AWS,    serverless-aws",
+            "'what-i-learned',    what-i-learned",
+            "'Don''t panic!',     don-t-panic",
+            "Java 17,             java-17",
+            "under_score,         under-score",
+    })
+    void makesLowerCaseDashedSlug(String text, String slug) {
+        assertEquals(slug, Slugs.of(text));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "Café,            café",
+            "Ünïcode Café,    ünïcode-café",
+            "日本語,          日本語",
+            "Привет мир,      привет-мир",
+    })
+    void keepsNonAsciiLetters(String text, String slug) {
+        assertEquals(slug, Slugs.of(text));
+    }
+
+    @Test
+    void composesDecomposedAccents() {
+        assertEquals("café", Slugs.of("Cafe\u0301"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"../etc/passwd", "a/b", "..", "/", "..\\..\\windows", "./.", "a/../b"})
+    void neverKeepsSlashesOrDotDot(String text) {
+        String slug = Slugs.of(text);
+        assertFalse(slug.contains("/"), slug);
+        assertFalse(slug.contains("\\"), slug);
+        assertFalse(slug.contains(".."), slug);
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {"!!!", "..", "   ", "+", "&", "#"})
+    void givesTextWithoutLettersANonEmptySafeSlug(String text) {
+        String slug = Slugs.of(text);
+        assertFalse(slug.isEmpty());
+        assertTrue(slug.matches("[a-z0-9-]+"), slug);
+    }
+
+    @Test
+    void givesDifferentSymbolsDifferentSlugs() {
+        assertNotEquals(Slugs.of("+"), Slugs.of("#"));
+    }
+
+    @Test
+    void givesEmptyTextANonEmptySlug() {
+        assertFalse(Slugs.of("").isEmpty());
+    }
+}

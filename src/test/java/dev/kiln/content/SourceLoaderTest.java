@@ -1,0 +1,180 @@
+package dev.kiln.content;
+
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SourceLoaderTest {
+
+    @TempDir
+    Path site;
+
+    private void write(String path, String text) throws IOException {
+        write(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void write(String path, byte[] bytes) throws IOException {
+        Path file = site.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+    }
+
+    private static List<String> paths(List<SourceFile> files) {
+        return files.stream().map(SourceFile::path).toList();
+    }
+
+    private static List<String> staticPaths(SiteSources sources) {
+        return sources.statics().stream().map(StaticFile::sourcePath).toList();
+    }
+
+    @Test
+    void readsPostsFromContentPosts() throws IOException {
+        write("content/posts/2018-03-15-lambda.md", "---\ntitle: Lambda\n---\nHi\n");
+        write("content/posts/2018-03-16-more.markdown", "Hi\n");
+        SiteSources sources = SourceLoader.load(site);
+        assertEquals(List.of("content/posts/2018-03-15-lambda.md", "content/posts/2018-03-16-more.markdown"),
+                paths(sources.posts()));
+        assertEquals(List.of(), sources.pages());
+    }
+
+    @Test
+    void readsPostText() throws IOException {
+        write("content/posts/2018-03-15-lambda.md", "---\ntitle: Lambda\n---\nHi\n");
+        assertEquals("---\ntitle: Lambda\n---\nHi\n", SourceLoader.load(site).posts().get(0).text());
+    }
+
+    @Test
+    void readsPagesFromRestOfContent() throws IOException {
+        write("content/about.md", "About\n");
+        write("content/docs/setup.md", "Setup\n");
+        SiteSources sources = SourceLoader.load(site);
+        assertEquals(List.of("content/about.md", "content/docs/setup.md"), paths(sources.pages()));
+        assertEquals(List.of(), sources.posts());
+    }
+
+    @Test
+    void copiesOtherContentFilesRelativeToContent() throws IOException {
+        write("content/images/cat.png", "png");
+        StaticFile file = SourceLoader.load(site).statics().get(0);
+        assertEquals("content/images/cat.png", file.sourcePath());
+        assertEquals("images/cat.png", file.outputPath());
+    }
+
+    @Test
+    void copiesAssetsUnderTheirOwnPath() throws IOException {
+        write("assets/css/site.css", "body {}");
+        StaticFile file = SourceLoader.load(site).statics().get(0);
+        assertEquals("assets/css/site.css", file.sourcePath());
+        assertEquals("assets/css/site.css", file.outputPath());
+        assertEquals(site.resolve("assets/css/site.css"), file.file());
+    }
+
+    @Test
+    void treatsHtmlWithFrontMatterAsPage() throws IOException {
+        write("content/landing.html", "---\ntitle: Landing\n---\n<p>Hi</p>\n");
+        SiteSources sources = SourceLoader.load(site);
+        assertEquals(List.of("content/landing.html"), paths(sources.pages()));
+        assertEquals(List.of(), sources.statics());
+    }
+
+    @Test
+    void treatsHtmlWithoutFrontMatterAsStatic() throws IOException {
+        write("content/google123.html", "google-site-verification: google123.html");
+        SiteSources sources = SourceLoader.load(site);
+        assertEquals(List.of(), sources.pages());
+        assertEquals(List.of("content/google123.html"), staticPaths(sources));
+    }
+
+    @Test
+    void treatsHtmlWithByteOrderMarkAndFrontMatterAsPage() throws IOException {
+        write("content/landing.html", "\uFEFF---\ntitle: Landing\n---\n<p>Hi</p>\n");
+        assertEquals(List.of("content/landing.html"), paths(SourceLoader.load(site).pages()));
+    }
+
+    @Test
+    void dropsByteOrderMarkFromText() throws IOException {
+        write("content/about.md", "\uFEFF---\ntitle: About\n---\n");
+        assertEquals("---\ntitle: About\n---\n", SourceLoader.load(site).pages().get(0).text());
+    }
+
+    @Test
+    void ignoresHiddenFilesAndFolders() throws IOException {
+        write("content/.hidden.md", "x");
+        write("content/.git/HEAD.md", "x");
+        write("content/posts/.2018-03-15-secret.md", "x");
+        write("assets/.DS_Store", "x");
+        SiteSources sources = SourceLoader.load(site);
+        assertEquals(List.of(), sources.posts());
+        assertEquals(List.of(), sources.pages());
+        assertEquals(List.of(), sources.statics());
+    }
+
+    @Test
+    void ignoresEditorSwapAndBackupFiles() throws IOException {
+        write("content/about.md", "About\n");
+        write("content/about.md~", "x");
+        write("content/.about.md.swp", "x");
+        write("content/about.md.swx", "x");
+        write("content/#about.md#", "x");
+        write("content/about.md.tmp", "x");
+        SiteSources sources = SourceLoader.load(site);
+        assertEquals(List.of("content/about.md"), paths(sources.pages()));
+        assertEquals(List.of(), sources.statics());
+    }
+
+    @Test
+    void reportsNonUtf8FileAsProblemAtItsFirstLine() throws IOException {
+        write("content/posts/2018-03-15-cafe.md", new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
+        List<Problem> problems = assertThrows(SiteException.class, () -> SourceLoader.load(site)).problems();
+        assertEquals(1, problems.size());
+        assertEquals("content/posts/2018-03-15-cafe.md", problems.get(0).path());
+        assertEquals(1, problems.get(0).line());
+        assertEquals(1, problems.get(0).column());
+        assertTrue(problems.get(0).message().contains("UTF-8"), problems.get(0).message());
+    }
+
+    @Test
+    void reportsEveryNonUtf8File() throws IOException {
+        write("content/a.md", new byte[] {(byte) 0xFF});
+        write("content/b.md", new byte[] {(byte) 0xFE});
+        List<Problem> problems = assertThrows(SiteException.class, () -> SourceLoader.load(site)).problems();
+        assertEquals(List.of("content/a.md", "content/b.md"), problems.stream().map(Problem::path).toList());
+    }
+
+    @Test
+    void copiesNonUtf8StaticFilesAsTheyAre() throws IOException {
+        write("content/images/logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xFF});
+        assertEquals(List.of("content/images/logo.png"), staticPaths(SourceLoader.load(site)));
+    }
+
+    @Test
+    void listsFilesInSortedOrder() throws IOException {
+        write("content/posts/2018-03-16-b.md", "b");
+        write("content/posts/2018-03-15-a.md", "a");
+        write("content/zeta.md", "z");
+        write("content/about.md", "a");
+        write("content/docs/index.md", "d");
+        SiteSources sources = SourceLoader.load(site);
+        assertEquals(List.of("content/posts/2018-03-15-a.md", "content/posts/2018-03-16-b.md"), paths(sources.posts()));
+        assertEquals(List.of("content/about.md", "content/docs/index.md", "content/zeta.md"), paths(sources.pages()));
+    }
+
+    @Test
+    void readsSiteWithoutContentOrAssets() {
+        SiteSources sources = SourceLoader.load(site);
+        assertEquals(List.of(), sources.posts());
+        assertEquals(List.of(), sources.pages());
+        assertEquals(List.of(), sources.statics());
+    }
+}
