@@ -6,6 +6,7 @@ import dev.kiln.content.FrontMatterParser;
 import dev.kiln.content.PageKind;
 import dev.kiln.content.Permalinks;
 import dev.kiln.content.Route;
+import dev.kiln.content.SiteConfigReader;
 import dev.kiln.content.SiteSources;
 import dev.kiln.content.SourceFile;
 import dev.kiln.content.SourceLoader;
@@ -106,7 +107,7 @@ public final class Build implements AutoCloseable {
             try {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 YamlDocument yaml = YamlReader.read(SiteConfig.FILE, text, 1);
-                config = SiteConfig.from(yaml.values(), yaml.positions());
+                config = SiteConfigReader.read(yaml);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -64,7 +64,7 @@ public final class FrontMatterParser {
     }
 
     private static FrontMatter typed(SourceFile source, PageKind kind, YamlDocument yaml, ZoneId zone) {
-        Fields f = new Fields(source.path(), yaml, new ArrayList<>());
+        YamlFields f = new YamlFields(source.path(), yaml);
         String fileSlug = fileSlug(source.fileName());
         String title = f.text("title");
         if (title == null) {
@@ -74,7 +74,7 @@ public final class FrontMatterParser {
         if (date == null && kind == PageKind.POST) {
             date = DateParser.fromFileName(source.fileName(), zone).orElse(null);
             if (date == null && !f.has("date")) {
-                f.problems.add(Problem.inFile(source.path(),
+                f.problems().add(Problem.inFile(source.path(),
                         "post has no date: add 'date: YYYY-MM-DD' to its front matter or name the file YYYY-MM-DD-"
                                 + source.fileName()));
             }
@@ -91,8 +91,8 @@ public final class FrontMatterParser {
                 f.text("description"), f.text("image"), f.text("excerpt"),
                 f.has("toc") ? f.bool("toc", false) : null,
                 params(yaml), yaml.positions());
-        if (!f.problems.isEmpty()) {
-            throw new SiteException(f.problems);
+        if (!f.problems().isEmpty()) {
+            throw new SiteException(f.problems());
         }
         return front;
     }
@@ -124,81 +124,5 @@ public final class FrontMatterParser {
             }
         });
         return params;
-    }
-
-    /** Typed reads of front-matter keys, each bad value recorded as a problem at its place. */
-    private record Fields(String path, YamlDocument yaml, List<Problem> problems) {
-
-        boolean has(String key) {
-            return yaml.values().get(key) != null;
-        }
-
-        Position at(String key) {
-            return yaml.at(key, Position.START);
-        }
-
-        String text(String key) {
-            Object v = yaml.values().get(key);
-            if (v == null) {
-                return null;
-            }
-            if (v instanceof Map || v instanceof List) {
-                problems.add(at(key).problem(path, key + " must be a single value, not a list or map"));
-                return null;
-            }
-            return v.toString();
-        }
-
-        boolean bool(String key, boolean fallback) {
-            Object v = yaml.values().get(key);
-            if (v == null) {
-                return fallback;
-            }
-            if (v instanceof Boolean b) {
-                return b;
-            }
-            problems.add(at(key).problem(path, key + " must be true or false, not '" + v + "'"));
-            return fallback;
-        }
-
-        ZonedDateTime date(String key, ZoneId zone) {
-            String text = text(key);
-            if (text == null) {
-                return null;
-            }
-            return DateParser.parse(text, zone).orElseGet(() -> {
-                problems.add(at(key).problem(path, "'" + text + "' is not a date: write "
-                        + key + ": 2018-03-15 or " + key + ": 2018-03-15 10:00:00 +02:00"));
-                return null;
-            });
-        }
-
-        /** A list of words, written as a YAML list or as one space-separated string. */
-        List<String> words(String key) {
-            Object v = yaml.values().get(key);
-            Set<String> out = new LinkedHashSet<>();
-            if (v == null) {
-                return List.of();
-            } else if (v instanceof List<?> items) {
-                for (Object item : items) {
-                    if (item instanceof Map || item instanceof List) {
-                        problems.add(at(key).problem(path, key + " must be a list of words, like [aws, lambda]"));
-                        return List.of();
-                    }
-                    if (item != null && !item.toString().isBlank()) {
-                        out.add(item.toString().trim());
-                    }
-                }
-            } else if (v instanceof Map) {
-                problems.add(at(key).problem(path, key + " must be a list of words, like [aws, lambda]"));
-            } else {
-                for (String word : v.toString().trim().split("\\s+")) {
-                    if (!word.isEmpty()) {
-                        out.add(word);
-                    }
-                }
-            }
-            return List.copyOf(out);
-        }
     }
 }

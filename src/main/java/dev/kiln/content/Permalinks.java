@@ -8,7 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
 public final class Permalinks {
 
     private static final Pattern PLACEHOLDER = Pattern.compile(":([a-z_]+)");
+    /** Every placeholder a permalink pattern may use, for error messages. */
+    public static final String PLACEHOLDERS = ":year :month :day :i_month :i_day :short_year :hour :minute :second"
+            + " :y_day :title :slug :categories :output_ext";
+    private static final Set<String> NAMES = Set.of(PLACEHOLDERS.replace(":", "").split(" "));
     private static final Map<String, String> STYLES = Map.of(
             "date", "/:categories/:year/:month/:day/:title:output_ext",
             "pretty", "/:categories/:year/:month/:day/:title/",
@@ -31,6 +35,7 @@ public final class Permalinks {
             return route(page, front.permalink(), front.at("permalink"), "its permalink");
         }
         if (page.kind() == PageKind.POST) {
+            // site.yml's pattern was checked when site.yml was read.
             String pattern = STYLES.getOrDefault(config.permalink(), config.permalink());
             return route(page, pattern, Position.START, "site.yml's permalink '" + config.permalink() + "'");
         }
@@ -49,12 +54,37 @@ public final class Permalinks {
         return Route.ofPath("/" + rel + "/");
     }
 
+    /** The name of the first placeholder of {@code pattern} (or of the Jekyll style it names) that Kiln does not know, or null. */
+    public static String unknownPlaceholder(String pattern) {
+        Matcher m = PLACEHOLDER.matcher(STYLES.getOrDefault(pattern, pattern));
+        while (m.find()) {
+            if (known(m.group(1)) == null) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
     private static Route route(DraftPage page, String pattern, Position at, String origin) {
-        String expanded = expand(pattern, placeholders(page), name -> {
-            throw new SiteException(at.problem(page.path(), "unknown placeholder ':" + name + "' in " + origin
-                    + ": use :year :month :day :i_month :i_day :short_year :hour :minute :second :y_day"
-                    + " :title :slug :categories :output_ext"));
-        });
+        Map<String, String> values = placeholders(page);
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = known(m.group(1));
+            if (name == null) {
+                throw new SiteException(at.problem(page.path(), "unknown placeholder ':" + m.group(1) + "' in "
+                        + origin + ": use " + PLACEHOLDERS));
+            }
+            String value = values.get(name);
+            if (value == null) {
+                throw new SiteException(at.problem(page.path(), origin + " uses :" + name
+                        + ", but the page has no date: add 'date: YYYY-MM-DD' to its front matter"));
+            }
+            // ':titlefoo' reads as :title followed by 'foo', as in Jekyll.
+            m.appendReplacement(out, Matcher.quoteReplacement(value + m.group(1).substring(name.length())));
+        }
+        m.appendTail(out);
+        String expanded = out.toString();
         String path = ("/" + expanded).replaceAll("/{2,}", "/");
         String bad = unsafe(path);
         if (bad != null) {
@@ -64,33 +94,14 @@ public final class Permalinks {
         return Route.ofPath(path);
     }
 
-    private static String expand(String pattern, Map<String, String> values, Function<String, String> unknown) {
-        Matcher m = PLACEHOLDER.matcher(pattern);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
-            String value = values.get(name);
-            // Longest known prefix wins, so ':title.html' style suffixes after a name still work.
-            if (value == null) {
-                value = longestPrefix(name, values, out, m, unknown);
-            } else {
-                m.appendReplacement(out, Matcher.quoteReplacement(value));
+    /** The longest placeholder name that {@code word} starts with, or null. */
+    private static String known(String word) {
+        for (int len = word.length(); len > 0; len--) {
+            if (NAMES.contains(word.substring(0, len))) {
+                return word.substring(0, len);
             }
         }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    private static String longestPrefix(String name, Map<String, String> values, StringBuilder out, Matcher m,
-                                        Function<String, String> unknown) {
-        for (int len = name.length() - 1; len > 0; len--) {
-            String value = values.get(name.substring(0, len));
-            if (value != null) {
-                m.appendReplacement(out, Matcher.quoteReplacement(value + name.substring(len)));
-                return value;
-            }
-        }
-        return unknown.apply(name);
+        return null;
     }
 
     private static Map<String, String> placeholders(DraftPage page) {

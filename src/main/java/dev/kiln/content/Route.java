@@ -6,19 +6,24 @@ package dev.kiln.content;
  */
 public record Route(String url, String outputPath) {
 
+    /** File types a permalink may end in and keep as they are; any other name gets {@code .html}. */
+    private static final java.util.regex.Pattern KEPT_EXTENSION = java.util.regex.Pattern.compile(
+            "\\.(html?|xml|json|txt|rss|atom|css|js|webmanifest)$", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /**
      * The route of a URL path by GitHub Pages' rules: {@code /a/} → {@code a/index.html}; {@code /a} →
-     * {@code a.html} served at {@code /a}; {@code /a.xml} → {@code a.xml}.
+     * {@code a.html} served at {@code /a}; {@code /a.xml} → {@code a.xml} (html, xml, json, txt, rss,
+     * atom, css, js and webmanifest names are kept).
      */
     public static Route ofPath(String path) {
         String decoded = path;
         if (decoded.endsWith("/")) {
             return new Route(encode(decoded), decoded.substring(1) + "index.html");
         }
-        String last = decoded.substring(decoded.lastIndexOf('/') + 1);
-        if (last.contains(".")) {
+        if (KEPT_EXTENSION.matcher(decoded).find()) {
             return new Route(encode(decoded), decoded.substring(1));
         }
+        // Like Jekyll, '/release-1.2' is written as release-1.2.html and served at /release-1.2.
         return new Route(encode(decoded), decoded.substring(1) + ".html");
     }
 

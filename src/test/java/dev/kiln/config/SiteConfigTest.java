@@ -1,6 +1,7 @@
 package dev.kiln.config;
 
 import dev.kiln.content.YamlDocument;
+import dev.kiln.content.SiteConfigReader;
 import dev.kiln.content.YamlReader;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
@@ -21,7 +22,7 @@ class SiteConfigTest {
 
     private static SiteConfig config(String yaml) {
         YamlDocument doc = YamlReader.read("site.yml", yaml, 1);
-        return SiteConfig.from(doc.values(), doc.positions());
+        return SiteConfigReader.read(doc);
     }
 
     private static List<Problem> problems(String yaml) {

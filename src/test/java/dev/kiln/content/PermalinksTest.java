@@ -36,7 +36,7 @@ class PermalinksTest {
     }
 
     private static SiteConfig siteWithPermalink(String pattern) {
-        return SiteConfig.from(Map.of("permalink", pattern), Map.of());
+        return SiteConfigReader.read(new YamlDocument(Map.of("permalink", pattern), Map.of()));
     }
 
     private static Route route(String path, String text) {
@@ -176,10 +176,19 @@ class PermalinksTest {
     }
 
     @Test
-    void rejectsUnknownPlaceholderInSitePatternNamingSiteYml() {
-        Problem p = problem(POST, "Hello\n", siteWithPermalink("/:foo/"));
-        assertEquals(POST, p.path());
-        assertTrue(p.message().contains("site.yml"), p.message());
+    void rejectsUnknownPlaceholderInSitePatternAtSiteYmlsLine() {
+        SiteException e = assertThrows(SiteException.class, () -> SiteConfigReader.read(
+                YamlReader.read("site.yml", "title: T\npermalink: /:foo/\n", 1)));
+        assertEquals("site.yml:2:12", place(e.problems().get(0)));
+        assertTrue(e.problems().get(0).message().contains("unknown placeholder ':foo'"));
+    }
+
+    @Test
+    void rejectsDatePlaceholderOnAPageWithoutDate() {
+        Problem p = problem("content/about.md", "---\ntitle: T\npermalink: /:year/about/\n---\n",
+                SiteConfig.defaults());
+        assertEquals("content/about.md:3:12", place(p));
+        assertTrue(p.message().contains("has no date"), p.message());
     }
 
     @Test

@@ -15,6 +15,9 @@ class RouteTest {
             "/my-post,        /my-post,        my-post.html",
             "/feed.xml,       /feed.xml,       feed.xml",
             "/a.b/c,          /a.b/c,          a.b/c.html",
+            "/release-1.2,    /release-1.2,    release-1.2.html",
+            "/notes.HTML,     /notes.HTML,     notes.HTML",
+            "/data.json,      /data.json,      data.json",
     })
     void followsGitHubPagesRules(String path, String url, String outputPath) {
         assertEquals(new Route(url, outputPath), Route.ofPath(path));

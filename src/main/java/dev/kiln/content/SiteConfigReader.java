@@ -1,0 +1,94 @@
+package dev.kiln.content;
+
+import dev.kiln.config.SiteConfig;
+import dev.kiln.error.SiteException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads {@code site.yml} into a {@link SiteConfig}; every key has a default, so an empty file is valid. */
+public final class SiteConfigReader {
+
+    private static final Set<String> KNOWN = Set.of("title", "description", "author", "base_url", "language",
+            "timezone", "permalink", "tag_permalink", "paginate", "excerpt_separator", "nav");
+
+    private SiteConfigReader() {}
+
+    /** The settings in {@code yaml}; all bad values are thrown together as a {@link SiteException}. */
+    public static SiteConfig read(YamlDocument yaml) {
+        SiteConfig defaults = SiteConfig.defaults();
+        YamlFields f = new YamlFields(SiteConfig.FILE, yaml);
+        String[] base = baseUrl(f);
+        String permalink = f.text("permalink", defaults.permalink());
+        String unknown = Permalinks.unknownPlaceholder(permalink);
+        if (unknown != null) {
+            f.problem("permalink", "unknown placeholder ':" + unknown + "' in permalink: use "
+                    + Permalinks.PLACEHOLDERS + ", or one of Jekyll's styles date, pretty, ordinal, none");
+        }
+        String tagPermalink = f.text("tag_permalink", defaults.tagPermalink());
+        if (!tagPermalink.contains(":slug")) {
+            f.problem("tag_permalink", "tag_permalink '" + tagPermalink
+                    + "' has no :slug, so every tag would share one page: add :slug");
+        }
+        SiteConfig config = new SiteConfig(
+                f.text("title", defaults.title()),
+                f.text("description", defaults.description()),
+                f.text("author", defaults.author()),
+                base[0], base[1],
+                f.text("language", defaults.language()),
+                f.zone("timezone", "UTC"),
+                permalink, tagPermalink,
+                f.positiveInt("paginate", defaults.paginate()),
+                f.text("excerpt_separator", defaults.excerptSeparator()),
+                nav(f, yaml),
+                params(yaml));
+        if (!f.problems().isEmpty()) {
+            throw new SiteException(f.problems());
+        }
+        return config;
+    }
+
+    private static String[] baseUrl(YamlFields f) {
+        String url = f.text("base_url", "");
+        try {
+            return SiteConfig.splitBaseUrl(url);
+        } catch (IllegalArgumentException e) {
+            f.problem("base_url", "base_url '" + url + "' is not an absolute URL: write it like https://me.github.io/blog");
+            return new String[] {"", ""};
+        }
+    }
+
+    private static List<SiteConfig.NavLink> nav(YamlFields f, YamlDocument yaml) {
+        Object v = yaml.values().get("nav");
+        if (v == null) {
+            return List.of(); // automatic: Home, Tags and the pages
+        }
+        List<SiteConfig.NavLink> links = new ArrayList<>();
+        if (v instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> m && m.get("title") != null && m.get("url") != null) {
+                    links.add(new SiteConfig.NavLink(m.get("title").toString(), m.get("url").toString()));
+                } else {
+                    f.problem("nav", "each nav entry needs a title and a url, like '- {title: About, url: /about/}'");
+                    return List.of();
+                }
+            }
+            return links;
+        }
+        f.problem("nav", "nav must be a list of {title, url} entries");
+        return List.of();
+    }
+
+    private static Map<String, Object> params(YamlDocument yaml) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        yaml.values().forEach((k, v) -> {
+            if (!KNOWN.contains(k)) {
+                params.put(k, v);
+            }
+        });
+        return params;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.kiln.content;
+
+import dev.kiln.error.Position;
+import dev.kiln.error.Problem;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Typed reads of the top-level keys of a YAML file ({@code site.yml} or front matter); each bad value
+ * is recorded as a problem at its place, and the read goes on with a fallback so that every problem of
+ * a file is reported at once.
+ */
+final class YamlFields {
+
+    private final String path;
+    private final YamlDocument yaml;
+    private final List<Problem> problems = new ArrayList<>();
+
+    YamlFields(String path, YamlDocument yaml) {
+        this.path = path;
+        this.yaml = yaml;
+    }
+
+    List<Problem> problems() {
+        return problems;
+    }
+
+    boolean has(String key) {
+        return yaml.values().get(key) != null;
+    }
+
+    Position at(String key) {
+        return yaml.at(key, Position.START);
+    }
+
+    /** Records a problem at the value of {@code key}. */
+    void problem(String key, String message) {
+        problems.add(at(key).problem(path, message));
+    }
+
+    String text(String key) {
+        Object v = yaml.values().get(key);
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Map || v instanceof List) {
+            problem(key, key + " must be a single value, not a list or map");
+            return null;
+        }
+        return v.toString();
+    }
+
+    String text(String key, String fallback) {
+        String v = text(key);
+        return v == null ? fallback : v;
+    }
+
+    boolean bool(String key, boolean fallback) {
+        Object v = yaml.values().get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        problem(key, key + " must be true or false, not '" + v + "'");
+        return fallback;
+    }
+
+    int positiveInt(String key, int fallback) {
+        Object v = yaml.values().get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Number n && n.intValue() > 0 && n.doubleValue() == n.intValue()) {
+            return n.intValue();
+        }
+        problem(key, key + " must be a whole number above 0, not '" + v + "'");
+        return fallback;
+    }
+
+    ZonedDateTime date(String key, ZoneId zone) {
+        String text = text(key);
+        if (text == null) {
+            return null;
+        }
+        return DateParser.parse(text, zone).orElseGet(() -> {
+            problem(key, "'" + text + "' is not a date: write "
+                    + key + ": 2018-03-15 or " + key + ": 2018-03-15 10:00:00 +02:00");
+            return null;
+        });
+    }
+
+    ZoneId zone(String key, String fallback) {
+        String name = text(key, fallback);
+        try {
+            return ZoneId.of(name);
+        } catch (DateTimeException e) {
+            problem(key, "unknown timezone '" + name
+                    + "': use a region name such as Europe/Berlin or America/New_York, or UTC");
+            return ZoneId.of(fallback);
+        }
+    }
+
+    /** A list of words, written as a YAML list or as one space-separated string. */
+    List<String> words(String key) {
+        Object v = yaml.values().get(key);
+        Set<String> out = new LinkedHashSet<>();
+        if (v == null) {
+            return List.of();
+        } else if (v instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map || item instanceof List) {
+                    problem(key, key + " must be a list of words, like [aws, lambda]");
+                    return List.of();
+                }
+                if (item != null && !item.toString().isBlank()) {
+                    out.add(item.toString().trim());
+                }
+            }
+        } else if (v instanceof Map) {
+            problem(key, key + " must be a list of words, like [aws, lambda]");
+        } else {
+            for (String word : v.toString().trim().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    out.add(word);
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+}
