@@ -44,7 +44,12 @@ final class CodeBlockRenderer implements NodeRenderer {
         if (!language.isEmpty()) {
             html.raw(" class=\"language-").raw(attribute(language)).raw("\"");
         }
-        html.raw(">").raw(highlighter.highlight(code, language)).raw("</code></pre>");
+        html.raw(">");
+        // Pre-formatted mode keeps the code's leading white space, which the writer would trim.
+        html.openPre();
+        html.raw(highlighter.highlight(code, language));
+        html.closePre();
+        html.raw("</code></pre>");
         html.line();
     }
 

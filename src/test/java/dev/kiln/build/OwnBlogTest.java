@@ -67,6 +67,14 @@ class OwnBlogTest {
     }
 
     @Test
+    void seedCodeBlocksKeepTheirIndentation() {
+        String first = SiteChecks.page(site, SEED).select("pre > code").get(0).wholeText();
+        assertTrue(first.contains("\n    message = TMessage(\n        ...\n    )\n"), first);
+        String second = SiteChecks.page(site, SEED).select("pre > code").get(1).wholeText();
+        assertTrue(second.startsWith("    broker_list = retrieve_broker_list()\n"), second);
+    }
+
+    @Test
     void seedImageIsCentredAndResolvesFromThePostUrl() {
         Element img = SiteChecks.page(site, SEED).selectFirst("img.center-image");
         assertNotNull(img);
