@@ -3,6 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.build.Build;
 import dev.kiln.build.BuildOptions;
 import dev.kiln.build.BuildResult;
+import dev.kiln.config.SiteConfig;
 import dev.kiln.content.SourceLoader;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -44,6 +46,19 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream err = System.err;
+        if (!Files.isDirectory(source)) {
+            err.println("kiln: --source " + source + " is not a folder: name the folder that holds the site");
+            return 2;
+        }
+        if (baseUrl != null) {
+            try {
+                SiteConfig.splitBaseUrl(baseUrl);
+            } catch (IllegalArgumentException e) {
+                err.println("kiln: --base-url '" + baseUrl + "' is not an absolute URL: write it like "
+                        + "https://me.github.io/blog");
+                return 2;
+            }
+        }
         Path target = dest != null ? dest : source.resolve("target/site");
         String unsafe = SiteWriter.unsafeDestination(source, target,
                 List.of(SourceLoader.CONTENT, SourceLoader.ASSETS, Layouts.FOLDER));

@@ -96,9 +96,17 @@ public final class TokenHighlighter implements Highlighter {
                 end++;
             }
             Segment line = new Segment(chars, start, end - start);
+            // Token makers may skip characters (JavaScript, a template string's trailing backslash) or
+            // run past the line (Markdown, a trailing '#'): write exactly the line, so code never changes.
+            int written = start;
             for (Token t = maker.getTokenList(line, lineType, 0); t != null && t.isPaintable(); t = t.getNextToken()) {
-                appendToken(out, chars, t);
+                int from = Math.max(t.getTextOffset(), written);
+                int to = Math.min(t.getTextOffset() + t.length(), end);
+                Html.escapeTo(out, chars, written, from);
+                appendToken(out, chars, t.getType(), from, to);
+                written = Math.max(written, to);
             }
+            Html.escapeTo(out, chars, written, end);
             lineType = maker.getLastTokenTypeOnLine(line, lineType);
             if (end < chars.length) {
                 out.append('\n');
@@ -108,10 +116,11 @@ public final class TokenHighlighter implements Highlighter {
         return out.toString();
     }
 
-    private static void appendToken(StringBuilder out, char[] chars, Token t) {
-        String css = cssClass(t.getType());
-        int from = t.getTextOffset();
-        int to = from + t.length();
+    private static void appendToken(StringBuilder out, char[] chars, int type, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        String css = cssClass(type);
         if (css == null) {
             Html.escapeTo(out, chars, from, to);
         } else {

@@ -12,7 +12,9 @@ import org.jsoup.select.Elements;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -36,6 +38,7 @@ public final class BodyProcessor {
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         Element body = doc.body();
+        int words = countWords(body.text()); // before anchors and the table of contents add text
         List<Body.Heading> headings = anchorHeadings(body);
         String toc = Toc.html(headings);
         Elements placeholders = body.select(TOC_PLACEHOLDER);
@@ -52,7 +55,6 @@ public final class BodyProcessor {
         // flexmark marks task-list boxes readonly, which HTML allows only on text inputs.
         body.select("input[type=checkbox][readonly]").removeAttr("readonly");
         Element excerpt = excerpt(body, separator);
-        int words = countWords(body.text());
         // A body that places its own table of contents needs no second one from the layout.
         String layoutToc = placeholders.isEmpty() ? toc : "";
         return new Body(body.html(), excerpt.html(), excerpt.text(), layoutToc, headings, words);
@@ -61,10 +63,14 @@ public final class BodyProcessor {
     /** Gives every heading a unique id (h2–h6 also an anchor link) and lists h2–h6 for the table of contents. */
     private static List<Body.Heading> anchorHeadings(Element body) {
         Elements all = body.select("h1, h2, h3, h4, h5, h6");
+        Set<String> reserved = new HashSet<>(); // old deep links win over generated ids
+        Set<Element> anchored = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element h : all) {
             Element old = h.selectFirst("a[name]");
             if (old != null) {
                 h.id(old.attr("name"));
+                reserved.add(h.id());
+                anchored.add(h);
                 if (old.text().isBlank()) {
                     old.remove();
                 } else {
@@ -83,8 +89,9 @@ public final class BodyProcessor {
         List<Body.Heading> headings = new ArrayList<>();
         for (Element h : all) {
             String id = h.id().isEmpty() ? "section" : h.id();
+            boolean keep = anchored.contains(h) && reserved.remove(id);
             String unique = id;
-            for (int n = 1; taken.contains(unique); n++) {
+            for (int n = 1; taken.contains(unique) || !keep && reserved.contains(unique); n++) {
                 unique = id + "-" + n;
             }
             taken.add(unique);
@@ -145,9 +152,16 @@ public final class BodyProcessor {
     }
 
     private static String resolve(URI base, String url) {
+        if (url.startsWith("?")) {
+            return base.getRawPath() + url; // java.net.URI drops the last segment here; browsers keep it
+        }
         try {
             URI resolved = base.resolve(new URI(url));
-            String out = resolved.getRawPath();
+            // Browsers never climb above the root; java.net.URI keeps the extra "/.." segments.
+            String out = resolved.getRawPath().replaceFirst("^(/\\.\\.)+(?=/|$)", "");
+            if (out.isEmpty()) {
+                out = "/";
+            }
             if (resolved.getRawQuery() != null) {
                 out += "?" + resolved.getRawQuery();
             }

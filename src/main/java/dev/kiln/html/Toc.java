@@ -25,8 +25,16 @@ final class Toc {
         Element lastItem = null;
         for (Body.Heading h : headings) {
             while (h.level() < levels.peek() && lists.size() > 1) {
-                lists.pop();
+                Element list = lists.pop();
                 levels.pop();
+                if (h.level() > levels.peek()) { // between two open levels: a sibling of the deeper list
+                    lists.push(list);
+                    levels.push(h.level());
+                }
+            }
+            if (h.level() < levels.peek()) { // shallower than the first heading: the top list takes its level
+                levels.pop();
+                levels.push(h.level());
             }
             if (h.level() > levels.peek() && lastItem != null) {
                 lists.push(lastItem.appendElement("ul"));

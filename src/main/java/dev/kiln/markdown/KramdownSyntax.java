@@ -1,5 +1,12 @@
 package dev.kiln.markdown;
 
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Node;
+
+import java.util.BitSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +20,6 @@ final class KramdownSyntax {
     /** Replaced by the table of contents after the headings have their final ids. */
     static final String TOC_PLACEHOLDER = "<div class=\"kiln-toc\"></div>";
 
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
     private static final Pattern IAL = Pattern.compile("\\{:(?!:)\\s*");
     private static final Pattern TOC = Pattern.compile("^\\s*\\[TOC]\\s*$");
     private static final Pattern KRAMDOWN_TOC_ITEM = Pattern.compile("^\\s*(?:[*+-]|1\\.)\\s+.*$");
@@ -21,46 +27,55 @@ final class KramdownSyntax {
 
     private KramdownSyntax() {}
 
-    static String rewrite(String markdown) {
-        if (markdown.indexOf('{') < 0 && !markdown.contains("[TOC]")) {
+    /**
+     * {@code markdown} rewritten outside code. What is code is decided by {@code parser} itself, so that
+     * list content indented four spaces is prose and a Ruby hash {@code {:a => 1}} in code stays as written.
+     */
+    static String rewrite(String markdown, Parser parser) {
+        // Only documents with kramdown syntax pay for the second parse.
+        if (!markdown.contains("{:") && !markdown.contains("[TOC]")) {
             return markdown;
         }
+        BitSet code = code(parser.parse(markdown));
         String[] lines = markdown.split("\n", -1);
         StringBuilder out = new StringBuilder(markdown.length() + 64);
-        String fence = null;
+        int offset = 0;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
-            Matcher f = FENCE.matcher(line);
-            if (fence != null) {
-                if (f.find() && f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length()
-                        && line.trim().length() == f.group(1).length()) {
-                    fence = null;
-                }
-                append(out, line, i, lines.length);
-                continue;
-            }
-            if (f.find()) {
-                fence = f.group(1);
-                append(out, line, i, lines.length);
-                continue;
-            }
-            if (isIndentedCode(line)) {
-                append(out, line, i, lines.length);
-            } else if (TOC.matcher(line).matches()) {
+            int start = offset;
+            offset += line.length() + 1;
+            boolean inCode = !line.isBlank() && code.get(start + indent(line));
+            if (!inCode && TOC.matcher(line).matches()) {
                 append(out, TOC_PLACEHOLDER + "\n", i, lines.length);
-            } else if (i + 1 < lines.length && KRAMDOWN_TOC_ITEM.matcher(line).matches()
+            } else if (!inCode && i + 1 < lines.length && KRAMDOWN_TOC_ITEM.matcher(line).matches()
                     && KRAMDOWN_TOC_MARK.matcher(lines[i + 1]).matches()) {
                 i++;
+                offset += lines[i].length() + 1;
                 append(out, TOC_PLACEHOLDER + "\n", i, lines.length);
             } else {
-                append(out, outsideCodeSpans(line), i, lines.length);
+                append(out, outsideCode(line, start, code), i, lines.length);
             }
         }
         return out.toString();
     }
 
-    private static boolean isIndentedCode(String line) {
-        return line.startsWith("\t") || line.startsWith("    ");
+    /** The offsets of {@code document}'s code spans and code blocks. */
+    private static BitSet code(Node document) {
+        BitSet code = new BitSet();
+        for (Node n : document.getDescendants()) {
+            if (n instanceof Code || n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {
+                code.set(n.getStartOffset(), n.getEndOffset());
+            }
+        }
+        return code;
+    }
+
+    private static int indent(String line) {
+        int i = 0;
+        while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static void append(StringBuilder out, String line, int index, int count) {
@@ -70,30 +85,14 @@ final class KramdownSyntax {
         }
     }
 
-    /** Applies the attribute-list rewrite to the parts of a line outside {@code `code spans`}. */
-    private static String outsideCodeSpans(String line) {
-        if (!line.contains("{:")) {
-            return line;
-        }
+    /** Applies the attribute-list rewrite to the parts of a line (starting at {@code start}) outside code. */
+    private static String outsideCode(String line, int start, BitSet code) {
+        Matcher m = IAL.matcher(line);
         StringBuilder out = new StringBuilder(line.length());
-        int i = 0;
-        while (i < line.length()) {
-            int tick = line.indexOf('`', i);
-            if (tick < 0) {
-                out.append(IAL.matcher(line.substring(i)).replaceAll("{"));
-                break;
-            }
-            out.append(IAL.matcher(line.substring(i, tick)).replaceAll("{"));
-            int run = tick;
-            while (run < line.length() && line.charAt(run) == '`') {
-                run++;
-            }
-            String ticks = line.substring(tick, run);
-            int close = line.indexOf(ticks, run);
-            int end = close < 0 ? run : close + ticks.length();
-            out.append(line, tick, end);
-            i = end;
+        while (m.find()) {
+            m.appendReplacement(out, code.get(start + m.start()) ? Matcher.quoteReplacement(m.group()) : "{");
         }
+        m.appendTail(out);
         return out.toString();
     }
 }

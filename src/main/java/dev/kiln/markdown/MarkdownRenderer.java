@@ -59,6 +59,6 @@ public final class MarkdownRenderer {
 
     /** The HTML of {@code markdown}. */
     public String render(String markdown) {
-        return renderer.render(parser.parse(KramdownSyntax.rewrite(markdown)));
+        return renderer.render(parser.parse(KramdownSyntax.rewrite(markdown, parser)));
     }
 }

@@ -47,6 +47,9 @@ public final class SiteWriter {
                 return "is inside the site's " + folder + "/ folder";
             }
         }
+        if (Files.exists(dst) && !Files.isDirectory(dst)) {
+            return "is a file, not a folder";
+        }
         if (Files.isDirectory(dst) && !Files.exists(dst.resolve(MARKER)) && !isEmpty(dst)) {
             return "is a folder with files that Kiln did not write: choose an empty or new folder";
         }
@@ -65,7 +68,7 @@ public final class SiteWriter {
                 if (sameBytes(target, file.getValue())) {
                     unchanged++;
                 } else {
-                    writeAtomically(target, file.getValue());
+                    writeAtomically(dest, target, file.getValue());
                     written++;
                 }
             }
@@ -83,10 +86,12 @@ public final class SiteWriter {
         return Arrays.equals(Files.readAllBytes(target), bytes);
     }
 
-    private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    private static void writeAtomically(Path dest, Path target, byte[] bytes) throws IOException {
         Path parent = target.getParent();
-        if (Files.isRegularFile(parent)) {
-            Files.delete(parent); // a file of the old site stands where the new one needs a folder
+        for (Path p = parent; !p.equals(dest); p = p.getParent()) {
+            if (Files.isRegularFile(p)) {
+                Files.delete(p); // a file of the old site stands where the new one needs a folder
+            }
         }
         Files.createDirectories(parent);
         if (Files.isDirectory(target)) {
@@ -151,10 +156,15 @@ public final class SiteWriter {
         }
     }
 
+    /** {@code p} with every link resolved, also for a folder yet to be made (through its nearest existing parent). */
     private static Path real(Path p) {
         Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
         try {
-            return Files.exists(abs) ? abs.toRealPath() : abs;
+            return existing == null ? abs : existing.toRealPath().resolve(existing.relativize(abs));
         } catch (IOException e) {
             return abs;
         }

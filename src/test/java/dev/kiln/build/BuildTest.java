@@ -1,0 +1,311 @@
+package dev.kiln.build;
+
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+import dev.kiln.output.SiteOutput;
+import dev.kiln.testing.Fixtures;
+import dev.kiln.testing.SiteChecks;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A whole build: same input, same bytes; parallel stages agree with the plain reading; base URL; URL claims. */
+class BuildTest {
+
+    private static final LocalDate FIRST_DAY = LocalDate.of(2020, 1, 1);
+    private static final int MANY = 60;
+
+    @TempDir
+    Path tmp;
+
+    // ---- determinism ----
+
+    @Test
+    void theSameSiteBuiltTwiceGivesTheSameBytes() throws IOException {
+        Path site = richSite(tmp.resolve("blog"));
+
+        SiteOutput first = Fixtures.build(Fixtures.options(site)).output();
+        SiteOutput second = Fixtures.build(Fixtures.options(site)).output();
+
+        assertSameBytes(first, second);
+    }
+
+    @Test
+    void theSameSiteInAnotherFolderGivesTheSameBytes() throws IOException {
+        Path here = richSite(tmp.resolve("here"));
+        Path there = richSite(tmp.resolve("elsewhere/deeper/blog"));
+
+        assertSameBytes(Fixtures.build(Fixtures.options(here)).output(),
+                Fixtures.build(Fixtures.options(there)).output());
+    }
+
+    @Test
+    void manyPostsBuiltTwiceOnThePoolGiveTheSameBytes() throws IOException {
+        Path site = manyPosts(tmp.resolve("many"));
+
+        assertSameBytes(Fixtures.build(Fixtures.options(site)).output(),
+                Fixtures.build(Fixtures.options(site)).output());
+    }
+
+    // ---- the pool agrees with the plain reading of the site ----
+
+    @Test
+    void everyOneOfManyPostsGetsItsOwnPage() throws IOException {
+        SiteOutput out = Fixtures.build(Fixtures.options(manyPosts(tmp.resolve("many")))).output();
+
+        for (int i = 1; i <= MANY; i++) {
+            Document post = SiteChecks.page(out, outputPath(i));
+            assertEquals("Post number " + i, post.selectFirst("h1.post-title").text(), "post " + i);
+            assertEquals("int n = " + i + ";", post.selectFirst("pre code").text(), "code of post " + i);
+            assertNotNull(post.getElementById("section-" + i), "heading of post " + i);
+            assertEquals(i > 1 ? url(i - 1) : null, href(post.selectFirst("a.post-nav-older")), "older of post " + i);
+            assertEquals(i < MANY ? url(i + 1) : null, href(post.selectFirst("a.post-nav-newer")), "newer of post " + i);
+        }
+        assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));
+    }
+
+    @Test
+    void eachTagPageOfManyPostsListsExactlyItsPostsNewestFirst() throws IOException {
+        SiteOutput out = Fixtures.build(Fixtures.options(manyPosts(tmp.resolve("many")))).output();
+
+        Map<String, List<String>> expected = new TreeMap<>();
+        for (int i = MANY; i >= 1; i--) {
+            for (String tag : tags(i)) {
+                expected.computeIfAbsent(tag, t -> new ArrayList<>()).add(url(i));
+            }
+        }
+        for (var tag : expected.entrySet()) {
+            Document page = SiteChecks.page(out, "tags/" + tag.getKey() + "/index.html");
+            assertEquals(tag.getValue(), page.select("main .archive-list a").eachAttr("href"), tag.getKey());
+        }
+        Document index = SiteChecks.page(out, "tags/index.html");
+        assertEquals(expected.keySet().stream().map(t -> "/tags/" + t + "/").toList(),
+                index.select("main a.tag").eachAttr("href"));
+        long tagPages = out.files().keySet().stream().filter(p -> p.matches("tags/[^/]+/index.html")).count();
+        assertEquals(expected.size(), tagPages, "no tag page beyond the tags in use");
+    }
+
+    @Test
+    void theHomePagesOfManyPostsListThemNewestFirstTenAPage() throws IOException {
+        SiteOutput out = Fixtures.build(Fixtures.options(manyPosts(tmp.resolve("many")))).output();
+
+        List<String> listed = new ArrayList<>();
+        for (int n = 1; n <= MANY / 10; n++) {
+            Document home = SiteChecks.page(out, n == 1 ? "index.html" : "page/" + n + "/index.html");
+            List<String> onPage = home.select("main .post-summary-title a").eachAttr("href");
+            assertEquals(10, onPage.size(), "page " + n);
+            listed.addAll(onPage);
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = MANY; i >= 1; i--) {
+            expected.add(url(i));
+        }
+        assertEquals(expected, listed);
+        assertEquals(null, out.get("page/" + (MANY / 10 + 1) + "/index.html"));
+    }
+
+    // ---- base URL ----
+
+    @Test
+    void baseUrlPrefixesEveryRootRelativeLinkOfEveryPage() throws IOException {
+        Path site = richSite(tmp.resolve("blog"));
+
+        SiteOutput out = Fixtures.build(Fixtures.options(site).withBaseUrl("https://me.github.io/blog")).output();
+
+        assertEquals(List.of(), SiteChecks.brokenLinks(out, "/blog"));
+        List<String> outside = new ArrayList<>();
+        for (String path : out.files().keySet()) {
+            if (!path.endsWith(".html")) {
+                continue;
+            }
+            for (Element e : SiteChecks.page(out, path).select("[href], [src]")) {
+                String url = e.hasAttr("href") ? e.attr("href") : e.attr("src");
+                if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/blog/")) {
+                    outside.add(path + " -> " + url);
+                }
+            }
+        }
+        assertEquals(List.of(), outside);
+    }
+
+    @Test
+    void baseUrlPrefixesImagesAndLinksWrittenInMarkdownButNotCode() throws IOException {
+        Path site = richSite(tmp.resolve("blog"));
+
+        SiteOutput out = Fixtures.build(Fixtures.options(site).withBaseUrl("https://me.github.io/blog")).output();
+
+        Document post = SiteChecks.page(out, "2020/03/15/pictures/index.html");
+        assertEquals("/blog/assets/images/cat.png", post.selectFirst("img[alt=a cat]").attr("src"));
+        assertEquals("/blog/assets/images/cat.png", post.selectFirst("img[alt=html cat]").attr("src"));
+        assertEquals("/blog/about/", post.selectFirst("a:containsOwn(about me)").attr("href"));
+        assertTrue(post.selectFirst("pre code").text().contains("<a href=\"/about/\">"),
+                "code is shown as written: " + post.selectFirst("pre code").text());
+    }
+
+    // ---- URL claims ----
+
+    @Test
+    void aPostAndAPageClaimingOneUrlIsAProblemNamingBoth() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "content/posts/2020-01-01-about-me.md", "---\ntitle: About me\npermalink: /about/\n---\nPost.\n");
+        write(site, "content/about.md", "---\ntitle: About\n---\nPage.\n");
+
+        SiteException e = assertThrows(SiteException.class, () -> Fixtures.build(Fixtures.options(site)));
+
+        assertEquals(1, e.problems().size(), e.getMessage());
+        String problem = e.problems().get(0).toString();
+        assertTrue(problem.contains("content/posts/2020-01-01-about-me.md"), problem);
+        assertTrue(problem.contains("content/about.md"), problem);
+        assertTrue(problem.contains("/about/"), problem);
+    }
+
+    @Test
+    void aPageWhosePermalinkIsATagPageIsAProblem() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "content/posts/2020-01-01-lambda.md", "---\ntitle: Lambda\ntags: [AWS]\n---\nPost.\n");
+        write(site, "content/aws.md", "---\ntitle: AWS\npermalink: /tags/aws/\n---\nMy AWS page.\n");
+
+        SiteException e = assertThrows(SiteException.class, () -> Fixtures.build(Fixtures.options(site)));
+
+        assertEquals(1, e.problems().size(), e.getMessage());
+        Problem problem = e.problems().get(0);
+        assertEquals("content/aws.md", problem.path(), problem.toString());
+        assertTrue(problem.message().contains("/tags/aws/"), problem.toString());
+        assertTrue(problem.message().contains("AWS"), "names the tag: " + problem);
+    }
+
+    @Test
+    void aPageWhosePermalinkIsTheTagsIndexOrAHomePageIsAProblem() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "site.yml", "paginate: 1\n");
+        write(site, "content/posts/2020-01-01-a.md", "---\ntags: [aws]\n---\nA.\n");
+        write(site, "content/posts/2020-01-02-b.md", "---\n---\nB.\n");
+        write(site, "content/all-tags.md", "---\npermalink: /tags/\n---\nTags.\n");
+        write(site, "content/second.md", "---\npermalink: /page/2/\n---\nSecond.\n");
+
+        SiteException e = assertThrows(SiteException.class, () -> Fixtures.build(Fixtures.options(site)));
+
+        List<String> problems = e.problems().stream().map(Problem::toString).toList();
+        assertEquals(2, problems.size(), e.getMessage());
+        assertTrue(problems.get(0).startsWith("content/all-tags.md:") && problems.get(0).contains("/tags/"),
+                problems.get(0));
+        assertTrue(problems.get(1).startsWith("content/second.md:") && problems.get(1).contains("/page/2/"),
+                problems.get(1));
+    }
+
+    // ---- sites ----
+
+    /** A site with posts, tags, a page, an image, code, headings and footnotes, paginated two a page. */
+    private static Path richSite(Path site) throws IOException {
+        write(site, "site.yml", "title: Rich\npaginate: 2\n");
+        write(site, "content/about.md", "---\ntitle: About\n---\nAbout [the posts](/tags/).\n");
+        write(site, "content/404.md", "---\ntitle: Not found\n---\nGo [home](/).\n");
+        write(site, "assets/images/cat.png", "not really a png");
+        write(site, "content/posts/2020-03-15-pictures.md", """
+                ---
+                title: Pictures
+                tags: [cats, AWS]
+                ---
+                ![a cat](/assets/images/cat.png)
+
+                <img src="/assets/images/cat.png" alt="html cat">
+
+                More [about me](/about/) and [the first post](/2020/01/01/first/).
+
+                ```html
+                <a href="/about/">about</a>
+                ```
+                """);
+        write(site, "content/posts/2020-01-01-first.md", """
+                ---
+                title: First
+                tags: [aws, java]
+                ---
+                Intro.[^1]
+
+                <!--more-->
+
+                ## A heading
+
+                ```java
+                class A { int x = 1; }
+                ```
+
+                [^1]: A footnote.
+                """);
+        write(site, "content/posts/2020-02-01-second.md", """
+                ---
+                title: "Second: with a colon"
+                tags: java
+                ---
+                See [first](../../../01/01/first/) and [its heading](/2020/01/01/first/#a-heading).
+                """);
+        return site;
+    }
+
+    /** {@value #MANY} posts, one a day, each with a heading, a code block and tags by its number. */
+    private static Path manyPosts(Path site) throws IOException {
+        write(site, "site.yml", "title: Many\n");
+        for (int i = 1; i <= MANY; i++) {
+            write(site, "content/posts/" + day(i) + "-post-" + i + ".md",
+                    "---\ntitle: Post number " + i + "\ntags: [" + String.join(", ", tags(i)) + "]\n---\n"
+                            + "Text of post " + i + ".\n\n## Section " + i + "\n\n```java\nint n = " + i + ";\n```\n");
+        }
+        return site;
+    }
+
+    private static List<String> tags(int i) {
+        List<String> tags = new ArrayList<>(List.of(i % 2 == 0 ? "even" : "odd", "mod3-" + i % 3));
+        if (i % 10 == 0) {
+            tags.add("tens");
+        }
+        return tags;
+    }
+
+    private static LocalDate day(int i) {
+        return FIRST_DAY.plusDays(i - 1);
+    }
+
+    private static String url(int i) {
+        LocalDate d = day(i);
+        return String.format("/%d/%02d/%02d/post-%d/", d.getYear(), d.getMonthValue(), d.getDayOfMonth(), i);
+    }
+
+    private static String outputPath(int i) {
+        return url(i).substring(1) + "index.html";
+    }
+
+    private static String href(Element link) {
+        return link == null ? null : link.attr("href");
+    }
+
+    private static void assertSameBytes(SiteOutput expected, SiteOutput actual) {
+        assertEquals(expected.files().keySet(), actual.files().keySet());
+        for (String path : expected.files().keySet()) {
+            assertArrayEquals(expected.get(path), actual.get(path), path);
+        }
+    }
+
+    private static void write(Path site, String path, String text) throws IOException {
+        Path file = site.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}

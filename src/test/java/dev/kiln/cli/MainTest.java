@@ -1,0 +1,339 @@
+package dev.kiln.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code kiln} as a user runs it: exit codes, what it prints on stderr, and what it leaves in --dest. */
+class MainTest {
+
+    private static final List<String> STAGES =
+            List.of("config", "load", "front matter", "permalinks", "markdown", "index", "layout");
+
+    @TempDir
+    Path tmp;
+
+    /** One run of {@code kiln}: its exit code and what it printed. */
+    private record Run(int code, String out, String err) {
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    // ---- build ----
+
+    @Test
+    void buildOfAGoodSiteExitsZeroAndWritesTheHomePage() throws IOException {
+        Path site = goodSite();
+        Path dest = tmp.resolve("out");
+
+        Run run = kiln("build", "--source", site.toString(), "--dest", dest.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(Files.isRegularFile(dest.resolve("index.html")));
+        assertTrue(Files.isRegularFile(dest.resolve("2020/01/01/hello/index.html")));
+    }
+
+    @Test
+    void buildPrintsOneTimedLinePerStageThenASummary() throws IOException {
+        Path site = goodSite();
+
+        Run run = kiln("build", "--source", site.toString(), "--dest", tmp.resolve("out").toString());
+
+        assertEquals(0, run.code(), run.err());
+        for (String stage : STAGES) {
+            long lines = run.errLines().stream()
+                    .filter(l -> l.matches("\\s*" + stage + "\\s+\\d+ ms\\s*"))
+                    .count();
+            assertEquals(1, lines, "one timed line for stage '" + stage + "' in:\n" + run.err());
+        }
+        List<String> summaries = run.errLines().stream().filter(l -> l.startsWith("built ")).toList();
+        assertEquals(1, summaries.size(), run.err());
+        assertEquals(summaries.get(0), run.errLines().get(run.errLines().size() - 1), "the summary comes last");
+        assertTrue(summaries.get(0).matches("built \\d+ pages.* in \\d+ ms.*"), summaries.get(0));
+    }
+
+    @Test
+    void buildWithoutDestWritesTargetSiteInsideTheSiteFolder() throws IOException {
+        Path site = goodSite();
+
+        Run run = kiln("build", "--source", site.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(Files.isRegularFile(site.resolve("target/site/index.html")));
+    }
+
+    @Test
+    void aBrokenSiteExitsOneAndPrintsEachProblemAtItsPlace() throws IOException {
+        Path site = goodSite();
+        write(site, "content/posts/2020-02-01-java.md", "---\ntitle: Java: the good parts\n---\nBody.\n");
+        write(site, "content/posts/2020-03-01-dates.md", "---\ndate: 2020-13-45\n---\nBody.\n");
+
+        Run run = kiln("build", "--source", site.toString(), "--dest", tmp.resolve("out").toString());
+
+        assertEquals(1, run.code(), run.err());
+        List<String> problems = run.errLines().stream()
+                .filter(l -> l.matches("[^\\s:]+:\\d+:\\d+: .+"))
+                .toList();
+        assertEquals(2, problems.size(), run.err());
+        assertTrue(problems.get(0).startsWith("content/posts/2020-02-01-java.md:2:"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("content/posts/2020-03-01-dates.md:2:"), problems.get(1));
+        assertFalse(run.err().contains("Exception"), "no stack trace:\n" + run.err());
+    }
+
+    @Test
+    void aFailedBuildLeavesThePreviousOutputByteForByte() throws IOException {
+        Path site = goodSite();
+        Path dest = tmp.resolve("out");
+        assertEquals(0, kiln("build", "--source", site.toString(), "--dest", dest.toString()).code());
+        Map<String, byte[]> before = snapshot(dest);
+
+        write(site, "content/posts/2020-01-01-hello.md", "---\ntitle: Java: the good parts\n---\nChanged.\n");
+        write(site, "content/posts/2020-05-05-new.md", "---\ntitle: New\n---\nNew post.\n");
+        Run run = kiln("build", "--source", site.toString(), "--dest", dest.toString());
+
+        assertEquals(1, run.code(), run.err());
+        Map<String, byte[]> after = snapshot(dest);
+        assertEquals(before.keySet(), after.keySet());
+        for (String path : before.keySet()) {
+            assertArrayEquals(before.get(path), after.get(path), path);
+        }
+    }
+
+    // ---- usage errors ----
+
+    @Test
+    void anUnknownOptionIsAUsageError() throws IOException {
+        Path site = goodSite();
+
+        Run run = kiln("build", "--source", site.toString(), "--bogus");
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("--bogus"), run.err());
+        assertFalse(Files.exists(site.resolve("target")), "nothing is built");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        assertEquals(2, kiln("bulid").code());
+    }
+
+    @Test
+    void destEqualToTheSourceFolderIsAUsageErrorAndTouchesNothing() throws IOException {
+        Path site = goodSite();
+        Map<String, byte[]> before = snapshot(site);
+
+        Run run = kiln("build", "--source", site.toString(), "--dest", site.toString());
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("site folder"), run.err());
+        assertEquals(before.keySet(), snapshot(site).keySet());
+    }
+
+    @Test
+    void destInsideContentIsAUsageError() throws IOException {
+        Path site = goodSite();
+
+        Run run = kiln("build", "--source", site.toString(), "--dest", site.resolve("content/site").toString());
+
+        assertEquals(2, run.code());
+        assertFalse(Files.exists(site.resolve("content/site")));
+    }
+
+    @Test
+    void aSourceFolderThatDoesNotExistIsAUsageErrorAndCreatesNothing() {
+        Path missing = tmp.resolve("no-such-blog");
+
+        Run run = kiln("build", "--source", missing.toString());
+
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("--source"), run.err());
+        assertFalse(Files.exists(missing), "no folder is made for a mistyped --source");
+    }
+
+    @Test
+    void destThatIsAFileIsAUsageError() throws IOException {
+        Path site = goodSite();
+        Path file = tmp.resolve("notes.txt");
+        Files.writeString(file, "mine");
+
+        Run run = kiln("build", "--source", site.toString(), "--dest", file.toString());
+
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("--dest"), run.err());
+        assertFalse(run.err().contains("Exception"), "no stack trace:\n" + run.err());
+        assertEquals("mine", Files.readString(file));
+    }
+
+    @Test
+    void aBaseUrlThatIsNotAnAbsoluteUrlIsAUsageError() throws IOException {
+        Path site = goodSite();
+        Path dest = tmp.resolve("out");
+
+        Run run = kiln("build", "--source", site.toString(), "--dest", dest.toString(),
+                "--base-url", "me.github.io/blog");
+
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("--base-url"), run.err());
+        assertFalse(Files.exists(dest), "nothing is built with a base URL that was not understood");
+    }
+
+    // ---- help ----
+
+    @Test
+    void kilnHelpExitsZeroAndDocumentsItsOptionsAndCommands() {
+        Run run = kiln("--help");
+
+        assertEquals(0, run.code());
+        String help = run.out() + run.err();
+        for (String text : List.of("--help", "--version", "build", "Exit codes")) {
+            assertTrue(help.contains(text), text + " in:\n" + help);
+        }
+    }
+
+    @Test
+    void kilnBuildHelpExitsZeroAndDocumentsEveryFlag() {
+        for (String[] args : List.of(new String[] {"build", "--help"}, new String[] {"help", "build"})) {
+            Run run = kiln(args);
+
+            assertEquals(0, run.code(), Arrays.toString(args));
+            String help = run.out() + run.err();
+            for (String flag : List.of("--source", "--dest", "--drafts", "--future", "--base-url", "--help")) {
+                assertTrue(help.contains(flag), flag + " in `kiln " + String.join(" ", args) + "`:\n" + help);
+            }
+        }
+    }
+
+    // ---- drafts and future posts ----
+
+    @Test
+    void draftsAndFuturePostsAreSkippedAndTheBuildSaysHowToIncludeThem() throws IOException {
+        Path site = siteWithDraftAndFuturePost();
+        Path dest = tmp.resolve("out");
+
+        Run run = kiln("build", "--source", site.toString(), "--dest", dest.toString());
+
+        assertEquals(0, run.code(), run.err());
+        String skipped = run.errLines().stream().filter(l -> l.contains("skipped")).findFirst().orElse("");
+        assertTrue(skipped.contains("1 draft") && skipped.contains("--drafts"), run.err());
+        assertTrue(skipped.contains("1 future") && skipped.contains("--future"), run.err());
+        assertTrue(Files.exists(dest.resolve("2020/01/01/hello/index.html")));
+        assertFalse(Files.exists(dest.resolve("2020/06/01/secret/index.html")), "the draft is skipped");
+        assertFalse(Files.exists(dest.resolve("2099/01/01/someday/index.html")), "the future post is skipped");
+    }
+
+    @Test
+    void draftsAndFutureFlagsIncludeThem() throws IOException {
+        Path site = siteWithDraftAndFuturePost();
+        Path dest = tmp.resolve("out");
+
+        Run run = kiln("build", "--source", site.toString(), "--dest", dest.toString(), "--drafts", "--future");
+
+        assertEquals(0, run.code(), run.err());
+        assertFalse(run.err().contains("skipped"), run.err());
+        assertTrue(Files.exists(dest.resolve("2020/06/01/secret/index.html")), "the draft is included");
+        assertTrue(Files.exists(dest.resolve("2099/01/01/someday/index.html")), "the future post is included");
+    }
+
+    @Test
+    void eachFlagIncludesOnlyItsOwnKind() throws IOException {
+        Path site = siteWithDraftAndFuturePost();
+        Path drafts = tmp.resolve("drafts");
+        Path future = tmp.resolve("future");
+
+        Run withDrafts = kiln("build", "--source", site.toString(), "--dest", drafts.toString(), "--drafts");
+        Run withFuture = kiln("build", "--source", site.toString(), "--dest", future.toString(), "--future");
+
+        assertEquals(0, withDrafts.code(), withDrafts.err());
+        assertTrue(Files.exists(drafts.resolve("2020/06/01/secret/index.html")));
+        assertFalse(Files.exists(drafts.resolve("2099/01/01/someday/index.html")));
+        assertTrue(withDrafts.err().contains("1 future"), withDrafts.err());
+        assertEquals(0, withFuture.code(), withFuture.err());
+        assertFalse(Files.exists(future.resolve("2020/06/01/secret/index.html")));
+        assertTrue(Files.exists(future.resolve("2099/01/01/someday/index.html")));
+        assertTrue(withFuture.err().contains("1 draft"), withFuture.err());
+    }
+
+    @Test
+    void baseUrlFlagPrefixesInternalLinks() throws IOException {
+        Path site = goodSite();
+        Path dest = tmp.resolve("out");
+
+        Run run = kiln("build", "--source", site.toString(), "--dest", dest.toString(),
+                "--base-url", "https://me.github.io/blog");
+
+        assertEquals(0, run.code(), run.err());
+        String home = Files.readString(dest.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(home.contains("href=\"/blog/2020/01/01/hello/\""), home);
+        assertTrue(home.contains("href=\"/blog/assets/css/main.css\""), home);
+    }
+
+    // ---- helpers ----
+
+    private static Run kiln(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = Main.run(args);
+        } finally {
+            System.out.flush();
+            System.err.flush();
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A small site with no layouts of its own: one post and an about page. */
+    private Path goodSite() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "site.yml", "title: Test Blog\n");
+        write(site, "content/posts/2020-01-01-hello.md", "---\ntitle: Hello\ntags: [kiln]\n---\nFirst *post*.\n");
+        write(site, "content/about.md", "---\ntitle: About\n---\nAbout me.\n");
+        return site;
+    }
+
+    private Path siteWithDraftAndFuturePost() throws IOException {
+        Path site = goodSite();
+        write(site, "content/posts/2020-06-01-secret.md", "---\ntitle: Secret\ndraft: true\n---\nNot yet.\n");
+        write(site, "content/posts/2099-01-01-someday.md", "---\ntitle: Someday\n---\nLater.\n");
+        return site;
+    }
+
+    private static void write(Path site, String path, String text) throws IOException {
+        Path file = site.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, byte[]> snapshot(Path dir) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.kiln.html;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Relative URLs in a body resolve against the page's URL, exactly as a browser resolves them. */
+class BodyProcessorLinkTest {
+
+    private static String href(String pageUrl, String url) {
+        String html = BodyProcessor.process("<p><a href=\"" + url + "\">x</a></p>", pageUrl, "<!--more-->").html();
+        return Jsoup.parseBodyFragment(html).selectFirst("a").attr("href");
+    }
+
+    private static String src(String pageUrl, String url) {
+        String html = BodyProcessor.process("<p><img src=\"" + url + "\" alt=\"\"></p>", pageUrl, "<!--more-->").html();
+        return Jsoup.parseBodyFragment(html).selectFirst("img").attr("src");
+    }
+
+    @Test
+    void resolvesARelativeImageOnAPageWithoutTrailingSlashFromItsFolder() {
+        assertEquals("/assets/images/lambda.png", src("/what-i-learned-from-aws-lambda", "assets/images/lambda.png"));
+    }
+
+    @Test
+    void resolvesARelativeImageOnAPageWithTrailingSlashFromThePageItself() {
+        assertEquals("/2020/01/02/post/diagram.png", src("/2020/01/02/post/", "diagram.png"));
+        assertEquals("/2020/01/02/post/diagram.png", src("/2020/01/02/post/", "./diagram.png"));
+    }
+
+    @Test
+    void resolvesParentSegmentsAsABrowserDoes() {
+        // new URL("../x/", "https://site/2020/01/02/post/") is https://site/2020/01/02/x/
+        assertEquals("/2020/01/02/x/", href("/2020/01/02/post/", "../x/"));
+        assertEquals("/2020/01/x/", href("/2020/01/02/post/", "../../x/"));
+        assertEquals("/2020/01/x.html", href("/2020/01/02/post.html", "../x.html"));
+    }
+
+    @Test
+    void stopsParentSegmentsAtTheSiteRoot() {
+        // A browser never climbs above the root: new URL("../../../x", "https://site/a/b") is https://site/x
+        assertEquals("/x", href("/a/b", "../../../x"));
+        assertEquals("/x/", href("/2020/01/02/post/", "../../../../../../x/"));
+    }
+
+    @Test
+    void keepsTheQueryAndFragmentOfARelativeUrl() {
+        assertEquals("/2020/01/02/post/img.png?v=2#top", href("/2020/01/02/post/", "img.png?v=2#top"));
+    }
+
+    @Test
+    void resolvesAQueryOnlyUrlAgainstThePageItself() {
+        // new URL("?page=2", "https://site/what-i-learned") is https://site/what-i-learned?page=2
+        assertEquals("/what-i-learned?page=2", href("/what-i-learned", "?page=2"));
+        assertEquals("/2020/01/02/post/?page=2", href("/2020/01/02/post/", "?page=2"));
+    }
+
+    @Test
+    void leavesAbsoluteFragmentMailtoAndRootRelativeUrlsUnchanged() {
+        String page = "/2020/01/02/post/";
+        for (String url : new String[] {"https://example.com/a/../b", "http://example.com", "//cdn.example.com/x.js",
+                "#conclusion", "mailto:me@example.com", "tel:+123", "/assets/images/lambda.png", "/", "data:,x"}) {
+            assertEquals(url, href(page, url), url);
+        }
+        assertEquals("/assets/x.png", src(page, "/assets/x.png"));
+        assertEquals("https://example.com/x.png", src(page, "https://example.com/x.png"));
+    }
+
+    @Test
+    void resolvesLinksInsideNestedMarkup() {
+        String html = BodyProcessor.process(
+                "<ul><li><a href=\"other/\">o</a></li></ul><blockquote><p><img src=\"i.png\" alt=\"\"></p></blockquote>",
+                "/blog/post/", "<!--more-->").html();
+        Element body = Jsoup.parseBodyFragment(html).body();
+
+        assertEquals("/blog/post/other/", body.selectFirst("a").attr("href"));
+        assertEquals("/blog/post/i.png", body.selectFirst("img").attr("src"));
+    }
+}

@@ -1,0 +1,271 @@
+package dev.kiln.layout;
+
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+import dev.kiln.output.SiteOutput;
+import dev.kiln.testing.Fixtures;
+import dev.kiln.testing.SiteChecks;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Layouts as a site author meets them: own or built-in, errors at their line, escaping, filters, month names. */
+class LayoutsTest {
+
+    private static final String POST = "content/posts/2020-03-15-hello.md";
+    private static final String POST_PAGE = "2020/03/15/hello/index.html";
+
+    @TempDir
+    Path site;
+
+    // ---- own layouts and the built-in theme ----
+
+    @Test
+    void aSitesOwnLayoutWinsOverTheBuiltInTheme() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        write("layouts/post.peb", "<!DOCTYPE html>\n<html><head><title>{{ page.title }}</title></head>\n"
+                + "<body><p id=\"own\">my own post layout</p>{{ page.content | raw }}</body></html>\n");
+        write("layouts/home.peb", "<!DOCTYPE html>\n<html><head><title>home</title></head>\n"
+                + "<body><p id=\"own\">my own home layout</p></body></html>\n");
+
+        SiteOutput out = build();
+
+        Document post = SiteChecks.page(out, POST_PAGE);
+        assertEquals("my own post layout", post.getElementById("own").text());
+        assertTrue(post.select("header.site-header").isEmpty(), "nothing of the built-in theme");
+        assertEquals("my own home layout", SiteChecks.page(out, "index.html").getElementById("own").text());
+        assertNull(out.get("assets/css/main.css"), "a site with its own layouts gets no theme stylesheet");
+    }
+
+    @Test
+    void aSiteWithoutLayoutsUsesTheBuiltInThemeAndGetsItsStylesheet() throws IOException {
+        write(POST, "---\ntitle: Hello\ntags: [kiln]\n---\nBody.\n");
+
+        SiteOutput out = build();
+
+        Document post = SiteChecks.page(out, POST_PAGE);
+        assertEquals("Hello", post.selectFirst("h1.post-title").text());
+        assertNotNull(post.selectFirst("header.site-header"));
+        assertNotNull(post.selectFirst("link[rel=stylesheet][href=/assets/css/main.css]"));
+        assertArrayEquals(Files.readAllBytes(Path.of("assets/css/main.css")), out.get("assets/css/main.css"),
+                "the theme's stylesheet is this repository's own");
+        assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));
+    }
+
+    @Test
+    void aSitesOwnStylesheetWinsOverTheThemes() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        write("assets/css/main.css", "body { color: hotpink; }\n");
+
+        SiteOutput out = build();
+
+        assertEquals("body { color: hotpink; }\n", new String(out.get("assets/css/main.css"), StandardCharsets.UTF_8));
+    }
+
+    // ---- errors ----
+
+    @Test
+    void aPebbleSyntaxErrorIsReportedAtItsLayoutAndLine() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        write("layouts/post.peb", "<!DOCTYPE html>\n<html>\n<body>\n{% if page.title %}\n<h1>{{ page.title }</h1>\n"
+                + "</body></html>\n");
+
+        Problem problem = onlyProblem();
+
+        assertTrue(problem.toString().startsWith("layouts/post.peb:5:1: layout error: "), problem.toString());
+    }
+
+    @Test
+    void aMisspelledVariableIsReportedAtItsLayoutAndLine() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        write("layouts/post.peb", "<!DOCTYPE html>\n<html>\n<body>\n<h1>{{ page.title }}</h1>\n<p>{{ page.titel }}</p>\n"
+                + "</body></html>\n");
+
+        Problem problem = onlyProblem();
+
+        assertTrue(problem.toString().startsWith("layouts/post.peb:5:1: layout error: "), problem.toString());
+        assertTrue(problem.message().contains("'titel'"), problem.toString());
+    }
+
+    @Test
+    void aMisspelledTopLevelVariableIsReportedAtItsLayoutAndLine() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        write("layouts/post.peb", "<!DOCTYPE html>\n<html>\n<body>\n{{ pgae.title }}\n</body></html>\n");
+
+        Problem problem = onlyProblem();
+
+        assertTrue(problem.toString().startsWith("layouts/post.peb:4:1: layout error: "), problem.toString());
+        assertTrue(problem.message().contains("'pgae'"), problem.toString());
+    }
+
+    @Test
+    void anErrorInAPartialIsReportedAtThePartial() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        write("layouts/post.peb", "<!DOCTYPE html>\n<html><body>\n{% include \"partials/meta\" %}\n</body></html>\n");
+        write("layouts/partials/meta.peb", "<p>meta</p>\n<p>{{ page.dtae }}</p>\n");
+
+        Problem problem = onlyProblem();
+
+        assertTrue(problem.toString().startsWith("layouts/partials/meta.peb:2:1: layout error: "), problem.toString());
+    }
+
+    // ---- escaping ----
+
+    @Test
+    void valuesAreEscapedButTheRenderedMarkdownBodyIsNot() throws IOException {
+        write(POST, "---\ntitle: \"<script>alert(1)</script>\"\ndescription: \"<b>bold</b> & co\"\ntags: [\"<i>x</i>\"]\n"
+                + "---\nSome **strong** words and <em>inline html</em>.\n");
+
+        SiteOutput out = build();
+
+        for (String path : List.of(POST_PAGE, "index.html", "tags/index.html")) {
+            Document doc = SiteChecks.page(out, path);
+            assertTrue(doc.select("script").isEmpty(), path + " has no script element");
+            assertTrue(doc.select("i").isEmpty(), path + " has no <i> element from a tag name");
+        }
+        String html = new String(out.get(POST_PAGE), StandardCharsets.UTF_8);
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+        Document post = SiteChecks.page(out, POST_PAGE);
+        assertEquals("<script>alert(1)</script>", post.selectFirst("h1.post-title").text());
+        assertEquals("<b>bold</b> & co", post.selectFirst("meta[name=description]").attr("content"));
+        Element body = post.selectFirst(".post-content");
+        assertEquals("strong", body.selectFirst("strong").text(), "Markdown is rendered, not escaped");
+        assertEquals("inline html", body.selectFirst("em").text(), "HTML in Markdown is kept");
+    }
+
+    // ---- filters ----
+
+    @Test
+    void slugifyMakesUrlSafeNames() throws IOException {
+        Document page = renderPostWith("{{ \"Serverless & AWS\" | slugify }}|{{ \"Ünïcode Café\" | slugify }}"
+                + "|{{ \"C/C++\" | slugify }}");
+
+        assertEquals("serverless-aws|ünïcode-café|c-c", page.getElementById("out").text());
+    }
+
+    @Test
+    void absoluteUrlWithoutBaseUrlStaysRootRelative() throws IOException {
+        Document page = renderPostWith("{{ \"/about/\" | absolute_url }}|{{ \"about/\" | absolute_url }}"
+                + "|{{ \"https://x.org/a\" | absolute_url }}");
+
+        assertEquals("/about/|/about/|https://x.org/a", page.getElementById("out").text());
+    }
+
+    @Test
+    void absoluteUrlWithBaseUrlAddsOriginAndPath() throws IOException {
+        write("site.yml", "base_url: https://me.github.io/blog/\n");
+        Document page = renderPostWith("{{ \"/about/\" | absolute_url }}|{{ \"about/\" | absolute_url }}"
+                + "|{{ page.url | absolute_url }}|{{ \"https://x.org/a\" | absolute_url }}");
+
+        assertEquals("https://me.github.io/blog/about/|https://me.github.io/blog/about/"
+                        + "|https://me.github.io/blog/2020/03/15/hello/|https://x.org/a",
+                page.getElementById("out").text());
+    }
+
+    @Test
+    void relativeUrlMakesLinksRootRelativeUnderTheBasePath() throws IOException {
+        String links = "<a id=\"a\" href=\"{{ \"about/\" | relative_url }}\">a</a>"
+                + "<a id=\"b\" href=\"{{ \"/about/\" | relative_url }}\">b</a>"
+                + "<a id=\"c\" href=\"{{ \"https://x.org/\" | relative_url }}\">c</a>";
+
+        Document plain = renderPostWith(links);
+        assertEquals(List.of("/about/", "/about/", "https://x.org/"),
+                List.of(plain.getElementById("a").attr("href"), plain.getElementById("b").attr("href"),
+                        plain.getElementById("c").attr("href")));
+
+        write("site.yml", "base_url: https://me.github.io/blog\n");
+        Document underBlog = renderPostWith(links);
+        assertEquals(List.of("/blog/about/", "/blog/about/", "https://x.org/"),
+                List.of(underBlog.getElementById("a").attr("href"), underBlog.getElementById("b").attr("href"),
+                        underBlog.getElementById("c").attr("href")));
+    }
+
+    @Test
+    void xmlschemaWritesTheDateWithItsOffset() throws IOException {
+        write("site.yml", "timezone: Europe/Berlin\n");
+        write(POST, "---\ntitle: Hello\ndate: 2020-03-15 10:30:00\n---\nBody.\n");
+
+        Document page = renderPostWith("{{ page.date | xmlschema }}");
+
+        assertEquals("2020-03-15T10:30:00+01:00", page.getElementById("out").text());
+    }
+
+    // ---- language ----
+
+    @Test
+    void monthNamesFollowTheSitesLanguage() throws IOException {
+        write("site.yml", "language: de\n");
+        write(POST, "---\ntitle: Hallo\ntags: [kiln]\n---\nText.\n");
+
+        SiteOutput out = build();
+
+        Document post = SiteChecks.page(out, POST_PAGE);
+        assertEquals("de", post.selectFirst("html").attr("lang"));
+        assertTrue(post.selectFirst(".post-meta time").text().contains("März"), post.selectFirst(".post-meta").text());
+        assertTrue(SiteChecks.page(out, "index.html").select("time").text().contains("März"));
+    }
+
+    @Test
+    void monthNamesAreEnglishByDefault() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nText.\n");
+
+        Document post = SiteChecks.page(build(), POST_PAGE);
+
+        assertEquals("March 15, 2020", post.selectFirst(".post-meta time").text());
+    }
+
+    // ---- helpers ----
+
+    /** The post page, rendered by a layout whose {@code #out} paragraph holds {@code expression}. */
+    private Document renderPostWith(String expression) throws IOException {
+        if (!Files.exists(site.resolve(POST))) {
+            write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        }
+        writeOwnLayouts();
+        write("layouts/post.peb", "<!DOCTYPE html>\n<html><head><title>t</title></head>\n<body>\n<p id=\"out\">"
+                + expression + "</p>\n</body></html>\n");
+        return SiteChecks.page(build(), POST_PAGE);
+    }
+
+    /** Minimal layouts for every kind of page, so that a test can replace one of them. */
+    private void writeOwnLayouts() throws IOException {
+        for (String name : List.of("base", "home", "page", "post", "tag", "tags")) {
+            write("layouts/" + name + ".peb", "<!DOCTYPE html>\n<html><head><title>{{ page.title }}</title></head>"
+                    + "<body>" + name + "</body></html>\n");
+        }
+    }
+
+    private Problem onlyProblem() {
+        SiteException e = assertThrows(SiteException.class, this::build);
+        assertEquals(1, e.problems().size(), e.getMessage());
+        return e.problems().get(0);
+    }
+
+    private SiteOutput build() {
+        return Fixtures.build(Fixtures.options(site)).output();
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = site.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.kiln.markdown;
+
+import dev.kiln.highlight.TokenHighlighter;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Kramdown attribute lists ({@code {: .class #id}}) as Jekyll posts write them. */
+class KramdownAttributeListTest {
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer(new TokenHighlighter());
+
+    private Element render(String markdown) {
+        Element body = Jsoup.parseBodyFragment(renderer.render(markdown)).body();
+        assertNoStrayAttributeList(body);
+        return body;
+    }
+
+    /** No {@code :=""} attribute (flexmark's reading of an unconverted "{:") and no "{:" text outside code. */
+    private static void assertNoStrayAttributeList(Element body) {
+        for (Element e : body.getAllElements()) {
+            for (Attribute a : e.attributes()) {
+                assertFalse(a.getKey().contains(":"), "stray attribute " + a.html() + " in " + e.outerHtml());
+            }
+        }
+        Element prose = body.clone();
+        prose.select("code").remove();
+        assertFalse(prose.text().contains("{:"), "stray attribute list text in " + prose.html());
+        assertFalse(prose.text().contains("center-image"), "stray attribute list text in " + prose.html());
+    }
+
+    @Test
+    void putsTheClassOnTheImageWhenTheListFollowsItOnTheSameLine() {
+        Element body = render("![](assets/images/lambda.png){: .center-image }\n\nText.\n");
+
+        Element img = body.selectFirst("img");
+        assertNotNull(img);
+        assertTrue(img.hasClass("center-image"), img.outerHtml());
+        assertEquals("assets/images/lambda.png", img.attr("src"));
+    }
+
+    @Test
+    void acceptsAnAttributeListWithoutSpaces() {
+        Element img = render("![](a.png){:.center-image}\n").selectFirst("img");
+
+        assertNotNull(img);
+        assertTrue(img.hasClass("center-image"), img.outerHtml());
+    }
+
+    @Test
+    void putsTheClassOnTheParagraphWhenTheListIsOnTheNextLine() {
+        Element body = render("A short note.\n{: .note }\n\nAnother paragraph.\n");
+
+        Element p = body.selectFirst("p");
+        assertNotNull(p);
+        assertTrue(p.hasClass("note"), p.outerHtml());
+        assertEquals("A short note.", p.text());
+        assertFalse(body.select("p").get(1).hasAttr("class"));
+    }
+
+    @Test
+    void takesTheHeadingIdAndClassFromItsAttributeList() {
+        Element body = render("## Title {: #custom .cls}\n\nText.\n");
+
+        Element h2 = body.selectFirst("h2");
+        assertNotNull(h2);
+        assertEquals("custom", h2.id());
+        assertTrue(h2.hasClass("cls"), h2.outerHtml());
+        assertEquals("Title", h2.text());
+    }
+
+    @Test
+    void putsTheClassOnATableWhenTheListFollowsIt() {
+        Element body = render("| a | b |\n|---|---|\n| 1 | 2 |\n{: .wide }\n");
+
+        Element table = body.selectFirst("table");
+        assertNotNull(table);
+        assertTrue(table.hasClass("wide"), table.outerHtml());
+    }
+
+    @Test
+    void appliesAttributeListsInsideListItemsIndentedFourSpaces() {
+        // kramdown lists are commonly indented four spaces; such lines are list content, not code.
+        Element body = render("""
+                1. Open the console
+
+                    ![](console.png){: .center-image }
+
+                2. Deploy
+                    ![](deploy.png){:.center-image}
+                """);
+
+        assertEquals(2, body.select("li img").size(), body.html());
+        for (Element img : body.select("li img")) {
+            assertTrue(img.hasClass("center-image"), img.outerHtml());
+        }
+        assertTrue(body.select("pre").isEmpty(), body.html());
+    }
+
+    @Test
+    void leavesAnAttributeListInsideInlineCodeUntouched() {
+        Element body = render("Write `![](x.png){: .center-image }` after an image, or ``{:.x}``.\n");
+
+        assertEquals(2, body.select("code").size());
+        assertEquals("![](x.png){: .center-image }", body.select("code").get(0).text());
+        assertEquals("{:.x}", body.select("code").get(1).text());
+    }
+
+    @Test
+    void appliesAnAttributeListOnALineThatStartsWithInlineCode() {
+        Element body = render("`{: .x}` marks a class: ![](a.png){: .center-image }\n");
+
+        assertEquals("{: .x}", body.selectFirst("code").text());
+        assertTrue(body.selectFirst("img").hasClass("center-image"), body.html());
+    }
+
+    @Test
+    void leavesAnAttributeListInsideFencedCodeUntouched() {
+        String code = "![](x.png){: .center-image }\n{: .note}\nh = {:a => 1}\n";
+        for (String fence : new String[] {"```", "```markdown", "~~~ruby"}) {
+            String close = fence.substring(0, 3);
+            Element body = render(fence + "\n" + code + close + "\n\nAfter.\n");
+
+            assertEquals(code, body.selectFirst("pre > code").wholeText(), "fence " + fence);
+            assertFalse(body.selectFirst("p").hasAttr("class"));
+        }
+    }
+
+    @Test
+    void leavesAnAttributeListInsideFencedCodeInsideAListItemUntouched() {
+        Element body = render("1. Install\n\n    ```ruby\n    h = {:a => 1}\n    ```\n\n    ![](x.png){: .center-image }\n");
+
+        assertEquals("h = {:a => 1}\n", body.selectFirst("li pre > code").wholeText());
+        assertTrue(body.selectFirst("li img").hasClass("center-image"), body.html());
+    }
+
+    @Test
+    void leavesAnAttributeListInsideIndentedCodeUntouched() {
+        Element body = render("Ruby hashes:\n\n    h = {:a => 1}\n    {: .x}\n\nAfter.\n");
+
+        assertEquals("h = {:a => 1}\n{: .x}\n", body.selectFirst("pre > code").wholeText());
+    }
+
+    @Test
+    void keepsTheFenceOpenUntilItsOwnClosingFence() {
+        // A shorter or different fence inside does not close the block; the list after it is prose again.
+        Element body = render("````\n```\n{: .x}\n~~~\n````\n\nText\n{: .after}\n");
+
+        assertEquals("```\n{: .x}\n~~~\n", body.selectFirst("pre > code").wholeText());
+        assertTrue(body.selectFirst("p").hasClass("after"), body.html());
+    }
+}

@@ -1,0 +1,253 @@
+package dev.kiln.markdown;
+
+import dev.kiln.highlight.TokenHighlighter;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** CommonMark plus the GFM and typographic extensions, as a reader of the rendered page sees them. */
+class MarkdownRendererTest {
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer(new TokenHighlighter());
+
+    private Element render(String markdown) {
+        return Jsoup.parseBodyFragment(renderer.render(markdown)).body();
+    }
+
+    @Test
+    void rendersTheSeedPricingTableWithThreeColumnsAndNineBodyRows() {
+        String table = """
+                | Memory (MB) | Free tier seconds per month | Price per 100ms ($) |
+                |-------------|-----------------------------|---------------------|
+                |128  | 3,200,000 | 0.000000208|
+                |...  | ... | ... |
+                |512  | 800,000   | 0.000000834|
+                |...  | ... | ... |
+                |1024 | 400,000   | 0.000001667|
+                |...  | ... | ... |
+                |2048 | 200,000   | 0.000003334|
+                |...  | ... | ... |
+                |3008 | 136,170   | 0.000004897|
+                """;
+
+        Element body = render(table);
+
+        Element t = body.selectFirst("table");
+        assertNotNull(t, "a <table>");
+        assertEquals(List.of("Memory (MB)", "Free tier seconds per month", "Price per 100ms ($)"),
+                t.select("thead th").eachText());
+        Elements rows = t.select("tbody tr");
+        assertEquals(9, rows.size());
+        for (Element row : rows) {
+            assertEquals(3, row.select("td").size(), row.outerHtml());
+        }
+        assertEquals(List.of("128", "3,200,000", "0.000000208"), rows.get(0).select("td").eachText());
+        assertEquals(List.of("3008", "136,170", "0.000004897"), rows.get(8).select("td").eachText());
+    }
+
+    @Test
+    void givesFencedCodeOfAKnownLanguageItsClassAndHighlightedSpans() {
+        Element body = render("```java\npublic class A { String s = \"x\"; } // note\n```\n");
+
+        Element code = body.selectFirst("pre > code");
+        assertNotNull(code);
+        assertEquals("language-java", code.className());
+        assertFalse(code.select("span.tok-keyword").isEmpty(), code.html());
+        assertFalse(code.select("span.tok-string").isEmpty(), code.html());
+        assertFalse(code.select("span.tok-comment").isEmpty(), code.html());
+        assertEquals("public class A { String s = \"x\"; } // note\n", code.wholeText());
+    }
+
+    @Test
+    void rendersFencedCodeWithoutLanguageAsPlainTextWithoutClassOrSpans() {
+        Element body = render("```\nif (a < b && c > d) { return \"x\"; }\n```\n");
+
+        Element code = body.selectFirst("pre > code");
+        assertNotNull(code);
+        assertFalse(code.hasAttr("class"), code.outerHtml());
+        assertTrue(code.children().isEmpty(), code.html());
+        assertEquals("if (a < b && c > d) { return \"x\"; }\n", code.wholeText());
+    }
+
+    @Test
+    void keepsTheLanguageClassButAddsNoSpansForAnUnknownLanguage() {
+        Element body = render("```klingon\nqapla' <b>batlh</b> & more\n```\n");
+
+        Element code = body.selectFirst("pre > code");
+        assertNotNull(code);
+        assertEquals("language-klingon", code.className());
+        assertTrue(code.children().isEmpty(), code.html());
+        assertEquals("qapla' <b>batlh</b> & more\n", code.wholeText());
+    }
+
+    @Test
+    void escapesAngleBracketsAndAmpersandsInCode() {
+        String source = "<script>alert('x')</script> a && b &amp;\n";
+        for (String info : List.of("", "java", "bash", "nosuchlanguage")) {
+            String html = renderer.render("```" + info + "\n" + source + "```\n");
+
+            assertFalse(html.contains("<script>"), html);
+            Element code = Jsoup.parseBodyFragment(html).selectFirst("pre > code");
+            assertNotNull(code);
+            assertTrue(code.select("script").isEmpty(), html);
+            assertEquals(source, code.wholeText(), "code text for info '" + info + "'");
+        }
+        assertTrue(renderer.render("```\n" + source + "```\n")
+                .contains("&lt;script&gt;alert('x')&lt;/script&gt; a &amp;&amp; b &amp;amp;\n"));
+    }
+
+    @Test
+    void keepsTheIndentationAndBlankLinesOfFencedCode() {
+        String source = "def f(x):\n    if x:\n        return 1\n\n\n    return 2\n";
+        for (String info : List.of("", "python", "unknown")) {
+            Element body = render("Text.\n\n```" + info + "\n" + source + "```\n");
+
+            assertEquals(source, body.selectFirst("pre > code").wholeText(), "info '" + info + "'");
+        }
+    }
+
+    @Test
+    void keepsTheIndentationAndBlankLinesOfFencedCodeInsideAListItem() {
+        Element body = render("- step\n\n  ```java\n  if (x) {\n      y();\n\n\n  }\n  ```\n");
+
+        assertEquals("if (x) {\n    y();\n\n\n}\n", body.selectFirst("li pre > code").wholeText());
+    }
+
+    @Test
+    void keepsTheIndentationAndBlankLinesOfIndentedCode() {
+        Element body = render("Text.\n\n    for x in y:\n        print(x)\n\n\n    done\n");
+
+        assertEquals("for x in y:\n    print(x)\n\n\ndone\n", body.selectFirst("pre > code").wholeText());
+    }
+
+    @Test
+    void escapesAngleBracketsAndAmpersandsInInlineCode() {
+        Element body = render("Use `<T> & co` here.\n");
+
+        Element code = body.selectFirst("p > code");
+        assertNotNull(code);
+        assertTrue(code.children().isEmpty());
+        assertEquals("<T> & co", code.text());
+    }
+
+    @Test
+    void keepsMarkdownCodeWhoseLinesEndInAHashUnchanged() {
+        String source = "## Closed heading ##\nSee issue #\n";
+        Element body = render("```markdown\n" + source + "```\n");
+
+        assertEquals(source, body.selectFirst("pre > code").wholeText());
+    }
+
+    @Test
+    void rendersIndentedCodeAsPlainEscapedText() {
+        Element body = render("Text\n\n    a < b && \"c\" -- d\n");
+
+        Element code = body.selectFirst("pre > code");
+        assertNotNull(code);
+        assertTrue(code.children().isEmpty(), code.html());
+        assertEquals("a < b && \"c\" -- d\n", code.wholeText());
+    }
+
+    @Test
+    void rendersStrikethroughAsDel() {
+        Element body = render("This is ~~gone~~ now.\n");
+
+        assertEquals("gone", body.select("p > del").text());
+        assertFalse(body.text().contains("~~"));
+    }
+
+    @Test
+    void linksAFootnoteReferenceToItsNoteAndBack() {
+        Element body = render("A claim.[^src]\n\n[^src]: The source.\n");
+
+        Element ref = body.selectFirst("p sup a[href^=#fn]");
+        assertNotNull(ref, body.html());
+        String noteId = ref.attr("href").substring(1);
+        Element note = body.getElementById(noteId);
+        assertNotNull(note, "the note #" + noteId);
+        assertTrue(note.text().contains("The source."));
+        Element back = note.selectFirst("a[href^=#fnref]");
+        assertNotNull(back, note.outerHtml());
+        assertNotNull(body.getElementById(back.attr("href").substring(1)), "the back link target");
+        assertFalse(body.text().contains("[^src]"));
+    }
+
+    @Test
+    void rendersTaskListItemsAsCheckboxes() {
+        Element body = render("- [ ] write tests\n- [x] read code\n");
+
+        Elements boxes = body.select("li input[type=checkbox]");
+        assertEquals(2, boxes.size(), body.html());
+        assertFalse(boxes.get(0).hasAttr("checked"));
+        assertTrue(boxes.get(1).hasAttr("checked"));
+        assertEquals(List.of("write tests", "read code"),
+                body.select("li").eachText().stream().map(String::strip).toList());
+        assertFalse(body.text().contains("[x]"));
+    }
+
+    @Test
+    void turnsStraightQuotesAndDashesIntoTypographicOnesInProse() {
+        Element body = render("She said \"it's fine\" -- and left --- for 'good'...\n");
+
+        assertEquals("She said \u201cit\u2019s fine\u201d \u2013 and left \u2014 for \u2018good\u2019\u2026",
+                body.selectFirst("p").text());
+    }
+
+    @Test
+    void keepsStraightQuotesAndDashesInsideInlineCode() {
+        Element body = render("Run `git log --oneline \"it's\" ---` now.\n");
+
+        assertEquals("git log --oneline \"it's\" ---", body.selectFirst("code").text());
+    }
+
+    @Test
+    void keepsStraightQuotesAndDashesInsideFencedCode() {
+        String code = "echo \"it's\" -- 'x' --- ...\n";
+        for (String info : List.of("", "bash", "unknown")) {
+            Element body = render("```" + info + "\n" + code + "```\n");
+
+            assertEquals(code, body.selectFirst("pre > code").wholeText(), "info '" + info + "'");
+        }
+    }
+
+    @Test
+    void keepsStraightQuotesAndDashesInsideIndentedCode() {
+        Element body = render("Para.\n\n    say \"hi\" -- 'you'\n");
+
+        assertEquals("say \"hi\" -- 'you'\n", body.selectFirst("pre > code").wholeText());
+    }
+
+    @Test
+    void keepsLinkUrlsAndAutolinksExactlyAsWritten() {
+        Element body = render("""
+                A [link](https://example.com/a--b?q=it's&r=--- "a title") and
+                <https://example.com/it's--here> and https://example.com/bare--url and www.example.com/w--w.
+                """);
+
+        Elements links = body.select("a");
+        assertEquals(4, links.size(), body.html());
+        assertEquals("https://example.com/a--b?q=it's&r=---", links.get(0).attr("href"));
+        assertEquals("https://example.com/it's--here", links.get(1).attr("href"));
+        assertEquals("https://example.com/it's--here", links.get(1).text());
+        assertEquals("https://example.com/bare--url", links.get(2).attr("href"));
+        assertEquals("https://example.com/bare--url", links.get(2).text());
+        assertTrue(links.get(3).attr("href").endsWith("www.example.com/w--w"), links.get(3).attr("href"));
+        assertEquals("www.example.com/w--w", links.get(3).text());
+    }
+
+    @Test
+    void keepsImageUrlsExactlyAsWritten() {
+        Element img = render("![A \"nice\" -- picture](images/a--b.png)\n").selectFirst("img");
+
+        assertNotNull(img);
+        assertEquals("images/a--b.png", img.attr("src"));
+    }
+}
