@@ -42,6 +42,9 @@ final class SiteAssembler {
         this.views = new Views(config, index);
     }
 
+    /** The names of the layouts this site renders with, to know whether it needs the theme's files. */
+    private final java.util.Set<String> used = new java.util.TreeSet<>(java.util.List.of("home"));
+
     /** One file of the site to be: where it goes, what it is (for error messages) and how to make it. */
     private record Job(Route route, String origin, Supplier<byte[]> bytes) {}
 
@@ -56,6 +59,9 @@ final class SiteAssembler {
         }
         for (Pagination home : index.home()) {
             jobs.add(new Job(home.route(), "the home page", () -> html("home", views.forHome(home))));
+        }
+        if (!index.tags().isEmpty()) {
+            used.addAll(java.util.List.of("tag", "tags"));
         }
         for (Tag tag : index.tags()) {
             jobs.add(new Job(tag.route(), "the page of tag '" + tag.name() + "'", () -> html("tag", views.forTag(tag))));
@@ -86,7 +92,7 @@ final class SiteAssembler {
             }
         }
         // The site's own files win over the built-in theme's.
-        layouts.themeAssets().forEach((path, bytes) -> out.add(path, bytes, "the built-in theme"));
+        layouts.themeAssets(used).forEach((path, bytes) -> out.add(path, bytes, "the built-in theme"));
         out.add(".nojekyll", new byte[0], "Kiln");
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
@@ -96,6 +102,7 @@ final class SiteAssembler {
 
     private Job pageJob(Page page, List<Problem> problems) {
         String layout = page.front().layout() != null ? page.front().layout() : page.draft().kind().label();
+        used.add(layout);
         if (!layouts.exists(layout)) {
             Position at = page.front().at("layout");
             problems.add(at.problem(page.path(), "unknown layout '" + layout + "' (layouts: " + layouts.names() + ")"));

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the site has errors (each printed as path:line:col: message)",
                 "2:usage error"})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -21,9 +21,11 @@ public final class Main implements Runnable {
         return new CommandLine(new Main()).execute(args);
     }
 
+    /** {@code kiln} alone is a usage error: it shows the commands and exits 2. */
     @Override
-    public void run() {
+    public Integer call() {
         new CommandLine(this).usage(System.err);
+        return 2;
     }
 
     /** The version written into the jar by Maven. */

@@ -11,11 +11,14 @@ public final class Slugs {
     private Slugs() {}
 
     /**
-     * {@code "Serverless & AWS"} → {@code serverless-aws}; {@code "Ünïcode Café"} → {@code ünïcode-café}.
+     * {@code "Serverless & AWS"} → {@code serverless-aws}; {@code "Ünïcode Café"} → {@code ünïcode-café};
+     * {@code C++} → {@code c-plus-plus}, {@code C#} → {@code c-sharp}.
      * Never empty, never holds {@code /} or {@code ..}: text with no letters or digits gets a hex name.
      */
     public static String of(String text) {
-        String normal = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        // A tech blog's C, C++ and C# must not share one tag page.
+        String spelled = text.replace("++", " plus plus ").replace("#", " sharp ");
+        String normal = Normalizer.normalize(spelled, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(normal.length());
         boolean dash = false;
         for (int i = 0; i < normal.length(); ) {

@@ -39,7 +39,7 @@ public final class Layouts {
 
     private final PebbleEngine engine;
     private final Path siteLayouts;
-    private final TreeSet<String> names = new TreeSet<>();
+    private final TreeSet<String> siteNames = new TreeSet<>();
     private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
 
     /** The layouts of the site in {@code siteRoot}, with {@code config} for the URL filters. */
@@ -51,9 +51,7 @@ public final class Layouts {
             files.setPrefix(siteLayouts.toString());
             files.setSuffix(SUFFIX);
             loaders.add(files);
-            names.addAll(listSiteLayouts(siteLayouts));
-        } else {
-            names.addAll(THEME_LAYOUTS);
+            siteNames.addAll(listSiteLayouts(siteLayouts));
         }
         ClasspathLoader theme = new ClasspathLoader(Layouts.class.getClassLoader());
         theme.setPrefix(THEME);
@@ -70,11 +68,11 @@ public final class Layouts {
     }
 
     /**
-     * The built-in theme's static files (output path to bytes) for a site that has no {@code layouts/}
-     * folder of its own; empty for a site with its own layouts.
+     * The built-in theme's static files (output path to bytes), when any of {@code used} layouts comes from
+     * the theme; empty when the site's own layouts cover them all.
      */
-    public Map<String, byte[]> themeAssets() {
-        if (Files.isDirectory(siteLayouts)) {
+    public Map<String, byte[]> themeAssets(java.util.Set<String> used) {
+        if (siteNames.containsAll(used)) {
             return Map.of();
         }
         Map<String, byte[]> assets = new java.util.TreeMap<>();
@@ -91,14 +89,19 @@ public final class Layouts {
         return assets;
     }
 
-    /** True when {@code name} is a layout of this site (or of the built-in theme, for a site without layouts). */
+    /**
+     * True when {@code name} is a layout of the site or of the built-in theme: a site's layouts replace
+     * the theme's one by one, so a site may bring only {@code post.peb}.
+     */
     public boolean exists(String name) {
-        return names.contains(name);
+        return siteNames.contains(name) || THEME_LAYOUTS.contains(name);
     }
 
     /** The names of the layouts, for error messages. */
     public String names() {
-        return String.join(", ", names);
+        TreeSet<String> all = new TreeSet<>(siteNames);
+        all.addAll(THEME_LAYOUTS);
+        return String.join(", ", all);
     }
 
     /**

@@ -119,6 +119,14 @@ class MainTest {
     // ---- usage errors ----
 
     @Test
+    void kilnWithoutACommandShowsTheCommandsAndIsAUsageError() {
+        Run run = kiln();
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("build"), run.err());
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() throws IOException {
         Path site = goodSite();
 

@@ -30,6 +30,9 @@ class SlugsTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
             "Café,            café",
+            "C++,             c-plus-plus",
+            "C#,              c-sharp",
+            "F# and C,        f-sharp-and-c",
             "Ünïcode Café,    ünïcode-café",
             "日本語,          日本語",
             "Привет мир,      привет-мир",

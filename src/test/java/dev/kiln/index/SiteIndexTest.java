@@ -164,7 +164,7 @@ class SiteIndexTest {
             assertEquals("tags/" + slug + "/index.html", tag.route().outputPath(), tag.name());
             assertEquals(4, tag.route().url().split("/", -1).length, tag.name() + " -> " + tag.route().url());
         }
-        assertEquals("c-c", slugOf(index, "C/C++"));
+        assertEquals("c-c-plus-plus", slugOf(index, "C/C++"));
         assertEquals("machine-learning", slugOf(index, "machine learning"));
         assertEquals("ünïcode-café", slugOf(index, "Ünïcode Café"));
         assertEquals("日本語", slugOf(index, "日本語"));

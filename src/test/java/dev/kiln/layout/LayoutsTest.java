@@ -52,6 +52,21 @@ class LayoutsTest {
     }
 
     @Test
+    void aSiteWithOnlySomeLayoutsTakesTheOthersFromTheBuiltInTheme() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        write("content/about.md", "---\ntitle: About me\n---\nAbout.\n");
+        write("layouts/post.peb", "<!DOCTYPE html>\n<html><head><title>{{ page.title }}</title></head>\n"
+                + "<body><p id=\"own\">my own post layout</p>{{ page.content | raw }}</body></html>\n");
+
+        SiteOutput out = build();
+
+        assertEquals("my own post layout", SiteChecks.page(out, POST_PAGE).getElementById("own").text());
+        Document about = SiteChecks.page(out, "about/index.html");
+        assertNotNull(about.selectFirst("header.site-header"), "the page layout comes from the theme");
+        assertNotNull(out.get("assets/css/main.css"), "so does the stylesheet its layouts link to");
+    }
+
+    @Test
     void aSiteWithoutLayoutsUsesTheBuiltInThemeAndGetsItsStylesheet() throws IOException {
         write(POST, "---\ntitle: Hello\ntags: [kiln]\n---\nBody.\n");
 
@@ -158,7 +173,7 @@ class LayoutsTest {
         Document page = renderPostWith("{{ \"Serverless & AWS\" | slugify }}|{{ \"Ünïcode Café\" | slugify }}"
                 + "|{{ \"C/C++\" | slugify }}");
 
-        assertEquals("serverless-aws|ünïcode-café|c-c", page.getElementById("out").text());
+        assertEquals("serverless-aws|ünïcode-café|c-c-plus-plus", page.getElementById("out").text());
     }
 
     @Test
