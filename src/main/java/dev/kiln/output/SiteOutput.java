@@ -42,10 +42,6 @@ public record SiteOutput(SortedMap<String, byte[]> files) {
             return null;
         }
 
-        public synchronized boolean contains(String path) {
-            return files.containsKey(path);
-        }
-
         public synchronized SiteOutput build() {
             return new SiteOutput(files);
         }
