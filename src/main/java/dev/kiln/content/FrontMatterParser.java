@@ -90,7 +90,7 @@ public final class FrontMatterParser {
                 f.bool("draft", false), !f.bool("published", true),
                 f.text("description"), f.text("image"), f.text("excerpt"),
                 f.has("toc") ? f.bool("toc", false) : null,
-                params(yaml), yaml.positions());
+                yaml.valuesExcept(KNOWN), yaml.positions());
         if (!f.problems().isEmpty()) {
             throw new SiteException(f.problems());
         }
@@ -114,15 +114,5 @@ public final class FrontMatterParser {
             }
         }
         return out.toString();
-    }
-
-    private static Map<String, Object> params(YamlDocument yaml) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        yaml.values().forEach((k, v) -> {
-            if (!KNOWN.contains(k)) {
-                params.put(k, v);
-            }
-        });
-        return params;
     }
 }

@@ -44,7 +44,7 @@ public final class SiteConfigReader {
                 f.positiveInt("paginate", defaults.paginate()),
                 f.text("excerpt_separator", defaults.excerptSeparator()),
                 nav(f, yaml),
-                params(yaml));
+                yaml.valuesExcept(KNOWN));
         if (!f.problems().isEmpty()) {
             throw new SiteException(f.problems());
         }
@@ -80,15 +80,5 @@ public final class SiteConfigReader {
         }
         f.problem("nav", "nav must be a list of {title, url} entries");
         return List.of();
-    }
-
-    private static Map<String, Object> params(YamlDocument yaml) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        yaml.values().forEach((k, v) -> {
-            if (!KNOWN.contains(k)) {
-                params.put(k, v);
-            }
-        });
-        return params;
     }
 }

@@ -17,6 +17,17 @@ public record YamlDocument(Map<String, Object> values, Map<String, Position> pos
         positions = Map.copyOf(positions);
     }
 
+    /** The values whose keys are not in {@code known}, in file order: the free-form parameters. */
+    public Map<String, Object> valuesExcept(java.util.Set<String> known) {
+        Map<String, Object> rest = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> {
+            if (!known.contains(k)) {
+                rest.put(k, v);
+            }
+        });
+        return rest;
+    }
+
     /** Where the value of {@code key} stands, or {@code fallback} when the key is absent. */
     public Position at(String key, Position fallback) {
         return positions.getOrDefault(key, fallback);
