@@ -1,17 +1,12 @@
 package dev.kiln.content;
 
-import dev.kiln.error.Position;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -4,7 +4,6 @@ import dev.kiln.config.SiteConfig;
 import dev.kiln.error.SiteException;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
