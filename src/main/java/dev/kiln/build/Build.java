@@ -31,6 +31,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,6 +52,11 @@ public final class Build implements AutoCloseable {
     private final Parallel parallel;
     private final MarkdownRenderer markdown;
     private final Consumer<String> log;
+    // Memoised stages, so that a dev server's rebuild redoes only what changed.
+    private final Memo<Typed, DraftPage> parsed = new Memo<>();
+    private final Memo<RenderInputs, Body> rendered = new Memo<>();
+    private final Memo<StaticInputs, byte[]> statics = new Memo<>();
+    private SiteConfig lastConfig;
 
     /** A build that reports its stages to {@code log} (one line each). */
     public Build(Consumer<String> log) {
@@ -73,9 +80,17 @@ public final class Build implements AutoCloseable {
         long start = System.nanoTime();
         Path root = options.source();
         SiteConfig config = stage("config", () -> readConfig(options));
+        if (!config.equals(lastConfig)) {
+            // A site.yml change may touch any page: start from nothing.
+            parsed.clear();
+            rendered.clear();
+            lastConfig = config;
+        }
         SiteSources sources = stage("load", () -> SourceLoader.load(root));
+        forgetGone(sources);
         List<DraftPage> all = stage("front matter", () -> parallel.map(sourcesOf(sources), source ->
-                FrontMatterParser.parse(source.file(), source.kind(), config.timezone())));
+                parsed.get(source.file().path(), source,
+                        s -> FrontMatterParser.parse(s.file(), s.kind(), config.timezone()))));
         Selection selection = Selection.of(all, options);
         if (selection.skippedDrafts() + selection.skippedFuture() > 0) {
             log.accept(selection.describeSkipped());
@@ -86,11 +101,13 @@ public final class Build implements AutoCloseable {
                 pages.stream().filter(Page::isPost).toList(),
                 pages.stream().filter(p -> !p.isPost()).toList(), config));
         SiteOutput output = stage("layout", () -> new SiteAssembler(root, config, index, parallel)
-                .assemble(sources.statics()));
+                .assemble(sources.statics(), this::readStatic));
         long millis = (System.nanoTime() - start) / 1_000_000;
+        parsed.takeRuns();
+        statics.takeRuns();
         return new BuildResult(output, index.posts().size(), index.pages().size(), index.tags().size(),
                 index.home().size() + (index.tags().isEmpty() ? 0 : 1),
-                selection.skippedDrafts(), selection.skippedFuture(), millis);
+                selection.skippedDrafts(), selection.skippedFuture(), rendered.takeRuns(), millis);
     }
 
     private <T> T stage(String name, Supplier<T> stage) {
@@ -161,16 +178,54 @@ public final class Build implements AutoCloseable {
         return routed;
     }
 
+    /** Everything a page's rendered body depends on: if none of it changed, neither did the body. */
+    private record RenderInputs(String body, boolean markdown, String url, String separator, String excerpt) {}
+
     private Page render(Routed routed, SiteConfig config) {
         DraftPage draft = routed.draft();
-        String html = draft.source().isMarkdown() ? markdown.render(draft.body()) : draft.body();
-        Body body = BodyProcessor.process(html, routed.route().url(), config.excerptSeparator());
-        String excerpt = draft.front().excerpt();
-        if (excerpt != null) {
-            Body own = BodyProcessor.process(markdown.render(excerpt), routed.route().url(), "");
-            body = new Body(body.html(), own.html(), own.excerptText(), body.tocHtml(), body.headings(), body.words());
+        RenderInputs inputs = new RenderInputs(draft.body(), draft.source().isMarkdown(), routed.route().url(),
+                config.excerptSeparator(), draft.front().excerpt());
+        return new Page(draft, routed.route(), rendered.get(draft.path(), inputs, this::renderBody));
+    }
+
+    private Body renderBody(RenderInputs in) {
+        String html = in.markdown() ? markdown.render(in.body()) : in.body();
+        Body body = BodyProcessor.process(html, in.url(), in.separator());
+        if (in.excerpt() == null) {
+            return body;
         }
-        return new Page(draft, routed.route(), body);
+        Body own = BodyProcessor.process(markdown.render(in.excerpt()), in.url(), "");
+        return new Body(body.html(), own.html(), own.excerptText(), body.tocHtml(), body.headings(), body.words());
+    }
+
+    /** A static file is read again only when its size or modification time changed. */
+    private record StaticInputs(Path file, long size, long modified) {}
+
+    private byte[] readStatic(StaticFile file) {
+        try {
+            StaticInputs inputs = new StaticInputs(file.file(), Files.size(file.file()),
+                    Files.getLastModifiedTime(file.file()).toMillis());
+            return statics.get(file.sourcePath(), inputs, in -> {
+                try {
+                    return Files.readAllBytes(in.file());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void forgetGone(SiteSources sources) {
+        Set<String> pages = new HashSet<>();
+        sources.posts().forEach(s -> pages.add(s.path()));
+        sources.pages().forEach(s -> pages.add(s.path()));
+        parsed.retain(pages);
+        rendered.retain(pages);
+        Set<String> files = new HashSet<>();
+        sources.statics().forEach(s -> files.add(s.sourcePath()));
+        statics.retain(files);
     }
 
     @Override

@@ -15,10 +15,7 @@ import dev.kiln.layout.Layouts;
 import dev.kiln.layout.Views;
 import dev.kiln.output.SiteOutput;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +45,7 @@ final class SiteAssembler {
     /** One file of the site to be: where it goes, what it is (for error messages) and how to make it. */
     private record Job(Route route, String origin, Supplier<byte[]> bytes) {}
 
-    SiteOutput assemble(List<StaticFile> statics) {
+    SiteOutput assemble(List<StaticFile> statics, java.util.function.Function<StaticFile, byte[]> reader) {
         List<Job> jobs = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (Page page : index.posts()) {
@@ -85,7 +82,7 @@ final class SiteAssembler {
             }
         }
         for (StaticFile file : statics) {
-            String earlier = out.add(file.outputPath(), read(file.file()), file.sourcePath());
+            String earlier = out.add(file.outputPath(), reader.apply(file), file.sourcePath());
             if (earlier != null) {
                 problems.add(Problem.inFile(file.sourcePath(), "its path is also used by " + earlier
                         + ": rename or move the file"));
@@ -113,13 +110,5 @@ final class SiteAssembler {
     private byte[] html(String layout, Map<String, Object> context) {
         String html = BasePath.apply(layouts.render(layout, context), config.basePath());
         return html.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
