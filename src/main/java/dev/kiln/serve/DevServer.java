@@ -1,0 +1,194 @@
+package dev.kiln.serve;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.kiln.build.Build;
+import dev.kiln.build.BuildOptions;
+import dev.kiln.build.BuildResult;
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+import dev.kiln.output.SiteOutput;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * {@code kiln serve}: builds the site into memory, serves it over HTTP, rebuilds it when a source
+ * changes (keeping one warm {@link Build}, so that a rebuild redoes only what changed) and tells the
+ * open pages to reload. A broken build never stops the server: pages show its problems until the next
+ * good build.
+ */
+public final class DevServer implements AutoCloseable {
+
+    /** How long the watcher waits for a burst of file events to end. */
+    static final long QUIET_MILLIS = 20;
+
+    private final BuildOptions options;
+    private final Consumer<String> log;
+    private final Build build;
+    private final LiveReload reload = new LiveReload();
+    private final HttpServer http;
+    private final ExecutorService handlers;
+    private final ScheduledExecutorService pinger;
+    private final String basePath;
+    private SiteWatcher watcher;
+    private volatile Snapshot snapshot;
+    private volatile boolean firstBuild = true;
+    private volatile long rebuilds;
+
+    /** A server for the site of {@code options} on {@code host}:{@code port} (0: any free port); not started yet. */
+    public DevServer(BuildOptions options, String host, int port, Consumer<String> log) {
+        this.options = options;
+        this.log = log;
+        this.build = new Build(line -> {
+            if (firstBuild) {
+                log.accept(line);
+            }
+        });
+        this.snapshot = new Snapshot(new SiteOutput(new TreeMap<>()), List.of(), "");
+        rebuild();
+        firstBuild = false;
+        this.basePath = basePath();
+        try {
+            this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
+        } catch (IOException e) {
+            build.close();
+            throw new UncheckedIOException(e);
+        }
+        this.handlers = Executors.newFixedThreadPool(8, daemon("kiln-http"));
+        this.pinger = Executors.newSingleThreadScheduledExecutor(daemon("kiln-ping"));
+        http.setExecutor(handlers);
+        http.createContext("/", new SiteHandler(() -> snapshot, reload, basePath));
+    }
+
+    /** Starts serving and watching. */
+    public void start() {
+        http.start();
+        watcher = new SiteWatcher(options.source(), QUIET_MILLIS, this::rebuild);
+        watcher.start();
+        pinger.scheduleAtFixedRate(reload::ping, 10, 10, TimeUnit.SECONDS);
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** The site's address, with its base path. */
+    public String url() {
+        String host = http.getAddress().getHostString();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + basePath + "/";
+    }
+
+    /** How many rebuilds ran since the server started (the first build not counted). */
+    public long rebuilds() {
+        return rebuilds;
+    }
+
+    /**
+     * Rebuilds the site now, then tells the open pages what changed. Called by the watcher; safe to call
+     * from tests. Returns the build's result, or null when the build failed.
+     */
+    public synchronized BuildResult rebuild() {
+        long start = System.nanoTime();
+        Snapshot before = snapshot;
+        BuildResult result = null;
+        Snapshot after;
+        try {
+            result = build.run(options);
+            after = new Snapshot(result.output(), List.of(), "");
+        } catch (SiteException e) {
+            after = new Snapshot(before.site(), e.problems(),
+                    ErrorOverlay.html(e.problems(), options.source().toAbsolutePath()));
+        } catch (RuntimeException e) {
+            // A bug must not take the server down: show it like a site problem.
+            List<Problem> problems = List.of(Problem.inFile("(kiln)", "the build crashed: " + e));
+            after = new Snapshot(before.site(), problems, ErrorOverlay.html(problems, options.source()));
+        }
+        snapshot = after;
+        if (!firstBuild) {
+            rebuilds++;
+        }
+        report(before, after, result, (System.nanoTime() - start) / 1_000_000);
+        return result;
+    }
+
+    private void report(Snapshot before, Snapshot after, BuildResult result, long millis) {
+        if (after.broken()) {
+            after.problems().forEach(p -> log.accept(p.toString()));
+            log.accept("build failed: " + after.problems().size() + " problem(s); still serving the last good site");
+            if (!after.problems().equals(before.problems())) {
+                reload.notify(page -> true, false);
+            }
+            return;
+        }
+        Set<String> changed = changed(before.site(), after.site());
+        if (firstBuild) {
+            log.accept(result.summary());
+            return;
+        }
+        log.accept("rebuilt in " + millis + " ms: " + changed.size() + " file(s) changed, "
+                + result.markdownRenders() + " rendered" + (before.broken() ? "; the site builds again" : ""));
+        if (before.broken()) {
+            reload.notify(page -> true, false);
+            return;
+        }
+        boolean cssOnly = !changed.isEmpty() && changed.stream().allMatch(p -> p.endsWith(".css"));
+        boolean otherAssets = changed.stream().anyMatch(p -> !p.endsWith(".css") && !ContentTypes.isHtml(p));
+        reload.notify(page -> !cssOnly && (page == null ? !changed.isEmpty() : changed.contains(page) || otherAssets),
+                cssOnly);
+    }
+
+    /** Output paths added, removed or with other bytes. */
+    static Set<String> changed(SiteOutput before, SiteOutput after) {
+        Set<String> changed = new HashSet<>();
+        for (Map.Entry<String, byte[]> file : after.files().entrySet()) {
+            if (!Arrays.equals(before.get(file.getKey()), file.getValue())) {
+                changed.add(file.getKey());
+            }
+        }
+        for (String path : before.files().keySet()) {
+            if (after.get(path) == null) {
+                changed.add(path);
+            }
+        }
+        return changed;
+    }
+
+    /** The path the site is served under: from --base-url, else from site.yml as first read. */
+    private String basePath() {
+        return options.baseUrl() != null ? dev.kiln.config.SiteConfig.splitBaseUrl(options.baseUrl())[1]
+                : build.lastBasePath();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        pinger.shutdownNow();
+        reload.closeAll();
+        http.stop(0);
+        handlers.shutdownNow();
+        build.close();
+    }
+}

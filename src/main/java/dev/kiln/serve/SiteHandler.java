@@ -1,0 +1,191 @@
+package dev.kiln.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.kiln.output.SiteOutput;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * Serves the site in memory as GitHub Pages serves it: {@code /a} is {@code a.html}, {@code /d} redirects
+ * to {@code /d/}, {@code /d/} is {@code d/index.html}, anything else is {@code 404.html} with status 404.
+ * Only GET and HEAD; no path can leave the site, since nothing is read from disk.
+ */
+final class SiteHandler implements HttpHandler {
+
+    private final Supplier<Snapshot> snapshot;
+    private final LiveReload reload;
+    private final String basePath;
+
+    SiteHandler(Supplier<Snapshot> snapshot, LiveReload reload, String basePath) {
+        this.snapshot = snapshot;
+        this.reload = reload;
+        this.basePath = basePath;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                text(exchange, 405, "only GET and HEAD are served\n");
+                return;
+            }
+            URI uri = exchange.getRequestURI();
+            String path = safePath(uri);
+            if (path == null) {
+                text(exchange, 400, "bad path\n");
+                return;
+            }
+            if (path.equals(LiveReload.ENDPOINT) && method.equals("GET")) {
+                reload.open(exchange, pageOf(query(uri, "page")));
+                return; // the stream stays open for later events
+            }
+            serve(exchange, path);
+        } catch (IOException e) {
+            exchange.close(); // the browser went away
+        }
+    }
+
+    private void serve(HttpExchange exchange, String path) throws IOException {
+        if (!basePath.isEmpty()) {
+            if (path.equals("/") || path.equals(basePath)) {
+                redirect(exchange, basePath + "/");
+                return;
+            }
+            if (!path.startsWith(basePath + "/")) {
+                notFound(exchange);
+                return;
+            }
+            path = path.substring(basePath.length());
+        }
+        SiteOutput site = snapshot.get().site();
+        String rel = path.substring(1);
+        String file = resolve(site, rel);
+        if (file == null && !rel.isEmpty() && !rel.endsWith("/") && site.get(rel + "/index.html") != null) {
+            String query = exchange.getRequestURI().getRawQuery();
+            redirect(exchange, basePath + path + "/" + (query == null ? "" : "?" + query));
+            return;
+        }
+        if (file == null) {
+            notFound(exchange);
+            return;
+        }
+        send(exchange, 200, file, site.get(file));
+    }
+
+    /** The output file for a path, the GitHub Pages way; null when there is none. */
+    static String resolve(SiteOutput site, String rel) {
+        if (rel.isEmpty() || rel.endsWith("/")) {
+            return site.get(rel + "index.html") != null ? rel + "index.html" : null;
+        }
+        if (site.get(rel) != null) {
+            return rel;
+        }
+        return site.get(rel + ".html") != null ? rel + ".html" : null;
+    }
+
+    /** The output file of the page a tab shows, from its {@code location.pathname}. */
+    private String pageOf(String pathname) {
+        if (pathname == null || !pathname.startsWith(basePath + "/")) {
+            return null;
+        }
+        return resolve(snapshot.get().site(), pathname.substring(basePath.length() + 1));
+    }
+
+    private void notFound(HttpExchange exchange) throws IOException {
+        byte[] page = snapshot.get().site().get("404.html");
+        if (page == null) {
+            text(exchange, 404, "not found\n");
+        } else {
+            send(exchange, 404, "404.html", page);
+        }
+    }
+
+    private void send(HttpExchange exchange, int status, String file, byte[] bytes) throws IOException {
+        if (ContentTypes.isHtml(file)) {
+            bytes = inject(bytes);
+        }
+        exchange.getResponseHeaders().set("Content-Type", ContentTypes.of(file));
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        write(exchange, status, bytes);
+    }
+
+    /** The live-reload script, and while the build is broken the error overlay, go before {@code </body>}. */
+    private byte[] inject(byte[] bytes) {
+        Snapshot now = snapshot.get();
+        String html = new String(bytes, StandardCharsets.UTF_8);
+        String extra = (now.broken() ? now.overlay() : "") + LiveReload.SCRIPT;
+        int end = html.toLowerCase(java.util.Locale.ROOT).lastIndexOf("</body>");
+        String out = end < 0 ? html + extra : html.substring(0, end) + extra + html.substring(end);
+        return out.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void redirect(HttpExchange exchange, String location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location);
+        text(exchange, 301, "moved to " + location + "\n");
+    }
+
+    private static void text(HttpExchange exchange, int status, String body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        write(exchange, status, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(HttpExchange exchange, int status, byte[] bytes) throws IOException {
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.getResponseHeaders().set("Content-Length", String.valueOf(bytes.length));
+            exchange.sendResponseHeaders(status, -1);
+        } else {
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        exchange.close();
+    }
+
+    /**
+     * The decoded path, or null when it could name something outside the site: {@code ..} or {@code .}
+     * segments (also as {@code %2e%2e}), backslashes, NUL, or anything but an absolute path.
+     */
+    static String safePath(URI uri) {
+        String raw = uri.getRawPath();
+        if (raw == null || !raw.startsWith("/") || raw.contains("\\") || raw.toLowerCase(java.util.Locale.ROOT).contains("%5c")) {
+            return null;
+        }
+        String path;
+        try {
+            path = new URI("http://x" + raw).getPath();
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+        if (path == null || path.contains("\\") || path.indexOf('\0') >= 0 || path.startsWith("//")) {
+            return null;
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals("..") || segment.equals(".")) {
+                return null;
+            }
+        }
+        return path;
+    }
+
+    private static String query(URI uri, String name) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+}

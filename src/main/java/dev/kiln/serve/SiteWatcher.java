@@ -1,0 +1,153 @@
+package dev.kiln.serve;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Watches what a site is made of: {@code site.yml} and everything under {@code content/},
+ * {@code layouts/} and {@code assets/}, new folders included. A burst of events (an editor saving
+ * through a temporary file and a rename) gives one call of the listener, after a short quiet time.
+ *
+ * <p>The JDK's {@link WatchService} rather than a watcher library: the site folder itself must be
+ * watched without its subfolders (it holds {@code target/} and {@code .git/}), which whole-tree
+ * watchers cannot do, and on Linux a library would use this same service.
+ */
+final class SiteWatcher implements AutoCloseable {
+
+    static final List<String> FOLDERS = List.of("content", "layouts", "assets");
+    private static final String CONFIG = "site.yml";
+
+    private final Path root;
+    private final WatchService service;
+    private final Runnable listener;
+    private final long quietMillis;
+    private final Thread thread;
+
+    SiteWatcher(Path root, long quietMillis, Runnable listener) {
+        this.root = root.toAbsolutePath().normalize();
+        this.listener = listener;
+        this.quietMillis = quietMillis;
+        try {
+            this.service = FileSystems.getDefault().newWatchService();
+            register(this.root);
+            for (String folder : FOLDERS) {
+                registerTree(this.root.resolve(folder));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.thread = new Thread(this::loop, "kiln-watch");
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                WatchKey key = service.take();
+                boolean relevant = drain(key);
+                // Wait until the burst is over: keep draining while events keep coming.
+                WatchKey next;
+                while ((next = service.poll(quietMillis, TimeUnit.MILLISECONDS)) != null) {
+                    relevant |= drain(next);
+                }
+                if (relevant) {
+                    listener.run();
+                }
+            }
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            // closed: stop watching
+        }
+    }
+
+    /** Reads a key's events, registers new folders, and says whether any event concerns the site. */
+    private boolean drain(WatchKey key) {
+        Path dir = (Path) key.watchable();
+        boolean relevant = false;
+        for (WatchEvent<?> event : key.pollEvents()) {
+            if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
+                relevant = true;
+                continue;
+            }
+            Path changed = dir.resolve((Path) event.context());
+            Path rel = root.relativize(changed);
+            if (!concernsSite(rel)) {
+                continue;
+            }
+            relevant = true;
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
+                registerTree(changed);
+            }
+        }
+        key.reset();
+        return relevant;
+    }
+
+    /** site.yml, or anything below content/, layouts/ or assets/ that is not hidden or an editor's leftover. */
+    private static boolean concernsSite(Path rel) {
+        if (rel.getNameCount() == 0) {
+            return false;
+        }
+        String top = rel.getName(0).toString();
+        if (rel.getNameCount() == 1 && top.equals(CONFIG)) {
+            return true;
+        }
+        if (!FOLDERS.contains(top)) {
+            return false;
+        }
+        for (Path part : rel) {
+            String name = part.toString();
+            if (name.startsWith(".") || name.startsWith("#") || name.endsWith("~") || name.endsWith(".swp")
+                    || name.endsWith(".swx") || name.endsWith(".tmp")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void registerTree(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> dirs = Files.walk(dir)) {
+            for (Path d : dirs.filter(Files::isDirectory).toList()) {
+                register(d);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void register(Path dir) {
+        try {
+            dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                    StandardWatchEventKinds.ENTRY_DELETE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            service.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        thread.interrupt();
+    }
+}
