@@ -56,6 +56,9 @@ public final class Build implements AutoCloseable {
     private final Memo<Typed, DraftPage> parsed = new Memo<>();
     private final Memo<RenderInputs, Body> rendered = new Memo<>();
     private final Memo<StaticInputs, byte[]> statics = new Memo<>();
+    private final Memo<FileStamp, String> texts = new Memo<>();
+    private final Memo<SiteAssembler.LayoutInputs, byte[]> laidOut = new Memo<>();
+    private dev.kiln.layout.Views lastViews;
     private SiteConfig lastConfig;
 
     /** A build that reports its stages to {@code log} (one line each). */
@@ -89,10 +92,12 @@ public final class Build implements AutoCloseable {
             // A site.yml change may touch any page: start from nothing.
             parsed.clear();
             rendered.clear();
+            laidOut.clear();
+            lastViews = null;
             lastConfig = config;
         }
-        SiteSources sources = stage("load", () -> SourceLoader.load(root));
-        forgetGone(sources);
+        SiteSources sources = stage("load", () -> SourceLoader.load(root, this::readText));
+        forgetGone(root, sources);
         List<DraftPage> all = stage("front matter", () -> parallel.map(sourcesOf(sources), source ->
                 parsed.get(source.file().path(), source,
                         s -> FrontMatterParser.parse(s.file(), s.kind(), config.timezone()))));
@@ -105,14 +110,17 @@ public final class Build implements AutoCloseable {
         SiteIndex index = stage("index", () -> SiteIndex.of(
                 pages.stream().filter(Page::isPost).toList(),
                 pages.stream().filter(p -> !p.isPost()).toList(), config));
-        SiteOutput output = stage("layout", () -> new SiteAssembler(root, config, index, parallel)
-                .assemble(sources.statics(), this::readStatic));
+        SiteAssembler assembler = new SiteAssembler(root, config, index, parallel, lastViews, laidOut);
+        SiteOutput output = stage("layout", () -> assembler.assemble(sources.statics(), this::readStatic));
+        lastViews = assembler.views();
+        laidOut.retain(output.files().keySet());
         long millis = (System.nanoTime() - start) / 1_000_000;
         parsed.takeRuns();
         statics.takeRuns();
+        int pagesLaidOut = laidOut.takeRuns();
         return new BuildResult(output, index.posts().size(), index.pages().size(), index.tags().size(),
                 index.home().size() + (index.tags().isEmpty() ? 0 : 1),
-                selection.skippedDrafts(), selection.skippedFuture(), rendered.takeRuns(), millis);
+                selection.skippedDrafts(), selection.skippedFuture(), rendered.takeRuns(), pagesLaidOut, millis);
     }
 
     private <T> T stage(String name, Supplier<T> stage) {
@@ -203,6 +211,45 @@ public final class Build implements AutoCloseable {
         return new Body(body.html(), own.html(), own.excerptText(), body.tocHtml(), body.headings(), body.words());
     }
 
+    /** A file's identity and last change as the file system tells them. */
+    private record FileStamp(Path file, Object key, long size, long modifiedNanos) {
+        static FileStamp of(Path file) throws IOException {
+            var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            return new FileStamp(file, attributes.fileKey(), attributes.size(),
+                    attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+        }
+    }
+
+    /**
+     * A source's text, read again only when its size, modification time or inode changed: a rebuild
+     * must not read a thousand unchanged posts. The stages after it still compare the text itself.
+     */
+    private String readText(Path file) throws java.nio.charset.CharacterCodingException {
+        try {
+            return texts.get(file.toString(), FileStamp.of(file), stamp -> {
+                try {
+                    return SourceLoader.readUtf8(stamp.file());
+                } catch (java.nio.charset.CharacterCodingException e) {
+                    throw new MalformedText(e);
+                }
+            });
+        } catch (MalformedText e) {
+            throw e.cause;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Carries a decoding error out of the memo. */
+    private static final class MalformedText extends RuntimeException {
+        final java.nio.charset.CharacterCodingException cause;
+
+        MalformedText(java.nio.charset.CharacterCodingException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
     /** A static file is read again only when its size or modification time changed. */
     private record StaticInputs(Path file, long size, long modified) {}
 
@@ -222,15 +269,18 @@ public final class Build implements AutoCloseable {
         }
     }
 
-    private void forgetGone(SiteSources sources) {
+    private void forgetGone(Path root, SiteSources sources) {
         Set<String> pages = new HashSet<>();
         sources.posts().forEach(s -> pages.add(s.path()));
         sources.pages().forEach(s -> pages.add(s.path()));
         parsed.retain(pages);
         rendered.retain(pages);
         Set<String> files = new HashSet<>();
-        sources.statics().forEach(s -> files.add(s.sourcePath()));
-        statics.retain(files);
+        pages.forEach(p -> files.add(root.resolve(p).toString()));
+        texts.retain(files);
+        Set<String> copied = new HashSet<>();
+        sources.statics().forEach(s -> copied.add(s.sourcePath()));
+        statics.retain(copied);
     }
 
     @Override

@@ -4,11 +4,11 @@ import dev.kiln.output.SiteOutput;
 
 /**
  * A successful build: the site in memory and what it holds ({@code pages} counts posts and pages,
- * {@code listPages} the home and tag pages), and how many bodies this run rendered (the others were
- * remembered from an earlier run of the same {@link Build}).
+ * {@code listPages} the home and tag pages), and how many bodies and pages this run rendered (the
+ * others were remembered from an earlier run of the same {@link Build}).
  */
 public record BuildResult(SiteOutput output, int posts, int pages, int tagPages, int listPages, int skippedDrafts,
-                          int skippedFuture, int markdownRenders, long millis) {
+                          int skippedFuture, int markdownRenders, int layoutRenders, long millis) {
 
     /** The closing line of a build: {@code built 66 pages, 12 tag pages in 412 ms}. */
     public String summary() {

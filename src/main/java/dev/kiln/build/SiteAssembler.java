@@ -31,19 +31,35 @@ final class SiteAssembler {
     private final Layouts layouts;
     private final Views views;
 
-    SiteAssembler(Path root, SiteConfig config, SiteIndex index, Parallel parallel) {
+    private final Memo<LayoutInputs, byte[]> laidOut;
+
+    /**
+     * The layout stage of one build; {@code previous} are the last build's views and {@code laidOut} its
+     * pages, reused where a page's layout sources and values are equal.
+     */
+    SiteAssembler(Path root, SiteConfig config, SiteIndex index, Parallel parallel, Views previous,
+                  Memo<LayoutInputs, byte[]> laidOut) {
         this.config = config;
         this.index = index;
         this.parallel = parallel;
         this.layouts = new Layouts(root, config);
-        this.views = new Views(config, index);
+        this.views = new Views(config, index, previous);
+        this.laidOut = laidOut;
+    }
+
+    /** Everything a rendered page depends on: the layout sources, the layout, its values and the base path. */
+    record LayoutInputs(Map<String, String> layoutSources, String layout, Map<String, Object> context,
+                        String basePath) {}
+
+    Views views() {
+        return views;
     }
 
     /** The names of the layouts this site renders with, to know whether it needs the theme's files. */
     private final java.util.Set<String> used = new java.util.TreeSet<>(java.util.List.of("home"));
 
-    /** One file of the site to be: where it goes, what it is (for error messages) and how to make it. */
-    private record Job(Route route, String origin, Supplier<byte[]> bytes) {}
+    /** One page of the site to be: where it goes, what it is (for error messages), its values and layout. */
+    private record Job(Route route, String origin, Supplier<Map<String, Object>> context, String layout) {}
 
     SiteOutput assemble(List<StaticFile> statics, java.util.function.Function<StaticFile, byte[]> reader) {
         List<Job> jobs = new ArrayList<>();
@@ -55,22 +71,24 @@ final class SiteAssembler {
             jobs.add(pageJob(page, problems));
         }
         for (Pagination home : index.home()) {
-            jobs.add(new Job(home.route(), "the home page", () -> html("home", views.forHome(home))));
+            jobs.add(new Job(home.route(), "the home page", () -> views.forHome(home), "home"));
         }
         if (!index.tags().isEmpty()) {
             used.addAll(java.util.List.of("tag", "tags"));
         }
         for (Tag tag : index.tags()) {
-            jobs.add(new Job(tag.route(), "the page of tag '" + tag.name() + "'", () -> html("tag", views.forTag(tag))));
+            jobs.add(new Job(tag.route(), "the page of tag '" + tag.name() + "'", () -> views.forTag(tag), "tag"));
         }
         if (!index.tags().isEmpty()) {
             Route tags = SiteIndex.tagsIndexRoute(config);
-            jobs.add(new Job(tags, "the index of tags", () -> html("tags", views.forTags(tags.url()))));
+            jobs.add(new Job(tags, "the index of tags", () -> views.forTags(tags.url()), "tags"));
         }
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
-        List<byte[]> rendered = parallel.map(jobs, job -> job.bytes().get());
+        List<byte[]> rendered = parallel.map(jobs, job -> laidOut.get(job.route().outputPath(),
+                new LayoutInputs(layouts.sources(), job.layout(), job.context().get(), config.basePath()),
+                in -> html(in.layout(), in.context())));
 
         SiteOutput.Builder out = new SiteOutput.Builder();
         for (int i = 0; i < jobs.size(); i++) {
@@ -104,7 +122,7 @@ final class SiteAssembler {
             Position at = page.front().at("layout");
             problems.add(at.problem(page.path(), "unknown layout '" + layout + "' (layouts: " + layouts.names() + ")"));
         }
-        return new Job(page.route(), page.path(), () -> html(layout, views.forPage(page)));
+        return new Job(page.route(), page.path(), () -> views.forPage(page), layout);
     }
 
     private byte[] html(String layout, Map<String, Object> context) {

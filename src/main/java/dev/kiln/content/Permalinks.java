@@ -116,17 +116,23 @@ public final class Permalinks {
         ZonedDateTime d = front.date();
         if (d != null) {
             v.put("year", String.valueOf(d.getYear()));
-            v.put("short_year", String.format("%02d", d.getYear() % 100));
-            v.put("month", String.format("%02d", d.getMonthValue()));
+            v.put("short_year", pad(d.getYear() % 100, 2));
+            v.put("month", pad(d.getMonthValue(), 2));
             v.put("i_month", String.valueOf(d.getMonthValue()));
-            v.put("day", String.format("%02d", d.getDayOfMonth()));
+            v.put("day", pad(d.getDayOfMonth(), 2));
             v.put("i_day", String.valueOf(d.getDayOfMonth()));
-            v.put("y_day", String.format("%03d", d.getDayOfYear()));
-            v.put("hour", String.format("%02d", d.getHour()));
-            v.put("minute", String.format("%02d", d.getMinute()));
-            v.put("second", String.format("%02d", d.getSecond()));
+            v.put("y_day", pad(d.getDayOfYear(), 3));
+            v.put("hour", pad(d.getHour(), 2));
+            v.put("minute", pad(d.getMinute(), 2));
+            v.put("second", pad(d.getSecond(), 2));
         }
         return v;
+    }
+
+    /** {@code n} with leading zeros to {@code width} digits (String.format is slow on this hot path). */
+    private static String pad(int n, int width) {
+        String digits = Integer.toString(n);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     /** Why a URL path may not be used, or null when it is safe. */

@@ -23,8 +23,19 @@ public final class SourceLoader {
 
     private SourceLoader() {}
 
+    /** Reads a text file; a dev server's reader may remember texts of unchanged files. */
+    @FunctionalInterface
+    public interface TextReader {
+        String read(Path file) throws CharacterCodingException;
+    }
+
     /** Reads {@code content/} and lists {@code assets/} of {@code root}, in sorted order. */
     public static SiteSources load(Path root) {
+        return load(root, SourceLoader::readUtf8);
+    }
+
+    /** Reads {@code content/} with {@code reader} and lists {@code assets/} of {@code root}, in sorted order. */
+    public static SiteSources load(Path root, TextReader reader) {
         List<SourceFile> posts = new ArrayList<>();
         List<SourceFile> pages = new ArrayList<>();
         List<StaticFile> statics = new ArrayList<>();
@@ -33,7 +44,7 @@ public final class SourceLoader {
             String rel = relative(root, file);
             if (isPage(file)) {
                 try {
-                    SourceFile source = new SourceFile(rel, readUtf8(file));
+                    SourceFile source = new SourceFile(rel, reader.read(file));
                     (rel.startsWith(POSTS + "/") ? posts : pages).add(source);
                 } catch (CharacterCodingException e) {
                     problems.add(Problem.inFile(rel, "not valid UTF-8 text: save the file as UTF-8"));
@@ -70,7 +81,8 @@ public final class SourceLoader {
         return false;
     }
 
-    private static String readUtf8(Path file) throws CharacterCodingException {
+    /** The text of a UTF-8 file, without a byte order mark; malformed UTF-8 is an error. */
+    public static String readUtf8(Path file) throws CharacterCodingException {
         try {
             byte[] bytes = Files.readAllBytes(file);
             String text = StandardCharsets.UTF_8.newDecoder()

@@ -41,6 +41,7 @@ public final class Layouts {
     private final Path siteLayouts;
     private final TreeSet<String> siteNames = new TreeSet<>();
     private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
+    private final Map<String, String> sources;
 
     /** The layouts of the site in {@code siteRoot}, with {@code config} for the URL filters. */
     public Layouts(Path siteRoot, SiteConfig config) {
@@ -53,6 +54,7 @@ public final class Layouts {
             loaders.add(files);
             siteNames.addAll(listSiteLayouts(siteLayouts));
         }
+        this.sources = readSources(siteLayouts);
         ClasspathLoader theme = new ClasspathLoader(Layouts.class.getClassLoader());
         theme.setPrefix(THEME);
         theme.setSuffix(SUFFIX);
@@ -155,6 +157,29 @@ public final class Layouts {
         }
         boolean own = Files.isRegularFile(siteLayouts.resolve(name + SUFFIX));
         return (own ? "" : "(built-in theme) ") + FOLDER + "/" + name + SUFFIX;
+    }
+
+    /**
+     * The text of every file under the site's {@code layouts/} (partials included): equal sources render
+     * equal pages from equal values, which lets a rebuild keep the pages whose values did not change.
+     */
+    public Map<String, String> sources() {
+        return sources;
+    }
+
+    private static Map<String, String> readSources(Path dir) {
+        Map<String, String> texts = new java.util.TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return texts;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                texts.put(dir.relativize(file).toString(), Files.readString(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return texts;
     }
 
     private static List<String> listSiteLayouts(Path dir) {

@@ -23,20 +23,34 @@ public final class Views {
     private final SiteConfig config;
     private final SiteIndex index;
     private final Map<String, Object> site;
-    private final Map<String, Map<String, Object>> postSummaries = new HashMap<>();
+    private final Map<String, Map<String, Object>> postSummaries;
     private final List<Map<String, Object>> posts;
     private final List<Map<String, Object>> tags;
 
     /** The views of one build: site-wide values are made once and shared by every page. */
     public Views(SiteConfig config, SiteIndex index) {
+        this(config, index, null);
+    }
+
+    /**
+     * The views of one build, taking over {@code previous}'s site-wide values where they are equal, so
+     * that comparing this build's page contexts with the previous build's is cheap.
+     */
+    public Views(SiteConfig config, SiteIndex index, Views previous) {
         this.config = config;
         this.index = index;
-        this.site = site(config, nav(config, index));
+        Map<String, Map<String, Object>> summaries = new HashMap<>();
         for (Page post : index.posts()) {
-            postSummaries.put(post.url(), summary(post));
+            summaries.put(post.url(), summary(post));
         }
-        this.posts = index.posts().stream().map(p -> postSummaries.get(p.url())).toList();
-        this.tags = index.tags().stream().map(Views::tagSummary).toList();
+        Map<String, Object> site = site(config, nav(config, index));
+        List<Map<String, Object>> tags = index.tags().stream().map(Views::tagSummary).toList();
+        boolean same = previous != null && summaries.equals(previous.postSummaries);
+        this.postSummaries = same ? previous.postSummaries : summaries;
+        // Equal summaries hold equal dates and URLs, so the order is the same too.
+        this.posts = same ? previous.posts : index.posts().stream().map(p -> postSummaries.get(p.url())).toList();
+        this.site = previous != null && site.equals(previous.site) ? previous.site : site;
+        this.tags = previous != null && tags.equals(previous.tags) ? previous.tags : tags;
     }
 
     /** The context of a post or page. */
