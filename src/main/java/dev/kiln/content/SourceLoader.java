@@ -42,7 +42,9 @@ public final class SourceLoader {
         List<Problem> problems = new ArrayList<>();
         for (Path file : walk(root.resolve(CONTENT))) {
             String rel = relative(root, file);
-            if (isPage(file)) {
+            if (leavesSite(root, file)) {
+                problems.add(Problem.inFile(rel, OUTSIDE));
+            } else if (isPage(file)) {
                 try {
                     SourceFile source = new SourceFile(rel, reader.read(file));
                     (rel.startsWith(POSTS + "/") ? posts : pages).add(source);
@@ -55,12 +57,31 @@ public final class SourceLoader {
         }
         for (Path file : walk(root.resolve(ASSETS))) {
             String rel = relative(root, file);
-            statics.add(new StaticFile(rel, file, rel));
+            if (leavesSite(root, file)) {
+                problems.add(Problem.inFile(rel, OUTSIDE));
+            } else {
+                statics.add(new StaticFile(rel, file, rel));
+            }
         }
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
         return new SiteSources(posts, pages, statics);
+    }
+
+    private static final String OUTSIDE = "is a link to a file outside the site folder, which a build never "
+            + "publishes: copy the file into the site instead";
+
+    /** A symbolic link whose target is outside the site folder would publish that file. */
+    private static boolean leavesSite(Path root, Path file) {
+        if (!Files.isSymbolicLink(file)) {
+            return false;
+        }
+        try {
+            return !file.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     /** Markdown files are pages; HTML files are pages only when they start with front matter. */

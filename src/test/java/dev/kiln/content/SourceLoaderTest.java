@@ -177,4 +177,25 @@ class SourceLoaderTest {
         assertEquals(List.of(), sources.pages());
         assertEquals(List.of(), sources.statics());
     }
+
+    @Test
+    void refusesALinkToAFileOutsideTheSite(@TempDir Path outside) throws IOException {
+        Path secret = Files.writeString(outside.resolve("secret.txt"), "not for the web");
+        Files.createDirectories(site.resolve("assets"));
+        Files.createSymbolicLink(site.resolve("assets/secret.txt"), secret);
+
+        SiteException e = assertThrows(SiteException.class, () -> SourceLoader.load(site));
+
+        assertEquals("assets/secret.txt", e.problems().get(0).path());
+        assertTrue(e.problems().get(0).message().contains("outside the site folder"));
+    }
+
+    @Test
+    void acceptsALinkToAFileInsideTheSite() throws IOException {
+        Files.createDirectories(site.resolve("assets"));
+        Path real = Files.writeString(site.resolve("assets/real.txt"), "fine");
+        Files.createSymbolicLink(site.resolve("assets/alias.txt"), real);
+
+        assertEquals(2, SourceLoader.load(site).statics().size());
+    }
 }
