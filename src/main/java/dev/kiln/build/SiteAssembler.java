@@ -6,7 +6,11 @@ import dev.kiln.content.StaticFile;
 import dev.kiln.error.Position;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
+import dev.kiln.html.AbsoluteUrls;
 import dev.kiln.html.BasePath;
+import dev.kiln.index.FeedWriter;
+import dev.kiln.index.SitemapWriter;
+import java.util.function.Function;
 import dev.kiln.index.Page;
 import dev.kiln.index.Pagination;
 import dev.kiln.index.SiteIndex;
@@ -106,13 +110,30 @@ final class SiteAssembler {
                         + ": rename or move the file"));
             }
         }
-        // The site's own files win over the built-in theme's.
+        // The site's own files win over the built-in theme's and over generated feeds, sitemap and robots.txt.
         layouts.themeAssets(used).forEach((path, bytes) -> out.add(path, bytes, "the built-in theme"));
+        generated().forEach((path, bytes) -> out.add(path, bytes, "Kiln"));
         out.add(".nojekyll", new byte[0], "Kiln");
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
         return out.build();
+    }
+
+    /** The site feed, each tag's feed, the sitemap and robots.txt, by output path. */
+    private Map<String, byte[]> generated() {
+        Function<Page, String> html = post -> AbsoluteUrls.apply(
+                config.feed().fullContent() ? post.body().html() : post.body().excerptHtml(), config.rootUrl());
+        Map<String, byte[]> files = new java.util.TreeMap<>();
+        files.put("feed.xml", FeedWriter.atom(config, config.title(), "/feed.xml", "/", index.posts(), html));
+        for (Tag tag : index.tags()) {
+            String url = tag.feedUrl();
+            files.put(url.substring(1), FeedWriter.atom(config, config.title() + ": " + tag.name(), url,
+                    tag.route().url(), tag.posts(), html));
+        }
+        files.put("sitemap.xml", SitemapWriter.sitemap(config, index));
+        files.put("robots.txt", SitemapWriter.robots(config));
+        return files;
     }
 
     private Job pageJob(Page page, List<Problem> problems) {

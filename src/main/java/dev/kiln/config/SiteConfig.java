@@ -25,6 +25,7 @@ public record SiteConfig(
         int paginate,
         String excerptSeparator,
         List<NavLink> nav,
+        Feed feed,
         Map<String, Object> params) {
 
     public static final String FILE = "site.yml";
@@ -35,6 +36,9 @@ public record SiteConfig(
     /** A link in the site's navigation bar. */
     public record NavLink(String title, String url) {}
 
+    /** The Atom feeds: how many posts they hold, and whether entries carry the whole post or its excerpt. */
+    public record Feed(int limit, boolean fullContent) {}
+
     public SiteConfig {
         nav = List.copyOf(nav);
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
@@ -43,7 +47,7 @@ public record SiteConfig(
     /** The settings of a site that has no {@code site.yml}. */
     public static SiteConfig defaults() {
         return new SiteConfig("My Blog", "", "", "", "", "en", ZoneId.of("UTC"), DEFAULT_PERMALINK,
-                DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), Map.of());
+                DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), new Feed(20, true), Map.of());
     }
 
     /**
@@ -63,7 +67,7 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String baseUrl) {
         String[] parts = splitBaseUrl(baseUrl);
         return new SiteConfig(title, description, author, parts[0], parts[1], language, timezone, permalink,
-                tagPermalink, paginate, excerptSeparator, nav, params);
+                tagPermalink, paginate, excerptSeparator, nav, feed, params);
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Set;
 public final class SiteConfigReader {
 
     private static final Set<String> KNOWN = Set.of("title", "description", "author", "base_url", "language",
-            "timezone", "permalink", "tag_permalink", "paginate", "excerpt_separator", "nav");
+            "timezone", "permalink", "tag_permalink", "paginate", "excerpt_separator", "nav", "feed");
 
     private SiteConfigReader() {}
 
@@ -43,6 +43,7 @@ public final class SiteConfigReader {
                 f.positiveInt("paginate", defaults.paginate()),
                 f.text("excerpt_separator", defaults.excerptSeparator()),
                 nav(f, yaml),
+                feed(f, yaml, defaults.feed()),
                 yaml.valuesExcept(KNOWN));
         if (!f.problems().isEmpty()) {
             throw new SiteException(f.problems());
@@ -58,6 +59,29 @@ public final class SiteConfigReader {
             f.problem("base_url", "base_url '" + url + "' is not an absolute URL: write it like https://me.github.io/blog");
             return new String[] {"", ""};
         }
+    }
+
+    private static SiteConfig.Feed feed(YamlFields f, YamlDocument yaml, SiteConfig.Feed defaults) {
+        Object v = yaml.values().get("feed");
+        if (v == null) {
+            return defaults;
+        }
+        if (!(v instanceof Map<?, ?> m)) {
+            f.problem("feed", "feed must be a map, like 'feed: {limit: 20, content: excerpt}'");
+            return defaults;
+        }
+        int limit = defaults.limit();
+        Object l = m.get("limit");
+        if (l instanceof Number n && n.intValue() > 0 && n.doubleValue() == n.intValue()) {
+            limit = n.intValue();
+        } else if (l != null) {
+            f.problem("feed", "feed.limit must be a whole number above 0, not '" + l + "'");
+        }
+        Object content = m.get("content");
+        if (content != null && !content.equals("full") && !content.equals("excerpt")) {
+            f.problem("feed", "feed.content must be full or excerpt, not '" + content + "'");
+        }
+        return new SiteConfig.Feed(limit, content == null ? defaults.fullContent() : content.equals("full"));
     }
 
     private static List<SiteConfig.NavLink> nav(YamlFields f, YamlDocument yaml) {

@@ -94,6 +94,7 @@ public final class Views {
                 + " tagged “" + tag.name() + "” on " + config.title());
         Map<String, Object> context = context(view);
         Map<String, Object> summary = tagSummary(tag);
+        summary.put("feed_url", tag.feedUrl());
         summary.put("posts", tag.posts().stream().map(p -> postSummaries.get(p.url())).toList());
         context.put("tag", summary);
         return context;

@@ -1,0 +1,66 @@
+package dev.kiln.index;
+
+import dev.kiln.config.SiteConfig;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** {@code /sitemap.xml} (every public page: posts, pages but 404, home and tag pages) and {@code /robots.txt}. */
+public final class SitemapWriter {
+
+    private SitemapWriter() {}
+
+    private record Entry(String url, ZonedDateTime modified) {}
+
+    public static byte[] sitemap(SiteConfig config, SiteIndex index) {
+        List<Entry> entries = new ArrayList<>();
+        ZonedDateTime newest = index.posts().isEmpty() ? null : FeedWriter.updated(index.posts().get(0));
+        for (Pagination home : index.home()) {
+            entries.add(new Entry(home.route().url(), newest));
+        }
+        for (Page post : index.posts()) {
+            entries.add(new Entry(post.url(), FeedWriter.updated(post)));
+        }
+        for (Page page : index.pages()) {
+            if (!page.route().outputPath().equals("404.html")) {
+                entries.add(new Entry(page.url(), page.front().date() == null ? null : FeedWriter.updated(page)));
+            }
+        }
+        if (!index.tags().isEmpty()) {
+            entries.add(new Entry(SiteIndex.tagsIndexRoute(config).url(), newest));
+        }
+        for (Tag tag : index.tags()) {
+            entries.add(new Entry(tag.route().url(), FeedWriter.updated(tag.posts().get(0))));
+        }
+        entries.sort(Comparator.comparing(Entry::url));
+        StringBuilder xml = new StringBuilder(128 + entries.size() * 120);
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (Entry e : entries) {
+            xml.append("  <url><loc>").append(escape(FeedWriter.absolute(config, e.url()))).append("</loc>");
+            if (e.modified() != null) {
+                xml.append("<lastmod>").append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.modified()))
+                        .append("</lastmod>");
+            }
+            xml.append("</url>\n");
+        }
+        return xml.append("</urlset>\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Lets every crawler in and points it to the sitemap (when the site's absolute URL is known). */
+    public static byte[] robots(SiteConfig config) {
+        String text = "User-agent: *\nAllow: /\n";
+        if (!config.rootUrl().isEmpty()) {
+            text += "\nSitemap: " + config.rootUrl() + "/sitemap.xml\n";
+        }
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,164 @@
+package dev.kiln.index;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import dev.kiln.output.SiteOutput;
+import dev.kiln.testing.Fixtures;
+import dev.kiln.testing.SiteChecks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xml.sax.InputSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Atom feeds, sitemap and robots.txt, read back with a real feed parser. */
+class FeedsTest {
+
+    @TempDir
+    Path site;
+
+    private void write(String path, String text) throws IOException {
+        Path file = site.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private void threePosts(String siteYml) throws IOException {
+        write("site.yml", "title: Feeds\nbase_url: https://me.github.io/blog\nauthor: Ada\n" + siteYml);
+        write("content/posts/2020-01-01-one.md", "---\ntitle: One & only\ntags: [java]\n---\n"
+                + "First paragraph with ![img](/assets/x.png) and [a link](/two/).\n\n<!--more-->\n\nRest of one.\n");
+        write("content/posts/2020-02-01-two.md", "---\ntitle: Two\ndate: 2020-02-01 10:00:00 +0200\n"
+                + "last_modified_at: 2020-03-01\ntags: [java, go]\n---\nSecond.\n");
+        write("content/posts/2020-03-01-three.md", "---\ntitle: Three\n---\nThird.\n");
+        write("content/posts/2021-01-01-draft.md", "---\ntitle: Draft\ndraft: true\n---\nNot yet.\n");
+        write("content/404.md", "---\ntitle: Not found\n---\nNo.\n");
+        write("content/about.md", "---\ntitle: About\n---\nMe.\n");
+        write("assets/x.png", "png");
+    }
+
+    private SiteOutput build() {
+        return Fixtures.build(Fixtures.options(site)).output();
+    }
+
+    private static SyndFeed parse(SiteOutput out, String path) throws Exception {
+        byte[] bytes = out.get(path);
+        assertNotNull(bytes, path);
+        return new SyndFeedInput().build(new InputSource(new ByteArrayInputStream(bytes)));
+    }
+
+    @Test
+    void siteFeedListsPostsNewestFirstWithAbsoluteLinksAndStableIds() throws Exception {
+        threePosts("");
+        SyndFeed feed = parse(build(), "feed.xml");
+
+        assertEquals("atom_1.0", feed.getFeedType());
+        assertEquals("Feeds", feed.getTitle());
+        List<String> links = feed.getEntries().stream().map(SyndEntry::getLink).toList();
+        assertEquals(List.of("https://me.github.io/blog/2020/03/01/three/",
+                "https://me.github.io/blog/2020/02/01/two/", "https://me.github.io/blog/2020/01/01/one/"), links);
+        assertEquals(links, feed.getEntries().stream().map(SyndEntry::getUri).toList(), "ids are the URLs");
+        assertEquals("One & only", feed.getEntries().get(2).getTitle());
+    }
+
+    @Test
+    void entriesCarryPublishedAndUpdatedDates() throws Exception {
+        threePosts("");
+        SyndEntry two = parse(build(), "feed.xml").getEntries().get(1);
+
+        assertEquals(Instant.parse("2020-02-01T08:00:00Z"), two.getPublishedDate().toInstant());
+        assertEquals(Instant.parse("2020-03-01T00:00:00Z"), two.getUpdatedDate().toInstant());
+        assertEquals(List.of("java", "go"), two.getCategories().stream().map(c -> c.getName()).toList());
+    }
+
+    @Test
+    void feedUpdatedIsItsNewestEntry() throws Exception {
+        threePosts("");
+        assertEquals(Instant.parse("2020-03-01T00:00:00Z"), parse(build(), "feed.xml").getPublishedDate().toInstant());
+    }
+
+    @Test
+    void contentUsesAbsoluteUrlsSoItWorksInAReader() throws Exception {
+        threePosts("");
+        String html = parse(build(), "feed.xml").getEntries().get(2).getContents().get(0).getValue();
+
+        assertTrue(html.contains("src=\"https://me.github.io/blog/assets/x.png\""), html);
+        assertTrue(html.contains("href=\"https://me.github.io/blog/two/\""), html);
+        assertTrue(html.contains("Rest of one."), "full content by default: " + html);
+    }
+
+    @Test
+    void excerptModeAndLimitComeFromSiteYml() throws Exception {
+        threePosts("feed:\n  limit: 2\n  content: excerpt\n");
+        SyndFeed feed = parse(build(), "feed.xml");
+
+        assertEquals(2, feed.getEntries().size());
+        threePosts("feed: {limit: 5, content: excerpt}\n");
+        String one = parse(build(), "feed.xml").getEntries().get(2).getContents().get(0).getValue();
+        assertTrue(one.contains("First paragraph"), one);
+        assertFalse(one.contains("Rest of one."), one);
+    }
+
+    @Test
+    void eachTagHasItsOwnFeedLinkedFromItsPage() throws Exception {
+        threePosts("");
+        SiteOutput out = build();
+        SyndFeed java = parse(out, "tags/java/feed.xml");
+
+        assertEquals(2, java.getEntries().size());
+        assertEquals(1, parse(out, "tags/go/feed.xml").getEntries().size());
+        assertNotNull(SiteChecks.page(out, "tags/java/index.html")
+                .selectFirst("link[rel=alternate][type=application/atom+xml][href=/blog/tags/java/feed.xml]"));
+    }
+
+    @Test
+    void everyPageLinksTheSiteFeed() throws Exception {
+        threePosts("");
+        SiteOutput out = build();
+        for (String page : List.of("index.html", "about/index.html", "2020/01/01/one/index.html")) {
+            assertNotNull(SiteChecks.page(out, page)
+                    .selectFirst("link[rel=alternate][type=application/atom+xml][href=/blog/feed.xml]"), page);
+        }
+    }
+
+    @Test
+    void sitemapListsEveryPublicPageButNot404OrDrafts() throws Exception {
+        threePosts("");
+        String sitemap = new String(build().get("sitemap.xml"), StandardCharsets.UTF_8);
+
+        assertTrue(sitemap.contains("<loc>https://me.github.io/blog/2020/01/01/one/</loc>"), sitemap);
+        assertTrue(sitemap.contains("<loc>https://me.github.io/blog/about/</loc>"), sitemap);
+        assertTrue(sitemap.contains("<loc>https://me.github.io/blog/</loc>"), sitemap);
+        assertTrue(sitemap.contains("<loc>https://me.github.io/blog/2020/02/01/two/</loc>"
+                + "<lastmod>2020-03-01T00:00:00Z</lastmod>"), sitemap);
+        assertFalse(sitemap.contains("404"), sitemap);
+        assertFalse(sitemap.contains("draft"), sitemap);
+    }
+
+    @Test
+    void robotsPointsToTheSitemap() throws Exception {
+        threePosts("");
+        String robots = new String(build().get("robots.txt"), StandardCharsets.UTF_8);
+
+        assertTrue(robots.contains("Sitemap: https://me.github.io/blog/sitemap.xml"), robots);
+    }
+
+    @Test
+    void aSitesOwnRobotsTxtWins() throws Exception {
+        threePosts("");
+        write("assets/../content/robots.txt", "User-agent: *\nDisallow: /\n");
+
+        assertEquals("User-agent: *\nDisallow: /\n", new String(build().get("robots.txt"), StandardCharsets.UTF_8));
+    }
+}
