@@ -1,0 +1,83 @@
+package dev.kiln.build;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The GitHub Pages workflow publishes what the README says, with the official actions. */
+class PagesWorkflowTest {
+
+    private static Map<String, Object> workflow;
+
+    @BeforeAll
+    static void read() throws IOException {
+        workflow = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(Files.readString(Path.of(".github/workflows/pages.yml")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> steps(String job) {
+        Map<String, Object> jobs = (Map<String, Object>) workflow.get("jobs");
+        return (List<Map<String, Object>>) ((Map<String, Object>) jobs.get(job)).get("steps");
+    }
+
+    private static String uses(String job, String action) {
+        return steps(job).stream().map(s -> (String) s.get("uses"))
+                .filter(u -> u != null && u.startsWith(action + "@")).findFirst().orElse(null);
+    }
+
+    @Test
+    void buildsWithTheCommandTheReadmeDocuments() throws IOException {
+        String run = steps("build").stream().map(s -> (String) s.get("run")).filter(r -> r != null)
+                .filter(r -> r.contains("kiln build")).findFirst().orElseThrow();
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains("`" + run.strip() + "`"), "README documents `" + run.strip() + "`");
+    }
+
+    @Test
+    void takesTheBasePathFromConfigurePages() {
+        Map<String, Object> build = steps("build").stream().filter(s -> "Build the site".equals(s.get("name")))
+                .findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> env = (Map<String, Object>) build.get("env");
+        assertEquals("${{ steps.pages.outputs.base_url }}", env.get("BASE_URL"));
+        assertTrue(((String) build.get("run")).contains("--base-url \"$BASE_URL\""));
+    }
+
+    @Test
+    void usesTheOfficialPagesActionsAndCachesMaven() {
+        assertEquals("actions/configure-pages@v6", uses("build", "actions/configure-pages"));
+        assertEquals("actions/upload-pages-artifact@v5", uses("build", "actions/upload-pages-artifact"));
+        assertEquals("actions/deploy-pages@v5", uses("deploy", "actions/deploy-pages"));
+        Map<String, Object> java = steps("build").stream()
+                .filter(s -> String.valueOf(s.get("uses")).startsWith("actions/setup-java@")).findFirst().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> with = (Map<String, Object>) java.get("with");
+        assertEquals("maven", with.get("cache"));
+    }
+
+    @Test
+    void mayDeployPagesAndRunsDailyForFuturePosts() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> permissions = (Map<String, Object>) workflow.get("permissions");
+        assertEquals("write", permissions.get("pages"));
+        assertEquals("write", permissions.get("id-token"));
+        // YAML 1.1 reads the key "on" as true.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> on = (Map<String, Object>) (workflow.containsKey("on") ? workflow.get("on") : workflow.get(true));
+        assertNotNull(on.get("schedule"));
+        assertNotNull(on.get("push"));
+    }
+}
