@@ -78,6 +78,15 @@ public final class Build implements AutoCloseable {
         this.markdown = new MarkdownRenderer(highlighter);
     }
 
+    /** The time zone of the site in {@code source} (UTC when site.yml names none or cannot be read). */
+    public static java.time.ZoneId timezoneOf(Path source) {
+        try {
+            return readConfig(BuildOptions.of(source)).timezone();
+        } catch (SiteException e) {
+            return java.time.ZoneId.of("UTC");
+        }
+    }
+
     /** The base path ({@code /blog}) of the settings the last run read; "" before any run. */
     public String lastBasePath() {
         return lastConfig == null ? "" : lastConfig.basePath();

@@ -1,0 +1,74 @@
+package dev.kiln.content;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Writes the file of a new post: {@code content/posts/YYYY-MM-DD-slug.md} with its front matter. */
+public final class NewPost {
+
+    private NewPost() {}
+
+    /** The new post's path below the site folder, e.g. {@code content/posts/2026-11-29-hello-world.md}. */
+    public static String path(String title, ZonedDateTime now) {
+        return SourceLoader.POSTS + "/" + DateTimeFormatter.ISO_LOCAL_DATE.format(now) + "-" + Slugs.of(title) + ".md";
+    }
+
+    /** The text of the new post: front matter and a line to replace. */
+    public static String text(String title, ZonedDateTime now, List<String> tags, boolean draft) {
+        StringBuilder out = new StringBuilder("---\n");
+        out.append("title: ").append(quoted(title)).append('\n');
+        out.append("date: ").append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx").format(now)).append('\n');
+        if (!tags.isEmpty()) {
+            out.append("tags: [").append(tags.stream().map(NewPost::quoted).collect(Collectors.joining(", ")))
+                    .append("]\n");
+        }
+        if (draft) {
+            out.append("draft: true\n");
+        }
+        return out.append("---\n\nWrite your post here. The first paragraph is the excerpt on the home page.\n")
+                .toString();
+    }
+
+    /**
+     * Creates the post in {@code root}; refuses to overwrite an existing file.
+     *
+     * @throws FileAlreadyExistsException when the file is already there
+     */
+    public static Path write(Path root, String title, ZonedDateTime now, List<String> tags, boolean draft)
+            throws FileAlreadyExistsException {
+        Path file = root.resolve(path(title, now));
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text(title, now, tags, draft), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            return file;
+        } catch (FileAlreadyExistsException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A YAML double-quoted string: safe for titles holding ': ', '#', quotes or leading symbols. */
+    private static String quoted(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c < ' ' ? String.format("\\x%02x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.kiln.cli;
+
+import dev.kiln.content.NewPost;
+import dev.kiln.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code kiln new post}: a post that builds, at the path it prints, never over another file. */
+class NewPostTest {
+
+    @TempDir
+    Path site;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run kiln(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void writesAPostThatBuildsAndPrintsItsPath() throws IOException {
+        Run run = kiln("new", "post", "Java: the good parts", "--tags", "java, books", "--source", site.toString());
+
+        assertEquals(0, run.code(), run.err());
+        Path file = site.resolve(run.out().strip());
+        assertTrue(file.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}-java-the-good-parts\\.md"), run.out());
+        String text = Files.readString(file);
+        assertTrue(text.contains("title: \"Java: the good parts\"\n"), text);
+        assertTrue(text.contains("tags: [\"java\", \"books\"]\n"), text);
+        var result = Fixtures.build(dev.kiln.build.BuildOptions.of(site));
+        assertEquals(1, result.posts());
+        assertEquals(2, result.tagPages());
+    }
+
+    @Test
+    void refusesToOverwriteAPost() throws IOException {
+        assertEquals(0, kiln("new", "post", "Hello", "--source", site.toString()).code());
+        Path file = Files.list(site.resolve("content/posts")).findFirst().orElseThrow();
+        Files.writeString(file, "my words");
+
+        Run again = kiln("new", "post", "Hello", "--source", site.toString());
+
+        assertEquals(1, again.code());
+        assertTrue(again.err().contains("already exists"), again.err());
+        assertEquals("my words", Files.readString(file));
+    }
+
+    @Test
+    void aDraftIsMarkedAndLeftOutOfAPlainBuild() throws IOException {
+        assertEquals(0, kiln("new", "post", "Later", "--draft", "--source", site.toString()).code());
+
+        assertEquals(0, Fixtures.build(dev.kiln.build.BuildOptions.of(site)).posts());
+        assertEquals(1, Fixtures.build(dev.kiln.build.BuildOptions.of(site).withDrafts(true)).posts());
+    }
+
+    @Test
+    void quotesTitlesThatYamlWouldMisread() {
+        String text = NewPost.text("He said \"hi\" # not a comment", ZonedDateTime.of(2026, 1, 2, 3, 4, 5, 0,
+                ZoneOffset.ofHours(2)), List.of(), false);
+
+        assertTrue(text.contains("title: \"He said \\\"hi\\\" # not a comment\"\n"), text);
+        assertTrue(text.contains("date: 2026-01-02 03:04:05 +0200\n"), text);
+    }
+
+    @Test
+    void anEmptyTitleIsAUsageError() {
+        assertEquals(2, kiln("new", "post", " ", "--source", site.toString()).code());
+    }
+}
