@@ -47,7 +47,7 @@ final class SiteAssembler {
         this.index = index;
         this.parallel = parallel;
         this.layouts = new Layouts(root, config);
-        this.views = new Views(config, index, previous);
+        this.views = new Views(config, index, previous, layouts.wants("archive"));
         this.laidOut = laidOut;
     }
 
@@ -86,6 +86,11 @@ final class SiteAssembler {
         if (!index.tags().isEmpty()) {
             Route tags = SiteIndex.tagsIndexRoute(config);
             jobs.add(new Job(tags, "the index of tags", () -> views.forTags(tags.url()), "tags"));
+        }
+        if (!index.posts().isEmpty() && layouts.wants("archive")) {
+            used.add("archive");
+            Route archive = SiteIndex.archiveRoute(config);
+            jobs.add(new Job(archive, "the archive", () -> views.forArchive(archive.url()), "archive"));
         }
         if (!problems.isEmpty()) {
             throw new SiteException(problems);

@@ -26,11 +26,14 @@ public record SiteConfig(
         String excerptSeparator,
         List<NavLink> nav,
         Feed feed,
+        boolean toc,
+        String archivePermalink,
         Map<String, Object> params) {
 
     public static final String FILE = "site.yml";
     public static final String DEFAULT_PERMALINK = "/:year/:month/:day/:slug/";
     public static final String DEFAULT_TAG_PERMALINK = "/tags/:slug/";
+    public static final String DEFAULT_ARCHIVE_PERMALINK = "/archive/";
 
 
     /** A link in the site's navigation bar. */
@@ -47,7 +50,8 @@ public record SiteConfig(
     /** The settings of a site that has no {@code site.yml}. */
     public static SiteConfig defaults() {
         return new SiteConfig("My Blog", "", "", "", "", "en", ZoneId.of("UTC"), DEFAULT_PERMALINK,
-                DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), new Feed(20, true), Map.of());
+                DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), new Feed(20, true), false,
+                DEFAULT_ARCHIVE_PERMALINK, Map.of());
     }
 
     /**
@@ -67,7 +71,7 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String baseUrl) {
         String[] parts = splitBaseUrl(baseUrl);
         return new SiteConfig(title, description, author, parts[0], parts[1], language, timezone, permalink,
-                tagPermalink, paginate, excerptSeparator, nav, feed, params);
+                tagPermalink, paginate, excerptSeparator, nav, feed, toc, archivePermalink, params);
     }
 
     /**

@@ -12,7 +12,7 @@ import java.util.Set;
 public final class SiteConfigReader {
 
     private static final Set<String> KNOWN = Set.of("title", "description", "author", "base_url", "language",
-            "timezone", "permalink", "tag_permalink", "paginate", "excerpt_separator", "nav", "feed");
+            "timezone", "permalink", "tag_permalink", "paginate", "excerpt_separator", "nav", "feed", "toc", "archive_permalink");
 
     private SiteConfigReader() {}
 
@@ -44,6 +44,8 @@ public final class SiteConfigReader {
                 f.text("excerpt_separator", defaults.excerptSeparator()),
                 nav(f, yaml),
                 feed(f, yaml, defaults.feed()),
+                f.bool("toc", defaults.toc()),
+                f.text("archive_permalink", defaults.archivePermalink()),
                 yaml.valuesExcept(KNOWN));
         if (!f.problems().isEmpty()) {
             throw new SiteException(f.problems());

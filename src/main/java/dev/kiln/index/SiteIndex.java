@@ -91,6 +91,33 @@ public final class SiteIndex {
         return slugs.stream().map(tagsBySlug::get).toList();
     }
 
+    /**
+     * Up to {@code limit} other posts most like {@code post}: those sharing the most tags first, then the
+     * newest. Posts sharing no tag are not related.
+     */
+    public List<Page> related(Page post, int limit) {
+        Map<String, Integer> shared = new HashMap<>();
+        for (Tag tag : tagsOf(post)) {
+            for (Page other : tag.posts()) {
+                if (!other.url().equals(post.url())) {
+                    shared.merge(other.url(), 1, Integer::sum);
+                }
+            }
+        }
+        return shared.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+                        .thenComparing(e -> postNumbers.get(e.getKey())))
+                .limit(limit)
+                .map(e -> posts.get(postNumbers.get(e.getKey())))
+                .toList();
+    }
+
+    /** The archive page's route ({@code /archive/} by default). */
+    public static Route archiveRoute(SiteConfig config) {
+        String path = config.archivePermalink();
+        return Route.ofPath(path.startsWith("/") ? path : "/" + path);
+    }
+
     /** The route of the tags index page ({@code /tags/} by default: the tag pattern's folder). */
     public static Route tagsIndexRoute(SiteConfig config) {
         String pattern = config.tagPermalink();

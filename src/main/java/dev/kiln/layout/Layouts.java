@@ -34,7 +34,7 @@ public final class Layouts {
     public static final String FOLDER = "layouts";
     static final String SUFFIX = ".peb";
     static final String THEME = "theme/layouts";
-    private static final List<String> THEME_LAYOUTS = List.of("base", "home", "page", "post", "tag", "tags");
+    private static final List<String> THEME_LAYOUTS = List.of("archive", "base", "home", "page", "post", "tag", "tags");
     private static final List<String> THEME_ASSETS = List.of("assets/css/main.css");
 
     private final PebbleEngine engine;
@@ -97,6 +97,14 @@ public final class Layouts {
      */
     public boolean exists(String name) {
         return siteNames.contains(name) || THEME_LAYOUTS.contains(name);
+    }
+
+    /**
+     * True when the site wants the optional page of layout {@code name} (the archive): it has its own
+     * layout by that name, or no layouts of its own. A site with its own look gets no page in the theme's.
+     */
+    public boolean wants(String name) {
+        return siteNames.isEmpty() || siteNames.contains(name);
     }
 
     /** The names of the layouts, for error messages. */

@@ -20,6 +20,7 @@ import java.util.Map;
  */
 public final class Views {
 
+    private static final int RELATED = 3;
     private final SiteConfig config;
     private final SiteIndex index;
     private final Map<String, Object> site;
@@ -29,21 +30,22 @@ public final class Views {
 
     /** The views of one build: site-wide values are made once and shared by every page. */
     public Views(SiteConfig config, SiteIndex index) {
-        this(config, index, null);
+        this(config, index, null, true);
     }
 
     /**
      * The views of one build, taking over {@code previous}'s site-wide values where they are equal, so
-     * that comparing this build's page contexts with the previous build's is cheap.
+     * that comparing this build's page contexts with the previous build's is cheap. {@code archive} says
+     * whether the site has an archive page for the default nav to link.
      */
-    public Views(SiteConfig config, SiteIndex index, Views previous) {
+    public Views(SiteConfig config, SiteIndex index, Views previous, boolean archive) {
         this.config = config;
         this.index = index;
         Map<String, Map<String, Object>> summaries = new HashMap<>();
         for (Page post : index.posts()) {
             summaries.put(post.url(), summary(post));
         }
-        Map<String, Object> site = site(config, nav(config, index));
+        Map<String, Object> site = site(config, nav(config, index, archive));
         List<Map<String, Object>> tags = index.tags().stream().map(Views::tagSummary).toList();
         boolean same = previous != null && summaries.equals(previous.postSummaries);
         this.postSummaries = same ? previous.postSummaries : summaries;
@@ -59,7 +61,7 @@ public final class Views {
         var front = page.front();
         view.put("description", front.description() != null ? front.description() : page.body().excerptText());
         view.put("content", page.body().html());
-        boolean toc = front.toc() != null ? front.toc() : false;
+        boolean toc = front.toc() != null ? front.toc() : config.toc();
         view.put("toc", toc ? page.body().tocHtml() : "");
         putDate(view, front.date());
         view.put("tags", page.isPost() ? index.tagsOf(page).stream().map(Views::tagLink).toList() : List.of());
@@ -69,6 +71,8 @@ public final class Views {
         view.put("next", page.isPost() ? index.newer(page).map(Views::link).orElse(null) : null);
         view.put("image", front.image());
         view.put("params", front.params());
+        view.put("related", page.isPost()
+                ? index.related(page, RELATED).stream().map(p -> postSummaries.get(p.url())).toList() : List.of());
         return context(view);
     }
 
@@ -97,6 +101,37 @@ public final class Views {
         summary.put("feed_url", tag.feedUrl());
         summary.put("posts", tag.posts().stream().map(p -> postSummaries.get(p.url())).toList());
         context.put("tag", summary);
+        return context;
+    }
+
+    /** The context of the archive: {@code archive} is a list of years, each with its months and their posts. */
+    public Map<String, Object> forArchive(String url) {
+        Map<String, Object> view = base("Archive", url, "archive");
+        view.put("description", "Every post on " + config.title() + ", by year and month");
+        Map<String, Object> context = context(view);
+        java.util.Locale locale = java.util.Locale.forLanguageTag(config.language());
+        List<Map<String, Object>> years = new java.util.ArrayList<>();
+        Map<String, Object> year = null;
+        List<Map<String, Object>> months = null;
+        Map<String, Object> month = null;
+        List<Map<String, Object>> posts = null;
+        for (Page post : index.posts()) {
+            ZonedDateTime date = post.front().date();
+            if (year == null || !year.get("year").equals(date.getYear())) {
+                months = new java.util.ArrayList<>();
+                year = new LinkedHashMap<>(Map.of("year", date.getYear(), "months", months));
+                years.add(year);
+                month = null;
+            }
+            if (month == null || !month.get("month").equals(date.getMonthValue())) {
+                posts = new java.util.ArrayList<>();
+                month = new LinkedHashMap<>(Map.of("month", date.getMonthValue(), "posts", posts,
+                        "name", date.getMonth().getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, locale)));
+                months.add(month);
+            }
+            posts.add(postSummaries.get(post.url()));
+        }
+        context.put("archive", years);
         return context;
     }
 
@@ -133,16 +168,20 @@ public final class Views {
         view.put("next", null);
         view.put("image", null);
         view.put("params", Map.of());
+        view.put("related", List.of());
         return view;
     }
 
     /** The links of site.yml's nav, or else Home, Tags (when there are tags) and each page but 404, by URL. */
-    private static List<Map<String, Object>> nav(SiteConfig config, SiteIndex index) {
+    private static List<Map<String, Object>> nav(SiteConfig config, SiteIndex index, boolean archive) {
         List<SiteConfig.NavLink> links = new java.util.ArrayList<>(config.nav());
         if (links.isEmpty()) {
             links.add(new SiteConfig.NavLink("Home", "/"));
             if (!index.tags().isEmpty()) {
                 links.add(new SiteConfig.NavLink("Tags", SiteIndex.tagsIndexRoute(config).url()));
+            }
+            if (!index.posts().isEmpty() && archive) {
+                links.add(new SiteConfig.NavLink("Archive", SiteIndex.archiveRoute(config).url()));
             }
             for (Page page : index.pages()) {
                 if (!page.route().outputPath().equals("404.html") && !page.url().equals("/")) {

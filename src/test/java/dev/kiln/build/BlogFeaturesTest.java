@@ -1,0 +1,107 @@
+package dev.kiln.build;
+
+import dev.kiln.output.SiteOutput;
+import dev.kiln.testing.Fixtures;
+import dev.kiln.testing.SiteChecks;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The archive, related posts and tables of contents that readers of the built-in theme get. */
+class BlogFeaturesTest {
+
+    @TempDir
+    Path site;
+
+    private void write(String path, String text) throws IOException {
+        Path file = site.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private void post(String name, String tags) throws IOException {
+        write("content/posts/" + name + ".md", "---\ntitle: " + name + "\ntags: [" + tags + "]\n---\nText of "
+                + name + ".\n\n## First\n\nA.\n\n## Second\n\nB.\n");
+    }
+
+    private SiteOutput build() {
+        return Fixtures.build(Fixtures.options(site)).output();
+    }
+
+    @Test
+    void archiveListsEveryPostByYearAndMonthNewestFirst() throws IOException {
+        post("2019-03-02-a", "x");
+        post("2019-03-20-b", "x");
+        post("2020-01-05-c", "y");
+        Document archive = SiteChecks.page(build(), "archive/index.html");
+
+        assertEquals(List.of("2020", "2019"), archive.select(".archive-year > h2").eachText());
+        assertEquals(List.of("January", "March"), archive.select(".archive-year > h3").eachText());
+        assertEquals(List.of("/2020/01/05/c/", "/2019/03/20/b/", "/2019/03/02/a/"),
+                archive.select(".archive-year li a").eachAttr("href"));
+    }
+
+    @Test
+    void theDefaultNavLinksTheArchive() throws IOException {
+        post("2019-03-02-a", "x");
+        assertNotNull(SiteChecks.page(build(), "index.html").selectFirst("nav a[href=/archive/]"));
+    }
+
+    @Test
+    void aSiteWithItsOwnLayoutsButNoArchiveLayoutGetsNoArchive() throws IOException {
+        post("2019-03-02-a", "x");
+        write("layouts/post.peb", "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body></body></html>");
+        assertNull(build().get("archive/index.html"));
+    }
+
+    @Test
+    void relatedPostsShareTheMostTagsThenAreNewest() throws IOException {
+        post("2020-01-01-base", "java, jvm, gc");
+        post("2020-01-02-two-shared", "java, jvm");
+        post("2020-01-03-one-shared-new", "gc");
+        post("2020-01-04-one-shared-newer", "java");
+        post("2020-01-05-unrelated", "python");
+        Document page = SiteChecks.page(build(), "2020/01/01/base/index.html");
+
+        assertEquals(List.of("/2020/01/02/two-shared/", "/2020/01/04/one-shared-newer/", "/2020/01/03/one-shared-new/"),
+                page.select(".related a").eachAttr("href"));
+    }
+
+    @Test
+    void aPostWithoutSharedTagsHasNoRelatedSection() throws IOException {
+        post("2020-01-05-unrelated", "python");
+        post("2020-01-06-other", "go");
+        assertNull(SiteChecks.page(build(), "2020/01/05/unrelated/index.html").selectFirst(".related"));
+    }
+
+    @Test
+    void tableOfContentsFollowsTheSiteDefaultUnlessThePostSaysOtherwise() throws IOException {
+        write("site.yml", "toc: true\n");
+        post("2020-01-01-with", "x");
+        write("content/posts/2020-01-02-without.md", "---\ntitle: W\ntoc: false\n---\n## A\n\nB.\n");
+        SiteOutput out = build();
+
+        Document with = SiteChecks.page(out, "2020/01/01/with/index.html");
+        assertEquals(List.of("#first", "#second"), with.select("nav.toc a").eachAttr("href"));
+        assertNull(SiteChecks.page(out, "2020/01/02/without/index.html").selectFirst("nav.toc"));
+    }
+
+    @Test
+    void postsShowReadingTimeAndTheArchiveIsValidHtml() throws Exception {
+        post("2019-03-02-a", "x");
+        SiteOutput out = build();
+        assertTrue(SiteChecks.page(out, "2019/03/02/a/index.html").text().contains("1 min read"));
+        assertEquals(List.of(), SiteChecks.validationErrors(out));
+        assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));
+    }
+}
