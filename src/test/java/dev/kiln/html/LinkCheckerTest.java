@@ -1,0 +1,83 @@
+package dev.kiln.html;
+
+import dev.kiln.output.SiteOutput;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LinkCheckerTest {
+
+    private static SiteOutput site(String... pathsAndTexts) {
+        Map<String, byte[]> files = new TreeMap<>();
+        for (int i = 0; i < pathsAndTexts.length; i += 2) {
+            files.put(pathsAndTexts[i], pathsAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+        }
+        return new SiteOutput(new TreeMap<>(files));
+    }
+
+    private static List<String> broken(SiteOutput site, String basePath) {
+        return new LinkChecker(site, basePath).check().stream().map(LinkChecker.Broken::toString).toList();
+    }
+
+    @Test
+    void findsALinkToAMissingPage() {
+        SiteOutput site = site("index.html", "<a href=\"/nope/\">x</a> <a href=\"/about/\">ok</a>",
+                "about/index.html", "<p>about</p>");
+        assertEquals(List.of("index.html -> /nope/"), broken(site, ""));
+    }
+
+    @Test
+    void resolvesPathsAsGitHubPagesDoes() {
+        SiteOutput site = site("index.html", "<a href=\"/post\">a</a><a href=\"/dir\">b</a><a href=\"post.html\">c</a>",
+                "post.html", "p", "dir/index.html", "d");
+        assertEquals(List.of(), broken(site, ""));
+    }
+
+    @Test
+    void findsAFragmentThatNamesNoId() {
+        SiteOutput site = site("index.html", "<a href=\"/a/#there\">x</a><a href=\"/a/#here\">y</a><a href=\"#top\">z</a>",
+                "a/index.html", "<h2 id=\"here\">H</h2>");
+        assertEquals(List.of("index.html -> /a/#there (no element with id 'there')",
+                "index.html -> #top (no element with id 'top')"), broken(site, ""));
+    }
+
+    @Test
+    void findsMissingImagesStylesheetsAndScripts() {
+        SiteOutput site = site("index.html", "<link rel='stylesheet' href='/a.css'><script src=/b.js></script>"
+                + "<img src=\"c.png\" alt=\"\">");
+        assertEquals(List.of("index.html -> /a.css", "index.html -> /b.js", "index.html -> c.png"), broken(site, ""));
+    }
+
+    @Test
+    void ignoresLinksShownAsCodeAndInComments() {
+        SiteOutput site = site("index.html", "<pre><code>&lt;a href=\"/nope\"&gt;</code></pre><!-- <a href=\"/gone\"> -->"
+                + "<p title=\"a > b\"><a href=\"/\">home</a></p>");
+        assertEquals(List.of(), broken(site, ""));
+    }
+
+    @Test
+    void ignoresExternalAndSpecialLinks() {
+        SiteOutput site = site("index.html", "<a href=\"https://example.com/x\">a</a><a href=\"mailto:a@b.c\">b</a>"
+                + "<a href=\"//cdn.example.com/x.js\">c</a>");
+        assertEquals(List.of(), broken(site, ""));
+    }
+
+    @Test
+    void reportsLinksThatMissTheBasePath() {
+        SiteOutput site = site("index.html", "<a href=\"/blog/a/\">ok</a><a href=\"/a/\">missing base</a>",
+                "a/index.html", "a");
+        assertEquals(List.of("index.html -> /a/ (outside the base path /blog)"), broken(site, "/blog"));
+    }
+
+    @Test
+    void decodesEntitiesAndPercentEscapes() {
+        SiteOutput site = site("index.html", "<a href=\"/a%20b/?x=1&amp;y=2\">x</a><a href=\"/caf%C3%A9/\">y</a>",
+                "a b/index.html", "a", "café/index.html", "c");
+        assertEquals(List.of(), broken(site, ""));
+    }
+}
