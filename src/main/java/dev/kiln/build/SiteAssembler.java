@@ -55,8 +55,15 @@ final class SiteAssembler {
     record LayoutInputs(Map<String, String> layoutSources, String layout, Map<String, Object> context,
                         String basePath) {}
 
+    private final Map<String, String> sources = new java.util.TreeMap<>();
+
     Views views() {
         return views;
+    }
+
+    /** For each page made from a source file, its output path and that file. */
+    Map<String, String> sources() {
+        return sources;
     }
 
     /** The names of the layouts this site renders with, to know whether it needs the theme's files. */
@@ -148,6 +155,7 @@ final class SiteAssembler {
             Position at = page.front().at("layout");
             problems.add(at.problem(page.path(), "unknown layout '" + layout + "' (layouts: " + layouts.names() + ")"));
         }
+        sources.put(page.route().outputPath(), page.path());
         return new Job(page.route(), page.path(), () -> views.forPage(page), layout);
     }
 

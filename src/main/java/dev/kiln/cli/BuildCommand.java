@@ -3,6 +3,7 @@ package dev.kiln.cli;
 import dev.kiln.build.Build;
 import dev.kiln.build.BuildOptions;
 import dev.kiln.build.BuildResult;
+import dev.kiln.build.LinkReport;
 import dev.kiln.config.SiteConfig;
 import dev.kiln.content.SourceLoader;
 import dev.kiln.error.Problem;
@@ -38,6 +39,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--future", description = "Include posts dated in the future.")
     boolean future;
 
+    @Option(names = "--strict", description = "Treat broken internal links as errors: nothing is written.")
+    boolean strict;
+
     @Option(names = "--base-url", paramLabel = "URL",
             description = "The URL the site is served from, overriding site.yml's base_url "
                     + "(e.g. https://me.github.io/blog).")
@@ -69,6 +73,11 @@ final class BuildCommand implements Callable<Integer> {
         BuildOptions options = new BuildOptions(source, drafts, future, baseUrl, Clock.systemDefaultZone());
         try (Build build = new Build(err::println)) {
             BuildResult result = build.run(options);
+            List<Problem> links = LinkReport.problems(result, source);
+            if (strict && !links.isEmpty()) {
+                throw new SiteException(links);
+            }
+            links.forEach(p -> err.println("warning: " + p));
             SiteWriter.Stats stats = SiteWriter.write(result.output(), target);
             err.printf("  %-13s %d written, %d unchanged, %d removed%n", "write", stats.written(), stats.unchanged(),
                     stats.removed());

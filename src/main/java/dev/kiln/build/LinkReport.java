@@ -1,0 +1,47 @@
+package dev.kiln.build;
+
+import dev.kiln.error.Problem;
+import dev.kiln.html.LinkChecker;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The broken internal links of a build, each reported at the source file and line that holds it. */
+public final class LinkReport {
+
+    private LinkReport() {}
+
+    /** Every broken link of {@code result}'s site in {@code root}, as problems, sorted. */
+    public static List<Problem> problems(BuildResult result, Path root) {
+        List<Problem> problems = new ArrayList<>();
+        for (LinkChecker.Broken b : new LinkChecker(result.output(), result.basePath()).check()) {
+            String source = result.sources().get(b.page());
+            String message = "broken link to " + b.url() + (b.reason().isEmpty() ? "" : ": " + b.reason())
+                    + " (on " + b.page() + ")";
+            problems.add(source == null
+                    ? Problem.inFile(b.page(), message + ", written by a layout")
+                    : at(root, source, b.url(), message));
+        }
+        return problems.stream().sorted().toList();
+    }
+
+    /** The problem at the first line of {@code source} that holds {@code url}, else at its first line. */
+    private static Problem at(Path root, String source, String url, String message) {
+        try {
+            List<String> lines = Files.readAllLines(root.resolve(source), StandardCharsets.UTF_8);
+            for (int i = 0; i < lines.size(); i++) {
+                int col = lines.get(i).indexOf(url);
+                if (col >= 0) {
+                    return new Problem(source, i + 1, col + 1, message);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through: the file moved or is not text
+        }
+        return Problem.inFile(source, message + ", written by a layout or made from a relative link");
+    }
+}

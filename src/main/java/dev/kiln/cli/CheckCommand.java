@@ -1,0 +1,60 @@
+package dev.kiln.cli;
+
+import dev.kiln.build.Build;
+import dev.kiln.build.BuildOptions;
+import dev.kiln.build.BuildResult;
+import dev.kiln.build.LinkReport;
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code kiln check}: builds the site in memory and checks every internal link, image and anchor. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Builds the site in memory and checks every internal link, image source, stylesheet, "
+                + "script and #fragment. Exits 1 when any is broken.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
+            description = "The site folder. Default: ${DEFAULT-VALUE}")
+    Path source;
+
+    @Option(names = "--drafts", description = "Include drafts.")
+    boolean drafts;
+
+    @Option(names = "--future", description = "Include posts dated in the future.")
+    boolean future;
+
+    @Option(names = "--base-url", paramLabel = "URL", description = "Check the site as served under this URL.")
+    String baseUrl;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(source)) {
+            System.err.println("kiln: --source " + source + " is not a folder: name the folder that holds the site");
+            return 2;
+        }
+        BuildOptions options = new BuildOptions(source, drafts, future, baseUrl, Clock.systemDefaultZone());
+        try (Build build = new Build(line -> { })) {
+            BuildResult result = build.run(options);
+            List<Problem> broken = LinkReport.problems(result, source);
+            broken.forEach(System.err::println);
+            long pages = result.output().files().keySet().stream().filter(p -> p.endsWith(".html")).count();
+            System.err.println(broken.isEmpty()
+                    ? "checked " + pages + " pages: no broken internal link"
+                    : broken.size() + " broken internal " + (broken.size() == 1 ? "link" : "links") + " on "
+                            + pages + " pages");
+            return broken.isEmpty() ? 0 : 1;
+        } catch (SiteException e) {
+            e.problems().forEach(System.err::println);
+            System.err.println("the site does not build: " + e.problems().size() + " problem(s)");
+            return 1;
+        }
+    }
+}

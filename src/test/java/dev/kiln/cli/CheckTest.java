@@ -1,0 +1,91 @@
+package dev.kiln.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code kiln check}, and the link warnings of {@code kiln build} that {@code --strict} turns into errors. */
+class CheckTest {
+
+    @TempDir
+    Path site;
+
+    private record Run(int code, String err) {}
+
+    private static Run kiln(String... args) {
+        PrintStream err = System.err;
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            return new Run(Main.run(args), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(err);
+        }
+    }
+
+    private void write(String path, String text) throws IOException {
+        Path file = site.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private void siteWithABrokenLink() throws IOException {
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nIntro.\n\nSee [this](/nope/) and [that](#nowhere).\n");
+        write("content/about.md", "---\ntitle: About\n---\nBack [home](/).\n");
+    }
+
+    @Test
+    void checkReportsEachBrokenLinkAtItsSourceLine() throws IOException {
+        siteWithABrokenLink();
+
+        Run run = kiln("check", "--source", site.toString());
+
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("content/posts/2020-01-01-a.md:6:12: broken link to /nope/ (on 2020/01/01/a/index.html)"),
+                run.err());
+        assertTrue(run.err().contains("content/posts/2020-01-01-a.md:6:31: broken link to #nowhere: no element with id"),
+                run.err());
+    }
+
+    @Test
+    void checkPassesASoundSiteAlsoUnderABasePath() throws IOException {
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\ntags: [x]\n---\n![i](/assets/i.png) [about](/about/)\n");
+        write("content/about.md", "---\ntitle: About\n---\nBack [home](/).\n");
+        write("assets/i.png", "png");
+
+        assertEquals(0, kiln("check", "--source", site.toString()).code());
+        assertEquals(0, kiln("check", "--source", site.toString(), "--base-url", "https://me.github.io/blog").code());
+    }
+
+    @Test
+    void buildWarnsAboutBrokenLinksAndStillWrites() throws IOException {
+        siteWithABrokenLink();
+
+        Run run = kiln("build", "--source", site.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("warning: content/posts/2020-01-01-a.md:6:12: broken link to /nope/"), run.err());
+        assertTrue(Files.exists(site.resolve("target/site/index.html")));
+    }
+
+    @Test
+    void strictBuildFailsOnBrokenLinksAndWritesNothing() throws IOException {
+        siteWithABrokenLink();
+
+        Run run = kiln("build", "--strict", "--source", site.toString());
+
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("content/posts/2020-01-01-a.md:6:12: broken link to /nope/"), run.err());
+        assertFalse(Files.exists(site.resolve("target/site")));
+    }
+}
