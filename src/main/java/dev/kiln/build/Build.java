@@ -95,6 +95,12 @@ public final class Build implements AutoCloseable {
     /** Builds the site {@code options} names; throws a {@link SiteException} listing every problem. */
     public BuildResult run(BuildOptions options) {
         long start = System.nanoTime();
+        // Runs counted by an earlier build that failed are not this build's.
+        parsed.takeRuns();
+        rendered.takeRuns();
+        statics.takeRuns();
+        texts.takeRuns();
+        laidOut.takeRuns();
         Path root = options.source();
         SiteConfig config = stage("config", () -> readConfig(options));
         if (!config.equals(lastConfig)) {

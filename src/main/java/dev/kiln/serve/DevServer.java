@@ -32,7 +32,7 @@ import java.util.function.Consumer;
 public final class DevServer implements AutoCloseable {
 
     /** How long the watcher waits for a burst of file events to end. */
-    static final long QUIET_MILLIS = 20;
+    static final long QUIET_MILLIS = 30;
 
     private final BuildOptions options;
     private final Consumer<String> log;
@@ -145,9 +145,17 @@ public final class DevServer implements AutoCloseable {
             return;
         }
         boolean cssOnly = !changed.isEmpty() && changed.stream().allMatch(p -> p.endsWith(".css"));
-        boolean otherAssets = changed.stream().anyMatch(p -> !p.endsWith(".css") && !ContentTypes.isHtml(p));
+        boolean otherAssets = changed.stream().anyMatch(DevServer::shownByPages);
         reload.notify(page -> !cssOnly && (page == null ? !changed.isEmpty() : changed.contains(page) || otherAssets),
                 cssOnly);
+    }
+
+    /**
+     * Whether a page may show or run the file (an image, a script, a font): not another page, a stylesheet
+     * (swapped in place), nor a feed or sitemap, which pages only link to.
+     */
+    private static boolean shownByPages(String path) {
+        return !path.endsWith(".css") && !ContentTypes.isHtml(path) && !path.endsWith(".xml");
     }
 
     /** Output paths added, removed or with other bytes. */

@@ -68,8 +68,10 @@ final class SiteHandler implements HttpHandler {
         String rel = path.substring(1);
         String file = resolve(site, rel);
         if (file == null && !rel.isEmpty() && !rel.endsWith("/") && site.get(rel + "/index.html") != null) {
-            String query = exchange.getRequestURI().getRawQuery();
-            redirect(exchange, basePath + path + "/" + (query == null ? "" : "?" + query));
+            // The path as the browser sent it, percent-encoded: a header holds ASCII only.
+            URI uri = exchange.getRequestURI();
+            String query = uri.getRawQuery();
+            redirect(exchange, uri.getRawPath() + "/" + (query == null ? "" : "?" + query));
             return;
         }
         if (file == null) {
@@ -92,20 +94,34 @@ final class SiteHandler implements HttpHandler {
 
     /** The output file of the page a tab shows, from its {@code location.pathname}. */
     private String pageOf(String pathname) {
-        if (pathname == null || !pathname.startsWith(basePath + "/")) {
+        String path;
+        try {
+            // location.pathname is percent-encoded, as a request's path is.
+            path = pathname == null ? null : safePath(new URI(pathname));
+        } catch (java.net.URISyntaxException e) {
             return null;
         }
-        return resolve(snapshot.get().site(), pathname.substring(basePath.length() + 1));
+        if (path == null || !path.startsWith(basePath + "/")) {
+            return null;
+        }
+        return resolve(snapshot.get().site(), path.substring(basePath.length() + 1));
     }
 
     private void notFound(HttpExchange exchange) throws IOException {
-        byte[] page = snapshot.get().site().get("404.html");
-        if (page == null) {
-            text(exchange, 404, "not found\n");
-        } else {
+        Snapshot now = snapshot.get();
+        byte[] page = now.site().get("404.html");
+        if (page != null) {
             send(exchange, 404, "404.html", page);
+        } else if (now.broken()) {
+            // Nothing built yet, or no 404 page: an empty page still shows the problems and reloads once fixed.
+            send(exchange, 404, "404.html", EMPTY_PAGE);
+        } else {
+            text(exchange, 404, "not found\n");
         }
     }
+
+    private static final byte[] EMPTY_PAGE = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<title>Kiln</title></head><body></body></html>").getBytes(StandardCharsets.UTF_8);
 
     private void send(HttpExchange exchange, int status, String file, byte[] bytes) throws IOException {
         if (ContentTypes.isHtml(file)) {
@@ -121,9 +137,20 @@ final class SiteHandler implements HttpHandler {
         Snapshot now = snapshot.get();
         String html = new String(bytes, StandardCharsets.UTF_8);
         String extra = (now.broken() ? now.overlay() : "") + LiveReload.SCRIPT;
-        int end = html.toLowerCase(java.util.Locale.ROOT).lastIndexOf("</body>");
+        int end = lastIndexOfIgnoreCase(html, "</body>");
         String out = end < 0 ? html + extra : html.substring(0, end) + extra + html.substring(end);
         return out.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Where {@code needle} last starts in {@code text}, in any case; -1 when it does not. */
+    private static int lastIndexOfIgnoreCase(String text, String needle) {
+        // Not text.toLowerCase(): lower-casing may change the length ('İ' becomes two chars), and so the index.
+        for (int i = text.length() - needle.length(); i >= 0; i--) {
+            if (text.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void redirect(HttpExchange exchange, String location) throws IOException {

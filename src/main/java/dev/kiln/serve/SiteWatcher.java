@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -119,26 +122,32 @@ final class SiteWatcher implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Watches {@code dir} and every folder below it. The folder is watched before its entries are listed,
+     * so that a folder made in it meanwhile is either listed or an event; a folder gone meanwhile is skipped.
+     */
     private void registerTree(Path dir) {
-        if (!Files.isDirectory(dir)) {
+        try {
+            register(dir);
+        } catch (NoSuchFileException | NotDirectoryException e) {
             return;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        try (Stream<Path> dirs = Files.walk(dir)) {
-            for (Path d : dirs.filter(Files::isDirectory).toList()) {
-                register(d);
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.filter(e -> Files.isDirectory(e, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                registerTree(entry);
             }
+        } catch (NoSuchFileException | NotDirectoryException | UncheckedIOException e) {
+            // gone meanwhile
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void register(Path dir) {
-        try {
-            dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                    StandardWatchEventKinds.ENTRY_DELETE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private void register(Path dir) throws IOException {
+        dir.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                StandardWatchEventKinds.ENTRY_DELETE);
     }
 
     @Override

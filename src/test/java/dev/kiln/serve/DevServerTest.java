@@ -1,0 +1,738 @@
+package dev.kiln.serve;
+
+import dev.kiln.build.BuildResult;
+import dev.kiln.testing.Fixtures;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static dev.kiln.serve.ServeTesting.CSS;
+import static dev.kiln.serve.ServeTesting.FIRST;
+import static dev.kiln.serve.ServeTesting.FIRST_URL;
+import static dev.kiln.serve.ServeTesting.SECOND_URL;
+import static dev.kiln.serve.ServeTesting.THIRD;
+import static dev.kiln.serve.ServeTesting.THIRD_URL;
+import static dev.kiln.serve.ServeTesting.await;
+import static dev.kiln.serve.ServeTesting.blog;
+import static dev.kiln.serve.ServeTesting.contentType;
+import static dev.kiln.serve.ServeTesting.delete;
+import static dev.kiln.serve.ServeTesting.get;
+import static dev.kiln.serve.ServeTesting.page;
+import static dev.kiln.serve.ServeTesting.post;
+import static dev.kiln.serve.ServeTesting.raw;
+import static dev.kiln.serve.ServeTesting.request;
+import static dev.kiln.serve.ServeTesting.settledRebuilds;
+import static dev.kiln.serve.ServeTesting.write;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code kiln serve} over HTTP: GitHub Pages paths, incremental rebuilds that stay correct, the error
+ * overlay of a broken site, GET and HEAD only, no way out of the site, and the watcher.
+ */
+@Timeout(60)
+class DevServerTest {
+
+    @TempDir
+    Path tmp;
+
+    private final List<String> log = ServeTesting.newLog();
+
+    private Path site() {
+        return blog(tmp.resolve("blog"));
+    }
+
+    /** A server for {@code site}, built but not started (nor watching) yet. */
+    private DevServer server(Path site) {
+        return new DevServer(Fixtures.options(site), "127.0.0.1", 0, log::add);
+    }
+
+    private DevServer started(Path site) {
+        DevServer server = server(site);
+        server.start();
+        return server;
+    }
+
+    private BuildResult rebuild(DevServer server) {
+        BuildResult result = server.rebuild();
+        assertNotNull(result, () -> "the rebuild failed: " + log);
+        return result;
+    }
+
+    // ---- paths, GitHub Pages' way ----
+
+    @Test
+    void theHomePageAndEachFolderIndexAreServedAsHtml() {
+        try (DevServer server = started(site())) {
+            assertEquals("Test Blog", page(server, "/").title());
+            assertEquals("About · Test Blog", page(server, "/about/").title());
+            assertEquals("First", page(server, FIRST_URL).selectFirst("h1.post-title").text());
+            assertEquals("Posts tagged “java”", page(server, "/tags/java/").selectFirst("h1").text());
+            assertEquals("About · Test Blog", page(server, "/about/index.html").title());
+            assertEquals("About · Test Blog", page(server, "/about/?utm=x").title());
+            HttpResponse<String> home = get(server, "/");
+            assertEquals("text/html; charset=utf-8", contentType(home));
+            assertEquals(server.url(), ServeTesting.origin(server) + "/");
+        }
+    }
+
+    @Test
+    void aPathWithoutExtensionServesItsHtmlFile() {
+        try (DevServer server = started(site())) {
+            assertEquals("Contact · Test Blog", page(server, "/contact").title());
+            assertEquals("Legacy", page(server, "/legacy").title());
+            assertEquals("An old page.", page(server, "/legacy").selectFirst("p").text());
+            assertEquals("Contact · Test Blog", page(server, "/contact.html").title());
+        }
+    }
+
+    @Test
+    void aFolderWithoutItsSlashRedirectsToItKeepingTheQuery() {
+        try (DevServer server = started(site())) {
+            for (String folder : List.of("/about", "/tags", "/tags/java", FIRST_URL.substring(0, FIRST_URL.length() - 1))) {
+                HttpResponse<String> response = get(server, folder);
+                assertEquals(301, response.statusCode(), folder);
+                assertEquals(folder + "/", response.headers().firstValue("Location").orElse(null), folder);
+            }
+            HttpResponse<String> withQuery = get(server, "/about?ref=feed");
+            assertEquals(301, withQuery.statusCode());
+            assertEquals("/about/?ref=feed", withQuery.headers().firstValue("Location").orElse(null));
+        }
+    }
+
+    @Test
+    void aFolderWhoseNameIsNotAsciiRedirectsToItsOwnSlashedPath() {
+        Path site = site();
+        write(site, "content/kő.md", "---\ntitle: Kő\n---\nA stone.\n");
+        try (DevServer server = started(site)) {
+            assertEquals("Kő · Test Blog", page(server, "/k%C5%91/").title());
+
+            HttpResponse<String> response = get(server, "/k%C5%91");
+
+            assertEquals(301, response.statusCode());
+            String location = response.headers().firstValue("Location").orElse("");
+            assertTrue(location.chars().allMatch(c -> c > ' ' && c < 127),
+                    "a Location header is ASCII, percent-encoded: " + location);
+            URI target = URI.create(ServeTesting.origin(server) + "/k%C5%91").resolve(location);
+            assertEquals("Kő · Test Blog", page(server, target.getRawPath()).title(), "followed " + location);
+        }
+    }
+
+    @Test
+    void anUnknownPathGetsTheSitesOwn404PageWithStatus404() {
+        try (DevServer server = started(site())) {
+            for (String path : List.of("/nope", "/nope/", "/about/nope.html", "/tags/kotlin/", "/2020/01/01/first/x")) {
+                HttpResponse<String> response = get(server, path);
+                assertEquals(404, response.statusCode(), path);
+                assertEquals("text/html; charset=utf-8", contentType(response), path);
+                Document doc = Jsoup.parse(response.body());
+                assertEquals("Not found · Test Blog", doc.title(), path);
+                assertTrue(doc.text().contains("Nothing here, sorry."), path);
+            }
+        }
+    }
+
+    @Test
+    void headGivesTheStatusAndHeadersOfGetWithoutABody() {
+        try (DevServer server = started(site())) {
+            for (String path : List.of("/", "/about/", FIRST_URL, "/contact", "/assets/css/site.css", "/nope", "/about")) {
+                HttpResponse<byte[]> got = ServeTesting.getBytes(server, path);
+                HttpResponse<String> head = request(server, "HEAD", path);
+
+                assertEquals(got.statusCode(), head.statusCode(), path);
+                assertEquals(contentType(got), contentType(head), path);
+                assertEquals(String.valueOf(got.body().length),
+                        head.headers().firstValue("Content-Length").orElse("(none)"), path);
+                assertEquals(got.headers().firstValue("Location"), head.headers().firstValue("Location"), path);
+                assertEquals("", head.body(), path);
+            }
+        }
+    }
+
+    @Test
+    void draftsAndFuturePostsAreServedOnlyWhenAskedFor() {
+        Path site = site();
+        write(site, "content/posts/2020-05-01-unfinished.md", "---\ntitle: Unfinished\ndraft: true\n---\nDraft.\n");
+        write(site, "content/posts/2027-01-01-later.md", post("Later", "java", "Not yet."));
+        try (DevServer server = started(site)) {
+            assertEquals(404, get(server, "/2020/05/01/unfinished/").statusCode());
+            assertEquals(404, get(server, "/2027/01/01/later/").statusCode());
+        }
+        try (DevServer server = new DevServer(Fixtures.options(site).withDrafts(true).withFuture(true),
+                "127.0.0.1", 0, log::add)) {
+            server.start();
+            assertEquals("Unfinished", page(server, "/2020/05/01/unfinished/").selectFirst("h1.post-title").text());
+            assertEquals("Later", page(server, "/2027/01/01/later/").selectFirst("h1.post-title").text());
+        }
+    }
+
+    // ---- incremental, and correct ----
+
+    @Test
+    void aRebuildWithNothingChangedRendersNoMarkdownAndChangesNothing() {
+        try (DevServer server = server(site())) {
+            String before = servedAfterStart(server, "/");
+
+            assertEquals(0, rebuild(server).markdownRenders());
+            assertEquals(before, get(server, "/").body());
+        }
+    }
+
+    @Test
+    void aPostEditRendersThatPostsMarkdownOnceAndIsServed() {
+        Path site = site();
+        byte[] secondBefore = Fixtures.build(Fixtures.options(site)).output().get("2020/02/01/second/index.html");
+        try (DevServer server = server(site)) {
+            write(site, FIRST, post("First", "java, cats", "The first post, *edited*."));
+
+            BuildResult result = rebuild(server);
+
+            assertEquals(1, result.markdownRenders());
+            assertEquals(1, server.rebuilds());
+            server.start();
+            assertEquals("The first post, edited.", page(server, FIRST_URL).selectFirst(".post-content").text());
+            assertEquals("The first post, edited.", page(server, "/").select(".post-summary-excerpt").last().text());
+            assertEquals(new String(secondBefore, StandardCharsets.UTF_8),
+                    get(server, SECOND_URL).body().replace(LiveReload.SCRIPT, ""), "the other posts are as they were");
+        }
+    }
+
+    @Test
+    void aLayoutEditRendersNoMarkdownAndIsServed() {
+        Path site = site();
+        try (DevServer server = server(site)) {
+            write(site, "layouts/post.peb", postLayout("one"));
+            assertEquals(0, rebuild(server).markdownRenders(), "a new layout");
+            write(site, "layouts/post.peb", postLayout("two"));
+            assertEquals(0, rebuild(server).markdownRenders(), "an edited layout");
+
+            server.start();
+            Document first = page(server, FIRST_URL);
+            assertEquals("layout two", first.selectFirst(".layout-mark").text());
+            assertEquals("The first post body.", first.selectFirst(".post-content").text());
+            assertEquals("layout two", page(server, THIRD_URL).selectFirst(".layout-mark").text());
+            assertNull(page(server, "/about/").selectFirst(".layout-mark"), "pages keep their layout");
+        }
+    }
+
+    private static String postLayout(String mark) {
+        return "{% extends \"base\" %}\n{% block content %}\n<article class=\"post\">\n"
+                + "<h1 class=\"post-title\">{{ page.title }}</h1>\n<p class=\"layout-mark\">layout " + mark + "</p>\n"
+                + "<div class=\"prose post-content\">{{ page.content | raw }}</div>\n</article>\n{% endblock %}\n";
+    }
+
+    @Test
+    void aSiteYmlEditRendersEveryPageAgain() {
+        Path site = site();
+        try (DevServer server = server(site)) {
+            write(site, "site.yml", "title: Renamed Blog\ndescription: A blog for tests\n");
+
+            BuildResult result = rebuild(server);
+
+            assertEquals(result.posts() + result.pages(), result.markdownRenders());
+            assertEquals(6, result.markdownRenders(), "3 posts, about, contact and 404");
+            server.start();
+            assertEquals("Renamed Blog", page(server, "/").title());
+            assertEquals("About · Renamed Blog", page(server, "/about/").title());
+            assertEquals("Renamed Blog", page(server, FIRST_URL).selectFirst("a.site-title").text());
+        }
+    }
+
+    @Test
+    void aNewPostAppearsOnTheHomePageAndOnItsTagPages() {
+        Path site = site();
+        try (DevServer server = server(site)) {
+            write(site, "content/posts/2020-04-01-fourth.md", post("Fourth", "java, birds", "The fourth post body."));
+
+            assertEquals(1, rebuild(server).markdownRenders());
+
+            server.start();
+            String fourth = "/2020/04/01/fourth/";
+            assertEquals("Fourth", page(server, fourth).selectFirst("h1.post-title").text());
+            assertEquals(List.of(fourth, THIRD_URL, SECOND_URL, FIRST_URL),
+                    page(server, "/").select(".post-summary-title a").eachAttr("href"));
+            assertEquals(List.of(fourth, SECOND_URL, FIRST_URL),
+                    page(server, "/tags/java/").select(".archive-list a").eachAttr("href"));
+            assertEquals(List.of(fourth), page(server, "/tags/birds/").select(".archive-list a").eachAttr("href"));
+            assertTrue(page(server, "/tags/").select("a.tag").eachAttr("href").contains("/tags/birds/"));
+            assertEquals(fourth, page(server, THIRD_URL).selectFirst("a.post-nav-newer").attr("href"));
+        }
+    }
+
+    @Test
+    void aDeletedPostDisappearsFromEveryPage() {
+        Path site = site();
+        try (DevServer server = server(site)) {
+            delete(site, THIRD);
+
+            assertEquals(0, rebuild(server).markdownRenders());
+
+            server.start();
+            assertEquals(404, get(server, THIRD_URL).statusCode());
+            assertEquals(404, get(server, "/tags/dogs/").statusCode(), "its only tag is gone too");
+            Map<String, String> pages = crawl(server);
+            assertTrue(pages.keySet().containsAll(List.of("/", "/tags/", "/tags/java/", FIRST_URL, SECOND_URL, "/about/")),
+                    pages.keySet().toString());
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                assertFalse(page.getValue().contains(THIRD_URL), page.getKey() + " still links to the deleted post");
+                assertFalse(page.getValue().contains("/tags/dogs/"), page.getKey() + " still links to its tag");
+                assertFalse(page.getValue().contains("The third post body."), page.getKey());
+            }
+            assertEquals(List.of(SECOND_URL, FIRST_URL), page(server, "/").select(".post-summary-title a").eachAttr("href"));
+            assertNull(page(server, SECOND_URL).selectFirst("a.post-nav-newer"));
+        }
+    }
+
+    @Test
+    void aRenamedTagMovesToItsNewPage() {
+        Path site = site();
+        try (DevServer server = server(site)) {
+            write(site, FIRST, post("First", "java, felines", "The first post body."));
+
+            assertEquals(0, rebuild(server).markdownRenders(), "the body did not change");
+
+            server.start();
+            assertEquals(404, get(server, "/tags/cats/").statusCode());
+            assertEquals(List.of(FIRST_URL), page(server, "/tags/felines/").select(".archive-list a").eachAttr("href"));
+            assertEquals(List.of("/tags/java/", "/tags/felines/"), page(server, FIRST_URL).select(".post-meta a.tag").eachAttr("href"));
+            List<String> tags = page(server, "/tags/").select("main a.tag").eachAttr("href");
+            assertTrue(tags.contains("/tags/felines/") && !tags.contains("/tags/cats/"), tags.toString());
+            for (Map.Entry<String, String> page : crawl(server).entrySet()) {
+                assertFalse(page.getValue().contains("/tags/cats/"), page.getKey() + " still links to the old tag");
+            }
+        }
+    }
+
+    @Test
+    void aRetitledPostIsRetitledWhereverItIsNamed() {
+        Path site = site();
+        try (DevServer server = server(site)) {
+            write(site, FIRST, post("First, retitled", "java, cats", "The first post body."));
+
+            assertEquals(0, rebuild(server).markdownRenders(), "the body did not change");
+
+            server.start();
+            assertEquals("First, retitled", page(server, FIRST_URL).selectFirst("h1.post-title").text());
+            assertEquals("First, retitled", page(server, SECOND_URL).selectFirst("a.post-nav-older .post-nav-title").text());
+            for (String list : List.of("/", "/tags/java/", "/tags/cats/")) {
+                Element link = page(server, list).selectFirst("main a[href=" + FIRST_URL + "]");
+                assertEquals("First, retitled", link.text(), list);
+            }
+            for (Map.Entry<String, String> page : crawl(server).entrySet()) {
+                assertFalse(page.getValue().contains(">First<"), page.getKey() + " still shows the old title");
+            }
+        }
+    }
+
+    @Test
+    void aNewPageJoinsTheNavigationOfEveryPage() {
+        Path site = site();
+        try (DevServer server = server(site)) {
+            write(site, "content/now.md", "---\ntitle: Now\n---\nWhat I do now.\n");
+
+            assertEquals(1, rebuild(server).markdownRenders());
+
+            server.start();
+            Map<String, String> pages = crawl(server);
+            assertTrue(pages.containsKey("/now/"), pages.keySet().toString());
+            List<String> nav = page(server, "/").select("nav.site-nav a").eachAttr("href");
+            assertTrue(nav.containsAll(List.of("/about/", "/contact.html", "/now/")), nav.toString());
+            for (String path : pages.keySet()) {
+                assertEquals(nav, page(server, path).select("nav.site-nav a").eachAttr("href"), path);
+            }
+        }
+    }
+
+    @Test
+    void theFirstGoodBuildAfterABrokenOneCountsOnlyTheMarkdownItRenders() {
+        Path site = site();
+        try (DevServer server = server(site)) {
+            write(site, "layouts/post.peb", "{% extends \"base\" %}\n{% block content %}{{ page.titel }}{% endblock %}\n");
+            assertNull(server.rebuild(), "a layout error breaks the build");
+            write(site, FIRST, post("First", "java, cats", "The first post, edited while broken."));
+            assertNull(server.rebuild(), "still broken");
+
+            write(site, "layouts/post.peb", postLayout("fixed"));
+            BuildResult fixed = rebuild(server);
+
+            assertEquals(0, fixed.markdownRenders(), "a layout edit renders no Markdown: the body was rendered by the"
+                    + " broken run before it");
+            server.start();
+            assertEquals("The first post, edited while broken.", page(server, FIRST_URL).selectFirst(".post-content").text());
+        }
+    }
+
+    /** Starts {@code server} and returns the body of {@code path}. */
+    private static String servedAfterStart(DevServer server, String path) {
+        server.start();
+        HttpResponse<String> response = get(server, path);
+        assertEquals(200, response.statusCode(), path);
+        return response.body();
+    }
+
+    /** Every HTML page reachable by links from the home page: path to body. */
+    private static Map<String, String> crawl(DevServer server) {
+        Map<String, String> pages = new LinkedHashMap<>();
+        Deque<String> todo = new ArrayDeque<>(List.of("/"));
+        while (!todo.isEmpty()) {
+            String path = todo.poll();
+            if (pages.containsKey(path)) {
+                continue;
+            }
+            HttpResponse<String> response = get(server, path);
+            assertEquals(200, response.statusCode(), "a link leads to " + path);
+            if (!contentType(response).startsWith("text/html")) {
+                pages.put(path, "");
+                continue;
+            }
+            pages.put(path, response.body());
+            for (Element link : Jsoup.parse(response.body()).select("a[href]")) {
+                String href = link.attr("href").replaceFirst("#.*", "");
+                if (href.startsWith("/") && !href.startsWith("//") && !pages.containsKey(href)) {
+                    todo.add(href);
+                }
+            }
+        }
+        pages.values().removeIf(String::isEmpty);
+        return pages;
+    }
+
+    // ---- a broken site ----
+
+    @Test
+    void aBrokenSiteShowsEveryProblemOnEveryPageUntilTheFirstGoodRebuild() throws IOException {
+        Path site = site();
+        try (DevServer server = started(site)) {
+            String css = Files.readString(site.resolve(CSS));
+            write(site, FIRST, "---\ntitle: <i>First</i>\ntags: [java, cats]\ndraft: maybe\n---\nThe first post body.\n");
+            write(site, "content/about.md", "---\ntitle: About\nThis is the about page.\n");
+
+            assertNull(server.rebuild());
+
+            for (String path : List.of("/", "/about/", FIRST_URL, SECOND_URL, "/tags/java/", "/contact", "/nope")) {
+                HttpResponse<String> response = get(server, path);
+                assertEquals(path.equals("/nope") ? 404 : 200, response.statusCode(), "the last good site is served: " + path);
+                Document doc = Jsoup.parse(response.body());
+                assertEquals(1, doc.select("#kiln-errors").size(), "one overlay on " + path);
+                Element overlay = doc.getElementById("kiln-errors");
+                String text = overlay.text();
+                assertTrue(text.contains("content/posts/2020-01-01-first.md:4:8"), path + ": " + text);
+                assertTrue(text.contains("draft must be true or false"), path + ": " + text);
+                assertTrue(text.contains("content/about.md:1:1"), path + ": " + text);
+                assertTrue(text.contains("front matter is not closed"), path + ": " + text);
+                List<String> excerpts = overlay.select("pre").eachText();
+                assertTrue(excerpts.stream().anyMatch(e -> e.contains("draft: maybe") && e.contains("tags: [java, cats]")
+                        && e.contains("title: <i>First</i>")), path + ": the lines around the problem, as text: " + excerpts);
+                assertTrue(overlay.select("i").isEmpty(), "source is shown, not rendered: " + overlay.html());
+                assertTrue(excerpts.stream().anyMatch(e -> e.contains("title: About")), path + ": " + excerpts);
+            }
+            assertEquals(css, get(server, "/assets/css/site.css").body(), "only HTML pages carry the overlay");
+
+            write(site, FIRST, post("First", "java, cats", "The first post body."));
+            assertNull(server.rebuild(), "about.md is still broken");
+            String text = page(server, "/").getElementById("kiln-errors").text();
+            assertFalse(text.contains("first.md"), "a fixed problem leaves the overlay: " + text);
+            assertTrue(text.contains("content/about.md:1:1"), text);
+
+            write(site, "content/about.md", "---\ntitle: About\n---\nThis is the about page, fixed.\n");
+            rebuild(server);
+
+            for (String path : List.of("/", "/about/", FIRST_URL, SECOND_URL, "/tags/java/", "/contact")) {
+                assertNull(page(server, path).getElementById("kiln-errors"), path);
+            }
+            assertNull(page(server, "/nope", 404).getElementById("kiln-errors"));
+            assertEquals("This is the about page, fixed.", page(server, "/about/").selectFirst(".page-content").text());
+        }
+    }
+
+    @Test
+    void aLayoutErrorShowsTheLinesOfTheLayoutAroundIt() {
+        Path site = site();
+        try (DevServer server = started(site)) {
+            write(site, "layouts/post.peb", "<!DOCTYPE html>\n<html lang=\"en\"><head><title>{{ page.title }}</title></head>\n"
+                    + "<body>\n{{ page.titel }}\n</body></html>\n");
+
+            assertNull(server.rebuild());
+
+            Element overlay = page(server, FIRST_URL).getElementById("kiln-errors");
+            assertNotNull(overlay);
+            assertTrue(overlay.text().contains("layouts/post.peb:4:1"), overlay.text());
+            assertTrue(overlay.text().contains("'titel' does not exist"), overlay.text());
+            String excerpt = overlay.selectFirst("pre").text();
+            assertTrue(excerpt.contains("{{ page.titel }}") && excerpt.contains("<body>") && excerpt.contains("</body></html>"),
+                    excerpt);
+            assertNotNull(page(server, "/about/").getElementById("kiln-errors"), "every page shows it");
+        }
+    }
+
+    @Test
+    void aBuildThatCrashesDoesNotTakeTheServerDown() {
+        Path site = site();
+        try (DevServer server = started(site)) {
+            // Nested deeper than any parser's stack: whatever the build makes of it, the server goes on.
+            write(site, "content/posts/2020-04-01-deep.md", "---\ntitle: Deep\n---\n" + ">".repeat(200_000) + " deep\n");
+
+            BuildResult result = server.rebuild();
+
+            assertEquals(200, get(server, "/").statusCode());
+            assertEquals(200, get(server, "/assets/css/site.css").statusCode());
+            if (result == null) {
+                assertNotNull(page(server, "/about/").getElementById("kiln-errors"), "the crash is shown: " + log);
+            }
+            delete(site, "content/posts/2020-04-01-deep.md");
+            rebuild(server);
+            assertNull(page(server, "/about/").getElementById("kiln-errors"));
+            assertEquals(List.of(THIRD_URL, SECOND_URL, FIRST_URL),
+                    page(server, "/").select(".post-summary-title a").eachAttr("href"));
+        }
+    }
+
+    @Test
+    void aSiteBrokenFromTheStartShowsItsProblemsAndComesBackWhenFixed() {
+        Path site = site();
+        write(site, FIRST, "---\ntitle: First\ntags: [java, cats]\ndraft: maybe\n---\nThe first post body.\n");
+        try (DevServer server = started(site)) {
+            for (String path : List.of("/", FIRST_URL)) {
+                HttpResponse<String> response = get(server, path);
+                assertTrue(contentType(response).startsWith("text/html"), path + ": " + contentType(response));
+                Element overlay = Jsoup.parse(response.body()).getElementById("kiln-errors");
+                assertNotNull(overlay, path + " shows why nothing is served: " + response.body());
+                assertTrue(overlay.text().contains("content/posts/2020-01-01-first.md:4:8"), overlay.text());
+                assertTrue(response.body().contains(LiveReload.ENDPOINT), path + " reloads itself once fixed");
+            }
+
+            write(site, FIRST, post("First", "java, cats", "The first post body."));
+            rebuild(server);
+
+            Document home = page(server, "/");
+            assertNull(home.getElementById("kiln-errors"));
+            assertEquals(List.of(THIRD_URL, SECOND_URL, FIRST_URL), home.select(".post-summary-title a").eachAttr("href"));
+        }
+    }
+
+    // ---- safety ----
+
+    @Test
+    void onlyGetAndHeadAreServed() {
+        try (DevServer server = started(site())) {
+            for (String method : List.of("POST", "PUT", "DELETE", "PATCH", "OPTIONS")) {
+                for (String path : List.of("/", "/about/", "/nope", LiveReload.ENDPOINT)) {
+                    HttpResponse<String> response = request(server, method, path);
+                    assertEquals(405, response.statusCode(), method + " " + path);
+                    String allow = response.headers().firstValue("Allow").orElse("");
+                    assertTrue(allow.contains("GET") && allow.contains("HEAD"), method + " " + path + ": Allow " + allow);
+                    assertFalse(response.body().contains("<html"), method + " " + path);
+                }
+            }
+            assertEquals(405, raw(server, "TRACE", "/about/").status());
+            assertEquals(200, get(server, "/about/").statusCode(), "still serving");
+        }
+    }
+
+    /** One server for every traversal attempt, with secrets in and next to the site folder. */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class Traversal {
+
+        private DevServer server;
+
+        @BeforeAll
+        void start(@TempDir Path dir) throws IOException {
+            Path site = blog(dir.resolve("blog"));
+            Files.writeString(site.resolve("secret.txt"), "SECRET-IN-THE-SITE-FOLDER\n");
+            Files.writeString(dir.resolve("pom.xml"), "<project>SECRET-POM-NEXT-TO-THE-SITE</project>\n");
+            Files.writeString(dir.resolve("secret.txt"), "SECRET-NEXT-TO-THE-SITE\n");
+            Files.createDirectories(site.resolve(".git"));
+            Files.writeString(site.resolve(".git/config"), "[core] SECRET-GIT\n");
+            server = new DevServer(Fixtures.options(site), "127.0.0.1", 0, log::add);
+            server.start();
+        }
+
+        @AfterAll
+        void stop() {
+            server.close();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "/../secret.txt", "/../../pom.xml", "/about/../../secret.txt", "/assets/css/../../../secret.txt",
+                "/%2e%2e/secret.txt", "/%2E%2E/%2E%2E/pom.xml", "/.%2e/secret.txt", "/%2e./secret.txt",
+                "/..%2fsecret.txt", "/%2e%2e%2f%2e%2e%2fpom.xml", "/assets%2f..%2f..%2fsecret.txt",
+                "/..%5csecret.txt", "/%5c..%5c..%5cpom.xml", "/..\\secret.txt", "/assets\\..\\..\\secret.txt",
+                "/%252e%252e/secret.txt", "/..%252fsecret.txt", "/%2e%2e%00/secret.txt", "/secret.txt%00.html",
+                "/etc/passwd", "//etc/passwd", "///etc/passwd", "/%2fetc/passwd", "/%2f%2fetc%2fpasswd",
+                "/../../../../../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+                "//../secret.txt", "/assets//../../secret.txt", "file:///etc/passwd", "C:\\Windows\\win.ini",
+                "http://127.0.0.1/../secret.txt", "http://127.0.0.1/%2e%2e/%2e%2e/pom.xml",
+                "/secret.txt", "/site.yml", "/pom.xml", "/content/about.md", "/content/posts/2020-01-01-first.md",
+                "/assets/../site.yml", "/layouts/", "/.git/config"})
+        void aTraversalAttemptGets400Or404AndNeverAFileFromOutsideTheSite(String target) {
+            Set<String> secrets = Set.of("SECRET-", "root:x:0:0", "<artifactId>kiln</artifactId>", "title: Test Blog",
+                    "This is the about page.", "The first post body.");
+            for (String method : List.of("GET", "HEAD")) {
+                ServeTesting.Raw response = raw(server, method, target);
+
+                assertTrue(response.status() == 400 || response.status() == 404,
+                        method + " " + target + " gave " + response.head());
+                for (String secret : secrets) {
+                    assertFalse(response.body().contains(secret), method + " " + target + " leaked " + secret);
+                }
+            }
+            assertEquals(200, get(server, "/about/").statusCode(), "still serving");
+        }
+    }
+
+    // ---- the watcher ----
+
+    @Test
+    void anEditedPostIsServedOnceTheWatcherRebuiltIt() {
+        Path site = site();
+        try (DevServer server = started(site)) {
+            write(site, FIRST, post("First", "java, cats", "Edited while serving."));
+
+            await("the edited post to be served", () -> get(server, FIRST_URL).body().contains("Edited while serving."));
+            assertTrue(server.rebuilds() >= 1);
+            assertTrue(page(server, "/").text().contains("Edited while serving."));
+        }
+    }
+
+    @Test
+    void aPostInAFolderCreatedWhileServingIsWatched() {
+        Path site = site();
+        try (DevServer server = started(site)) {
+            write(site, "content/posts/2020/04/2020-04-01-nested.md", post("Nested", "java", "Nested, first words."));
+            await("the post in the new folder", () -> get(server, "/2020/04/01/nested/").statusCode() == 200);
+
+            write(site, "content/posts/2020/04/2020-04-01-nested.md", post("Nested", "java", "Nested, second words."));
+            await("the edit in the new folder", () -> get(server, "/2020/04/01/nested/").body().contains("Nested, second words."));
+
+            delete(site, "content/posts/2020/04/2020-04-01-nested.md");
+            await("the deleted post to go", () -> get(server, "/2020/04/01/nested/").statusCode() == 404);
+        }
+    }
+
+    @Test
+    void layoutsAssetsAndSiteYmlAreWatched() {
+        Path site = site();
+        try (DevServer server = started(site)) {
+            write(site, "layouts/post.peb", postLayout("watched"));
+            await("a new layouts folder", () -> page(server, FIRST_URL).select(".layout-mark").text().equals("layout watched"));
+
+            write(site, "layouts/post.peb", postLayout("edited"));
+            await("a layout edit", () -> page(server, FIRST_URL).select(".layout-mark").text().equals("layout edited"));
+
+            write(site, CSS, "body { color: rebeccapurple; }\n");
+            await("a stylesheet edit", () -> get(server, "/assets/css/site.css").body().contains("rebeccapurple"));
+
+            write(site, "assets/js/new/app.js", "console.log('new');\n");
+            await("a script in a new assets folder", () -> get(server, "/assets/js/new/app.js").statusCode() == 200);
+
+            write(site, "site.yml", "title: Watched Blog\n");
+            await("a site.yml edit", () -> page(server, "/").title().equals("Watched Blog"));
+        }
+    }
+
+    @Test
+    void anEditorsSaveStormGivesOneRebuild() throws IOException {
+        Path site = site();
+        try (DevServer server = started(site)) {
+            Path file = site.resolve(FIRST);
+            long before = settledRebuilds(server, 300);
+
+            // As editors save: a probe file, a backup by rename, the file written five times over, a swap file,
+            // a temporary file renamed over it, then the backup and swap file removed.
+            Path dir = file.getParent();
+            Files.writeString(dir.resolve("4913"), "");
+            Files.delete(dir.resolve("4913"));
+            Files.move(file, dir.resolve(file.getFileName() + "~"));
+            for (int i = 1; i <= 5; i++) {
+                Files.writeString(file, post("First", "java, cats", "Stormy save " + i + "."));
+            }
+            Files.writeString(dir.resolve(".first.md.swp"), "swap");
+            Path temp = dir.resolve("first.md.tmp");
+            Files.writeString(temp, post("First", "java, cats", "Saved in a storm."));
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Files.delete(dir.resolve(file.getFileName() + "~"));
+            Files.delete(dir.resolve(".first.md.swp"));
+
+            await("the save to be served", () -> get(server, FIRST_URL).body().contains("Saved in a storm."));
+            assertEquals(before + 1, settledRebuilds(server, 500), "one rebuild for one save: " + log);
+        }
+    }
+
+    @Test
+    void filesOutsideTheSitesFoldersDoNotRebuild() throws IOException {
+        Path site = site();
+        try (DevServer server = started(site)) {
+            long before = settledRebuilds(server, 300);
+
+            Files.writeString(site.resolve("README.md"), "notes\n");
+            Files.createDirectories(site.resolve("target/site"));
+            Files.writeString(site.resolve("target/site/index.html"), "<p>old</p>\n");
+            Files.writeString(site.resolve("content/.notes.md"), "hidden\n");
+            Files.writeString(site.resolve("content/about.md~"), "a backup\n");
+            assertEquals(before, settledRebuilds(server, 500), "nothing of the site changed: " + log);
+
+            write(site, CSS, "body { color: teal; }\n");
+            await("the stylesheet edit", () -> get(server, "/assets/css/site.css").body().contains("teal"));
+            assertEquals(before + 1, settledRebuilds(server, 500), "only the stylesheet rebuilds: " + log);
+        }
+    }
+
+    @Test
+    void startingOnABusyPortFailsWithoutStoppingTheServerThere() {
+        Path site = site();
+        try (DevServer first = started(site)) {
+            UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                    () -> new DevServer(Fixtures.options(site), "127.0.0.1", first.port(), log::add).close());
+
+            assertInstanceOf(BindException.class, e.getCause());
+            assertEquals(200, get(first, "/").statusCode());
+        }
+    }
+
+    @Test
+    void closingTheServerFreesItsPort() throws IOException {
+        int port;
+        try (DevServer server = started(site())) {
+            port = server.port();
+            assertEquals(200, get(server, "/").statusCode());
+        }
+        try (ServerSocket again = new ServerSocket()) {
+            again.setReuseAddress(true);
+            again.bind(new InetSocketAddress("127.0.0.1", port));
+        }
+    }
+}
