@@ -12,7 +12,10 @@ import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Map;
 
-/** Kiln's filters for layouts: {@code slugify}, {@code absolute_url}, {@code relative_url}, {@code xmlschema}. */
+/**
+ * Kiln's filters for layouts: {@code slugify}, {@code absolute_url}, {@code relative_url}, {@code xmlschema},
+ * {@code json}.
+ */
 final class KilnExtension extends AbstractExtension {
 
     private final SiteConfig config;
@@ -31,7 +34,26 @@ final class KilnExtension extends AbstractExtension {
                 "absolute_url", new OneArgument(input -> isAbsolute(input.toString())
                         ? input.toString() : config.rootUrl() + rootRelative(input.toString())),
                 "xmlschema", new OneArgument(input -> input instanceof TemporalAccessor t
-                        ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t) : input.toString()));
+                        ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t) : input.toString()),
+                // A JSON string, safe inside <script>: print it with | raw.
+                "json", new OneArgument(input -> json(input.toString())));
+    }
+
+    /** {@code text} as a JSON string literal; {@code <}, {@code >} and {@code &} escaped so no tag can end a script. */
+    static String json(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
+                default -> out.append(c < ' ' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static String rootRelative(String url) {

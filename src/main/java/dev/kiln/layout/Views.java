@@ -64,6 +64,8 @@ public final class Views {
         boolean toc = front.toc() != null ? front.toc() : config.toc();
         view.put("toc", toc ? page.body().tocHtml() : "");
         putDate(view, front.date());
+        ZonedDateTime updated = front.lastModified() != null ? front.lastModified() : front.date();
+        view.put("updated_iso", updated == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(updated));
         view.put("tags", page.isPost() ? index.tagsOf(page).stream().map(Views::tagLink).toList() : List.of());
         view.put("reading_time", page.body().readingMinutes());
         view.put("word_count", page.body().words());
@@ -161,6 +163,7 @@ public final class Views {
         view.put("toc", "");
         view.put("date", null);
         view.put("date_iso", null);
+        view.put("updated_iso", null);
         view.put("tags", List.of());
         view.put("reading_time", 0);
         view.put("word_count", 0);

@@ -1,0 +1,89 @@
+package dev.kiln.layout;
+
+import dev.kiln.output.SiteOutput;
+import dev.kiln.testing.Fixtures;
+import dev.kiln.testing.SiteChecks;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/** What search engines and link previews read from the built-in theme's pages. */
+class SeoTest {
+
+    private static final String TITLE = "Quotes \" and </script> tags & more";
+
+    @TempDir
+    Path site;
+
+    private Document post() throws IOException {
+        Files.writeString(site.resolve("site.yml"), "title: Blog\nauthor: Ada\nbase_url: https://me.github.io/blog\n");
+        Path post = site.resolve("content/posts/2020-01-01-a.md");
+        Files.createDirectories(post.getParent());
+        Files.writeString(post, "---\ntitle: '" + TITLE + "'\ndescription: A <b>short</b> summary.\n"
+                + "image: /assets/cover.png\nlast_modified_at: 2020-02-01\ntags: [java]\n---\nBody.\n");
+        Files.createDirectories(site.resolve("assets"));
+        Files.writeString(site.resolve("assets/cover.png"), "png");
+        SiteOutput out = Fixtures.build(Fixtures.options(site)).output();
+        return SiteChecks.page(out, "2020/01/01/a/index.html");
+    }
+
+    private static String meta(Document page, String query) {
+        var element = page.selectFirst(query);
+        assertNotNull(element, query);
+        return element.attr("content");
+    }
+
+    @Test
+    void postsCarryTitleDescriptionAndCanonicalUrl() throws IOException {
+        Document page = post();
+
+        assertEquals(TITLE + " · Blog", page.title());
+        assertEquals("A <b>short</b> summary.", meta(page, "meta[name=description]"));
+        assertEquals("https://me.github.io/blog/2020/01/01/a/", page.selectFirst("link[rel=canonical]").attr("href"));
+    }
+
+    @Test
+    void openGraphAndTwitterCardsUseTheImageAsAnAbsoluteUrl() throws IOException {
+        Document page = post();
+
+        assertEquals("article", meta(page, "meta[property=og:type]"));
+        assertEquals(TITLE, meta(page, "meta[property=og:title]"));
+        assertEquals("https://me.github.io/blog/2020/01/01/a/", meta(page, "meta[property=og:url]"));
+        assertEquals("https://me.github.io/blog/assets/cover.png", meta(page, "meta[property=og:image]"));
+        assertEquals("summary_large_image", meta(page, "meta[name=twitter:card]"));
+        assertEquals("https://me.github.io/blog/assets/cover.png", meta(page, "meta[name=twitter:image]"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void jsonLdDescribesTheBlogPostingWithEscapedValues() throws IOException {
+        String json = post().selectFirst("script[type=application/ld+json]").data();
+        Map<String, Object> data = new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
+
+        assertEquals("BlogPosting", data.get("@type"));
+        assertEquals(TITLE, data.get("headline"));
+        assertEquals("https://me.github.io/blog/2020/01/01/a/", data.get("url"));
+        assertEquals("2020-01-01T00:00:00Z", data.get("datePublished"));
+        assertEquals("2020-02-01T00:00:00Z", data.get("dateModified"));
+        assertEquals("Ada", ((Map<String, Object>) data.get("author")).get("name"));
+        assertEquals(List.of("java"), data.get("keywords"));
+        assertEquals(-1, json.indexOf("</script"), "no value can end the script early");
+    }
+
+    @Test
+    void theJsonFilterEscapesWhatCouldEndAScript() {
+        assertEquals("\"a\\\"b\\u003c/script\\u003e\\u0026\\n\"", KilnExtension.json("a\"b</script>&\n"));
+    }
+}
