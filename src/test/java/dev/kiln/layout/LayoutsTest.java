@@ -153,7 +153,9 @@ class LayoutsTest {
 
         for (String path : List.of(POST_PAGE, "index.html", "tags/index.html")) {
             Document doc = SiteChecks.page(out, path);
-            assertTrue(doc.select("script").isEmpty(), path + " has no script element");
+            assertTrue(doc.select("script:not([type=application/ld+json])").isEmpty(), path + " has no script element");
+            doc.select("script[type=application/ld+json]").forEach(ld ->
+                    assertTrue(!ld.data().contains("<script>"), "the title is escaped in JSON-LD too"));
             assertTrue(doc.select("i").isEmpty(), path + " has no <i> element from a tag name");
         }
         String html = new String(out.get(POST_PAGE), StandardCharsets.UTF_8);
