@@ -135,7 +135,7 @@ public final class Build implements AutoCloseable {
         int pagesLaidOut = laidOut.takeRuns();
         return new BuildResult(output, index.posts().size(), index.pages().size(), index.tags().size(),
                 index.home().size() + (index.tags().isEmpty() ? 0 : 1),
-                selection.skippedDrafts(), selection.skippedFuture(), rendered.takeRuns(), pagesLaidOut, config.basePath(),
+                selection.skippedDrafts(), selection.skippedFuture(), rendered.takeRuns(), pagesLaidOut, config.rootUrl(), config.basePath(),
                 java.util.Map.copyOf(assembler.sources()), millis);
     }
 

@@ -6,10 +6,11 @@ import dev.kiln.output.SiteOutput;
  * A successful build: the site in memory and what it holds ({@code pages} counts posts and pages,
  * {@code listPages} the home and tag pages), and how many bodies and pages this run rendered (the
  * others were remembered from an earlier run of the same {@link Build}); {@code sources} maps the output
- * path of each page made from a file to that file, and {@code basePath} is the path the site is served under.
+ * path of each page made from a file to that file, and {@code rootUrl} ({@code https://me.github.io/blog}, or "") and {@code basePath} ({@code /blog})
+ * say where the site is served.
  */
 public record BuildResult(SiteOutput output, int posts, int pages, int tagPages, int listPages, int skippedDrafts,
-                          int skippedFuture, int markdownRenders, int layoutRenders, String basePath,
+                          int skippedFuture, int markdownRenders, int layoutRenders, String rootUrl, String basePath,
                           java.util.Map<String, String> sources, long millis) {
 
     /** The closing line of a build: {@code built 66 pages, 12 tag pages in 412 ms}. */

@@ -1,5 +1,6 @@
 package dev.kiln.build;
 
+import dev.kiln.check.ExternalLinks;
 import dev.kiln.error.Problem;
 import dev.kiln.html.LinkChecker;
 
@@ -25,6 +26,37 @@ public final class LinkReport {
             problems.add(source == null
                     ? Problem.inFile(b.page(), message + ", written by a layout")
                     : at(root, source, b.url(), message));
+        }
+        return problems.stream().sorted().toList();
+    }
+
+    /**
+     * Every external link of {@code result}'s site that {@code checker} finds broken, reported where it
+     * first stands; links to the site's own absolute URL are left out.
+     */
+    public static List<Problem> external(BuildResult result, Path root, ExternalLinks checker) {
+        String rootUrl = result.rootUrl();
+        java.util.Map<String, String> firstPage = new java.util.TreeMap<>();
+        for (var file : result.output().files().entrySet()) {
+            if (!file.getKey().endsWith(".html")) {
+                continue;
+            }
+            String html = new String(file.getValue(), StandardCharsets.UTF_8);
+            for (LinkChecker.Link link : LinkChecker.links(html)) {
+                String url = link.url().strip().replaceFirst("#.*$", "");
+                if (url.matches("(?i)https?://.+") && (rootUrl.isEmpty() || !url.startsWith(rootUrl))) {
+                    firstPage.putIfAbsent(url, file.getKey());
+                }
+            }
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (ExternalLinks.Result r : checker.check(List.copyOf(firstPage.keySet()))) {
+            if (r.broken()) {
+                String page = firstPage.get(r.url());
+                String source = result.sources().get(page);
+                String message = "broken external link to " + r.url() + ": " + r.problem() + " (on " + page + ")";
+                problems.add(source == null ? Problem.inFile(page, message) : at(root, source, r.url(), message));
+            }
         }
         return problems.stream().sorted().toList();
     }

@@ -4,6 +4,7 @@ import dev.kiln.build.Build;
 import dev.kiln.build.BuildOptions;
 import dev.kiln.build.BuildResult;
 import dev.kiln.build.LinkReport;
+import dev.kiln.check.ExternalLinks;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import picocli.CommandLine.Command;
@@ -34,6 +35,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--base-url", paramLabel = "URL", description = "Check the site as served under this URL.")
     String baseUrl;
 
+    @Option(names = "--external", description = "Also check links to other sites over HTTP (8 requests at once, "
+            + "2 per host, 10 s timeouts, 2 retries).")
+    boolean external;
+
     @Override
     public Integer call() {
         if (!Files.isDirectory(source)) {
@@ -43,13 +48,16 @@ final class CheckCommand implements Callable<Integer> {
         BuildOptions options = new BuildOptions(source, drafts, future, baseUrl, Clock.systemDefaultZone());
         try (Build build = new Build(line -> { })) {
             BuildResult result = build.run(options);
-            List<Problem> broken = LinkReport.problems(result, source);
+            List<Problem> broken = new java.util.ArrayList<>(LinkReport.problems(result, source));
+            if (external) {
+                System.err.println("checking external links...");
+                broken.addAll(LinkReport.external(result, source, ExternalLinks.polite()));
+            }
             broken.forEach(System.err::println);
             long pages = result.output().files().keySet().stream().filter(p -> p.endsWith(".html")).count();
             System.err.println(broken.isEmpty()
-                    ? "checked " + pages + " pages: no broken internal link"
-                    : broken.size() + " broken internal " + (broken.size() == 1 ? "link" : "links") + " on "
-                            + pages + " pages");
+                    ? "checked " + pages + " pages: no broken " + (external ? "link" : "internal link")
+                    : broken.size() + " broken " + (broken.size() == 1 ? "link" : "links") + " on " + pages + " pages");
             return broken.isEmpty() ? 0 : 1;
         } catch (SiteException e) {
             e.problems().forEach(System.err::println);

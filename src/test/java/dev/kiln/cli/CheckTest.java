@@ -88,4 +88,30 @@ class CheckTest {
         assertTrue(run.err().contains("content/posts/2020-01-01-a.md:6:12: broken link to /nope/"), run.err());
         assertFalse(Files.exists(site.resolve("target/site")));
     }
+
+    @Test
+    void checkExternalReportsLinksToOtherSitesThatFail() throws IOException {
+        com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        web.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/gone") ? 404 : 200, -1);
+            exchange.close();
+        });
+        web.start();
+        try {
+            String other = "http://127.0.0.1:" + web.getAddress().getPort();
+            write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nSee [ok](" + other + "/fine) and\n[gone]("
+                    + other + "/gone).\n");
+
+            Run run = kiln("check", "--external", "--source", site.toString());
+
+            assertEquals(1, run.code(), run.err());
+            assertTrue(run.err().contains("content/posts/2020-01-01-a.md:5:8: broken external link to " + other
+                    + "/gone: HTTP 404"), run.err());
+            assertFalse(run.err().contains("/fine:"), run.err());
+            assertEquals(0, kiln("check", "--source", site.toString()).code(), "without --external, no requests");
+        } finally {
+            web.stop(0);
+        }
+    }
 }
