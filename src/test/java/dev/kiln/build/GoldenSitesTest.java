@@ -48,6 +48,16 @@ class GoldenSitesTest {
         }
     }
 
+    @TestFactory
+    Stream<DynamicTest> eachFixtureSiteHasNoBrokenLinksUnderABasePath() throws IOException {
+        try (Stream<Path> cases = Files.list(SITES)) {
+            return cases.sorted().toList().stream().map(site -> DynamicTest.dynamicTest(
+                    site.getFileName().toString(), () -> assertEquals(List.of(), SiteChecks.brokenLinks(
+                            Fixtures.build(Fixtures.options(site).withBaseUrl("https://me.github.io/blog")).output(),
+                            "/blog"))));
+        }
+    }
+
     private static void check(Path site) throws IOException {
         SiteOutput output = Fixtures.build(Fixtures.options(site)).output();
         Path expected = site.resolve("expected");
