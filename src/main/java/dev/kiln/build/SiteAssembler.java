@@ -6,7 +6,6 @@ import dev.kiln.content.StaticFile;
 import dev.kiln.error.Position;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
-import dev.kiln.html.AbsoluteUrls;
 import dev.kiln.html.BasePath;
 import dev.kiln.index.FeedWriter;
 import dev.kiln.index.SitemapWriter;
@@ -134,7 +133,7 @@ final class SiteAssembler {
 
     /** The site feed, each tag's feed, the sitemap and robots.txt, by output path. */
     private Map<String, byte[]> generated() {
-        Function<Page, String> html = post -> AbsoluteUrls.apply(
+        Function<Page, String> html = post -> BasePath.absolute(
                 config.feed().fullContent() ? post.body().html() : post.body().excerptHtml(), config.rootUrl());
         Map<String, byte[]> files = new java.util.TreeMap<>();
         files.put("feed.xml", FeedWriter.atom(config, config.title(), "/feed.xml", "/", index.posts(), html));

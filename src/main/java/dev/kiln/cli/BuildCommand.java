@@ -4,19 +4,17 @@ import dev.kiln.build.Build;
 import dev.kiln.build.BuildOptions;
 import dev.kiln.build.BuildResult;
 import dev.kiln.build.LinkReport;
-import dev.kiln.config.SiteConfig;
 import dev.kiln.content.SourceLoader;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import dev.kiln.layout.Layouts;
 import dev.kiln.output.SiteWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -25,44 +23,23 @@ import java.util.concurrent.Callable;
         description = "Builds the site in --source into --dest. A failed build leaves --dest as it was.")
 final class BuildCommand implements Callable<Integer> {
 
-    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
-            description = "The site folder (with site.yml, content/, layouts/, assets/). Default: ${DEFAULT-VALUE}")
-    Path source;
+    @Mixin
+    SiteOptions site;
 
     @Option(names = "--dest", paramLabel = "DIR",
             description = "Where to write the site. Default: target/site inside the site folder.")
     Path dest;
 
-    @Option(names = "--drafts", description = "Include drafts and posts with 'published: false'.")
-    boolean drafts;
-
-    @Option(names = "--future", description = "Include posts dated in the future.")
-    boolean future;
-
     @Option(names = "--strict", description = "Treat broken internal links as errors: nothing is written.")
     boolean strict;
-
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "The URL the site is served from, overriding site.yml's base_url "
-                    + "(e.g. https://me.github.io/blog).")
-    String baseUrl;
 
     @Override
     public Integer call() {
         PrintStream err = System.err;
-        if (!Files.isDirectory(source)) {
-            err.println("kiln: --source " + source + " is not a folder: name the folder that holds the site");
+        if (!site.valid(err)) {
             return 2;
         }
-        if (baseUrl != null) {
-            try {
-                SiteConfig.splitBaseUrl(baseUrl);
-            } catch (IllegalArgumentException e) {
-                err.println("kiln: --base-url '" + baseUrl + "' is not an absolute URL: write it like "
-                        + "https://me.github.io/blog");
-                return 2;
-            }
-        }
+        Path source = site.source;
         Path target = dest != null ? dest : source.resolve("target/site");
         String unsafe = SiteWriter.unsafeDestination(source, target,
                 List.of(SourceLoader.CONTENT, SourceLoader.ASSETS, Layouts.FOLDER));
@@ -70,7 +47,7 @@ final class BuildCommand implements Callable<Integer> {
             err.println("kiln: --dest " + target + " " + unsafe);
             return 2;
         }
-        BuildOptions options = new BuildOptions(source, drafts, future, baseUrl, Clock.systemDefaultZone());
+        BuildOptions options = site.build();
         try (Build build = new Build(err::println)) {
             BuildResult result = build.run(options);
             List<Problem> links = LinkReport.problems(result, source);

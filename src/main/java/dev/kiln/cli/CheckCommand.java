@@ -8,11 +8,10 @@ import dev.kiln.check.ExternalLinks;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -22,18 +21,8 @@ import java.util.concurrent.Callable;
                 + "script and #fragment. Exits 1 when any is broken.")
 final class CheckCommand implements Callable<Integer> {
 
-    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
-            description = "The site folder. Default: ${DEFAULT-VALUE}")
-    Path source;
-
-    @Option(names = "--drafts", description = "Include drafts.")
-    boolean drafts;
-
-    @Option(names = "--future", description = "Include posts dated in the future.")
-    boolean future;
-
-    @Option(names = "--base-url", paramLabel = "URL", description = "Check the site as served under this URL.")
-    String baseUrl;
+    @Mixin
+    SiteOptions site;
 
     @Option(names = "--external", description = "Also check links to other sites over HTTP (8 requests at once, "
             + "2 per host, 10 s timeouts, 2 retries).")
@@ -41,11 +30,11 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(source)) {
-            System.err.println("kiln: --source " + source + " is not a folder: name the folder that holds the site");
+        if (!site.valid(System.err)) {
             return 2;
         }
-        BuildOptions options = new BuildOptions(source, drafts, future, baseUrl, Clock.systemDefaultZone());
+        Path source = site.source;
+        BuildOptions options = site.build();
         try (Build build = new Build(line -> { })) {
             BuildResult result = build.run(options);
             List<Problem> broken = new java.util.ArrayList<>(LinkReport.problems(result, source));

@@ -1,17 +1,15 @@
 package dev.kiln.cli;
 
 import dev.kiln.build.BuildOptions;
-import dev.kiln.config.SiteConfig;
 import dev.kiln.serve.DevServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 
@@ -21,9 +19,8 @@ import java.util.concurrent.Callable;
                 + "layouts/, assets/ and site.yml, and reloads the open pages. Ctrl-C stops it.")
 final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
-            description = "The site folder. Default: ${DEFAULT-VALUE}")
-    Path source;
+    @Mixin
+    SiteOptions site;
 
     @Option(names = "--port", defaultValue = "4000", description = "The port. Default: ${DEFAULT-VALUE}")
     int port;
@@ -32,32 +29,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "The address to listen on. Default: ${DEFAULT-VALUE} (this machine only).")
     String host;
 
-    @Option(names = "--drafts", description = "Include drafts and posts with 'published: false'.")
-    boolean drafts;
-
-    @Option(names = "--future", description = "Include posts dated in the future.")
-    boolean future;
-
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "Serve under this URL's path, overriding site.yml's base_url.")
-    String baseUrl;
-
     @Override
     public Integer call() throws InterruptedException {
         PrintStream err = System.err;
-        if (!Files.isDirectory(source)) {
-            err.println("kiln: --source " + source + " is not a folder: name the folder that holds the site");
+        if (!site.valid(err)) {
             return 2;
         }
-        if (baseUrl != null) {
-            try {
-                SiteConfig.splitBaseUrl(baseUrl);
-            } catch (IllegalArgumentException e) {
-                err.println("kiln: --base-url '" + baseUrl + "' is not an absolute URL: write it like "
-                        + "https://me.github.io/blog");
-                return 2;
-            }
-        }
+        Path source = site.source;
         if (port < 0 || port > 65535) {
             err.println("kiln: --port " + port + " is not a port: use 1 to 65535, or 0 for any free port");
             return 2;
@@ -65,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
             err.println("kiln: warning: serving on " + host + " lets other machines read the site and its drafts");
         }
-        BuildOptions options = new BuildOptions(source, drafts, future, baseUrl, Clock.systemDefaultZone());
+        BuildOptions options = site.build();
         DevServer server;
         try {
             server = new DevServer(options, host, port, err::println);

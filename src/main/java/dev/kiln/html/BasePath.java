@@ -6,8 +6,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 
 /**
- * Puts a site's base path ({@code /blog}) in front of every root-relative URL of a finished page, so
- * that layouts and posts write {@code /assets/x.png} and the site still works under a project path.
+ * Puts a prefix in front of every root-relative URL: a site's base path ({@code /blog}) on finished
+ * pages, so that layouts and posts write {@code /assets/x.png} and the site still works under a project
+ * path; or its whole root URL on bodies shown away from the site (feeds).
  */
 public final class BasePath {
 
@@ -21,6 +22,21 @@ public final class BasePath {
             return html;
         }
         Document doc = Jsoup.parse(html);
+        prefix(doc, basePath);
+        return doc.outerHtml();
+    }
+
+    /** A body fragment with {@code rootUrl} (origin and base path) before each root-relative URL. */
+    public static String absolute(String bodyHtml, String rootUrl) {
+        if (rootUrl.isEmpty()) {
+            return bodyHtml;
+        }
+        Document doc = Jsoup.parseBodyFragment(bodyHtml);
+        prefix(doc, rootUrl);
+        return doc.body().html();
+    }
+
+    private static void prefix(Document doc, String basePath) {
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         for (Element e : doc.select("[href], [src], [poster], [action], [data], [srcset]")) {
             for (String attribute : ATTRIBUTES) {
@@ -33,7 +49,6 @@ public final class BasePath {
                 e.attr("srcset", srcset(e.attr("srcset"), basePath));
             }
         }
-        return doc.outerHtml();
     }
 
     private static boolean isRootRelative(String url) {
