@@ -55,8 +55,7 @@ public final class Build implements AutoCloseable {
     // Memoised stages, so that a dev server's rebuild redoes only what changed.
     private final Memo<Typed, DraftPage> parsed = new Memo<>();
     private final Memo<RenderInputs, Body> rendered = new Memo<>();
-    private final Memo<StaticInputs, byte[]> statics = new Memo<>();
-    private final Memo<FileStamp, String> texts = new Memo<>();
+    private final FileCache files = new FileCache();
     private final Memo<SiteAssembler.LayoutInputs, byte[]> laidOut = new Memo<>();
     private dev.kiln.layout.Views lastViews;
     private SiteConfig lastConfig;
@@ -98,8 +97,6 @@ public final class Build implements AutoCloseable {
         // Runs counted by an earlier build that failed are not this build's.
         parsed.takeRuns();
         rendered.takeRuns();
-        statics.takeRuns();
-        texts.takeRuns();
         laidOut.takeRuns();
         Path root = options.source();
         SiteConfig config = stage("config", () -> readConfig(options));
@@ -111,7 +108,7 @@ public final class Build implements AutoCloseable {
             lastViews = null;
             lastConfig = config;
         }
-        SiteSources sources = stage("load", () -> SourceLoader.load(root, this::readText));
+        SiteSources sources = stage("load", () -> SourceLoader.load(root, files::text));
         forgetGone(root, sources);
         List<DraftPage> all = stage("front matter", () -> parallel.map(sourcesOf(sources), source ->
                 parsed.get(source.file().path(), source,
@@ -126,12 +123,11 @@ public final class Build implements AutoCloseable {
                 pages.stream().filter(Page::isPost).toList(),
                 pages.stream().filter(p -> !p.isPost()).toList(), config));
         SiteAssembler assembler = new SiteAssembler(root, config, index, parallel, lastViews, laidOut);
-        SiteOutput output = stage("layout", () -> assembler.assemble(sources.statics(), this::readStatic));
+        SiteOutput output = stage("layout", () -> assembler.assemble(sources.statics(), files::bytes));
         lastViews = assembler.views();
         laidOut.retain(output.files().keySet());
         long millis = (System.nanoTime() - start) / 1_000_000;
         parsed.takeRuns();
-        statics.takeRuns();
         int pagesLaidOut = laidOut.takeRuns();
         return new BuildResult(output, index.posts().size(), index.pages().size(), index.tags().size(),
                 index.home().size() + (index.tags().isEmpty() ? 0 : 1),
@@ -227,76 +223,13 @@ public final class Build implements AutoCloseable {
         return new Body(body.html(), own.html(), own.excerptText(), body.tocHtml(), body.headings(), body.words());
     }
 
-    /** A file's identity and last change as the file system tells them. */
-    private record FileStamp(Path file, Object key, long size, long modifiedNanos) {
-        static FileStamp of(Path file) throws IOException {
-            var attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-            return new FileStamp(file, attributes.fileKey(), attributes.size(),
-                    attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
-        }
-    }
-
-    /**
-     * A source's text, read again only when its size, modification time or inode changed: a rebuild
-     * must not read a thousand unchanged posts. The stages after it still compare the text itself.
-     */
-    private String readText(Path file) throws java.nio.charset.CharacterCodingException {
-        try {
-            return texts.get(file.toString(), FileStamp.of(file), stamp -> {
-                try {
-                    return SourceLoader.readUtf8(stamp.file());
-                } catch (java.nio.charset.CharacterCodingException e) {
-                    throw new MalformedText(e);
-                }
-            });
-        } catch (MalformedText e) {
-            throw e.cause;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Carries a decoding error out of the memo. */
-    private static final class MalformedText extends RuntimeException {
-        final java.nio.charset.CharacterCodingException cause;
-
-        MalformedText(java.nio.charset.CharacterCodingException cause) {
-            super(cause);
-            this.cause = cause;
-        }
-    }
-
-    /** A static file is read again only when its size or modification time changed. */
-    private record StaticInputs(Path file, long size, long modified) {}
-
-    private byte[] readStatic(StaticFile file) {
-        try {
-            StaticInputs inputs = new StaticInputs(file.file(), Files.size(file.file()),
-                    Files.getLastModifiedTime(file.file()).toMillis());
-            return statics.get(file.sourcePath(), inputs, in -> {
-                try {
-                    return Files.readAllBytes(in.file());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private void forgetGone(Path root, SiteSources sources) {
         Set<String> pages = new HashSet<>();
         sources.posts().forEach(s -> pages.add(s.path()));
         sources.pages().forEach(s -> pages.add(s.path()));
         parsed.retain(pages);
         rendered.retain(pages);
-        Set<String> files = new HashSet<>();
-        pages.forEach(p -> files.add(root.resolve(p).toString()));
-        texts.retain(files);
-        Set<String> copied = new HashSet<>();
-        sources.statics().forEach(s -> copied.add(s.sourcePath()));
-        statics.retain(copied);
+        files.retain(root, sources);
     }
 
     @Override
