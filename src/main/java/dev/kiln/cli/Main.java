@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code kiln} command: parses the command line and runs a subcommand. */
 @Command(name = "kiln", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Kiln builds a blog from Markdown posts into a static site.",
-        subcommands = {BuildCommand.class, ServeCommand.class, NewCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BuildCommand.class, ServeCommand.class, NewCommand.class, CheckCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the site has errors (each printed as path:line:col: message)",
                 "2:usage error"})

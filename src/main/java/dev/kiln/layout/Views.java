@@ -101,6 +101,7 @@ public final class Views {
         Map<String, Object> context = context(view);
         Map<String, Object> summary = tagSummary(tag);
         summary.put("feed_url", tag.feedUrl());
+        summary.put("index_url", SiteIndex.tagsIndexRoute(config).url());
         summary.put("posts", tag.posts().stream().map(p -> postSummaries.get(p.url())).toList());
         context.put("tag", summary);
         return context;

@@ -1,0 +1,120 @@
+package dev.kiln.cli;
+
+import dev.kiln.build.Build;
+import dev.kiln.build.BuildOptions;
+import dev.kiln.build.BuildResult;
+import dev.kiln.build.LinkReport;
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+import dev.kiln.jekyll.ImportReport;
+import dev.kiln.jekyll.Importer;
+import dev.kiln.jekyll.JekyllSite;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code kiln import}: converts a site made with another generator into a Kiln site. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Converts a site made with another generator into a Kiln site folder.",
+        subcommands = {ImportCommand.Jekyll.class})
+public final class ImportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** {@code kiln import} alone is a usage error: it shows its subcommands and exits 2. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.err);
+        return 2;
+    }
+
+    /** {@code kiln import jekyll}: converts a Jekyll site, keeping every post and page URL. */
+    @Command(name = "jekyll", mixinStandardHelpOptions = true,
+            description = {"Converts the Jekyll site in SRC into a new Kiln site folder (SRC is never written to).",
+                    "Prints what it converted, the Liquid it left (path:line) and any URL that would change."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:imported, every URL kept (or redirected with --allow-url-changes)",
+                    "1:content was lost or a URL changed (see the report)", "2:usage error"})
+    public static final class Jekyll implements Callable<Integer> {
+
+        @Parameters(paramLabel = "SRC", description = "The Jekyll site folder (with _config.yml or _posts/).")
+        Path src;
+
+        @Option(names = "--dest", paramLabel = "DIR",
+                description = "The new Kiln site folder; must not exist or be empty, and not be inside SRC. "
+                        + "Default: SRC-kiln next to SRC.")
+        Path dest;
+
+        @Option(names = "--allow-url-changes",
+                description = "Accept posts and pages whose URL changes, and write a redirect page at each old URL.")
+        boolean allowUrlChanges;
+
+        @Override
+        public Integer call() {
+            PrintStream err = System.err;
+            if (!Files.isDirectory(src)) {
+                err.println("kiln: " + src + " is not a folder: name the Jekyll site's folder");
+                return 2;
+            }
+            if (!JekyllSite.isJekyllSite(src)) {
+                err.println("kiln: " + src + " is not a Jekyll site: it has neither _config.yml nor _posts/");
+                return 2;
+            }
+            Path source = src.toAbsolutePath().normalize();
+            if (dest == null && source.getParent() == null) {
+                err.println("kiln: name a --dest folder for the import of " + source);
+                return 2;
+            }
+            Path target = (dest != null ? dest.toAbsolutePath()
+                    : source.resolveSibling(source.getFileName() + "-kiln")).normalize();
+            if (target.startsWith(source)) {
+                err.println("kiln: --dest " + target + " is inside " + src + ": choose a folder outside the Jekyll site");
+                return 2;
+            }
+            if (Files.exists(target) && (!Files.isDirectory(target) || !isEmpty(target))) {
+                err.println("kiln: --dest " + target + " exists and is not an empty folder: choose a new folder");
+                return 2;
+            }
+            ImportReport report = Importer.run(source, target, allowUrlChanges);
+            report.print(err);
+            int built = check(target, err);
+            err.println("→ " + target);
+            return Math.max(report.exitCode(), built);
+        }
+
+        /** Builds the imported site in memory, as {@code kiln check} does: 1 when it does not build. */
+        private static int check(Path site, PrintStream err) {
+            try (Build build = new Build(line -> { })) {
+                BuildResult result = build.run(BuildOptions.of(site));
+                List<Problem> links = LinkReport.problems(result, site);
+                links.forEach(p -> err.println("warning: " + p));
+                err.println("check: the imported site builds (" + result.summary() + "), " + links.size()
+                        + " broken links");
+                return 0;
+            } catch (SiteException e) {
+                e.problems().forEach(p -> err.println(p));
+                err.println("check: the imported site does not build: fix the problems above in " + site);
+                return 1;
+            }
+        }
+
+        private static boolean isEmpty(Path dir) {
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.findAny().isEmpty();
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package dev.kiln.jekyll;
+
+import dev.kiln.config.SiteConfig;
+import dev.kiln.content.DraftPage;
+import dev.kiln.content.FrontMatterParser;
+import dev.kiln.content.PageKind;
+import dev.kiln.content.Permalinks;
+import dev.kiln.content.SiteConfigReader;
+import dev.kiln.content.SourceFile;
+import dev.kiln.content.YamlDocument;
+import dev.kiln.content.YamlReader;
+import dev.kiln.error.Problem;
+import dev.kiln.error.SiteException;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Converts a Jekyll site ({@link JekyllSite}) into a Kiln site folder and reports what it did. */
+public final class Importer {
+
+    private static final Set<String> KILN_LAYOUTS = Set.of("post", "page");
+
+    /** A file to write: its Jekyll source, its front matter with defaults, where it goes, its edit, its Jekyll URL. */
+    private record Planned(JekyllFile source, JekyllFile effective, String dest, PageKind kind, FrontMatterEdit edit,
+                           String jekyllUrl) {}
+
+    /** A planned file with the page Kiln will read from it and its Kiln URL. */
+    private record Routed(Planned planned, DraftPage page, String url) {}
+
+    private final Path src;
+    private final Path dest;
+    private final JekyllSite site;
+    private final List<String> warnings = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final Map<String, Integer> droppedLayouts = new TreeMap<>();
+
+    private Importer(Path src, Path dest) {
+        this.src = src;
+        this.dest = dest;
+        this.site = JekyllSite.read(src);
+        warnings.addAll(site.warnings());
+        problems.addAll(site.problems());
+    }
+
+    /** Imports the Jekyll site in {@code src} into the new folder {@code dest}. */
+    public static ImportReport run(Path src, Path dest, boolean allowUrlChanges) {
+        return new Importer(src, dest).importSite(allowUrlChanges);
+    }
+
+    private ImportReport importSite(boolean allowUrlChanges) {
+        List<Planned> posts = planPosts(site.posts(), false);
+        List<Planned> drafts = planPosts(site.drafts(), true);
+        List<Planned> all = new ArrayList<>(posts);
+        all.addAll(drafts);
+        TagPages tags = TagPages.of(site, all.stream().map(Planned::effective).toList());
+        List<Planned> pages = planPages(tags);
+        droppedLayouts.forEach((name, n) -> warnings.add("layout '" + name + "' dropped from " + n
+                + " file(s): Kiln's built-in theme lays them out"));
+
+        String siteYml = SiteYml.of(site.config(), tags.permalink(), warnings);
+        SiteConfig kiln = kilnConfig(siteYml);
+        List<Routed> routed = new ArrayList<>();
+        pages.forEach(p -> route(p, kiln, true).ifPresent(routed::add));
+        all.forEach(p -> route(p, kiln, false).ifPresent(routed::add));
+        List<ImportReport.UrlChange> changes = new ArrayList<>();
+        for (Routed r : routed) {
+            Planned p = r.planned();
+            if (!r.page().isDraft() && p.jekyllUrl() != null && !sameUrl(p.jekyllUrl(), r.url())) {
+                changes.add(new ImportReport.UrlChange(p.source().path(), p.jekyllUrl(), r.url()));
+            }
+        }
+
+        List<LiquidConverter.Leftover> leftovers = new ArrayList<>();
+        int converted = 0;
+        try {
+            Files.createDirectories(dest);
+            write(dest.resolve(SiteConfig.FILE), siteYml);
+            converted = writeFiles(routed, leftovers);
+            copyStatics();
+            if (allowUrlChanges) {
+                writeRedirects(changes, kiln.basePath() == null ? "" : kiln.basePath());
+            }
+        } catch (IOException e) {
+            problems.add(Problem.inFile(dest.toString(), "cannot write: " + e.getMessage()));
+        }
+        leftovers.sort(Comparator.comparing(LiquidConverter.Leftover::path)
+                .thenComparingInt(LiquidConverter.Leftover::line));
+        return new ImportReport(posts.size(), pages.size(), drafts.size(), site.statics().size(), converted,
+                leftovers, warnings, changes, allowUrlChanges, problems);
+    }
+
+    private List<Planned> planPosts(List<JekyllFile> files, boolean drafts) {
+        List<Planned> planned = new ArrayList<>();
+        for (JekyllFile file : files) {
+            Planned p = plan(file, drafts ? "drafts" : "posts", drafts);
+            if (drafts && JekyllUrls.date(p.effective(), site.config()).isEmpty()) {
+                // Jekyll dates a draft by its file's modification time.
+                p.edit().set("date", modified(src.resolve(file.path())));
+            }
+            planned.add(p);
+        }
+        return planned;
+    }
+
+    /** The pages to import: not the home page, nor the tag pages Kiln generates, nor pages Kiln would take as posts. */
+    private List<Planned> planPages(TagPages tags) {
+        List<Planned> planned = new ArrayList<>();
+        for (JekyllFile page : site.pages()) {
+            String url = JekyllUrls.page(effective(page, "pages"), site.config());
+            if (url.equals("/") || url.equals("/index.html")) {
+                warnings.add(page.path() + ": the home page: not imported, Kiln writes its own (with the post list)");
+            } else if (tags.generates(page, url)) {
+                warnings.add(page.path() + ": hand-made tag page " + url + ": not imported, Kiln generates it");
+            } else if (url.equals(SiteConfig.DEFAULT_ARCHIVE_PERMALINK)) {
+                warnings.add(page.path() + ": hand-made archive " + url + ": not imported, Kiln generates it");
+            } else if (page.path().startsWith("posts/")) {
+                warnings.add(page.path() + ": a page under posts/ would be a post in Kiln: not imported");
+            } else {
+                planned.add(plan(page, "pages", false));
+            }
+        }
+        return planned;
+    }
+
+    /** Plans one file: its destination, defaults applied, layouts Kiln lacks dropped, categories from its path. */
+    private Planned plan(JekyllFile file, String type, boolean draft) {
+        JekyllFile effective = effective(file, type);
+        FrontMatterEdit edit = new FrontMatterEdit(file.yamlText());
+        Map<String, Object> own = file.yaml().values();
+        effective.yaml().values().forEach((k, v) -> {
+            if (!own.containsKey(k)) {
+                edit.set(k, v);
+            }
+        });
+        Object layout = effective.yaml().values().get("layout");
+        if (layout != null && !KILN_LAYOUTS.contains(layout.toString())) {
+            edit.remove("layout");
+            droppedLayouts.merge(layout.toString(), 1, Integer::sum);
+        }
+        if (type.equals("pages")) {
+            return new Planned(file, effective, "content/" + file.path(), PageKind.PAGE, edit,
+                    JekyllUrls.page(effective, site.config()));
+        }
+        String sub = file.path().replaceFirst("^.*?_(posts|drafts)/", "");
+        List<String> pathCats = JekyllUrls.pathCategories(file);
+        // Posts of blog/_posts/ go to content/posts/blog/, so that two _posts folders never clash.
+        String prefix = pathCats.isEmpty() ? "" : String.join("/", pathCats) + "/";
+        if (!pathCats.isEmpty()) {
+            edit.remove("category");
+            edit.set("categories", JekyllUrls.categories(effective));
+        }
+        if (draft) {
+            edit.set("draft", true);
+        }
+        String url = draft || Boolean.FALSE.equals(effective.yaml().values().get("published")) ? null
+                : JekyllUrls.post(effective, site.config()).orElse(null);
+        return new Planned(file, effective, "content/posts/" + prefix + (draft ? "drafts/" : "") + sub, PageKind.POST,
+                edit, url);
+    }
+
+    /** {@code file} with the front matter defaults of {@code _config.yml} that apply to it merged in. */
+    private JekyllFile effective(JekyllFile file, String type) {
+        Map<String, Object> values = new LinkedHashMap<>(file.yaml().values());
+        for (Map<String, Object> entry : site.config().defaults()) {
+            Map<?, ?> scope = entry.get("scope") instanceof Map<?, ?> m ? m : Map.of();
+            Map<?, ?> given = entry.get("values") instanceof Map<?, ?> m ? m : Map.of();
+            String path = scope.get("path") == null ? "" : scope.get("path").toString();
+            Object scopeType = scope.get("type");
+            if (path.contains("*")) {
+                String warning = "_config.yml: defaults with the glob path '" + path + "' were not applied";
+                if (!warnings.contains(warning)) {
+                    warnings.add(warning);
+                }
+                continue;
+            }
+            boolean typeOk = scopeType == null || scopeType.toString().equals(type)
+                    || (type.equals("drafts") && scopeType.toString().equals("posts"));
+            boolean pathOk = path.isEmpty() || file.path().equals(path) || file.path().startsWith(path + "/");
+            if (typeOk && pathOk) {
+                given.forEach((k, v) -> values.putIfAbsent(String.valueOf(k), v));
+            }
+        }
+        return new JekyllFile(file.path(), file.yamlText(), new YamlDocument(values, Map.of()), file.body(),
+                file.bodyLine());
+    }
+
+    private SiteConfig kilnConfig(String siteYml) {
+        try {
+            return SiteConfigReader.read(YamlReader.read(SiteConfig.FILE, siteYml, 1));
+        } catch (SiteException e) {
+            problems.addAll(e.problems());
+            return SiteConfig.defaults();
+        }
+    }
+
+    /** Kiln's page and URL for {@code p}; a page whose Kiln URL differs from Jekyll's is given Jekyll's as permalink. */
+    private java.util.Optional<Routed> route(Planned p, SiteConfig kiln, boolean pinUrl) {
+        try {
+            DraftPage page = kilnPage(p, kiln);
+            String url = Permalinks.of(page, kiln).url();
+            if (pinUrl && !page.isDraft() && !sameUrl(p.jekyllUrl(), url)) {
+                p.edit().set("permalink", p.jekyllUrl());
+                page = kilnPage(p, kiln);
+                url = Permalinks.of(page, kiln).url();
+            }
+            return java.util.Optional.of(new Routed(p, page, url));
+        } catch (SiteException e) {
+            e.problems().forEach(x -> problems.add(Problem.inFile(p.source().path(), x.message())));
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static DraftPage kilnPage(Planned p, SiteConfig kiln) {
+        return FrontMatterParser.parse(new SourceFile(p.dest(), p.edit().render("")), p.kind(), kiln.timezone());
+    }
+
+    /** Writes every post and page with its Liquid converted; returns how many pieces of Liquid were converted. */
+    private int writeFiles(List<Routed> routed, List<LiquidConverter.Leftover> leftovers) throws IOException {
+        Map<String, String> postUrls = new TreeMap<>();
+        Map<String, String> links = new TreeMap<>();
+        for (Routed r : routed) {
+            JekyllFile source = r.planned().source();
+            links.put(source.path(), r.url());
+            if (r.planned().kind() == PageKind.POST) {
+                postUrls.put(source.baseName(), r.url());
+                postUrls.put(source.path().replaceFirst("^.*?_(posts|drafts)/", "").replaceFirst("\\.[^.]+$", ""),
+                        r.url());
+            }
+        }
+        site.statics().forEach(s -> links.put(s, "/" + s));
+        JekyllConfig config = site.config();
+        LiquidConverter liquid = new LiquidConverter(new LiquidConverter.Context(SiteYml.trimSlash(config.url()),
+                SiteYml.trimSlash(config.baseurl()), postUrls, links, site.includes()));
+        int converted = 0;
+        for (Routed r : routed) {
+            Planned p = r.planned();
+            LiquidConverter.Result result = liquid.convert(p.source().path(), p.source().body(), p.source().bodyLine());
+            converted += result.converted();
+            leftovers.addAll(result.leftovers());
+            String body = p.dest().matches(".*\\.(md|markdown)$") ? HeadingIds.pin(result.text()) : result.text();
+            write(dest.resolve(p.dest()), p.edit().render(body));
+        }
+        return converted;
+    }
+
+    /** Copies the files Jekyll copies as they are: {@code assets/} to {@code assets/}, the rest under {@code content/}. */
+    private void copyStatics() {
+        for (String file : site.statics()) {
+            Path to = dest.resolve(file.startsWith("assets/") ? file : "content/" + file);
+            try {
+                Files.createDirectories(to.getParent());
+                Files.copy(src.resolve(file), to);
+            } catch (IOException e) {
+                problems.add(Problem.inFile(file, "not copied: " + e.getMessage()));
+            }
+        }
+    }
+
+    private void writeRedirects(List<ImportReport.UrlChange> changes, String basePath) throws IOException {
+        for (ImportReport.UrlChange c : changes) {
+            Path to = dest.resolve("content").resolve(Redirects.file(c.jekyllUrl()));
+            if (Files.exists(to)) {
+                problems.add(Problem.inFile(c.path(), "no redirect from " + c.jekyllUrl()
+                        + ": another file is already there"));
+            } else {
+                write(to, Redirects.html(basePath + c.kilnUrl()));
+            }
+        }
+    }
+
+    /** Kiln percent-encodes what Jekyll leaves as it is: compare what the two URLs mean. */
+    static boolean sameUrl(String jekyll, String kiln) {
+        return jekyll != null && kiln != null && decode(jekyll).equals(decode(kiln));
+    }
+
+    private static String decode(String url) {
+        return URLDecoder.decode(url.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private String modified(Path file) {
+        try {
+            return ZonedDateTime.ofInstant(Files.getLastModifiedTime(file).toInstant(), site.config().zone())
+                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        } catch (IOException e) {
+            return ZonedDateTime.now(site.config().zone()).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}

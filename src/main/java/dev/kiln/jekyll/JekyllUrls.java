@@ -1,0 +1,181 @@
+package dev.kiln.jekyll;
+
+import dev.kiln.content.DateParser;
+
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The URLs Jekyll 3 and 4 give posts and pages, from their front matter, file names and {@code _config.yml}. */
+public final class JekyllUrls {
+
+    private static final Pattern DATED = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-(.+)");
+    private static final Pattern PLACEHOLDER = Pattern.compile(":([a-z_]+)");
+
+    private JekyllUrls() {}
+
+    /** The slug part of a post file name ({@code 2018-03-15-hello.md} → {@code hello}). */
+    public static String fileSlug(JekyllFile post) {
+        Matcher m = DATED.matcher(post.baseName());
+        return m.matches() ? m.group(2) : post.baseName();
+    }
+
+    /** The categories Jekyll gives a post: the folders above {@code _posts}, then its front matter's, unique. */
+    public static List<String> categories(JekyllFile post) {
+        LinkedHashSet<String> cats = new LinkedHashSet<>(pathCategories(post));
+        cats.addAll(words(post.yaml().values().get("categories")));
+        cats.addAll(words(post.yaml().values().get("category")));
+        return new ArrayList<>(cats);
+    }
+
+    /** The folders above {@code _posts} (or {@code _drafts}): {@code blog/_posts/x.md} → {@code [blog]}. */
+    public static List<String> pathCategories(JekyllFile post) {
+        String[] parts = post.path().split("/");
+        List<String> out = new ArrayList<>();
+        for (String part : parts) {
+            if (part.equals("_posts") || part.equals("_drafts")) {
+                break;
+            }
+            out.add(part);
+        }
+        return out.size() == parts.length ? List.of() : out;
+    }
+
+    static List<String> words(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.forEach(x -> {
+                if (x != null) {
+                    out.add(x.toString());
+                }
+            });
+        } else if (value != null) {
+            for (String w : value.toString().trim().split("\\s+")) {
+                if (!w.isEmpty()) {
+                    out.add(w);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The post's date in the site's time zone: its front matter's, else its file name's; empty without either. */
+    public static Optional<ZonedDateTime> date(JekyllFile post, JekyllConfig config) {
+        String d = post.text("date");
+        if (d != null) {
+            Optional<ZonedDateTime> parsed = DateParser.parse(d, config.zone());
+            if (parsed.isPresent()) {
+                return parsed;
+            }
+        }
+        Matcher m = DATED.matcher(post.baseName());
+        return m.matches() ? DateParser.parse(m.group(1), config.zone()) : Optional.empty();
+    }
+
+    /** The URL Jekyll gives a post, or empty when it has no date. */
+    public static Optional<String> post(JekyllFile post, JekyllConfig config) {
+        Optional<ZonedDateTime> date = date(post, config);
+        if (date.isEmpty()) {
+            return Optional.empty();
+        }
+        String own = post.text("permalink");
+        String pattern = own != null ? own : config.postPattern();
+        String slugSource = post.text("slug") != null ? post.text("slug") : fileSlug(post);
+        Map<String, String> v = dateValues(date.get());
+        v.put("title", slugify(slugSource, true, true));
+        v.put("slug", slugify(slugSource, false, false));
+        v.put("name", slugify(fileSlug(post), false, false));
+        v.put("categories", String.join("/", categories(post).stream()
+                .map(c -> c.toLowerCase(Locale.ROOT)).distinct().toList()));
+        v.put("output_ext", ".html");
+        return Optional.of(expand(pattern, v));
+    }
+
+    /** The URL Jekyll gives a page: its own permalink, else {@code /:path/:basename} with the style's ending. */
+    public static String page(JekyllFile page, JekyllConfig config) {
+        String rel = page.path();
+        int slash = rel.lastIndexOf('/');
+        Map<String, String> v = new TreeMap<>();
+        v.put("path", slash < 0 ? "" : rel.substring(0, slash));
+        v.put("basename", page.baseName());
+        v.put("output_ext", ".html");
+        String own = page.text("permalink");
+        if (own != null) {
+            return expand(own, v);
+        }
+        if (page.baseName().equals("index")) {
+            return expand("/:path/", v);
+        }
+        return expand("/:path/:basename" + suffix(config.permalink()), v);
+    }
+
+    /** Jekyll's {@code add_permalink_suffix}: what ends a page's URL under a post permalink style. */
+    static String suffix(String style) {
+        return switch (style) {
+            case "pretty" -> "/";
+            case "date", "ordinal", "none", "weekdate" -> ":output_ext";
+            default -> style.endsWith("/") ? "/" : style.endsWith(":output_ext") ? ":output_ext" : "";
+        };
+    }
+
+    private static Map<String, String> dateValues(ZonedDateTime d) {
+        Map<String, String> v = new TreeMap<>();
+        v.put("year", String.valueOf(d.getYear()));
+        v.put("short_year", String.format("%02d", d.getYear() % 100));
+        v.put("month", String.format("%02d", d.getMonthValue()));
+        v.put("i_month", String.valueOf(d.getMonthValue()));
+        v.put("short_month", d.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+        v.put("long_month", d.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+        v.put("day", String.format("%02d", d.getDayOfMonth()));
+        v.put("i_day", String.valueOf(d.getDayOfMonth()));
+        v.put("y_day", String.format("%03d", d.getDayOfYear()));
+        v.put("hour", String.format("%02d", d.getHour()));
+        v.put("minute", String.format("%02d", d.getMinute()));
+        v.put("second", String.format("%02d", d.getSecond()));
+        v.put("week", String.format("%02d", d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)));
+        v.put("w_year", String.valueOf(d.get(IsoFields.WEEK_BASED_YEAR)));
+        v.put("w_day", String.valueOf(d.getDayOfWeek().getValue()));
+        v.put("short_day", d.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
+        v.put("long_day", d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+        return v;
+    }
+
+    /** Fills a pattern's placeholders (longest name first, as Jekyll matches them) and tidies slashes. */
+    static String expand(String pattern, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String word = m.group(1);
+            String name = null;
+            for (int len = word.length(); len > 0 && name == null; len--) {
+                if (values.containsKey(word.substring(0, len))) {
+                    name = word.substring(0, len);
+                }
+            }
+            String replacement = name == null ? m.group() : values.get(name) + word.substring(name.length());
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        String url = ("/" + out).replace("..", "/").replace("./", "").replaceAll("/{2,}", "/");
+        return url;
+    }
+
+    /**
+     * Jekyll's {@code Utils.slugify}: default mode keeps letters and digits, pretty mode also
+     * {@code ._~!$&'()+,;=@}; the rest becomes dashes, trimmed; lower case unless {@code cased}.
+     */
+    static String slugify(String text, boolean pretty, boolean cased) {
+        String keep = pretty ? "[^\\p{L}\\p{N}._~!$&'()+,;=@]+" : "[^\\p{L}\\p{N}]+";
+        String s = text.replaceAll(keep, "-").replaceAll("^-+|-+$", "");
+        return cased ? s : s.toLowerCase(Locale.ROOT);
+    }
+}

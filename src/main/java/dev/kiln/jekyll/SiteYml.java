@@ -1,0 +1,63 @@
+package dev.kiln.jekyll;
+
+import dev.kiln.content.Permalinks;
+
+import java.util.List;
+
+/** Writes Kiln's {@code site.yml} from a Jekyll {@code _config.yml}, noting what cannot be carried over. */
+public final class SiteYml {
+
+    private SiteYml() {}
+
+    /** The text of {@code site.yml}; what Kiln cannot take is added to {@code warnings}. */
+    public static String of(JekyllConfig c, String tagPermalink, List<String> warnings) {
+        StringBuilder y = new StringBuilder("# Imported from Jekyll's _config.yml by kiln import jekyll.\n");
+        line(y, "title", c.title());
+        line(y, "description", c.description());
+        line(y, "author", c.author());
+        String url = trimSlash(c.url());
+        String baseurl = trimSlash(c.baseurl());
+        if (!url.isEmpty()) {
+            line(y, "base_url", url + baseurl);
+        } else if (!baseurl.isEmpty()) {
+            warnings.add("_config.yml: baseurl '" + baseurl + "' without url: Kiln needs an absolute base_url; "
+                    + "set base_url in site.yml or build with --base-url");
+        }
+        line(y, "timezone", c.timezone());
+        Object lang = c.values().get("lang");
+        line(y, "language", lang == null ? null : lang.toString());
+        Object separator = c.values().get("excerpt_separator");
+        line(y, "excerpt_separator", separator == null ? null : separator.toString());
+        if (Permalinks.unknownPlaceholder(c.permalink()) != null || c.permalink().equals("weekdate")) {
+            warnings.add("_config.yml: permalink '" + c.permalink() + "' uses placeholders Kiln lacks: "
+                    + "site.yml keeps Kiln's default; see the URL table");
+        } else {
+            line(y, "permalink", c.permalink());
+        }
+        if (c.paginate() != null && c.paginate() > 0) {
+            y.append("paginate: ").append(c.paginate()).append('\n');
+            Object path = c.values().getOrDefault("paginate_path", "/page:num/");
+            warnings.add("_config.yml: home pages 2, 3, ... move from " + path + " to Kiln's /page/N/");
+        }
+        if (c.values().containsKey("collections")) {
+            warnings.add("_config.yml: collections are not imported (only posts, drafts and pages)");
+        }
+        line(y, "tag_permalink", tagPermalink);
+        if (!c.exclude().isEmpty()) {
+            y.append("# exclude (applied during the import): ").append(String.join(", ", c.exclude())).append('\n');
+        }
+        return y.toString();
+    }
+
+    private static void line(StringBuilder y, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            y.append(key).append(": ").append(YamlText.quote(value)).append('\n');
+        }
+    }
+
+    /** {@code https://me.github.io/} → {@code https://me.github.io}; null → "". */
+    static String trimSlash(String s) {
+        String t = s == null ? "" : s.trim();
+        return t.endsWith("/") ? t.substring(0, t.length() - 1) : t;
+    }
+}

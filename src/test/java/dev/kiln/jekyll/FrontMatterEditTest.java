@@ -1,0 +1,31 @@
+package dev.kiln.jekyll;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Front matter edited as text: untouched keys stay as written, new values are quoted YAML. */
+class FrontMatterEditTest {
+
+    @Test
+    void removesKeysWithTheirBlockAndAppendsQuotedValues() {
+        String yaml = "title:  \"Keep: me\"\nlayout: default\ntags:\n  - a\n  - b\n# comment\n";
+        String out = new FrontMatterEdit(yaml).remove("layout").remove("tags").set("permalink", "/a \"b\".html")
+                .set("draft", true).render("Body\n");
+        assertEquals("---\ntitle:  \"Keep: me\"\n# comment\npermalink: \"/a \\\"b\\\".html\"\ndraft: true\n---\nBody\n", out);
+    }
+
+    @Test
+    void writesListsAndMapsInFlowStyle() {
+        assertEquals("[\"a\", 1, true]", YamlText.value(List.of("a", 1, true)));
+        assertEquals("{\"k\": \"v\\n\"}", YamlText.value(Map.of("k", "v\n")));
+    }
+
+    @Test
+    void aFileWithoutFrontMatterGetsOne() {
+        assertEquals("---\ndraft: true\n---\nx", new FrontMatterEdit(null).set("draft", true).render("x"));
+    }
+}

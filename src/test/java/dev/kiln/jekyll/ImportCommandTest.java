@@ -1,0 +1,110 @@
+package dev.kiln.jekyll;
+
+import dev.kiln.cli.ImportCommand;
+import dev.kiln.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code kiln import jekyll}: usage errors exit 2, lost content or changed URLs exit 1, a clean import 0. */
+class ImportCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private String err;
+
+    private int run(String... args) {
+        PrintStream old = System.err;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            return new CommandLine(new ImportCommand()).execute(args);
+        } finally {
+            System.setErr(old);
+            err = bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private Path copy(String fixture) throws IOException {
+        Path from = Fixtures.resource("jekyll/" + fixture);
+        Path to = tmp.resolve(fixture);
+        try (var files = Files.walk(from)) {
+            for (Path f : files.sorted().toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+        return to;
+    }
+
+    @Test
+    void importsNextToTheSourceByDefault() throws IOException {
+        Path src = copy("slug");
+        assertEquals(0, run("jekyll", src.toString()), err);
+        assertTrue(Files.isRegularFile(tmp.resolve("slug-kiln/site.yml")));
+        assertTrue(err.contains("imported 3 posts, 0 pages, 0 drafts, 3 static files"), err);
+        assertTrue(err.contains("check: the imported site builds"), err);
+    }
+
+    @Test
+    void usageErrorsExit2() throws IOException {
+        Path src = copy("slug");
+        assertEquals(2, run("jekyll", tmp.resolve("missing").toString()));
+        Files.createDirectories(tmp.resolve("plain"));
+        assertEquals(2, run("jekyll", tmp.resolve("plain").toString()));
+        assertTrue(err.contains("not a Jekyll site"), err);
+        assertEquals(2, run("jekyll", src.toString(), "--dest", src.resolve("out").toString()));
+        assertFalse(Files.exists(src.resolve("out")), "nothing is written into SRC");
+        Files.createDirectories(tmp.resolve("full"));
+        Files.writeString(tmp.resolve("full/x"), "x");
+        assertEquals(2, run("jekyll", src.toString(), "--dest", tmp.resolve("full").toString()));
+        assertEquals(2, run());
+        assertEquals(2, run("jekyll"));
+    }
+
+    @Test
+    void changedUrlsExit1UnlessAllowed() throws IOException {
+        Path src = copy("liquid");
+        assertEquals(1, run("jekyll", src.toString(), "--dest", tmp.resolve("a").toString()));
+        assertTrue(err.contains("/2022/04/Hello-World/  /2022/04/Hello%20World/"), err);
+        assertTrue(err.contains("_posts/2022-03-01-code.md:17: {{ page.title | upcase }}"), err);
+        assertEquals(0, run("jekyll", src.toString(), "--dest", tmp.resolve("b").toString(), "--allow-url-changes"),
+                err);
+    }
+
+    @Test
+    void anUnreadableFileIsLostContentAndExits1() throws IOException {
+        Path src = copy("slug");
+        Files.write(src.resolve("_posts/2020-01-01-latin1.md"), new byte[] {'-', '-', '-', '\n', '-', '-', '-', '\n',
+                (byte) 0xE9, '\n'});
+        assertEquals(1, run("jekyll", src.toString(), "--dest", tmp.resolve("out").toString()));
+        assertTrue(err.contains("_posts/2020-01-01-latin1.md:1:1: not valid UTF-8"), err);
+    }
+
+    @Test
+    void anIncludedHiddenFileKilnCannotPublishIsLostContentAndExits1() throws IOException {
+        Path src = copy("slug");
+        Files.createDirectories(src.resolve(".well-known"));
+        Files.writeString(src.resolve(".well-known/security.txt"), "Contact: mailto:jane@example.com\n");
+        Files.writeString(src.resolve("_config.yml"), "include: [.well-known]\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(1, run("jekyll", src.toString(), "--dest", tmp.resolve("out").toString()));
+        assertTrue(err.contains(".well-known/security.txt:1:1: Jekyll published it (include:)"), err);
+    }
+}

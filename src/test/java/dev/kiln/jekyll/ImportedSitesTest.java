@@ -1,0 +1,218 @@
+package dev.kiln.jekyll;
+
+import dev.kiln.build.BuildResult;
+import dev.kiln.content.Route;
+import dev.kiln.output.SiteOutput;
+import dev.kiln.testing.Fixtures;
+import dev.kiln.testing.SiteChecks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Fixture Jekyll sites imported and built with Kiln: every post and page keeps the URL Jekyll gave it (written
+ * here by hand from Jekyll's documented rules), and every internal link and image resolves.
+ */
+class ImportedSitesTest {
+
+    @TempDir
+    Path tmp;
+
+    private ImportReport report;
+
+    private BuildResult importAndBuild(String fixture) {
+        Path dest = tmp.resolve(fixture + "-kiln");
+        report = Importer.run(Fixtures.resource("jekyll/" + fixture), dest, false);
+        return Fixtures.build(Fixtures.options(dest));
+    }
+
+    /** Asserts that each Kiln source file is served at the URL Jekyll gave its Jekyll source. */
+    private static void assertUrls(BuildResult built, Map<String, String> sourceByUrl) {
+        Map<String, String> actual = new TreeMap<>();
+        Map<String, String> expected = new TreeMap<>();
+        sourceByUrl.forEach((url, source) -> {
+            String output = Route.ofPath(url).outputPath();
+            expected.put(url, source);
+            actual.put(url, built.sources().get(output));
+        });
+        assertEquals(expected, actual);
+    }
+
+    private static String text(Path file) throws IOException {
+        return Files.readString(file);
+    }
+
+    @Test
+    void slugPermalinksKeepTheirUrlsAndRelativeImagesResolve() throws IOException {
+        BuildResult built = importAndBuild("slug");
+
+        assertUrls(built, Map.of(
+                "/what-i-learned-from-aws-lambda", "content/posts/2018-03-15-what-i-learned-from-aws-lambda.md",
+                "/second-post", "content/posts/2019-07-01-second-post.md",
+                "/no-permalink", "content/posts/2019-08-01-no-permalink.md"));
+        assertEquals(List.of(), SiteChecks.brokenLinks(built.output(), ""));
+        assertNotNull(built.output().get("assets/images/lambda.png"));
+        assertNotNull(built.output().get("CNAME"));
+        assertNotNull(built.output().get("google123.html"));
+        assertEquals("/assets/images/lambda.png",
+                SiteChecks.page(built.output(), "what-i-learned-from-aws-lambda.html").selectFirst("article img, main img")
+                        .attr("src"));
+        assertEquals(0, report.exitCode());
+        assertEquals(3, report.posts());
+        assertEquals(List.of(), report.urlChanges());
+        Path dest = tmp.resolve("slug-kiln");
+        assertFalse(Files.exists(dest.resolve("content/README.md")), "excluded in _config.yml");
+        assertFalse(Files.exists(dest.resolve("content/drafts-notes/x.txt")), "excluded in _config.yml");
+        assertFalse(Files.exists(dest.resolve("content/Gemfile")));
+        assertFalse(Files.exists(dest.resolve("layouts")), "the built-in theme lays the site out");
+        assertFalse(Files.exists(dest.resolve("content/index.html")), "Kiln writes the home page");
+        String siteYml = text(dest.resolve("site.yml"));
+        assertTrue(siteYml.contains("base_url: \"https://jane.example.com\""), siteYml);
+        assertTrue(siteYml.contains("permalink: \"/:title\""), siteYml);
+        assertTrue(siteYml.contains("author: \"Jane Doe\""), siteYml);
+        assertTrue(siteYml.contains("language: \"en-GB\""), siteYml);
+        assertTrue(siteYml.contains("excerpt_separator: \"<!--more-->\""), siteYml);
+        assertTrue(report.warnings().contains(
+                "_posts/notes.md: not named YYYY-MM-DD-slug, so Jekyll never published it: not imported"),
+                report.warnings().toString());
+        assertTrue(text(dest.resolve("content/posts/2018-03-15-what-i-learned-from-aws-lambda.md"))
+                .equals(text(Fixtures.resource("jekyll/slug/_posts/2018-03-15-what-i-learned-from-aws-lambda.md"))),
+                "a post that needs no change is copied byte for byte");
+    }
+
+    @Test
+    void prettySiteKeepsPostAndPageUrlsWithCategoriesFromFrontMatter() throws IOException {
+        BuildResult built = importAndBuild("pretty");
+
+        assertUrls(built, Map.of(
+                "/2020/01/10/hello-world/", "content/posts/2020-01-10-hello-world.markdown",
+                "/java/tips/2020/02/03/nested-post/", "content/posts/2020/2020-02-03-nested-post.md",
+                "/about/", "content/about.md",
+                "/docs/", "content/docs/index.md",
+                "/404.html", "content/404.html"));
+        assertEquals(List.of(), SiteChecks.brokenLinks(built.output(), ""));
+        assertNotNull(built.output().get("files/guide.pdf"));
+        assertNotNull(built.output().get("images/chart.png"));
+        Path dest = tmp.resolve("pretty-kiln");
+        String hello = text(dest.resolve("content/posts/2020-01-10-hello-world.markdown"));
+        assertTrue(hello.contains("## 1. Setup and install {#setup-and-install}"), hello);
+        assertTrue(hello.contains("## Hello, World!\n"), "its GitHub id is kramdown's: no {#id} needed\n" + hello);
+        assertTrue(hello.contains("author: \"Sam\""), "front matter defaults are applied\n" + hello);
+        assertFalse(text(dest.resolve("content/about.md")).contains("layout"), "Kiln has no 'default' layout");
+        assertTrue(text(dest.resolve("site.yml")).contains("paginate: 5"));
+        assertFalse(Files.exists(dest.resolve("content/archive.md")), "Kiln generates /archive/");
+        assertNotNull(built.output().get("archive/index.html"));
+        assertEquals(List.of(), report.leftovers(), "the hand-made archive's Liquid went with it");
+        assertEquals(0, report.exitCode());
+    }
+
+    @Test
+    void dateStyleSiteKeepsUrlsWithCategoriesFromFoldersAndDatesInTheSiteZone() throws IOException {
+        BuildResult built = importAndBuild("dated");
+
+        assertUrls(built, Map.of(
+                // 23:30 UTC on the 5th is the 6th in Berlin; category News is lower-cased.
+                "/news/2019/01/06/late-night.html", "content/posts/2019-01-05-late-night.md",
+                // blog/_posts/ gives the category blog, before the front matter's.
+                "/blog/release/notes/2019/02/01/from-blog-folder.html",
+                "content/posts/blog/2019-02-01-from-blog-folder.md",
+                "/archive-2019/3/ordinal.html", "content/posts/2019-03-01-ordinal.md",
+                // Under the date style, Jekyll's pages end in .html.
+                "/about.html", "content/about.md",
+                "/contact.html", "content/contact.html"));
+        assertEquals(List.of(), SiteChecks.brokenLinks(built.output(), ""));
+        assertEquals(0, report.exitCode());
+        assertEquals(3, report.convertedLiquid());
+        assertNotNull(built.output().get("assets/css/site.css"));
+    }
+
+    @Test
+    void baseUrlSiteLinksResolveUnderItsBasePath() throws IOException {
+        BuildResult built = importAndBuild("baseurl");
+
+        assertUrls(built, Map.of(
+                "/2021/upper-case/", "content/posts/2021-05-05-Upper_Case.md",
+                "/2021/second/", "content/posts/2021-06-01-second.md",
+                "/about/", "content/about.md"));
+        assertEquals("/blog", built.basePath());
+        assertEquals(List.of(), SiteChecks.brokenLinks(built.output(), "/blog"));
+        String post = text(tmp.resolve("baseurl-kiln/content/posts/2021-05-05-Upper_Case.md"));
+        assertTrue(post.contains("![logo](/assets/img/logo.png)"), post);
+        assertTrue(post.contains("<https://me.github.io/blog/about/>"), post);
+        assertTrue(post.contains("[Next](/2021/second/)"), post);
+        assertEquals(List.of(), report.leftovers());
+        assertEquals("/blog/assets/img/logo.png",
+                SiteChecks.page(built.output(), "2021/upper-case/index.html").selectFirst("article img, main img")
+                        .attr("src"));
+    }
+
+    @Test
+    void liquidDraftsAndTagPagesAreConvertedOrReportedAndUrlChangesFail() throws IOException {
+        BuildResult built = importAndBuild("liquid");
+        Path dest = tmp.resolve("liquid-kiln");
+
+        assertEquals(1, report.exitCode(), "a URL would change");
+        assertEquals(List.of(new ImportReport.UrlChange("_posts/2022-04-01-Hello World.md", "/2022/04/Hello-World/",
+                "/2022/04/Hello%20World/")), report.urlChanges());
+        assertUrls(built, Map.of(
+                "/2022/03/code/", "content/posts/2022-03-01-code.md",
+                "/tag/orphan/", "content/tag/orphan/index.html"));
+        // Generated by Kiln, at the tag_permalink kept from the hand-made pages.
+        assertNotNull(built.output().get("tag/aws/index.html"));
+        assertNotNull(built.output().get("tag/java/index.html"));
+        assertTrue(text(dest.resolve("site.yml")).contains("tag_permalink: \"/tag/:slug/\""));
+        assertNotNull(built.output().get("tag/index.html"));
+        assertFalse(Files.exists(dest.resolve("content/tag/aws/index.html")), "Kiln generates it");
+
+        String code = text(dest.resolve("content/posts/2022-03-01-code.md"));
+        assertTrue(code.contains("```java\nclass A { String s = \"{{ not liquid }}\"; }\n```"), code);
+        assertTrue(code.contains("Keep {{ this }} and {% that %} as text."), code);
+        assertTrue(code.contains("<div class=\"note\">A plain HTML note.</div>"), code);
+        assertEquals(List.of(
+                "_posts/2022-03-01-code.md:15: {% include dynamic.html text=\"hi\" %}",
+                "_posts/2022-03-01-code.md:17: {{ page.title | upcase }}",
+                "_posts/2022-03-01-code.md:19: {% if page.tags %}",
+                "_posts/2022-03-01-code.md:19: {% endif %}",
+                "tag/orphan/index.html:6: {% for post in site.tags.orphan %}",
+                "tag/orphan/index.html:6: {{ post.url }}",
+                "tag/orphan/index.html:6: {{ post.title }}",
+                "tag/orphan/index.html:6: {% endfor %}"),
+                report.leftovers().stream().map(Object::toString).toList());
+
+        String draft = text(dest.resolve("content/posts/drafts/work-in-progress.md"));
+        assertTrue(draft.contains("draft: true"), draft);
+        assertEquals(1, report.drafts());
+        assertTrue(text(dest.resolve("content/posts/2022-05-01-secret.md")).contains("published: false"));
+        // The Liquid left in the orphan tag page is the one broken link.
+        assertEquals(List.of("tag/orphan/index.html -> {{ post.url }}"),
+                SiteChecks.brokenLinks(built.output(), "").stream()
+                        .map(s -> s.replaceAll("^(\\S+).*?(\\{\\{ post.url }}).*$", "$1 -> $2")).toList());
+    }
+
+    @Test
+    void allowingUrlChangesWritesRedirectsAtTheOldUrls() throws Exception {
+        Path dest = tmp.resolve("redirected");
+        report = Importer.run(Fixtures.resource("jekyll/liquid"), dest, true);
+        BuildResult built = Fixtures.build(Fixtures.options(dest));
+
+        assertEquals(0, report.exitCode());
+        var redirect = SiteChecks.page(built.output(), "2022/04/Hello-World/index.html");
+        assertEquals("/2022/04/Hello%20World/", redirect.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals("0; url=/2022/04/Hello%20World/",
+                redirect.selectFirst("meta[http-equiv=refresh]").attr("content"));
+        byte[] html = built.output().get("2022/04/Hello-World/index.html");
+        assertEquals(List.of(), SiteChecks.validationErrors(
+                new SiteOutput(new java.util.TreeMap<>(Map.of("redirect.html", html)))));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.kiln.jekyll;
+
+import dev.kiln.content.YamlDocument;
+import dev.kiln.content.YamlReader;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Jekyll's URL rules, each case written from Jekyll's documentation (Permalinks, Posts, Pages). */
+class JekyllUrlsTest {
+
+    private static JekyllConfig config(String permalink, String zone) {
+        return new JekyllConfig(null, null, null, "", "", permalink, zone, ZoneId.of(zone), null, List.of(),
+                List.of(), Map.of());
+    }
+
+    private static JekyllFile file(String path, String yaml) {
+        YamlDocument doc = YamlReader.read(path, yaml, 2);
+        return new JekyllFile(path, yaml, doc, "", 4);
+    }
+
+    private static String post(String path, String yaml, String permalink) {
+        return JekyllUrls.post(file(path, yaml), config(permalink, "UTC")).orElseThrow();
+    }
+
+    @Test
+    void postsFollowTheStyleNames() {
+        String yaml = "categories: [Java, Tips]\n";
+        assertEquals("/java/tips/2020/02/03/my-post.html", post("_posts/2020-02-03-my-post.md", yaml, "date"));
+        assertEquals("/java/tips/2020/02/03/my-post/", post("_posts/2020-02-03-my-post.md", yaml, "pretty"));
+        assertEquals("/java/tips/2020/034/my-post.html", post("_posts/2020-02-03-my-post.md", yaml, "ordinal"));
+        assertEquals("/java/tips/my-post.html", post("_posts/2020-02-03-my-post.md", yaml, "none"));
+        assertEquals("/2020/02/03/my-post.html", post("_posts/2020-02-03-my-post.md", "", "date"));
+    }
+
+    @Test
+    void aPermalinkWithoutLeadingSlashIsTakenFromTheRoot() {
+        assertEquals("/what-i-learned", post("_posts/2018-03-15-x.md", "permalink: what-i-learned\n", "date"));
+        assertEquals("/2018/x/", post("_posts/2018-03-15-x.md", "permalink: /:year/:title/\n", "date"));
+    }
+
+    @Test
+    void titleKeepsCaseAndSlugIsLowerCase() {
+        assertEquals("/2022/04/Hello-World/", post("_posts/2022-04-01-Hello World.md", "", "/:year/:month/:title/"));
+        assertEquals("/2022/hello-world/", post("_posts/2022-04-01-Hello World.md", "", "/:year/:slug/"));
+        assertEquals("/2022/upper-case/", post("_posts/2022-04-01-Upper_Case.md", "", "/:year/:slug/"));
+        assertEquals("/2022/own/", post("_posts/2022-04-01-x.md", "slug: own\n", "/:year/:title/"));
+    }
+
+    @Test
+    void datesAreReadInTheSiteTimeZone() {
+        JekyllFile late = file("_posts/2019-01-05-late.md", "date: 2019-01-05 23:30:00 +0000\n");
+        assertEquals("/2019/01/06/late.html", JekyllUrls.post(late, config("date", "Europe/Berlin")).orElseThrow());
+        assertEquals("/2019/01/05/late.html", JekyllUrls.post(late, config("date", "UTC")).orElseThrow());
+    }
+
+    @Test
+    void foldersAbovePostsAreCategories() {
+        JekyllFile post = file("blog/news/_posts/2019-02-01-x.md", "category: Release\n");
+        assertEquals(List.of("blog", "news", "Release"), JekyllUrls.categories(post));
+        assertEquals("/blog/news/release/2019/02/01/x.html", JekyllUrls.post(post, config("date", "UTC")).orElseThrow());
+        assertEquals(List.of(), JekyllUrls.pathCategories(file("_posts/2020/2020-01-01-x.md", "")));
+    }
+
+    @Test
+    void pagesEndAsTheStyleSays() {
+        assertEquals("/about.html", JekyllUrls.page(file("about.md", ""), config("date", "UTC")));
+        assertEquals("/about/", JekyllUrls.page(file("about.md", ""), config("pretty", "UTC")));
+        assertEquals("/about", JekyllUrls.page(file("about.md", ""), config("/:year/:title", "UTC")));
+        assertEquals("/about/", JekyllUrls.page(file("about.md", ""), config("/:year/:title/", "UTC")));
+        assertEquals("/docs/", JekyllUrls.page(file("docs/index.md", ""), config("date", "UTC")));
+        assertEquals("/docs/setup.html", JekyllUrls.page(file("docs/setup.html", ""), config("date", "UTC")));
+        assertEquals("/me/", JekyllUrls.page(file("about.md", "permalink: me/\n"), config("date", "UTC")));
+    }
+}
