@@ -55,6 +55,10 @@ public final class BodyProcessor {
         // flexmark marks task-list boxes readonly, which HTML allows only on text inputs.
         body.select("input[type=checkbox][readonly]").removeAttr("readonly");
         Element excerpt = excerpt(body, separator);
+        // An excerpt stands on other pages: its #fragment links must lead back to this page.
+        for (Element a : excerpt.select("a[href^=#]")) {
+            a.attr("href", pageUrl + a.attr("href"));
+        }
         // A body that places its own table of contents needs no second one from the layout.
         String layoutToc = placeholders.isEmpty() ? toc : "";
         return new Body(body.html(), excerpt.html(), excerpt.text(), layoutToc, headings, words);

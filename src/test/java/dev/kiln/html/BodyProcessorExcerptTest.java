@@ -114,4 +114,12 @@ class BodyProcessorExcerptTest {
         assertEquals(words, b.words());
         return b;
     }
+
+    @Test
+    void fragmentLinksInTheExcerptLeadBackToThePost() {
+        Body body = process("See [the details](#details) below.\n\n## Details\n\nText.\n");
+
+        assertTrue(body.excerptHtml().contains("href=\"/post/#details\""), body.excerptHtml());
+        assertTrue(body.html().contains("href=\"#details\""), "the post itself keeps its own link: " + body.html());
+    }
 }
