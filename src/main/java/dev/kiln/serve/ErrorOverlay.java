@@ -32,7 +32,7 @@ final class ErrorOverlay {
                     .append("<p style=\"margin:.25rem 0;white-space:pre-wrap\">").append(escape(p.message())).append("</p>");
             String excerpt = excerpt(root, p);
             if (!excerpt.isEmpty()) {
-                out.append("<pre style=\"margin:0;padding:.5rem;background:#27272a;overflow:auto\">")
+                out.append("<pre style=\"margin:0;padding:.5rem;background:#27272a;color:#e4e4e7;border:0;border-radius:4px;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow:auto\">")
                         .append(excerpt).append("</pre>");
             }
             out.append("</section>");
@@ -55,7 +55,7 @@ final class ErrorOverlay {
                 String mark = n == p.line() ? "&gt;" : " ";
                 out.append(mark).append(String.format(" %4d | ", n)).append(escape(lines.get(n - 1))).append('\n');
                 if (n == p.line()) {
-                    out.append("        | ").append(" ".repeat(Math.max(0, p.column() - 1))).append("^\n");
+                    out.append("       | ").append(" ".repeat(Math.max(0, p.column() - 1))).append("^\n");
                 }
             }
             return out.toString();
