@@ -57,6 +57,8 @@ public final class Build implements AutoCloseable {
     private final Memo<RenderInputs, Body> rendered = new Memo<>();
     private final FileCache files = new FileCache();
     private final Memo<SiteAssembler.LayoutInputs, byte[]> laidOut = new Memo<>();
+    private final Memo<SiteAssembler.FeedInputs, byte[]> feeds = new Memo<>();
+    private final Memo<SiteAssembler.AbsoluteInputs, String> absolute = new Memo<>();
     private dev.kiln.layout.Views lastViews;
     private SiteConfig lastConfig;
 
@@ -105,6 +107,8 @@ public final class Build implements AutoCloseable {
             parsed.clear();
             rendered.clear();
             laidOut.clear();
+            feeds.clear();
+            absolute.clear();
             lastViews = null;
             lastConfig = config;
         }
@@ -122,7 +126,7 @@ public final class Build implements AutoCloseable {
         SiteIndex index = stage("index", () -> SiteIndex.of(
                 pages.stream().filter(Page::isPost).toList(),
                 pages.stream().filter(p -> !p.isPost()).toList(), config));
-        SiteAssembler assembler = new SiteAssembler(root, config, index, parallel, lastViews, laidOut);
+        SiteAssembler assembler = new SiteAssembler(root, config, index, parallel, lastViews, laidOut, feeds, absolute);
         SiteOutput output = stage("layout", () -> assembler.assemble(sources.statics(), files::bytes));
         lastViews = assembler.views();
         laidOut.retain(output.files().keySet());

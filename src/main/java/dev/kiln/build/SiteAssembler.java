@@ -35,13 +35,18 @@ final class SiteAssembler {
     private final Views views;
 
     private final Memo<LayoutInputs, byte[]> laidOut;
+    private final Memo<FeedInputs, byte[]> feeds;
+    private final Memo<AbsoluteInputs, String> absolute;
 
     /**
      * The layout stage of one build; {@code previous} are the last build's views and {@code laidOut} its
      * pages, reused where a page's layout sources and values are equal.
      */
     SiteAssembler(Path root, SiteConfig config, SiteIndex index, Parallel parallel, Views previous,
-                  Memo<LayoutInputs, byte[]> laidOut) {
+                  Memo<LayoutInputs, byte[]> laidOut, Memo<FeedInputs, byte[]> feeds,
+                  Memo<AbsoluteInputs, String> absolute) {
+        this.feeds = feeds;
+        this.absolute = absolute;
         this.config = config;
         this.index = index;
         this.parallel = parallel;
@@ -133,18 +138,36 @@ final class SiteAssembler {
 
     /** The site feed, each tag's feed, the sitemap and robots.txt, by output path. */
     private Map<String, byte[]> generated() {
-        Function<Page, String> html = post -> BasePath.absolute(
-                config.feed().fullContent() ? post.body().html() : post.body().excerptHtml(), config.rootUrl());
+        Function<Page, String> html = post -> {
+            String body = config.feed().fullContent() ? post.body().html() : post.body().excerptHtml();
+            return absolute.get(post.url(), new AbsoluteInputs(body, config.rootUrl()),
+                    in -> BasePath.absolute(in.html(), in.rootUrl()));
+        };
         Map<String, byte[]> files = new java.util.TreeMap<>();
-        files.put("feed.xml", FeedWriter.atom(config, config.title(), "/feed.xml", "/", index.posts(), html));
+        List<FeedInputs> feeds = new java.util.ArrayList<>();
+        feeds.add(new FeedInputs(config, config.title(), "/feed.xml", "/", newest(index.posts())));
         for (Tag tag : index.tags()) {
-            String url = tag.feedUrl();
-            files.put(url.substring(1), FeedWriter.atom(config, config.title() + ": " + tag.name(), url,
-                    tag.route().url(), tag.posts(), html));
+            feeds.add(new FeedInputs(config, config.title() + ": " + tag.name(), tag.feedUrl(), tag.route().url(),
+                    newest(tag.posts())));
+        }
+        List<byte[]> written = parallel.map(feeds, in -> this.feeds.get(in.feedUrl(), in,
+                f -> FeedWriter.atom(f.config(), f.title(), f.feedUrl(), f.pageUrl(), f.posts(), html)));
+        for (int i = 0; i < feeds.size(); i++) {
+            files.put(feeds.get(i).feedUrl().substring(1), written.get(i));
         }
         files.put("sitemap.xml", SitemapWriter.sitemap(config, index));
         files.put("robots.txt", SitemapWriter.robots(config));
         return files;
+    }
+
+    /** Everything a feed's bytes depend on; unchanged pages are the same objects, so comparing is cheap. */
+    record FeedInputs(SiteConfig config, String title, String feedUrl, String pageUrl, List<Page> posts) {}
+
+    /** A post's HTML made absolute for feeds depends on the HTML and the root URL only. */
+    record AbsoluteInputs(String html, String rootUrl) {}
+
+    private List<Page> newest(List<Page> posts) {
+        return List.copyOf(posts.subList(0, Math.min(posts.size(), config.feed().limit())));
     }
 
     private Job pageJob(Page page, List<Problem> problems) {

@@ -96,20 +96,79 @@ public final class SiteIndex {
      * newest. Posts sharing no tag are not related.
      */
     public List<Page> related(Page post, int limit) {
-        Map<String, Integer> shared = new HashMap<>();
-        for (Tag tag : tagsOf(post)) {
-            for (Page other : tag.posts()) {
-                if (!other.url().equals(post.url())) {
-                    shared.merge(other.url(), 1, Integer::sum);
+        Integer number = postNumbers.get(post.url());
+        if (number == null) {
+            return List.of();
+        }
+        List<Page> found = related().get(number);
+        return found.size() <= limit ? found : found.subList(0, limit);
+    }
+
+    /** How many related posts are kept for each post. */
+    private static final int RELATED = 5;
+    private volatile List<List<Page>> related;
+
+    /**
+     * The related posts of every post, found in one pass that reuses one counter array: a post's candidates
+     * are the members of its tags, counted, and the best few kept without sorting them all.
+     */
+    private List<List<Page>> related() {
+        List<List<Page>> all = related;
+        if (all != null) {
+            return all;
+        }
+        synchronized (this) {
+            if (related != null) {
+                return related;
+            }
+            Map<String, int[]> members = new HashMap<>();
+            for (Tag tag : tags) {
+                members.put(tag.slug(), tag.posts().stream().mapToInt(p -> postNumbers.get(p.url())).toArray());
+            }
+            int[] shared = new int[posts.size()];
+            int[] touched = new int[posts.size()];
+            List<List<Page>> result = new java.util.ArrayList<>(posts.size());
+            for (int i = 0; i < posts.size(); i++) {
+                int count = 0;
+                for (Tag tag : tagsOf(posts.get(i))) {
+                    for (int other : members.get(tag.slug())) {
+                        if (other != i && shared[other]++ == 0) {
+                            touched[count++] = other;
+                        }
+                    }
+                }
+                int[] best = new int[RELATED];
+                int kept = 0;
+                for (int t = 0; t < count; t++) {
+                    int candidate = touched[t];
+                    int at = kept < RELATED ? kept++ : RELATED;
+                    // Insertion into the short best list: more shared tags first, then newer (lower number).
+                    while (at > 0 && better(candidate, best[at - 1], shared)) {
+                        if (at < RELATED) {
+                            best[at] = best[at - 1];
+                        }
+                        at--;
+                    }
+                    if (at < RELATED) {
+                        best[at] = candidate;
+                    }
+                }
+                List<Page> list = new java.util.ArrayList<>(kept);
+                for (int k = 0; k < kept; k++) {
+                    list.add(posts.get(best[k]));
+                }
+                result.add(List.copyOf(list));
+                for (int t = 0; t < count; t++) {
+                    shared[touched[t]] = 0;
                 }
             }
+            related = List.copyOf(result);
+            return related;
         }
-        return shared.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-                        .thenComparing(e -> postNumbers.get(e.getKey())))
-                .limit(limit)
-                .map(e -> posts.get(postNumbers.get(e.getKey())))
-                .toList();
+    }
+
+    private static boolean better(int a, int b, int[] shared) {
+        return shared[a] > shared[b] || shared[a] == shared[b] && a < b;
     }
 
     /** The archive page's route ({@code /archive/} by default). */
