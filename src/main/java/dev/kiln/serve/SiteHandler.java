@@ -43,7 +43,7 @@ final class SiteHandler implements HttpHandler {
                 return;
             }
             if (path.equals(LiveReload.ENDPOINT) && method.equals("GET")) {
-                reload.open(exchange, pageOf(query(uri, "page")));
+                reload.open(exchange, pageOf(query(uri, "page")), query(uri, "v"));
                 return; // the stream stays open for later events
             }
             serve(exchange, path);
@@ -53,13 +53,14 @@ final class SiteHandler implements HttpHandler {
     }
 
     private void serve(HttpExchange exchange, String path) throws IOException {
+        String script = reload.script(); // before the site: a page may be newer than its script, never older
         if (!basePath.isEmpty()) {
             if (path.equals("/") || path.equals(basePath)) {
                 redirect(exchange, basePath + "/");
                 return;
             }
             if (!path.startsWith(basePath + "/")) {
-                notFound(exchange);
+                notFound(exchange, script);
                 return;
             }
             path = path.substring(basePath.length());
@@ -75,10 +76,10 @@ final class SiteHandler implements HttpHandler {
             return;
         }
         if (file == null) {
-            notFound(exchange);
+            notFound(exchange, script);
             return;
         }
-        send(exchange, 200, file, site.get(file));
+        send(exchange, 200, file, site.get(file), script);
     }
 
     /** The output file for a path, the GitHub Pages way; null when there is none. */
@@ -107,14 +108,14 @@ final class SiteHandler implements HttpHandler {
         return resolve(snapshot.get().site(), path.substring(basePath.length() + 1));
     }
 
-    private void notFound(HttpExchange exchange) throws IOException {
+    private void notFound(HttpExchange exchange, String script) throws IOException {
         Snapshot now = snapshot.get();
         byte[] page = now.site().get("404.html");
         if (page != null) {
-            send(exchange, 404, "404.html", page);
+            send(exchange, 404, "404.html", page, script);
         } else if (now.broken()) {
             // Nothing built yet, or no 404 page: an empty page still shows the problems and reloads once fixed.
-            send(exchange, 404, "404.html", EMPTY_PAGE);
+            send(exchange, 404, "404.html", EMPTY_PAGE, script);
         } else {
             text(exchange, 404, "not found\n");
         }
@@ -123,9 +124,9 @@ final class SiteHandler implements HttpHandler {
     private static final byte[] EMPTY_PAGE = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<title>Kiln</title></head><body></body></html>").getBytes(StandardCharsets.UTF_8);
 
-    private void send(HttpExchange exchange, int status, String file, byte[] bytes) throws IOException {
+    private void send(HttpExchange exchange, int status, String file, byte[] bytes, String script) throws IOException {
         if (ContentTypes.isHtml(file)) {
-            bytes = inject(bytes);
+            bytes = inject(bytes, script);
         }
         exchange.getResponseHeaders().set("Content-Type", ContentTypes.of(file));
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
@@ -133,10 +134,10 @@ final class SiteHandler implements HttpHandler {
     }
 
     /** The live-reload script, and while the build is broken the error overlay, go before {@code </body>}. */
-    private byte[] inject(byte[] bytes) {
+    private byte[] inject(byte[] bytes, String script) {
         Snapshot now = snapshot.get();
         String html = new String(bytes, StandardCharsets.UTF_8);
-        String extra = (now.broken() ? now.overlay() : "") + LiveReload.SCRIPT;
+        String extra = (now.broken() ? now.overlay() : "") + script;
         int end = lastIndexOfIgnoreCase(html, "</body>");
         String out = end < 0 ? html + extra : html.substring(0, end) + extra + html.substring(end);
         return out.getBytes(StandardCharsets.UTF_8);

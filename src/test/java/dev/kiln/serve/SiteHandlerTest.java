@@ -169,8 +169,8 @@ class SiteHandlerTest {
                 continue;
             }
             int end = html.lastIndexOf("</body>");
-            String expected = end < 0 ? html + LiveReload.SCRIPT
-                    : html.substring(0, end) + LiveReload.SCRIPT + html.substring(end);
+            String expected = end < 0 ? html + LiveReload.script(0)
+                    : html.substring(0, end) + LiveReload.script(0) + html.substring(end);
             if (!expected.equals(response.body())) {
                 int at = 0;
                 while (at < expected.length() && at < response.body().length()
