@@ -25,10 +25,10 @@ public final class NewPost {
     /** The text of the new post: front matter and a line to replace. */
     public static String text(String title, ZonedDateTime now, List<String> tags, boolean draft) {
         StringBuilder out = new StringBuilder("---\n");
-        out.append("title: ").append(quoted(title)).append('\n');
+        out.append("title: ").append(YamlText.quote(title)).append('\n');
         out.append("date: ").append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xx").format(now)).append('\n');
         if (!tags.isEmpty()) {
-            out.append("tags: [").append(tags.stream().map(NewPost::quoted).collect(Collectors.joining(", ")))
+            out.append("tags: [").append(tags.stream().map(YamlText::quote).collect(Collectors.joining(", ")))
                     .append("]\n");
         }
         if (draft) {
@@ -55,20 +55,5 @@ public final class NewPost {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A YAML double-quoted string: safe for titles holding ': ', '#', quotes or leading symbols. */
-    private static String quoted(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < ' ' ? String.format("\\x%02x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.kiln.jekyll;
 
+import dev.kiln.content.YamlText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

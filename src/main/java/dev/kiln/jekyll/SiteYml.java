@@ -1,5 +1,6 @@
 package dev.kiln.jekyll;
 
+import dev.kiln.content.YamlText;
 import dev.kiln.content.Permalinks;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.kiln.jekyll;
 
+import dev.kiln.content.YamlText;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

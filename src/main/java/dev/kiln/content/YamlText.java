@@ -1,4 +1,4 @@
-package dev.kiln.jekyll;
+package dev.kiln.content;
 
 import java.util.List;
 import java.util.Map;
