@@ -92,6 +92,7 @@ public final class Importer {
             if (allowUrlChanges) {
                 writeRedirects(changes, kiln.basePath() == null ? "" : kiln.basePath());
             }
+            writePaginationRedirects(routed, kiln);
         } catch (IOException e) {
             problems.add(Problem.inFile(dest.toString(), "cannot write: " + e.getMessage()));
         }
@@ -249,10 +250,26 @@ public final class Importer {
             LiquidConverter.Result result = liquid.convert(p.source().path(), p.source().body(), p.source().bodyLine());
             converted += result.converted();
             leftovers.addAll(result.leftovers());
+            leftovers.addAll(frontMatterLiquid(p.source()));
             String body = p.dest().matches(".*\\.(md|markdown)$") ? HeadingIds.pin(result.text()) : result.text();
             write(dest.resolve(p.dest()), p.edit().render(body));
         }
         return converted;
+    }
+
+    /** Liquid in front-matter values is left as it is (Kiln reads it as text): each line is reported. */
+    private static List<LiquidConverter.Leftover> frontMatterLiquid(JekyllFile file) {
+        List<LiquidConverter.Leftover> found = new ArrayList<>();
+        if (file.yamlText() == null) {
+            return found;
+        }
+        String[] lines = file.yamlText().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].contains("{{") || lines[i].contains("{%")) {
+                found.add(new LiquidConverter.Leftover(file.path(), i + 2, lines[i].strip()));
+            }
+        }
+        return found;
     }
 
     /** Copies the files Jekyll copies as they are: {@code assets/} to {@code assets/}, the rest under {@code content/}. */
@@ -276,6 +293,30 @@ public final class Importer {
                         + ": another file is already there"));
             } else {
                 write(to, Redirects.html(basePath + c.kilnUrl()));
+            }
+        }
+    }
+
+    /**
+     * Jekyll's home pages 2, 3, ... (its {@code paginate_path}, {@code /page:num/} by default) get redirect
+     * pages to Kiln's {@code /page/N/}, so that links to them keep working.
+     */
+    private void writePaginationRedirects(List<Routed> routed, SiteConfig kiln) throws IOException {
+        Integer perPage = site.config().paginate();
+        if (perPage == null || perPage <= 0) {
+            return;
+        }
+        long published = routed.stream()
+                .filter(r -> r.page().kind() == dev.kiln.content.PageKind.POST && !r.page().isDraft()).count();
+        long pages = (published + perPage - 1) / perPage;
+        String pattern = String.valueOf(site.config().values().getOrDefault("paginate_path", "/page:num/"));
+        String basePath = kiln.basePath() == null ? "" : kiln.basePath();
+        for (long n = 2; n <= pages; n++) {
+            String old = (pattern.startsWith("/") ? "" : "/") + pattern.replace(":num", Long.toString(n));
+            String now = "/page/" + n + "/";
+            Path to = dest.resolve("content").resolve(Redirects.file(old));
+            if (!sameUrl(old, now) && !Files.exists(to)) {
+                write(to, Redirects.html(basePath + now));
             }
         }
     }

@@ -38,7 +38,8 @@ public final class SiteYml {
         if (c.paginate() != null && c.paginate() > 0) {
             y.append("paginate: ").append(c.paginate()).append('\n');
             Object path = c.values().getOrDefault("paginate_path", "/page:num/");
-            warnings.add("_config.yml: home pages 2, 3, ... move from " + path + " to Kiln's /page/N/");
+            warnings.add("_config.yml: home pages 2, 3, ... move from " + path + " to Kiln's /page/N/; "
+                    + "redirect pages are written at the old URLs");
         }
         if (c.values().containsKey("collections")) {
             warnings.add("_config.yml: collections are not imported (only posts, drafts and pages)");

@@ -215,4 +215,42 @@ class ImportedSitesTest {
         assertEquals(List.of(), SiteChecks.validationErrors(
                 new SiteOutput(new java.util.TreeMap<>(Map.of("redirect.html", html)))));
     }
+
+    @Test
+    void jekyllsPaginationUrlsRedirectToKilnsHomePages() throws Exception {
+        Path src = tmp.resolve("paginated");
+        Files.createDirectories(src.resolve("_posts"));
+        Files.writeString(src.resolve("_config.yml"), "title: Paged\npaginate: 1\n");
+        Files.writeString(src.resolve("index.html"), "---\nlayout: default\n---\n{% for post in paginator.posts %}{% endfor %}\n");
+        for (int day = 1; day <= 3; day++) {
+            Files.writeString(src.resolve("_posts/2020-01-0" + day + "-post-" + day + ".md"),
+                    "---\ntitle: Post " + day + "\n---\nText.\n");
+        }
+        Path dest = tmp.resolve("paginated-kiln");
+
+        report = Importer.run(src, dest, false);
+        BuildResult built = Fixtures.build(Fixtures.options(dest));
+
+        for (int n = 2; n <= 3; n++) {
+            var redirect = SiteChecks.page(built.output(), "page" + n + "/index.html");
+            assertEquals("/page/" + n + "/", redirect.selectFirst("link[rel=canonical]").attr("href"));
+            assertNotNull(built.output().get("page/" + n + "/index.html"), "Kiln's own home page " + n);
+        }
+        assertEquals(null, built.output().get("page4/index.html"));
+        assertEquals(List.of(), SiteChecks.brokenLinks(built.output(), ""));
+    }
+
+    @Test
+    void liquidInFrontMatterIsReportedAtItsLine() throws Exception {
+        Path src = tmp.resolve("fm-liquid");
+        Files.createDirectories(src.resolve("_posts"));
+        Files.writeString(src.resolve("_config.yml"), "title: T\n");
+        Files.writeString(src.resolve("_posts/2020-01-01-a.md"),
+                "---\ntitle: A\ndescription: \"{{ site.title }} rocks\"\n---\nText.\n");
+
+        report = Importer.run(src, tmp.resolve("fm-liquid-kiln"), false);
+
+        assertEquals(List.of(new LiquidConverter.Leftover("_posts/2020-01-01-a.md", 3,
+                "description: \"{{ site.title }} rocks\"")), report.leftovers());
+    }
 }
