@@ -70,6 +70,11 @@ public final class Importer {
                 + " file(s): Kiln's built-in theme lays them out"));
 
         String siteYml = SiteYml.of(site.config(), tags.permalink(), warnings);
+        if (site.config().values().get("collections") != null) {
+            // Their documents would be left behind: that is lost content, not a warning.
+            problems.add(dev.kiln.error.Problem.inFile("_config.yml", "collections are not imported (only posts, "
+                    + "drafts and pages): move their documents to _posts/ or to pages, then import again"));
+        }
         SiteConfig kiln = kilnConfig(siteYml);
         List<Routed> routed = new ArrayList<>();
         pages.forEach(p -> route(p, kiln, true).ifPresent(routed::add));

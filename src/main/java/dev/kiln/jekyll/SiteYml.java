@@ -41,9 +41,6 @@ public final class SiteYml {
             warnings.add("_config.yml: home pages 2, 3, ... move from " + path + " to Kiln's /page/N/; "
                     + "redirect pages are written at the old URLs");
         }
-        if (c.values().containsKey("collections")) {
-            warnings.add("_config.yml: collections are not imported (only posts, drafts and pages)");
-        }
         line(y, "tag_permalink", tagPermalink);
         if (!c.exclude().isEmpty()) {
             y.append("# exclude (applied during the import): ").append(String.join(", ", c.exclude())).append('\n');

@@ -253,4 +253,17 @@ class ImportedSitesTest {
         assertEquals(List.of(new LiquidConverter.Leftover("_posts/2020-01-01-a.md", 3,
                 "description: \"{{ site.title }} rocks\"")), report.leftovers());
     }
+
+    @Test
+    void collectionsWouldBeLostSoTheyAreAProblem() throws Exception {
+        Path src = tmp.resolve("collections");
+        Files.createDirectories(src.resolve("_posts"));
+        Files.writeString(src.resolve("_config.yml"), "title: T\ncollections:\n  recipes:\n    output: true\n");
+        Files.writeString(src.resolve("_posts/2020-01-01-a.md"), "---\ntitle: A\n---\nText.\n");
+
+        report = Importer.run(src, tmp.resolve("collections-kiln"), false);
+
+        assertEquals(1, report.problems().size(), report.problems().toString());
+        assertTrue(report.problems().get(0).toString().startsWith("_config.yml:1:1: collections are not imported"));
+    }
 }
