@@ -56,6 +56,7 @@ public final class Build implements AutoCloseable {
     private final Memo<Typed, DraftPage> parsed = new Memo<>();
     private final Memo<RenderInputs, Body> rendered = new Memo<>();
     private final FileCache files = new FileCache();
+    private final Memo<RouteInputs, Route> routeMemo = new Memo<>();
     private final Memo<SiteAssembler.LayoutInputs, byte[]> laidOut = new Memo<>();
     private final Memo<SiteAssembler.FeedInputs, byte[]> feeds = new Memo<>();
     private final Memo<SiteAssembler.AbsoluteInputs, String> absolute = new Memo<>();
@@ -177,13 +178,17 @@ public final class Build implements AutoCloseable {
     private record Routed(DraftPage draft, Route route) {}
 
     /** Every page's route; two sources (or a source and a static file) on one output path is a problem. */
-    private static List<Routed> routes(List<DraftPage> drafts, List<StaticFile> statics, SiteConfig config) {
+    /** A page's route depends on its front matter and path and on the site's settings only. */
+    private record RouteInputs(DraftPage draft, SiteConfig config) {}
+
+    private List<Routed> routes(List<DraftPage> drafts, List<StaticFile> statics, SiteConfig config) {
         List<Routed> routed = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, String> claims = new TreeMap<>();
         for (DraftPage draft : drafts) {
             try {
-                Route route = Permalinks.of(draft, config);
+                Route route = routeMemo.get(draft.path(), new RouteInputs(draft, config),
+                        in -> Permalinks.of(in.draft(), in.config()));
                 String earlier = claims.putIfAbsent(route.outputPath(), draft.path());
                 if (earlier != null) {
                     problems.add(draft.front().at("permalink").problem(draft.path(), "URL " + route.url()
@@ -233,6 +238,7 @@ public final class Build implements AutoCloseable {
         sources.pages().forEach(s -> pages.add(s.path()));
         parsed.retain(pages);
         rendered.retain(pages);
+        routeMemo.retain(pages);
         files.retain(root, sources);
     }
 

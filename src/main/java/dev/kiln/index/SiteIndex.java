@@ -33,6 +33,7 @@ public final class SiteIndex {
     private final List<Pagination> home;
     private final Map<String, Integer> postNumbers = new HashMap<>();
     private final Map<String, Tag> tagsBySlug = new HashMap<>();
+    private final Map<String, String> slugsByName = new HashMap<>();
 
     private SiteIndex(List<Page> posts, List<Page> pages, List<Tag> tags, List<Pagination> home) {
         this.posts = List.copyOf(posts);
@@ -43,6 +44,9 @@ public final class SiteIndex {
             postNumbers.put(posts.get(i).url(), i);
         }
         tags.forEach(t -> tagsBySlug.put(t.slug(), t));
+        for (Page post : posts) {
+            post.front().tags().forEach(name -> slugsByName.computeIfAbsent(name, Slugs::of));
+        }
     }
 
     /** Every post, newest first. */
@@ -84,10 +88,16 @@ public final class SiteIndex {
         return i > 0 ? Optional.of(posts.get(i - 1)) : Optional.empty();
     }
 
+    /** A tag's slug; the index knows each tag name's slug already, so it is not computed again. */
+    private String slugOf(String name) {
+        String slug = slugsByName.get(name);
+        return slug != null ? slug : Slugs.of(name);
+    }
+
     /** The tags of {@code post}, as indexed (one entry per slug). */
     public List<Tag> tagsOf(Page post) {
         Set<String> slugs = new LinkedHashSet<>();
-        post.front().tags().forEach(name -> slugs.add(Slugs.of(name)));
+        post.front().tags().forEach(name -> slugs.add(slugOf(name)));
         return slugs.stream().map(tagsBySlug::get).toList();
     }
 
