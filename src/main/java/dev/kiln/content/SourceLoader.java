@@ -135,7 +135,7 @@ public final class SourceLoader {
     }
 
     /** Hidden files and folders, editor swap and backup files are never part of a site. */
-    static boolean isIgnored(Path relative) {
+    public static boolean isIgnored(Path relative) {
         for (Path part : relative) {
             String name = part.toString();
             if (name.startsWith(".") || name.startsWith("#") || name.endsWith("~")

@@ -1,5 +1,7 @@
 package dev.kiln.serve;
 
+import dev.kiln.content.SourceLoader;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -28,8 +30,8 @@ import java.util.stream.Stream;
  */
 final class SiteWatcher implements AutoCloseable {
 
-    static final List<String> FOLDERS = List.of("content", "layouts", "assets");
-    private static final String CONFIG = "site.yml";
+    static final List<String> FOLDERS = List.of(SourceLoader.CONTENT, dev.kiln.layout.Layouts.FOLDER, SourceLoader.ASSETS);
+    private static final String CONFIG = dev.kiln.config.SiteConfig.FILE;
 
     private final Path root;
     private final WatchService service;
@@ -112,14 +114,7 @@ final class SiteWatcher implements AutoCloseable {
         if (!FOLDERS.contains(top)) {
             return false;
         }
-        for (Path part : rel) {
-            String name = part.toString();
-            if (name.startsWith(".") || name.startsWith("#") || name.endsWith("~") || name.endsWith(".swp")
-                    || name.endsWith(".swx") || name.endsWith(".tmp")) {
-                return false;
-            }
-        }
-        return true;
+        return !SourceLoader.isIgnored(rel);
     }
 
     /**
