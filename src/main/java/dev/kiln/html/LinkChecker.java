@@ -99,12 +99,13 @@ public final class LinkChecker {
         return broken;
     }
 
-    /** The file GitHub Pages serves for a path: itself, {@code path.html} or {@code path/index.html}. */
+    /** The file a link to {@code path} reaches: the one served, or {@code path/index.html} after the redirect. */
     public String resolve(String path) {
-        List<String> candidates = path.isEmpty() || path.endsWith("/")
-                ? List.of(path + "index.html")
-                : List.of(path, path + ".html", path + "/index.html");
-        return candidates.stream().filter(c -> site.get(c) != null).findFirst().orElse(null);
+        String served = site.served(path);
+        if (served != null || path.isEmpty() || path.endsWith("/")) {
+            return served;
+        }
+        return site.get(path + "/index.html") != null ? path + "/index.html" : null;
     }
 
     /** The links of a page: href of a, link and area, src of img, script, source, iframe, video, audio. */

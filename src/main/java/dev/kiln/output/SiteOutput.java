@@ -20,6 +20,21 @@ public record SiteOutput(SortedMap<String, byte[]> files) {
         return files.get(path);
     }
 
+    /**
+     * The file GitHub Pages serves for a request path (relative, no leading slash): {@code d/} is
+     * {@code d/index.html}; {@code a} is {@code a} itself or else {@code a.html}. Null when there is none
+     * ({@code d} without a slash is a redirect to {@code d/}, which callers handle).
+     */
+    public String served(String path) {
+        if (path.isEmpty() || path.endsWith("/")) {
+            return files.containsKey(path + "index.html") ? path + "index.html" : null;
+        }
+        if (files.containsKey(path)) {
+            return path;
+        }
+        return files.containsKey(path + ".html") ? path + ".html" : null;
+    }
+
     public int size() {
         return files.size();
     }

@@ -67,7 +67,7 @@ final class SiteHandler implements HttpHandler {
         }
         SiteOutput site = snapshot.get().site();
         String rel = path.substring(1);
-        String file = resolve(site, rel);
+        String file = site.served(rel);
         if (file == null && !rel.isEmpty() && !rel.endsWith("/") && site.get(rel + "/index.html") != null) {
             // The path as the browser sent it, percent-encoded: a header holds ASCII only.
             URI uri = exchange.getRequestURI();
@@ -82,17 +82,6 @@ final class SiteHandler implements HttpHandler {
         send(exchange, 200, file, site.get(file), script);
     }
 
-    /** The output file for a path, the GitHub Pages way; null when there is none. */
-    static String resolve(SiteOutput site, String rel) {
-        if (rel.isEmpty() || rel.endsWith("/")) {
-            return site.get(rel + "index.html") != null ? rel + "index.html" : null;
-        }
-        if (site.get(rel) != null) {
-            return rel;
-        }
-        return site.get(rel + ".html") != null ? rel + ".html" : null;
-    }
-
     /** The output file of the page a tab shows, from its {@code location.pathname}. */
     private String pageOf(String pathname) {
         String path;
@@ -105,7 +94,7 @@ final class SiteHandler implements HttpHandler {
         if (path == null || !path.startsWith(basePath + "/")) {
             return null;
         }
-        return resolve(snapshot.get().site(), path.substring(basePath.length() + 1));
+        return snapshot.get().site().served(path.substring(basePath.length() + 1));
     }
 
     private void notFound(HttpExchange exchange, String script) throws IOException {
