@@ -59,7 +59,7 @@ public final class Build implements AutoCloseable {
     private final Memo<RouteInputs, Route> routeMemo = new Memo<>();
     private final Memo<SiteAssembler.LayoutInputs, byte[]> laidOut = new Memo<>();
     private final Memo<SiteAssembler.FeedInputs, byte[]> feeds = new Memo<>();
-    private final Memo<SiteAssembler.AbsoluteInputs, String> absolute = new Memo<>();
+    private final Memo<SiteAssembler.EntryInputs, String> entries = new Memo<>();
     private dev.kiln.layout.Views lastViews;
     private SiteConfig lastConfig;
 
@@ -109,7 +109,7 @@ public final class Build implements AutoCloseable {
             rendered.clear();
             laidOut.clear();
             feeds.clear();
-            absolute.clear();
+            entries.clear();
             lastViews = null;
             lastConfig = config;
         }
@@ -127,10 +127,11 @@ public final class Build implements AutoCloseable {
         SiteIndex index = stage("index", () -> SiteIndex.of(
                 pages.stream().filter(Page::isPost).toList(),
                 pages.stream().filter(p -> !p.isPost()).toList(), config));
-        SiteAssembler assembler = new SiteAssembler(root, config, index, parallel, lastViews, laidOut, feeds, absolute);
+        SiteAssembler assembler = new SiteAssembler(root, config, index, parallel, lastViews, laidOut, feeds, entries);
         SiteOutput output = stage("layout", () -> assembler.assemble(sources.statics(), files::bytes));
         lastViews = assembler.views();
         laidOut.retain(output.files().keySet());
+        entries.retain(index.posts().stream().map(Page::url).collect(java.util.stream.Collectors.toSet()));
         long millis = (System.nanoTime() - start) / 1_000_000;
         parsed.takeRuns();
         int pagesLaidOut = laidOut.takeRuns();

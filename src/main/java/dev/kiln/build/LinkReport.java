@@ -9,23 +9,33 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The broken internal links of a build, each reported at the source file and line that holds it. */
 public final class LinkReport {
 
+    private static final java.util.regex.Pattern HTTP = java.util.regex.Pattern.compile("(?i)https?://.+");
+
     private LinkReport() {}
+
+    private static String withoutFragment(String url) {
+        int hash = url.indexOf('#');
+        return hash < 0 ? url : url.substring(0, hash);
+    }
 
     /** Every broken link of {@code result}'s site in {@code root}, as problems, sorted. */
     public static List<Problem> problems(BuildResult result, Path root) {
         List<Problem> problems = new ArrayList<>();
+        Map<String, List<String>> lines = new HashMap<>();
         for (LinkChecker.Broken b : new LinkChecker(result.output(), result.basePath()).check()) {
             String source = result.sources().get(b.page());
             String message = "broken link to " + b.url() + (b.reason().isEmpty() ? "" : ": " + b.reason())
                     + " (on " + b.page() + ")";
             problems.add(source == null
                     ? Problem.inFile(b.page(), message + ", written by a layout")
-                    : at(root, source, b.url(), message));
+                    : at(lines.computeIfAbsent(source, f -> lines(root, f)), source, b.url(), message));
         }
         return problems.stream().sorted().toList();
     }
@@ -43,8 +53,8 @@ public final class LinkReport {
             }
             String html = new String(file.getValue(), StandardCharsets.UTF_8);
             for (LinkChecker.Link link : LinkChecker.links(html)) {
-                String url = link.url().strip().replaceFirst("#.*$", "");
-                if (url.matches("(?i)https?://.+") && (rootUrl.isEmpty() || !url.startsWith(rootUrl))) {
+                String url = withoutFragment(link.url().strip());
+                if (HTTP.matcher(url).matches() && (rootUrl.isEmpty() || !url.startsWith(rootUrl))) {
                     firstPage.putIfAbsent(url, file.getKey());
                 }
             }
@@ -55,24 +65,28 @@ public final class LinkReport {
                 String page = firstPage.get(r.url());
                 String source = result.sources().get(page);
                 String message = "broken external link to " + r.url() + ": " + r.problem() + " (on " + page + ")";
-                problems.add(source == null ? Problem.inFile(page, message) : at(root, source, r.url(), message));
+                problems.add(source == null ? Problem.inFile(page, message) : at(lines(root, source), source, r.url(), message));
             }
         }
         return problems.stream().sorted().toList();
     }
 
-    /** The problem at the first line of {@code source} that holds {@code url}, else at its first line. */
-    private static Problem at(Path root, String source, String url, String message) {
+    /** The lines of {@code source}; none when it moved or is not text. */
+    private static List<String> lines(Path root, String source) {
         try {
-            List<String> lines = Files.readAllLines(root.resolve(source), StandardCharsets.UTF_8);
-            for (int i = 0; i < lines.size(); i++) {
-                int col = lines.get(i).indexOf(url);
-                if (col >= 0) {
-                    return new Problem(source, i + 1, col + 1, message);
-                }
-            }
+            return Files.readAllLines(root.resolve(source), StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
-            // fall through: the file moved or is not text
+            return List.of();
+        }
+    }
+
+    /** The problem at the first line of {@code source} that holds {@code url}, else at its first line. */
+    private static Problem at(List<String> lines, String source, String url, String message) {
+        for (int i = 0; i < lines.size(); i++) {
+            int col = lines.get(i).indexOf(url);
+            if (col >= 0) {
+                return new Problem(source, i + 1, col + 1, message);
+            }
         }
         return Problem.inFile(source, message + ", written by a layout or made from a relative link");
     }

@@ -36,7 +36,7 @@ final class SiteAssembler {
 
     private final Memo<LayoutInputs, byte[]> laidOut;
     private final Memo<FeedInputs, byte[]> feeds;
-    private final Memo<AbsoluteInputs, String> absolute;
+    private final Memo<EntryInputs, String> entries;
 
     /**
      * The layout stage of one build; {@code previous} are the last build's views and {@code laidOut} its
@@ -44,9 +44,9 @@ final class SiteAssembler {
      */
     SiteAssembler(Path root, SiteConfig config, SiteIndex index, Parallel parallel, Views previous,
                   Memo<LayoutInputs, byte[]> laidOut, Memo<FeedInputs, byte[]> feeds,
-                  Memo<AbsoluteInputs, String> absolute) {
+                  Memo<EntryInputs, String> entries) {
         this.feeds = feeds;
-        this.absolute = absolute;
+        this.entries = entries;
         this.config = config;
         this.index = index;
         this.parallel = parallel;
@@ -138,11 +138,11 @@ final class SiteAssembler {
 
     /** The site feed, each tag's feed, the sitemap and robots.txt, by output path. */
     private Map<String, byte[]> generated() {
-        Function<Page, String> html = post -> {
-            String body = config.feed().fullContent() ? post.body().html() : post.body().excerptHtml();
-            return absolute.get(post.url(), new AbsoluteInputs(body, config.rootUrl()),
-                    in -> BasePath.absolute(in.html(), in.rootUrl()));
-        };
+        // A post's entry is the same in every feed that holds it: written once, and kept while the post is.
+        Function<Page, String> entry = post -> entries.get(post.url(), new EntryInputs(config, post), in -> {
+            String body = in.config().feed().fullContent() ? in.post().body().html() : in.post().body().excerptHtml();
+            return FeedWriter.entry(in.config(), in.post(), BasePath.absolute(body, in.config().rootUrl()));
+        });
         Map<String, byte[]> files = new java.util.TreeMap<>();
         List<FeedInputs> feeds = new java.util.ArrayList<>();
         feeds.add(new FeedInputs(config, config.title(), "/feed.xml", "/", newest(index.posts())));
@@ -151,7 +151,7 @@ final class SiteAssembler {
                     newest(tag.posts())));
         }
         List<byte[]> written = parallel.map(feeds, in -> this.feeds.get(in.feedUrl(), in,
-                f -> FeedWriter.atom(f.config(), f.title(), f.feedUrl(), f.pageUrl(), f.posts(), html)));
+                f -> FeedWriter.atom(f.config(), f.title(), f.feedUrl(), f.pageUrl(), f.posts(), entry)));
         for (int i = 0; i < feeds.size(); i++) {
             files.put(feeds.get(i).feedUrl().substring(1), written.get(i));
         }
@@ -163,8 +163,8 @@ final class SiteAssembler {
     /** Everything a feed's bytes depend on; unchanged pages are the same objects, so comparing is cheap. */
     record FeedInputs(SiteConfig config, String title, String feedUrl, String pageUrl, List<Page> posts) {}
 
-    /** A post's HTML made absolute for feeds depends on the HTML and the root URL only. */
-    record AbsoluteInputs(String html, String rootUrl) {}
+    /** A post's feed entry depends on the post and the site's settings only. */
+    record EntryInputs(SiteConfig config, Page post) {}
 
     private List<Page> newest(List<Page> posts) {
         return List.copyOf(posts.subList(0, Math.min(posts.size(), config.feed().limit())));

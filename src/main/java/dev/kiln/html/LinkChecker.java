@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,13 +23,7 @@ import java.util.regex.Pattern;
  */
 public final class LinkChecker {
 
-    private static final Pattern TAG = Pattern.compile(
-            "<([a-zA-Z][a-zA-Z0-9-]*)((?:\\s+[^\\s=/>]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s>]+))?)*)\\s*/?>");
-    private static final Pattern ATTRIBUTE = Pattern.compile(
-            "([^\\s=/>]+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>]+)))?");
-    /** Comments, and the contents of scripts and styles (their opening tags are kept). */
-    private static final Pattern SKIPPED = Pattern.compile("(?s)<!--.*?-->|(<(script|style)\\b[^>]*>).*?</\\2\\s*>",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern SPECIAL = Pattern.compile("(?is)(mailto|tel|javascript|data):.*");
 
     /** A link that leads nowhere: the page it stands on (output path), the URL as written, and why. */
     public record Broken(String page, String url, String reason) {
@@ -54,13 +48,9 @@ public final class LinkChecker {
 
     /** Every broken internal link of every HTML page, in page order. */
     public List<Broken> check() {
-        List<Broken> broken = new ArrayList<>();
-        for (String page : site.files().keySet()) {
-            if (page.endsWith(".html")) {
-                broken.addAll(check(page));
-            }
-        }
-        return broken;
+        // Pages are independent: checked on every core, reported in page order.
+        return site.files().keySet().stream().filter(page -> page.endsWith(".html")).toList()
+                .parallelStream().flatMap(page -> check(page).stream()).toList();
     }
 
     /** The broken internal links of one page. */
@@ -69,7 +59,7 @@ public final class LinkChecker {
         URI pageUri = URI.create("http://site" + encodePath(basePath + "/" + page));
         for (Link link : links(html(page))) {
             String url = link.url().strip();
-            if (url.isEmpty() || url.matches("(?is)(mailto|tel|javascript|data):.*")) {
+            if (url.isEmpty() || SPECIAL.matcher(url).matches()) {
                 continue;
             }
             URI target;
@@ -137,24 +127,139 @@ public final class LinkChecker {
         void visit(String tag, String name, String value);
     }
 
-    private static void scan(String html, AttributeVisitor visitor) {
-        String text = SKIPPED.matcher(html).replaceAll(m -> m.group(1) == null ? "" : Matcher.quoteReplacement(m.group(1)));
-        Matcher tag = TAG.matcher(text);
-        while (tag.find()) {
-            String name = tag.group(1).toLowerCase(java.util.Locale.ROOT);
-            if (tag.group(2) == null || tag.group(2).isBlank()) {
+    /**
+     * Calls {@code visitor} for each attribute of each start tag of {@code html}, its value unescaped. A
+     * hand-written scanner: comments are skipped, and the contents of scripts and styles (their opening
+     * tags are kept); text is never mistaken for a tag, since HTML escapes its {@code <}.
+     */
+    static void scan(String html, AttributeVisitor visitor) {
+        int n = html.length();
+        int i = html.indexOf('<');
+        while (i >= 0 && i < n - 1) {
+            if (html.startsWith("<!--", i)) {
+                int close = html.indexOf("-->", i + 4);
+                i = close < 0 ? -1 : html.indexOf('<', close + 3);
                 continue;
             }
-            Matcher attribute = ATTRIBUTE.matcher(tag.group(2));
-            while (attribute.find()) {
-                String value = attribute.group(2) != null ? attribute.group(2)
-                        : attribute.group(3) != null ? attribute.group(3) : attribute.group(4);
-                if (value != null) {
-                    visitor.visit(name, attribute.group(1).toLowerCase(java.util.Locale.ROOT),
-                            Parser.unescapeEntities(value, true));
+            int nameEnd = i + 1;
+            while (nameEnd < n && isNameChar(html.charAt(nameEnd), nameEnd == i + 1)) {
+                nameEnd++;
+            }
+            if (nameEnd == i + 1) {
+                i = html.indexOf('<', i + 1);
+                continue;
+            }
+            String tag = html.substring(i + 1, nameEnd).toLowerCase(Locale.ROOT);
+            int end = attributes(html, nameEnd, tag, visitor);
+            if (end < 0) {
+                i = html.indexOf('<', i + 1); // not a tag after all: a stray '<'
+                continue;
+            }
+            if (tag.equals("script") || tag.equals("style")) {
+                int close = indexOfIgnoreCase(html, "</" + tag, end);
+                end = close < 0 ? n : close;
+            }
+            i = html.indexOf('<', end);
+        }
+    }
+
+    private static boolean isNameChar(char c, boolean first) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!first && ((c >= '0' && c <= '9') || c == '-'));
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    }
+
+    /**
+     * Reads the attributes of the tag whose name ends at {@code from}; returns the index after its
+     * {@code >}, or -1 when no well-formed tag ends there (then nothing is reported).
+     */
+    private static int attributes(String html, int from, String tag, AttributeVisitor visitor) {
+        int n = html.length();
+        if (from < n && !isSpace(html.charAt(from)) && html.charAt(from) != '>' && html.charAt(from) != '/') {
+            return -1;
+        }
+        List<String[]> found = new ArrayList<>(4);
+        int i = from;
+        while (true) {
+            while (i < n && isSpace(html.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                return -1;
+            }
+            char c = html.charAt(i);
+            if (c == '>') {
+                break;
+            }
+            if (c == '/') {
+                if (i + 1 < n && html.charAt(i + 1) == '>') {
+                    i++;
+                    break;
                 }
+                return -1;
+            }
+            int nameStart = i;
+            while (i < n && !isSpace(html.charAt(i)) && "=/>\"'<".indexOf(html.charAt(i)) < 0) {
+                i++;
+            }
+            if (i == nameStart) {
+                return -1;
+            }
+            String name = html.substring(nameStart, i);
+            int j = i;
+            while (j < n && isSpace(html.charAt(j))) {
+                j++;
+            }
+            if (j < n && html.charAt(j) == '=') {
+                j++;
+                while (j < n && isSpace(html.charAt(j))) {
+                    j++;
+                }
+                if (j >= n) {
+                    return -1;
+                }
+                char quote = html.charAt(j);
+                String value;
+                if (quote == '"' || quote == '\'') {
+                    int close = html.indexOf(quote, j + 1);
+                    if (close < 0) {
+                        return -1;
+                    }
+                    value = html.substring(j + 1, close);
+                    i = close + 1;
+                } else {
+                    int k = j;
+                    while (k < n && !isSpace(html.charAt(k)) && html.charAt(k) != '>') {
+                        k++;
+                    }
+                    if (k == j) {
+                        return -1;
+                    }
+                    value = html.substring(j, k);
+                    i = k;
+                }
+                found.add(new String[] {name, value});
+            } else {
+                i = j; // an attribute without a value
             }
         }
+        for (String[] attribute : found) {
+            String value = attribute[1];
+            visitor.visit(tag, attribute[0].toLowerCase(Locale.ROOT),
+                    value.indexOf('&') < 0 ? value : Parser.unescapeEntities(value, true));
+        }
+        return i + 1;
+    }
+
+    private static int indexOfIgnoreCase(String text, String needle, int from) {
+        for (int i = text.indexOf('<', from); i >= 0; i = text.indexOf('<', i + 1)) {
+            if (text.regionMatches(true, i, needle, 0, needle.length())) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private String html(String file) {

@@ -2,10 +2,6 @@ package dev.kiln.index;
 
 import dev.kiln.config.SiteConfig;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +10,9 @@ import java.util.function.Function;
 
 /**
  * Atom feeds: the site's latest posts ({@code /feed.xml}) or a tag's ({@code /tags/x/feed.xml}). Entry
- * ids are the posts' absolute URLs, so they stay stable from build to build.
+ * ids are the posts' absolute URLs, so they stay stable from build to build. A post's entry is the same
+ * in every feed that holds it, so it is written once ({@link #entry}) and the feeds are put together
+ * from entries ({@link #atom}).
  */
 public final class FeedWriter {
 
@@ -25,64 +23,56 @@ public final class FeedWriter {
 
     /**
      * The feed at {@code feedUrl} (root-relative) titled {@code title}, of the newest {@code posts} (already
-     * newest first), each entry's HTML given by {@code html} with absolute URLs.
+     * newest first), each post's {@code <entry>} given by {@code entries} (see {@link #entry}).
      */
     public static byte[] atom(SiteConfig config, String title, String feedUrl, String pageUrl, List<Page> posts,
-                              Function<Page, String> html) {
-        List<Page> entries = posts.subList(0, Math.min(posts.size(), config.feed().limit()));
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(bytes, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("feed");
-            xml.writeDefaultNamespace(ATOM);
-            xml.writeAttribute("xml:lang", config.language());
-            element(xml, "title", title);
-            if (!config.description().isEmpty()) {
-                element(xml, "subtitle", config.description());
-            }
-            link(xml, absolute(config, feedUrl), "self", "application/atom+xml");
-            link(xml, absolute(config, pageUrl), "alternate", "text/html");
-            element(xml, "updated", ISO.format(entries.isEmpty() ? epoch(config) : updated(entries.get(0))));
-            element(xml, "id", id(config, feedUrl));
-            author(xml, config);
-            xml.writeStartElement("generator");
-            xml.writeCharacters("Kiln");
-            xml.writeEndElement();
-            for (Page post : entries) {
-                entry(xml, config, post, html.apply(post));
-            }
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-            bytes.write('\n');
-            return bytes.toByteArray();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write the feed", e);
+                              Function<Page, String> entries) {
+        List<Page> shown = posts.subList(0, Math.min(posts.size(), config.feed().limit()));
+        StringBuilder xml = new StringBuilder(16 * 1024);
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"").append(ATOM).append("\" xml:lang=\"");
+        attribute(xml, config.language());
+        xml.append("\">");
+        element(xml, "title", title);
+        if (!config.description().isEmpty()) {
+            element(xml, "subtitle", config.description());
         }
+        link(xml, absolute(config, feedUrl), "self", "application/atom+xml");
+        link(xml, absolute(config, pageUrl), "alternate", "text/html");
+        element(xml, "updated", ISO.format(shown.isEmpty() ? epoch(config) : updated(shown.get(0))));
+        element(xml, "id", id(config, feedUrl));
+        xml.append("<author>");
+        element(xml, "name", config.author().isEmpty() ? config.title() : config.author());
+        xml.append("</author><generator>Kiln</generator>");
+        for (Page post : shown) {
+            xml.append(entries.apply(post));
+        }
+        xml.append("</feed>\n");
+        return xml.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void entry(XMLStreamWriter xml, SiteConfig config, Page post, String html) throws XMLStreamException {
-        xml.writeStartElement("entry");
+    /** The {@code <entry>} of {@code post}, whose content is {@code html} (with absolute URLs). */
+    public static String entry(SiteConfig config, Page post, String html) {
+        StringBuilder xml = new StringBuilder(html.length() + html.length() / 8 + 1024);
+        xml.append("<entry>");
         element(xml, "title", post.front().title());
         link(xml, absolute(config, post.url()), "alternate", "text/html");
         element(xml, "published", ISO.format(post.front().date()));
         element(xml, "updated", ISO.format(updated(post)));
         element(xml, "id", id(config, post.url()));
         for (String tag : post.front().tags()) {
-            xml.writeEmptyElement("category");
-            xml.writeAttribute("term", tag);
+            xml.append("<category term=\"");
+            attribute(xml, tag);
+            xml.append("\"/>");
         }
         if (!post.body().excerptText().isEmpty()) {
             element(xml, "summary", post.body().excerptText());
         }
-        xml.writeStartElement("content");
-        xml.writeAttribute("type", "html");
-        xml.writeAttribute("xml:base", absolute(config, post.url()));
-        xml.writeCharacters(html);
-        xml.writeEndElement();
-        xml.writeEndElement();
+        xml.append("<content type=\"html\" xml:base=\"");
+        attribute(xml, absolute(config, post.url()));
+        xml.append("\">");
+        text(xml, html);
+        xml.append("</content></entry>");
+        return xml.toString();
     }
 
     /** When a post last changed: its {@code last_modified_at}, else its date. */
@@ -94,23 +84,54 @@ public final class FeedWriter {
         return ZonedDateTime.of(1970, 1, 1, 0, 0, 0, 0, config.timezone());
     }
 
-    private static void author(XMLStreamWriter xml, SiteConfig config) throws XMLStreamException {
-        xml.writeStartElement("author");
-        element(xml, "name", config.author().isEmpty() ? config.title() : config.author());
-        xml.writeEndElement();
+    private static void link(StringBuilder xml, String href, String rel, String type) {
+        xml.append("<link href=\"");
+        attribute(xml, href);
+        xml.append("\" rel=\"").append(rel).append("\" type=\"").append(type).append("\"/>");
     }
 
-    private static void link(XMLStreamWriter xml, String href, String rel, String type) throws XMLStreamException {
-        xml.writeEmptyElement("link");
-        xml.writeAttribute("href", href);
-        xml.writeAttribute("rel", rel);
-        xml.writeAttribute("type", type);
+    private static void element(StringBuilder xml, String name, String text) {
+        xml.append('<').append(name).append('>');
+        text(xml, text);
+        xml.append("</").append(name).append('>');
     }
 
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
+    private static void text(StringBuilder xml, String text) {
+        escape(xml, text, false);
+    }
+
+    private static void attribute(StringBuilder xml, String text) {
+        escape(xml, text, true);
+    }
+
+    /**
+     * Appends {@code text} escaped for XML: {@code & < >} always, {@code "} in attributes, a carriage
+     * return as a character reference (so that it survives parsing); characters XML 1.0 cannot hold
+     * (other control characters, lone surrogates, U+FFFE and U+FFFF) are left out.
+     */
+    private static void escape(StringBuilder xml, String text, boolean attribute) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> xml.append("&amp;");
+                case '<' -> xml.append("&lt;");
+                case '>' -> xml.append("&gt;");
+                case '"' -> xml.append(attribute ? "&quot;" : "\"");
+                case '\r' -> xml.append("&#13;");
+                case '\n', '\t' -> xml.append(attribute ? (c == '\n' ? "&#10;" : "&#9;") : String.valueOf(c));
+                default -> {
+                    if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
+                        continue;
+                    }
+                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        xml.append(c).append(text.charAt(++i));
+                    } else if (!Character.isSurrogate(c)) {
+                        xml.append(c);
+                    }
+                }
+            }
+        }
     }
 
     /** {@code /x/} as an absolute URL when the site has a base_url, else as it is. */

@@ -61,6 +61,16 @@ class LinkCheckerTest {
     }
 
     @Test
+    void readsTagsAsABrowserWouldAndSkipsScriptText() {
+        SiteOutput site = site("index.html", "<SCRIPT>var a = '<a href=\"/in-script\">';</SCRIPT>"
+                + "<style>a::after{content:'<img src=/in-style>'}</style>"
+                + "<input disabled><A HREF=/gone>x</A> 1 < 2 <img alt='a' src = 'missing.png' >"
+                + "<a href=\"/tag\"title=\"x\">glued</a> <a href='/open");
+        assertEquals(List.of("index.html -> /gone", "index.html -> missing.png", "index.html -> /tag"),
+                broken(site, ""));
+    }
+
+    @Test
     void ignoresExternalAndSpecialLinks() {
         SiteOutput site = site("index.html", "<a href=\"https://example.com/x\">a</a><a href=\"mailto:a@b.c\">b</a>"
                 + "<a href=\"//cdn.example.com/x.js\">c</a>");
