@@ -1,7 +1,6 @@
 package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
-import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -34,7 +33,7 @@ public final class MarkdownRenderer {
                 TablesExtension.create(),
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
-                AutolinkExtension.create(),
+                new QuickAutolink(),
                 FootnoteExtension.create(),
                 TypographicExtension.create(),
                 AttributesExtension.create(),

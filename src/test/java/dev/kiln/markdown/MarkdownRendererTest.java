@@ -23,6 +23,20 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void linksBareUrlsWwwAddressesAndEmailsButNotPlainProseOrCode() {
+        Element body = render("""
+                See https://example.com/a?b=1, www.example.org and mail me@example.net.
+                Split *over* https://x.example/y text.
+
+                Plain prose with dots. And a colon: nothing to link. `https://in.code/`
+                """);
+        assertEquals(List.of("https://example.com/a?b=1", "http://www.example.org", "mailto:me@example.net",
+                        "https://x.example/y"),
+                body.select("a").eachAttr("href"));
+        assertEquals("https://in.code/", body.selectFirst("code").text());
+    }
+
+    @Test
     void rendersTheSeedPricingTableWithThreeColumnsAndNineBodyRows() {
         String table = """
                 | Memory (MB) | Free tier seconds per month | Price per 100ms ($) |

@@ -1,0 +1,69 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.NodePostProcessor;
+import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NodeTracker;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+
+/**
+ * flexmark's autolinks (bare URLs, {@code www.} addresses and e-mail addresses become links), run only on
+ * text that could hold one. flexmark's own post-processor unescapes and scans every text node of every
+ * page, a sixth of the Markdown stage's time; most prose has no {@code ://}, {@code www.} or {@code @}, and
+ * text without them is left as it is by that processor too.
+ */
+final class QuickAutolink implements Parser.ParserExtension {
+
+    @Override
+    public void parserOptions(MutableDataHolder options) {}
+
+    @Override
+    public void extend(Parser.Builder builder) {
+        builder.postProcessorFactory(new Factory());
+    }
+
+    private static final class Factory extends NodePostProcessorFactory {
+        Factory() {
+            super(false);
+            addNodes(Text.class);
+        }
+
+        @Override
+        public NodePostProcessor apply(Document document) {
+            NodePostProcessor autolink = new AutolinkNodePostProcessor(document);
+            return new NodePostProcessor() {
+                @Override
+                public void process(NodeTracker state, Node node) {
+                    if (mayHoldLink(node)) {
+                        autolink.process(state, node);
+                    }
+                }
+            };
+        }
+    }
+
+    /**
+     * Whether the text of {@code node} and the text nodes right after it (flexmark's processor reads them
+     * as one) hold {@code ://}, {@code www.}, an {@code @} or a character reference that could be one.
+     */
+    static boolean mayHoldLink(Node node) {
+        for (Node n = node; n instanceof Text; n = n.getNext()) {
+            CharSequence text = n.getChars();
+            for (int i = 0, len = text.length(); i < len; i++) {
+                char c = text.charAt(i);
+                if (c == '@' || c == '&'
+                        || (c == ':' && i + 2 < len && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/')
+                        || ((c == 'w' || c == 'W') && i + 3 < len && text.charAt(i + 3) == '.'
+                        && (text.charAt(i + 1) == 'w' || text.charAt(i + 1) == 'W')
+                        && (text.charAt(i + 2) == 'w' || text.charAt(i + 2) == 'W'))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
