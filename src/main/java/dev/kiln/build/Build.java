@@ -97,12 +97,13 @@ public final class Build implements AutoCloseable {
     /** Builds the site {@code options} names; throws a {@link SiteException} listing every problem. */
     public BuildResult run(BuildOptions options) {
         long start = System.nanoTime();
+        Timings timings = new Timings();
         // Runs counted by an earlier build that failed are not this build's.
         parsed.takeRuns();
         rendered.takeRuns();
         laidOut.takeRuns();
         Path root = options.source();
-        SiteConfig config = stage("config", () -> readConfig(options));
+        SiteConfig config = stage(timings, "config", () -> readConfig(options));
         if (!config.equals(lastConfig)) {
             // A site.yml change may touch any page: start from nothing.
             parsed.clear();
@@ -113,22 +114,22 @@ public final class Build implements AutoCloseable {
             lastViews = null;
             lastConfig = config;
         }
-        SiteSources sources = stage("load", () -> SourceLoader.load(root, files::text));
+        SiteSources sources = stage(timings, "load", () -> SourceLoader.load(root, files::text));
         forgetGone(root, sources);
-        List<DraftPage> all = stage("front matter", () -> parallel.map(sourcesOf(sources), source ->
+        List<DraftPage> all = stage(timings, "front matter", () -> parallel.map(sourcesOf(sources), source ->
                 parsed.get(source.file().path(), source,
                         s -> FrontMatterParser.parse(s.file(), s.kind(), config.timezone()))));
         Selection selection = Selection.of(all, options);
         if (selection.skippedDrafts() + selection.skippedFuture() > 0) {
             log.accept(selection.describeSkipped());
         }
-        List<Routed> routed = stage("permalinks", () -> routes(selection.included(), sources.statics(), config));
-        List<Page> pages = stage("markdown", () -> parallel.map(routed, r -> render(r, config)));
-        SiteIndex index = stage("index", () -> SiteIndex.of(
+        List<Routed> routed = stage(timings, "permalinks", () -> routes(selection.included(), sources.statics(), config));
+        List<Page> pages = stage(timings, "markdown", () -> parallel.map(routed, r -> render(r, config, timings)));
+        SiteIndex index = stage(timings, "index", () -> SiteIndex.of(
                 pages.stream().filter(Page::isPost).toList(),
                 pages.stream().filter(p -> !p.isPost()).toList(), config));
-        SiteAssembler assembler = new SiteAssembler(root, config, index, parallel, lastViews, laidOut, feeds, entries);
-        SiteOutput output = stage("layout", () -> assembler.assemble(sources.statics(), files::bytes));
+        SiteAssembler assembler = new SiteAssembler(root, config, index, parallel, lastViews, laidOut, feeds, entries, timings);
+        SiteOutput output = stage(timings, "layout", () -> assembler.assemble(sources.statics(), files::bytes));
         lastViews = assembler.views();
         laidOut.retain(output.files().keySet());
         entries.retain(index.posts().stream().map(Page::url).collect(java.util.stream.Collectors.toSet()));
@@ -138,13 +139,15 @@ public final class Build implements AutoCloseable {
         return new BuildResult(output, index.posts().size(), index.pages().size(), index.tags().size(),
                 index.home().size() + (index.tags().isEmpty() ? 0 : 1),
                 selection.skippedDrafts(), selection.skippedFuture(), rendered.takeRuns(), pagesLaidOut, config.rootUrl(), config.basePath(),
-                java.util.Map.copyOf(assembler.sources()), millis);
+                java.util.Map.copyOf(assembler.sources()), millis, timings);
     }
 
-    private <T> T stage(String name, Supplier<T> stage) {
+    private <T> T stage(Timings timings, String name, Supplier<T> stage) {
         long start = System.nanoTime();
         T result = stage.get();
-        log.accept(String.format("  %-13s %5d ms", name, (System.nanoTime() - start) / 1_000_000));
+        long nanos = System.nanoTime() - start;
+        timings.stage(name, nanos);
+        log.accept(String.format("  %-13s %5d ms", name, nanos / 1_000_000));
         return result;
     }
 
@@ -216,11 +219,12 @@ public final class Build implements AutoCloseable {
     /** Everything a page's rendered body depends on: if none of it changed, neither did the body. */
     private record RenderInputs(String body, boolean markdown, String url, String separator, String excerpt) {}
 
-    private Page render(Routed routed, SiteConfig config) {
+    private Page render(Routed routed, SiteConfig config, Timings timings) {
         DraftPage draft = routed.draft();
         RenderInputs inputs = new RenderInputs(draft.body(), draft.source().isMarkdown(), routed.route().url(),
                 config.excerptSeparator(), draft.front().excerpt());
-        return new Page(draft, routed.route(), rendered.get(draft.path(), inputs, this::renderBody));
+        return new Page(draft, routed.route(), rendered.get(draft.path(), inputs,
+                in -> timings.page(draft.path(), () -> renderBody(in))));
     }
 
     private Body renderBody(RenderInputs in) {

@@ -7,11 +7,12 @@ import dev.kiln.output.SiteOutput;
  * {@code listPages} the home and tag pages), and how many bodies and pages this run rendered (the
  * others were remembered from an earlier run of the same {@link Build}); {@code sources} maps the output
  * path of each page made from a file to that file, and {@code rootUrl} ({@code https://me.github.io/blog}, or "") and {@code basePath} ({@code /blog})
- * say where the site is served.
+ * say where the site is served; {@code timings} says where the time went.
  */
 public record BuildResult(SiteOutput output, int posts, int pages, int tagPages, int listPages, int skippedDrafts,
                           int skippedFuture, int markdownRenders, int layoutRenders, String rootUrl, String basePath,
-                          java.util.Map<String, String> sources, long millis) {
+                          java.util.Map<String, String> sources, long millis,
+                          Timings timings) {
 
     /** The closing line of a build: {@code built 66 pages, 12 tag pages in 412 ms}. */
     public String summary() {

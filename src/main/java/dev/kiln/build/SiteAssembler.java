@@ -37,6 +37,7 @@ final class SiteAssembler {
     private final Memo<LayoutInputs, byte[]> laidOut;
     private final Memo<FeedInputs, byte[]> feeds;
     private final Memo<EntryInputs, String> entries;
+    private final Timings timings;
 
     /**
      * The layout stage of one build; {@code previous} are the last build's views and {@code laidOut} its
@@ -44,7 +45,8 @@ final class SiteAssembler {
      */
     SiteAssembler(Path root, SiteConfig config, SiteIndex index, Parallel parallel, Views previous,
                   Memo<LayoutInputs, byte[]> laidOut, Memo<FeedInputs, byte[]> feeds,
-                  Memo<EntryInputs, String> entries) {
+                  Memo<EntryInputs, String> entries, Timings timings) {
+        this.timings = timings;
         this.feeds = feeds;
         this.entries = entries;
         this.config = config;
@@ -74,7 +76,13 @@ final class SiteAssembler {
     private final java.util.Set<String> used = new java.util.TreeSet<>(java.util.List.of("home"));
 
     /** One page of the site to be: where it goes, what it is (for error messages), its values and layout. */
-    private record Job(Route route, String origin, Supplier<Map<String, Object>> context, String layout) {}
+    private record Job(Route route, String origin, Supplier<Map<String, Object>> context, String layout,
+                       String name) {
+        /** A page that no source file makes: named by its output path in timings. */
+        Job(Route route, String origin, Supplier<Map<String, Object>> context, String layout) {
+            this(route, origin, context, layout, route.outputPath());
+        }
+    }
 
     SiteOutput assemble(List<StaticFile> statics, java.util.function.Function<StaticFile, byte[]> reader) {
         List<Job> jobs = new ArrayList<>();
@@ -108,7 +116,7 @@ final class SiteAssembler {
         }
         List<byte[]> rendered = parallel.map(jobs, job -> laidOut.get(job.route().outputPath(),
                 new LayoutInputs(layouts.sources(), job.layout(), job.context().get(), config.basePath()),
-                in -> html(in.layout(), in.context())));
+                in -> timings.layout(job.name(), in.layout(), () -> html(in.layout(), in.context()))));
 
         SiteOutput.Builder out = new SiteOutput.Builder();
         for (int i = 0; i < jobs.size(); i++) {
@@ -178,7 +186,7 @@ final class SiteAssembler {
             problems.add(at.problem(page.path(), "unknown layout '" + layout + "' (layouts: " + layouts.names() + ")"));
         }
         sources.put(page.route().outputPath(), page.path());
-        return new Job(page.route(), page.path(), () -> views.forPage(page), layout);
+        return new Job(page.route(), page.path(), () -> views.forPage(page), layout, page.path());
     }
 
     private byte[] html(String layout, Map<String, Object> context) {

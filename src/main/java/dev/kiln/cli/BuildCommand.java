@@ -33,6 +33,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat broken internal links as errors: nothing is written.")
     boolean strict;
 
+    @Option(names = "--timings", description = "Print the time of each stage and the ten slowest pages and layouts.")
+    boolean timings;
+
     @Override
     public Integer call() {
         PrintStream err = System.err;
@@ -59,6 +62,9 @@ final class BuildCommand implements Callable<Integer> {
             err.printf("  %-13s %d written, %d unchanged, %d removed%n", "write", stats.written(), stats.unchanged(),
                     stats.removed());
             err.println(result.summary() + " → " + target);
+            if (timings) {
+                result.timings().report().forEach(err::println);
+            }
             return 0;
         } catch (SiteException e) {
             for (Problem problem : e.problems()) {

@@ -27,6 +27,7 @@ public final class BodyProcessor {
 
     private static final String TOC_PLACEHOLDER = "div.kiln-toc";
     private static final String URL_ATTRIBUTES = "[href], [src], [poster]";
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     private BodyProcessor() {}
 
@@ -152,7 +153,7 @@ public final class BodyProcessor {
     }
 
     private static boolean isRelative(String url) {
-        return !url.startsWith("/") && !url.startsWith("#") && !url.matches("(?s)[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+        return !url.startsWith("/") && !url.startsWith("#") && !SCHEME.matcher(url).lookingAt();
     }
 
     private static String resolve(URI base, String url) {

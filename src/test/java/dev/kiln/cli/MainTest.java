@@ -70,6 +70,34 @@ class MainTest {
     }
 
     @Test
+    void timingsListEveryStageThenTheSlowestPagesAndLayouts() throws IOException {
+        Path site = goodSite();
+        write(site, "content/posts/2020-02-01-long.md", "---\ntitle: Long\n---\n"
+                + "A paragraph with `code` and *emphasis*.\n\n".repeat(20_000));
+
+        Run run = kiln("build", "--timings", "--source", site.toString(), "--dest", tmp.resolve("out").toString());
+
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.errLines();
+        int stages = lines.indexOf("time per stage:");
+        int pages = lines.indexOf("slowest pages (Markdown and layout, summed over threads):");
+        int layouts = lines.indexOf("slowest layouts (all their pages):");
+        assertTrue(stages > 0 && pages > stages && layouts > pages, run.err());
+        for (String stage : STAGES) {
+            assertTrue(lines.subList(stages, pages).stream().anyMatch(l -> l.matches("\\s+" + stage + "\\s+[\\d.]+ ms\\s+[\\d.]+%")),
+                    stage + " in:\n" + run.err());
+        }
+        // The long post is by far the slowest page; every page and layout that was rendered is listed.
+        assertTrue(lines.get(pages + 1).endsWith("ms  content/posts/2020-02-01-long.md"), run.err());
+        List<String> listed = lines.subList(pages + 1, layouts);
+        assertTrue(listed.stream().anyMatch(l -> l.endsWith("  content/about.md")), run.err());
+        assertTrue(listed.stream().anyMatch(l -> l.endsWith("  index.html")), run.err());
+        List<String> layoutLines = lines.subList(layouts + 1, lines.size());
+        assertTrue(layoutLines.stream().anyMatch(l -> l.matches("\\s+[\\d.]+ ms  post\\s+2 pages, [\\d.]+ ms each")),
+                run.err());
+    }
+
+    @Test
     void buildWithoutDestWritesTargetSiteInsideTheSiteFolder() throws IOException {
         Path site = goodSite();
 
