@@ -93,6 +93,11 @@ public final class DevServer implements AutoCloseable {
         return http.getAddress().getPort();
     }
 
+    /** How many live-reload event streams are open now (tabs listening), for tests. */
+    int eventStreams() {
+        return reload.size();
+    }
+
     /** The site's address, with its base path. */
     public String url() {
         String host = http.getAddress().getHostString();
