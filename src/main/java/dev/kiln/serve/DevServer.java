@@ -20,6 +20,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -37,7 +39,20 @@ public final class DevServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // A client that never finishes sending its request is dropped after 30 s (the JDK waits forever),
+        // so that stalled connections cannot pile up; unit: seconds. Streams of live reload are responses,
+        // which have no limit.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "30");
+        }
     }
+
+    /**
+     * Threads reading requests and answering them. The JDK's server reads a request's head on this pool,
+     * so a slow client holds a thread until its head is in: a few threads are kept, and more are started,
+     * up to a bound, while clients are slow. Past the bound the JDK closes new connections.
+     */
+    static final int MAX_HANDLER_THREADS = 256;
 
     /** How long the watcher waits for a burst of file events to end. */
     static final long QUIET_MILLIS = 30;
@@ -74,7 +89,8 @@ public final class DevServer implements AutoCloseable {
             build.close();
             throw new UncheckedIOException(e);
         }
-        this.handlers = Executors.newFixedThreadPool(8, daemon("kiln-http"));
+        this.handlers = new ThreadPoolExecutor(8, MAX_HANDLER_THREADS, 5, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), daemon("kiln-http"));
         this.pinger = Executors.newSingleThreadScheduledExecutor(daemon("kiln-ping"));
         http.setExecutor(handlers);
         http.createContext("/", new SiteHandler(() -> snapshot, reload, basePath));

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +32,14 @@ final class SiteHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try {
+            if (exchange.getRequestURI().toString().length() > MAX_URI_CHARS) {
+                text(exchange, 414, "URI too long\n");
+                return;
+            }
+            if (tooManyHeaders(exchange)) {
+                text(exchange, 431, "request header fields too large\n");
+                return;
+            }
             String method = exchange.getRequestMethod();
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -50,6 +60,24 @@ final class SiteHandler implements HttpHandler {
         } catch (IOException e) {
             exchange.close(); // the browser went away
         }
+    }
+
+    /** Longer URIs get 414, as browsers never send them (and servers such as nginx refuse them too). */
+    static final int MAX_URI_CHARS = 8 * 1024;
+    /** More header fields get 431, and so does a head whose names and values exceed {@link #MAX_HEADER_CHARS}. */
+    static final int MAX_HEADERS = 100;
+    static final int MAX_HEADER_CHARS = 32 * 1024;
+
+    private static boolean tooManyHeaders(HttpExchange exchange) {
+        int fields = 0;
+        long chars = 0;
+        for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
+            for (String value : header.getValue()) {
+                fields++;
+                chars += header.getKey().length() + (value == null ? 0 : value.length());
+            }
+        }
+        return fields > MAX_HEADERS || chars > MAX_HEADER_CHARS;
     }
 
     private void serve(HttpExchange exchange, String path) throws IOException {
