@@ -91,8 +91,18 @@ public final class Permalinks {
             throw new SiteException(at.problem(page.path(), "permalink '" + expanded + "' " + bad
                     + ": write a path from the site root such as /my-post/"));
         }
-        return Route.ofPath(path);
+        Route route = Route.ofPath(path);
+        for (String segment : route.outputPath().split("/")) {
+            if (segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw new SiteException(at.problem(page.path(), "permalink '" + expanded + "' makes a file name longer than "
+                        + MAX_NAME_BYTES + " bytes (" + segment.substring(0, 20) + "...): shorten it"));
+            }
+        }
+        return route;
     }
+
+    /** The longest file name most file systems take, in bytes. */
+    private static final int MAX_NAME_BYTES = 255;
 
     /** The longest placeholder name that {@code word} starts with, or null. */
     private static String known(String word) {
@@ -147,6 +157,9 @@ public final class Permalinks {
         }
         if (path.chars().anyMatch(c -> c < ' ' || c == 127)) {
             return "holds a control character";
+        }
+        if (path.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+            return "holds half of a UTF-16 surrogate pair, which no file name can hold";
         }
         return null;
     }
