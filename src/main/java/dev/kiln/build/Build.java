@@ -69,10 +69,16 @@ public final class Build implements AutoCloseable {
     }
 
     public Build(Consumer<String> log, Highlighter highlighter) {
+        this(log, highlighter, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** A build whose per-page stages run on {@code threads} threads (1: one after the other). */
+    public Build(Consumer<String> log, Highlighter highlighter, int threads) {
         this.log = log;
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        threads = Math.max(1, threads);
         this.pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "kiln-build");
+            // Deeply nested Markdown (lists, quotes, emphasis) is parsed recursively: room for a few thousand levels.
+            Thread t = new Thread(null, r, "kiln-build", 64L << 20);
             t.setDaemon(true);
             return t;
         });
@@ -223,8 +229,13 @@ public final class Build implements AutoCloseable {
         DraftPage draft = routed.draft();
         RenderInputs inputs = new RenderInputs(draft.body(), draft.source().isMarkdown(), routed.route().url(),
                 config.excerptSeparator(), draft.front().excerpt());
-        return new Page(draft, routed.route(), rendered.get(draft.path(), inputs,
-                in -> timings.page(draft.path(), () -> renderBody(in))));
+        try {
+            return new Page(draft, routed.route(), rendered.get(draft.path(), inputs,
+                    in -> timings.page(draft.path(), () -> renderBody(in))));
+        } catch (StackOverflowError e) {
+            throw new SiteException(List.of(Problem.inFile(draft.path(), "its Markdown nests lists, quotes or "
+                    + "emphasis too deeply to render: flatten the deepest part")));
+        }
     }
 
     private Body renderBody(RenderInputs in) {

@@ -64,6 +64,32 @@ class BuildTest {
                 Fixtures.build(Fixtures.options(site)).output());
     }
 
+    @Test
+    void theParallelBuildWritesTheSameBytesAsTheSerialOne() throws IOException {
+        Path site = manyPosts(tmp.resolve("many"));
+        SiteOutput serial;
+        try (Build build = new Build(line -> {}, new dev.kiln.highlight.TokenHighlighter(), 1)) {
+            serial = build.run(Fixtures.options(site)).output();
+        }
+        SiteOutput parallel;
+        try (Build build = new Build(line -> {}, new dev.kiln.highlight.TokenHighlighter(), 4)) {
+            parallel = build.run(Fixtures.options(site)).output();
+        }
+        assertSameBytes(serial, parallel);
+    }
+
+    @Test
+    void markdownNestedTooDeeplyIsAProblemAtItsFileAndOtherPagesStillReport() throws IOException {
+        Path site = tmp.resolve("deep");
+        write(site, "content/posts/2020-01-01-deep.md", "---\ntitle: Deep\n---\n" + "> ".repeat(200_000) + "x\n");
+        write(site, "content/posts/2020-01-02-nested.md", "---\ntitle: Nested\n---\n" + "> ".repeat(1_000) + "fine\n");
+
+        SiteException e = assertThrows(SiteException.class, () -> Fixtures.build(Fixtures.options(site)));
+
+        assertEquals(List.of("content/posts/2020-01-01-deep.md:1:1: its Markdown nests lists, quotes or emphasis "
+                + "too deeply to render: flatten the deepest part"), e.problems().stream().map(Problem::toString).toList());
+    }
+
     // ---- the pool agrees with the plain reading of the site ----
 
     @Test
