@@ -138,7 +138,12 @@ public final class Build implements AutoCloseable {
         SiteOutput output = stage(timings, "layout", () -> assembler.assemble(sources.statics(), files::bytes));
         lastViews = assembler.views();
         laidOut.retain(output.files().keySet());
-        entries.retain(index.posts().stream().map(Page::url).collect(java.util.stream.Collectors.toSet()));
+        Set<String> postUrls = new HashSet<>();
+        index.posts().forEach(p -> {
+            postUrls.add("full:" + p.url());
+            postUrls.add("excerpt:" + p.url());
+        });
+        entries.retain(postUrls);
         long millis = (System.nanoTime() - start) / 1_000_000;
         parsed.takeRuns();
         int pagesLaidOut = laidOut.takeRuns();

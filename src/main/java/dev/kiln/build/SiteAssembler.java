@@ -9,7 +9,6 @@ import dev.kiln.error.SiteException;
 import dev.kiln.html.BasePath;
 import dev.kiln.index.FeedWriter;
 import dev.kiln.index.SitemapWriter;
-import java.util.function.Function;
 import dev.kiln.index.Page;
 import dev.kiln.index.Pagination;
 import dev.kiln.index.SiteIndex;
@@ -146,20 +145,19 @@ final class SiteAssembler {
 
     /** The site feed, each tag's feed, the sitemap and robots.txt, by output path. */
     private Map<String, byte[]> generated() {
-        // A post's entry is the same in every feed that holds it: written once, and kept while the post is.
-        Function<Page, String> entry = post -> entries.get(post.url(), new EntryInputs(config, post), in -> {
-            String body = in.config().feed().fullContent() ? in.post().body().html() : in.post().body().excerptHtml();
-            return FeedWriter.entry(in.config(), in.post(), BasePath.absolute(body, in.config().rootUrl()));
-        });
+        // A post's entry is the same in every feed that holds it (whole posts in some, excerpts in others):
+        // written once for each, and kept while the post is.
         Map<String, byte[]> files = new java.util.TreeMap<>();
         List<FeedInputs> feeds = new java.util.ArrayList<>();
-        feeds.add(new FeedInputs(config, config.title(), "/feed.xml", "/", newest(index.posts())));
+        feeds.add(new FeedInputs(config, config.title(), "/feed.xml", "/", newest(index.posts()),
+                config.feed().fullContent()));
         for (Tag tag : index.tags()) {
             feeds.add(new FeedInputs(config, config.title() + ": " + tag.name(), tag.feedUrl(), tag.route().url(),
-                    newest(tag.posts())));
+                    newest(tag.posts()), config.feed().tagFullContent()));
         }
         List<byte[]> written = parallel.map(feeds, in -> this.feeds.get(in.feedUrl(), in,
-                f -> FeedWriter.atom(f.config(), f.title(), f.feedUrl(), f.pageUrl(), f.posts(), entry)));
+                f -> FeedWriter.atom(f.config(), f.title(), f.feedUrl(), f.pageUrl(), f.posts(),
+                        post -> entry(post, f.full()))));
         for (int i = 0; i < feeds.size(); i++) {
             files.put(feeds.get(i).feedUrl().substring(1), written.get(i));
         }
@@ -169,10 +167,19 @@ final class SiteAssembler {
     }
 
     /** Everything a feed's bytes depend on; unchanged pages are the same objects, so comparing is cheap. */
-    record FeedInputs(SiteConfig config, String title, String feedUrl, String pageUrl, List<Page> posts) {}
+    record FeedInputs(SiteConfig config, String title, String feedUrl, String pageUrl, List<Page> posts,
+                      boolean full) {}
+
+    /** The feed entry of {@code post}, with the whole post or its excerpt. */
+    private String entry(Page post, boolean full) {
+        return entries.get((full ? "full:" : "excerpt:") + post.url(), new EntryInputs(config, post, full), in -> {
+            String body = in.full() ? in.post().body().html() : in.post().body().excerptHtml();
+            return FeedWriter.entry(in.config(), in.post(), BasePath.absolute(body, in.config().rootUrl()));
+        });
+    }
 
     /** A post's feed entry depends on the post and the site's settings only. */
-    record EntryInputs(SiteConfig config, Page post) {}
+    record EntryInputs(SiteConfig config, Page post, boolean full) {}
 
     private List<Page> newest(List<Page> posts) {
         return List.copyOf(posts.subList(0, Math.min(posts.size(), config.feed().limit())));

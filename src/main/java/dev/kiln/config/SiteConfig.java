@@ -39,8 +39,11 @@ public record SiteConfig(
     /** A link in the site's navigation bar. */
     public record NavLink(String title, String url) {}
 
-    /** The Atom feeds: how many posts they hold, and whether entries carry the whole post or its excerpt. */
-    public record Feed(int limit, boolean fullContent) {}
+    /**
+     * The Atom feeds: how many posts they hold, and whether entries carry the whole post or its excerpt, in
+     * the site feed ({@code fullContent}) and in the tags' feeds ({@code tagFullContent}).
+     */
+    public record Feed(int limit, boolean fullContent, boolean tagFullContent) {}
 
     public SiteConfig {
         nav = List.copyOf(nav);
@@ -50,7 +53,7 @@ public record SiteConfig(
     /** The settings of a site that has no {@code site.yml}. */
     public static SiteConfig defaults() {
         return new SiteConfig("My Blog", "", "", "", "", "en", ZoneId.of("UTC"), DEFAULT_PERMALINK,
-                DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), new Feed(20, true), false,
+                DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), new Feed(20, true, false), false,
                 DEFAULT_ARCHIVE_PERMALINK, Map.of());
     }
 

@@ -79,11 +79,16 @@ public final class SiteConfigReader {
         } else if (l != null) {
             f.problem("feed", "feed.limit must be a whole number above 0, not '" + l + "'");
         }
-        Object content = m.get("content");
+        return new SiteConfig.Feed(limit, full(f, m, "content", defaults.fullContent()),
+                full(f, m, "tag_content", defaults.tagFullContent()));
+    }
+
+    private static boolean full(YamlFields f, Map<?, ?> feed, String key, boolean otherwise) {
+        Object content = feed.get(key);
         if (content != null && !content.equals("full") && !content.equals("excerpt")) {
-            f.problem("feed", "feed.content must be full or excerpt, not '" + content + "'");
+            f.problem("feed", "feed." + key + " must be full or excerpt, not '" + content + "'");
         }
-        return new SiteConfig.Feed(limit, content == null ? defaults.fullContent() : content.equals("full"));
+        return content == null ? otherwise : content.equals("full");
     }
 
     private static List<SiteConfig.NavLink> nav(YamlFields f, YamlDocument yaml) {

@@ -111,6 +111,34 @@ class FeedsTest {
     }
 
     @Test
+    void tagFeedsCarryExcerptsUnlessSiteYmlAsksForWholePosts() throws Exception {
+        threePosts("");
+        SiteOutput out = build();
+        String inTag = parse(out, "tags/java/feed.xml").getEntries().get(1).getContents().get(0).getValue();
+        String inSite = parse(out, "feed.xml").getEntries().get(2).getContents().get(0).getValue();
+        assertTrue(inTag.contains("First paragraph") && !inTag.contains("Rest of one."), inTag);
+        assertTrue(inSite.contains("Rest of one."), inSite);
+
+        threePosts("feed: {tag_content: full, content: excerpt}\n");
+        out = build();
+        inTag = parse(out, "tags/java/feed.xml").getEntries().get(1).getContents().get(0).getValue();
+        inSite = parse(out, "feed.xml").getEntries().get(2).getContents().get(0).getValue();
+        assertTrue(inTag.contains("Rest of one."), inTag);
+        assertFalse(inSite.contains("Rest of one."), inSite);
+    }
+
+    @Test
+    void textThatXmlCannotHoldIsLeftOutAndTheFeedStillParses() throws Exception {
+        threePosts("");
+        write("content/posts/2020-04-01-odd.md", "---\ntitle: \"Bell \\a, CR \\r and <b>&\\\"quotes'\"\n"
+                + "tags: [\"a&b\", \"<t>\"]\n---\nBody.\n");
+        SyndFeed feed = parse(build(), "feed.xml");
+
+        assertEquals("Bell , CR \r and <b>&\"quotes'", feed.getEntries().get(0).getTitle());
+        assertEquals(List.of("a&b", "<t>"), feed.getEntries().get(0).getCategories().stream().map(c -> c.getName()).toList());
+    }
+
+    @Test
     void eachTagHasItsOwnFeedLinkedFromItsPage() throws Exception {
         threePosts("");
         SiteOutput out = build();
