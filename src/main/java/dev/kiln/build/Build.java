@@ -228,11 +228,11 @@ public final class Build implements AutoCloseable {
     }
 
     /** Everything a page's rendered body depends on: if none of it changed, neither did the body. */
-    private record RenderInputs(String body, boolean markdown, String url, String separator, String excerpt) {}
+    private record RenderInputs(String text, int bodyStart, boolean markdown, String url, String separator, String excerpt) {}
 
     private Page render(Routed routed, SiteConfig config, Timings timings) {
         DraftPage draft = routed.draft();
-        RenderInputs inputs = new RenderInputs(draft.body(), draft.source().isMarkdown(), routed.route().url(),
+        RenderInputs inputs = new RenderInputs(draft.source().text(), draft.bodyStart(), draft.source().isMarkdown(), routed.route().url(),
                 config.excerptSeparator(), draft.front().excerpt());
         try {
             return new Page(draft, routed.route(), rendered.get(draft.path(), inputs,
@@ -244,7 +244,8 @@ public final class Build implements AutoCloseable {
     }
 
     private Body renderBody(RenderInputs in) {
-        String html = in.markdown() ? markdown.render(in.body()) : in.body();
+        String source = in.text().substring(in.bodyStart());
+        String html = in.markdown() ? markdown.render(source) : source;
         Body body = BodyProcessor.process(html, in.url(), in.separator());
         if (in.excerpt() == null) {
             return body;

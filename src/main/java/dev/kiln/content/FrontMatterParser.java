@@ -25,7 +25,7 @@ public final class FrontMatterParser {
     public static DraftPage parse(SourceFile source, PageKind kind, ZoneId zone) {
         String text = source.text();
         YamlDocument yaml = YamlDocument.EMPTY;
-        String body = text;
+        int bodyStart = 0;
         int bodyLine = 1;
         if (startsWithFence(text)) {
             int open = text.indexOf('\n') + 1;
@@ -37,10 +37,10 @@ public final class FrontMatterParser {
             yaml = YamlReader.read(source.path(), text.substring(open, close.start()), 2);
             bodyLine = 2 + countLines(text, open, close.start());
             int after = text.indexOf('\n', close.end());
-            body = after < 0 ? "" : text.substring(after + 1);
+            bodyStart = after < 0 ? text.length() : after + 1;
             bodyLine += 1;
         }
-        return new DraftPage(source, kind, typed(source, kind, yaml, zone), body, bodyLine);
+        return new DraftPage(source, kind, typed(source, kind, yaml, zone), bodyStart, bodyLine);
     }
 
     private static boolean startsWithFence(String text) {
