@@ -228,7 +228,22 @@ public final class Build implements AutoCloseable {
     }
 
     /** Everything a page's rendered body depends on: if none of it changed, neither did the body. */
-    private record RenderInputs(String text, int bodyStart, boolean markdown, String url, String separator, String excerpt) {}
+    private record RenderInputs(String text, int bodyStart, boolean markdown, String url, String separator,
+                                String excerpt) {
+        /** Equal when the bodies are (a front-matter edit leaves the body alone), and the rest is. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RenderInputs in && markdown == in.markdown && url.equals(in.url)
+                    && separator.equals(in.separator) && java.util.Objects.equals(excerpt, in.excerpt)
+                    && text.length() - bodyStart == in.text.length() - in.bodyStart
+                    && text.regionMatches(bodyStart, in.text, in.bodyStart, text.length() - bodyStart);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(text.length() - bodyStart, markdown, url, separator, excerpt);
+        }
+    }
 
     private Page render(Routed routed, SiteConfig config, Timings timings) {
         DraftPage draft = routed.draft();
