@@ -7,7 +7,6 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Elements;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,9 +24,10 @@ import java.util.Set;
  */
 public final class BodyProcessor {
 
-    private static final String TOC_PLACEHOLDER = "div.kiln-toc";
-    private static final String URL_ATTRIBUTES = "[href], [src], [poster]";
     private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
+
+    /** The class of the element where the Markdown stage asks for the table of contents. */
+    private static final String TOC_PLACEHOLDER_CLASS = "kiln-toc";
 
     private BodyProcessor() {}
 
@@ -39,10 +39,11 @@ public final class BodyProcessor {
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         Element body = doc.body();
-        int words = countWords(body.text()); // before anchors and the table of contents add text
-        List<Body.Heading> headings = anchorHeadings(body);
+        int words = countWords(body); // before anchors and the table of contents add text
+        Parts parts = Parts.of(body);
+        List<Body.Heading> headings = anchorHeadings(body, parts);
         String toc = Toc.html(headings);
-        Elements placeholders = body.select(TOC_PLACEHOLDER);
+        List<Element> placeholders = parts.placeholders;
         for (Element placeholder : placeholders) {
             if (toc.isEmpty()) {
                 placeholder.remove();
@@ -51,10 +52,10 @@ public final class BodyProcessor {
                 placeholder.remove();
             }
         }
-        rootRelativeLinks(body, pageUrl);
-        kramdownFootnoteIds(body);
+        rootRelativeLinks(parts, pageUrl);
+        kramdownFootnoteIds(parts);
         // flexmark marks task-list boxes readonly, which HTML allows only on text inputs.
-        body.select("input[type=checkbox][readonly]").removeAttr("readonly");
+        parts.checkboxes.forEach(box -> box.removeAttr("readonly"));
         Element excerpt = excerpt(body, separator);
         // An excerpt stands on other pages: its #fragment links must lead back to this page.
         for (Element a : excerpt.select("a[href^=#]")) {
@@ -65,9 +66,51 @@ public final class BodyProcessor {
         return new Body(body.html(), excerpt.html(), excerpt.text(), layoutToc, headings, words);
     }
 
+    /**
+     * The elements of a body that processing touches, found in one walk over it (in document order)
+     * rather than by a selector each.
+     */
+    private static final class Parts {
+        final List<Element> headings = new ArrayList<>();
+        final List<Element> otherIds = new ArrayList<>();
+        final List<Element> placeholders = new ArrayList<>();
+        final List<Element> urls = new ArrayList<>();
+        final List<Element> footnotes = new ArrayList<>();
+        final List<Element> checkboxes = new ArrayList<>();
+
+        static Parts of(Element body) {
+            Parts parts = new Parts();
+            for (Element e : body.getAllElements()) {
+                if (e == body) {
+                    continue;
+                }
+                String tag = e.normalName();
+                boolean heading = tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
+                if (heading) {
+                    parts.headings.add(e);
+                } else if (e.hasAttr("id")) {
+                    parts.otherIds.add(e);
+                }
+                if (tag.equals("div") && e.hasClass(TOC_PLACEHOLDER_CLASS)) {
+                    parts.placeholders.add(e);
+                }
+                if (e.hasAttr("href") || e.hasAttr("src") || e.hasAttr("poster")) {
+                    parts.urls.add(e);
+                }
+                if (tag.equals("sup") || tag.equals("li") || tag.equals("a")) {
+                    parts.footnotes.add(e);
+                }
+                if (tag.equals("input") && e.attr("type").equalsIgnoreCase("checkbox") && e.hasAttr("readonly")) {
+                    parts.checkboxes.add(e);
+                }
+            }
+            return parts;
+        }
+    }
+
     /** Gives every heading a unique id (h2–h6 also an anchor link) and lists h2–h6 for the table of contents. */
-    private static List<Body.Heading> anchorHeadings(Element body) {
-        Elements all = body.select("h1, h2, h3, h4, h5, h6");
+    private static List<Body.Heading> anchorHeadings(Element body, Parts parts) {
+        List<Element> all = parts.headings;
         Set<String> reserved = new HashSet<>(); // old deep links win over generated ids
         Set<Element> anchored = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Element h : all) {
@@ -85,9 +128,8 @@ public final class BodyProcessor {
             }
         }
         Set<String> taken = new HashSet<>();
-        for (Element e : body.select("[id]")) {
-            if (!e.nameIs("h1") && !e.nameIs("h2") && !e.nameIs("h3") && !e.nameIs("h4") && !e.nameIs("h5")
-                    && !e.nameIs("h6")) {
+        for (Element e : parts.otherIds) {
+            if (e.parent() != null) { // an old anchor taken out of its heading holds no id any more
                 taken.add(e.id());
             }
         }
@@ -127,12 +169,19 @@ public final class BodyProcessor {
      * Footnotes get kramdown's ids ({@code fn:1}, {@code fnref:1}) instead of flexmark's ({@code fn-1}),
      * so that deep links into posts that Jekyll built keep working.
      */
-    private static void kramdownFootnoteIds(Element body) {
-        for (Element e : body.select("sup[id^=fnref-], li[id^=fn-]")) {
-            e.id(e.id().replaceFirst("^(fnref|fn)-", "$1:"));
-        }
-        for (Element a : body.select("a.footnote-ref[href^=#fn-], a.footnote-backref[href^=#fnref-]")) {
-            a.attr("href", a.attr("href").replaceFirst("^#(fnref|fn)-", "#$1:"));
+    private static void kramdownFootnoteIds(Parts parts) {
+        for (Element e : parts.footnotes) {
+            String id = e.id();
+            if ((e.nameIs("sup") && id.startsWith("fnref-")) || (e.nameIs("li") && id.startsWith("fn-"))) {
+                e.id(id.replaceFirst("^(fnref|fn)-", "$1:"));
+            }
+            if (e.nameIs("a")) {
+                String href = e.attr("href");
+                if ((e.hasClass("footnote-ref") && href.startsWith("#fn-"))
+                        || (e.hasClass("footnote-backref") && href.startsWith("#fnref-"))) {
+                    e.attr("href", href.replaceFirst("^#(fnref|fn)-", "#$1:"));
+                }
+            }
         }
     }
 
@@ -140,9 +189,9 @@ public final class BodyProcessor {
      * Relative links and images resolve against the page's own URL, exactly as a browser would; they
      * are written root-relative so that excerpts shown on other pages keep working.
      */
-    private static void rootRelativeLinks(Element body, String pageUrl) {
+    private static void rootRelativeLinks(Parts parts, String pageUrl) {
         URI base = URI.create("http://site" + pageUrl);
-        for (Element e : body.select(URL_ATTRIBUTES)) {
+        for (Element e : parts.urls) {
             for (String attribute : List.of("href", "src", "poster")) {
                 String value = e.attr(attribute);
                 if (!value.isEmpty() && isRelative(value)) {
@@ -207,16 +256,37 @@ public final class BodyProcessor {
         return excerpt;
     }
 
-    private static int countWords(String text) {
-        int words = 0;
-        boolean inWord = false;
-        for (int i = 0; i < text.length(); i++) {
-            boolean letter = !Character.isWhitespace(text.charAt(i));
-            if (letter && !inWord) {
-                words++;
+    /**
+     * The words of {@code body}'s text as a reader sees it (block elements and line breaks part words),
+     * counted in one walk without building the text.
+     */
+    private static int countWords(Element body) {
+        int[] words = {0};
+        boolean[] inWord = {false};
+        org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    String text = t.getWholeText();
+                    for (int i = 0, n = text.length(); i < n; i++) {
+                        boolean letter = !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\u00a0';
+                        if (letter && !inWord[0]) {
+                            words[0]++;
+                        }
+                        inWord[0] = letter;
+                    }
+                } else if (node instanceof Element e && (e.isBlock() || e.nameIs("br"))) {
+                    inWord[0] = false;
+                }
             }
-            inWord = letter;
-        }
-        return words;
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && e.isBlock()) {
+                    inWord[0] = false;
+                }
+            }
+        }, body);
+        return words[0];
     }
 }
