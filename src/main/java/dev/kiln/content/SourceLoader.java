@@ -42,14 +42,19 @@ public final class SourceLoader {
         List<Problem> problems = new ArrayList<>();
         for (Path file : walk(root.resolve(CONTENT))) {
             String rel = relative(root, file);
-            if (leavesSite(root, file)) {
-                problems.add(Problem.inFile(rel, OUTSIDE));
+            String wrong = unusable(root, file);
+            if (wrong != null) {
+                problems.add(Problem.inFile(rel, wrong));
             } else if (isPage(file)) {
                 try {
                     SourceFile source = new SourceFile(rel, reader.read(file));
                     (rel.startsWith(POSTS + "/") ? posts : pages).add(source);
+                } catch (NotText e) {
+                    problems.add(e.at().problem(rel, e.reason()));
                 } catch (CharacterCodingException e) {
                     problems.add(Problem.inFile(rel, "not valid UTF-8 text: save the file as UTF-8"));
+                } catch (UncheckedIOException e) {
+                    problems.add(Problem.inFile(rel, unreadable(e.getCause())));
                 }
             } else {
                 statics.add(new StaticFile(rel, file, rel.substring(CONTENT.length() + 1)));
@@ -57,8 +62,9 @@ public final class SourceLoader {
         }
         for (Path file : walk(root.resolve(ASSETS))) {
             String rel = relative(root, file);
-            if (leavesSite(root, file)) {
-                problems.add(Problem.inFile(rel, OUTSIDE));
+            String wrong = unusable(root, file);
+            if (wrong != null) {
+                problems.add(Problem.inFile(rel, wrong));
             } else {
                 statics.add(new StaticFile(rel, file, rel));
             }
@@ -71,6 +77,38 @@ public final class SourceLoader {
 
     private static final String OUTSIDE = "is a link to a file outside the site folder, which a build never "
             + "publishes: copy the file into the site instead";
+
+    /**
+     * Why {@code file} cannot be part of the site, or null: a link that leads nowhere or to a folder (which
+     * a walk does not follow, so its files would be silently left out), a link out of the site folder, a
+     * file the build may not read.
+     */
+    private static String unusable(Path root, Path file) {
+        if (Files.isSymbolicLink(file)) {
+            if (!Files.exists(file)) {
+                return "is a symbolic link that leads nowhere (its target is missing, or links point at each "
+                        + "other in a loop): remove the link or point it at a file";
+            }
+            if (leavesSite(root, file)) {
+                return OUTSIDE;
+            }
+            if (Files.isDirectory(file)) {
+                return "is a symbolic link to a folder, which a build does not follow (such links can loop): "
+                        + "move the folder here, or link its files one by one";
+            }
+        }
+        if (!Files.isReadable(file)) {
+            return unreadable(new java.nio.file.AccessDeniedException(file.toString()));
+        }
+        return null;
+    }
+
+    private static String unreadable(Throwable e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "cannot be read: permission denied: make it readable (chmod a+r), or move it out of the site";
+        }
+        return "cannot be read (" + e + "): fix or move the file";
+    }
 
     /** A symbolic link whose target is outside the site folder would publish that file. */
     private static boolean leavesSite(Path root, Path file) {
@@ -96,27 +134,38 @@ public final class SourceLoader {
                 String head = new String(in.readNBytes(7), StandardCharsets.UTF_8);
                 return (head.startsWith("\uFEFF") ? head.substring(1) : head).startsWith("---");
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                return true; // reported as unreadable when it is read
             }
         }
         return false;
     }
 
-    /** The text of a UTF-8 file, without a byte order mark; malformed UTF-8 is an error. */
+    /**
+     * The text of a UTF-8 file, without a byte order mark; malformed UTF-8 and NUL bytes (binary files,
+     * UTF-16 text) are a {@link NotText} at the first such byte.
+     */
     public static String readUtf8(Path file) throws CharacterCodingException {
+        byte[] bytes;
         try {
-            byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder()
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes))
                     .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            NotText why = NotText.of(bytes);
+            throw why != null ? why : e;
         }
+        if (text.indexOf('\0') >= 0) {
+            throw NotText.of(bytes);
+        }
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** Regular files below {@code dir}, sorted, skipping hidden files and editor leftovers. */
@@ -125,7 +174,8 @@ public final class SourceLoader {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
+            // Links that are not to a regular file (loops, dead ends, folders) are kept to be reported.
+            return files.filter(f -> Files.isRegularFile(f) || Files.isSymbolicLink(f))
                     .filter(f -> !isIgnored(dir.relativize(f)))
                     .sorted()
                     .toList();

@@ -134,14 +134,38 @@ class SourceLoaderTest {
     }
 
     @Test
-    void reportsNonUtf8FileAsProblemAtItsFirstLine() throws IOException {
-        write("content/posts/2018-03-15-cafe.md", new byte[] {'c', 'a', 'f', (byte) 0xE9, '\n'});
+    void reportsNonUtf8FileAtItsFirstBadByte() throws IOException {
+        write("content/posts/2018-03-15-cafe.md", new byte[] {'x', '\n', 'c', 'a', 'f', (byte) 0xE9, '\n'});
         List<Problem> problems = assertThrows(SiteException.class, () -> SourceLoader.load(site)).problems();
         assertEquals(1, problems.size());
         assertEquals("content/posts/2018-03-15-cafe.md", problems.get(0).path());
-        assertEquals(1, problems.get(0).line());
-        assertEquals(1, problems.get(0).column());
-        assertTrue(problems.get(0).message().contains("UTF-8"), problems.get(0).message());
+        assertEquals(2, problems.get(0).line());
+        assertEquals(4, problems.get(0).column());
+        assertTrue(problems.get(0).message().contains("save the file as UTF-8"), problems.get(0).message());
+    }
+
+    @Test
+    void countsColumnsInCharactersNotBytes() throws IOException {
+        write("content/a.md", ("é€" + "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Problem p = assertThrows(SiteException.class, () -> SourceLoader.load(site)).problems().get(0);
+        assertEquals("content/a.md:1:3", p.path() + ":" + p.line() + ":" + p.column(), p.toString());
+        assertTrue(p.message().contains("NUL"), p.message());
+    }
+
+    @Test
+    void reportsAFileTheBuildMayNotReadWithoutStoppingAtIt() throws IOException {
+        write("content/posts/2020-01-01-locked.md", "---\ntitle: Locked\n---\n");
+        write("content/posts/2020-01-02-open.md", "---\ntitle: Open\n---\n");
+        // As root every file is readable, so the reader is made to refuse as the file system would.
+        SourceLoader.TextReader refusing = file -> {
+            if (file.getFileName().toString().contains("locked")) {
+                throw new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException(file.toString()));
+            }
+            return SourceLoader.readUtf8(file);
+        };
+        List<Problem> problems = assertThrows(SiteException.class, () -> SourceLoader.load(site, refusing)).problems();
+        assertEquals(List.of("content/posts/2020-01-01-locked.md:1:1: cannot be read: permission denied: make it "
+                + "readable (chmod a+r), or move it out of the site"), problems.stream().map(Problem::toString).toList());
     }
 
     @Test
