@@ -47,10 +47,60 @@ public final class SiteConfigReader {
                 f.bool("toc", defaults.toc()),
                 f.text("archive_permalink", defaults.archivePermalink()),
                 yaml.valuesExcept(KNOWN));
+        for (String key : yaml.values().keySet()) {
+            String known = nearMiss(key);
+            if (known != null) {
+                f.problems().add(yaml.keyAt(key).problem(SiteConfig.FILE, "unknown key '" + key
+                        + "': did you mean '" + known + "'? (a key of your own, for layouts as site.params."
+                        + key + ", needs a name further from Kiln's)"));
+            }
+        }
         if (!f.problems().isEmpty()) {
             throw new SiteException(f.problems());
         }
         return config;
+    }
+
+    /**
+     * The known key that {@code key} is a near miss of (one edit for short keys, two for longer ones;
+     * a swap of neighbours is one edit, and {@code -} or a missing {@code _} count as a typo), or null.
+     */
+    static String nearMiss(String key) {
+        if (KNOWN.contains(key)) {
+            return null;
+        }
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String known : new java.util.TreeSet<>(KNOWN)) {
+            int d = distance(key.toLowerCase(java.util.Locale.ROOT).replace('-', '_'), known);
+            int allowed = known.length() <= 4 ? 1 : 2;
+            if (d <= allowed && d < bestDistance) {
+                best = known;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private static String[] baseUrl(YamlFields f) {

@@ -6,15 +6,27 @@ import java.util.Map;
 
 /**
  * A YAML mapping read from a file: its values (dates kept as text) and the 1-based file position of
- * each top-level value, so that a bad value can be reported where it stands.
+ * each top-level value and key, so that a bad value or key can be reported where it stands.
  */
-public record YamlDocument(Map<String, Object> values, Map<String, Position> positions) {
+public record YamlDocument(Map<String, Object> values, Map<String, Position> positions,
+                           Map<String, Position> keyPositions) {
 
     public static final YamlDocument EMPTY = new YamlDocument(Map.of(), Map.of());
 
     public YamlDocument {
         values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
         positions = Map.copyOf(positions);
+        keyPositions = Map.copyOf(keyPositions);
+    }
+
+    /** A document whose keys stand where their values do (made in code, not read from a file). */
+    public YamlDocument(Map<String, Object> values, Map<String, Position> positions) {
+        this(values, positions, positions);
+    }
+
+    /** Where {@code key} itself is written (for a problem with the key, not its value). */
+    public Position keyAt(String key) {
+        return keyPositions.getOrDefault(key, positions.getOrDefault(key, Position.START));
     }
 
     /** The values whose keys are not in {@code known}, in file order: the free-form parameters. */

@@ -51,7 +51,8 @@ final class YamlFields {
             return null;
         }
         if (v instanceof Map || v instanceof List) {
-            problem(key, key + " must be a single value, not a list or map");
+            problem(key, key + " must be a single value, not a list or map: write it as text, quoted when it"
+                    + " starts with [ or {, like " + key + ": \"[draft] notes\"");
             return null;
         }
         return v.toString();

@@ -60,6 +60,7 @@ public final class YamlReader {
             }
             Map<String, Object> values = new LinkedHashMap<>();
             Map<String, Position> positions = new LinkedHashMap<>();
+            Map<String, Position> keyPositions = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 Node keyNode = tuple.getKeyNode();
                 if (!(keyNode instanceof ScalarNode scalarKey)) {
@@ -73,14 +74,16 @@ public final class YamlReader {
                 }
                 values.put(key, value(constructor, tuple.getValueNode(), path, firstLine));
                 positions.put(key, position(tuple.getValueNode().getStartMark(), firstLine));
+                keyPositions.put(key, position(keyNode.getStartMark(), firstLine));
             }
-            return new YamlDocument(values, positions);
+            return new YamlDocument(values, positions, keyPositions);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = mark == null ? new Position(firstLine, 1) : position(mark, firstLine);
             throw new SiteException(at.problem(path, describe(e)));
         } catch (YAMLException e) {
-            throw new SiteException(new Problem(path, firstLine, 1, "invalid YAML: " + e.getMessage()));
+            throw new SiteException(new Problem(path, firstLine, 1, "invalid YAML: "
+                    + String.valueOf(e.getMessage()).replaceFirst("\\.$", "") + hint(e)));
         }
     }
 
@@ -125,6 +128,22 @@ public final class YamlReader {
         done.add(node);
     }
 
+    /** What to do about a limit that keeps a hostile or runaway file from exhausting the build. */
+    private static String hint(YAMLException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("Number of aliases")) {
+            return ": at most 10 aliases (*name) of lists or maps are allowed, so that a few lines cannot grow "
+                    + "into billions of values: write the values out";
+        }
+        if (m.contains("Nesting Depth")) {
+            return ": nest lists and maps at most 20 levels deep";
+        }
+        if (m.contains("exceeds the limit")) {
+            return ": front matter and site.yml may hold at most 1 MiB: move long text into the body";
+        }
+        return "";
+    }
+
     private static String describe(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
         String hint = "";
@@ -132,6 +151,10 @@ public final class YamlReader {
             hint = ": a value holding ': ' must be quoted, like title: \"Java: the good parts\"";
         } else if (problem.contains("found character '\\t'")) {
             hint = ": indent with spaces, not tabs";
+        } else if (problem.contains("special characters are not allowed")) {
+            hint = ": remove the control character (a NUL or other invisible byte) here";
+        } else if (problem.contains("Nesting Depth")) {
+            hint = ": nest lists and maps at most 20 levels deep";
         } else if (problem.contains("found duplicate key")) {
             hint = ": keep one of them";
         }
