@@ -88,7 +88,7 @@ public final class Permalinks {
         String path = ("/" + expanded).replaceAll("/{2,}", "/");
         String bad = unsafe(path);
         if (bad != null) {
-            throw new SiteException(at.problem(page.path(), "permalink '" + expanded + "' " + bad
+            throw new SiteException(at.problem(page.path(), "permalink '" + printable(expanded) + "' " + bad
                     + ": write a path from the site root such as /my-post/"));
         }
         Route route = Route.ofPath(path);
@@ -161,6 +161,20 @@ public final class Permalinks {
         if (path.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
             return "holds half of a UTF-16 surrogate pair, which no file name can hold";
         }
+        // A server that decodes %2e%2e or %2f before it maps the path to a file could leave the site.
+        java.util.regex.Matcher encoded = ENCODED_SEPARATOR.matcher(path);
+        if (encoded.find()) {
+            return "holds '" + encoded.group() + "', an encoded '.', '/', '\\' or NUL";
+        }
         return null;
+    }
+
+    private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2e|2f|5c|00)", Pattern.CASE_INSENSITIVE);
+
+    /** {@code text} with control characters shown as {@code \u0000}, so that a message prints safely. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.chars().forEach(c -> out.append(c < ' ' || c == 127 ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 }

@@ -269,7 +269,13 @@ public final class LinkChecker {
     private static String encodePath(String path) {
         StringBuilder out = new StringBuilder();
         for (char c : path.toCharArray()) {
-            out.append(c == ' ' ? "%20" : c == '%' ? "%25" : c == '#' ? "%23" : c == '?' ? "%3F" : String.valueOf(c));
+            // As content.Route encodes page URLs: a file named '<script>' is a page, not a broken URI.
+            if (c <= ' ' || c == '%' || c == '#' || c == '?' || c == '"' || c == '<' || c == '>' || c == '`'
+                    || c == '{' || c == '}' || c == '|' || c == '^' || c == '\\' || c == 127) {
+                out.append('%').append(String.format("%02X", (int) c));
+            } else {
+                out.append(c);
+            }
         }
         return out.toString();
     }
