@@ -136,7 +136,10 @@ public final class Layouts {
         String path = displayPath(file);
         int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
         String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
-        return new Position(line, 1).problem(path, "layout error: " + plain(message));
+        String hint = e instanceof io.pebbletemplates.pebble.error.ParserException
+                ? ": check that every {{ }}, {% %} and {# #} on this line is closed and spelled as Pebble wants"
+                : "";
+        return new Position(line, 1).problem(path, "layout error: " + plain(message) + hint);
     }
 
     /** Pebble's strict-variable messages, said the way a layout author thinks of them. */
