@@ -3,16 +3,20 @@ package dev.kiln.build;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import dev.kiln.testing.Fixtures;
+import dev.kiln.testing.Kiln;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
@@ -30,6 +34,34 @@ class InvalidSitesTest {
                         SiteException e = assertThrows(SiteException.class,
                                 () -> Fixtures.build(Fixtures.options(site)));
                         assertEquals(expected, e.problems().stream().map(Problem::toString).toList());
+                    }));
+        }
+    }
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * The same sites through {@code kiln build}: exit 1, exactly the expected problems on stderr, no stack
+     * trace, a previous output left byte for byte, and nothing written into the site folder.
+     */
+    @TestFactory
+    Stream<DynamicTest> eachInvalidSiteExitsOneAndLeavesThePreviousOutputAndTheSourcesAsTheyWere() throws IOException {
+        try (Stream<Path> cases = Files.list(Fixtures.resource("invalid"))) {
+            return cases.sorted().toList().stream().map(site -> DynamicTest.dynamicTest(
+                    site.getFileName().toString(), () -> {
+                        List<String> expected = Files.readAllLines(site.resolve("expected-errors.txt"));
+                        Path dest = Kiln.previousOutput(tmp.resolve(site.getFileName().toString()));
+                        Map<String, String> output = Kiln.snapshot(dest);
+                        Map<String, String> sources = Kiln.snapshot(site);
+
+                        Kiln.Run run = Kiln.run("build", "--source", site.toString(), "--dest", dest.toString());
+
+                        assertEquals(1, run.code(), run.err());
+                        assertEquals(expected, run.problems(), run.err());
+                        assertFalse(run.err().contains("Exception"), run.err());
+                        assertEquals(output, Kiln.snapshot(dest), "the previous output is left as it was");
+                        assertEquals(sources, Kiln.snapshot(site), "nothing is written into the site folder");
                     }));
         }
     }

@@ -1,0 +1,234 @@
+package dev.kiln.cli;
+
+import dev.kiln.testing.Kiln;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+/**
+ * Bad input that a fixture folder in {@code src/test/resources/invalid/} cannot hold (links, permissions,
+ * generated sizes), and odd input that must build: each through {@code kiln build} as a user runs it.
+ */
+class BadInputTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path site;
+    private Path dest;
+
+    private Path site() throws IOException {
+        site = tmp.resolve("blog");
+        dest = Kiln.previousOutput(tmp.resolve("out"));
+        Kiln.write(site, "site.yml", "title: Test Blog\n");
+        Kiln.write(site, "content/posts/2020-01-01-hello.md", "---\ntitle: Hello\n---\nFirst post.\n");
+        return site;
+    }
+
+    /** Builds the site, expecting exit 1 with exactly {@code problems}, and dest and sources untouched. */
+    private void assertFails(List<String> problems) throws IOException {
+        Map<String, String> before = Kiln.snapshot(dest);
+        Map<String, String> sources = Kiln.snapshot(site);
+        Kiln.Run run = Kiln.run("build", "--source", site.toString(), "--dest", dest.toString());
+        assertEquals(1, run.code(), run.err());
+        assertEquals(problems, run.problems(), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+        assertEquals(before, Kiln.snapshot(dest), "the previous output is left as it was");
+        assertEquals(sources, Kiln.snapshot(site), "the build writes nothing into the site folder");
+    }
+
+    private Kiln.Run assertBuilds() {
+        Kiln.Run run = Kiln.run("build", "--source", site.toString(), "--dest", dest.toString());
+        assertEquals(0, run.code(), run.err());
+        return run;
+    }
+
+    private Document page(String path) throws IOException {
+        return Jsoup.parse(Files.readString(dest.resolve(path), StandardCharsets.UTF_8));
+    }
+
+    // ---- YAML ----
+
+    @Test
+    void aHugeFrontMatterIsAProblemNotAnOutOfMemoryError() throws IOException {
+        site();
+        StringBuilder yaml = new StringBuilder("---\ntitle: Huge\n");
+        for (int i = 0; yaml.length() < 2 * 1024 * 1024; i++) {
+            yaml.append("key").append(i).append(": ").append("x".repeat(60)).append('\n');
+        }
+        Kiln.write(site, "content/posts/2020-02-01-huge.md", yaml + "---\nBody.\n");
+        assertFails(List.of("content/posts/2020-02-01-huge.md:2:1: invalid YAML: The incoming YAML document exceeds "
+                + "the limit: 1048576 code points: front matter and site.yml may hold at most 1 MiB: move long text "
+                + "into the body"));
+    }
+
+    @Test
+    void numbersAndBooleansWhereTextIsExpectedAreReadAsTheirText() throws IOException {
+        site();
+        Kiln.write(site, "content/posts/2020-02-01-numbers.md", "---\ntitle: 2021\ntags: [1.5, java, 42]\n---\nBody.\n");
+        assertBuilds();
+        Document post = page("2020/02/01/numbers/index.html");
+        assertEquals("2021", post.selectFirst("h1").text());
+        assertTrue(Files.isRegularFile(dest.resolve("tags/1-5/index.html")));
+        assertTrue(Files.isRegularFile(dest.resolve("tags/42/index.html")));
+    }
+
+    // ---- files ----
+
+    @Test
+    void aFileWithAUtf8ByteOrderMarkBuildsWithItsFrontMatter() throws IOException {
+        site();
+        Kiln.write(site, "content/posts/2020-02-01-bom.md",
+                ("\uFEFF---\ntitle: With a BOM\n---\nBody.\n").getBytes(StandardCharsets.UTF_8));
+        assertBuilds();
+        assertEquals("With a BOM", page("2020/02/01/bom/index.html").selectFirst("h1").text());
+    }
+
+    @Test
+    void emptyFilesAreAPostAndAPageWithNoContent() throws IOException {
+        site();
+        Kiln.write(site, "content/posts/2020-02-01-empty-post.md", "");
+        Kiln.write(site, "content/empty.md", "");
+        assertBuilds();
+        assertEquals("Empty Post", page("2020/02/01/empty-post/index.html").selectFirst("h1").text());
+        assertTrue(Files.isRegularFile(dest.resolve("empty/index.html")));
+    }
+
+    @Test
+    void aBinaryFileWithItsOwnExtensionIsCopiedAsItIs() throws IOException {
+        site();
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, (byte) 0xff};
+        Kiln.write(site, "content/images/photo.png", png);
+        assertBuilds();
+        assertEquals(java.util.Arrays.toString(png),
+                java.util.Arrays.toString(Files.readAllBytes(dest.resolve("images/photo.png"))));
+    }
+
+    @Test
+    void aTenMegabytePostBuilds() throws IOException {
+        site();
+        StringBuilder text = new StringBuilder("---\ntitle: Long\n---\n");
+        String sentence = "Lorem ipsum dolor sit amet, *consectetur* adipiscing elit, sed do eiusmod tempor. ";
+        for (int i = 1; text.length() < 10 * 1024 * 1024; i++) {
+            text.append(i % 40 == 0 ? "## Part " + i + "\n\n" : sentence.repeat(12) + "\n\n");
+        }
+        Kiln.write(site, "content/posts/2020-02-01-long.md", text + "The last paragraph.\n");
+        assertBuilds();
+        Document post = page("2020/02/01/long/index.html");
+        assertEquals("The last paragraph.", post.select("article p, main p").last().text());
+    }
+
+    @Test
+    void aFileTheBuildMayNotReadIsAProblem() throws IOException {
+        site();
+        Path locked = Kiln.write(site, "content/posts/2020-02-01-locked.md", "---\ntitle: Locked\n---\n");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        try {
+            // root reads every file; SourceLoaderTest checks the same report with a refusing reader.
+            assumeFalse(Files.isReadable(locked), "running as root: chmod 000 does not stop this user reading");
+            assertFails(List.of("content/posts/2020-02-01-locked.md:1:1: cannot be read: permission denied: make it "
+                    + "readable (chmod a+r), or move it out of the site"));
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    // ---- symbolic links ----
+
+    @Test
+    void linksThatLoopLeadNowhereLeaveTheSiteOrNameAFolderAreProblems() throws IOException {
+        site();
+        Path outside = Kiln.write(tmp, "elsewhere/secret.md", "---\ntitle: Secret\n---\n");
+        Files.createSymbolicLink(site.resolve("content/loop.md"), Path.of("loop.md"));
+        Files.createSymbolicLink(site.resolve("content/ping.md"), Path.of("pong.md"));
+        Files.createSymbolicLink(site.resolve("content/pong.md"), Path.of("ping.md"));
+        Files.createSymbolicLink(site.resolve("content/gone.md"), Path.of("missing.md"));
+        Files.createSymbolicLink(site.resolve("content/again"), Path.of(".."));
+        Files.createSymbolicLink(site.resolve("content/secret.md"), outside);
+        Files.createSymbolicLink(site.resolve("content/elsewhere"), outside.getParent());
+        Files.createDirectories(site.resolve("assets"));
+        Files.createSymbolicLink(site.resolve("assets/etc"), Path.of("/etc"));
+        String nowhere = ":1:1: is a symbolic link that leads nowhere (its target is missing, or links point at each "
+                + "other in a loop): remove the link or point it at a file";
+        String out = ":1:1: is a link to a file outside the site folder, which a build never publishes: copy the "
+                + "file into the site instead";
+        assertFails(List.of(
+                "assets/etc" + out,
+                "content/again:1:1: is a symbolic link to a folder, which a build does not follow (such links can "
+                        + "loop): move the folder here, or link its files one by one",
+                "content/elsewhere" + out,
+                "content/gone.md" + nowhere,
+                "content/loop.md" + nowhere,
+                "content/ping.md" + nowhere,
+                "content/pong.md" + nowhere,
+                "content/secret.md" + out));
+    }
+
+    @Test
+    void aLinkToAFileInsideTheSiteBuilds() throws IOException {
+        site();
+        Kiln.write(site, "notes/about.md", "---\ntitle: About\n---\nMe.\n");
+        Files.createSymbolicLink(site.resolve("content/about.md"), Path.of("../notes/about.md"));
+        assertBuilds();
+        assertEquals("About", page("about/index.html").selectFirst("h1").text());
+    }
+
+    // ---- URLs ----
+
+    @Test
+    void tagsAndSlugsWithSlashesDotsMarkupOrOnlyPunctuationGetSafeUrls() throws IOException {
+        site();
+        Kiln.write(site, "content/posts/2020-02-01-odd.md", "---\ntitle: Odd\n"
+                + "tags: [\"../../etc\", \"a/b\", \"<script>alert(1)</script>\", \"!!!\", \"..\", \"/\"]\n"
+                + "slug: \"<script>alert(1)</script>\"\n---\nBody.\n");
+        Kiln.write(site, "content/posts/2020-02-02-title.md", "---\ntitle: Title\n"
+                + "slug: \"<b>x</b> & 'y'\"\npermalink: /:title/\n---\nBody.\n");
+        assertBuilds();
+        for (String path : Kiln.snapshot(dest).keySet()) {
+            assertFalse(Path.of(path).normalize().startsWith(".."), path);
+            assertFalse(List.of(path.split("/")).contains(".."), path);
+        }
+        assertTrue(Files.isRegularFile(dest.resolve("2020/02/01/script-alert-1-script/index.html")));
+        assertTrue(Files.isDirectory(dest.resolve("tags/etc")));
+        assertTrue(Files.isDirectory(dest.resolve("tags/a-b")));
+        assertTrue(Files.isDirectory(dest.resolve("tags/script-alert-1-script")));
+        try (Stream<Path> tags = Files.list(dest.resolve("tags"))) {
+            assertEquals(7, tags.count(), "six tag folders and the index");
+        }
+        for (String path : List.of("2020/02/01/script-alert-1-script/index.html", "tags/index.html",
+                "tags/script-alert-1-script/index.html", "<b>x</b> & 'y'/index.html")) {
+            Document page = page(path);
+            assertTrue(page.select("b").isEmpty(), path);
+            // JSON-LD holds the tag as JSON text; no other script may mention it.
+            assertTrue(page.select("script:not([type=application/ld+json])").stream()
+                    .noneMatch(s -> s.data().contains("alert(1)")), path);
+        }
+    }
+
+    @Test
+    void anAbsoluteFileSystemPermalinkIsAPathFromTheSiteRoot() throws IOException {
+        site();
+        Kiln.write(site, "content/posts/2020-02-01-abs.md", "---\ntitle: Abs\npermalink: /etc/passwd\n---\nBody.\n");
+        assertBuilds();
+        assertTrue(Files.isRegularFile(dest.resolve("etc/passwd.html")));
+        try (Stream<Path> top = Files.list(tmp)) {
+            assertEquals(List.of("blog", "out"), top.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "nothing is written outside --dest");
+        }
+    }
+}
