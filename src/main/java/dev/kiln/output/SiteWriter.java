@@ -2,6 +2,9 @@ package dev.kiln.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -15,9 +18,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes a built site to a folder: only files whose bytes changed are written (each through a temporary
- * file and an atomic rename), files no longer in the site are removed, and nothing is touched before the
- * whole site has been built.
+ * Writes a built site to a folder: only files whose bytes changed are written, files no longer in the site
+ * are removed, nothing is touched before the whole site has been built, and a write killed at any moment
+ * leaves the old site or (after {@link #recover}) the new one, never a mix.
  */
 public final class SiteWriter {
 
@@ -39,6 +42,9 @@ public final class SiteWriter {
         if (dst.getParent() == null) {
             return "is the root of the file system";
         }
+        if (dst.equals(real(Path.of(System.getProperty("user.home"))))) {
+            return "is your home folder";
+        }
         if (src.startsWith(dst)) {
             return src.equals(dst) ? "is the site folder itself" : "contains the site folder";
         }
@@ -56,27 +62,117 @@ public final class SiteWriter {
         return null;
     }
 
-    /** Makes {@code dest} hold exactly {@code site}. */
+    /** Changed files wait here until the journal commits them (inside dest: same file system, one rename each). */
+    static final String STAGING = ".kiln-staging";
+    /** Written at the commit point: every file to put and remove, so that a crashed write can be finished. */
+    static final String JOURNAL = ".kiln-journal";
+
+    /** Called before each change a write makes, so that a test can stop a write there as a crash would. */
+    @FunctionalInterface
+    interface Steps {
+        void before(String step) throws IOException;
+    }
+
+    /**
+     * Makes {@code dest} hold exactly {@code site}. Changed files are first staged beside the old site,
+     * which stays whole; then a journal commits the change, and the files are moved into place. A write
+     * killed before the commit leaves the old site; one killed after it is finished by {@link #recover}.
+     */
     public static Stats write(SiteOutput site, Path dest) {
+        return write(site, dest, step -> {});
+    }
+
+    static Stats write(SiteOutput site, Path dest, Steps steps) {
         try {
             Files.createDirectories(dest);
-            Files.write(dest.resolve(MARKER), new byte[0]);
-            int written = 0;
+            recover(dest);
+            if (!Files.exists(dest.resolve(MARKER))) {
+                steps.before("marker");
+                Files.write(dest.resolve(MARKER), new byte[0]);
+            }
+            Path staging = dest.resolve(STAGING);
+            List<String> put = new ArrayList<>();
             int unchanged = 0;
             for (Map.Entry<String, byte[]> file : site.files().entrySet()) {
-                Path target = dest.resolve(file.getKey());
-                if (sameBytes(target, file.getValue())) {
+                if (sameBytes(dest.resolve(file.getKey()), file.getValue())) {
                     unchanged++;
                 } else {
-                    writeAtomically(dest, target, file.getValue());
-                    written++;
+                    steps.before("stage " + file.getKey());
+                    Path staged = staging.resolve(file.getKey());
+                    Files.createDirectories(staged.getParent());
+                    Files.write(staged, file.getValue());
+                    put.add(file.getKey());
                 }
             }
-            int removed = removeStale(site, dest);
-            return new Stats(written, unchanged, removed);
+            List<String> remove = stale(site, dest);
+            if (put.isEmpty() && remove.isEmpty()) {
+                deleteTree(staging);
+                return new Stats(0, unchanged, 0);
+            }
+            steps.before("commit");
+            writeJournal(dest, put, remove);
+            apply(dest, put, remove, steps);
+            return new Stats(put.size(), unchanged, remove.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Finishes a write of {@code dest} that was killed after its commit, or drops the files staged by one
+     * killed before it; the next write does this first.
+     */
+    public static void recover(Path dest) {
+        try {
+            Path journal = dest.resolve(JOURNAL);
+            if (Files.isRegularFile(journal)) {
+                List<String> put = new ArrayList<>();
+                List<String> remove = new ArrayList<>();
+                for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
+                    String path = URLDecoder.decode(line.substring(2), StandardCharsets.UTF_8);
+                    (line.startsWith("P ") ? put : remove).add(path);
+                }
+                apply(dest, put, remove, step -> {});
+            } else {
+                deleteTree(dest.resolve(STAGING));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeJournal(Path dest, List<String> put, List<String> remove) throws IOException {
+        StringBuilder text = new StringBuilder();
+        put.forEach(p -> text.append("P ").append(URLEncoder.encode(p, StandardCharsets.UTF_8)).append('\n'));
+        remove.forEach(p -> text.append("R ").append(URLEncoder.encode(p, StandardCharsets.UTF_8)).append('\n'));
+        Path temp = Files.createTempFile(dest, ".kiln-", ".tmp");
+        Files.writeString(temp, text, StandardCharsets.UTF_8);
+        // The rename is the commit point: the journal is there whole, or not at all.
+        Files.move(temp, dest.resolve(JOURNAL), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Moves the staged files into place and removes the stale ones; safe to run again after a crash. */
+    private static void apply(Path dest, List<String> put, List<String> remove, Steps steps) throws IOException {
+        Path staging = dest.resolve(STAGING);
+        for (String path : put) {
+            Path staged = staging.resolve(path);
+            if (Files.isRegularFile(staged)) { // else it was moved before a crash
+                steps.before("put " + path);
+                moveIntoPlace(dest, staged, dest.resolve(path));
+            }
+        }
+        for (String path : remove) {
+            steps.before("remove " + path);
+            Path file = dest.resolve(path);
+            // Gone already when a new file took its folder's place, or a new folder took its own.
+            if (Files.isDirectory(file.getParent()) && !Files.isDirectory(file)) {
+                Files.deleteIfExists(file);
+            }
+        }
+        removeEmptyFolders(dest);
+        steps.before("finish");
+        Files.deleteIfExists(dest.resolve(JOURNAL));
+        deleteTree(staging);
     }
 
     private static boolean sameBytes(Path target, byte[] bytes) throws IOException {
@@ -86,7 +182,7 @@ public final class SiteWriter {
         return Arrays.equals(Files.readAllBytes(target), bytes);
     }
 
-    private static void writeAtomically(Path dest, Path target, byte[] bytes) throws IOException {
+    private static void moveIntoPlace(Path dest, Path staged, Path target) throws IOException {
         Path parent = target.getParent();
         for (Path p = parent; !p.equals(dest); p = p.getParent()) {
             if (Files.isRegularFile(p)) {
@@ -97,37 +193,37 @@ public final class SiteWriter {
         if (Files.isDirectory(target)) {
             deleteTree(target); // a folder of the old site stands where the new one has a file
         }
-        Path temp = Files.createTempFile(parent, ".kiln-", ".tmp");
         try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
-    private static int removeStale(SiteOutput site, Path dest) throws IOException {
-        List<Path> stale = new ArrayList<>();
-        List<Path> folders = new ArrayList<>();
+    /** The files of {@code dest} that are not part of {@code site} (Kiln's own files aside). */
+    private static List<String> stale(SiteOutput site, Path dest) throws IOException {
+        List<String> stale = new ArrayList<>();
         try (Stream<Path> all = Files.walk(dest)) {
             all.forEach(p -> {
                 String rel = dest.relativize(p).toString().replace('\\', '/');
-                if (rel.isEmpty() || rel.equals(MARKER)) {
-                    return;
-                }
-                if (Files.isDirectory(p)) {
-                    folders.add(p);
-                } else if (!site.files().containsKey(rel)) {
-                    stale.add(p);
+                if (!rel.isEmpty() && !isKilns(rel) && !Files.isDirectory(p) && !site.files().containsKey(rel)) {
+                    stale.add(rel);
                 }
             });
         }
-        for (Path p : stale) {
-            Files.deleteIfExists(p);
+        stale.sort(null);
+        return stale;
+    }
+
+    private static boolean isKilns(String rel) {
+        return rel.equals(MARKER) || rel.equals(JOURNAL) || rel.equals(STAGING) || rel.startsWith(STAGING + "/");
+    }
+
+    private static void removeEmptyFolders(Path dest) throws IOException {
+        List<Path> folders = new ArrayList<>();
+        try (Stream<Path> all = Files.walk(dest)) {
+            all.filter(p -> !p.equals(dest) && Files.isDirectory(p)
+                    && !isKilns(dest.relativize(p).toString().replace('\\', '/'))).forEach(folders::add);
         }
         folders.sort(Comparator.reverseOrder());
         for (Path folder : folders) {
@@ -137,10 +233,12 @@ public final class SiteWriter {
                 // still holds files of the site
             }
         }
-        return stale.size();
     }
 
     private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);

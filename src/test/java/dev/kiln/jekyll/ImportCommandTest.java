@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,6 +75,9 @@ class ImportCommandTest {
         Files.createDirectories(tmp.resolve("full"));
         Files.writeString(tmp.resolve("full/x"), "x");
         assertEquals(2, run("jekyll", src.toString(), "--dest", tmp.resolve("full").toString()));
+        assertEquals(List.of("x"), Files.list(tmp.resolve("full")).map(p -> p.getFileName().toString()).toList(),
+                "a folder that is not empty is never written into");
+        assertEquals("x", Files.readString(tmp.resolve("full/x")));
         assertEquals(2, run());
         assertEquals(2, run("jekyll"));
     }

@@ -167,6 +167,15 @@ class SiteWriterTest {
     }
 
     @Test
+    void refusesTheHomeFolderEvenWhenItHoldsAMarker() throws IOException {
+        Path site = newSite();
+        Path home = Path.of(System.getProperty("user.home"));
+        assertEquals("is your home folder", SiteWriter.unsafeDestination(site, home, SOURCE_FOLDERS));
+        assertEquals("is your home folder",
+                SiteWriter.unsafeDestination(site, home.resolve("x/.."), SOURCE_FOLDERS));
+    }
+
+    @Test
     void refusesTheRootOfTheFileSystem() throws IOException {
         Path site = newSite();
         assertEquals("is the root of the file system",
