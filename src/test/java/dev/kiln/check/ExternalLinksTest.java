@@ -40,8 +40,9 @@ class ExternalLinksTest {
             int hit = hits.computeIfAbsent(path + " " + exchange.getRequestMethod(), k -> new AtomicInteger()).incrementAndGet();
             int now = inFlight.incrementAndGet();
             mostInFlight.accumulateAndGet(now, Math::max);
+            int status;
             try {
-                int status = switch (path) {
+                status = switch (path) {
                     case "/missing" -> 404;
                     case "/nohead" -> exchange.getRequestMethod().equals("HEAD") ? 405 : 200;
                     case "/flaky" -> hit == 1 ? 503 : 200;
@@ -55,9 +56,13 @@ class ExternalLinksTest {
                         yield 200;
                     }
                 };
+            } finally {
+                // Out of flight before the answer leaves: the client may send its next request as soon as it has it.
+                inFlight.decrementAndGet();
+            }
+            try {
                 exchange.sendResponseHeaders(status, -1);
             } finally {
-                inFlight.decrementAndGet();
                 exchange.close();
             }
         });
