@@ -31,7 +31,8 @@ public final class Timings {
     private final Map<String, LongAdder> templates = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> templateCounts = new ConcurrentHashMap<>();
 
-    synchronized void stage(String name, long nanos) {
+    /** Adds a stage that ran outside {@link Build#run}, such as checking links and writing. */
+    public synchronized void stage(String name, long nanos) {
         stages.add(new Stage(name, nanos));
     }
 

@@ -53,14 +53,25 @@ final class BuildCommand implements Callable<Integer> {
         BuildOptions options = site.build();
         try (Build build = new Build(err::println)) {
             BuildResult result = build.run(options);
+            long start = System.nanoTime();
             List<Problem> links = LinkReport.problems(result, source);
+            long linksNanos = System.nanoTime() - start;
+            result.timings().stage("links", linksNanos);
+            err.printf("  %-13s %5d ms%n", "links", linksNanos / 1_000_000);
             if (strict && !links.isEmpty()) {
                 throw new SiteException(links);
             }
-            links.forEach(p -> err.println("warning: " + p));
+            // Buffered: a large site may have thousands of warnings.
+            PrintStream warnings = new PrintStream(new java.io.BufferedOutputStream(err, 1 << 16), false,
+                    java.nio.charset.StandardCharsets.UTF_8);
+            links.forEach(p -> warnings.println("warning: " + p));
+            warnings.flush();
+            start = System.nanoTime();
             SiteWriter.Stats stats = SiteWriter.write(result.output(), target);
-            err.printf("  %-13s %d written, %d unchanged, %d removed%n", "write", stats.written(), stats.unchanged(),
-                    stats.removed());
+            long writeNanos = System.nanoTime() - start;
+            result.timings().stage("write", writeNanos);
+            err.printf("  %-13s %5d ms  %d written, %d unchanged, %d removed%n", "write", writeNanos / 1_000_000,
+                    stats.written(), stats.unchanged(), stats.removed());
             err.println(result.summary() + " → " + target);
             if (timings) {
                 result.timings().report().forEach(err::println);
