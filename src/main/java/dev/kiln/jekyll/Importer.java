@@ -250,13 +250,48 @@ public final class Importer {
         LiquidConverter liquid = new LiquidConverter(new LiquidConverter.Context(SiteYml.trimSlash(config.url()),
                 SiteYml.trimSlash(config.baseurl()), postUrls, links, site.includes()));
         int converted = 0;
+        List<String> texts = new ArrayList<>();
         for (Routed r : routed) {
             Planned p = r.planned();
             LiquidConverter.Result result = liquid.convert(p.source().path(), p.source().body(), p.source().bodyLine());
             converted += result.converted();
             leftovers.addAll(result.leftovers());
             leftovers.addAll(frontMatterLiquid(p.source()));
-            String body = p.dest().matches(".*\\.(md|markdown)$") ? HeadingIds.pin(result.text()) : result.text();
+            texts.add(result.text());
+        }
+        // Links from one page to a heading of another (by its Kiln or its old Jekyll URL) keep kramdown's id.
+        Map<String, String> pageOf = new java.util.HashMap<>();
+        for (Routed r : routed) {
+            pageOf.put(r.url(), r.url());
+            if (r.planned().jekyllUrl() != null) {
+                pageOf.putIfAbsent(r.planned().jekyllUrl(), r.url());
+            }
+        }
+        String origin = SiteYml.trimSlash(config.url()) + SiteYml.trimSlash(config.baseurl());
+        String basePath = SiteYml.trimSlash(config.baseurl());
+        Map<String, java.util.Set<String>> fragments = new java.util.HashMap<>();
+        for (int i = 0; i < routed.size(); i++) {
+            String here = routed.get(i).url();
+            HeadingIds.collectFragments(texts.get(i), link -> {
+                String path = !origin.isEmpty() && link.startsWith(origin) ? link.substring(origin.length())
+                        : !basePath.isEmpty() && link.startsWith(basePath + "/") ? link.substring(basePath.length())
+                        : link;
+                if (!path.startsWith("/") && !path.matches("(?s)[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+                    try {
+                        path = java.net.URI.create("http://site" + here).resolve(path).getPath();
+                    } catch (IllegalArgumentException e) {
+                        return null;
+                    }
+                }
+                return pageOf.get(path);
+            }, fragments);
+        }
+        for (int i = 0; i < routed.size(); i++) {
+            Planned p = routed.get(i).planned();
+            String text = texts.get(i);
+            String body = p.dest().matches(".*\\.(md|markdown)$")
+                    ? HeadingIds.pin(text, fragments.getOrDefault(routed.get(i).url(), java.util.Set.of()))
+                    : text;
             write(dest.resolve(p.dest()), p.edit().render(body));
         }
         return converted;

@@ -33,4 +33,20 @@ class HeadingIdsTest {
         String md = "[a](#setup) [b](#1-setup)\n\n## 1. Setup\n";
         assertEquals(md, HeadingIds.pin(md));
     }
+
+    @Test
+    void setextHeadingsGetTheirKramdownIdToo() {
+        String md = "[a](#setup)\n\n1. Setup\n========\n\nText\n\n2.5 Tuning\n---\n";
+        assertEquals("[a](#setup)\n\n1. Setup {#setup}\n========\n\nText\n\n2.5 Tuning\n---\n", HeadingIds.pin(md));
+    }
+
+    @Test
+    void fragmentsAskedByOtherPagesArePinned() {
+        String md = "## 2.5 Tuning\n\n## 1. Setup\n";
+        assertEquals("## 2.5 Tuning {#tuning}\n\n## 1. Setup\n", HeadingIds.pin(md, java.util.Set.of("tuning")));
+        java.util.Map<String, java.util.Set<String>> asked = new java.util.TreeMap<>();
+        HeadingIds.collectFragments("[a](/a/#tuning) [b](/gone/#x) <a href=\"/a/#setup\">c</a> [d](#local)",
+                link -> link.equals("/a/") ? "/a/" : null, asked);
+        assertEquals(java.util.Map.of("/a/", java.util.Set.of("tuning", "setup")), asked);
+    }
 }

@@ -111,4 +111,26 @@ class ImportCommandTest {
         assertEquals(1, run("jekyll", src.toString(), "--dest", tmp.resolve("out").toString()));
         assertTrue(err.contains(".well-known/security.txt:1:1: Jekyll published it (include:)"), err);
     }
+
+    @Test
+    void headingsThatOtherPostsLinkToKeepKramdownsIds() throws IOException {
+        Path src = tmp.resolve("links");
+        Files.createDirectories(src.resolve("_posts"));
+        Files.writeString(src.resolve("_config.yml"), "title: Links\nmarkdown: kramdown\n");
+        Files.writeString(src.resolve("_posts/2020-01-01-a.md"), "---\ntitle: A\n---\n1. Setup\n========\n\n"
+                + "Text.\n\n## 2.5 Tuning\n\nMore.\n");
+        Files.writeString(src.resolve("_posts/2020-02-01-b.md"), "---\ntitle: B\n---\n"
+                + "[old url](/2020/01/01/a.html#setup), [post_url]({% post_url 2020-01-01-a %}#tuning), "
+                + "[relative](../../../2020/01/01/a.html#tuning).\n");
+        Path out = tmp.resolve("links-kiln");
+
+        assertEquals(0, run("jekyll", src.toString(), "--dest", out.toString()), err);
+
+        String a = Files.readString(out.resolve("content/posts/2020-01-01-a.md"));
+        assertTrue(a.contains("1. Setup {#setup}\n========"), a);
+        assertTrue(a.contains("## 2.5 Tuning {#tuning}"), a);
+        dev.kiln.output.SiteOutput site = Fixtures.build(Fixtures.options(out)).output();
+        assertEquals(java.util.List.of(), dev.kiln.testing.SiteChecks.brokenLinks(site, ""));
+        assertTrue(dev.kiln.testing.SiteChecks.page(site, "2020/01/01/a.html").getElementById("setup") != null);
+    }
 }
