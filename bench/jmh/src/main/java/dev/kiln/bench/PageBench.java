@@ -1,0 +1,59 @@
+package dev.kiln.bench;
+
+import dev.kiln.config.SiteConfig;
+import dev.kiln.content.DraftPage;
+import dev.kiln.content.FrontMatterParser;
+import dev.kiln.content.PageKind;
+import dev.kiln.content.Permalinks;
+import dev.kiln.content.SourceFile;
+import dev.kiln.highlight.TokenHighlighter;
+import dev.kiln.html.Body;
+import dev.kiln.html.BodyProcessor;
+import dev.kiln.markdown.MarkdownRenderer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The per-page stages in a row, to compare with the sum of the single-stage scores: one op takes one post's
+ * source text through front matter, permalink, highlighted Markdown and post-processing (layout excluded: it
+ * needs the whole site's index).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 5, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class PageBench {
+
+    private List<SourceFile> posts;
+    private SiteConfig config;
+    private MarkdownRenderer markdown;
+
+    @Setup
+    public void setup() {
+        Path root = Corpus.root();
+        posts = Corpus.posts(root);
+        config = Corpus.config(root);
+        markdown = new MarkdownRenderer(new TokenHighlighter());
+    }
+
+    @Benchmark
+    public Body body(Cursor cursor) {
+        DraftPage draft = FrontMatterParser.parse(cursor.next(posts), PageKind.POST, config.timezone());
+        String url = Permalinks.of(draft, config).url();
+        return BodyProcessor.process(markdown.render(draft.body()), url, config.excerptSeparator());
+    }
+}
