@@ -248,7 +248,12 @@ LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 
 # --- report ---------------------------------------------------------------------------------------------------
 echo
-echo "Kiln vs Hugo, clean full builds (medians): $HEADER"
+if (( COMPARE )); then
+  TITLE="Kiln vs ${OTHERS[*]:-nothing}, clean full builds (medians)"
+else
+  TITLE="Kiln builds (medians)"
+fi
+echo "$TITLE: $HEADER"
 echo "load average $LOAD_START at start, $LOAD_END at end; corpus gen-corpus.py --seed $SEED, tags clamp(N/5, 50, 1000)"
 python3 - "$TSV" "$THR" "$COMPARE" "$INCR" "$THREADS" "${OTHERS[*]:-}" "${SIZE_LIST[@]}" <<'PY'
 import sys
