@@ -146,7 +146,7 @@ if (( OWN_RESULT )) && [[ -f "$WORK/jmh.json" ]]; then
   python3 - "$WORK/jmh.json" <<'PY'
 import json, sys
 rows = json.load(open(sys.argv[1]))
-print("| benchmark | params | mode | runs | score | error (99.9%) | units |")
+print("| benchmark | params | mode | iterations | score | error (99.9%) | units |")
 print("|---|---|---|---:|---:|---:|---|")
 def fmt(x):
     try:
