@@ -249,7 +249,7 @@ LOAD_END="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
 # --- report ---------------------------------------------------------------------------------------------------
 echo
 if (( COMPARE )); then
-  TITLE="Kiln vs ${OTHERS[*]:-nothing}, clean full builds (medians)"
+  TITLE="Kiln vs $( (( ${#OTHERS[@]} )) && { IFS=,; echo "${OTHERS[*]^}"; } || echo nothing), clean full builds (medians)"
 else
   TITLE="Kiln builds (medians)"
 fi
