@@ -10,8 +10,9 @@
 #   --incremental  adds each tool's rebuild with nothing changed (output kept): Hugo's from compare.sh,
 #                  Kiln's here (the same probe + hyperfine method), with the files Kiln wrote in it.
 #   --threads      adds Kiln's clean build pinned to one core (taskset -c 0: the JVM then sees 1 CPU, so one
-#                  build thread and the serial GC) against both cores, with hyperfine: both medians, the
-#                  speed-up, and the cores kept busy ((user+sys)/wall) by the unrestricted build.
+#                  build thread and the serial GC) against both cores, timed by hyperfine in alternating
+#                  rounds (one run each, the order swapped every round, so a drifting load hits both alike):
+#                  both medians, the speed-up, and the cores kept busy ((user+sys)/wall) by each.
 # Needs bash, python3, hyperfine, GNU time, Java (and Maven to build the jar); Hugo optional; taskset for
 # --threads. Use an idle machine: 2 cores are easily disturbed, and 10,000 posts take minutes per tool.
 set -euo pipefail
@@ -198,7 +199,7 @@ PY
 
 # Kiln's clean build on one core against both cores.
 kiln_threads() { # N site
-  local n="$1" site="$2" out="$WORK/n$1/out-threads" cmd jf="$WORK/n$1/hf-threads.json" t0 t1 wall runs
+  local n="$1" site="$2" out="$WORK/n$1/out-threads" cmd t0 t1 wall runs r one all
   cmd="$(ours_cmd "$site" "$out")"
   log "threads (N=$n): probe build"
   rm -rf "$out"
@@ -208,20 +209,35 @@ kiln_threads() { # N site
   wall="$(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$t0" "$t1")"
   # One core takes up to about twice as long: split the budget accordingly.
   runs="$(runs_for "$(python3 -c "import sys; print(float(sys.argv[1]) * 3)" "$wall")")"
-  log "threads (N=$n): probe ${wall}s; hyperfine runs=$runs per command, 1 core then 2"
-  if ! hyperfine --style basic --warmup 1 --runs "$runs" --prepare "rm -rf '$out'" --export-json "$jf" \
-      --command-name "1 core" "taskset -c 0 $cmd" --command-name "all cores" "$cmd" \
-      >"$WORK/n$n/hf-threads.log" 2>&1; then
-    log "threads (N=$n): hyperfine failed, see $WORK/n$n/hf-threads.log"; tail -5 "$WORK/n$n/hf-threads.log" >&2; return 0
-  fi
-  python3 - "$jf" "$n" "$runs" >> "$THR" <<'PY'
+  log "threads (N=$n): probe ${wall}s; $runs rounds of one run per command, the order swapped each round"
+  # Rounds rather than one hyperfine call per command: a load that drifts on a shared machine then weighs on
+  # both sides alike instead of on whichever command ran second.
+  one=(--command-name "1 core" "taskset -c 0 $cmd")
+  all=(--command-name "all cores" "$cmd")
+  rm -f "$WORK/n$n"/hf-threads-*.json; : > "$WORK/n$n/hf-threads.log"
+  for (( r = 1; r <= runs; r++ )); do
+    local order=("${one[@]}" "${all[@]}") warm=0
+    (( r % 2 == 0 )) && order=("${all[@]}" "${one[@]}")
+    (( r == 1 )) && warm=1
+    if ! hyperfine --style basic --warmup "$warm" --runs 1 --prepare "rm -rf '$out'" \
+        --export-json "$WORK/n$n/hf-threads-$r.json" "${order[@]}" >>"$WORK/n$n/hf-threads.log" 2>&1; then
+      log "threads (N=$n): hyperfine failed, see $WORK/n$n/hf-threads.log"; tail -5 "$WORK/n$n/hf-threads.log" >&2
+      return 0
+    fi
+  done
+  python3 - "$n" "$runs" "$WORK/n$n"/hf-threads-*.json >> "$THR" <<'PY'
 import json, statistics, sys
-jf, n, runs = sys.argv[1:]
-one, two = json.load(open(jf))["results"]
-def busy(r):   # cores kept busy on average: CPU time over wall time
-    return (r["user"] + r["system"]) / r["mean"]
-print("\t".join([n, runs, f"{one['median']:.3f}", f"{two['median']:.3f}", f"{one['median'] / two['median']:.2f}",
-                 f"{busy(one):.2f}", f"{busy(two):.2f}"]))
+n, runs, files = sys.argv[1], sys.argv[2], sys.argv[3:]
+wall, cpu = {}, {}
+for f in files:
+    for r in json.load(open(f))["results"]:
+        wall.setdefault(r["command"], []).extend(r["times"])
+        cpu[r["command"]] = cpu.get(r["command"], 0.0) + (r["user"] + r["system"]) * len(r["times"])
+def busy(c):   # cores kept busy on average: CPU time over wall time
+    return cpu[c] / sum(wall[c])
+one, two = statistics.median(wall["1 core"]), statistics.median(wall["all cores"])
+print("\t".join([n, runs, f"{one:.3f}", f"{two:.3f}", f"{one / two:.2f}", f"{busy('1 core'):.2f}",
+                 f"{busy('all cores'):.2f}"]))
 PY
 }
 
@@ -308,7 +324,8 @@ elif incr:
 
 if threads:
     print()
-    print("Kiln clean build, one core (taskset -c 0) vs all cores (hyperfine medians; busy = (user+sys)/wall):")
+    print("Kiln clean build, one core (taskset -c 0) vs all cores (medians of alternating hyperfine rounds;"
+          " busy = (user+sys)/wall):")
     print()
     print("| N | runs | 1 core s | all cores s | speed-up | busy cores (1) | busy cores (all) |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
