@@ -28,13 +28,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * The per-page stages in a row, to compare with the sum of the single-stage scores: one op takes one post's
  * source text through front matter, permalink, highlighted Markdown and post-processing (layout excluded: it
- * needs the whole site's index).
+ * needs the whole site's index). Ten warm-up iterations: three libraries' hot code (SnakeYAML, flexmark with
+ * RSyntaxTextArea, jsoup) has to be compiled before the scores settle.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class PageBench {
 
