@@ -93,13 +93,16 @@ public final class SiteWriter {
             Path staging = dest.resolve(STAGING);
             List<String> put = new ArrayList<>();
             int unchanged = 0;
+            java.util.Set<Path> made = new java.util.HashSet<>(); // folders known to exist: one mkdir each
             for (Map.Entry<String, byte[]> file : site.files().entrySet()) {
                 if (sameBytes(dest.resolve(file.getKey()), file.getValue())) {
                     unchanged++;
                 } else {
                     steps.before("stage " + file.getKey());
                     Path staged = staging.resolve(file.getKey());
-                    Files.createDirectories(staged.getParent());
+                    if (made.add(staged.getParent())) {
+                        Files.createDirectories(staged.getParent());
+                    }
                     Files.write(staged, file.getValue());
                     put.add(file.getKey());
                 }
@@ -154,11 +157,12 @@ public final class SiteWriter {
     /** Moves the staged files into place and removes the stale ones; safe to run again after a crash. */
     private static void apply(Path dest, List<String> put, List<String> remove, Steps steps) throws IOException {
         Path staging = dest.resolve(STAGING);
+        java.util.Set<Path> folders = new java.util.HashSet<>(); // folders of the new site already in place
         for (String path : put) {
             Path staged = staging.resolve(path);
             if (Files.isRegularFile(staged)) { // else it was moved before a crash
                 steps.before("put " + path);
-                moveIntoPlace(dest, staged, dest.resolve(path));
+                moveIntoPlace(dest, staged, dest.resolve(path), folders);
             }
         }
         for (String path : remove) {
@@ -182,14 +186,20 @@ public final class SiteWriter {
         return Arrays.equals(Files.readAllBytes(target), bytes);
     }
 
-    private static void moveIntoPlace(Path dest, Path staged, Path target) throws IOException {
+    private static void moveIntoPlace(Path dest, Path staged, Path target, java.util.Set<Path> folders)
+            throws IOException {
         Path parent = target.getParent();
-        for (Path p = parent; !p.equals(dest); p = p.getParent()) {
-            if (Files.isRegularFile(p)) {
-                Files.delete(p); // a file of the old site stands where the new one needs a folder
+        if (!folders.contains(parent)) {
+            for (Path p = parent; !p.equals(dest) && !folders.contains(p); p = p.getParent()) {
+                if (Files.isRegularFile(p)) {
+                    Files.delete(p); // a file of the old site stands where the new one needs a folder
+                }
+            }
+            Files.createDirectories(parent);
+            for (Path p = parent; !p.equals(dest) && folders.add(p); p = p.getParent()) {
+                // every folder up to dest is a folder now
             }
         }
-        Files.createDirectories(parent);
         if (Files.isDirectory(target)) {
             deleteTree(target); // a folder of the old site stands where the new one has a file
         }
