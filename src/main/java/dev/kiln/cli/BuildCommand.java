@@ -4,6 +4,8 @@ import dev.kiln.build.Build;
 import dev.kiln.build.BuildOptions;
 import dev.kiln.build.BuildResult;
 import dev.kiln.build.LinkReport;
+import dev.kiln.build.Stamp;
+import dev.kiln.config.SiteConfig;
 import dev.kiln.content.SourceLoader;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
@@ -33,6 +35,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat broken internal links as errors: nothing is written.")
     boolean strict;
 
+    @Option(names = "--force", description = "Build even when nothing changed since the last build into --dest.")
+    boolean force;
+
     @Option(names = "--timings", description = "Print the time of each stage and the ten slowest pages and layouts.")
     boolean timings;
 
@@ -51,6 +56,15 @@ final class BuildCommand implements Callable<Integer> {
             return 2;
         }
         BuildOptions options = site.build();
+        long begin = System.nanoTime();
+        Path marker = target.resolve(SiteWriter.MARKER);
+        String inputs = Stamp.inputs(options, new Main.Version().getVersion()[0],
+                List.of(SourceLoader.CONTENT, SourceLoader.ASSETS, Layouts.FOLDER), List.of(SiteConfig.FILE));
+        if (!force && Stamp.recorded(marker, Stamp.current(inputs, target, SiteWriter.MARKER))) {
+            err.println("nothing changed since the last build into " + target + " (" + (System.nanoTime() - begin) / 1_000_000
+                    + " ms; --force builds anyway, and shows that build's warnings again)");
+            return 0;
+        }
         try (Build build = new Build(err::println)) {
             BuildResult result = build.run(options);
             long start = System.nanoTime();
@@ -68,6 +82,10 @@ final class BuildCommand implements Callable<Integer> {
             warnings.flush();
             start = System.nanoTime();
             SiteWriter.Stats stats = SiteWriter.write(result.output(), target);
+            // Future-dated posts left out may be due at the next build: only a build without any is trusted.
+            String stamp = result.skippedFuture() > 0 ? "" : Stamp.of(inputs, result.output().files().size(),
+                    result.output().files().values().stream().mapToLong(b -> b.length).sum());
+            java.nio.file.Files.writeString(marker, stamp, java.nio.charset.StandardCharsets.UTF_8);
             long writeNanos = System.nanoTime() - start;
             result.timings().stage("write", writeNanos);
             err.printf("  %-13s %5d ms  %d written, %d unchanged, %d removed%n", "write", writeNanos / 1_000_000,
@@ -77,6 +95,8 @@ final class BuildCommand implements Callable<Integer> {
                 result.timings().report().forEach(err::println);
             }
             return 0;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } catch (SiteException e) {
             for (Problem problem : e.problems()) {
                 err.println(problem);

@@ -98,6 +98,47 @@ class MainTest {
     }
 
     @Test
+    void aSecondBuildWithNothingChangedDoesNothingUntilAnInputOrTheOutputChanges() throws IOException {
+        Path site = goodSite();
+        Path dest = tmp.resolve("out");
+        String[] build = {"build", "--source", site.toString(), "--dest", dest.toString()};
+        assertEquals(0, kiln(build).code());
+        Map<String, byte[]> first = snapshot(dest);
+
+        Run again = kiln(build);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().startsWith("nothing changed since the last build into " + dest), again.err());
+        assertFalse(again.err().contains("markdown"), again.err());
+
+        write(site, "content/about.md", "---\ntitle: About\n---\nAbout me, and more.\n");
+        Run edited = kiln(build);
+        assertTrue(edited.err().contains("markdown"), edited.err());
+        assertTrue(new String(snapshot(dest).get("about/index.html"), StandardCharsets.UTF_8).contains("and more"));
+
+        Files.delete(dest.resolve("index.html"));
+        Run repaired = kiln(build);
+        assertTrue(repaired.err().contains("1 written"), repaired.err());
+        assertArrayEquals(first.get("index.html"), snapshot(dest).get("index.html"));
+
+        assertTrue(kiln(build).err().startsWith("nothing changed"));
+        Run forced = kiln("build", "--force", "--source", site.toString(), "--dest", dest.toString());
+        assertTrue(forced.err().contains("0 written"), forced.err());
+        Run drafts = kiln("build", "--drafts", "--source", site.toString(), "--dest", dest.toString());
+        assertTrue(drafts.err().contains("markdown"), "other options, another build: " + drafts.err());
+    }
+
+    @Test
+    void aBuildThatLeftOutFuturePostsIsNeverTakenAsUpToDate() throws IOException {
+        Path site = siteWithDraftAndFuturePost();
+        String[] build = {"build", "--source", site.toString(), "--dest", tmp.resolve("out").toString()};
+        assertEquals(0, kiln(build).code());
+
+        Run again = kiln(build);
+
+        assertTrue(again.err().contains("markdown"), "the future post may be due now: " + again.err());
+    }
+
+    @Test
     void buildWithoutDestWritesTargetSiteInsideTheSiteFolder() throws IOException {
         Path site = goodSite();
 
