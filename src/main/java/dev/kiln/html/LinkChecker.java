@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -39,6 +40,7 @@ public final class LinkChecker {
     private final SiteOutput site;
     private final String basePath;
     private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> rootRelative = new ConcurrentHashMap<>();
 
     /** A checker for {@code site} served under {@code basePath} ("" at the root). */
     public LinkChecker(SiteOutput site, String basePath) {
@@ -62,31 +64,39 @@ public final class LinkChecker {
             if (url.isEmpty() || SPECIAL.matcher(url).matches()) {
                 continue;
             }
-            URI target;
-            try {
-                target = pageUri.resolve(url.replace(" ", "%20"));
-            } catch (IllegalArgumentException e) {
-                broken.add(new Broken(page, url, "not a valid URL"));
-                continue;
-            }
-            if (target.getScheme() != null && !"site".equals(target.getHost())) {
-                continue; // external
-            }
-            String path = URLDecoder.decode(target.getRawPath().replace("+", "%2B"), StandardCharsets.UTF_8);
-            if (!path.startsWith(basePath + "/")) {
-                broken.add(new Broken(page, url, "outside the base path " + basePath));
-                continue;
-            }
-            String file = resolve(path.substring(basePath.length() + 1));
-            if (file == null) {
-                broken.add(new Broken(page, url, ""));
-            } else if (target.getRawFragment() != null && !target.getRawFragment().isEmpty()
-                    && file.endsWith(".html")
-                    && !idsOf(file).contains(URLDecoder.decode(target.getRawFragment(), StandardCharsets.UTF_8))) {
-                broken.add(new Broken(page, url, "no element with id '" + target.getFragment() + "'"));
-            }
+            // A root-relative link means the same on every page: judged once (navigation, tags, posts).
+            Optional<String> why = url.startsWith("/") && !url.startsWith("//")
+                    ? rootRelative.computeIfAbsent(url, u -> Optional.ofNullable(verdict(pageUri, u)))
+                    : Optional.ofNullable(verdict(pageUri, url));
+            why.ifPresent(reason -> broken.add(new Broken(page, url, reason)));
         }
         return broken;
+    }
+
+    /** Why {@code url} on the page at {@code pageUri} leads nowhere ("" when there is no file), or null. */
+    private String verdict(URI pageUri, String url) {
+        URI target;
+        try {
+            target = pageUri.resolve(url.replace(" ", "%20"));
+        } catch (IllegalArgumentException e) {
+            return "not a valid URL";
+        }
+        if (target.getScheme() != null && !"site".equals(target.getHost())) {
+            return null; // external
+        }
+        String path = URLDecoder.decode(target.getRawPath().replace("+", "%2B"), StandardCharsets.UTF_8);
+        if (!path.startsWith(basePath + "/")) {
+            return "outside the base path " + basePath;
+        }
+        String file = resolve(path.substring(basePath.length() + 1));
+        if (file == null) {
+            return "";
+        }
+        if (target.getRawFragment() != null && !target.getRawFragment().isEmpty() && file.endsWith(".html")
+                && !idsOf(file).contains(URLDecoder.decode(target.getRawFragment(), StandardCharsets.UTF_8))) {
+            return "no element with id '" + target.getFragment() + "'";
+        }
+        return null;
     }
 
     /** The file a link to {@code path} reaches: the one served, or {@code path/index.html} after the redirect. */
