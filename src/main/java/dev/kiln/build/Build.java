@@ -61,6 +61,8 @@ public final class Build implements AutoCloseable {
     private final Memo<SiteAssembler.FeedInputs, byte[]> feeds = new Memo<>();
     private final Memo<SiteAssembler.EntryInputs, String> entries = new Memo<>();
     private dev.kiln.layout.Views lastViews;
+    /** The last run's layouts, kept (with their compiled templates) while their files and the settings are. */
+    private dev.kiln.layout.Layouts lastLayouts;
     private SiteConfig lastConfig;
 
     /** A build that reports its stages to {@code log} (one line each). */
@@ -74,11 +76,16 @@ public final class Build implements AutoCloseable {
 
     /** A build whose per-page stages run on {@code threads} threads (1: one after the other). */
     public Build(Consumer<String> log, Highlighter highlighter, int threads) {
+        // Deeply nested Markdown (lists, quotes, emphasis) is parsed recursively: room for a few thousand levels.
+        this(log, highlighter, threads, 64L << 20);
+    }
+
+    /** A build whose threads have {@code stackBytes} of stack each (tests make it small). */
+    Build(Consumer<String> log, Highlighter highlighter, int threads, long stackBytes) {
         this.log = log;
         threads = Math.max(1, threads);
         this.pool = Executors.newFixedThreadPool(threads, r -> {
-            // Deeply nested Markdown (lists, quotes, emphasis) is parsed recursively: room for a few thousand levels.
-            Thread t = new Thread(null, r, "kiln-build", 64L << 20);
+            Thread t = new Thread(null, r, "kiln-build", stackBytes);
             t.setDaemon(true);
             return t;
         });
@@ -134,7 +141,10 @@ public final class Build implements AutoCloseable {
         SiteIndex index = stage(timings, "index", () -> SiteIndex.of(
                 pages.stream().filter(Page::isPost).toList(),
                 pages.stream().filter(p -> !p.isPost()).toList(), config));
-        SiteAssembler assembler = new SiteAssembler(root, config, index, parallel, lastViews, laidOut, feeds, entries, timings);
+        if (lastLayouts == null || !lastLayouts.isCurrent(root, config)) {
+            lastLayouts = new dev.kiln.layout.Layouts(root, config);
+        }
+        SiteAssembler assembler = new SiteAssembler(lastLayouts, config, index, parallel, lastViews, laidOut, feeds, entries, timings);
         SiteOutput output = stage(timings, "layout", () -> assembler.assemble(sources.statics(), files::bytes));
         lastViews = assembler.views();
         laidOut.retain(output.files().keySet());
@@ -236,7 +246,8 @@ public final class Build implements AutoCloseable {
             return o instanceof RenderInputs in && markdown == in.markdown && url.equals(in.url)
                     && separator.equals(in.separator) && java.util.Objects.equals(excerpt, in.excerpt)
                     && text.length() - bodyStart == in.text.length() - in.bodyStart
-                    && text.regionMatches(bodyStart, in.text, in.bodyStart, text.length() - bodyStart);
+                    && ((text == in.text && bodyStart == in.bodyStart) // an unchanged file: the same text
+                    || text.regionMatches(bodyStart, in.text, in.bodyStart, text.length() - bodyStart));
         }
 
         @Override

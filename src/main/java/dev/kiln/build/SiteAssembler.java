@@ -42,7 +42,7 @@ final class SiteAssembler {
      * The layout stage of one build; {@code previous} are the last build's views and {@code laidOut} its
      * pages, reused where a page's layout sources and values are equal.
      */
-    SiteAssembler(Path root, SiteConfig config, SiteIndex index, Parallel parallel, Views previous,
+    SiteAssembler(Layouts layouts, SiteConfig config, SiteIndex index, Parallel parallel, Views previous,
                   Memo<LayoutInputs, byte[]> laidOut, Memo<FeedInputs, byte[]> feeds,
                   Memo<EntryInputs, String> entries, Timings timings) {
         this.timings = timings;
@@ -51,7 +51,7 @@ final class SiteAssembler {
         this.config = config;
         this.index = index;
         this.parallel = parallel;
-        this.layouts = new Layouts(root, config);
+        this.layouts = layouts;
         this.views = new Views(config, index, previous, layouts.wants("archive"));
         this.laidOut = laidOut;
     }

@@ -42,9 +42,11 @@ public final class Layouts {
     private final TreeSet<String> siteNames = new TreeSet<>();
     private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
     private final Map<String, String> sources;
+    private final SiteConfig config;
 
     /** The layouts of the site in {@code siteRoot}, with {@code config} for the URL filters. */
     public Layouts(Path siteRoot, SiteConfig config) {
+        this.config = config;
         this.siteLayouts = siteRoot.resolve(FOLDER).toAbsolutePath().normalize();
         List<Loader<?>> loaders = new ArrayList<>();
         if (Files.isDirectory(siteLayouts)) {
@@ -176,6 +178,16 @@ public final class Layouts {
      */
     public Map<String, String> sources() {
         return sources;
+    }
+
+    /**
+     * Whether these layouts are still those of the site in {@code siteRoot} with {@code config}: then a
+     * rebuild keeps them, with their compiled templates, instead of parsing every template again.
+     */
+    public boolean isCurrent(Path siteRoot, SiteConfig config) {
+        return this.config.equals(config)
+                && siteLayouts.equals(siteRoot.resolve(FOLDER).toAbsolutePath().normalize())
+                && sources.equals(readSources(siteLayouts));
     }
 
     private static Map<String, String> readSources(Path dir) {
