@@ -48,6 +48,10 @@ import java.util.function.Supplier;
  */
 public final class Build implements AutoCloseable {
 
+    /** The folders of a site that a build reads (besides {@code site.yml}): watched, stamped, never written. */
+    public static final List<String> SOURCE_FOLDERS =
+            List.of(SourceLoader.CONTENT, dev.kiln.layout.Layouts.FOLDER, SourceLoader.ASSETS);
+
     private final ExecutorService pool;
     private final Parallel parallel;
     private final MarkdownRenderer markdown;

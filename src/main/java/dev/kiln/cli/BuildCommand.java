@@ -6,10 +6,8 @@ import dev.kiln.build.BuildResult;
 import dev.kiln.build.LinkReport;
 import dev.kiln.build.Stamp;
 import dev.kiln.config.SiteConfig;
-import dev.kiln.content.SourceLoader;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
-import dev.kiln.layout.Layouts;
 import dev.kiln.output.SiteWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,7 +48,7 @@ final class BuildCommand implements Callable<Integer> {
         Path source = site.source;
         Path target = dest != null ? dest : source.resolve("target/site");
         String unsafe = SiteWriter.unsafeDestination(source, target,
-                List.of(SourceLoader.CONTENT, SourceLoader.ASSETS, Layouts.FOLDER));
+                Build.SOURCE_FOLDERS);
         if (unsafe != null) {
             err.println("kiln: --dest " + target + " " + unsafe);
             return 2;
@@ -59,7 +57,7 @@ final class BuildCommand implements Callable<Integer> {
         long begin = System.nanoTime();
         Path marker = target.resolve(SiteWriter.MARKER);
         String inputs = Stamp.inputs(options, new Main.Version().getVersion()[0],
-                List.of(SourceLoader.CONTENT, SourceLoader.ASSETS, Layouts.FOLDER), List.of(SiteConfig.FILE));
+                Build.SOURCE_FOLDERS, List.of(SiteConfig.FILE));
         if (!force && Stamp.recorded(marker, Stamp.current(inputs, target, SiteWriter.MARKER))) {
             err.println("nothing changed since the last build into " + target + " (" + (System.nanoTime() - begin) / 1_000_000
                     + " ms; --force builds anyway, and shows that build's warnings again)");

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
  */
 final class SiteWatcher implements AutoCloseable {
 
-    static final List<String> FOLDERS = List.of(SourceLoader.CONTENT, dev.kiln.layout.Layouts.FOLDER, SourceLoader.ASSETS);
+    static final List<String> FOLDERS = dev.kiln.build.Build.SOURCE_FOLDERS;
     private static final String CONFIG = dev.kiln.config.SiteConfig.FILE;
 
     private final Path root;
