@@ -57,13 +57,13 @@ public final class Build implements AutoCloseable {
     private final MarkdownRenderer markdown;
     private final Consumer<String> log;
     // Memoised stages, so that a dev server's rebuild redoes only what changed.
-    private final Memo<Typed, DraftPage> parsed = new Memo<>();
-    private final Memo<RenderInputs, Body> rendered = new Memo<>();
+    private final Memo<Typed, DraftPage> parsed;
+    private final Memo<RenderInputs, Body> rendered;
     private final FileCache files = new FileCache();
-    private final Memo<RouteInputs, Route> routeMemo = new Memo<>();
-    private final Memo<SiteAssembler.LayoutInputs, byte[]> laidOut = new Memo<>();
-    private final Memo<SiteAssembler.FeedInputs, byte[]> feeds = new Memo<>();
-    private final Memo<SiteAssembler.EntryInputs, String> entries = new Memo<>();
+    private final Memo<RouteInputs, Route> routeMemo;
+    private final Memo<SiteAssembler.LayoutInputs, byte[]> laidOut;
+    private final Memo<SiteAssembler.FeedInputs, byte[]> feeds;
+    private final Memo<SiteAssembler.EntryInputs, String> entries;
     private dev.kiln.layout.Views lastViews;
     /** The last run's layouts, kept (with their compiled templates) while their files and the settings are. */
     private dev.kiln.layout.Layouts lastLayouts;
@@ -80,13 +80,32 @@ public final class Build implements AutoCloseable {
 
     /** A build whose per-page stages run on {@code threads} threads (1: one after the other). */
     public Build(Consumer<String> log, Highlighter highlighter, int threads) {
-        // Deeply nested Markdown (lists, quotes, emphasis) is parsed recursively: room for a few thousand levels.
-        this(log, highlighter, threads, 64L << 20);
+        this(log, highlighter, threads, STACK_BYTES, true);
     }
 
-    /** A build whose threads have {@code stackBytes} of stack each (tests make it small). */
-    Build(Consumer<String> log, Highlighter highlighter, int threads, long stackBytes) {
+    /**
+     * A build for one run ({@code kiln build}, {@code kiln check}): it keeps no stage's results for a next
+     * run, so that a large site's pages are let go as soon as they are written out.
+     */
+    public static Build once(Consumer<String> log) {
+        return new Build(log, new TokenHighlighter(), Runtime.getRuntime().availableProcessors(), STACK_BYTES, false);
+    }
+
+    /** Deeply nested Markdown (lists, quotes, emphasis) is parsed recursively: room for a few thousand levels. */
+    private static final long STACK_BYTES = 64L << 20;
+
+    /**
+     * A build whose threads have {@code stackBytes} of stack each (tests make it small), which keeps its
+     * stages' results for the next run when it will {@code remember}.
+     */
+    Build(Consumer<String> log, Highlighter highlighter, int threads, long stackBytes, boolean remember) {
         this.log = log;
+        this.parsed = new Memo<>(remember);
+        this.rendered = new Memo<>(remember);
+        this.routeMemo = new Memo<>(remember);
+        this.laidOut = new Memo<>(remember);
+        this.feeds = new Memo<>(remember);
+        this.entries = new Memo<>(remember);
         threads = Math.max(1, threads);
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(null, r, "kiln-build", stackBytes);

@@ -17,6 +17,17 @@ final class Memo<K, V> {
 
     private final Map<String, Entry<K, V>> entries = new ConcurrentHashMap<>();
     private final AtomicInteger runs = new AtomicInteger();
+    private final boolean keep;
+
+    /** A memo that keeps each result for the next run. */
+    Memo() {
+        this(true);
+    }
+
+    /** A memo that keeps results ({@code keep}), or only runs the stage: a one-off build holds nothing back. */
+    Memo(boolean keep) {
+        this.keep = keep;
+    }
 
     /** The result for {@code path} from these {@code inputs}: remembered, or computed now. */
     V get(String path, K inputs, Function<K, V> stage) {
@@ -26,7 +37,9 @@ final class Memo<K, V> {
         }
         runs.incrementAndGet();
         V value = stage.apply(inputs);
-        entries.put(path, new Entry<>(inputs, value));
+        if (keep) {
+            entries.put(path, new Entry<>(inputs, value));
+        }
         return value;
     }
 

@@ -35,7 +35,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         Path source = site.source;
         BuildOptions options = site.build();
-        try (Build build = new Build(line -> { })) {
+        try (Build build = Build.once(line -> { })) {
             BuildResult result = build.run(options);
             List<Problem> broken = new java.util.ArrayList<>(LinkReport.problems(result, source));
             if (external) {

@@ -95,7 +95,7 @@ public final class ImportCommand implements Callable<Integer> {
 
         /** Builds the imported site in memory, as {@code kiln check} does: 1 when it does not build. */
         private static int check(Path site, PrintStream err) {
-            try (Build build = new Build(line -> { })) {
+            try (Build build = Build.once(line -> { })) {
                 BuildResult result = build.run(BuildOptions.of(site));
                 List<Problem> links = LinkReport.problems(result, site);
                 links.forEach(p -> err.println("warning: " + p));

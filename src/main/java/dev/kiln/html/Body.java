@@ -1,22 +1,83 @@
 package dev.kiln.html;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The final HTML of a post or page body with what layouts need from it: the excerpt (HTML and plain
  * text), the table of contents for the layout ("" when the page has no headings, or places its own
  * with {@code [TOC]}) and the word count.
+ *
+ * <p>The body's HTML is kept as UTF-8 and made a string when asked for: a build holds every page's
+ * body until its feeds and lists are written, and typographic quotes would make each a string of two
+ * bytes a character.
  */
-public record Body(String html, String excerptHtml, String excerptText, String tocHtml, List<Heading> headings,
-                   int words) {
+public final class Body {
 
-    public Body {
-        headings = List.copyOf(headings);
+    private final byte[] html;
+    private final String excerptHtml;
+    private final String excerptText;
+    private final String tocHtml;
+    private final List<Heading> headings;
+    private final int words;
+
+    public Body(String html, String excerptHtml, String excerptText, String tocHtml, List<Heading> headings,
+                int words) {
+        this.html = html.getBytes(StandardCharsets.UTF_8);
+        this.excerptHtml = Objects.requireNonNull(excerptHtml);
+        this.excerptText = Objects.requireNonNull(excerptText);
+        this.tocHtml = Objects.requireNonNull(tocHtml);
+        this.headings = List.copyOf(headings);
+        this.words = words;
+    }
+
+    /** The body's HTML. */
+    public String html() {
+        return new String(html, StandardCharsets.UTF_8);
+    }
+
+    public String excerptHtml() {
+        return excerptHtml;
+    }
+
+    public String excerptText() {
+        return excerptText;
+    }
+
+    public String tocHtml() {
+        return tocHtml;
+    }
+
+    public List<Heading> headings() {
+        return headings;
+    }
+
+    public int words() {
+        return words;
     }
 
     /** Minutes to read at 200 words a minute, at least one. */
     public int readingMinutes() {
         return Math.max(1, (words + 199) / 200);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Body b && words == b.words && Arrays.equals(html, b.html)
+                && excerptHtml.equals(b.excerptHtml) && excerptText.equals(b.excerptText)
+                && tocHtml.equals(b.tocHtml) && headings.equals(b.headings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(html), excerptHtml, words);
+    }
+
+    @Override
+    public String toString() {
+        return "Body[" + html.length + " bytes, " + words + " words]";
     }
 
     /** A heading of the body: its level (2–6), id and text. */

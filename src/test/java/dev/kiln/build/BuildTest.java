@@ -79,13 +79,26 @@ class BuildTest {
     }
 
     @Test
+    void aOneOffBuildKeepsNothingForANextRunAndAWarmOneReusesItAll() throws IOException {
+        Path site = manyPosts(tmp.resolve("many"));
+        try (Build once = Build.once(line -> {}); Build warm = new Build(line -> {})) {
+            BuildResult first = once.run(Fixtures.options(site));
+            assertEquals(MANY, once.run(Fixtures.options(site)).markdownRenders(), "nothing was kept");
+            assertEquals(MANY, warm.run(Fixtures.options(site)).markdownRenders());
+            BuildResult again = warm.run(Fixtures.options(site));
+            assertEquals(0, again.markdownRenders(), "everything was kept");
+            assertSameBytes(first.output(), again.output());
+        }
+    }
+
+    @Test
     void markdownNestedTooDeeplyIsAProblemAtItsFileAndOtherPagesStillReport() throws IOException {
         Path site = tmp.resolve("deep");
         write(site, "content/posts/2020-01-01-deep.md", "---\ntitle: Deep\n---\n" + "> ".repeat(200_000) + "x\n");
         write(site, "content/posts/2020-01-02-nested.md", "---\ntitle: Nested\n---\n" + "> ".repeat(50) + "fine\n");
 
         // A small stack makes the overflow certain (how deep 64 MB reaches depends on the JIT).
-        try (Build small = new Build(line -> {}, new dev.kiln.highlight.TokenHighlighter(), 2, 1L << 20)) {
+        try (Build small = new Build(line -> {}, new dev.kiln.highlight.TokenHighlighter(), 2, 1L << 20, true)) {
             SiteException e = assertThrows(SiteException.class, () -> small.run(Fixtures.options(site)));
             assertEquals(List.of("content/posts/2020-01-01-deep.md:1:1: its Markdown nests lists, quotes or emphasis "
                     + "too deeply to render: flatten the deepest part"), e.problems().stream().map(Problem::toString).toList());
