@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * What a build of a site was made from, so that {@code kiln build} can tell, in a fraction of a build's
  * time, that nothing changed since it last wrote a folder: a digest of every input file's path, size and
  * modification time (as {@code make} and {@code rsync} judge files), of the options and of Kiln itself,
- * and the number and total size of the files it wrote. A build that left out future-dated posts is never
+ * and the number, total size and modification times of the files in the folder it wrote. A build that left out future-dated posts is never
  * trusted later: time alone may publish them.
  */
 public final class Stamp {
@@ -81,14 +81,12 @@ public final class Stamp {
         }
     }
 
-    /** The stamp of a build from {@code inputs} that wrote {@code files} files of {@code bytes} bytes. */
-    public static String of(String inputs, long files, long bytes) {
-        return PREFIX + inputs + " " + files + " " + bytes + "\n";
-    }
-
-    /** The files and bytes now in {@code dest} but its stamp, or a stamp that matches nothing. */
+    /**
+     * The stamp of a build from {@code inputs} whose folder {@code dest} now holds what it wrote: its files
+     * but {@code marker}, by number, total size and modification times ("" when it cannot be read).
+     */
     public static String current(String inputs, Path dest, String marker) {
-        long[] count = {0, 0};
+        long[] count = {0, 0, 0};
         try (Stream<Path> all = Files.walk(dest)) {
             all.forEach(p -> {
                 try {
@@ -96,6 +94,7 @@ public final class Stamp {
                     if (!a.isDirectory() && !p.getFileName().toString().equals(marker)) {
                         count[0]++;
                         count[1] += a.size();
+                        count[2] += a.lastModifiedTime().toMillis() * 31 + p.hashCode();
                     }
                 } catch (IOException e) {
                     count[0] = -1;
@@ -104,7 +103,7 @@ public final class Stamp {
         } catch (IOException | UncheckedIOException e) {
             return "";
         }
-        return of(inputs, count[0], count[1]);
+        return PREFIX + inputs + " " + count[0] + " " + count[1] + " " + count[2] + "\n";
     }
 
     /** Whether {@code dest}'s marker holds exactly {@code stamp}. */

@@ -81,8 +81,7 @@ final class BuildCommand implements Callable<Integer> {
             start = System.nanoTime();
             SiteWriter.Stats stats = SiteWriter.write(result.output(), target);
             // Future-dated posts left out may be due at the next build: only a build without any is trusted.
-            String stamp = result.skippedFuture() > 0 ? "" : Stamp.of(inputs, result.output().files().size(),
-                    result.output().files().values().stream().mapToLong(b -> b.length).sum());
+            String stamp = result.skippedFuture() > 0 ? "" : Stamp.current(inputs, target, SiteWriter.MARKER);
             java.nio.file.Files.writeString(marker, stamp, java.nio.charset.StandardCharsets.UTF_8);
             long writeNanos = System.nanoTime() - start;
             result.timings().stage("write", writeNanos);

@@ -119,6 +119,17 @@ class MainTest {
         assertArrayEquals(first.get("index.html"), snapshot(dest).get("index.html"));
 
         assertTrue(kiln(build).err().startsWith("nothing changed"));
+        // A page of the output edited by hand, even to the same size, is rebuilt.
+        Path about = dest.resolve("about/index.html");
+        byte[] bytes = Files.readAllBytes(about);
+        bytes[bytes.length - 2] = (byte) (bytes[bytes.length - 2] == 'x' ? 'y' : 'x');
+        Files.write(about, bytes);
+        Files.setLastModifiedTime(about, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(about).toMillis() + 5_000));
+        Run touched = kiln(build);
+        assertTrue(touched.err().contains("1 written"), touched.err());
+
+        assertTrue(kiln(build).err().startsWith("nothing changed"));
         Run forced = kiln("build", "--force", "--source", site.toString(), "--dest", dest.toString());
         assertTrue(forced.err().contains("0 written"), forced.err());
         Run drafts = kiln("build", "--drafts", "--source", site.toString(), "--dest", dest.toString());
