@@ -171,12 +171,12 @@ public final class Build implements AutoCloseable {
         SiteOutput output = stage(timings, "layout", () -> assembler.assemble(sources.statics(), files::bytes));
         lastViews = assembler.views();
         laidOut.retain(output.files().keySet());
-        Set<String> postUrls = new HashSet<>();
+        Set<String> entryKeys = new HashSet<>();
         index.posts().forEach(p -> {
-            postUrls.add("full:" + p.url());
-            postUrls.add("excerpt:" + p.url());
+            entryKeys.add(SiteAssembler.entryKey(p, true));
+            entryKeys.add(SiteAssembler.entryKey(p, false));
         });
-        entries.retain(postUrls);
+        entries.retain(entryKeys);
         long millis = (System.nanoTime() - start) / 1_000_000;
         parsed.takeRuns();
         int pagesLaidOut = laidOut.takeRuns();

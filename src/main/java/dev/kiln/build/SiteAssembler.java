@@ -170,9 +170,14 @@ final class SiteAssembler {
     record FeedInputs(SiteConfig config, String title, String feedUrl, String pageUrl, List<Page> posts,
                       boolean full) {}
 
+    /** Where the feed entry of {@code post}, with the whole post or its excerpt, is remembered. */
+    static String entryKey(Page post, boolean full) {
+        return (full ? "full:" : "excerpt:") + post.url();
+    }
+
     /** The feed entry of {@code post}, with the whole post or its excerpt. */
     private String entry(Page post, boolean full) {
-        return entries.get((full ? "full:" : "excerpt:") + post.url(), new EntryInputs(config, post, full), in -> {
+        return entries.get(entryKey(post, full), new EntryInputs(config, post, full), in -> {
             String body = in.full() ? in.post().body().html() : in.post().body().excerptHtml();
             return FeedWriter.entry(in.config(), in.post(), BasePath.absolute(body, in.config().rootUrl()));
         });
