@@ -45,7 +45,7 @@ public final class Views {
         for (Page post : index.posts()) {
             summaries.put(post.url(), summary(post));
         }
-        Map<String, Object> site = site(config, nav(config, index, archive));
+        Map<String, Object> site = site(config, nav(config, index, archive), years(index.posts()));
         List<Map<String, Object>> tags = index.tags().stream().map(Views::tagSummary).toList();
         boolean same = previous != null && summaries.equals(previous.postSummaries);
         this.postSummaries = same ? previous.postSummaries : summaries;
@@ -196,7 +196,21 @@ public final class Views {
         return links.stream().map(n -> Map.<String, Object>of("title", n.title(), "url", n.url())).toList();
     }
 
-    private static Map<String, Object> site(SiteConfig config, List<Map<String, Object>> nav) {
+    /**
+     * The years the posts span, oldest to newest ({@code 2018–2026}, or {@code 2026}), "" without dated
+     * posts: for a footer's copyright line, made once rather than by every page walking every post.
+     */
+    private static String years(List<Page> newestFirst) {
+        if (newestFirst.isEmpty() || newestFirst.get(0).front().date() == null
+                || newestFirst.get(newestFirst.size() - 1).front().date() == null) {
+            return "";
+        }
+        int newest = newestFirst.get(0).front().date().getYear();
+        int oldest = newestFirst.get(newestFirst.size() - 1).front().date().getYear();
+        return oldest == newest ? String.valueOf(newest) : oldest + "–" + newest;
+    }
+
+    private static Map<String, Object> site(SiteConfig config, List<Map<String, Object>> nav, String years) {
         Map<String, Object> site = new LinkedHashMap<>();
         site.put("title", config.title());
         site.put("description", config.description());
@@ -205,6 +219,7 @@ public final class Views {
         site.put("language", config.language());
         site.put("nav", nav);
         site.put("params", config.params());
+        site.put("years", years);
         return site;
     }
 

@@ -52,6 +52,21 @@ class BlogFeaturesTest {
     }
 
     @Test
+    void theFooterNamesTheYearsThePostsSpanOnEveryPage() throws IOException {
+        write("site.yml", "title: Years\nauthor: Ada\n");
+        post("2017-05-01-a", "x");
+        SiteOutput one = build();
+        assertEquals("© 2017 Ada", SiteChecks.page(one, "index.html")
+                .selectFirst(".site-footer-copyright").text());
+
+        post("2021-02-03-b", "x");
+        SiteOutput two = build();
+        for (String page : List.of("index.html", "2017/05/01/a/index.html", "tags/x/index.html", "archive/index.html")) {
+            assertEquals("© 2017–2021 Ada", SiteChecks.page(two, page).selectFirst(".site-footer-copyright").text(), page);
+        }
+    }
+
+    @Test
     void theDefaultNavLinksTheArchive() throws IOException {
         post("2019-03-02-a", "x");
         assertNotNull(SiteChecks.page(build(), "index.html").selectFirst("nav a[href=/archive/]"));
