@@ -51,8 +51,7 @@ public final class LinkReport {
             if (!file.getKey().endsWith(".html")) {
                 continue;
             }
-            String html = new String(file.getValue(), StandardCharsets.UTF_8);
-            for (LinkChecker.Link link : LinkChecker.links(html)) {
+            for (LinkChecker.Link link : LinkChecker.links(file.getValue())) {
                 String url = withoutFragment(link.url().strip());
                 if (HTTP.matcher(url).matches() && (rootUrl.isEmpty() || !url.startsWith(rootUrl))) {
                     firstPage.putIfAbsent(url, file.getKey());

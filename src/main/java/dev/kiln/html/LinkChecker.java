@@ -59,7 +59,7 @@ public final class LinkChecker {
     public List<Broken> check(String page) {
         List<Broken> broken = new ArrayList<>();
         URI pageUri = URI.create("http://site" + encodePath(basePath + "/" + page));
-        for (Link link : links(html(page))) {
+        for (Link link : links(html(page), true)) {
             String url = link.url().strip();
             if (url.isEmpty() || SPECIAL.matcher(url).matches()) {
                 continue;
@@ -110,8 +110,17 @@ public final class LinkChecker {
 
     /** The links of a page: href of a, link and area, src of img, script, source, iframe, video, audio. */
     public static List<Link> links(String html) {
+        return links(html, false);
+    }
+
+    /** The links of a page given as UTF-8 bytes. */
+    public static List<Link> links(byte[] utf8) {
+        return links(new String(utf8, StandardCharsets.ISO_8859_1), true);
+    }
+
+    private static List<Link> links(String html, boolean bytes) {
         List<Link> links = new ArrayList<>();
-        scan(html, (tag, name, value) -> {
+        scan(html, bytes, (tag, name, value) -> {
             boolean href = name.equals("href") && (tag.equals("a") || tag.equals("link") || tag.equals("area"));
             boolean src = name.equals("src") && !tag.equals("input");
             if (href || src) {
@@ -124,7 +133,7 @@ public final class LinkChecker {
     private Set<String> idsOf(String file) {
         return ids.computeIfAbsent(file, f -> {
             Set<String> found = new HashSet<>();
-            scan(html(f), (tag, name, value) -> {
+            scan(html(f), true, (tag, name, value) -> {
                 if (name.equals("id") || (name.equals("name") && tag.equals("a"))) {
                     found.add(value);
                 }
@@ -143,6 +152,15 @@ public final class LinkChecker {
      * tags are kept); text is never mistaken for a tag, since HTML escapes its {@code <}.
      */
     static void scan(String html, AttributeVisitor visitor) {
+        scan(html, false, visitor);
+    }
+
+    /**
+     * As {@link #scan(String, AttributeVisitor)}; when {@code bytes}, {@code html} holds UTF-8 bytes read one
+     * char each (ISO-8859-1): HTML's syntax is ASCII, so the scan is the same, at a byte a character instead
+     * of two, and only the values reported are decoded.
+     */
+    private static void scan(String html, boolean bytes, AttributeVisitor visitor) {
         int n = html.length();
         int i = html.indexOf('<');
         while (i >= 0 && i < n - 1) {
@@ -160,7 +178,7 @@ public final class LinkChecker {
                 continue;
             }
             String tag = html.substring(i + 1, nameEnd).toLowerCase(Locale.ROOT);
-            int end = attributes(html, nameEnd, tag, visitor);
+            int end = attributes(html, nameEnd, tag, bytes, visitor);
             if (end < 0) {
                 i = html.indexOf('<', i + 1); // not a tag after all: a stray '<'
                 continue;
@@ -185,7 +203,7 @@ public final class LinkChecker {
      * Reads the attributes of the tag whose name ends at {@code from}; returns the index after its
      * {@code >}, or -1 when no well-formed tag ends there (then nothing is reported).
      */
-    private static int attributes(String html, int from, String tag, AttributeVisitor visitor) {
+    private static int attributes(String html, int from, String tag, boolean bytes, AttributeVisitor visitor) {
         int n = html.length();
         if (from < n && !isSpace(html.charAt(from)) && html.charAt(from) != '>' && html.charAt(from) != '/') {
             return -1;
@@ -256,7 +274,7 @@ public final class LinkChecker {
             }
         }
         for (String[] attribute : found) {
-            String value = attribute[1];
+            String value = bytes ? utf8(attribute[1]) : attribute[1];
             visitor.visit(tag, attribute[0].toLowerCase(Locale.ROOT),
                     value.indexOf('&') < 0 ? value : Parser.unescapeEntities(value, true));
         }
@@ -272,8 +290,19 @@ public final class LinkChecker {
         return -1;
     }
 
+    /** A page's bytes, a char each (see {@link #scan(String, boolean, AttributeVisitor)}). */
     private String html(String file) {
-        return new String(site.get(file), StandardCharsets.UTF_8);
+        return new String(site.get(file), StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code text}, bytes read a char each, decoded as the UTF-8 they are. */
+    private static String utf8(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7F) {
+                return new String(text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+            }
+        }
+        return text;
     }
 
     private static String encodePath(String path) {

@@ -71,6 +71,15 @@ class LinkCheckerTest {
     }
 
     @Test
+    void readsNonAsciiLinksAndIdsAsTheUtf8TheyAre() {
+        SiteOutput site = site("index.html", "<p>“Quotes” — and <a href=\"/café/#über\">ok</a>"
+                        + "<a href=\"/café/#uber\">no id</a><a href=\"/caffè/\">missing</a></p>",
+                "café/index.html", "<h2 id=\"über\">Über</h2>");
+        assertEquals(List.of("index.html -> /café/#uber (no element with id 'uber')", "index.html -> /caffè/"),
+                broken(site, ""));
+    }
+
+    @Test
     void ignoresExternalAndSpecialLinks() {
         SiteOutput site = site("index.html", "<a href=\"https://example.com/x\">a</a><a href=\"mailto:a@b.c\">b</a>"
                 + "<a href=\"//cdn.example.com/x.js\">c</a>");
