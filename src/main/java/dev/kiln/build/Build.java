@@ -300,7 +300,7 @@ public final class Build implements AutoCloseable {
             return body;
         }
         Body own = BodyProcessor.process(markdown.render(in.excerpt()), in.url(), "");
-        return new Body(body.html(), own.html(), own.excerptText(), body.tocHtml(), body.headings(), body.words());
+        return body.withExcerpt(own.html(), own.excerptText());
     }
 
     private void forgetGone(Path root, SiteSources sources) {

@@ -25,7 +25,12 @@ public final class Body {
 
     public Body(String html, String excerptHtml, String excerptText, String tocHtml, List<Heading> headings,
                 int words) {
-        this.html = html.getBytes(StandardCharsets.UTF_8);
+        this(html.getBytes(StandardCharsets.UTF_8), excerptHtml, excerptText, tocHtml, headings, words);
+    }
+
+    private Body(byte[] html, String excerptHtml, String excerptText, String tocHtml, List<Heading> headings,
+                 int words) {
+        this.html = html;
         this.excerptHtml = Objects.requireNonNull(excerptHtml);
         this.excerptText = Objects.requireNonNull(excerptText);
         this.tocHtml = Objects.requireNonNull(tocHtml);
@@ -56,6 +61,11 @@ public final class Body {
 
     public int words() {
         return words;
+    }
+
+    /** This body with another excerpt (a page's own {@code excerpt:}), its HTML shared rather than copied. */
+    public Body withExcerpt(String excerptHtml, String excerptText) {
+        return new Body(html, excerptHtml, excerptText, tocHtml, headings, words);
     }
 
     /** Minutes to read at 200 words a minute, at least one. */

@@ -48,6 +48,16 @@ class SiteWriterCrashTest {
         return dest;
     }
 
+    /** The old site's files and the new site's as whole writes leave them, and the steps from one to the other. */
+    private record Sites(Map<String, String> oldFiles, Map<String, String> newFiles, List<String> steps) {}
+
+    private Sites sites() throws IOException {
+        Map<String, String> oldFiles = Kiln.snapshot(oldSite("old"));
+        Path fresh = tmp.resolve("new");
+        SiteWriter.write(CrashingWrite.site(NEW), fresh);
+        return new Sites(oldFiles, Kiln.snapshot(fresh), steps());
+    }
+
     /** The steps of a write from {@link #OLD} to {@link #NEW}, in order. */
     private List<String> steps() {
         List<String> steps = new ArrayList<>();
@@ -60,11 +70,10 @@ class SiteWriterCrashTest {
 
     @Test
     void aWriteStoppedAtAnyStepLeavesTheOldSiteOrAfterRecoveryTheNewOne() throws IOException {
-        Map<String, String> oldFiles = Kiln.snapshot(oldSite("old"));
-        Path fresh = tmp.resolve("new");
-        SiteWriter.write(CrashingWrite.site(NEW), fresh);
-        Map<String, String> newFiles = Kiln.snapshot(fresh);
-        List<String> steps = steps();
+        Sites sites = sites();
+        Map<String, String> oldFiles = sites.oldFiles();
+        Map<String, String> newFiles = sites.newFiles();
+        List<String> steps = sites.steps();
         int commit = steps.indexOf("commit");
         assertTrue(commit > 0 && commit < steps.size() - 3, steps.toString());
 
@@ -112,11 +121,10 @@ class SiteWriterCrashTest {
 
     @Test
     void aProcessKilledAtAnyStepOfItsWriteLeavesTheOldSiteOrTheNewOne() throws Exception {
-        Map<String, String> oldFiles = Kiln.snapshot(oldSite("old"));
-        Path fresh = tmp.resolve("new");
-        SiteWriter.write(CrashingWrite.site(NEW), fresh);
-        Map<String, String> newFiles = Kiln.snapshot(fresh);
-        List<String> steps = steps();
+        Sites sites = sites();
+        Map<String, String> oldFiles = sites.oldFiles();
+        Map<String, String> newFiles = sites.newFiles();
+        List<String> steps = sites.steps();
         int commit = steps.indexOf("commit");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (int k = 0; k < steps.size(); k++) {
