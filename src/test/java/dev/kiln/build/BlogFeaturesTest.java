@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,6 +65,19 @@ class BlogFeaturesTest {
         for (String page : List.of("index.html", "2017/05/01/a/index.html", "tags/x/index.html", "archive/index.html")) {
             assertEquals("© 2017–2021 Ada", SiteChecks.page(two, page).selectFirst(".site-footer-copyright").text(), page);
         }
+    }
+
+    @Test
+    void anExcerptFromFrontMatterStandsOnTheHomePageAndTheBodyStaysWhole() throws IOException {
+        write("content/posts/2020-01-01-own.md", "---\ntitle: Own\nexcerpt: \"A *short* teaser.\"\n---\n"
+                + "The first paragraph of the post.\n\nThe second.\n");
+        SiteOutput out = build();
+
+        String home = SiteChecks.page(out, "index.html").select("main").text();
+        assertTrue(home.contains("A short teaser."), home);
+        assertFalse(home.contains("The first paragraph"), home);
+        String post = SiteChecks.page(out, "2020/01/01/own/index.html").select("article").text();
+        assertTrue(post.contains("The first paragraph of the post.") && post.contains("The second."), post);
     }
 
     @Test
