@@ -68,6 +68,13 @@ public final class Build implements AutoCloseable {
     /** The last run's layouts, kept (with their compiled templates) while their files and the settings are. */
     private dev.kiln.layout.Layouts lastLayouts;
     private SiteConfig lastConfig;
+    /** The last run's index, when this build remembers its runs. */
+    private SiteIndex lastIndex;
+    private final boolean remember;
+    /** The sources the last run loaded (null when it could not): a watcher's list of changes updates them. */
+    private SiteSources loaded;
+    /** Whether the last load walked the folders, rather than reading again the files a watcher named. */
+    private boolean walked;
 
     /** A build that reports its stages to {@code log} (one line each). */
     public Build(Consumer<String> log) {
@@ -100,6 +107,7 @@ public final class Build implements AutoCloseable {
      */
     Build(Consumer<String> log, Highlighter highlighter, int threads, long stackBytes, boolean remember) {
         this.log = log;
+        this.remember = remember;
         this.parsed = new Memo<>(remember);
         this.rendered = new Memo<>(remember);
         this.routeMemo = new Memo<>(remember);
@@ -112,7 +120,7 @@ public final class Build implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.parallel = new Parallel(pool);
+        this.parallel = new Parallel(pool, threads);
         this.markdown = new MarkdownRenderer(highlighter);
     }
 
@@ -132,6 +140,16 @@ public final class Build implements AutoCloseable {
 
     /** Builds the site {@code options} names; throws a {@link SiteException} listing every problem. */
     public BuildResult run(BuildOptions options) {
+        return run(options, null);
+    }
+
+    /**
+     * Builds the site {@code options} names, where {@code changed} (when not null) are the only source
+     * files (site-relative paths) written to since the last run, none made, moved or removed, as a file
+     * watcher saw: the folders are then not walked again. Throws a {@link SiteException} listing every
+     * problem.
+     */
+    public BuildResult run(BuildOptions options, Set<String> changed) {
         long start = System.nanoTime();
         Timings timings = new Timings();
         // Runs counted by an earlier build that failed are not this build's.
@@ -139,8 +157,8 @@ public final class Build implements AutoCloseable {
         rendered.takeRuns();
         laidOut.takeRuns();
         Path root = options.source();
-        SiteConfig config = stage(timings, "config", () -> readConfig(options));
-        if (!config.equals(lastConfig)) {
+        SiteConfig read = stage(timings, "config", () -> readConfig(options));
+        if (!read.equals(lastConfig)) {
             // A site.yml change may touch any page: start from nothing.
             parsed.clear();
             rendered.clear();
@@ -148,10 +166,15 @@ public final class Build implements AutoCloseable {
             feeds.clear();
             entries.clear();
             lastViews = null;
-            lastConfig = config;
+            lastIndex = null;
+            lastConfig = read;
         }
-        SiteSources sources = stage(timings, "load", () -> SourceLoader.load(root, files::text));
-        forgetGone(root, sources);
+        // Equal settings are kept as the same object, which the stages' inputs compare by identity first.
+        SiteConfig config = lastConfig;
+        SiteSources sources = stage(timings, "load", () -> load(root, changed));
+        if (walked) { // the same files as last time otherwise
+            forgetGone(root, sources);
+        }
         List<DraftPage> all = stage(timings, "front matter", () -> parallel.map(sourcesOf(sources), source ->
                 parsed.get(source.file().path(), source,
                         s -> FrontMatterParser.parse(s.file(), s.kind(), config.timezone()))));
@@ -163,13 +186,16 @@ public final class Build implements AutoCloseable {
         List<Page> pages = stage(timings, "markdown", () -> parallel.map(routed, r -> render(r, config, timings)));
         SiteIndex index = stage(timings, "index", () -> SiteIndex.of(
                 pages.stream().filter(Page::isPost).toList(),
-                pages.stream().filter(p -> !p.isPost()).toList(), config));
+                pages.stream().filter(p -> !p.isPost()).toList(), config, lastIndex));
         if (lastLayouts == null || !lastLayouts.isCurrent(root, config)) {
             lastLayouts = new dev.kiln.layout.Layouts(root, config);
         }
-        SiteAssembler assembler = new SiteAssembler(lastLayouts, config, index, parallel, lastViews, laidOut, feeds, entries, timings);
+        SiteAssembler assembler = stage(timings, "views", () -> new SiteAssembler(lastLayouts, config, index,
+                parallel, lastViews, laidOut, feeds, entries, timings));
         SiteOutput output = stage(timings, "layout", () -> assembler.assemble(sources.statics(), files::bytes));
         lastViews = assembler.views();
+        // Kept with the views made from it: the next index is compared with the one the last views saw.
+        lastIndex = remember ? index : null;
         laidOut.retain(output.files().keySet());
         Set<String> entryKeys = new HashSet<>();
         index.posts().forEach(p -> {
@@ -301,6 +327,16 @@ public final class Build implements AutoCloseable {
         }
         Body own = BodyProcessor.process(markdown.render(in.excerpt()), in.url(), "");
         return body.withExcerpt(own.html(), own.excerptText());
+    }
+
+    /** The sources of the site in {@code root}: all read, or the last run's with the {@code changed} ones read again. */
+    private SiteSources load(Path root, Set<String> changed) {
+        SiteSources last = loaded;
+        loaded = null; // should loading fail, the next run reads everything
+        SiteSources now = changed == null || last == null ? null : SourceLoader.reload(root, last, changed, files::text);
+        walked = now == null;
+        loaded = now != null ? now : SourceLoader.load(root, files::text);
+        return loaded;
     }
 
     private void forgetGone(Path root, SiteSources sources) {

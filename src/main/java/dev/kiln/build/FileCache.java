@@ -24,7 +24,10 @@ final class FileCache {
     /** A file's identity and last change as the file system tells them. */
     private record Stamp(Path file, Object key, long size, long modifiedNanos) {
         static Stamp of(Path file) throws IOException {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return of(file, Files.readAttributes(file, BasicFileAttributes.class));
+        }
+
+        static Stamp of(Path file, BasicFileAttributes attributes) {
             return new Stamp(file, attributes.fileKey(), attributes.size(),
                     attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS));
         }
@@ -33,10 +36,14 @@ final class FileCache {
     private final Memo<Stamp, String> texts = new Memo<>();
     private final Memo<Stamp, byte[]> bytes = new Memo<>();
 
-    /** The UTF-8 text of a source; malformed UTF-8 is reported as by {@link SourceLoader#readUtf8}. */
-    String text(Path file) throws CharacterCodingException {
+    /**
+     * The UTF-8 text of a source whose attributes a walk just read (those of the link when it is one);
+     * malformed UTF-8 is reported as by {@link SourceLoader#readUtf8}.
+     */
+    String text(Path file, BasicFileAttributes attributes) throws CharacterCodingException {
         try {
-            return texts.get(file.toString(), Stamp.of(file), stamp -> {
+            Stamp now = attributes.isSymbolicLink() ? Stamp.of(file) : Stamp.of(file, attributes);
+            return texts.get(file.toString(), now, stamp -> {
                 try {
                     return SourceLoader.readUtf8(stamp.file());
                 } catch (CharacterCodingException e) {

@@ -7,6 +7,7 @@ import dev.kiln.error.Position;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import dev.kiln.html.BasePath;
+import dev.kiln.html.Body;
 import dev.kiln.index.FeedWriter;
 import dev.kiln.index.SitemapWriter;
 import dev.kiln.index.Page;
@@ -56,9 +57,51 @@ final class SiteAssembler {
         this.laidOut = laidOut;
     }
 
-    /** Everything a rendered page depends on: the layout sources, the layout, its values and the base path. */
-    record LayoutInputs(Map<String, String> layoutSources, String layout, Map<String, Object> context,
-                        String basePath) {}
+    /**
+     * Everything a rendered page depends on: the layout sources, the layout, the base path, its values, and
+     * the body of a page made from a source (null for the others), apart from its values. Such a page also
+     * has {@link Views#dependencies}: while they are equal to the last build's, its values are not even
+     * made. Made on a pool thread, and compared on that thread only.
+     */
+    static final class LayoutInputs {
+        private final Map<String, String> layoutSources;
+        private final String layout;
+        private final String basePath;
+        private final Body body;
+        private final Object dependencies;
+        private final Supplier<Map<String, Object>> values;
+        private Map<String, Object> context;
+
+        LayoutInputs(Map<String, String> layoutSources, String layout, String basePath, Body body,
+                     Object dependencies, Supplier<Map<String, Object>> values) {
+            this.layoutSources = layoutSources;
+            this.layout = layout;
+            this.basePath = basePath;
+            this.body = body;
+            this.dependencies = dependencies;
+            this.values = values;
+        }
+
+        /** The page's values, made when first asked for. */
+        Map<String, Object> context() {
+            if (context == null) {
+                context = values.get();
+            }
+            return context;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof LayoutInputs in && layout.equals(in.layout) && basePath.equals(in.basePath)
+                    && java.util.Objects.equals(body, in.body) && layoutSources.equals(in.layoutSources)
+                    && (dependencies != null && dependencies.equals(in.dependencies) || context().equals(in.context()));
+        }
+
+        @Override
+        public int hashCode() {
+            return layout.hashCode();
+        }
+    }
 
     private final Map<String, String> sources = new java.util.TreeMap<>();
 
@@ -74,12 +117,15 @@ final class SiteAssembler {
     /** The names of the layouts this site renders with, to know whether it needs the theme's files. */
     private final java.util.Set<String> used = new java.util.TreeSet<>(java.util.List.of("home"));
 
-    /** One page of the site to be: where it goes, what it is (for error messages), its values and layout. */
+    /**
+     * One page of the site to be: where it goes, what it is (for error messages), its values, layout, name
+     * in timings, and body when a source makes it.
+     */
     private record Job(Route route, String origin, Supplier<Map<String, Object>> context, String layout,
-                       String name) {
-        /** A page that no source file makes: named by its output path in timings. */
-        Job(Route route, String origin, Supplier<Map<String, Object>> context, String layout) {
-            this(route, origin, context, layout, route.outputPath());
+                       String name, Body body, Supplier<Object> dependencies) {
+        /** A page that no source file makes, {@code dependencies} its {@link Views#dependencies(String)}: named by its output path in timings. */
+        Job(Route route, String origin, Supplier<Map<String, Object>> context, String layout, Supplier<Object> dependencies) {
+            this(route, origin, context, layout, route.outputPath(), null, dependencies);
         }
     }
 
@@ -93,29 +139,35 @@ final class SiteAssembler {
             jobs.add(pageJob(page, problems));
         }
         for (Pagination home : index.home()) {
-            jobs.add(new Job(home.route(), "the home page", () -> views.forHome(home), "home"));
+            jobs.add(new Job(home.route(), "the home page", () -> views.forHome(home), "home",
+                    () -> views.dependencies(home.route().outputPath())));
         }
         if (!index.tags().isEmpty()) {
             used.addAll(java.util.List.of("tag", "tags"));
         }
         for (Tag tag : index.tags()) {
-            jobs.add(new Job(tag.route(), "the page of tag '" + tag.name() + "'", () -> views.forTag(tag), "tag"));
+            jobs.add(new Job(tag.route(), "the page of tag '" + tag.name() + "'", () -> views.forTag(tag), "tag",
+                    () -> views.dependencies(tag.route().outputPath())));
         }
         if (!index.tags().isEmpty()) {
             Route tags = SiteIndex.tagsIndexRoute(config);
-            jobs.add(new Job(tags, "the index of tags", () -> views.forTags(tags.url()), "tags"));
+            jobs.add(new Job(tags, "the index of tags", () -> views.forTags(tags.url()), "tags",
+                    () -> views.dependencies(tags.outputPath())));
         }
         if (!index.posts().isEmpty() && layouts.wants("archive")) {
             used.add("archive");
             Route archive = SiteIndex.archiveRoute(config);
-            jobs.add(new Job(archive, "the archive", () -> views.forArchive(archive.url()), "archive"));
+            jobs.add(new Job(archive, "the archive", () -> views.forArchive(archive.url()), "archive",
+                    () -> views.dependencies(archive.outputPath())));
         }
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
         List<byte[]> rendered = parallel.map(jobs, job -> laidOut.get(job.route().outputPath(),
-                new LayoutInputs(layouts.sources(), job.layout(), job.context().get(), config.basePath()),
-                in -> timings.layout(job.name(), in.layout(), () -> html(in.layout(), in.context()))));
+                new LayoutInputs(layouts.sources(), job.layout(), config.basePath(), job.body(),
+                        job.dependencies().get(), job.context()),
+                in -> timings.layout(job.name(), in.layout, () -> html(in.layout, in.body == null
+                        ? in.context() : Views.withContent(in.context(), in.body.html())))));
 
         SiteOutput.Builder out = new SiteOutput.Builder();
         for (int i = 0; i < jobs.size(); i++) {
@@ -161,14 +213,22 @@ final class SiteAssembler {
         for (int i = 0; i < feeds.size(); i++) {
             files.put(feeds.get(i).feedUrl().substring(1), written.get(i));
         }
-        files.put("sitemap.xml", SitemapWriter.sitemap(config, index));
+        files.put("sitemap.xml", this.feeds.get("sitemap.xml", new FeedInputs(config, "", "sitemap.xml", "", List.of(),
+                false, SitemapWriter.entries(config, index)), in -> SitemapWriter.sitemap(in.config(), in.sitemap())));
         files.put("robots.txt", SitemapWriter.robots(config));
         return files;
     }
 
-    /** Everything a feed's bytes depend on; unchanged pages are the same objects, so comparing is cheap. */
+    /**
+     * Everything a feed's bytes depend on; unchanged pages are the same objects, so comparing is cheap. The
+     * sitemap is remembered with the feeds: its inputs are the settings and its entries.
+     */
     record FeedInputs(SiteConfig config, String title, String feedUrl, String pageUrl, List<Page> posts,
-                      boolean full) {}
+                      boolean full, List<SitemapWriter.Entry> sitemap) {
+        FeedInputs(SiteConfig config, String title, String feedUrl, String pageUrl, List<Page> posts, boolean full) {
+            this(config, title, feedUrl, pageUrl, posts, full, List.of());
+        }
+    }
 
     /** Where the feed entry of {@code post}, with the whole post or its excerpt, is remembered. */
     static String entryKey(Page post, boolean full) {
@@ -198,7 +258,8 @@ final class SiteAssembler {
             problems.add(at.problem(page.path(), "unknown layout '" + layout + "' (layouts: " + layouts.names() + ")"));
         }
         sources.put(page.route().outputPath(), page.path());
-        return new Job(page.route(), page.path(), () -> views.forPage(page), layout, page.path());
+        return new Job(page.route(), page.path(), () -> views.forPage(page), layout, page.path(), page.body(),
+                () -> views.dependencies(page));
     }
 
     private byte[] html(String layout, Map<String, Object> context) {

@@ -9,10 +9,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Finds and reads the posts, pages and static files of a site folder. */
 public final class SourceLoader {
@@ -23,15 +26,18 @@ public final class SourceLoader {
 
     private SourceLoader() {}
 
-    /** Reads a text file; a dev server's reader may remember texts of unchanged files. */
+    /**
+     * Reads a text file, given its attributes as the walk found them (not following a link); a dev
+     * server's reader may remember texts of unchanged files.
+     */
     @FunctionalInterface
     public interface TextReader {
-        String read(Path file) throws CharacterCodingException;
+        String read(Path file, BasicFileAttributes attributes) throws CharacterCodingException;
     }
 
     /** Reads {@code content/} and lists {@code assets/} of {@code root}, in sorted order. */
     public static SiteSources load(Path root) {
-        return load(root, SourceLoader::readUtf8);
+        return load(root, (file, attributes) -> readUtf8(file));
     }
 
     /** Reads {@code content/} with {@code reader} and lists {@code assets/} of {@code root}, in sorted order. */
@@ -40,27 +46,26 @@ public final class SourceLoader {
         List<SourceFile> pages = new ArrayList<>();
         List<StaticFile> statics = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (Path file : walk(root.resolve(CONTENT))) {
+        for (Found found : walk(root.resolve(CONTENT))) {
+            Path file = found.file();
             String rel = relative(root, file);
-            String wrong = unusable(root, file);
+            // A page's file is not checked for being readable: reading it reports that.
+            String wrong = found.attributes().isSymbolicLink() ? unusable(root, file) : null;
             if (wrong != null) {
                 problems.add(Problem.inFile(rel, wrong));
             } else if (isPage(file)) {
-                try {
-                    SourceFile source = new SourceFile(rel, reader.read(file));
+                SourceFile source = read(found, rel, reader, problems);
+                if (source != null) {
                     (rel.startsWith(POSTS + "/") ? posts : pages).add(source);
-                } catch (NotText e) {
-                    problems.add(e.at().problem(rel, e.reason()));
-                } catch (CharacterCodingException e) {
-                    problems.add(Problem.inFile(rel, "not valid UTF-8 text: save the file as UTF-8"));
-                } catch (UncheckedIOException e) {
-                    problems.add(Problem.inFile(rel, unreadable(e.getCause())));
                 }
+            } else if ((wrong = unusable(root, file)) != null) {
+                problems.add(Problem.inFile(rel, wrong));
             } else {
                 statics.add(new StaticFile(rel, file, rel.substring(CONTENT.length() + 1)));
             }
         }
-        for (Path file : walk(root.resolve(ASSETS))) {
+        for (Found found : walk(root.resolve(ASSETS))) {
+            Path file = found.file();
             String rel = relative(root, file);
             String wrong = unusable(root, file);
             if (wrong != null) {
@@ -73,6 +78,67 @@ public final class SourceLoader {
             throw new SiteException(problems);
         }
         return new SiteSources(posts, pages, statics);
+    }
+
+    /**
+     * The sources of {@code root} when, since {@code last} was loaded, only the files at {@code changed}
+     * (site-relative paths) were written to, none made, moved or removed, as a file watcher can tell: the
+     * pages among them are read again, the other sources taken from {@code last} without looking at the
+     * folders. Null when that cannot be known to give what {@link #load} would (a changed file is no
+     * longer a regular file, or no longer a page, or is not one of {@code last}'s sources): then load.
+     */
+    public static SiteSources reload(Path root, SiteSources last, java.util.Set<String> changed, TextReader reader) {
+        java.util.Set<String> known = new java.util.HashSet<>();
+        List<Problem> problems = new ArrayList<>();
+        List<List<SourceFile>> lists = new ArrayList<>();
+        for (List<SourceFile> sources : List.of(last.posts(), last.pages())) {
+            List<SourceFile> now = new ArrayList<>(sources);
+            for (int i = 0; i < now.size(); i++) {
+                String rel = now.get(i).path();
+                if (!changed.contains(rel)) {
+                    continue;
+                }
+                known.add(rel);
+                Path file = root.resolve(rel);
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    return null;
+                }
+                if (!attributes.isRegularFile() || !isPage(file)) {
+                    return null;
+                }
+                now.set(i, read(new Found(file, attributes), rel, reader, problems));
+            }
+            lists.add(now);
+        }
+        for (StaticFile file : last.statics()) {
+            if (changed.contains(file.sourcePath())) {
+                known.add(file.sourcePath()); // its bytes are read again when they are copied
+            }
+        }
+        if (known.size() != changed.size()) {
+            return null;
+        }
+        if (!problems.isEmpty()) {
+            throw new SiteException(problems);
+        }
+        return new SiteSources(lists.get(0), lists.get(1), last.statics());
+    }
+
+    /** The page {@code found} read with {@code reader}, or null with its problem added to {@code problems}. */
+    private static SourceFile read(Found found, String rel, TextReader reader, List<Problem> problems) {
+        try {
+            return new SourceFile(rel, reader.read(found.file(), found.attributes()));
+        } catch (NotText e) {
+            problems.add(e.at().problem(rel, e.reason()));
+        } catch (CharacterCodingException e) {
+            problems.add(Problem.inFile(rel, "not valid UTF-8 text: save the file as UTF-8"));
+        } catch (UncheckedIOException e) {
+            problems.add(Problem.inFile(rel, unreadable(e.getCause())));
+        }
+        return null;
     }
 
     private static final String OUTSIDE = "is a link to a file outside the site folder, which a build never "
@@ -168,20 +234,44 @@ public final class SourceLoader {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
-    /** Regular files below {@code dir}, sorted, skipping hidden files and editor leftovers. */
-    private static List<Path> walk(Path dir) {
+    /** A file a walk found, with its attributes (of the link itself when it is one). */
+    private record Found(Path file, BasicFileAttributes attributes) {}
+
+    /**
+     * Regular files below {@code dir}, sorted, skipping hidden files and folders and editor leftovers; one
+     * look at each file (a rebuild walks a thousand posts for every save).
+     */
+    private static List<Found> walk(Path dir) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            // Links that are not to a regular file (loops, dead ends, folders) are kept to be reported.
-            return files.filter(f -> Files.isRegularFile(f) || Files.isSymbolicLink(f))
-                    .filter(f -> !isIgnored(dir.relativize(f)))
-                    .sorted()
-                    .toList();
+        List<Found> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                    return folder.equals(dir) || !ignoredName(folder) ? FileVisitResult.CONTINUE
+                            : FileVisitResult.SKIP_SUBTREE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    // Links that are not to a regular file (loops, dead ends, folders) are kept to be reported.
+                    if ((attributes.isRegularFile() || attributes.isSymbolicLink()) && !ignoredName(file)) {
+                        found.add(new Found(file, attributes));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        found.sort(java.util.Comparator.comparing(Found::file));
+        return found;
+    }
+
+    private static boolean ignoredName(Path file) {
+        return isIgnored(file.getFileName());
     }
 
     /** Hidden files and folders, editor swap and backup files are never part of a site. */

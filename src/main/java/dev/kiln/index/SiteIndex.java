@@ -71,9 +71,19 @@ public final class SiteIndex {
 
     /** Indexes {@code posts} and {@code pages} as {@code config} asks (paginate, tag_permalink). */
     public static SiteIndex of(List<Page> posts, List<Page> pages, SiteConfig config) {
+        return of(posts, pages, config, null);
+    }
+
+    /**
+     * Indexes {@code posts} and {@code pages} as {@code config} asks, reusing what it can of the
+     * {@code previous} index of the same site (null: none).
+     */
+    public static SiteIndex of(List<Page> posts, List<Page> pages, SiteConfig config, SiteIndex previous) {
         List<Page> sorted = posts.stream().sorted(NEWEST_FIRST).toList();
-        return new SiteIndex(sorted, pages.stream().sorted(Comparator.comparing(Page::url)).toList(),
+        SiteIndex index = new SiteIndex(sorted, pages.stream().sorted(Comparator.comparing(Page::url)).toList(),
                 tags(sorted, config), paginate(sorted, config.paginate()));
+        index.followFrom(previous);
+        return index;
     }
 
     /** The older post next to {@code post} (shown as "previous"), if any. */
@@ -110,20 +120,62 @@ public final class SiteIndex {
         if (number == null) {
             return List.of();
         }
-        List<Page> found = related().get(number);
-        return found.size() <= limit ? found : found.subList(0, limit);
+        int[] found = related()[number];
+        List<Page> list = new java.util.ArrayList<>(Math.min(limit, found.length));
+        for (int k = 0; k < found.length && k < limit; k++) {
+            list.add(posts.get(found[k]));
+        }
+        return list;
     }
 
     /** How many related posts are kept for each post. */
     private static final int RELATED = 5;
-    private volatile List<List<Page>> related;
+    /** For each post, the numbers of its related posts, best first; made when first asked for. */
+    private volatile int[][] related;
+
+    /** See {@link #shape()}. */
+    private Object shape = new Object();
+
+    /**
+     * An object that is the same for indexes made one after the other ({@link #of(List, List, SiteConfig,
+     * SiteIndex)}) while their posts stay in the same order with the same URLs, titles and tags, as when
+     * only their text changes: then every post has the same neighbours, tags and related posts, and the
+     * home, tag and archive pages list the same posts.
+     */
+    public Object shape() {
+        return shape;
+    }
+
+    /**
+     * Takes over {@code previous}'s related posts when its posts are in the same order with the same tags
+     * (relating every post to every other is the costliest part of the index), and its {@link #shape()}
+     * when their titles are the same too.
+     */
+    private void followFrom(SiteIndex previous) {
+        if (previous == null || previous.posts.size() != posts.size()) {
+            return;
+        }
+        boolean titles = true;
+        for (int i = 0; i < posts.size(); i++) {
+            Page now = posts.get(i);
+            Page then = previous.posts.get(i);
+            if (!now.url().equals(then.url()) || !now.front().tags().equals(then.front().tags())) {
+                return;
+            }
+            titles &= now.front().title().equals(then.front().title());
+        }
+        related = previous.related;
+        if (titles) {
+            shape = previous.shape;
+        }
+    }
 
     /**
      * The related posts of every post, found in one pass that reuses one counter array: a post's candidates
      * are the members of its tags, counted, and the best few kept without sorting them all.
      */
-    private List<List<Page>> related() {
-        List<List<Page>> all = related;
+    private int[][] related() {
+        int[][] all = related;
         if (all != null) {
             return all;
         }
@@ -137,7 +189,7 @@ public final class SiteIndex {
             }
             int[] shared = new int[posts.size()];
             int[] touched = new int[posts.size()];
-            List<List<Page>> result = new java.util.ArrayList<>(posts.size());
+            int[][] result = new int[posts.size()][];
             for (int i = 0; i < posts.size(); i++) {
                 int count = 0;
                 for (Tag tag : tagsOf(posts.get(i))) {
@@ -163,17 +215,13 @@ public final class SiteIndex {
                         best[at] = candidate;
                     }
                 }
-                List<Page> list = new java.util.ArrayList<>(kept);
-                for (int k = 0; k < kept; k++) {
-                    list.add(posts.get(best[k]));
-                }
-                result.add(List.copyOf(list));
+                result[i] = java.util.Arrays.copyOf(best, kept);
                 for (int t = 0; t < count; t++) {
                     shared[touched[t]] = 0;
                 }
             }
-            related = List.copyOf(result);
-            return related;
+            related = result;
+            return result;
         }
     }
 

@@ -14,9 +14,16 @@ public final class SitemapWriter {
 
     private SitemapWriter() {}
 
-    private record Entry(String url, ZonedDateTime modified) {}
+    /** A page of the sitemap: its URL, and when it last changed (null: unknown). */
+    public record Entry(String url, ZonedDateTime modified) {}
 
+    /** The sitemap of the site {@code index} holds. */
     public static byte[] sitemap(SiteConfig config, SiteIndex index) {
+        return sitemap(config, entries(config, index));
+    }
+
+    /** The pages of the sitemap of the site {@code index} holds, in no particular order: cheap to compare. */
+    public static List<Entry> entries(SiteConfig config, SiteIndex index) {
         List<Entry> entries = new ArrayList<>();
         ZonedDateTime newest = index.posts().isEmpty() ? null : FeedWriter.updated(index.posts().get(0));
         for (Pagination home : index.home()) {
@@ -36,6 +43,12 @@ public final class SitemapWriter {
         for (Tag tag : index.tags()) {
             entries.add(new Entry(tag.route().url(), FeedWriter.updated(tag.posts().get(0))));
         }
+        return entries;
+    }
+
+    /** The sitemap of {@code pages}, by URL. */
+    public static byte[] sitemap(SiteConfig config, List<Entry> pages) {
+        List<Entry> entries = new ArrayList<>(pages);
         entries.sort(Comparator.comparing(Entry::url));
         StringBuilder xml = new StringBuilder(128 + entries.size() * 120);
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")

@@ -25,6 +25,8 @@ public final class Views {
     private final SiteIndex index;
     private final Map<String, Object> site;
     private final Map<String, Map<String, Object>> postSummaries;
+    /** The post each summary was made from, by URL. */
+    private final Map<String, Page> summarised;
     private final List<Map<String, Object>> posts;
     private final List<Map<String, Object>> tags;
 
@@ -42,9 +44,20 @@ public final class Views {
         this.config = config;
         this.index = index;
         Map<String, Map<String, Object>> summaries = new HashMap<>();
+        Map<String, Page> summarised = new HashMap<>();
+        // Posts shaped as in the previous index have the same tags with the same names as then.
+        boolean shaped = previous != null && index.shape() == previous.index.shape();
         for (Page post : index.posts()) {
-            summaries.put(post.url(), summary(post));
+            Map<String, Object> last = previous == null ? null : previous.postSummaries.get(post.url());
+            boolean samePost = last != null && post.equals(previous.summarised.get(post.url()));
+            List<Map<String, Object>> tagLinks = samePost && shaped ? null
+                    : index.tagsOf(post).stream().map(Views::tagLink).toList();
+            // A summary is made of the post and its tags' links only: the last one stands while they are the same.
+            boolean unchanged = samePost && (tagLinks == null || tagLinks.equals(last.get("tags")));
+            summaries.put(post.url(), unchanged ? last : summary(post, tagLinks));
+            summarised.put(post.url(), post);
         }
+        this.summarised = summarised;
         Map<String, Object> site = site(config, nav(config, index, archive), years(index.posts()));
         List<Map<String, Object>> tags = index.tags().stream().map(Views::tagSummary).toList();
         boolean same = previous != null && summaries.equals(previous.postSummaries);
@@ -55,12 +68,15 @@ public final class Views {
         this.tags = previous != null && tags.equals(previous.tags) ? previous.tags : tags;
     }
 
-    /** The context of a post or page. */
+    /**
+     * The context of a post or page, but for its {@code content}, which {@link #withContent} adds: a
+     * rebuild compares each page's values with the last build's to know whether to lay it out again, and
+     * the body (the same object while its source is unchanged) is compared apart, not decoded to be compared.
+     */
     public Map<String, Object> forPage(Page page) {
         Map<String, Object> view = base(page.front().title(), page.url(), page.isPost() ? "post" : "page");
         var front = page.front();
         view.put("description", front.description() != null ? front.description() : page.body().excerptText());
-        view.put("content", page.body().html());
         boolean toc = front.toc() != null ? front.toc() : config.toc();
         view.put("toc", toc ? page.body().tocHtml() : "");
         putDate(view, front.date());
@@ -76,6 +92,52 @@ public final class Views {
         view.put("related", page.isPost()
                 ? index.related(page, RELATED).stream().map(p -> postSummaries.get(p.url())).toList() : List.of());
         return context(view);
+    }
+
+    /**
+     * What {@link #forPage} reads, cheap to make and to compare: when a page's dependencies equal the last
+     * build's, so do its values, and a rebuild need not make them to know the page is unchanged. The page
+     * itself is compared as it is (the same object while unchanged); its neighbours, tags and related posts
+     * by the index's {@link SiteIndex#shape()}; the site-wide values by identity:
+     * {@link #Views(SiteConfig, SiteIndex, Views, boolean)} keeps the last build's while they are equal,
+     * and every post's summary with them.
+     */
+    public Object dependencies(Page page) {
+        return new Dependencies(page, "", index.shape(), site, posts, tags);
+    }
+
+    /**
+     * What the context of the home, tag, tags or archive page {@code name} reads ({@link #forHome},
+     * {@link #forTag}, {@link #forTags}, {@link #forArchive}): the posts they list, as the index's shape
+     * and the posts' summaries say.
+     */
+    public Object dependencies(String name) {
+        return new Dependencies(null, name, index.shape(), site, posts, tags);
+    }
+
+    /** See {@link #dependencies(Page)}. */
+    private record Dependencies(Page page, String name, Object shape, Map<String, Object> site,
+                                List<Map<String, Object>> posts, List<Map<String, Object>> tags) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Dependencies d && shape == d.shape && site == d.site && posts == d.posts
+                    && tags == d.tags && name.equals(d.name) && java.util.Objects.equals(page, d.page);
+        }
+
+        @Override
+        public int hashCode() {
+            return name.hashCode();
+        }
+    }
+
+    /** A copy of the context {@code forPage} made, with the page's {@code content}. */
+    public static Map<String, Object> withContent(Map<String, Object> context, String content) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> page = new LinkedHashMap<>((Map<String, Object>) context.get("page"));
+        page.put("content", content);
+        Map<String, Object> copy = new HashMap<>(context);
+        copy.put("page", page);
+        return copy;
     }
 
     /** The context of one page of the home page's post list. */
@@ -223,13 +285,13 @@ public final class Views {
         return site;
     }
 
-    private Map<String, Object> summary(Page post) {
+    private static Map<String, Object> summary(Page post, List<Map<String, Object>> tagLinks) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("title", post.front().title());
         s.put("url", post.url());
         putDate(s, post.front().date());
         s.put("excerpt", post.body().excerptHtml());
-        s.put("tags", index.tagsOf(post).stream().map(Views::tagLink).toList());
+        s.put("tags", tagLinks);
         s.put("reading_time", post.body().readingMinutes());
         return s;
     }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,8 @@ class SourceLoaderTest {
 
     @TempDir
     Path site;
+
+    private static final SourceLoader.TextReader READ = (file, attributes) -> SourceLoader.readUtf8(file);
 
     private void write(String path, String text) throws IOException {
         write(path, text.getBytes(StandardCharsets.UTF_8));
@@ -52,6 +55,32 @@ class SourceLoaderTest {
     void readsPostText() throws IOException {
         write("content/posts/2018-03-15-lambda.md", "---\ntitle: Lambda\n---\nHi\n");
         assertEquals("---\ntitle: Lambda\n---\nHi\n", SourceLoader.load(site).posts().get(0).text());
+    }
+
+    @Test
+    void reloadReadsAgainOnlyTheNamedFilesAndGivesUpWhenItCannotKnow() throws IOException {
+        write("content/posts/2018-03-15-a.md", "A\n");
+        write("content/posts/2018-03-16-b.md", "B\n");
+        write("content/landing.html", "---\ntitle: Landing\n---\n<p>Hi</p>\n");
+        write("assets/site.css", "a {}\n");
+        SiteSources before = SourceLoader.load(site);
+        write("content/posts/2018-03-15-a.md", "A, edited\n");
+        write("content/posts/2018-03-16-b.md", "B, edited but not named\n");
+
+        SiteSources after = SourceLoader.reload(site, before, java.util.Set.of("content/posts/2018-03-15-a.md",
+                "assets/site.css"), READ);
+
+        assertEquals(List.of("A, edited\n", "B\n"), after.posts().stream().map(SourceFile::text).toList());
+        assertEquals(before.pages(), after.pages());
+        assertEquals(before.statics(), after.statics());
+        assertNull(SourceLoader.reload(site, before, java.util.Set.of("content/posts/2018-03-17-new.md"),
+                READ), "a file the last load did not see: walk the folders");
+        write("content/landing.html", "<p>No front matter: copied as it is now</p>\n");
+        assertNull(SourceLoader.reload(site, before, java.util.Set.of("content/landing.html"),
+                READ), "a page that is a page no more");
+        Files.delete(site.resolve("content/posts/2018-03-15-a.md"));
+        assertNull(SourceLoader.reload(site, before, java.util.Set.of("content/posts/2018-03-15-a.md"),
+                READ), "a file gone");
     }
 
     @Test
@@ -157,7 +186,7 @@ class SourceLoaderTest {
         write("content/posts/2020-01-01-locked.md", "---\ntitle: Locked\n---\n");
         write("content/posts/2020-01-02-open.md", "---\ntitle: Open\n---\n");
         // As root every file is readable, so the reader is made to refuse as the file system would.
-        SourceLoader.TextReader refusing = file -> {
+        SourceLoader.TextReader refusing = (file, attributes) -> {
             if (file.getFileName().toString().contains("locked")) {
                 throw new java.io.UncheckedIOException(new java.nio.file.AccessDeniedException(file.toString()));
             }
