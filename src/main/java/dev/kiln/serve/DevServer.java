@@ -55,7 +55,7 @@ public final class DevServer implements AutoCloseable {
     static final int MAX_HANDLER_THREADS = 256;
 
     /** How long the watcher waits for a burst of file events to end. */
-    static final long QUIET_MILLIS = 30;
+    static final long QUIET_MILLIS = 10;
 
     private final BuildOptions options;
     private final Consumer<String> log;
@@ -69,6 +69,10 @@ public final class DevServer implements AutoCloseable {
     private volatile Snapshot snapshot;
     private volatile boolean firstBuild = true;
     private volatile long rebuilds;
+    /** Whether a rebuild ran since the server started, which ends warming up. */
+    private volatile boolean warmUpOver;
+    /** Whether the next rebuild must read every file, whatever the watcher says changed. */
+    private boolean walkNext;
 
     /** A server for the site of {@code options} on {@code host}:{@code port} (0: any free port); not started yet. */
     public DevServer(BuildOptions options, String host, int port, Consumer<String> log) {
@@ -99,8 +103,14 @@ public final class DevServer implements AutoCloseable {
     /** Starts serving and watching. */
     public void start() {
         http.start();
+        // Files changed between the first build and now are not events: the first rebuild reads everything.
+        walkNext = true;
+        warmUpOver = false;
         watcher = new SiteWatcher(options.source(), QUIET_MILLIS, this::rebuild);
         watcher.start();
+        Thread warm = daemon("kiln-warm").newThread(this::warmUp);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
         pinger.scheduleAtFixedRate(reload::ping, 10, 10, TimeUnit.SECONDS);
     }
 
@@ -130,12 +140,25 @@ public final class DevServer implements AutoCloseable {
      * from tests. Returns the build's result, or null when the build failed.
      */
     public synchronized BuildResult rebuild() {
+        return rebuild(null);
+    }
+
+    /**
+     * Rebuilds the site now, where {@code changed} (when not null) are the only source files written to
+     * since the last rebuild, as the watcher saw them, so that the folders need not be walked again.
+     */
+    private synchronized BuildResult rebuild(Set<String> changed) {
+        warmUpOver = true;
+        if (walkNext) {
+            changed = null;
+            walkNext = false;
+        }
         long start = System.nanoTime();
         Snapshot before = snapshot;
         BuildResult result = null;
         Snapshot after;
         try {
-            result = build.run(options);
+            result = build.run(options, changed);
             after = new Snapshot(result.output(), List.of(), "");
         } catch (SiteException e) {
             after = new Snapshot(before.site(), e.problems(),
@@ -151,6 +174,33 @@ public final class DevServer implements AutoCloseable {
         }
         report(before, after, result, (System.nanoTime() - start) / 1_000_000);
         return result;
+    }
+
+    /** At most this many rebuilds with nothing changed warm the server up after it starts, */
+    static final int WARM_UP_RUNS = 20;
+    /** and for at most this long. */
+    private static final long WARM_UP_NANOS = 2_000_000_000L;
+
+    /**
+     * Rebuilds the site with nothing changed a few times, in the background, as the server starts, so that
+     * the Java runtime compiles what a rebuild runs (the first build ran the stages, but not comparing each
+     * page with the last build's) before the author's first save rather than during their first dozen.
+     * Nothing is shown or counted; a real rebuild ends it.
+     */
+    private void warmUp() {
+        long start = System.nanoTime();
+        for (int i = 0; i < WARM_UP_RUNS && !warmUpOver && System.nanoTime() - start < WARM_UP_NANOS; i++) {
+            synchronized (this) {
+                if (warmUpOver || snapshot.broken()) {
+                    return;
+                }
+                try {
+                    build.run(options, Set.of());
+                } catch (RuntimeException e) {
+                    return; // a file changed meanwhile: the watcher's rebuild shows what went wrong
+                }
+            }
+        }
     }
 
     private void report(Snapshot before, Snapshot after, BuildResult result, long millis) {

@@ -16,6 +16,9 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -35,11 +38,17 @@ final class SiteWatcher implements AutoCloseable {
 
     private final Path root;
     private final WatchService service;
-    private final Runnable listener;
+    private final Consumer<Set<String>> listener;
     private final long quietMillis;
     private final Thread thread;
 
-    SiteWatcher(Path root, long quietMillis, Runnable listener) {
+    /**
+     * Watches the site in {@code root}; after each burst of changes, {@code listener} gets the site-relative
+     * paths of the files under {@code content/} and {@code assets/} that were written to, or null when
+     * anything else happened too (a file made, moved or removed, a layout or {@code site.yml} changed,
+     * events lost).
+     */
+    SiteWatcher(Path root, long quietMillis, Consumer<Set<String>> listener) {
         this.root = root.toAbsolutePath().normalize();
         this.listener = listener;
         this.quietMillis = quietMillis;
@@ -64,14 +73,15 @@ final class SiteWatcher implements AutoCloseable {
         try {
             while (true) {
                 WatchKey key = service.take();
-                boolean relevant = drain(key);
+                Burst burst = new Burst();
+                drain(key, burst);
                 // Wait until the burst is over: keep draining while events keep coming.
                 WatchKey next;
                 while ((next = service.poll(quietMillis, TimeUnit.MILLISECONDS)) != null) {
-                    relevant |= drain(next);
+                    drain(next, burst);
                 }
-                if (relevant) {
-                    listener.run();
+                if (burst.relevant) {
+                    listener.accept(burst.anything ? null : burst.written);
                 }
             }
         } catch (InterruptedException | ClosedWatchServiceException e) {
@@ -79,13 +89,23 @@ final class SiteWatcher implements AutoCloseable {
         }
     }
 
-    /** Reads a key's events, registers new folders, and says whether any event concerns the site. */
-    private boolean drain(WatchKey key) {
+    /** What one burst of events did to the site. */
+    private static final class Burst {
+        /** Whether any event concerns the site. */
+        boolean relevant;
+        /** Whether anything but writes to files of content/ and assets/ happened. */
+        boolean anything;
+        /** The files of content/ and assets/ written to, by site-relative path. */
+        final Set<String> written = new TreeSet<>();
+    }
+
+    /** Reads a key's events into {@code burst} and registers new folders. */
+    private void drain(WatchKey key, Burst burst) {
         Path dir = (Path) key.watchable();
-        boolean relevant = false;
         for (WatchEvent<?> event : key.pollEvents()) {
             if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
-                relevant = true;
+                burst.relevant = true;
+                burst.anything = true;
                 continue;
             }
             Path changed = dir.resolve((Path) event.context());
@@ -93,13 +113,20 @@ final class SiteWatcher implements AutoCloseable {
             if (!concernsSite(rel)) {
                 continue;
             }
-            relevant = true;
+            burst.relevant = true;
+            String top = rel.getName(0).toString();
+            if (event.kind() == StandardWatchEventKinds.ENTRY_MODIFY && rel.getNameCount() > 1
+                    && !top.equals(dev.kiln.layout.Layouts.FOLDER)
+                    && Files.isRegularFile(changed, LinkOption.NOFOLLOW_LINKS)) {
+                burst.written.add(rel.toString().replace('\\', '/'));
+            } else {
+                burst.anything = true;
+            }
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
                 registerTree(changed);
             }
         }
         key.reset();
-        return relevant;
     }
 
     /** site.yml, or anything below content/, layouts/ or assets/ that is not hidden or an editor's leftover. */

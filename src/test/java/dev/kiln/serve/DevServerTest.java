@@ -35,6 +35,7 @@ import java.util.Set;
 
 import static dev.kiln.serve.ServeTesting.CSS;
 import static dev.kiln.serve.ServeTesting.FIRST;
+import static dev.kiln.serve.ServeTesting.SECOND;
 import static dev.kiln.serve.ServeTesting.FIRST_URL;
 import static dev.kiln.serve.ServeTesting.SECOND_URL;
 import static dev.kiln.serve.ServeTesting.THIRD;
@@ -207,6 +208,24 @@ class DevServerTest {
 
             assertEquals(0, rebuild(server).markdownRenders());
             assertEquals(before, get(server, "/").body());
+        }
+    }
+
+    @Test
+    void aSaveMadeBeforeTheServerWatchedIsServedAfterTheNextSave() throws IOException {
+        Path site = site();
+        try (DevServer server = server(site)) {
+            // Saved after the first build, before the watcher started: no event will ever tell of it.
+            write(site, SECOND, post("Second", "java", "Saved before watching."));
+            server.start();
+            settledRebuilds(server, 300);
+
+            // Written in place, as most editors save: the watcher names the file, and the rebuild could read it alone.
+            Files.writeString(site.resolve(FIRST), post("First", "java, cats", "Saved while watching."));
+
+            await("the watched save to be served", () -> get(server, FIRST_URL).body().contains("Saved while watching."));
+            assertTrue(get(server, SECOND_URL).body().contains("Saved before watching."),
+                    "the first rebuild reads every file, not only those the watcher named");
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 import static dev.kiln.serve.ServeTesting.WAIT;
 import static dev.kiln.serve.ServeTesting.pause;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -29,7 +31,7 @@ class SiteWatcherTest {
 
     private SiteWatcher started() throws IOException {
         Files.createDirectories(site.resolve("content/posts"));
-        SiteWatcher watcher = new SiteWatcher(site, DevServer.QUIET_MILLIS, calls::incrementAndGet);
+        SiteWatcher watcher = new SiteWatcher(site, DevServer.QUIET_MILLIS, changed -> calls.incrementAndGet());
         watcher.start();
         return watcher;
     }
@@ -59,6 +61,57 @@ class SiteWatcherTest {
             pause(5);
         }
         return false;
+    }
+
+    @Test
+    void aWriteToAFileIsReportedByItsPathAndAnythingElseAsAnything() throws IOException, InterruptedException {
+        Files.createDirectories(site.resolve("content/posts"));
+        Files.createDirectories(site.resolve("assets"));
+        Files.createDirectories(site.resolve("layouts"));
+        Files.writeString(site.resolve("content/posts/a.md"), "a");
+        Files.writeString(site.resolve("assets/site.css"), "a");
+        Files.writeString(site.resolve("layouts/post.html"), "a");
+        java.util.concurrent.BlockingQueue<java.util.Optional<java.util.Set<String>>> bursts =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        try (SiteWatcher watcher = new SiteWatcher(site, DevServer.QUIET_MILLIS,
+                changed -> bursts.add(java.util.Optional.ofNullable(changed)))) {
+            watcher.start();
+
+            Files.writeString(site.resolve("content/posts/a.md"), "b");
+            Files.writeString(site.resolve("assets/site.css"), "b");
+            assertEquals(java.util.Optional.of(java.util.Set.of("content/posts/a.md", "assets/site.css")),
+                    nextBurst(bursts), "files written to: the build reads just those again");
+
+            Files.writeString(site.resolve("content/posts/b.md"), "new");
+            assertEquals(java.util.Optional.empty(), nextBurst(bursts), "a file made: the build walks the folders");
+
+            Files.delete(site.resolve("content/posts/b.md"));
+            assertEquals(java.util.Optional.empty(), nextBurst(bursts), "a file removed");
+
+            Files.writeString(site.resolve("layouts/post.html"), "b");
+            assertEquals(java.util.Optional.empty(), nextBurst(bursts), "a layout");
+
+            Files.writeString(site.resolve("site.yml"), "title: T\n");
+            assertEquals(java.util.Optional.empty(), nextBurst(bursts), "the settings");
+        }
+    }
+
+    /** The next burst the watcher reports, all of it (events of one burst may be reported in two calls). */
+    private static java.util.Optional<java.util.Set<String>> nextBurst(
+            java.util.concurrent.BlockingQueue<java.util.Optional<java.util.Set<String>>> bursts) throws InterruptedException {
+        java.util.Optional<java.util.Set<String>> burst = bursts.poll(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertNotNull(burst, "the watcher reported nothing");
+        java.util.Optional<java.util.Set<String>> more;
+        while ((more = bursts.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS)) != null) {
+            if (burst.isEmpty() || more.isEmpty()) {
+                burst = java.util.Optional.empty();
+            } else {
+                java.util.Set<String> both = new java.util.TreeSet<>(burst.get());
+                both.addAll(more.get());
+                burst = java.util.Optional.of(both);
+            }
+        }
+        return burst.map(java.util.Set::copyOf);
     }
 
     @Test
