@@ -62,7 +62,7 @@ public final class SiteWriter {
         return null;
     }
 
-    /** Changed files wait here until the journal commits them (inside dest: same file system, one rename each). */
+    /** Changed files wait here, numbered, until the journal commits them (inside dest: same file system, one rename each). */
     static final String STAGING = ".kiln-staging";
     /** Written at the commit point: every file to put and remove, so that a crashed write can be finished. */
     static final String JOURNAL = ".kiln-journal";
@@ -93,17 +93,17 @@ public final class SiteWriter {
             Path staging = dest.resolve(STAGING);
             List<String> put = new ArrayList<>();
             int unchanged = 0;
-            java.util.Set<Path> made = new java.util.HashSet<>(); // folders known to exist: one mkdir each
+            boolean staged = false;
             for (Map.Entry<String, byte[]> file : site.files().entrySet()) {
                 if (sameBytes(dest.resolve(file.getKey()), file.getValue())) {
                     unchanged++;
                 } else {
                     steps.before("stage " + file.getKey());
-                    Path staged = staging.resolve(file.getKey());
-                    if (made.add(staged.getParent())) {
-                        Files.createDirectories(staged.getParent());
+                    if (!staged) {
+                        Files.createDirectories(staging);
+                        staged = true;
                     }
-                    Files.write(staged, file.getValue());
+                    Files.write(staged(staging, put.size()), file.getValue());
                     put.add(file.getKey());
                 }
             }
@@ -158,8 +158,9 @@ public final class SiteWriter {
     private static void apply(Path dest, List<String> put, List<String> remove, Steps steps) throws IOException {
         Path staging = dest.resolve(STAGING);
         java.util.Set<Path> folders = new java.util.HashSet<>(); // folders of the new site already in place
-        for (String path : put) {
-            Path staged = staging.resolve(path);
+        for (int i = 0; i < put.size(); i++) {
+            String path = put.get(i);
+            Path staged = staged(staging, i);
             if (Files.isRegularFile(staged)) { // else it was moved before a crash
                 steps.before("put " + path);
                 moveIntoPlace(dest, staged, dest.resolve(path), folders);
@@ -173,10 +174,21 @@ public final class SiteWriter {
                 Files.deleteIfExists(file);
             }
         }
-        removeEmptyFolders(dest);
+        if (!remove.isEmpty()) { // only removing files can leave a folder empty
+            removeEmptyFolders(dest);
+        }
         steps.before("finish");
         Files.deleteIfExists(dest.resolve(JOURNAL));
         deleteTree(staging);
+    }
+
+    /**
+     * Where the {@code n}th file to put waits: staged files are numbered in the journal's order, in one
+     * folder, rather than laid out as the site is, so that staging makes no folders (making a site's
+     * thousands of folders twice, and removing one set, was most of a large site's write).
+     */
+    private static Path staged(Path staging, int n) {
+        return staging.resolve(Integer.toString(n));
     }
 
     private static boolean sameBytes(Path target, byte[] bytes) throws IOException {
