@@ -71,7 +71,10 @@ public final class Build implements AutoCloseable {
     /** The last run's index, when this build remembers its runs. */
     private SiteIndex lastIndex;
     private final boolean remember;
-    /** The sources the last run loaded (null when it could not): a watcher's list of changes updates them. */
+    /**
+     * The sources the last run loaded (null when it could not, or when this build does not remember its
+     * runs): a watcher's list of changes updates them.
+     */
     private SiteSources loaded;
     /** Whether the last load walked the folders, rather than reading again the files a watcher named. */
     private boolean walked;
@@ -193,8 +196,9 @@ public final class Build implements AutoCloseable {
         SiteAssembler assembler = stage(timings, "views", () -> new SiteAssembler(lastLayouts, config, index,
                 parallel, lastViews, laidOut, feeds, entries, timings));
         SiteOutput output = stage(timings, "layout", () -> assembler.assemble(sources.statics(), files::bytes));
-        lastViews = assembler.views();
-        // Kept with the views made from it: the next index is compared with the one the last views saw.
+        // Kept with the views made from it: the next index is compared with the one the last views saw. A
+        // one-off build keeps neither, so that its pages' bodies can go while the site is checked and written.
+        lastViews = remember ? assembler.views() : null;
         lastIndex = remember ? index : null;
         laidOut.retain(output.files().keySet());
         Set<String> entryKeys = new HashSet<>();
@@ -329,14 +333,18 @@ public final class Build implements AutoCloseable {
         return body.withExcerpt(own.html(), own.excerptText());
     }
 
-    /** The sources of the site in {@code root}: all read, or the last run's with the {@code changed} ones read again. */
+    /**
+     * The sources of the site in {@code root}: all read, or the last run's with the {@code changed} ones
+     * read again.
+     */
     private SiteSources load(Path root, Set<String> changed) {
         SiteSources last = loaded;
         loaded = null; // should loading fail, the next run reads everything
         SiteSources now = changed == null || last == null ? null : SourceLoader.reload(root, last, changed, files::text);
         walked = now == null;
-        loaded = now != null ? now : SourceLoader.load(root, files::text);
-        return loaded;
+        SiteSources sources = now != null ? now : SourceLoader.load(root, files::text);
+        loaded = remember ? sources : null; // a one-off build lets the texts go with its pages
+        return sources;
     }
 
     private void forgetGone(Path root, SiteSources sources) {

@@ -123,8 +123,12 @@ final class SiteAssembler {
      */
     private record Job(Route route, String origin, Supplier<Map<String, Object>> context, String layout,
                        String name, Body body, Supplier<Object> dependencies) {
-        /** A page that no source file makes, {@code dependencies} its {@link Views#dependencies(String)}: named by its output path in timings. */
-        Job(Route route, String origin, Supplier<Map<String, Object>> context, String layout, Supplier<Object> dependencies) {
+        /**
+         * A page that no source file makes, {@code dependencies} its {@link Views#dependencies(String)}: named
+         * by its output path in timings.
+         */
+        Job(Route route, String origin, Supplier<Map<String, Object>> context, String layout,
+            Supplier<Object> dependencies) {
             this(route, origin, context, layout, route.outputPath(), null, dependencies);
         }
     }

@@ -62,7 +62,10 @@ public final class SiteWriter {
         return null;
     }
 
-    /** Changed files wait here, numbered, until the journal commits them (inside dest: same file system, one rename each). */
+    /**
+     * Changed files wait here, numbered, until the journal commits them (inside dest: same file system, one
+     * rename each).
+     */
     static final String STAGING = ".kiln-staging";
     /** Written at the commit point: every file to put and remove, so that a crashed write can be finished. */
     static final String JOURNAL = ".kiln-journal";

@@ -262,7 +262,10 @@ class BrowserReloadTest {
 
     private <T> T waitFor(String what, ExpectedCondition<T> condition) {
         try {
-            return new WebDriverWait(driver, WAIT, Duration.ofMillis(50)).until(condition);
+            // A page that reloads while the condition reads it (the server tells it to, at any moment) can make
+            // Chrome fail that read ("node does not belong to the document"): read it again, as a user would look again.
+            return new WebDriverWait(driver, WAIT, Duration.ofMillis(50))
+                    .ignoring(org.openqa.selenium.WebDriverException.class).until(condition);
         } catch (TimeoutException e) {
             String body;
             try {
