@@ -207,6 +207,7 @@ public final class Build implements AutoCloseable {
             entryKeys.add(SiteAssembler.entryKey(p, false));
         });
         entries.retain(entryKeys);
+        feeds.retain(SiteAssembler.generatedKeys(index)); // a tag gone takes its feed along
         long millis = (System.nanoTime() - start) / 1_000_000;
         parsed.takeRuns();
         int pagesLaidOut = laidOut.takeRuns();

@@ -205,7 +205,7 @@ final class SiteAssembler {
         // written once for each, and kept while the post is.
         Map<String, byte[]> files = new java.util.TreeMap<>();
         List<FeedInputs> feeds = new java.util.ArrayList<>();
-        feeds.add(new FeedInputs(config, config.title(), "/feed.xml", "/", newest(index.posts()),
+        feeds.add(new FeedInputs(config, config.title(), SITE_FEED, "/", newest(index.posts()),
                 config.feed().fullContent()));
         for (Tag tag : index.tags()) {
             feeds.add(new FeedInputs(config, config.title() + ": " + tag.name(), tag.feedUrl(), tag.route().url(),
@@ -217,7 +217,7 @@ final class SiteAssembler {
         for (int i = 0; i < feeds.size(); i++) {
             files.put(feeds.get(i).feedUrl().substring(1), written.get(i));
         }
-        files.put("sitemap.xml", this.feeds.get("sitemap.xml", new FeedInputs(config, "", "sitemap.xml", "", List.of(),
+        files.put(SITEMAP, this.feeds.get(SITEMAP, new FeedInputs(config, "", SITEMAP, "", List.of(),
                 false, SitemapWriter.entries(config, index)), in -> SitemapWriter.sitemap(in.config(), in.sitemap())));
         files.put("robots.txt", SitemapWriter.robots(config));
         return files;
@@ -232,6 +232,16 @@ final class SiteAssembler {
         FeedInputs(SiteConfig config, String title, String feedUrl, String pageUrl, List<Page> posts, boolean full) {
             this(config, title, feedUrl, pageUrl, posts, full, List.of());
         }
+    }
+
+    private static final String SITE_FEED = "/feed.xml";
+    private static final String SITEMAP = "sitemap.xml";
+
+    /** The keys under which the feeds and the sitemap of the site {@code index} holds are remembered. */
+    static java.util.Set<String> generatedKeys(SiteIndex index) {
+        java.util.Set<String> keys = new java.util.HashSet<>(List.of(SITE_FEED, SITEMAP));
+        index.tags().forEach(tag -> keys.add(tag.feedUrl()));
+        return keys;
     }
 
     /** Where the feed entry of {@code post}, with the whole post or its excerpt, is remembered. */
