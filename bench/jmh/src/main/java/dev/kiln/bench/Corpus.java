@@ -4,10 +4,14 @@ import dev.kiln.config.SiteConfig;
 import dev.kiln.content.DraftPage;
 import dev.kiln.content.FrontMatterParser;
 import dev.kiln.content.PageKind;
+import dev.kiln.content.Permalinks;
+import dev.kiln.content.Route;
 import dev.kiln.content.SiteConfigReader;
 import dev.kiln.content.SourceFile;
 import dev.kiln.content.SourceLoader;
 import dev.kiln.content.YamlReader;
+import dev.kiln.highlight.TokenHighlighter;
+import dev.kiln.markdown.MarkdownRenderer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,6 +78,19 @@ final class Corpus {
             drafts.add(FrontMatterParser.parse(post, PageKind.POST, config.timezone()));
         }
         return drafts;
+    }
+
+    /** A post with its URL and its Markdown rendered, highlighted, as a build renders it. */
+    record Rendered(DraftPage draft, Route route, String html) {}
+
+    /** Each post with its URL and its highlighted Markdown, the input of the stages after rendering. */
+    static List<Rendered> rendered(Path root, SiteConfig config) {
+        MarkdownRenderer markdown = new MarkdownRenderer(new TokenHighlighter());
+        List<Rendered> rendered = new ArrayList<>();
+        for (DraftPage draft : drafts(root, config)) {
+            rendered.add(new Rendered(draft, Permalinks.of(draft, config), markdown.render(draft.body())));
+        }
+        return rendered;
     }
 
     /** A fenced code block of the corpus: its info string's language and its code. */

@@ -3,32 +3,17 @@ package dev.kiln.bench;
 import dev.kiln.content.DraftPage;
 import dev.kiln.highlight.TokenHighlighter;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Highlighting alone: one op highlights one fenced code block of the corpus, of the language {@code lang}
  * (the generator writes java, python, yaml and bash blocks; {@code -p lang=java} picks one).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class HighlightBench {
+public class HighlightBench extends StageBench {
 
     @Param({"java", "python", "yaml", "bash"})
     public String lang;

@@ -5,32 +5,17 @@ import dev.kiln.highlight.Highlighter;
 import dev.kiln.highlight.TokenHighlighter;
 import dev.kiln.markdown.MarkdownRenderer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Stage "markdown": one op renders one post's Markdown body (front matter already split off) to HTML.
  * {@code plain}: code blocks only escaped; {@code highlighted}: code blocks through {@link TokenHighlighter},
  * as {@code kiln build} does. The difference is what highlighting costs inside a page.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class MarkdownBench {
+public class MarkdownBench extends StageBench {
 
     private List<String> bodies;
     private MarkdownRenderer plain;

@@ -11,19 +11,11 @@ import dev.kiln.html.Body;
 import dev.kiln.html.BodyProcessor;
 import dev.kiln.markdown.MarkdownRenderer;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The per-page stages in a row, to compare with the sum of the single-stage scores: one op takes one post's
@@ -31,13 +23,8 @@ import java.util.concurrent.TimeUnit;
  * needs the whole site's index). Ten warm-up iterations: three libraries' hot code (SnakeYAML, flexmark with
  * RSyntaxTextArea, jsoup) has to be compiled before the scores settle.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
 @Warmup(iterations = 10, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class PageBench {
+public class PageBench extends StageBench {
 
     private List<SourceFile> posts;
     private SiteConfig config;
