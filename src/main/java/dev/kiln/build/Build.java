@@ -62,7 +62,7 @@ public final class Build implements AutoCloseable {
     private final FileCache files = new FileCache();
     private final Memo<RouteInputs, Route> routeMemo;
     private final Memo<SiteAssembler.LayoutInputs, byte[]> laidOut;
-    private final Memo<SiteAssembler.FeedInputs, byte[]> feeds;
+    private final Memo<Record, byte[]> generated;
     private final Memo<SiteAssembler.EntryInputs, String> entries;
     private dev.kiln.layout.Views lastViews;
     /** The last run's layouts, kept (with their compiled templates) while their files and the settings are. */
@@ -115,7 +115,7 @@ public final class Build implements AutoCloseable {
         this.rendered = new Memo<>(remember);
         this.routeMemo = new Memo<>(remember);
         this.laidOut = new Memo<>(remember);
-        this.feeds = new Memo<>(remember);
+        this.generated = new Memo<>(remember);
         this.entries = new Memo<>(remember);
         threads = Math.max(1, threads);
         this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -166,7 +166,7 @@ public final class Build implements AutoCloseable {
             parsed.clear();
             rendered.clear();
             laidOut.clear();
-            feeds.clear();
+            generated.clear();
             entries.clear();
             lastViews = null;
             lastIndex = null;
@@ -194,7 +194,7 @@ public final class Build implements AutoCloseable {
             lastLayouts = new dev.kiln.layout.Layouts(root, config);
         }
         SiteAssembler assembler = stage(timings, "views", () -> new SiteAssembler(lastLayouts, config, index,
-                parallel, lastViews, laidOut, feeds, entries, timings));
+                parallel, lastViews, laidOut, generated, entries, timings));
         SiteOutput output = stage(timings, "layout", () -> assembler.assemble(sources.statics(), files::bytes));
         // Kept with the views made from it: the next index is compared with the one the last views saw. A
         // one-off build keeps neither, so that its pages' bodies can go while the site is checked and written.
@@ -207,7 +207,7 @@ public final class Build implements AutoCloseable {
             entryKeys.add(SiteAssembler.entryKey(p, false));
         });
         entries.retain(entryKeys);
-        feeds.retain(SiteAssembler.generatedKeys(index)); // a tag gone takes its feed along
+        generated.retain(SiteAssembler.generatedKeys(index)); // a tag gone takes its feed along
         long millis = (System.nanoTime() - start) / 1_000_000;
         parsed.takeRuns();
         int pagesLaidOut = laidOut.takeRuns();

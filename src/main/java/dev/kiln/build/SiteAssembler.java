@@ -35,7 +35,8 @@ final class SiteAssembler {
     private final Views views;
 
     private final Memo<LayoutInputs, byte[]> laidOut;
-    private final Memo<FeedInputs, byte[]> feeds;
+    /** The feeds and the sitemap, remembered by key ({@link #generatedKeys}) with their inputs. */
+    private final Memo<Record, byte[]> generated;
     private final Memo<EntryInputs, String> entries;
     private final Timings timings;
 
@@ -44,10 +45,10 @@ final class SiteAssembler {
      * pages, reused where a page's layout sources and values are equal.
      */
     SiteAssembler(Layouts layouts, SiteConfig config, SiteIndex index, Parallel parallel, Views previous,
-                  Memo<LayoutInputs, byte[]> laidOut, Memo<FeedInputs, byte[]> feeds,
+                  Memo<LayoutInputs, byte[]> laidOut, Memo<Record, byte[]> generated,
                   Memo<EntryInputs, String> entries, Timings timings) {
         this.timings = timings;
-        this.feeds = feeds;
+        this.generated = generated;
         this.entries = entries;
         this.config = config;
         this.index = index;
@@ -211,28 +212,24 @@ final class SiteAssembler {
             feeds.add(new FeedInputs(config, config.title() + ": " + tag.name(), tag.feedUrl(), tag.route().url(),
                     newest(tag.posts()), config.feed().tagFullContent()));
         }
-        List<byte[]> written = parallel.map(feeds, in -> this.feeds.get(in.feedUrl(), in,
-                f -> FeedWriter.atom(f.config(), f.title(), f.feedUrl(), f.pageUrl(), f.posts(),
+        List<byte[]> written = parallel.map(feeds, f -> generated.get(f.feedUrl(), f,
+                same -> FeedWriter.atom(f.config(), f.title(), f.feedUrl(), f.pageUrl(), f.posts(),
                         post -> entry(post, f.full()))));
         for (int i = 0; i < feeds.size(); i++) {
             files.put(feeds.get(i).feedUrl().substring(1), written.get(i));
         }
-        files.put(SITEMAP, this.feeds.get(SITEMAP, new FeedInputs(config, "", SITEMAP, "", List.of(),
-                false, SitemapWriter.entries(config, index)), in -> SitemapWriter.sitemap(in.config(), in.sitemap())));
+        SitemapInputs sitemap = new SitemapInputs(config, SitemapWriter.entries(config, index));
+        files.put(SITEMAP, generated.get(SITEMAP, sitemap, same -> SitemapWriter.sitemap(config, sitemap.entries())));
         files.put("robots.txt", SitemapWriter.robots(config));
         return files;
     }
 
-    /**
-     * Everything a feed's bytes depend on; unchanged pages are the same objects, so comparing is cheap. The
-     * sitemap is remembered with the feeds: its inputs are the settings and its entries.
-     */
+    /** Everything a feed's bytes depend on; unchanged pages are the same objects, so comparing is cheap. */
     record FeedInputs(SiteConfig config, String title, String feedUrl, String pageUrl, List<Page> posts,
-                      boolean full, List<SitemapWriter.Entry> sitemap) {
-        FeedInputs(SiteConfig config, String title, String feedUrl, String pageUrl, List<Page> posts, boolean full) {
-            this(config, title, feedUrl, pageUrl, posts, full, List.of());
-        }
-    }
+                      boolean full) {}
+
+    /** Everything the sitemap's bytes depend on. */
+    record SitemapInputs(SiteConfig config, List<SitemapWriter.Entry> entries) {}
 
     private static final String SITE_FEED = "/feed.xml";
     private static final String SITEMAP = "sitemap.xml";
@@ -265,7 +262,7 @@ final class SiteAssembler {
     }
 
     private Job pageJob(Page page, List<Problem> problems) {
-        String layout = page.front().layout() != null ? page.front().layout() : page.draft().kind().label();
+        String layout = page.layout();
         used.add(layout);
         if (!layouts.exists(layout)) {
             Position at = page.front().at("layout");

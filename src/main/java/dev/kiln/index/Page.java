@@ -24,4 +24,9 @@ public record Page(DraftPage draft, Route route, Body body) {
     public boolean isPost() {
         return draft.kind() == PageKind.POST;
     }
+
+    /** The layout it renders with: its front matter's {@code layout}, else {@code post} or {@code page}. */
+    public String layout() {
+        return front().layout() != null ? front().layout() : draft.kind().label();
+    }
 }

@@ -133,41 +133,36 @@ public final class SiteIndex {
     /** For each post, the numbers of its related posts, best first; made when first asked for. */
     private volatile int[][] related;
 
-    /** See {@link #shape()}. */
-    private Object shape = new Object();
+    /** See {@link #tagging()}. */
+    private Object tagging = new Object();
 
     /**
      * An object that is the same for indexes made one after the other ({@link #of(List, List, SiteConfig,
-     * SiteIndex)}) while their posts stay in the same order with the same URLs, titles and tags, as when
-     * only their text changes: then every post has the same neighbours, tags and related posts, and the
-     * home, tag and archive pages list the same posts.
+     * SiteIndex)}) while their posts stay in the same order with the same URLs and tags, as when only their
+     * text or titles change: then every post has the same tags, with the same names, and the same related
+     * posts.
      */
-    public Object shape() {
-        return shape;
+    public Object tagging() {
+        return tagging;
     }
 
     /**
-     * Takes over {@code previous}'s related posts when its posts are in the same order with the same tags
-     * (relating every post to every other is the costliest part of the index), and its {@link #shape()}
-     * when their titles are the same too.
+     * Takes over {@code previous}'s related posts and {@link #tagging()} when its posts are in the same
+     * order with the same tags: relating every post to every other is the costliest part of the index.
      */
     private void followFrom(SiteIndex previous) {
         if (previous == null || previous.posts.size() != posts.size()) {
             return;
         }
-        boolean titles = true;
         for (int i = 0; i < posts.size(); i++) {
             Page now = posts.get(i);
             Page then = previous.posts.get(i);
             if (!now.url().equals(then.url()) || !now.front().tags().equals(then.front().tags())) {
                 return;
             }
-            titles &= now.front().title().equals(then.front().title());
         }
         related = previous.related;
-        if (titles) {
-            shape = previous.shape;
-        }
+        tagging = previous.tagging;
     }
 
     /**

@@ -45,12 +45,12 @@ public final class Views {
         this.index = index;
         Map<String, Map<String, Object>> summaries = new HashMap<>();
         Map<String, Page> summarised = new HashMap<>();
-        // Posts shaped as in the previous index have the same tags with the same names as then.
-        boolean shaped = previous != null && index.shape() == previous.index.shape();
+        // Posts tagged as in the previous index have the same tags with the same names as then.
+        boolean tagged = previous != null && index.tagging() == previous.index.tagging();
         for (Page post : index.posts()) {
             Map<String, Object> last = previous == null ? null : previous.postSummaries.get(post.url());
             boolean samePost = last != null && post.equals(previous.summarised.get(post.url()));
-            List<Map<String, Object>> tagLinks = samePost && shaped ? null
+            List<Map<String, Object>> tagLinks = samePost && tagged ? null
                     : index.tagsOf(post).stream().map(Views::tagLink).toList();
             // A summary is made of the post and its tags' links only: the last one stands while they are the same.
             boolean unchanged = samePost && (tagLinks == null || tagLinks.equals(last.get("tags")));
@@ -97,30 +97,29 @@ public final class Views {
     /**
      * What {@link #forPage} reads, cheap to make and to compare: when a page's dependencies equal the last
      * build's, so do its values, and a rebuild need not make them to know the page is unchanged. The page
-     * itself is compared as it is (the same object while unchanged); its neighbours, tags and related posts
-     * by the index's {@link SiteIndex#shape()}; the site-wide values by identity:
-     * {@link #Views(SiteConfig, SiteIndex, Views, boolean)} keeps the last build's while they are equal,
-     * and every post's summary with them.
+     * itself is compared as it is (the same object while unchanged), the site-wide values by identity:
+     * {@link #Views(SiteConfig, SiteIndex, Views, boolean)} keeps the last build's while they are equal.
+     * The same post summaries, in the same order, mean the same neighbours, tags and related posts.
      */
     public Object dependencies(Page page) {
-        return new Dependencies(page, "", index.shape(), site, posts, tags);
+        return new Dependencies(page, "", site, posts, tags);
     }
 
     /**
      * What the context of the home, tag, tags or archive page {@code name} reads ({@link #forHome},
-     * {@link #forTag}, {@link #forTags}, {@link #forArchive}): the posts they list, as the index's shape
-     * and the posts' summaries say.
+     * {@link #forTag}, {@link #forTags}, {@link #forArchive}): the posts they list, as the posts' summaries
+     * say, and the site-wide values.
      */
     public Object dependencies(String name) {
-        return new Dependencies(null, name, index.shape(), site, posts, tags);
+        return new Dependencies(null, name, site, posts, tags);
     }
 
     /** See {@link #dependencies(Page)}. */
-    private record Dependencies(Page page, String name, Object shape, Map<String, Object> site,
+    private record Dependencies(Page page, String name, Map<String, Object> site,
                                 List<Map<String, Object>> posts, List<Map<String, Object>> tags) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof Dependencies d && shape == d.shape && site == d.site && posts == d.posts
+            return o instanceof Dependencies d && site == d.site && posts == d.posts
                     && tags == d.tags && name.equals(d.name) && java.util.Objects.equals(page, d.page);
         }
 

@@ -65,14 +65,12 @@ public final class DevServer implements AutoCloseable {
     private final ExecutorService handlers;
     private final ScheduledExecutorService pinger;
     private final String basePath;
-    private SiteWatcher watcher;
+    private final SiteWatcher watcher;
     private volatile Snapshot snapshot;
     private volatile boolean firstBuild = true;
     private volatile long rebuilds;
     /** Whether a rebuild ran since the server started, which ends warming up. */
     private volatile boolean warmUpOver;
-    /** Whether the next rebuild must read every file, whatever the watcher says changed. */
-    private boolean walkNext;
 
     /** A server for the site of {@code options} on {@code host}:{@code port} (0: any free port); not started yet. */
     public DevServer(BuildOptions options, String host, int port, Consumer<String> log) {
@@ -84,12 +82,16 @@ public final class DevServer implements AutoCloseable {
             }
         });
         this.snapshot = new Snapshot(new SiteOutput(new TreeMap<>()), List.of(), "");
+        // Watching (not yet reporting) before the first build reads the files: a change made from now on is an
+        // event that start() hands on, so a rebuild told of the files written can trust that list.
+        this.watcher = new SiteWatcher(options.source(), QUIET_MILLIS, this::rebuild);
         rebuild();
         firstBuild = false;
         this.basePath = basePath();
         try {
             this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
         } catch (IOException e) {
+            watcher.close();
             build.close();
             throw new UncheckedIOException(e);
         }
@@ -103,10 +105,7 @@ public final class DevServer implements AutoCloseable {
     /** Starts serving and watching. */
     public void start() {
         http.start();
-        // Files changed between the first build and now are not events: the first rebuild reads everything.
-        walkNext = true;
         warmUpOver = false;
-        watcher = new SiteWatcher(options.source(), QUIET_MILLIS, this::rebuild);
         watcher.start();
         Thread warm = daemon("kiln-warm").newThread(this::warmUp);
         warm.setPriority(Thread.MIN_PRIORITY);
@@ -149,10 +148,6 @@ public final class DevServer implements AutoCloseable {
      */
     private synchronized BuildResult rebuild(Set<String> changed) {
         warmUpOver = true;
-        if (walkNext) {
-            changed = null;
-            walkNext = false;
-        }
         long start = System.nanoTime();
         Snapshot before = snapshot;
         BuildResult result = null;
@@ -269,9 +264,7 @@ public final class DevServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (watcher != null) {
-            watcher.close();
-        }
+        watcher.close();
         pinger.shutdownNow();
         reload.closeAll();
         http.stop(0);

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,14 +41,7 @@ class BadInputTest {
 
     /** Builds the site, expecting exit 1 with exactly {@code problems}, and dest and sources untouched. */
     private void assertFails(List<String> problems) throws IOException {
-        Map<String, String> before = Kiln.snapshot(dest);
-        Map<String, String> sources = Kiln.snapshot(site);
-        Kiln.Run run = Kiln.run("build", "--source", site.toString(), "--dest", dest.toString());
-        assertEquals(1, run.code(), run.err());
-        assertEquals(problems, run.problems(), run.err());
-        assertFalse(run.err().contains("Exception"), run.err());
-        assertEquals(before, Kiln.snapshot(dest), "the previous output is left as it was");
-        assertEquals(sources, Kiln.snapshot(site), "the build writes nothing into the site folder");
+        Kiln.assertBuildFails(site, dest, problems);
     }
 
     private Kiln.Run assertBuilds() {

@@ -48,6 +48,20 @@ class SiteWriterCrashTest {
         return dest;
     }
 
+    /** Writes the new site into {@code dest}, stopping before its step number {@code k} as a process death would. */
+    private static void writeNewAndDieBeforeStep(Path dest, int k) {
+        int[] step = {0};
+        try {
+            SiteWriter.write(CrashingWrite.site(NEW), dest, name -> {
+                if (step[0]++ == k) {
+                    throw new Crash();
+                }
+            });
+        } catch (Crash expected) {
+            // the process died here
+        }
+    }
+
     /** The old site's files and the new site's as whole writes leave them, and the steps from one to the other. */
     private record Sites(Map<String, String> oldFiles, Map<String, String> newFiles, List<String> steps) {}
 
@@ -79,17 +93,7 @@ class SiteWriterCrashTest {
 
         for (int k = 0; k < steps.size(); k++) {
             Path dest = oldSite("crash-" + k);
-            int stopAt = k;
-            int[] step = {0};
-            try {
-                SiteWriter.write(CrashingWrite.site(NEW), dest, name -> {
-                    if (step[0]++ == stopAt) {
-                        throw new Crash();
-                    }
-                });
-            } catch (Crash expected) {
-                // the process died here
-            }
+            writeNewAndDieBeforeStep(dest, k);
             String when = "stopped before " + steps.get(k);
             if (k <= commit) {
                 assertEquals(oldFiles, withoutStaging(Kiln.snapshot(dest)), when + ": the old site is whole");
@@ -104,16 +108,7 @@ class SiteWriterCrashTest {
         List<String> steps = steps();
         for (int k : List.of(0, steps.indexOf("commit") + 2)) {
             Path dest = oldSite("next-" + k);
-            int[] step = {0};
-            try {
-                SiteWriter.write(CrashingWrite.site(NEW), dest, name -> {
-                    if (step[0]++ == k) {
-                        throw new Crash();
-                    }
-                });
-            } catch (Crash expected) {
-                // the process died here
-            }
+            writeNewAndDieBeforeStep(dest, k);
             SiteWriter.write(CrashingWrite.site(OLD), dest);
             assertEquals(Kiln.snapshot(oldSite("again-" + k)), Kiln.snapshot(dest));
         }

@@ -46,6 +46,23 @@ public final class Kiln {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Runs {@code kiln build} of {@code site} into {@code dest}, expecting exit 1 with exactly {@code problems}
+     * on stderr, no stack trace, the previous output left byte for byte, and nothing written into the site.
+     */
+    public static void assertBuildFails(Path site, Path dest, java.util.List<String> problems) throws IOException {
+        Map<String, String> output = snapshot(dest);
+        Map<String, String> sources = snapshot(site);
+
+        Run run = run("build", "--source", site.toString(), "--dest", dest.toString());
+
+        org.junit.jupiter.api.Assertions.assertEquals(1, run.code(), run.err());
+        org.junit.jupiter.api.Assertions.assertEquals(problems, run.problems(), run.err());
+        org.junit.jupiter.api.Assertions.assertFalse(run.err().contains("Exception"), run.err());
+        org.junit.jupiter.api.Assertions.assertEquals(output, snapshot(dest), "the previous output is left as it was");
+        org.junit.jupiter.api.Assertions.assertEquals(sources, snapshot(site), "nothing is written into the site folder");
+    }
+
     /** Every file below {@code dir} (hidden ones too) with its bytes, by relative path; empty when absent. */
     public static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
