@@ -71,6 +71,8 @@ public final class Build implements AutoCloseable {
     /** The last run's index, when this build remembers its runs. */
     private SiteIndex lastIndex;
     private final boolean remember;
+    /** The spill folders of this build's runs ({@link #spill()}), removed when it is closed. */
+    private final List<Path> spills = new ArrayList<>();
     /**
      * The sources the last run loaded (null when it could not, or when this build does not remember its
      * runs): a watcher's list of changes updates them.
@@ -195,7 +197,7 @@ public final class Build implements AutoCloseable {
         }
         SiteAssembler assembler = stage(timings, "views", () -> new SiteAssembler(lastLayouts, config, index,
                 parallel, lastViews, laidOut, generated, entries, timings));
-        SiteOutput output = stage(timings, "layout", () -> assembler.assemble(sources.statics(), files::bytes));
+        SiteOutput output = stage(timings, "layout", () -> assembler.assemble(sources.statics(), files::bytes, spill()));
         // Kept with the views made from it: the next index is compared with the one the last views saw. A
         // one-off build keeps neither, so that its pages' bodies can go while the site is checked and written.
         lastViews = remember ? assembler.views() : null;
@@ -361,6 +363,39 @@ public final class Build implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        for (Path folder : spills) {
+            deleteSpill(folder);
+        }
+        spills.clear();
+    }
+
+    /**
+     * Where a one-off build's run puts its output files as they are made (a new temporary folder, removed
+     * when this build is closed), so that its memory stays flat however large the site; null for a build
+     * that remembers its runs, whose output is served from memory.
+     */
+    private Path spill() {
+        if (remember) {
+            return null;
+        }
+        try {
+            Path folder = Files.createTempDirectory("kiln-pages-");
+            spills.add(folder);
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a temporary folder for the built pages: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteSpill(Path folder) {
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // a temporary folder left behind: the system cleans it up
+        }
     }
 
     /** The pages this build includes, and how many drafts and future posts it leaves out. */

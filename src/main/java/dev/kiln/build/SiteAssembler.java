@@ -134,7 +134,11 @@ final class SiteAssembler {
         }
     }
 
-    SiteOutput assemble(List<StaticFile> statics, java.util.function.Function<StaticFile, byte[]> reader) {
+    /**
+     * Lays out every page and gathers the site's files, the bytes of {@code statics} read by {@code reader};
+     * each file's bytes go to {@code spill} as soon as they are made (held in memory when it is null).
+     */
+    SiteOutput assemble(List<StaticFile> statics, java.util.function.Function<StaticFile, byte[]> reader, Path spill) {
         List<Job> jobs = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (Page page : index.posts()) {
@@ -168,35 +172,46 @@ final class SiteAssembler {
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
-        List<byte[]> rendered = parallel.map(jobs, job -> laidOut.get(job.route().outputPath(),
-                new LayoutInputs(layouts.sources(), job.layout(), config.basePath(), job.body(),
-                        job.dependencies().get(), job.context()),
-                in -> timings.layout(job.name(), in.layout, () -> html(in.layout, in.body == null
-                        ? in.context() : Views.withContent(in.context(), in.body.html())))));
-
-        SiteOutput.Builder out = new SiteOutput.Builder();
-        for (int i = 0; i < jobs.size(); i++) {
-            Job job = jobs.get(i);
-            String earlier = out.add(job.route().outputPath(), rendered.get(i), job.origin());
+        // Paths are claimed in this order before any page is laid out, so that the first claim on a path
+        // wins whichever thread lays its page out first.
+        SiteOutput.Builder out = new SiteOutput.Builder(spill);
+        for (Job job : jobs) {
+            String earlier = out.claim(job.route().outputPath(), job.origin());
             if (earlier != null) {
                 problems.add(Problem.inFile(earlier, "URL " + job.route().url() + " is also used by "
                         + job.origin() + ": give this page another permalink"));
             }
         }
+        List<StaticFile> staticsClaimed = new ArrayList<>();
         for (StaticFile file : statics) {
-            String earlier = out.add(file.outputPath(), reader.apply(file), file.sourcePath());
+            String earlier = out.claim(file.outputPath(), file.sourcePath());
             if (earlier != null) {
                 problems.add(Problem.inFile(file.sourcePath(), "its path is also used by " + earlier
                         + ": rename or move the file"));
+            } else {
+                staticsClaimed.add(file);
             }
+        }
+        if (!problems.isEmpty()) {
+            throw new SiteException(problems);
+        }
+        // Each page goes to the output as soon as it is laid out: a one-off build spills it to disk there,
+        // so that the pages of a large site are not all held at once.
+        parallel.map(jobs, job -> {
+            out.put(job.route().outputPath(), laidOut.get(job.route().outputPath(),
+                    new LayoutInputs(layouts.sources(), job.layout(), config.basePath(), job.body(),
+                            job.dependencies().get(), job.context()),
+                    in -> timings.layout(job.name(), in.layout, () -> html(in.layout, in.body == null
+                            ? in.context() : Views.withContent(in.context(), in.body.html())))));
+            return job;
+        });
+        for (StaticFile file : staticsClaimed) {
+            out.put(file.outputPath(), reader.apply(file));
         }
         // The site's own files win over the built-in theme's and over generated feeds, sitemap and robots.txt.
         layouts.themeAssets(used).forEach((path, bytes) -> out.add(path, bytes, "the built-in theme"));
         generated().forEach((path, bytes) -> out.add(path, bytes, "Kiln"));
         out.add(".nojekyll", new byte[0], "Kiln");
-        if (!problems.isEmpty()) {
-            throw new SiteException(problems);
-        }
         return out.build();
     }
 

@@ -4,6 +4,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Puts a prefix in front of every root-relative URL: a site's base path ({@code /blog}) on finished
@@ -12,6 +14,8 @@ import org.jsoup.nodes.Entities;
  */
 public final class BasePath {
 
+    /** Parsed once: jsoup parses a selector string again on every call. */
+    private static final Evaluator URL_ATTRIBUTES = QueryParser.parse("[href], [src], [poster], [action], [data], [srcset]");
     private static final String[] ATTRIBUTES = {"href", "src", "poster", "action", "data"};
 
     private BasePath() {}
@@ -38,7 +42,7 @@ public final class BasePath {
 
     private static void prefix(Document doc, String basePath) {
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
-        for (Element e : doc.select("[href], [src], [poster], [action], [data], [srcset]")) {
+        for (Element e : doc.select(URL_ATTRIBUTES)) {
             for (String attribute : ATTRIBUTES) {
                 String url = e.attr(attribute);
                 if (isRootRelative(url)) {

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -78,7 +77,7 @@ public final class SiteWriter {
 
     /**
      * Makes {@code dest} hold exactly {@code site}. Changed files are first staged beside the old site,
-     * which stays whole; then a journal commits the change, and the files are moved into place. A write
+     * which stays whole (a file that {@code site} spilled is moved there, not written again); then a journal commits the change, and the files are moved into place. A write
      * killed before the commit leaves the old site; one killed after it is finished by {@link #recover}.
      */
     public static Stats write(SiteOutput site, Path dest) {
@@ -97,17 +96,17 @@ public final class SiteWriter {
             List<String> put = new ArrayList<>();
             int unchanged = 0;
             boolean staged = false;
-            for (Map.Entry<String, byte[]> file : site.files().entrySet()) {
-                if (sameBytes(dest.resolve(file.getKey()), file.getValue())) {
+            for (String path : site.files().keySet()) {
+                if (sameBytes(dest.resolve(path), site, path)) {
                     unchanged++;
                 } else {
-                    steps.before("stage " + file.getKey());
+                    steps.before("stage " + path);
                     if (!staged) {
                         Files.createDirectories(staging);
                         staged = true;
                     }
-                    Files.write(staged(staging, put.size()), file.getValue());
-                    put.add(file.getKey());
+                    site.transfer(path, staged(staging, put.size()));
+                    put.add(path);
                 }
             }
             List<String> remove = stale(site, dest);
@@ -194,11 +193,12 @@ public final class SiteWriter {
         return staging.resolve(Integer.toString(n));
     }
 
-    private static boolean sameBytes(Path target, byte[] bytes) throws IOException {
-        if (!Files.isRegularFile(target) || Files.size(target) != bytes.length) {
+    /** Whether {@code target} holds the bytes of {@code site}'s file at {@code path} (read only when the sizes match). */
+    private static boolean sameBytes(Path target, SiteOutput site, String path) throws IOException {
+        if (!Files.isRegularFile(target) || Files.size(target) != site.length(path)) {
             return false;
         }
-        return Arrays.equals(Files.readAllBytes(target), bytes);
+        return Arrays.equals(Files.readAllBytes(target), site.get(path));
     }
 
     private static void moveIntoPlace(Path dest, Path staged, Path target, java.util.Set<Path> folders)

@@ -79,6 +79,31 @@ class BuildTest {
     }
 
     @Test
+    void aOneOffBuildKeepsItsPagesInATemporaryFolderUntilItIsClosed() throws IOException {
+        Path site = manyPosts(tmp.resolve("many"));
+        List<Path> before = spillFolders();
+        List<Path> during;
+        try (Build once = Build.once(line -> {})) {
+            BuildResult result = once.run(Fixtures.options(site));
+            during = spillFolders();
+            during.removeAll(before);
+            assertEquals(1, during.size(), "the run spilled its pages to one folder");
+            try (java.util.stream.Stream<Path> files = Files.list(during.get(0))) {
+                assertEquals(result.output().size(), files.count(), "every built file waits on disk");
+            }
+            assertTrue(new String(result.output().get("index.html"), StandardCharsets.UTF_8).contains("Post number " + MANY),
+                    "and is read back from there");
+        }
+        assertTrue(Files.notExists(during.get(0)), "closing the build removes the folder");
+    }
+
+    private static List<Path> spillFolders() throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return new ArrayList<>(all.filter(p -> p.getFileName().toString().startsWith("kiln-pages-")).toList());
+        }
+    }
+
+    @Test
     void aOneOffBuildKeepsNothingForANextRunAndAWarmOneReusesItAll() throws IOException {
         Path site = manyPosts(tmp.resolve("many"));
         try (Build once = Build.once(line -> {}); Build warm = new Build(line -> {})) {

@@ -49,6 +49,34 @@ class SiteWriterTest {
     }
 
     @Test
+    void aSpilledSiteIsReadBackFromItsFilesAndTheChangedOnesAreMovedIntoPlace() throws IOException {
+        Path dest = tmp.resolve("out");
+        SiteWriter.write(site("index.html", "home", "old.html", "old"), dest);
+        Path spill = Files.createDirectory(tmp.resolve("spill"));
+        SiteOutput.Builder builder = new SiteOutput.Builder(spill);
+        assertNull(builder.add("index.html", "home".getBytes(StandardCharsets.UTF_8), "a"));
+        assertNull(builder.claim("2020/hello/index.html", "b"));
+        assertEquals("b", builder.claim("2020/hello/index.html", "c"), "the first claim on a path keeps it");
+        builder.put("2020/hello/index.html", "héllo".getBytes(StandardCharsets.UTF_8));
+        SiteOutput site = builder.build();
+        try (Stream<Path> spilled = Files.list(spill)) {
+            assertEquals(2, spilled.count(), "each file's bytes wait in a file of their own, not in memory");
+        }
+        assertEquals("héllo", new String(site.get("2020/hello/index.html"), StandardCharsets.UTF_8));
+        assertEquals(6, site.length("2020/hello/index.html"));
+        assertEquals("home", new String(site.files().get("index.html"), StandardCharsets.UTF_8));
+
+        SiteWriter.Stats stats = SiteWriter.write(site, dest);
+
+        assertEquals(new SiteWriter.Stats(1, 1, 1), stats);
+        assertEquals(Map.of("index.html", "home", "2020/hello/index.html", "héllo"), contents(dest));
+        try (Stream<Path> left = Files.list(spill)) {
+            assertEquals(List.of(spill.resolve("0")), left.toList(),
+                    "the changed file was moved into the site; the unchanged one was left where it was");
+        }
+    }
+
+    @Test
     void writingTheSameSiteAgainWritesNothingAndKeepsModificationTimes() throws IOException {
         Path dest = tmp.resolve("out");
         SiteOutput site = site("index.html", "home", "a/b/c.html", "deep", "about/index.html", "about");
