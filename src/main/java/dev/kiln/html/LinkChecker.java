@@ -59,7 +59,20 @@ public final class LinkChecker {
     public List<Broken> check(String page) {
         List<Broken> broken = new ArrayList<>();
         URI pageUri = URI.create("http://site" + encodePath(basePath + "/" + page));
-        for (Link link : links(html(page), true)) {
+        // One scan finds the page's links and its ids, which its own #fragment links (a table of contents,
+        // footnotes) and other pages' links need.
+        List<Link> links = new ArrayList<>();
+        Set<String> found = new HashSet<>();
+        scan(html(page), true, (tag, name, value) -> {
+            if (isLink(tag, name)) {
+                links.add(new Link(value, tag));
+            }
+            if (isId(tag, name)) {
+                found.add(value);
+            }
+        });
+        ids.putIfAbsent(page, found);
+        for (Link link : links) {
             String url = link.url().strip();
             if (url.isEmpty() || SPECIAL.matcher(url).matches()) {
                 continue;
@@ -121,20 +134,27 @@ public final class LinkChecker {
     private static List<Link> links(String html, boolean bytes) {
         List<Link> links = new ArrayList<>();
         scan(html, bytes, (tag, name, value) -> {
-            boolean href = name.equals("href") && (tag.equals("a") || tag.equals("link") || tag.equals("area"));
-            boolean src = name.equals("src") && !tag.equals("input");
-            if (href || src) {
+            if (isLink(tag, name)) {
                 links.add(new Link(value, tag));
             }
         });
         return links;
     }
 
+    private static boolean isLink(String tag, String name) {
+        return name.equals("href") && (tag.equals("a") || tag.equals("link") || tag.equals("area"))
+                || name.equals("src") && !tag.equals("input");
+    }
+
+    private static boolean isId(String tag, String name) {
+        return name.equals("id") || name.equals("name") && tag.equals("a");
+    }
+
     private Set<String> idsOf(String file) {
         return ids.computeIfAbsent(file, f -> {
             Set<String> found = new HashSet<>();
             scan(html(f), true, (tag, name, value) -> {
-                if (name.equals("id") || (name.equals("name") && tag.equals("a"))) {
+                if (isId(tag, name)) {
                     found.add(value);
                 }
             });
