@@ -28,8 +28,13 @@ public final class MarkdownRenderer {
     private final HtmlRenderer renderer;
 
     public MarkdownRenderer(Highlighter highlighter) {
+        this(highlighter, true);
+    }
+
+    /** A renderer with flexmark's own inline parser unless {@code quickInline} (the test compares the two). */
+    MarkdownRenderer(Highlighter highlighter, boolean quickInline) {
         MutableDataSet options = new MutableDataSet();
-        options.set(Parser.EXTENSIONS, List.<Extension>of(
+        List<Extension> extensions = new java.util.ArrayList<>(List.of(
                 TablesExtension.create(),
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
@@ -38,6 +43,10 @@ public final class MarkdownRenderer {
                 TypographicExtension.create(),
                 AttributesExtension.create(),
                 new CodeBlockRenderer.Extension(highlighter)));
+        if (quickInline) {
+            extensions.add(new QuickInlineParser.Extension()); // last: see there
+        }
+        options.set(Parser.EXTENSIONS, extensions);
         // GitHub's table syntax: a header row, pipes at the edges optional, no column spans.
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);

@@ -1,0 +1,77 @@
+package dev.kiln.markdown;
+
+import dev.kiln.highlight.TokenHighlighter;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Kiln's inline parser finds what flexmark's own finds: the HTML is the same, byte for byte, for the
+ * blog's posts, for inline syntax written to stress the pattern matches it replaces (code spans, links
+ * with destinations and titles, autolinks, entities, raw HTML), and for random mixes of that syntax.
+ */
+class QuickInlineParserTest {
+
+    private static final MarkdownRenderer QUICK = new MarkdownRenderer(new TokenHighlighter(), true);
+    private static final MarkdownRenderer FLEXMARK = new MarkdownRenderer(new TokenHighlighter(), false);
+
+    @Test
+    void theBlogsPostsRenderTheSame() throws IOException {
+        List<Path> posts;
+        try (Stream<Path> files = Files.walk(Path.of("content"))) {
+            posts = files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        assertFalse(posts.isEmpty());
+        for (Path post : posts) {
+            String markdown = Files.readString(post);
+            assertEquals(FLEXMARK.render(markdown), QUICK.render(markdown), post.toString());
+        }
+    }
+
+    @Test
+    void codeSpansLinksAutolinksAndEntitiesRenderTheSame() {
+        String markdown = """
+                Some `code`, ``two `ticks` here``, an unclosed ` tick and ```` four ```` with `x` `y` `z`.
+                A [link](/a/b "title") and [another](<url with spaces> 'single') and [third](/c (paren)),
+                ![image](/i.png "t"), [ref][r], [collapsed][], [shortcut], [nested [brackets]](/n),
+                [not a link] (space), [empty](), <http://auto.link/x?y=z>, <me@example.com>, a bare
+                http://example.com/path and www.example.com, &amp; &copy; &#35; &#x22; &bogus; \\`escaped\\`,
+                <span class="x">inline html</span> <!-- a comment --> <?pi?> and a footnote[^1].
+
+                [r]: /ref "Ref title"
+                [collapsed]: /collapsed
+                [shortcut]: /short
+                [^1]: The note, with `code` and [a link](/l).
+                """;
+        assertEquals(FLEXMARK.render(markdown), QUICK.render(markdown));
+    }
+
+    @Property(tries = 400)
+    void randomInlineSyntaxRendersTheSame(@ForAll("inline") String markdown) {
+        assertEquals(FLEXMARK.render(markdown), QUICK.render(markdown), markdown);
+    }
+
+    @Provide
+    Arbitrary<String> inline() {
+        Arbitrary<String> token = Arbitraries.frequencyOf(
+                Tuple.of(5, Arbitraries.of("`", "``", "[", "]", "(", ")", "<", ">", "!", "\"", "'", "\\", "*", "_",
+                        "&", ";", "#", ":", "/", " ", "\n", "\n\n", "a", "word", "x y", "  ")),
+                Tuple.of(3, Arbitraries.of("`code`", "[l](/a \"t\")", "[l](<a b>)", "[l][r]", "[r]: /u \"t\"\n",
+                        "![i](x.png)", "<http://a.b/c>", "<a@b.c>", "http://a.b/c?d=e", "www.x.y", "&amp;", "&#35;",
+                        "&#x1F600;", "<span>", "</span>", "<!-- c -->", "[^1]", "[^1]: n\n", "**b**", "~~s~~")));
+        return token.list().ofMaxSize(40).map(tokens -> String.join("", tokens));
+    }
+}
