@@ -206,6 +206,17 @@ class SourceLoaderTest {
     }
 
     @Test
+    void aReplacementCharacterWrittenInUtf8IsTextButAMalformedByteBesideOneIsNot() throws IOException {
+        write("content/ok.md", "---\ntitle: Lost\n---\nA \uFFFD stands for a lost character.\n");
+        SiteSources sources = SourceLoader.load(site);
+        assertEquals("---\ntitle: Lost\n---\nA \uFFFD stands for a lost character.\n", sources.pages().get(0).text());
+
+        write("content/bad.md", new byte[] {(byte) 0xEF, (byte) 0xBF, (byte) 0xBD, ' ', (byte) 0xC3, '('});
+        List<Problem> problems = assertThrows(SiteException.class, () -> SourceLoader.load(site)).problems();
+        assertEquals(List.of("content/bad.md"), problems.stream().map(Problem::path).toList());
+    }
+
+    @Test
     void copiesNonUtf8StaticFilesAsTheyAre() throws IOException {
         write("content/images/logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', (byte) 0xFF});
         assertEquals(List.of("content/images/logo.png"), staticPaths(SourceLoader.load(site)));
