@@ -45,8 +45,7 @@ public final class BodyProcessor {
      * the end of the excerpt (an HTML comment such as {@code <!--more-->}).
      */
     public static Body process(String html, String pageUrl, String separator) {
-        Document doc = Jsoup.parseBodyFragment(html);
-        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
+        Document doc = settled(parse(html));
         Element body = doc.body();
         int words = countWords(body); // before anchors and the table of contents add text
         Parts parts = Parts.of(body);
@@ -76,6 +75,48 @@ public final class BodyProcessor {
     }
 
     /**
+     * {@code doc}, or the tree a browser builds from its HTML when that differs. Raw HTML can make the
+     * parser build a tree that its own output does not give back: a heading moved out of a table into
+     * the heading around it is printed as a heading inside a heading, which a browser reads as two in a
+     * row. Ids and anchors must go on the tree the reader's browser builds. Only bodies with a heading
+     * that holds a heading or a table are parsed again (at most twice), so that others cost nothing.
+     */
+    private static Document settled(Document doc) {
+        for (int round = 0; round < 2 && headingHoldsBlocks(doc.body()); round++) {
+            String html = doc.body().html();
+            Document again = parse(html);
+            if (again.body().html().equals(html)) {
+                break;
+            }
+            doc = again;
+        }
+        return doc;
+    }
+
+    private static Document parse(String html) {
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
+        return doc;
+    }
+
+    private static boolean headingHoldsBlocks(Element body) {
+        for (Element e : body.getAllElements()) {
+            if (isHeading(e.normalName()) && e != body) {
+                for (Element inner : e.getAllElements()) {
+                    if (inner != e && (isHeading(inner.normalName()) || inner.nameIs("table"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isHeading(String tag) {
+        return tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
+    }
+
+    /**
      * The elements of a body that processing touches, found in one walk over it (in document order)
      * rather than by a selector each.
      */
@@ -94,8 +135,7 @@ public final class BodyProcessor {
                     continue;
                 }
                 String tag = e.normalName();
-                boolean heading = tag.length() == 2 && tag.charAt(0) == 'h' && tag.charAt(1) >= '1' && tag.charAt(1) <= '6';
-                if (heading) {
+                if (isHeading(tag)) {
                     parts.headings.add(e);
                 } else if (e.hasAttr("id")) {
                     parts.otherIds.add(e);

@@ -44,6 +44,19 @@ class BodyProcessorHeadingTest {
     }
 
     @Test
+    void aHeadingThatRawHtmlMovesOutOfATableIsAnchoredWhereTheBrowserPutsIt() {
+        // The parser moves the inner heading out of the table, into the outer heading; printed so, a browser
+        // reads them as two headings in a row, and the outer one's anchor must not end up after both.
+        Body body = processMarkdown("## Outer<table><h2>Inner</h2>cell</table>\n");
+        org.jsoup.nodes.Document reparsed = Jsoup.parseBodyFragment(body.html());
+        reparsed.outputSettings().prettyPrint(false);
+        Element seen = reparsed.body();
+        assertEquals(body.html(), seen.html(), "a browser builds the tree that was anchored");
+        assertEquals(List.of("outerinnercell", "section"), seen.select("h2").eachAttr("id"));
+        assertOneAnchorEach(seen);
+    }
+
+    @Test
     void givesEveryHeadingAnIdAndExactlyOneAnchorLinkToIt() {
         Element body = process("<h2>Two</h2><h3>Three</h3><h4>Four</h4><h5>Five</h5><h6>Six</h6><p>text</p>");
 
