@@ -15,10 +15,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code kiln check}: builds the site in memory and checks every internal link, image and anchor. */
+/** {@code kiln check}: builds the site (its pages kept in a temporary folder) and checks every internal link, image and anchor. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Builds the site in memory and checks every internal link, image source, stylesheet, "
-                + "script and #fragment. Exits 1 when any is broken.")
+        description = "Builds the site (into a temporary folder, not --dest) and checks every internal link, image "
+                + "source, stylesheet, script and #fragment. Exits 1 when any is broken.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
