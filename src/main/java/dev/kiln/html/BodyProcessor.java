@@ -310,32 +310,51 @@ public final class BodyProcessor {
      * counted in one walk without building the text.
      */
     private static int countWords(Element body) {
-        int[] words = {0};
-        boolean[] inWord = {false};
-        org.jsoup.select.NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
-            @Override
-            public void head(Node node, int depth) {
-                if (node instanceof TextNode t) {
-                    String text = t.getWholeText();
-                    for (int i = 0, n = text.length(); i < n; i++) {
-                        boolean letter = !Character.isWhitespace(text.charAt(i)) && text.charAt(i) != '\u00a0';
-                        if (letter && !inWord[0]) {
-                            words[0]++;
-                        }
-                        inWord[0] = letter;
-                    }
-                } else if (node instanceof Element e && (e.isBlock() || e.nameIs("br"))) {
-                    inWord[0] = false;
-                }
-            }
+        WordCounter counter = new WordCounter();
+        org.jsoup.select.NodeTraversor.traverse(counter, body);
+        return counter.words;
+    }
 
-            @Override
-            public void tail(Node node, int depth) {
-                if (node instanceof Element e && e.isBlock()) {
-                    inWord[0] = false;
+    /** Counts words as {@link #countWords} says; a text's characters are read from an array, not one call each. */
+    private static final class WordCounter implements org.jsoup.select.NodeVisitor {
+        int words;
+        boolean inWord;
+        char[] chars = new char[256];
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof TextNode t) {
+                String text = t.getWholeText();
+                int n = text.length();
+                if (chars.length < n) {
+                    chars = new char[Math.max(n, chars.length * 2)];
                 }
+                text.getChars(0, n, chars, 0);
+                for (int i = 0; i < n; i++) {
+                    boolean letter = !isSpace(chars[i]);
+                    if (letter && !inWord) {
+                        words++;
+                    }
+                    inWord = letter;
+                }
+            } else if (node instanceof Element e && (e.isBlock() || e.nameIs("br"))) {
+                inWord = false;
             }
-        }, body);
-        return words[0];
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element e && e.isBlock()) {
+                inWord = false;
+            }
+        }
+
+        /** {@link Character#isWhitespace} or a no-break space, without a call for ASCII. */
+        private static boolean isSpace(char c) {
+            if (c < 0x80) {
+                return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F);
+            }
+            return c == '\u00a0' || Character.isWhitespace(c);
+        }
     }
 }

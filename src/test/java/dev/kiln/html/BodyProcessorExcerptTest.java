@@ -90,6 +90,8 @@ class BodyProcessorExcerptTest {
 
         assertEquals(5, body.words());
         assertEquals(1, body.readingMinutes());
+        // No-break, tab and em spaces part words; a control character that is not white space does not.
+        assertEquals(4, BodyProcessor.process("<p>a\u00a0b\tc\u2003d\u0001e</p>", "/post/", MORE).words());
     }
 
     @Test
