@@ -63,7 +63,7 @@ public final class LinkChecker {
         // footnotes) and other pages' links need.
         List<Link> links = new ArrayList<>();
         Set<String> found = new HashSet<>();
-        scan(html(page), true, (tag, name, value) -> {
+        scan(site.get(page), (tag, name, value) -> {
             if (isLink(tag, name)) {
                 links.add(new Link(value, tag));
             }
@@ -123,17 +123,13 @@ public final class LinkChecker {
 
     /** The links of a page: href of a, link and area, src of img, script, source, iframe, video, audio. */
     public static List<Link> links(String html) {
-        return links(html, false);
+        return links(html.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The links of a page given as UTF-8 bytes. */
     public static List<Link> links(byte[] utf8) {
-        return links(new String(utf8, StandardCharsets.ISO_8859_1), true);
-    }
-
-    private static List<Link> links(String html, boolean bytes) {
         List<Link> links = new ArrayList<>();
-        scan(html, bytes, (tag, name, value) -> {
+        scan(utf8, (tag, name, value) -> {
             if (isLink(tag, name)) {
                 links.add(new Link(value, tag));
             }
@@ -153,7 +149,7 @@ public final class LinkChecker {
     private Set<String> idsOf(String file) {
         return ids.computeIfAbsent(file, f -> {
             Set<String> found = new HashSet<>();
-            scan(html(f), true, (tag, name, value) -> {
+            scan(site.get(f), (tag, name, value) -> {
                 if (isId(tag, name)) {
                     found.add(value);
                 }
@@ -172,120 +168,125 @@ public final class LinkChecker {
      * tags are kept); text is never mistaken for a tag, since HTML escapes its {@code <}.
      */
     static void scan(String html, AttributeVisitor visitor) {
-        scan(html, false, visitor);
+        scan(html.getBytes(StandardCharsets.UTF_8), visitor);
     }
 
     /**
-     * As {@link #scan(String, AttributeVisitor)}; when {@code bytes}, {@code html} holds UTF-8 bytes read one
-     * char each (ISO-8859-1): HTML's syntax is ASCII, so the scan is the same, at a byte a character instead
-     * of two, and only the values reported are decoded.
+     * As {@link #scan(String, AttributeVisitor)}, on the page's UTF-8 bytes: HTML's syntax is ASCII, so the
+     * scan reads bytes (an array access each, where a string costs a call a character), and only the values
+     * reported are decoded.
      */
-    private static void scan(String html, boolean bytes, AttributeVisitor visitor) {
-        int n = html.length();
-        int i = html.indexOf('<');
+    private static void scan(byte[] html, AttributeVisitor visitor) {
+        int n = html.length;
+        int i = indexOf(html, '<', 0);
         while (i >= 0 && i < n - 1) {
-            if (html.startsWith("<!--", i)) {
-                int close = html.indexOf("-->", i + 4);
-                i = close < 0 ? -1 : html.indexOf('<', close + 3);
+            if (startsWith(html, i, "<!--")) {
+                int close = indexOf(html, "-->", i + 4);
+                i = close < 0 ? -1 : indexOf(html, '<', close + 3);
                 continue;
             }
             int nameEnd = i + 1;
-            while (nameEnd < n && isNameChar(html.charAt(nameEnd), nameEnd == i + 1)) {
+            while (nameEnd < n && isNameChar(html[nameEnd], nameEnd == i + 1)) {
                 nameEnd++;
             }
             if (nameEnd == i + 1) {
-                i = html.indexOf('<', i + 1);
+                i = indexOf(html, '<', i + 1);
                 continue;
             }
-            String tag = html.substring(i + 1, nameEnd).toLowerCase(Locale.ROOT);
-            int end = attributes(html, nameEnd, tag, bytes, visitor);
+            String tag = new String(html, i + 1, nameEnd - i - 1, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+            int end = attributes(html, nameEnd, tag, visitor);
             if (end < 0) {
-                i = html.indexOf('<', i + 1); // not a tag after all: a stray '<'
+                i = indexOf(html, '<', i + 1); // not a tag after all: a stray '<'
                 continue;
             }
             if (tag.equals("script") || tag.equals("style")) {
                 int close = indexOfIgnoreCase(html, "</" + tag, end);
                 end = close < 0 ? n : close;
             }
-            i = html.indexOf('<', end);
+            i = indexOf(html, '<', end);
         }
     }
 
-    private static boolean isNameChar(char c, boolean first) {
+    private static boolean isNameChar(byte c, boolean first) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!first && ((c >= '0' && c <= '9') || c == '-'));
     }
 
-    private static boolean isSpace(char c) {
+    private static boolean isSpace(byte c) {
         return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    }
+
+    /** Ends an attribute name (besides white space). */
+    private static boolean endsName(byte c) {
+        return c == '=' || c == '/' || c == '>' || c == '"' || c == '\'' || c == '<';
     }
 
     /**
      * Reads the attributes of the tag whose name ends at {@code from}; returns the index after its
      * {@code >}, or -1 when no well-formed tag ends there (then nothing is reported).
      */
-    private static int attributes(String html, int from, String tag, boolean bytes, AttributeVisitor visitor) {
-        int n = html.length();
-        if (from < n && !isSpace(html.charAt(from)) && html.charAt(from) != '>' && html.charAt(from) != '/') {
+    private static int attributes(byte[] html, int from, String tag, AttributeVisitor visitor) {
+        int n = html.length;
+        if (from < n && !isSpace(html[from]) && html[from] != '>' && html[from] != '/') {
             return -1;
         }
         List<String[]> found = new ArrayList<>(4);
         int i = from;
         while (true) {
-            while (i < n && isSpace(html.charAt(i))) {
+            while (i < n && isSpace(html[i])) {
                 i++;
             }
             if (i >= n) {
                 return -1;
             }
-            char c = html.charAt(i);
+            byte c = html[i];
             if (c == '>') {
                 break;
             }
             if (c == '/') {
-                if (i + 1 < n && html.charAt(i + 1) == '>') {
+                if (i + 1 < n && html[i + 1] == '>') {
                     i++;
                     break;
                 }
                 return -1;
             }
             int nameStart = i;
-            while (i < n && !isSpace(html.charAt(i)) && "=/>\"'<".indexOf(html.charAt(i)) < 0) {
+            while (i < n && !isSpace(html[i]) && !endsName(html[i])) {
                 i++;
             }
             if (i == nameStart) {
                 return -1;
             }
-            String name = html.substring(nameStart, i);
+            String name = new String(html, nameStart, i - nameStart, StandardCharsets.UTF_8);
             int j = i;
-            while (j < n && isSpace(html.charAt(j))) {
+            while (j < n && isSpace(html[j])) {
                 j++;
             }
-            if (j < n && html.charAt(j) == '=') {
+            if (j < n && html[j] == '=') {
                 j++;
-                while (j < n && isSpace(html.charAt(j))) {
+                while (j < n && isSpace(html[j])) {
                     j++;
                 }
                 if (j >= n) {
                     return -1;
                 }
-                char quote = html.charAt(j);
+                byte quote = html[j];
                 String value;
                 if (quote == '"' || quote == '\'') {
-                    int close = html.indexOf(quote, j + 1);
+                    int close = indexOf(html, (char) quote, j + 1);
                     if (close < 0) {
                         return -1;
                     }
-                    value = html.substring(j + 1, close);
+                    value = new String(html, j + 1, close - j - 1, StandardCharsets.UTF_8);
                     i = close + 1;
                 } else {
                     int k = j;
-                    while (k < n && !isSpace(html.charAt(k)) && html.charAt(k) != '>') {
+                    while (k < n && !isSpace(html[k]) && html[k] != '>') {
                         k++;
                     }
                     if (k == j) {
                         return -1;
                     }
-                    value = html.substring(j, k);
+                    value = new String(html, j, k - j, StandardCharsets.UTF_8);
                     i = k;
                 }
                 found.add(new String[] {name, value});
@@ -294,35 +295,51 @@ public final class LinkChecker {
             }
         }
         for (String[] attribute : found) {
-            String value = bytes ? utf8(attribute[1]) : attribute[1];
+            String value = attribute[1];
             visitor.visit(tag, attribute[0].toLowerCase(Locale.ROOT),
                     value.indexOf('&') < 0 ? value : Parser.unescapeEntities(value, true));
         }
         return i + 1;
     }
 
-    private static int indexOfIgnoreCase(String text, String needle, int from) {
-        for (int i = text.indexOf('<', from); i >= 0; i = text.indexOf('<', i + 1)) {
-            if (text.regionMatches(true, i, needle, 0, needle.length())) {
+    private static int indexOf(byte[] html, char c, int from) {
+        for (int i = Math.max(from, 0); i < html.length; i++) {
+            if (html[i] == c) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** A page's bytes, a char each (see {@link #scan(String, boolean, AttributeVisitor)}). */
-    private String html(String file) {
-        return new String(site.get(file), StandardCharsets.ISO_8859_1);
-    }
-
-    /** {@code text}, bytes read a char each, decoded as the UTF-8 they are. */
-    private static String utf8(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) > 0x7F) {
-                return new String(text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+    private static int indexOf(byte[] html, String ascii, int from) {
+        for (int i = indexOf(html, ascii.charAt(0), from); i >= 0; i = indexOf(html, ascii.charAt(0), i + 1)) {
+            if (startsWith(html, i, ascii)) {
+                return i;
             }
         }
-        return text;
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] html, int at, String ascii) {
+        if (at + ascii.length() > html.length) {
+            return false;
+        }
+        for (int k = 0; k < ascii.length(); k++) {
+            if (html[at + k] != ascii.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOfIgnoreCase(byte[] html, String ascii, int from) {
+        for (int i = indexOf(html, '<', from); i >= 0; i = indexOf(html, '<', i + 1)) {
+            if (i + ascii.length() <= html.length
+                    && new String(html, i, ascii.length(), StandardCharsets.ISO_8859_1).equalsIgnoreCase(ascii)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String encodePath(String path) {
