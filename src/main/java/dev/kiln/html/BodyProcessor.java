@@ -45,10 +45,24 @@ public final class BodyProcessor {
      * the end of the excerpt (an HTML comment such as {@code <!--more-->}).
      */
     public static Body process(String html, String pageUrl, String separator) {
-        Document doc = settled(parse(html));
+        Document doc = parse(html);
+        Parts parts = Parts.of(doc.body());
+        // Raw HTML can make the parser build a tree that its own output does not give back: a heading moved
+        // out of a table into the heading around it is printed as a heading inside a heading, which a
+        // browser reads as two in a row. Ids and anchors must go on the tree the reader's browser builds, so
+        // a body with a heading or table inside a heading is parsed again from its printed form (at most
+        // twice); others cost nothing more.
+        for (int round = 0; round < 2 && parts.nestedInHeading; round++) {
+            String printed = doc.body().html();
+            Document again = parse(printed);
+            if (again.body().html().equals(printed)) {
+                break;
+            }
+            doc = again;
+            parts = Parts.of(doc.body());
+        }
         Element body = doc.body();
         int words = countWords(body); // before anchors and the table of contents add text
-        Parts parts = Parts.of(body);
         List<Body.Heading> headings = anchorHeadings(body, parts);
         String toc = Toc.html(headings);
         List<Element> placeholders = parts.placeholders;
@@ -74,39 +88,16 @@ public final class BodyProcessor {
         return new Body(body.html(), excerpt.html(), excerpt.text(), layoutToc, headings, words);
     }
 
-    /**
-     * {@code doc}, or the tree a browser builds from its HTML when that differs. Raw HTML can make the
-     * parser build a tree that its own output does not give back: a heading moved out of a table into
-     * the heading around it is printed as a heading inside a heading, which a browser reads as two in a
-     * row. Ids and anchors must go on the tree the reader's browser builds. Only bodies with a heading
-     * that holds a heading or a table are parsed again (at most twice), so that others cost nothing.
-     */
-    private static Document settled(Document doc) {
-        for (int round = 0; round < 2 && headingHoldsBlocks(doc.body()); round++) {
-            String html = doc.body().html();
-            Document again = parse(html);
-            if (again.body().html().equals(html)) {
-                break;
-            }
-            doc = again;
-        }
-        return doc;
-    }
-
     private static Document parse(String html) {
         Document doc = Jsoup.parseBodyFragment(html);
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         return doc;
     }
 
-    private static boolean headingHoldsBlocks(Element body) {
-        for (Element e : body.getAllElements()) {
-            if (isHeading(e.normalName()) && e != body) {
-                for (Element inner : e.getAllElements()) {
-                    if (inner != e && (isHeading(inner.normalName()) || inner.nameIs("table"))) {
-                        return true;
-                    }
-                }
+    private static boolean insideHeading(Element e, Element body) {
+        for (Element p = e.parent(); p != null && p != body; p = p.parent()) {
+            if (isHeading(p.normalName())) {
+                return true;
             }
         }
         return false;
@@ -127,6 +118,8 @@ public final class BodyProcessor {
         final List<Element> urls = new ArrayList<>();
         final List<Element> footnotes = new ArrayList<>();
         final List<Element> checkboxes = new ArrayList<>();
+        /** Whether a heading or a table stands inside a heading. */
+        boolean nestedInHeading;
 
         static Parts of(Element body) {
             Parts parts = new Parts();
@@ -135,6 +128,9 @@ public final class BodyProcessor {
                     continue;
                 }
                 String tag = e.normalName();
+                if ((isHeading(tag) || tag.equals("table")) && insideHeading(e, body)) {
+                    parts.nestedInHeading = true;
+                }
                 if (isHeading(tag)) {
                     parts.headings.add(e);
                 } else if (e.hasAttr("id")) {
