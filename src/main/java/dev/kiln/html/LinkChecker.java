@@ -121,12 +121,10 @@ public final class LinkChecker {
         return site.get(path + "/index.html") != null ? path + "/index.html" : null;
     }
 
-    /** The links of a page: href of a, link and area, src of img, script, source, iframe, video, audio. */
-    public static List<Link> links(String html) {
-        return links(html.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The links of a page given as UTF-8 bytes. */
+    /**
+     * The links of a page given as UTF-8 bytes: href of a, link and area, src of img, script, source,
+     * iframe, video, audio.
+     */
     public static List<Link> links(byte[] utf8) {
         List<Link> links = new ArrayList<>();
         scan(utf8, (tag, name, value) -> {
@@ -163,18 +161,11 @@ public final class LinkChecker {
     }
 
     /**
-     * Calls {@code visitor} for each attribute of each start tag of {@code html}, its value unescaped. A
-     * hand-written scanner: comments are skipped, and the contents of scripts and styles (their opening
-     * tags are kept); text is never mistaken for a tag, since HTML escapes its {@code <}.
-     */
-    static void scan(String html, AttributeVisitor visitor) {
-        scan(html.getBytes(StandardCharsets.UTF_8), visitor);
-    }
-
-    /**
-     * As {@link #scan(String, AttributeVisitor)}, on the page's UTF-8 bytes: HTML's syntax is ASCII, so the
-     * scan reads bytes (an array access each, where a string costs a call a character), and only the values
-     * reported are decoded.
+     * Calls {@code visitor} for each attribute of each start tag of {@code html} (UTF-8), its value unescaped.
+     * A hand-written scanner: comments are skipped, and the contents of scripts and styles (their opening
+     * tags are kept); text is never mistaken for a tag, since HTML escapes its {@code <}. HTML's syntax is
+     * ASCII, so it reads bytes (an array access each, where a string costs a call a character), and only
+     * the values reported are decoded.
      */
     private static void scan(byte[] html, AttributeVisitor visitor) {
         int n = html.length;

@@ -71,8 +71,8 @@ public final class SiteOutput {
     }
 
     /**
-     * Every file, by path in sorted order; a spilled file's bytes are read each time they are asked for.
-     * Unmodifiable.
+     * Every file, by path in sorted order; a spilled file's bytes are read each time they are asked for
+     * (by {@code get}, or as iteration over the entries reaches it). Unmodifiable.
      */
     public Map<String, byte[]> files() {
         return view;
@@ -122,7 +122,7 @@ public final class SiteOutput {
         return contents.size();
     }
 
-    /** {@link #files()}: the contents, their bytes read when an entry's value is asked for. */
+    /** {@link #files()}: the contents, their bytes read when a value is asked for or an entry reached. */
     private final class FilesView extends AbstractMap<String, byte[]> {
         @Override
         public Set<Map.Entry<String, byte[]>> entrySet() {
@@ -139,7 +139,7 @@ public final class SiteOutput {
                         @Override
                         public Map.Entry<String, byte[]> next() {
                             Map.Entry<String, Content> e = all.next();
-                            return new LazyEntry(e.getKey(), e.getValue());
+                            return new AbstractMap.SimpleImmutableEntry<>(e.getKey(), e.getValue().bytes());
                         }
                     };
                 }
@@ -170,19 +170,6 @@ public final class SiteOutput {
         @Override
         public int size() {
             return contents.size();
-        }
-    }
-
-    /** An entry whose bytes are read when asked for. */
-    private record LazyEntry(String getKey, Content content) implements Map.Entry<String, byte[]> {
-        @Override
-        public byte[] getValue() {
-            return content.bytes();
-        }
-
-        @Override
-        public byte[] setValue(byte[] value) {
-            throw new UnsupportedOperationException();
         }
     }
 

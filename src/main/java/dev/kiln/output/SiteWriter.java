@@ -77,8 +77,9 @@ public final class SiteWriter {
 
     /**
      * Makes {@code dest} hold exactly {@code site}. Changed files are first staged beside the old site,
-     * which stays whole (a file that {@code site} spilled is moved there, not written again); then a journal commits the change, and the files are moved into place. A write
-     * killed before the commit leaves the old site; one killed after it is finished by {@link #recover}.
+     * which stays whole (a file that {@code site} spilled is moved there, not written again); then a
+     * journal commits the change, and the files are moved into place. A write killed before the commit
+     * leaves the old site; one killed after it is finished by {@link #recover}.
      */
     public static Stats write(SiteOutput site, Path dest) {
         return write(site, dest, step -> {});
