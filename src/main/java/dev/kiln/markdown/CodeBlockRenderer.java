@@ -29,22 +29,35 @@ final class CodeBlockRenderer implements NodeRenderer {
     }
 
     private void renderFenced(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
-        String info = node.getInfo().toString().trim();
-        String language = info.isEmpty() ? "" : info.split("[\\s{,]", 2)[0];
-        write(html, node.getContentChars().normalizeEOL(), language);
+        write(html, fenced(node), language(node));
     }
 
     private void renderIndented(IndentedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
-        write(html, node.getContentChars().trimTailBlankLines().normalizeEndWithEOL(), "");
+        write(html, indented(node), "");
+    }
+
+    /** The language a fenced block names first in its info string, or "". */
+    static String language(FencedCodeBlock node) {
+        String info = node.getInfo().toString().trim();
+        return info.isEmpty() ? "" : info.split("[\\s{,]", 2)[0];
+    }
+
+    static String fenced(FencedCodeBlock node) {
+        return node.getContentChars().normalizeEOL();
+    }
+
+    static String indented(IndentedCodeBlock node) {
+        return node.getContentChars().trimTailBlankLines().normalizeEndWithEOL();
+    }
+
+    /** {@code <pre><code>}, with the language's class when there is one. */
+    static String openTag(String language) {
+        return language.isEmpty() ? "<pre><code>" : "<pre><code class=\"language-" + attribute(language) + "\">";
     }
 
     private void write(HtmlWriter html, String code, String language) {
         html.line();
-        html.raw("<pre><code");
-        if (!language.isEmpty()) {
-            html.raw(" class=\"language-").raw(attribute(language)).raw("\"");
-        }
-        html.raw(">");
+        html.raw(openTag(language));
         // Pre-formatted mode keeps the code's leading white space, which the writer would trim.
         html.openPre();
         html.raw(highlighter.highlight(code, language));

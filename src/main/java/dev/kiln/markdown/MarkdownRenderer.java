@@ -8,6 +8,7 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import dev.kiln.highlight.Highlighter;
@@ -26,6 +27,7 @@ public final class MarkdownRenderer {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final DirectHtml direct;
 
     public MarkdownRenderer(Highlighter highlighter) {
         this(highlighter, true);
@@ -63,10 +65,27 @@ public final class MarkdownRenderer {
         options.set(TypographicExtension.ENABLE_SMARTS, true);
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).build();
+        this.direct = new DirectHtml(highlighter);
     }
 
     /** The HTML of {@code markdown}. */
     public String render(String markdown) {
-        return renderer.render(parser.parse(KramdownSyntax.rewrite(markdown, parser)));
+        Document document = parse(markdown);
+        String html = direct.render(document);
+        return html != null ? html : renderer.render(document);
+    }
+
+    Document parse(String markdown) {
+        return parser.parse(KramdownSyntax.rewrite(markdown, parser));
+    }
+
+    /** flexmark's own HTML of a parsed document: what {@link DirectHtml} must equal. */
+    String renderWithFlexmark(Document document) {
+        return renderer.render(document);
+    }
+
+    /** {@link DirectHtml}'s HTML of a parsed document, or {@code null} where it leaves the document to flexmark. */
+    String renderDirect(Document document) {
+        return direct.render(document);
     }
 }

@@ -1,0 +1,180 @@
+package dev.kiln.markdown;
+
+import dev.kiln.highlight.TokenHighlighter;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/**
+ * Kiln's direct HTML writer gives flexmark's HTML, character for character, wherever it renders a
+ * document itself, and leaves the documents it does not know to flexmark.
+ */
+class DirectHtmlTest {
+
+    private static final MarkdownRenderer RENDERER = new MarkdownRenderer(new TokenHighlighter());
+
+    /** Renders {@code markdown} both ways; returns whether the direct writer took it. */
+    private static boolean sameAsFlexmark(String markdown) {
+        String flexmark = RENDERER.renderWithFlexmark(RENDERER.parse(markdown));
+        String direct = RENDERER.renderDirect(RENDERER.parse(markdown));
+        if (direct != null) {
+            assertEquals(flexmark, direct, markdown);
+        }
+        assertEquals(flexmark, RENDERER.render(markdown), markdown);
+        return direct != null;
+    }
+
+    @Test
+    void theBlogsPostsAreWrittenDirectlyAndTheSame() throws IOException {
+        List<Path> posts;
+        try (Stream<Path> files = Files.walk(Path.of("content"))) {
+            posts = files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        assertFalse(posts.isEmpty());
+        for (Path post : posts) {
+            String markdown = Files.readString(post);
+            if (markdown.startsWith("---")) {
+                markdown = markdown.substring(markdown.indexOf("\n---", 3) + 4);
+            }
+            // The blog's posts hold nothing the direct writer leaves to flexmark but kramdown attribute lists.
+            boolean direct = sameAsFlexmark(markdown);
+            assertEquals(!markdown.contains("{:") && !markdown.contains("{#") && !markdown.contains("{."), direct,
+                    post + " written directly");
+        }
+    }
+
+    @Test
+    void everyKindOfBlockAndInlineItWritesIsTheSame() {
+        String markdown = """
+                # Title with `code` and *emphasis*
+
+                A paragraph with **strong**, _em_, ~~struck~~, `a  code   span`, a [link](/a/b "The \\"title\\""),
+                an ![image *alt*](/i.png "t"), <http://auto.link/x?y=z&w=1>, <me@example.com>, a bare
+                http://example.com/path and www.example.com, &amp; &copy; &#35; &#x22; \\*not em\\* and "quotes",
+                'single', it's -- and --- and ... <span class="x">inline <b>html</b></span> <!-- note -->
+                a hard break  
+                here, and a backslash one\\
+                there, <, >, & and "raw" characters, and a [reference][r] and a [shortcut].
+
+                [r]: /ref "Ref title"
+                [shortcut]: </with space>
+
+                ## Title with `code` and *emphasis*
+
+                ## Title with `code` and *emphasis*
+
+                ### Ünïcode & ampersand
+
+                > A quote
+                > with two lines
+                >
+                > > and a nested one
+
+                - tight
+                - list
+                  - nested
+                  - items
+                - end
+
+                1. loose
+
+                2. ordered
+                   with more
+
+                   and a second paragraph
+
+                3) other
+
+                7. starting at seven
+                8. next
+
+                * [not a task] item
+
+                ```java
+                class A {
+
+                    int x = 1 < 2 && "s" != null;
+                }
+                ```
+
+                ~~~
+                no language <here>
+                ~~~
+
+                    indented code
+                      with <indent>
+
+                ***
+
+                | Left | Center | Right | None |
+                |:-----|:------:|------:|------|
+                | a    | `b|c`  | **c** | d    |
+                | e \\| f | g |
+
+                <div class="box">
+                  <p>An HTML block, indented inside.</p>
+                </div>
+
+                <!--more-->
+
+                <!-- a comment
+                over lines -->
+
+                [TOC]
+
+                Last paragraph.
+                """;
+        assertNotNull(RENDERER.renderDirect(RENDERER.parse(markdown)), "written directly");
+        sameAsFlexmark(markdown);
+    }
+
+    @Test
+    void documentsWithNodesItDoesNotKnowAreLeftToFlexmark() {
+        for (String markdown : List.of(
+                "Text with a note[^1].\n\n[^1]: The note.\n",
+                "- [ ] a task\n- [x] done\n",
+                "# Heading {#custom}\n",
+                "A paragraph.\n{: .lead}\n",
+                "| a | b |\n|---|---|\n| 1 | 2 |\n{: .wide }\n",
+                "![ref image][i]\n\n[i]: /i.png\n",
+                "<pre>\nwith\n\nan empty line\n</pre>\n")) {
+            assertNull(RENDERER.renderDirect(RENDERER.parse(markdown)), markdown);
+            sameAsFlexmark(markdown);
+        }
+    }
+
+    @Property(tries = 600)
+    void randomMarkdownIsTheSame(@ForAll("blocks") String markdown) {
+        sameAsFlexmark(markdown);
+    }
+
+    @Provide
+    Arbitrary<String> blocks() {
+        Arbitrary<String> token = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.of("\n", "\n\n", " ", "  ", "   ", "    ", "\t", "word", "two words", "x",
+                        "-", "*", "+", "1.", "3)", ">", "#", "##", "|", ":--", "--:", "---", "```", "~~~", "`", "**",
+                        "_", "~~", "\\", "&", "<", ">", "\"", "'", "...", "--", "[", "]", "(", ")", "!", "é", "—")),
+                Tuple.of(4, Arbitraries.of("- item\n", "  - nested\n", "1. one\n", "2. two\n", "> quote\n", "[undefined]", "[u *v*]",
+                        "# Heading\n", "## Heading\n", "Heading\n===\n", "Sub\n---\n", "```sh\ncode\n\n  more\n```\n",
+                        "    indented\n", "| a | b |\n|---|:-:|\n| c | d |\n", "<div>\n<p>x</p>\n</div>\n",
+                        "<!-- c -->\n", "***\n", "text  \nbreak\n", "`code`", "[l](/a \"t\")", "![i](x.png)",
+                        "<http://a.b/c>", "<a@b.c>", "http://a.b/c?d=e", "www.x.y", "&amp;", "&#35;", "<span>",
+                        "</span>", "**b**", "*e*", "~~s~~", "\"q\"", "'s'", "[r]\n\n[r]: /u\n", "{: .c}\n", "{#i}")));
+        return token.list().ofMaxSize(40).map(tokens -> String.join("", tokens));
+    }
+}
