@@ -47,9 +47,9 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NonRenderingInline;
 import com.vladsch.flexmark.ast.ParagraphItemContainer;
-import com.vladsch.flexmark.util.misc.CharPredicate;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 import dev.kiln.highlight.Highlighter;
 
 import java.util.IdentityHashMap;
@@ -231,10 +231,8 @@ final class DirectHtml {
 
         private void text(BasedSequence chars) {
             // unescape() turns backslash escapes and entities into characters; without either (or a CR) it is the text itself.
-            if (chars.indexOfAny(NEEDS_UNESCAPE) >= 0) {
+            if (!out.textAsIs(chars)) {
                 out.text(Escaping.normalizeEOL(chars.unescape()));
-            } else {
-                out.text(chars);
             }
         }
 
@@ -439,8 +437,6 @@ final class DirectHtml {
         }
     }
 
-    private static final CharPredicate NEEDS_UNESCAPE = CharPredicate.anyOf("\\&\r");
-
     /**
      * The HTML being written, with flexmark's line rules for its options: outside pre-formatted text a
      * space is dropped while its line holds only white space, and a line break is dropped on an empty
@@ -452,6 +448,7 @@ final class DirectHtml {
         private int lineStart;
         /** Whether the current line holds a character other than a space or a tab. */
         private boolean lineHasText;
+        private char[] buffer = new char[256];
 
         Out(int capacity) {
             html = new StringBuilder(capacity);
@@ -485,11 +482,74 @@ final class DirectHtml {
             html.append('"');
         }
 
+        /**
+         * Writes {@code s} escaped, unless it holds a backslash, an ampersand or a CR (which flexmark's
+         * {@code unescape} and {@code normalizeEOL} would change): then writes nothing and returns false.
+         */
+        boolean textAsIs(CharSequence s) {
+            int n = s.length();
+            char[] b = chars(s, n);
+            for (int i = 0; i < n; i++) {
+                char c = b[i];
+                if (c == '\\' || c == '&' || c == '\r') {
+                    return false;
+                }
+            }
+            put(b, n, true, false);
+            return true;
+        }
+
         private void put(CharSequence s, boolean escape, boolean pre) {
+            int n = s.length();
+            put(chars(s, n), n, escape, pre);
+        }
+
+        /** The characters of {@code s} in a buffer reused between calls: one bulk copy rather than a call a character. */
+        private char[] chars(CharSequence s, int n) {
+            if (buffer.length < n) {
+                buffer = new char[Math.max(n, buffer.length * 2)];
+            }
+            if (s instanceof String string) {
+                string.getChars(0, n, buffer, 0);
+            } else if (s instanceof SubSequence sub && sub.getBase() instanceof String base) {
+                base.getChars(sub.getStartOffset(), sub.getEndOffset(), buffer, 0);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    buffer[i] = s.charAt(i);
+                }
+            }
+            return buffer;
+        }
+
+        private void put(char[] b, int n, boolean escape, boolean pre) {
             StringBuilder out = html;
             boolean text = lineHasText;
-            for (int i = 0, n = s.length(); i < n; i++) {
-                char c = s.charAt(i);
+            int i = 0;
+            while (i < n) {
+                if (text) {
+                    // Once a line holds text, only line breaks and (in text) the characters to escape are special.
+                    int start = i;
+                    if (escape) {
+                        while (i < n) {
+                            char c = b[i];
+                            if (c == '\n' || c == '&' || c == '<' || c == '>' || c == '"') {
+                                break;
+                            }
+                            i++;
+                        }
+                    } else {
+                        while (i < n && b[i] != '\n') {
+                            i++;
+                        }
+                    }
+                    if (i > start) {
+                        out.append(b, start, i - start);
+                    }
+                    if (i == n) {
+                        break;
+                    }
+                }
+                char c = b[i++];
                 switch (c) {
                     case '\n' -> {
                         if (pre || out.length() != lineStart) {
