@@ -327,8 +327,17 @@ public final class Build implements AutoCloseable {
 
     private Body renderBody(RenderInputs in) {
         String source = in.text().substring(in.bodyStart());
-        String html = in.markdown() ? markdown.render(source) : source;
-        Body body = BodyProcessor.process(html, in.url(), in.separator());
+        Body body;
+        if (in.markdown()) {
+            MarkdownRenderer.Rendered rendered = markdown.renderPage(source, in.url(),
+                    BodyProcessor.separatorText(in.separator()), BodyProcessor.rootRelative(in.url()));
+            MarkdownRenderer.Finished done = rendered.finished();
+            body = done == null ? BodyProcessor.process(rendered.html(), in.url(), in.separator())
+                    : BodyProcessor.finished(done.html(), done.excerptHtml(), done.headings().stream()
+                            .map(h -> new Body.Heading(h.level(), h.id(), h.text())).toList(), done.words());
+        } else {
+            body = BodyProcessor.process(source, in.url(), in.separator());
+        }
         if (in.excerpt() == null) {
             return body;
         }

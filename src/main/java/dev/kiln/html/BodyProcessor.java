@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Finishes the HTML of one body: unique heading ids with anchor links (an old {@code <a name>} anchor
@@ -86,6 +87,33 @@ public final class BodyProcessor {
         // A body that places its own table of contents needs no second one from the layout.
         String layoutToc = placeholders.isEmpty() ? toc : "";
         return new Body(body.html(), excerpt.html(), excerpt.text(), layoutToc, headings, words);
+    }
+
+    /**
+     * The body the Markdown stage finished itself ({@code MarkdownRenderer.Finished}), its excerpt's nodes
+     * printed without formatting: what it leaves to this stage is the excerpt as the layouts get it
+     * (formatted, and its text) and the table of contents, made as {@link #process} makes them.
+     */
+    public static Body finished(String html, String excerptNodes, List<Body.Heading> headings, int words) {
+        Element excerpt = new Element("div");
+        if (!excerptNodes.isEmpty()) {
+            for (Node n : parse(excerptNodes).body().childNodes()) {
+                excerpt.appendChild(n.clone());
+            }
+        }
+        clean(excerpt);
+        return new Body(html, excerpt.html(), excerpt.text(), Toc.html(headings), headings, words);
+    }
+
+    /** The text of an excerpt separator comment: {@code more} for {@code <!--more-->}. */
+    public static String separatorText(String separator) {
+        return separator.replaceFirst("^<!--", "").replaceFirst("-->$", "").trim();
+    }
+
+    /** What this stage makes of a link's or image's URL on the page at {@code pageUrl}: relative ones root-relative. */
+    public static UnaryOperator<String> rootRelative(String pageUrl) {
+        URI base = URI.create("http://site" + pageUrl);
+        return url -> !url.isEmpty() && isRelative(url) ? resolve(base, url) : url;
     }
 
     private static Document parse(String html) {
@@ -235,12 +263,13 @@ public final class BodyProcessor {
      * are written root-relative so that excerpts shown on other pages keep working.
      */
     private static void rootRelativeLinks(Parts parts, String pageUrl) {
-        URI base = URI.create("http://site" + pageUrl);
+        UnaryOperator<String> rootRelative = rootRelative(pageUrl);
         for (Element e : parts.urls) {
             for (String attribute : List.of("href", "src", "poster")) {
                 String value = e.attr(attribute);
-                if (!value.isEmpty() && isRelative(value)) {
-                    e.attr(attribute, resolve(base, value));
+                String resolved = rootRelative.apply(value);
+                if (!resolved.equals(value)) {
+                    e.attr(attribute, resolved);
                 }
             }
         }
@@ -276,7 +305,7 @@ public final class BodyProcessor {
     /** Everything before the separator comment, else the first paragraph that has text. */
     private static Element excerpt(Element body, String separator) {
         Element excerpt = new Element("div");
-        String marker = separator.replaceFirst("^<!--", "").replaceFirst("-->$", "").trim();
+        String marker = separatorText(separator);
         List<Node> before = new ArrayList<>();
         for (Node n : body.childNodes()) {
             if (n instanceof Comment c && c.getData().trim().equals(marker)) {

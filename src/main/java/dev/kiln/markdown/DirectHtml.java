@@ -52,8 +52,15 @@ import com.vladsch.flexmark.util.sequence.Escaping;
 import com.vladsch.flexmark.util.sequence.SubSequence;
 import dev.kiln.highlight.Highlighter;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes the HTML of a parsed document straight into a {@code StringBuilder}, for the nodes that blog
@@ -141,32 +148,126 @@ final class DirectHtml {
 
     /** The HTML of {@code document}, or {@code null} when it holds a node that flexmark must render. */
     String render(Document document) {
-        if (!AttributesExtension.NODE_ATTRIBUTES.get(document).isEmpty()) {
-            return null; // attribute lists can reach any tag, also when their node has left the tree
+        Out out = new Out(document, null);
+        return write(document, out, null) ? out.toString() : null;
+    }
+
+    /**
+     * The finished body of {@code document} as the HTML stage would make it from flexmark's HTML (see
+     * {@link Page}), or {@code null} when it holds something that stage must see: raw HTML, a table of
+     * contents, a character its parser would change.
+     */
+    MarkdownRenderer.Finished renderPage(Document document, Page page) {
+        if (!plainText(document.getChars())) {
+            return null;
         }
-        // As flexmark's renderer does first: ids for the headings, numbering duplicates in document order.
-        new HeaderIdGenerator(document).generateIds(document);
-        Out out = new Out(document.getChars().length() + (document.getChars().length() >> 2));
-        Writer writer = new Writer(out, document);
+        Out out = new Out(document, page);
+        if (!write(document, out, page)) {
+            return null;
+        }
+        String excerpt;
         try {
-            writer.children(document);
+            excerpt = excerpt(document, page);
         } catch (Unsupported e) {
             return null;
         }
-        out.line();
-        return out.toString();
+        return new MarkdownRenderer.Finished(out.toString(), excerpt, List.copyOf(out.headings), out.words);
     }
 
-    /** One document's rendering: its options and its heading ids. */
+    private boolean write(Document document, Out out, Page page) {
+        if (!AttributesExtension.NODE_ATTRIBUTES.get(document).isEmpty()) {
+            return false; // attribute lists can reach any tag, also when their node has left the tree
+        }
+        // As flexmark's renderer does first: ids for the headings, numbering duplicates in document order.
+        new HeaderIdGenerator(document).generateIds(document);
+        try {
+            new Writer(out, document, page, false).children(document);
+        } catch (Unsupported e) {
+            return false;
+        }
+        out.line();
+        return true;
+    }
+
+    /**
+     * The excerpt as the HTML stage takes it: the top-level nodes before the separator comment, else the
+     * first top-level paragraph with text; written again without ids and anchors, #fragment links made
+     * to lead to the page.
+     */
+    private String excerpt(Document document, Page page) {
+        Node separator = null;
+        for (Node n = document.getFirstChild(); n != null && separator == null; n = n.getNext()) {
+            if (n instanceof HtmlCommentBlock comment && page.marker().equals(commentData(comment).trim())) {
+                separator = n;
+            }
+        }
+        Out out = new Out(document, page);
+        Writer writer = new Writer(out, document, page, true);
+        if (separator != null) {
+            for (Node n = document.getFirstChild(); n != separator; n = n.getNext()) {
+                writer.node(n);
+            }
+            out.line();
+            return out.toString();
+        }
+        for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof Paragraph p && n.getFirstChildAnyNot(NonRenderingInline.class) != null) {
+                writer.node(p);
+                if (out.hasVisibleText) {
+                    return out.toString().stripTrailing();
+                }
+                out = new Out(document, page);
+                writer = new Writer(out, document, page, true);
+            }
+        }
+        return "";
+    }
+
+    /**
+     * What the body of a page needs beyond HTML: where it stands (relative links resolve against it) and
+     * the excerpt separator's text ({@code more} for {@code <!--more-->}).
+     */
+    record Page(String url, UnaryOperator<String> rootRelative, String marker) {}
+
+    /** Whether the HTML parser keeps every character of {@code text} as it is and prints it back the same. */
+    private static boolean plainText(BasedSequence chars) {
+        String text = chars instanceof SubSequence sub && sub.getBase() instanceof String base
+                ? base.substring(sub.getStartOffset(), sub.getEndOffset()) : chars.toString();
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 ? c != '\n' && c != '\t' : c == 0xA0) {
+                return false; // control characters and CRs are changed by the parser, no-break spaces escaped
+            }
+            if (Character.isSurrogate(c)) {
+                // jsoup escapes a lone surrogate, and a character above U+FFFF whose low 16 bits look like one
+                if (!Character.isHighSurrogate(c) || i + 1 == n || !Character.isLowSurrogate(text.charAt(i + 1))
+                        || Character.isSurrogate((char) Character.toCodePoint(c, text.charAt(i + 1)))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * One document's rendering. With a {@link Page}, it writes what jsoup prints of flexmark's HTML after
+     * the HTML stage: void elements without a slash, quotes and entities of text as characters, unique
+     * heading ids with their anchor links, root-relative links; in the excerpt, no ids nor anchors.
+     */
     private final class Writer {
         private final Out out;
         private final Document document;
         private final ListOptions listOptions;
+        private final Page page;
+        private final boolean excerpt;
 
-        Writer(Out out, Document document) {
+        Writer(Out out, Document document, Page page, boolean excerpt) {
             this.out = out;
             this.document = document;
             this.listOptions = ListOptions.get(document);
+            this.page = page;
+            this.excerpt = excerpt;
         }
 
         void children(Node parent) {
@@ -190,10 +291,20 @@ final class DirectHtml {
                 }
                 case EMPHASIS -> inline("em", node);
                 case STRONG -> inline("strong", node);
-                case STRIKETHROUGH -> inline("del", node);
+                case STRIKETHROUGH -> {
+                    if (out.collect != null) {
+                        throw UNSUPPORTED; // a block to jsoup: its text() spaces it apart
+                    }
+                    out.boundary(); // jsoup counts <del> a block: it parts words
+                    inline("del", node);
+                    out.boundary();
+                }
                 case CHILDREN, DOCUMENT -> children(node);
                 case SOFT_BREAK -> out.raw("\n");
-                case HARD_BREAK -> out.raw("<br />\n");
+                case HARD_BREAK -> {
+                    out.boundary();
+                    out.raw(page == null ? "<br />\n" : "<br>\n");
+                }
                 case LINK -> link((Link) node);
                 case LINK_REF -> linkRef((LinkRef) node);
                 case IMAGE -> image((Image) node);
@@ -208,15 +319,21 @@ final class DirectHtml {
                 case INDENTED_CODE -> code(CodeBlockRenderer.indented((IndentedCodeBlock) node), "");
                 case THEMATIC_BREAK -> {
                     out.line();
-                    out.raw("<hr />");
+                    out.boundary();
+                    out.raw(page == null ? "<hr />" : "<hr>");
                     out.line();
                 }
                 case HTML_BLOCK -> htmlBlock((HtmlBlock) node);
                 case HTML_COMMENT_BLOCK -> htmlComment((HtmlCommentBlock) node);
-                case HTML_INLINE -> out.rawPre(node.getChars().normalizeEOL());
+                case HTML_INLINE -> {
+                    if (page != null) {
+                        throw UNSUPPORTED; // raw HTML: the HTML stage must parse it
+                    }
+                    out.rawPre(node.getChars().normalizeEOL());
+                }
                 case HTML_ENTITY -> out.text(node.getChars().unescape());
                 case QUOTES -> quotes((TypographicQuotes) node);
-                case SMARTS -> out.raw(((TypographicSmarts) node).getTypographicText());
+                case SMARTS -> entity(((TypographicSmarts) node).getTypographicText());
                 case TABLE -> {
                     block("table", node);
                     out.line();
@@ -236,6 +353,15 @@ final class DirectHtml {
             }
         }
 
+        /** A typographic entity such as {@code &rsquo;}: as flexmark writes it, or the character jsoup prints. */
+        private void entity(String entity) {
+            if (page == null) {
+                out.raw(entity);
+            } else {
+                out.text(Escaping.unescapeHtml(entity));
+            }
+        }
+
         private void inline(String tag, Node node) {
             out.raw("<").raw(tag).raw(">");
             children(node);
@@ -245,20 +371,24 @@ final class DirectHtml {
         /** flexmark's {@code tagLine}: the element starts and ends a line. */
         private void line(String tag, Node node) {
             out.line();
+            out.boundary();
             out.raw("<").raw(tag).raw(">");
             children(node);
             out.raw("</").raw(tag).raw(">");
+            out.boundary();
             out.line();
         }
 
         /** flexmark's {@code tagIndent} and {@code tagLineIndent} (with an indent of nothing). */
         private void block(String tag, Node node) {
             out.line();
+            out.boundary();
             out.raw("<").raw(tag).raw(">");
             out.line();
             children(node);
             out.line();
             out.raw("</").raw(tag).raw(">");
+            out.boundary();
             out.line();
         }
 
@@ -278,13 +408,37 @@ final class DirectHtml {
             String tag = "h" + node.getLevel();
             String id = node.getAnchorRefId();
             out.line();
+            out.boundary();
             out.raw("<").raw(tag);
-            if (id != null && !id.isEmpty()) {
-                out.attribute("id", id);
+            if (page == null) {
+                if (id != null && !id.isEmpty()) {
+                    out.attribute("id", id);
+                }
+                out.raw(">");
+                children(node);
+            } else {
+                // As the HTML stage does: a unique id ("section" for none), an anchor link from h2 on.
+                id = out.uniqueId(id == null || id.isEmpty() ? "section" : id);
+                if (!excerpt) {
+                    out.attribute("id", id);
+                }
+                out.raw(">");
+                out.collect = new StringBuilder();
+                children(node);
+                String text = normalised(out.collect);
+                out.collect = null;
+                if (node.getLevel() >= 2) {
+                    out.headings.add(new MarkdownRenderer.Heading(node.getLevel(), id, text));
+                    out.raw(" ");
+                    if (!excerpt) {
+                        out.raw("<a class=\"anchor\"");
+                        out.attribute("href", "#" + id);
+                        out.raw(" aria-label=\"Link to this section\">#</a>");
+                    }
+                }
             }
-            out.raw(">");
-            children(node);
             out.raw("</").raw(tag).raw(">");
+            out.boundary();
             out.line();
         }
 
@@ -292,6 +446,7 @@ final class DirectHtml {
             int start = node.getStartNumber();
             if (listOptions.isOrderedListManualStart() && start != 1) {
                 out.line();
+                out.boundary();
                 out.raw("<ol");
                 out.attribute("start", String.valueOf(start));
                 out.raw(">");
@@ -299,6 +454,7 @@ final class DirectHtml {
                 children(node);
                 out.line();
                 out.raw("</ol>");
+                out.boundary();
                 out.line();
             } else {
                 block("ol", node);
@@ -307,16 +463,27 @@ final class DirectHtml {
 
         private void listItem(ListItem node) {
             out.line();
+            out.boundary();
             out.raw("<li>");
             out.text(node.getMarkerSuffix().unescape());
             children(node);
             out.raw("</li>");
+            out.boundary();
             out.line();
+        }
+
+        /** An {@code href} or {@code src}: root-relative on a page; a link's #fragment leads to the page from an excerpt. */
+        private String url(String url, boolean link) {
+            if (page == null) {
+                return url;
+            }
+            String resolved = page.rootRelative().apply(url);
+            return excerpt && link && resolved.startsWith("#") ? page.url() + resolved : resolved;
         }
 
         private void link(Link node) {
             out.raw("<a");
-            out.attribute("href", node.getUrl().unescape());
+            out.attribute("href", url(node.getUrl().unescape(), true));
             if (node.getTitle().isNotNull()) {
                 out.attribute("title", node.getTitle().unescape());
             }
@@ -339,7 +506,7 @@ final class DirectHtml {
                 return;
             }
             out.raw("<a");
-            out.attribute("href", reference.getUrl().unescape());
+            out.attribute("href", url(reference.getUrl().unescape(), true));
             if (reference.getTitle().isNotNull()) {
                 out.attribute("title", reference.getTitle().unescape());
             }
@@ -354,42 +521,57 @@ final class DirectHtml {
             }
             String alt = new TextCollectingVisitor().collectAndGetText(node);
             out.raw("<img");
-            out.attribute("src", node.getUrl().unescape());
+            out.attribute("src", url(node.getUrl().unescape(), false));
             out.attribute("alt", alt);
             if (node.getTitle().isNotNull()) {
                 out.attribute("title", node.getTitle().unescape());
             }
-            out.raw(" />");
+            out.raw(page == null ? " />" : ">");
         }
 
         private void autoLink(AutoLink node) {
+            inLink(node);
             String text = node.getText().toString();
             out.raw("<a");
-            out.attribute("href", text.startsWith("www.") ? "http://" + text : text);
+            out.attribute("href", url(text.startsWith("www.") ? "http://" + text : text, true));
             out.raw(">");
             out.text(text);
             out.raw("</a>");
         }
 
         private void mailLink(MailLink node) {
+            inLink(node);
             String text = node.getText().unescape();
             out.raw("<a");
-            out.attribute("href", "mailto:" + text);
+            out.attribute("href", url("mailto:" + text, true));
             out.raw(">");
             out.text(text);
             out.raw("</a>");
         }
 
+        /** An autolink inside a link's text ({@code [<http://x>](/y)}): the HTML parser takes the two apart. */
+        private void inLink(Node node) {
+            if (page != null && node.getAncestorOfType(Link.class, LinkRef.class) != null) {
+                throw UNSUPPORTED;
+            }
+        }
+
         private void code(String code, String language) {
             out.line();
+            out.boundary();
             out.raw(CodeBlockRenderer.openTag(language));
-            out.rawPre(highlighter.highlight(code, language));
+            String html = highlighter.highlight(code, language);
+            out.rawPre(html);
+            if (page != null) {
+                out.countHighlighted(html);
+            }
             out.raw("</code></pre>");
+            out.boundary();
             out.line();
         }
 
         private void htmlBlock(HtmlBlock node) {
-            if (node.hasChildren()) {
+            if (node.hasChildren() || page != null) {
                 throw UNSUPPORTED;
             }
             String html = node.getContentChars().normalizeEOL();
@@ -406,23 +588,28 @@ final class DirectHtml {
             if (html.contains("\n\n") || html.startsWith("\n")) {
                 throw UNSUPPORTED;
             }
+            if (page != null && commentData(node) == null) {
+                throw UNSUPPORTED;
+            }
             out.rawPre(html);
+            out.boundary(); // a comment parts words in no browser, but the line break after it does
         }
 
         private void quotes(TypographicQuotes node) {
             String opening = node.getTypographicOpening();
             if (opening != null && !opening.isEmpty()) {
-                out.raw(opening);
+                entity(opening);
             }
             children(node);
             String closing = node.getTypographicClosing();
             if (closing != null && !closing.isEmpty()) {
-                out.raw(closing);
+                entity(closing);
             }
         }
 
         private void tableCell(TableCell node) {
             String tag = node.isHeader() ? "th" : "td";
+            out.boundary();
             out.raw("<").raw(tag);
             if (node.getAlignment() != null) {
                 out.attribute("align", switch (node.getAlignment()) {
@@ -434,24 +621,75 @@ final class DirectHtml {
             out.raw(">");
             children(node);
             out.raw("</").raw(tag).raw(">");
+            out.boundary();
         }
+    }
+
+    private static final Pattern SIMPLE_COMMENT = Pattern.compile("<!--([^<>\\-]*)-->[ \\t]*\\n?");
+
+    /** The text of a comment block that jsoup prints back as it is ({@code <!--more-->}), else null. */
+    private static String commentData(HtmlCommentBlock node) {
+        Matcher m = SIMPLE_COMMENT.matcher(node.getChars());
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** jsoup's {@code text()} of inline content: white space runs made one space, invisible characters dropped, trimmed. */
+    private static String normalised(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean lastWasWhite = false;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == 0xA0) {
+                if (out.length() == 0 || lastWasWhite) {
+                    continue;
+                }
+                out.append(' ');
+                lastWasWhite = true;
+            } else if (c != 0x200B && c != 0xAD) {
+                out.append(c);
+                lastWasWhite = false;
+            }
+        }
+        return out.toString().trim();
     }
 
     /**
      * The HTML being written, with flexmark's line rules for its options: outside pre-formatted text a
      * space is dropped while its line holds only white space, and a line break is dropped on an empty
-     * line; {@link #line()} ends the line unless it is empty.
+     * line; {@link #line()} ends the line unless it is empty. On a page it also counts the words of the
+     * text as the HTML stage does (white space and block elements part them) and keeps the headings.
      */
     static final class Out {
         private final StringBuilder html;
+        private final boolean page;
         /** Where the current line starts in {@link #html}. */
         private int lineStart;
         /** Whether the current line holds a character other than a space or a tab. */
         private boolean lineHasText;
         private char[] buffer = new char[256];
+        int words;
+        private boolean inWord;
+        /** Whether the text holds a character jsoup's {@code isBlank} would not skip. */
+        boolean hasVisibleText;
+        /** The text of the heading being written, when one is. */
+        StringBuilder collect;
+        final List<MarkdownRenderer.Heading> headings = new ArrayList<>();
+        private final Set<String> ids = new HashSet<>();
 
-        Out(int capacity) {
-            html = new StringBuilder(capacity);
+        Out(Document document, Page page) {
+            int length = document.getChars().length();
+            this.html = new StringBuilder(length + (length >> 2));
+            this.page = page != null;
+        }
+
+        /** {@code id}, or {@code id-1}, {@code id-2}... if an earlier heading took it. */
+        String uniqueId(String id) {
+            String unique = id;
+            for (int n = 1; ids.contains(unique); n++) {
+                unique = id + "-" + n;
+            }
+            ids.add(unique);
+            return unique;
         }
 
         void line() {
@@ -459,7 +697,13 @@ final class DirectHtml {
                 html.append('\n');
                 lineStart = html.length();
                 lineHasText = false;
+                inWord = false;
             }
+        }
+
+        /** The edge of an element that parts words. */
+        void boundary() {
+            inWord = false;
         }
 
         Out raw(CharSequence s) {
@@ -475,11 +719,58 @@ final class DirectHtml {
             put(s, true, false);
         }
 
-        /** {@code name="value"} after a space, the value escaped as flexmark escapes attributes (entities kept). */
+        /** {@code name="value"} after a space, the value escaped as flexmark or jsoup escapes attributes. */
         void attribute(String name, String value) {
             html.append(' ').append(name).append("=\"");
-            put(Escaping.escapeHtml(value, true), false, false);
+            if (!page) {
+                put(Escaping.escapeHtml(value, true), false, false);
+            } else if (value.indexOf('&') >= 0) {
+                throw UNSUPPORTED; // flexmark keeps entities in attributes, which jsoup decodes
+            } else {
+                for (int i = 0, n = value.length(); i < n; i++) {
+                    char c = value.charAt(i);
+                    switch (c) {
+                        case '"' -> html.append("&quot;");
+                        case '<' -> html.append("&lt;");
+                        case '>' -> html.append("&gt;");
+                        default -> html.append(c);
+                    }
+                }
+            }
             html.append('"');
+        }
+
+        /** Counts the words of highlighted code: its text between the tags, entities as characters. */
+        void countHighlighted(String code) {
+            boolean inTag = false;
+            for (int i = 0, n = code.length(); i < n; i++) {
+                char c = code.charAt(i);
+                if (inTag) {
+                    inTag = c != '>';
+                } else if (c == '<') {
+                    inTag = true;
+                } else {
+                    if (c == '&') {
+                        i = code.indexOf(';', i); // &lt; &gt; &amp;: one character of text
+                    }
+                    count(c);
+                }
+            }
+        }
+
+        private void count(char c) {
+            if (c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F)
+                    : c == '\u00a0' || Character.isWhitespace(c)) {
+                inWord = false;
+            } else {
+                if (!inWord) {
+                    words++;
+                    inWord = true;
+                }
+                if (c != 0x200B && c != 0xAD) {
+                    hasVisibleText = true;
+                }
+            }
         }
 
         /**
@@ -522,6 +813,16 @@ final class DirectHtml {
         }
 
         private void put(char[] b, int n, boolean escape, boolean pre) {
+            if (page && escape) {
+                for (int i = 0; i < n; i++) {
+                    count(b[i]);
+                }
+                if (collect != null) {
+                    collect.append(b, 0, n);
+                }
+            }
+            // flexmark escapes quotes in text; jsoup prints them as they are
+            boolean quote = escape && !page;
             StringBuilder out = html;
             boolean text = lineHasText;
             int i = 0;
@@ -532,7 +833,7 @@ final class DirectHtml {
                     if (escape) {
                         while (i < n) {
                             char c = b[i];
-                            if (c == '\n' || c == '&' || c == '<' || c == '>' || c == '"') {
+                            if (c == '\n' || c == '&' || c == '<' || c == '>' || (c == '"' && quote)) {
                                 break;
                             }
                             i++;
@@ -552,6 +853,12 @@ final class DirectHtml {
                 char c = b[i++];
                 switch (c) {
                     case '\n' -> {
+                        if (!escape) { // a line break between tags: white space in the text (text was counted above)
+                            inWord = false;
+                            if (collect != null) {
+                                collect.append(' ');
+                            }
+                        }
                         if (pre || out.length() != lineStart) {
                             out.append('\n');
                             lineStart = out.length();
@@ -577,7 +884,7 @@ final class DirectHtml {
                         text = true;
                     }
                     case '"' -> {
-                        out.append(escape ? "&quot;" : "\"");
+                        out.append(quote ? "&quot;" : "\"");
                         text = true;
                     }
                     default -> {

@@ -14,6 +14,7 @@ import com.vladsch.flexmark.util.misc.Extension;
 import dev.kiln.highlight.Highlighter;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Renders Markdown to HTML: CommonMark with GFM tables, strikethrough, task lists and autolinks,
@@ -74,6 +75,34 @@ public final class MarkdownRenderer {
         String html = direct.render(document);
         return html != null ? html : renderer.render(document);
     }
+
+    /**
+     * The body of the page at {@code pageUrl} rendered from {@code markdown}: finished here as the HTML
+     * stage would finish flexmark's HTML, when it is made of common Markdown only, else flexmark's HTML
+     * for that stage. {@code marker} is the excerpt separator's text, {@code rootRelative} what the HTML
+     * stage makes of a link's URL.
+     */
+    public Rendered renderPage(String markdown, String pageUrl, String marker, UnaryOperator<String> rootRelative) {
+        Document document = parse(markdown);
+        Finished finished = direct.renderPage(document, new DirectHtml.Page(pageUrl, rootRelative, marker));
+        if (finished != null) {
+            return new Rendered(null, finished);
+        }
+        String html = direct.render(document);
+        return new Rendered(html != null ? html : renderer.render(document), null);
+    }
+
+    /** A page's rendered body: {@code finished}, or (when that is null) {@code html} for the HTML stage. */
+    public record Rendered(String html, Finished finished) {}
+
+    /**
+     * A body finished in this stage: its HTML as the HTML stage would print it, the excerpt's HTML, the
+     * h2–h6 headings and the word count.
+     */
+    public record Finished(String html, String excerptHtml, List<Heading> headings, int words) {}
+
+    /** A heading of a finished body: level 2–6, its unique id and its text. */
+    public record Heading(int level, String id, String text) {}
 
     Document parse(String markdown) {
         return parser.parse(KramdownSyntax.rewrite(markdown, parser));

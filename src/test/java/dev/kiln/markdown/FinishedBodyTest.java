@@ -1,0 +1,171 @@
+package dev.kiln.markdown;
+
+import dev.kiln.highlight.TokenHighlighter;
+import dev.kiln.html.Body;
+import dev.kiln.html.BodyProcessor;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A body the Markdown stage finishes itself is the body the HTML stage makes of flexmark's HTML: the same
+ * HTML, excerpt (HTML and text), table of contents, headings and word count; and a body holding what only
+ * the HTML stage knows how to finish (raw HTML, a table of contents, characters its parser changes) is
+ * left to it.
+ */
+class FinishedBodyTest {
+
+    private static final MarkdownRenderer RENDERER = new MarkdownRenderer(new TokenHighlighter());
+    private static final String URL = "/2024/01/02/a-post/";
+    private static final String SEPARATOR = "<!--more-->";
+
+    /** Checks {@code markdown} both ways; returns whether the Markdown stage finished it. */
+    private static boolean sameBody(String markdown) {
+        Body expected = BodyProcessor.process(RENDERER.renderWithFlexmark(RENDERER.parse(markdown)), URL, SEPARATOR);
+        MarkdownRenderer.Rendered rendered = RENDERER.renderPage(markdown, URL,
+                BodyProcessor.separatorText(SEPARATOR), BodyProcessor.rootRelative(URL));
+        MarkdownRenderer.Finished done = rendered.finished();
+        if (done == null) {
+            assertEquals(expected, BodyProcessor.process(rendered.html(), URL, SEPARATOR), markdown);
+            return false;
+        }
+        Body actual = BodyProcessor.finished(done.html(), done.excerptHtml(), done.headings().stream()
+                .map(h -> new Body.Heading(h.level(), h.id(), h.text())).toList(), done.words());
+        assertEquals(expected.html(), actual.html(), markdown);
+        assertEquals(expected.excerptHtml(), actual.excerptHtml(), markdown);
+        assertEquals(expected.excerptText(), actual.excerptText(), markdown);
+        assertEquals(expected.tocHtml(), actual.tocHtml(), markdown);
+        assertEquals(expected.headings(), actual.headings(), markdown);
+        assertEquals(expected.words(), actual.words(), markdown);
+        return true;
+    }
+
+    @Test
+    void theBlogsPostsAreTheSame() throws IOException {
+        List<Path> posts;
+        try (Stream<Path> files = Files.walk(Path.of("content"))) {
+            posts = files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        }
+        assertFalse(posts.isEmpty());
+        for (Path post : posts) {
+            String markdown = Files.readString(post);
+            sameBody(markdown.substring(markdown.indexOf("\n---", 3) + 4));
+        }
+    }
+
+    @Test
+    void aPostOfEveryKindOfCommonMarkdownIsFinishedTheSame() {
+        String markdown = """
+                An opening paragraph with **strong**, _em_, `code  span`, a [relative link](../other/ "Its "title""),
+                a [fragment](#setup), an ![image](img/pic.png "t"), <https://example.com/x?y=z>, <me@example.com>,
+                "quotes", 'single', it's -- and --- and ... &copy; &#35; \\*not em\\* < > and 🚀 emoji.
+                A hard break  
+                here.
+
+                <!--more-->
+
+                # Title
+
+                ## Setup
+
+                ## Setup
+
+                ##
+
+                ### `code` and *em* in a heading
+
+                Two lines
+                of a setext heading
+                -------------------
+
+                > A quote
+                >
+                > > nested
+
+                - tight
+                  - nested
+                - list
+
+                1. loose
+
+                2. ordered
+
+                7. from seven
+
+                ```java
+                String s = "a < b && c > d";
+                ```
+
+                    indented <code>
+
+                ***
+
+                | Left | Center | Right |
+                |:-----|:------:|------:|
+                | a    | **b**  | `c`   |
+
+                Some ~~struck~~ words and a [reference][r].
+
+                [r]: /ref "Ref title"
+                """;
+        assertTrue(sameBody(markdown), "finished in the Markdown stage");
+        assertTrue(sameBody(markdown.replace("<!--more-->", "<!-- not the separator -->")), "without a separator");
+    }
+
+    @Test
+    void bodiesWithWhatOnlyTheHtmlStageFinishesAreLeftToIt() {
+        for (String markdown : List.of(
+                "Raw <span>inline</span> HTML.\n",
+                "<div class=\"note\">\nA block.\n</div>\n",
+                "[TOC]\n\n## A\n",
+                "A no-break\u00a0space.\n",
+                "A control \u0001 character.\n",
+                "An <http://example.com/?a=1&b=2> autolink with an ampersand.\n",
+                "[<http://example.com>](/x) holds a link in a link\n",
+                "# Heading with ~~struck~~ text\n",
+                "Text with a note[^1].\n\n[^1]: The note.\n")) {
+            MarkdownRenderer.Rendered rendered = RENDERER.renderPage(markdown, URL, "more", BodyProcessor.rootRelative(URL));
+            assertNull(rendered.finished(), markdown);
+            assertNotNull(rendered.html(), markdown);
+            sameBody(markdown);
+        }
+    }
+
+    @Property(tries = 600)
+    void randomMarkdownMakesTheSameBody(@ForAll("blocks") String markdown) {
+        sameBody(markdown);
+    }
+
+    @Provide
+    Arbitrary<String> blocks() {
+        Arbitrary<String> token = Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.of("\n", "\n\n", " ", "  ", "    ", "\t", "word", "two words", "x", "-", "*",
+                        "1.", ">", "#", "##", "|", "---", "```", "`", "**", "_", "~~", "\\", "&", "<", ">", "\"", "'",
+                        "...", "--", "[", "]", "(", ")", "!", "é", "—", "🚀", "\u200b", "\u00ad")),
+                Tuple.of(4, Arbitraries.of("- item\n", "  - nested\n", "1. one\n", "> quote\n", "# Heading\n",
+                        "## Heading\n", "### A `b` *c*\n", "Sub\n---\n", "```sh\ncode &amp; \"q\"\n\n  more\n```\n",
+                        "    indented\n", "| a | b |\n|---|:-:|\n| c | d |\n", "<!--more-->\n", "<!-- c -->\n",
+                        "***\n", "text  \nbreak\n", "`code`", "[l](/a \"t\")", "[l](rel/x)", "[f](#frag)",
+                        "![i](x.png)", "<http://a.b/c>", "<a@b.c>", "http://a.b/c", "&amp;", "&#35;", "**b**",
+                        "*e*", "~~s~~", "\"q\"", "'s'", "[r]\n\n[r]: /u\n", "[u]", "3) three\n", "7. seven\n",
+                        "| a |\n|--:|\n| b |\n", "Head\n===\n", "- [ ] task\n", "<span>", "[TOC]\n", "[x](../up)",
+                        "[y](?q)", "![z](/abs.png)")));
+        return token.list().ofMaxSize(40).map(tokens -> String.join("", tokens));
+    }
+}
