@@ -34,11 +34,14 @@ public final class MarkdownRenderer {
         this(highlighter, true);
     }
 
-    /** A renderer with flexmark's own inline parser unless {@code quickInline} (the test compares the two). */
-    MarkdownRenderer(Highlighter highlighter, boolean quickInline) {
+    /**
+     * A renderer with flexmark's own inline and table parsers unless {@code quick} (the test compares the
+     * two with Kiln's {@link QuickInlineParser} and {@link QuickTables}).
+     */
+    MarkdownRenderer(Highlighter highlighter, boolean quick) {
         MutableDataSet options = new MutableDataSet();
         List<Extension> extensions = new java.util.ArrayList<>(List.of(
-                TablesExtension.create(),
+                quick ? new QuickTables() : TablesExtension.create(),
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
                 new QuickAutolink(),
@@ -46,7 +49,7 @@ public final class MarkdownRenderer {
                 TypographicExtension.create(),
                 AttributesExtension.create(),
                 new CodeBlockRenderer.Extension(highlighter)));
-        if (quickInline) {
+        if (quick) {
             extensions.add(new QuickInlineParser.Extension()); // last: see there
         }
         options.set(Parser.EXTENSIONS, extensions);

@@ -9,6 +9,8 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SubSequence;
 
 /**
  * flexmark's autolinks (bare URLs, {@code www.} addresses and e-mail addresses become links), run only on
@@ -52,18 +54,32 @@ final class QuickAutolink implements Parser.ParserExtension {
      */
     static boolean mayHoldLink(Node node) {
         for (Node n = node; n instanceof Text; n = n.getNext()) {
-            CharSequence text = n.getChars();
-            for (int i = 0, len = text.length(); i < len; i++) {
-                char c = text.charAt(i);
+            char[] text = chars(n.getChars());
+            int len = text.length;
+            for (int i = 0; i < len; i++) {
+                char c = text[i];
                 if (c == '@' || c == '&'
-                        || (c == ':' && i + 2 < len && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/')
-                        || ((c == 'w' || c == 'W') && i + 3 < len && text.charAt(i + 3) == '.'
-                        && (text.charAt(i + 1) == 'w' || text.charAt(i + 1) == 'W')
-                        && (text.charAt(i + 2) == 'w' || text.charAt(i + 2) == 'W'))) {
+                        || (c == ':' && i + 2 < len && text[i + 1] == '/' && text[i + 2] == '/')
+                        || ((c == 'w' || c == 'W') && i + 3 < len && text[i + 3] == '.'
+                        && (text[i + 1] == 'w' || text[i + 1] == 'W')
+                        && (text[i + 2] == 'w' || text[i + 2] == 'W'))) {
                     return true;
                 }
             }
         }
         return false;
+    }
+
+    /** The characters of {@code text}: one bulk copy out of the page's string rather than a call each. */
+    private static char[] chars(BasedSequence text) {
+        char[] chars = new char[text.length()];
+        if (text instanceof SubSequence sub && sub.getBase() instanceof String base) {
+            base.getChars(sub.getStartOffset(), sub.getEndOffset(), chars, 0);
+        } else {
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = text.charAt(i);
+            }
+        }
+        return chars;
     }
 }

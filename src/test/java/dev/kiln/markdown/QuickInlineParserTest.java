@@ -19,9 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * Kiln's inline parser finds what flexmark's own finds: the HTML is the same, byte for byte, for the
- * blog's posts, for inline syntax written to stress the pattern matches it replaces (code spans, links
- * with destinations and titles, autolinks, entities, raw HTML), and for random mixes of that syntax.
+ * Kiln's inline and table parsers find what flexmark's own find: the HTML is the same, byte for byte,
+ * for the blog's posts, for inline syntax written to stress the pattern matches it replaces (code spans,
+ * links with destinations and titles, autolinks, entities, raw HTML), and for random mixes of that syntax
+ * and of table rows.
  */
 class QuickInlineParserTest {
 
@@ -71,7 +72,8 @@ class QuickInlineParserTest {
                         "&", ";", "#", ":", "/", " ", "\n", "\n\n", "a", "word", "x y", "  ")),
                 Tuple.of(3, Arbitraries.of("`code`", "[l](/a \"t\")", "[l](<a b>)", "[l][r]", "[r]: /u \"t\"\n",
                         "![i](x.png)", "<http://a.b/c>", "<a@b.c>", "http://a.b/c?d=e", "www.x.y", "&amp;", "&#35;",
-                        "&#x1F600;", "<span>", "</span>", "<!-- c -->", "[^1]", "[^1]: n\n", "**b**", "~~s~~")));
+                        "&#x1F600;", "<span>", "</span>", "<!-- c -->", "[^1]", "[^1]: n\n", "**b**", "~~s~~",
+                        "| a | b |\n", "|---|:-:|\n", "a | b\n", "|", "| x |\n| - |\n")));
         return token.list().ofMaxSize(40).map(tokens -> String.join("", tokens));
     }
 }

@@ -1,0 +1,89 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.tables.internal.TableParagraphPreProcessor;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
+import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SubSequence;
+
+import java.util.Set;
+
+/**
+ * flexmark's GitHub tables, with its table parser asked only about paragraphs whose first line holds a
+ * pipe (it gives up on the others at that line too) and made only for pages that have one. flexmark makes
+ * the parser, and compiles its patterns, for every page, and looks for the pipe a call a character.
+ */
+final class QuickTables implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+
+    private final TablesExtension tables = TablesExtension.create();
+
+    @Override
+    public void parserOptions(MutableDataHolder options) {
+        tables.parserOptions(options);
+    }
+
+    @Override
+    public void extend(Parser.Builder builder) {
+        builder.paragraphPreProcessorFactory(new Factory(TableParagraphPreProcessor.Factory()));
+    }
+
+    @Override
+    public void rendererOptions(MutableDataHolder options) {
+        tables.rendererOptions(options);
+    }
+
+    @Override
+    public void extend(HtmlRenderer.Builder builder, String rendererType) {
+        tables.extend(builder, rendererType);
+    }
+
+    /** flexmark's factory, its order among the pre-processors kept, its processor made on the first pipe. */
+    private record Factory(ParagraphPreProcessorFactory tables) implements ParagraphPreProcessorFactory {
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return tables.getAfterDependents();
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return tables.getBeforeDependents();
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return tables.affectsGlobalScope();
+        }
+
+        @Override
+        public ParagraphPreProcessor apply(ParserState state) {
+            return new ParagraphPreProcessor() {
+                private ParagraphPreProcessor parser;
+
+                @Override
+                public int preProcessBlock(Paragraph block, ParserState blockState) {
+                    if (block.getLineCount() == 0 || !hasPipe(block.getLineChars(0))) {
+                        return 0;
+                    }
+                    if (parser == null) {
+                        parser = tables.apply(state);
+                    }
+                    return parser.preProcessBlock(block, blockState);
+                }
+            };
+        }
+    }
+
+    private static boolean hasPipe(BasedSequence line) {
+        if (line instanceof SubSequence sub && sub.getBase() instanceof String base) {
+            int at = base.indexOf('|', sub.getStartOffset());
+            return at >= 0 && at < sub.getEndOffset();
+        }
+        return line.indexOf('|') >= 0;
+    }
+}
