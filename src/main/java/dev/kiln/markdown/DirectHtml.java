@@ -231,17 +231,17 @@ final class DirectHtml {
 
     /** Whether the HTML parser keeps every character of {@code text} as it is and prints it back the same. */
     private static boolean plainText(BasedSequence chars) {
-        String text = chars instanceof SubSequence sub && sub.getBase() instanceof String base
-                ? base.substring(sub.getStartOffset(), sub.getEndOffset()) : chars.toString();
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
+        char[] text = chars instanceof SubSequence sub && sub.getBase() instanceof String base
+                ? base.substring(sub.getStartOffset(), sub.getEndOffset()).toCharArray() : chars.toString().toCharArray();
+        for (int i = 0, n = text.length; i < n; i++) {
+            char c = text[i];
             if (c < 0x20 ? c != '\n' && c != '\t' : c == 0xA0) {
                 return false; // control characters and CRs are changed by the parser, no-break spaces escaped
             }
             if (Character.isSurrogate(c)) {
                 // jsoup escapes a lone surrogate, and a character above U+FFFF whose low 16 bits look like one
-                if (!Character.isHighSurrogate(c) || i + 1 == n || !Character.isLowSurrogate(text.charAt(i + 1))
-                        || Character.isSurrogate((char) Character.toCodePoint(c, text.charAt(i + 1)))) {
+                if (!Character.isHighSurrogate(c) || i + 1 == n || !Character.isLowSurrogate(text[i + 1])
+                        || Character.isSurrogate((char) Character.toCodePoint(c, text[i + 1]))) {
                     return false;
                 }
                 i++;
@@ -742,35 +742,48 @@ final class DirectHtml {
 
         /** Counts the words of highlighted code: its text between the tags, entities as characters. */
         void countHighlighted(String code) {
+            char[] chars = code.toCharArray();
             boolean inTag = false;
-            for (int i = 0, n = code.length(); i < n; i++) {
-                char c = code.charAt(i);
+            int text = 0;
+            for (int i = 0, n = chars.length; i < n; i++) {
+                char c = chars[i];
                 if (inTag) {
                     inTag = c != '>';
                 } else if (c == '<') {
                     inTag = true;
                 } else {
                     if (c == '&') {
-                        i = code.indexOf(';', i); // &lt; &gt; &amp;: one character of text
+                        while (i + 1 < n && chars[i] != ';') { // &lt; &gt; &amp;: one character of text
+                            i++;
+                        }
                     }
-                    count(c);
+                    chars[text++] = c;
                 }
             }
+            count(chars, text);
         }
 
-        private void count(char c) {
-            if (c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F)
-                    : c == '\u00a0' || Character.isWhitespace(c)) {
-                inWord = false;
-            } else {
-                if (!inWord) {
-                    words++;
-                    inWord = true;
-                }
-                if (c != 0x200B && c != 0xAD) {
-                    hasVisibleText = true;
+        /** Counts the words of {@code n} characters of text, as the HTML stage's word counter does. */
+        private void count(char[] text, int n) {
+            boolean word = inWord;
+            int count = words;
+            for (int i = 0; i < n; i++) {
+                char c = text[i];
+                if (c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F)
+                        : c == '\u00a0' || Character.isWhitespace(c)) {
+                    word = false;
+                } else {
+                    if (!word) {
+                        count++;
+                        word = true;
+                    }
+                    if (c != 0x200B && c != 0xAD) {
+                        hasVisibleText = true;
+                    }
                 }
             }
+            inWord = word;
+            words = count;
         }
 
         /**
@@ -814,9 +827,7 @@ final class DirectHtml {
 
         private void put(char[] b, int n, boolean escape, boolean pre) {
             if (page && escape) {
-                for (int i = 0; i < n; i++) {
-                    count(b[i]);
-                }
+                count(b, n);
                 if (collect != null) {
                     collect.append(b, 0, n);
                 }
