@@ -28,16 +28,25 @@ public final class LinkReport {
     /** Every broken link of {@code result}'s site in {@code root}, as problems, sorted. */
     public static List<Problem> problems(BuildResult result, Path root) {
         List<Problem> problems = new ArrayList<>();
-        Map<String, List<String>> lines = new HashMap<>();
+        Map<String, List<LinkChecker.Broken>> bySource = new HashMap<>();
         for (LinkChecker.Broken b : new LinkChecker(result.output(), result.basePath()).check()) {
             String source = result.sources().get(b.page());
-            String message = "broken link to " + b.url() + (b.reason().isEmpty() ? "" : ": " + b.reason())
-                    + " (on " + b.page() + ")";
-            problems.add(source == null
-                    ? Problem.inFile(b.page(), message + ", written by a layout")
-                    : at(lines.computeIfAbsent(source, f -> lines(root, f)), source, b.url(), message));
+            if (source == null) {
+                problems.add(Problem.inFile(b.page(), message(b) + ", written by a layout"));
+            } else {
+                bySource.computeIfAbsent(source, f -> new ArrayList<>()).add(b);
+            }
         }
+        // Each source is read once, for all its broken links, and let go; sources in parallel.
+        problems.addAll(bySource.entrySet().parallelStream().flatMap(e -> {
+            List<String> lines = lines(root, e.getKey());
+            return e.getValue().stream().map(b -> at(lines, e.getKey(), b.url(), message(b)));
+        }).toList());
         return problems.stream().sorted().toList();
+    }
+
+    private static String message(LinkChecker.Broken b) {
+        return "broken link to " + b.url() + (b.reason().isEmpty() ? "" : ": " + b.reason()) + " (on " + b.page() + ")";
     }
 
     /**
