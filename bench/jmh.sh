@@ -10,6 +10,7 @@
 #   MarkdownBench.highlighted      Markdown body to HTML, code blocks highlighted (as kiln build does)
 #   HighlightBench.highlight       one fenced code block through TokenHighlighter (-p lang=java|python|yaml|bash)
 #   PostProcessBench.process       BodyProcessor.process on the highlighted HTML (ids, toc, excerpt, words)
+#   PostProcessBench.markdownAndBody  Markdown to a finished body as a build makes it (Build.markdownBody)
 #   LayoutBench.render             a post's view (Views.forPage) rendered by its Pebble layout (built-in theme)
 #   LayoutBench.view               the view alone
 #   PageBench.body                 front matter + permalink + highlighted Markdown + post-processing in a row

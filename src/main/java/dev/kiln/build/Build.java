@@ -325,19 +325,23 @@ public final class Build implements AutoCloseable {
         }
     }
 
+    /**
+     * The body of the Markdown page at {@code url} as a build makes it: finished in the Markdown stage when
+     * it is made of common Markdown, else flexmark's HTML finished by the HTML stage.
+     */
+    public static Body markdownBody(MarkdownRenderer markdown, String source, String url, String separator) {
+        MarkdownRenderer.Rendered rendered = markdown.renderPage(source, url, BodyProcessor.separatorText(separator),
+                BodyProcessor.rootRelative(url));
+        MarkdownRenderer.Finished done = rendered.finished();
+        return done == null ? BodyProcessor.process(rendered.html(), url, separator)
+                : BodyProcessor.finished(done.html(), done.excerptHtml(), done.headings().stream()
+                        .map(h -> new Body.Heading(h.level(), h.id(), h.text())).toList(), done.words());
+    }
+
     private Body renderBody(RenderInputs in) {
         String source = in.text().substring(in.bodyStart());
-        Body body;
-        if (in.markdown()) {
-            MarkdownRenderer.Rendered rendered = markdown.renderPage(source, in.url(),
-                    BodyProcessor.separatorText(in.separator()), BodyProcessor.rootRelative(in.url()));
-            MarkdownRenderer.Finished done = rendered.finished();
-            body = done == null ? BodyProcessor.process(rendered.html(), in.url(), in.separator())
-                    : BodyProcessor.finished(done.html(), done.excerptHtml(), done.headings().stream()
-                            .map(h -> new Body.Heading(h.level(), h.id(), h.text())).toList(), done.words());
-        } else {
-            body = BodyProcessor.process(source, in.url(), in.separator());
-        }
+        Body body = in.markdown() ? markdownBody(markdown, source, in.url(), in.separator())
+                : BodyProcessor.process(source, in.url(), in.separator());
         if (in.excerpt() == null) {
             return body;
         }

@@ -1,5 +1,6 @@
 package dev.kiln.bench;
 
+import dev.kiln.build.Build;
 import dev.kiln.config.SiteConfig;
 import dev.kiln.content.DraftPage;
 import dev.kiln.content.FrontMatterParser;
@@ -8,7 +9,6 @@ import dev.kiln.content.Permalinks;
 import dev.kiln.content.SourceFile;
 import dev.kiln.highlight.TokenHighlighter;
 import dev.kiln.html.Body;
-import dev.kiln.html.BodyProcessor;
 import dev.kiln.markdown.MarkdownRenderer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Setup;
@@ -19,8 +19,9 @@ import java.util.List;
 
 /**
  * The per-page stages in a row, to compare with the sum of the single-stage scores: one op takes one post's
- * source text through front matter, permalink, highlighted Markdown and post-processing (layout excluded: it
- * needs the whole site's index). Ten warm-up iterations: three libraries' hot code (SnakeYAML, flexmark with
+ * source text through front matter, permalink, highlighted Markdown and post-processing as a build does them
+ * ({@code Build.markdownBody}: common bodies finished in the Markdown stage), layout excluded: it
+ * needs the whole site's index. Ten warm-up iterations: three libraries' hot code (SnakeYAML, flexmark with
  * RSyntaxTextArea, jsoup) has to be compiled before the scores settle.
  */
 @Warmup(iterations = 10, time = 1)
@@ -42,6 +43,6 @@ public class PageBench extends StageBench {
     public Body body(Cursor cursor) {
         DraftPage draft = FrontMatterParser.parse(cursor.next(posts), PageKind.POST, config.timezone());
         String url = Permalinks.of(draft, config).url();
-        return BodyProcessor.process(markdown.render(draft.body()), url, config.excerptSeparator());
+        return Build.markdownBody(markdown, draft.body(), url, config.excerptSeparator());
     }
 }
