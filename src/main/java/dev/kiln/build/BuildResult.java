@@ -16,7 +16,12 @@ public record BuildResult(SiteOutput output, int posts, int pages, int tagPages,
 
     /** The closing line of a build: {@code built 66 pages, 12 tag pages in 412 ms}. */
     public String summary() {
+        return summary(millis);
+    }
+
+    /** The closing line with {@code totalMillis}, the time of the whole command (checking links and writing too). */
+    public String summary(long totalMillis) {
         return "built " + (posts + pages) + " pages (" + posts + " posts), " + tagPages + " tag pages, "
-                + listPages + " list pages in " + millis + " ms";
+                + listPages + " list pages in " + totalMillis + " ms";
     }
 }
