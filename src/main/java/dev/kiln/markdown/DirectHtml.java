@@ -482,10 +482,15 @@ final class DirectHtml {
         }
 
         private void link(Link node) {
+            anchor(node.getUrl(), node.getTitle(), node);
+        }
+
+        /** {@code <a href title>} around the node's children. */
+        private void anchor(BasedSequence url, BasedSequence title, Node node) {
             out.raw("<a");
-            out.attribute("href", url(node.getUrl().unescape(), true));
-            if (node.getTitle().isNotNull()) {
-                out.attribute("title", node.getTitle().unescape());
+            out.attribute("href", url(url.unescape(), true));
+            if (title.isNotNull()) {
+                out.attribute("title", title.unescape());
             }
             out.raw(">");
             children(node);
@@ -505,14 +510,7 @@ final class DirectHtml {
                 }
                 return;
             }
-            out.raw("<a");
-            out.attribute("href", url(reference.getUrl().unescape(), true));
-            if (reference.getTitle().isNotNull()) {
-                out.attribute("title", reference.getTitle().unescape());
-            }
-            out.raw(">");
-            children(node);
-            out.raw("</a>");
+            anchor(reference.getUrl(), reference.getTitle(), node);
         }
 
         private void image(Image node) {

@@ -1,19 +1,16 @@
 package dev.kiln.markdown;
 
 import dev.kiln.highlight.TokenHighlighter;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,20 +38,14 @@ class DirectHtmlTest {
 
     @Test
     void theBlogsPostsAreWrittenDirectlyAndTheSame() throws IOException {
-        List<Path> posts;
-        try (Stream<Path> files = Files.walk(Path.of("content"))) {
-            posts = files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
-        }
+        List<Map.Entry<Path, String>> posts = MarkdownSamples.blogPosts();
         assertFalse(posts.isEmpty());
-        for (Path post : posts) {
-            String markdown = Files.readString(post);
-            if (markdown.startsWith("---")) {
-                markdown = markdown.substring(markdown.indexOf("\n---", 3) + 4);
-            }
+        for (Map.Entry<Path, String> post : posts) {
+            String markdown = post.getValue();
             // The blog's posts hold nothing the direct writer leaves to flexmark but kramdown attribute lists.
             boolean direct = sameAsFlexmark(markdown);
             assertEquals(!markdown.contains("{:") && !markdown.contains("{#") && !markdown.contains("{."), direct,
-                    post + " written directly");
+                    post.getKey() + " written directly");
         }
     }
 
@@ -165,16 +156,6 @@ class DirectHtmlTest {
 
     @Provide
     Arbitrary<String> blocks() {
-        Arbitrary<String> token = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.of("\n", "\n\n", " ", "  ", "   ", "    ", "\t", "word", "two words", "x",
-                        "-", "*", "+", "1.", "3)", ">", "#", "##", "|", ":--", "--:", "---", "```", "~~~", "`", "**",
-                        "_", "~~", "\\", "&", "<", ">", "\"", "'", "...", "--", "[", "]", "(", ")", "!", "é", "—")),
-                Tuple.of(4, Arbitraries.of("- item\n", "  - nested\n", "1. one\n", "2. two\n", "> quote\n", "[undefined]", "[u *v*]",
-                        "# Heading\n", "## Heading\n", "Heading\n===\n", "Sub\n---\n", "```sh\ncode\n\n  more\n```\n",
-                        "    indented\n", "| a | b |\n|---|:-:|\n| c | d |\n", "<div>\n<p>x</p>\n</div>\n",
-                        "<!-- c -->\n", "***\n", "text  \nbreak\n", "`code`", "[l](/a \"t\")", "![i](x.png)",
-                        "<http://a.b/c>", "<a@b.c>", "http://a.b/c?d=e", "www.x.y", "&amp;", "&#35;", "<span>",
-                        "</span>", "**b**", "*e*", "~~s~~", "\"q\"", "'s'", "[r]\n\n[r]: /u\n", "{: .c}\n", "{#i}")));
-        return token.list().ofMaxSize(40).map(tokens -> String.join("", tokens));
+        return MarkdownSamples.blocks();
     }
 }

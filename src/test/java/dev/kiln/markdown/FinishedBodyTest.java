@@ -3,19 +3,16 @@ package dev.kiln.markdown;
 import dev.kiln.highlight.TokenHighlighter;
 import dev.kiln.html.Body;
 import dev.kiln.html.BodyProcessor;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -58,14 +55,10 @@ class FinishedBodyTest {
 
     @Test
     void theBlogsPostsAreTheSame() throws IOException {
-        List<Path> posts;
-        try (Stream<Path> files = Files.walk(Path.of("content"))) {
-            posts = files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
-        }
+        List<Map.Entry<Path, String>> posts = MarkdownSamples.blogPosts();
         assertFalse(posts.isEmpty());
-        for (Path post : posts) {
-            String markdown = Files.readString(post);
-            sameBody(markdown.substring(markdown.indexOf("\n---", 3) + 4));
+        for (Map.Entry<Path, String> post : posts) {
+            sameBody(post.getValue());
         }
     }
 
@@ -154,18 +147,6 @@ class FinishedBodyTest {
 
     @Provide
     Arbitrary<String> blocks() {
-        Arbitrary<String> token = Arbitraries.frequencyOf(
-                Tuple.of(6, Arbitraries.of("\n", "\n\n", " ", "  ", "    ", "\t", "word", "two words", "x", "-", "*",
-                        "1.", ">", "#", "##", "|", "---", "```", "`", "**", "_", "~~", "\\", "&", "<", ">", "\"", "'",
-                        "...", "--", "[", "]", "(", ")", "!", "é", "—", "🚀", "\u200b", "\u00ad")),
-                Tuple.of(4, Arbitraries.of("- item\n", "  - nested\n", "1. one\n", "> quote\n", "# Heading\n",
-                        "## Heading\n", "### A `b` *c*\n", "Sub\n---\n", "```sh\ncode &amp; \"q\"\n\n  more\n```\n",
-                        "    indented\n", "| a | b |\n|---|:-:|\n| c | d |\n", "<!--more-->\n", "<!-- c -->\n",
-                        "***\n", "text  \nbreak\n", "`code`", "[l](/a \"t\")", "[l](rel/x)", "[f](#frag)",
-                        "![i](x.png)", "<http://a.b/c>", "<a@b.c>", "http://a.b/c", "&amp;", "&#35;", "**b**",
-                        "*e*", "~~s~~", "\"q\"", "'s'", "[r]\n\n[r]: /u\n", "[u]", "3) three\n", "7. seven\n",
-                        "| a |\n|--:|\n| b |\n", "Head\n===\n", "- [ ] task\n", "<span>", "[TOC]\n", "[x](../up)",
-                        "[y](?q)", "![z](/abs.png)")));
-        return token.list().ofMaxSize(40).map(tokens -> String.join("", tokens));
+        return MarkdownSamples.blocks();
     }
 }
