@@ -38,9 +38,11 @@ final class QuickAutolink implements Parser.ParserExtension {
         public NodePostProcessor apply(Document document) {
             NodePostProcessor autolink = new AutolinkNodePostProcessor(document);
             return new NodePostProcessor() {
+                private final char[] buffer = new char[256]; // one page's, reused from text node to text node
+
                 @Override
                 public void process(NodeTracker state, Node node) {
-                    if (mayHoldLink(node)) {
+                    if (mayHoldLink(node, buffer)) {
                         autolink.process(state, node);
                     }
                 }
@@ -53,9 +55,15 @@ final class QuickAutolink implements Parser.ParserExtension {
      * as one) hold {@code ://}, {@code www.}, an {@code @} or a character reference that could be one.
      */
     static boolean mayHoldLink(Node node) {
+        return mayHoldLink(node, new char[256]);
+    }
+
+    /** As {@link #mayHoldLink(Node)}, the text copied into {@code buffer} when it is long enough. */
+    private static boolean mayHoldLink(Node node, char[] buffer) {
         for (Node n = node; n instanceof Text; n = n.getNext()) {
-            char[] text = chars(n.getChars());
-            int len = text.length;
+            BasedSequence chars = n.getChars();
+            int len = chars.length();
+            char[] text = copy(chars, len <= buffer.length ? buffer : new char[len]);
             for (int i = 0; i < len; i++) {
                 char c = text[i];
                 if (c == '@' || c == '&'
@@ -70,13 +78,12 @@ final class QuickAutolink implements Parser.ParserExtension {
         return false;
     }
 
-    /** The characters of {@code text}: one bulk copy out of the page's string rather than a call each. */
-    private static char[] chars(BasedSequence text) {
-        char[] chars = new char[text.length()];
+    /** The characters of {@code text} in {@code chars}: one bulk copy out of the page's string rather than a call each. */
+    private static char[] copy(BasedSequence text, char[] chars) {
         if (text instanceof SubSequence sub && sub.getBase() instanceof String base) {
             base.getChars(sub.getStartOffset(), sub.getEndOffset(), chars, 0);
         } else {
-            for (int i = 0; i < chars.length; i++) {
+            for (int i = 0, n = text.length(); i < n; i++) {
                 chars[i] = text.charAt(i);
             }
         }

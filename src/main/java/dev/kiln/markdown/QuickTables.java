@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * flexmark's GitHub tables, with its table parser asked only about paragraphs whose first line holds a
  * pipe (it gives up on the others at that line too) and made only for pages that have one. flexmark makes
- * the parser, and compiles its patterns, for every page, and looks for the pipe a call a character.
+ * the parser, and compiles its patterns, for every page, and looks for the pipe through its sequences' calls.
  */
 final class QuickTables implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
 
@@ -81,8 +81,12 @@ final class QuickTables implements Parser.ParserExtension, HtmlRenderer.HtmlRend
 
     private static boolean hasPipe(BasedSequence line) {
         if (line instanceof SubSequence sub && sub.getBase() instanceof String base) {
-            int at = base.indexOf('|', sub.getStartOffset());
-            return at >= 0 && at < sub.getEndOffset();
+            for (int i = sub.getStartOffset(), end = sub.getEndOffset(); i < end; i++) { // this line only
+                if (base.charAt(i) == '|') {
+                    return true;
+                }
+            }
+            return false;
         }
         return line.indexOf('|') >= 0;
     }
