@@ -152,7 +152,7 @@ final class DirectHtml {
 
     /** The HTML of {@code document}, or {@code null} when it holds a node that flexmark must render. */
     String render(Document document) {
-        Out out = new Out(document, null);
+        Out out = new Out(document, null, true);
         return write(document, out, null) ? out.toString() : null;
     }
 
@@ -165,7 +165,7 @@ final class DirectHtml {
         if (!plainText(document.getChars())) {
             return null;
         }
-        Out out = new Out(document, page);
+        Out out = new Out(document, page, true);
         if (!write(document, out, page)) {
             return null;
         }
@@ -205,7 +205,7 @@ final class DirectHtml {
                 separator = n;
             }
         }
-        Out out = new Out(document, page);
+        Out out = new Out(document, page, false);
         Writer writer = new Writer(out, document, page, true);
         if (separator != null) {
             for (Node n = document.getFirstChild(); n != separator; n = n.getNext()) {
@@ -220,7 +220,7 @@ final class DirectHtml {
                 if (out.hasVisibleText) {
                     return out.toString().stripTrailing();
                 }
-                out = new Out(document, page);
+                out = new Out(document, page, false);
                 writer = new Writer(out, document, page, true);
             }
         }
@@ -683,8 +683,9 @@ final class DirectHtml {
         final List<MarkdownRenderer.Heading> headings = new ArrayList<>();
         private final Set<String> ids = new HashSet<>();
 
-        Out(Document document, Page page) {
-            int length = document.getChars().length();
+        /** Room for {@code document}'s HTML, or (for an excerpt) for a paragraph or so. */
+        Out(Document document, Page page, boolean whole) {
+            int length = whole ? document.getChars().length() : 256;
             this.html = new StringBuilder(length + (length >> 2));
             this.page = page != null;
         }

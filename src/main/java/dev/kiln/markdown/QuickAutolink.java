@@ -54,11 +54,6 @@ final class QuickAutolink implements Parser.ParserExtension {
      * Whether the text of {@code node} and the text nodes right after it (flexmark's processor reads them
      * as one) hold {@code ://}, {@code www.}, an {@code @} or a character reference that could be one.
      */
-    static boolean mayHoldLink(Node node) {
-        return mayHoldLink(node, new char[256]);
-    }
-
-    /** As {@link #mayHoldLink(Node)}, the text copied into {@code buffer} when it is long enough. */
     private static boolean mayHoldLink(Node node, char[] buffer) {
         for (Node n = node; n instanceof Text; n = n.getNext()) {
             BasedSequence chars = n.getChars();
