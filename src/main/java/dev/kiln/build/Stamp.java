@@ -3,16 +3,17 @@ package dev.kiln.build;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * What a build of a site was made from, so that {@code kiln build} can tell, in a fraction of a build's
@@ -41,8 +42,26 @@ public final class Stamp {
             if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            try (Stream<Path> all = Files.walk(dir)) {
-                all.forEach(p -> describe(root, p, lines));
+            try {
+                Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+                        lines.add(describe(root, d, a));
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+                        lines.add(describe(root, f, a));
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path f, IOException e) {
+                        lines.add("unreadable " + root.relativize(f) + " " + System.nanoTime()); // never equal: build
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
             } catch (IOException | UncheckedIOException e) {
                 lines.add("unreadable " + folder + " " + System.nanoTime()); // never equal: build
             }
@@ -62,12 +81,16 @@ public final class Stamp {
 
     private static void describe(Path root, Path p, List<String> lines) {
         try {
-            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            lines.add(root.relativize(p) + "\t" + (a.isDirectory() ? "dir" : a.isSymbolicLink() ? "link" : a.size())
-                    + "\t" + a.lastModifiedTime().toInstant());
+            lines.add(describe(root, p, Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)));
         } catch (IOException e) {
             lines.add(root.relativize(p) + "\tmissing");
         }
+    }
+
+    /** A line naming {@code p} (relative to {@code root}), what it is, its size and modification time. */
+    private static String describe(Path root, Path p, BasicFileAttributes a) {
+        return root.relativize(p) + "\t" + (a.isDirectory() ? "dir" : a.isSymbolicLink() ? "link" : a.size())
+                + "\t" + a.lastModifiedTime().toInstant();
     }
 
     /** The jar (or class folder) Kiln runs from, by size and time: a rebuilt Kiln may build differently. */
@@ -87,17 +110,17 @@ public final class Stamp {
      */
     public static String current(String inputs, Path dest, String marker) {
         long[] count = {0, 0, 0};
-        try (Stream<Path> all = Files.walk(dest)) {
-            all.forEach(p -> {
-                try {
-                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        try {
+            // The walk's own attributes of each entry: one stat a file, not two (10,000 posts: ~29,000 entries).
+            Files.walkFileTree(dest, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
                     if (!a.isDirectory() && !p.getFileName().toString().equals(marker)) {
                         count[0]++;
                         count[1] += a.size();
                         count[2] += a.lastModifiedTime().toMillis() * 31 + p.hashCode();
                     }
-                } catch (IOException e) {
-                    count[0] = -1;
+                    return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException | UncheckedIOException e) {
@@ -109,7 +132,9 @@ public final class Stamp {
     /** Whether {@code dest}'s marker holds exactly {@code stamp}. */
     public static boolean recorded(Path marker, String stamp) {
         try {
-            return Files.isRegularFile(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(stamp);
+            // "" is no stamp (a folder that could not be read, or a build that left out future posts).
+            return !stamp.isEmpty() && Files.isRegularFile(marker)
+                    && Files.readString(marker, StandardCharsets.UTF_8).equals(stamp);
         } catch (IOException | UncheckedIOException e) {
             return false;
         }

@@ -1,0 +1,49 @@
+package dev.kiln.build;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StampTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theOutputsStampChangesWithAFilesSizeOrTimeAndIgnoresTheMarkerAndFolders() throws IOException {
+        Path dest = tmp.resolve("site");
+        Files.createDirectories(dest.resolve("2020/01/02/post"));
+        Path page = Files.writeString(dest.resolve("2020/01/02/post/index.html"), "<p>hi</p>");
+        Files.writeString(dest.resolve("index.html"), "home");
+        String stamp = Stamp.current("in", dest, ".kiln-output");
+        assertTrue(stamp.endsWith(" 2 13 " + stamp.split(" ")[4]), stamp);
+
+        Files.writeString(dest.resolve(".kiln-output"), "anything");
+        Files.createDirectories(dest.resolve("empty/folder"));
+        assertEquals(stamp, Stamp.current("in", dest, ".kiln-output"), "the marker and folders are not the site");
+
+        Files.setLastModifiedTime(page, FileTime.fromMillis(Files.getLastModifiedTime(page).toMillis() + 5_000));
+        String touched = Stamp.current("in", dest, ".kiln-output");
+        assertNotEquals(stamp, touched);
+        Files.writeString(page, "<p>hi!</p>");
+        assertNotEquals(touched, Stamp.current("in", dest, ".kiln-output"));
+    }
+
+    @Test
+    void anEmptyStampIsNeverRecorded() throws IOException {
+        Path marker = Files.writeString(tmp.resolve(".kiln-output"), "");
+        assertFalse(Stamp.recorded(marker, ""), "a folder that cannot be read, or a build that left out future posts");
+        Files.writeString(marker, "kiln-stamp x");
+        assertTrue(Stamp.recorded(marker, "kiln-stamp x"));
+        assertEquals("", Stamp.current("in", tmp.resolve("missing"), ".kiln-output"));
+    }
+}
