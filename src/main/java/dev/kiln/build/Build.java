@@ -358,7 +358,7 @@ public final class Build implements AutoCloseable {
         loaded = null; // should loading fail, the next run reads everything
         SiteSources now = changed == null || last == null ? null : SourceLoader.reload(root, last, changed, files::text);
         walked = now == null;
-        SiteSources sources = now != null ? now : SourceLoader.load(root, files::text);
+        SiteSources sources = now != null ? now : SourceLoader.load(root, files::text, parallel::map);
         loaded = remember ? sources : null; // a one-off build lets the texts go with its pages
         return sources;
     }

@@ -181,6 +181,56 @@ class SourceLoaderTest {
         assertTrue(p.message().contains("NUL"), p.message());
     }
 
+    /** Reads the items last first, each on its own thread: what a pool may do. */
+    private static final SourceLoader.ListMapper BACKWARDS_ON_THREADS = new SourceLoader.ListMapper() {
+        @Override
+        public <T, R> List<R> map(List<T> items, java.util.function.Function<T, R> function) {
+            Object[] results = new Object[items.size()];
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int i = items.size() - 1; i >= 0; i--) {
+                int at = i;
+                Thread t = new Thread(() -> results[at] = function.apply(items.get(at)));
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            @SuppressWarnings("unchecked")
+            List<R> list = (List<R>) List.of(results);
+            return list;
+        }
+    };
+
+    @Test
+    void pagesReadInAnyOrderOnAnyThreadsComeOutInTheWalksOrder() throws IOException {
+        for (int i = 0; i < 30; i++) {
+            write(String.format("content/posts/2020-01-%02d-p.md", i + 1), "---\ntitle: P" + i + "\n---\n");
+        }
+        write("content/about.md", "---\ntitle: About\n---\n");
+        write("content/notes.html", "---\ntitle: Notes\n---\n");
+        write("content/img/a.png", new byte[] {1});
+        SiteSources serial = SourceLoader.load(site, READ);
+        SiteSources pooled = SourceLoader.load(site, READ, BACKWARDS_ON_THREADS);
+        assertEquals(serial, pooled);
+        assertEquals(30, pooled.posts().size());
+        assertEquals("content/posts/2020-01-01-p.md", pooled.posts().get(0).path());
+
+        // Problems too: in the walk's order, whichever was read first.
+        write("content/posts/2020-01-03-p.md", new byte[] {'x', (byte) 0xE9});
+        write("content/posts/2020-01-20-p.md", new byte[] {'y', 0});
+        List<String> expected = assertThrows(SiteException.class, () -> SourceLoader.load(site, READ)).problems()
+                .stream().map(Problem::toString).toList();
+        assertEquals(2, expected.size(), expected.toString());
+        assertEquals(expected, assertThrows(SiteException.class, () -> SourceLoader.load(site, READ,
+                BACKWARDS_ON_THREADS)).problems().stream().map(Problem::toString).toList());
+        assertTrue(expected.get(0).startsWith("content/posts/2020-01-03-p.md"), expected.toString());
+    }
+
     @Test
     void reportsAFileTheBuildMayNotReadWithoutStoppingAtIt() throws IOException {
         write("content/posts/2020-01-01-locked.md", "---\ntitle: Locked\n---\n");
