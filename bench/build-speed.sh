@@ -50,6 +50,7 @@ Examples:
   bench/build-speed.sh --sizes 100 --runs 5 --budget 10  a quick look
   bench/build-speed.sh --sizes 1000 --threads --no-compare
   KILN_JAVA_OPTS='-Xmx1g' bench/build-speed.sh --sizes 10000 --incremental
+  JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 bench/build-speed.sh   Kiln on a JDK 25 (AOT cache), as ./kiln runs it
 EOF
 }
 die() { echo "build-speed.sh: $*" >&2; exit 2; }
@@ -146,7 +147,9 @@ COMMIT="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo '?')"
 [[ -z "$(git -C "$REPO" status --porcelain -- src pom.xml layouts assets 2>/dev/null)" ]] || COMMIT+=" + uncommitted changes"
 CPU="$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//')"
 HEADER="$(date '+%Y-%m-%d %H:%M %Z'); $(nproc) cores, ${CPU:-unknown CPU}, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo);"
-HEADER+=" $(java -version 2>&1 | head -1)"
+# The JDK the launcher runs: JAVA_HOME's when set, as in ./kiln.
+JAVA_BIN="java"; [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && JAVA_BIN="$JAVA_HOME/bin/java"
+HEADER+=" $("$JAVA_BIN" -version 2>&1 | head -1)"
 for t in "${OTHERS[@]}"; do
   case "$t" in
     hugo) HEADER+="; $(hugo version 2>/dev/null | cut -d' ' -f1-2)" ;;
