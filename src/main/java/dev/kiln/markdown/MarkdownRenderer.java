@@ -1,6 +1,7 @@
 package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
@@ -35,8 +36,9 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * A renderer with flexmark's own inline and table parsers unless {@code quick} (the test compares the
-     * two with Kiln's {@link QuickInlineParser} and {@link QuickTables}).
+     * A renderer with flexmark's own inline and table parsers and post-processors unless {@code quick} (the
+     * test compares the two with Kiln's {@link QuickInlineParser}, {@link QuickTables} and
+     * {@link QuickPostProcess}).
      */
     MarkdownRenderer(Highlighter highlighter, boolean quick) {
         MutableDataSet options = new MutableDataSet();
@@ -44,10 +46,10 @@ public final class MarkdownRenderer {
                 quick ? new QuickTables() : TablesExtension.create(),
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
-                new QuickAutolink(),
+                quick ? new QuickPostProcess() : AutolinkExtension.create(),
                 FootnoteExtension.create(),
                 TypographicExtension.create(),
-                AttributesExtension.create(),
+                quick ? new QuickPostProcess.Attributes() : AttributesExtension.create(),
                 new CodeBlockRenderer.Extension(highlighter)));
         if (quick) {
             extensions.add(new QuickInlineParser.Extension()); // last: see there

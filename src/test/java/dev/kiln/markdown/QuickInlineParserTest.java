@@ -68,7 +68,9 @@ class QuickInlineParserTest {
                 Tuple.of(3, Arbitraries.of("`code`", "[l](/a \"t\")", "[l](<a b>)", "[l][r]", "[r]: /u \"t\"\n",
                         "![i](x.png)", "<http://a.b/c>", "<a@b.c>", "http://a.b/c?d=e", "www.x.y", "&amp;", "&#35;",
                         "&#x1F600;", "<span>", "</span>", "<!-- c -->", "[^1]", "[^1]: n\n", "**b**", "~~s~~",
-                        "| a | b |\n", "|---|:-:|\n", "a | b\n", "|", "| x |\n| - |\n")));
+                        "| a | b |\n", "|---|:-:|\n", "a | b\n", "|", "| x |\n| - |\n",
+                        "{: .c}", "{#i}", "{.x #y}", "\n{: .p}\n", "```java {.k}\nint x;\n```\n", "Www.X.y", "a@b",
+                        "&#64;")));
         return token.list().ofMaxSize(40).map(tokens -> String.join("", tokens));
     }
 }

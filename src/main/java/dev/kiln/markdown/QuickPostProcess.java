@@ -1,0 +1,177 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.attributes.AttributesExtension;
+import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.attributes.internal.AttributesInlineParserExtension;
+import com.vladsch.flexmark.ext.attributes.internal.AttributesNodePostProcessor;
+import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.DocumentPostProcessor;
+import com.vladsch.flexmark.parser.block.DocumentPostProcessorFactory;
+import com.vladsch.flexmark.parser.block.NodePostProcessor;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NodeTracker;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.SubSequence;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * flexmark's two node post-processors, autolinks (bare URLs, {@code www.} and e-mail addresses become
+ * links) and then attribute lists ({@code {: .class}}), run as flexmark runs them: in that order, each
+ * over the nodes of its kinds in document order as they are when it starts, skipping nodes an earlier
+ * step removed. What differs is how the nodes are found: flexmark's post-processor manager first
+ * classifies every node of the page (ordered sets and a bit set of ancestors for each), a tenth of
+ * parsing at 10,000 posts; here one plain walk of the tree finds them. And autolinks are looked for
+ * only in text that could hold one: most prose has no {@code ://}, {@code www.} or {@code @}, and text
+ * without them is left as it is by flexmark's processor too.
+ *
+ * <p>{@link Attributes} is {@link AttributesExtension} without its node post-processor, which this runs.
+ * {@code QuickInlineParserTest} holds the two to flexmark's own extensions.
+ */
+final class QuickPostProcess implements Parser.ParserExtension {
+
+    @Override
+    public void parserOptions(MutableDataHolder options) {}
+
+    @Override
+    public void extend(Parser.Builder builder) {
+        builder.postProcessorFactory(new DocumentPostProcessorFactory() {
+            @Override
+            public DocumentPostProcessor apply(Document document) {
+                return new DocumentPostProcessor() {
+                    @Override
+                    public Document processDocument(Document document) {
+                        postProcess(document);
+                        return document;
+                    }
+                };
+            }
+        });
+    }
+
+    /** Tells no one: flexmark's manager keeps its node classification up to date with it, this walks the tree. */
+    private static final NodeTracker UNTRACKED = new NodeTracker() {
+        @Override
+        public void nodeAdded(Node node) {}
+
+        @Override
+        public void nodeAddedWithChildren(Node node) {}
+
+        @Override
+        public void nodeAddedWithDescendants(Node node) {}
+
+        @Override
+        public void nodeRemoved(Node node) {}
+
+        @Override
+        public void nodeRemovedWithChildren(Node node) {}
+
+        @Override
+        public void nodeRemovedWithDescendants(Node node) {}
+    };
+
+    private static void postProcess(Document document) {
+        List<Node> texts = new ArrayList<>();
+        collect(document, texts, false);
+        if (!texts.isEmpty()) {
+            NodePostProcessor autolink = new AutolinkNodePostProcessor(document);
+            char[] buffer = new char[256]; // the page's, reused from text node to text node
+            for (Node text : texts) {
+                if (text.getParent() != null && mayHoldLink(text, buffer)) {
+                    autolink.process(UNTRACKED, text);
+                }
+            }
+        }
+        List<Node> attributed = new ArrayList<>();
+        collect(document, attributed, true);
+        if (!attributed.isEmpty()) {
+            NodePostProcessor attributes = new AttributesNodePostProcessor(document);
+            for (Node node : attributed) {
+                if (node.getParent() != null) {
+                    attributes.process(UNTRACKED, node);
+                }
+            }
+        }
+    }
+
+    /**
+     * The text nodes below {@code parent}, or (when {@code attributes}) its attribute lists and fenced code
+     * blocks, in document order.
+     */
+    private static void collect(Node parent, List<Node> found, boolean attributes) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            if (attributes ? n instanceof AttributesNode || n instanceof FencedCodeBlock : n instanceof Text) {
+                found.add(n);
+            }
+            collect(n, found, attributes);
+        }
+    }
+
+    /**
+     * Whether the text of {@code node} and the text nodes right after it (flexmark's processor reads them
+     * as one) hold {@code ://}, {@code www.}, an {@code @} or a character reference that could be one.
+     */
+    private static boolean mayHoldLink(Node node, char[] buffer) {
+        for (Node n = node; n instanceof Text; n = n.getNext()) {
+            BasedSequence chars = n.getChars();
+            int len = chars.length();
+            char[] text = copy(chars, len <= buffer.length ? buffer : new char[len]);
+            for (int i = 0; i < len; i++) {
+                char c = text[i];
+                if (c == '@' || c == '&'
+                        || (c == ':' && i + 2 < len && text[i + 1] == '/' && text[i + 2] == '/')
+                        || ((c == 'w' || c == 'W') && i + 3 < len && text[i + 3] == '.'
+                        && (text[i + 1] == 'w' || text[i + 1] == 'W')
+                        && (text[i + 2] == 'w' || text[i + 2] == 'W'))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The characters of {@code text} in {@code chars}: one bulk copy out of the page's string rather than a call each. */
+    private static char[] copy(BasedSequence text, char[] chars) {
+        if (text instanceof SubSequence sub && sub.getBase() instanceof String base) {
+            base.getChars(sub.getStartOffset(), sub.getEndOffset(), chars, 0);
+        } else {
+            for (int i = 0, n = text.length(); i < n; i++) {
+                chars[i] = text.charAt(i);
+            }
+        }
+        return chars;
+    }
+
+    /** {@link AttributesExtension} without its node post-processor: {@link QuickPostProcess} runs it. */
+    static final class Attributes implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+
+        private final AttributesExtension flexmark = AttributesExtension.create();
+
+        @Override
+        public void parserOptions(MutableDataHolder options) {
+            flexmark.parserOptions(options);
+        }
+
+        @Override
+        public void extend(Parser.Builder builder) {
+            builder.customInlineParserExtensionFactory(new AttributesInlineParserExtension.Factory());
+        }
+
+        @Override
+        public void rendererOptions(MutableDataHolder options) {
+            flexmark.rendererOptions(options);
+        }
+
+        @Override
+        public void extend(HtmlRenderer.Builder builder, String rendererType) {
+            flexmark.extend(builder, rendererType);
+        }
+    }
+}
