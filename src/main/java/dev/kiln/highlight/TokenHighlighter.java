@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * Highlights code at build time with RSyntaxTextArea's token makers (they run headless); the only
- * user of that library. Safe to share between threads: each call makes its own token maker.
+ * user of that library. Safe to share between threads: each thread keeps its own token maker for each
+ * language (a maker holds the tokens of the line it last read, and its factory makes each by reflection:
+ * 0.2 s of CPU at 10,000 posts when each code block made its own).
  */
 public final class TokenHighlighter implements Highlighter {
 
@@ -79,13 +81,16 @@ public final class TokenHighlighter implements Highlighter {
             Map.entry("handlebars", SyntaxConstants.SYNTAX_STYLE_HANDLEBARS),
             Map.entry("csv", SyntaxConstants.SYNTAX_STYLE_CSV));
 
+    /** Each thread's token makers, by syntax style; a maker is reset by every line it reads. */
+    private final ThreadLocal<Map<String, TokenMaker>> makers = ThreadLocal.withInitial(java.util.HashMap::new);
+
     @Override
     public String highlight(String code, String language) {
         String style = language == null ? null : STYLES.get(language.toLowerCase(Locale.ROOT));
         if (style == null) {
             return Html.escape(code);
         }
-        TokenMaker maker = TokenMakerFactory.getDefaultInstance().getTokenMaker(style);
+        TokenMaker maker = makers.get().computeIfAbsent(style, TokenMakerFactory.getDefaultInstance()::getTokenMaker);
         StringBuilder out = new StringBuilder(code.length() * 2);
         char[] chars = code.toCharArray();
         int lineType = TokenTypes.NULL;

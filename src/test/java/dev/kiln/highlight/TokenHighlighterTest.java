@@ -210,6 +210,25 @@ class TokenHighlighterTest {
     }
 
     @Test
+    void aBlockIsHighlightedAsByAFreshHighlighterWhateverThisThreadHighlightedBefore() throws Exception {
+        // A thread reuses its token maker: a block cut inside a comment or a string must not carry over.
+        List<String[]> blocks = List.of(
+                new String[] {"java", "/* open comment\nint x;"}, new String[] {"java", "int y = 1; // z\n"},
+                new String[] {"python", "s = \"\"\"open\nstring"}, new String[] {"python", "def f(): return 1\n"},
+                new String[] {"javascript", "let t = `open\ntemplate"}, new String[] {"java", "class A {}\n"},
+                new String[] {"bash", "echo \"open\nstring"}, new String[] {"bash", "ls -l # list\n"});
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            for (String[] block : blocks) {
+                String fresh = other.submit(() -> new TokenHighlighter().highlight(block[1], block[0])).get();
+                assertEquals(fresh, highlighter.highlight(block[1], block[0]), block[0] + ": " + block[1]);
+            }
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
     void returnsEscapedTextForAnUnknownLanguage() {
         String source = "if (a < b && c > d) { \"x\" } // y\n";
         String expected = "if (a &lt; b &amp;&amp; c &gt; d) { \"x\" } // y\n";
