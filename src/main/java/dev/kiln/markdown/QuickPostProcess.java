@@ -7,7 +7,6 @@ import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.ext.attributes.internal.AttributesInlineParserExtension;
 import com.vladsch.flexmark.ext.attributes.internal.AttributesNodePostProcessor;
 import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
-import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.DocumentPostProcessor;
 import com.vladsch.flexmark.parser.block.DocumentPostProcessorFactory;
@@ -78,8 +77,11 @@ final class QuickPostProcess implements Parser.ParserExtension {
     };
 
     private static void postProcess(Document document) {
+        // Autolinking replaces text nodes only: the attribute lists and code blocks are the same before and
+        // after it, so one walk finds both kinds.
         List<Node> texts = new ArrayList<>();
-        collect(document, texts, false);
+        List<Node> attributed = new ArrayList<>();
+        collect(document, texts, attributed);
         if (!texts.isEmpty()) {
             NodePostProcessor autolink = new AutolinkNodePostProcessor(document);
             char[] buffer = new char[256]; // the page's, reused from text node to text node
@@ -89,8 +91,6 @@ final class QuickPostProcess implements Parser.ParserExtension {
                 }
             }
         }
-        List<Node> attributed = new ArrayList<>();
-        collect(document, attributed, true);
         if (!attributed.isEmpty()) {
             NodePostProcessor attributes = new AttributesNodePostProcessor(document);
             for (Node node : attributed) {
@@ -101,16 +101,15 @@ final class QuickPostProcess implements Parser.ParserExtension {
         }
     }
 
-    /**
-     * The text nodes below {@code parent}, or (when {@code attributes}) its attribute lists and fenced code
-     * blocks, in document order.
-     */
-    private static void collect(Node parent, List<Node> found, boolean attributes) {
+    /** The text nodes below {@code parent}, and its attribute lists and fenced code blocks, in document order. */
+    private static void collect(Node parent, List<Node> texts, List<Node> attributed) {
         for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-            if (attributes ? n instanceof AttributesNode || n instanceof FencedCodeBlock : n instanceof Text) {
-                found.add(n);
+            if (n instanceof Text) {
+                texts.add(n);
+            } else if (n instanceof AttributesNode || n instanceof FencedCodeBlock) {
+                attributed.add(n);
             }
-            collect(n, found, attributes);
+            collect(n, texts, attributed);
         }
     }
 
@@ -150,28 +149,15 @@ final class QuickPostProcess implements Parser.ParserExtension {
     }
 
     /** {@link AttributesExtension} without its node post-processor: {@link QuickPostProcess} runs it. */
-    static final class Attributes implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+    static final class Attributes extends ReplacedParser<AttributesExtension> {
 
-        private final AttributesExtension flexmark = AttributesExtension.create();
-
-        @Override
-        public void parserOptions(MutableDataHolder options) {
-            flexmark.parserOptions(options);
+        Attributes() {
+            super(AttributesExtension.create());
         }
 
         @Override
         public void extend(Parser.Builder builder) {
             builder.customInlineParserExtensionFactory(new AttributesInlineParserExtension.Factory());
-        }
-
-        @Override
-        public void rendererOptions(MutableDataHolder options) {
-            flexmark.rendererOptions(options);
-        }
-
-        @Override
-        public void extend(HtmlRenderer.Builder builder, String rendererType) {
-            flexmark.extend(builder, rendererType);
         }
     }
 }

@@ -3,12 +3,10 @@ package dev.kiln.markdown;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.tables.internal.TableParagraphPreProcessor;
-import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
 import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
-import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SubSequence;
 
@@ -19,28 +17,15 @@ import java.util.Set;
  * pipe (it gives up on the others at that line too) and made only for pages that have one. flexmark makes
  * the parser, and compiles its patterns, for every page, and looks for the pipe through its sequences' calls.
  */
-final class QuickTables implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+final class QuickTables extends ReplacedParser<TablesExtension> {
 
-    private final TablesExtension tables = TablesExtension.create();
-
-    @Override
-    public void parserOptions(MutableDataHolder options) {
-        tables.parserOptions(options);
+    QuickTables() {
+        super(TablesExtension.create());
     }
 
     @Override
     public void extend(Parser.Builder builder) {
         builder.paragraphPreProcessorFactory(new Factory(TableParagraphPreProcessor.Factory()));
-    }
-
-    @Override
-    public void rendererOptions(MutableDataHolder options) {
-        tables.rendererOptions(options);
-    }
-
-    @Override
-    public void extend(HtmlRenderer.Builder builder, String rendererType) {
-        tables.extend(builder, rendererType);
     }
 
     /** flexmark's factory, its order among the pre-processors kept, its processor made on the first pipe. */
