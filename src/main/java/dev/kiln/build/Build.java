@@ -23,6 +23,7 @@ import dev.kiln.index.Page;
 import dev.kiln.index.SiteIndex;
 import dev.kiln.markdown.MarkdownRenderer;
 import dev.kiln.output.SiteOutput;
+import dev.kiln.output.SiteWriter;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,8 +72,15 @@ public final class Build implements AutoCloseable {
     /** The last run's index, when this build remembers its runs. */
     private SiteIndex lastIndex;
     private final boolean remember;
-    /** The spill folders of this build's runs ({@link #spill()}), removed when it is closed. */
+    /** The spill folders of this build's runs ({@link #output()}), removed when it is closed. */
     private final List<Path> spills = new ArrayList<>();
+    /** Where a one-off build writes its files as they are made when that folder holds no site; or null. */
+    private final Path placeInto;
+    /** The outermost folder made for {@link #placeInto} (itself or a parent; absolute), removed with it; or null. */
+    private Path placeIntoMade;
+    /** The site a run placed into {@link #placeInto}, which is removed on close unless it was written. */
+    private SiteOutput placed;
+    private boolean placing;
     /**
      * The sources the last run loaded (null when it could not, or when this build does not remember its
      * runs): a watcher's list of changes updates them.
@@ -100,7 +108,18 @@ public final class Build implements AutoCloseable {
      * run, so that a large site's pages are let go as soon as they are written out.
      */
     public static Build once(Consumer<String> log) {
-        return new Build(log, new TokenHighlighter(), Runtime.getRuntime().availableProcessors(), STACK_BYTES, false);
+        return once(log, null);
+    }
+
+    /**
+     * A build for one run whose site {@link SiteWriter#write writes} to {@code dest}: when {@code dest} holds
+     * no site yet (missing or empty), each file is written there as soon as it is made, rather than kept
+     * in a spill file and written again. If the run fails, or its site is not written, closing the build
+     * removes those files.
+     */
+    public static Build once(Consumer<String> log, Path dest) {
+        return new Build(log, new TokenHighlighter(), Runtime.getRuntime().availableProcessors(), STACK_BYTES, false,
+                dest);
     }
 
     /** Deeply nested Markdown (lists, quotes, emphasis) is parsed recursively: room for a few thousand levels. */
@@ -111,7 +130,13 @@ public final class Build implements AutoCloseable {
      * stages' results for the next run when it will {@code remember}.
      */
     Build(Consumer<String> log, Highlighter highlighter, int threads, long stackBytes, boolean remember) {
+        this(log, highlighter, threads, stackBytes, remember, null);
+    }
+
+    private Build(Consumer<String> log, Highlighter highlighter, int threads, long stackBytes, boolean remember,
+                  Path placeInto) {
         this.log = log;
+        this.placeInto = placeInto;
         this.remember = remember;
         this.parsed = new Memo<>(remember);
         this.rendered = new Memo<>(remember);
@@ -197,7 +222,10 @@ public final class Build implements AutoCloseable {
         }
         SiteAssembler assembler = stage(timings, "views", () -> new SiteAssembler(lastLayouts, config, index,
                 parallel, lastViews, laidOut, generated, entries, timings));
-        SiteOutput output = stage(timings, "layout", () -> assembler.assemble(sources.statics(), files::bytes, spill()));
+        SiteOutput output = stage(timings, "layout", () -> assembler.assemble(sources.statics(), files::bytes, output()));
+        if (placing) {
+            placed = output;
+        }
         // Kept with the views made from it: the next index is compared with the one the last views saw. A
         // one-off build keeps neither, so that its pages' bodies can go while the site is checked and written.
         lastViews = remember ? assembler.views() : null;
@@ -376,6 +404,17 @@ public final class Build implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        if (placing && (placed == null || !placed.written())) {
+            SiteOutput.Builder.discard(placeInto);
+            for (Path p = placeInto.toAbsolutePath(); placeIntoMade != null && p.startsWith(placeIntoMade);
+                 p = p.getParent()) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    break; // an empty folder left behind
+                }
+            }
+        }
         for (Path folder : spills) {
             deleteSpill(folder);
         }
@@ -383,18 +422,26 @@ public final class Build implements AutoCloseable {
     }
 
     /**
-     * Where a one-off build's run puts its output files as they are made (a new temporary folder, removed
-     * when this build is closed), so that its memory stays flat however large the site; null for a build
-     * that remembers its runs, whose output is served from memory.
+     * Where a run puts its output files as they are made. A build that remembers its runs holds them in
+     * memory, to be served from there. A one-off build, so that its memory stays flat however large the
+     * site, writes them at their place in its destination when that holds no site (first run only), else
+     * to a new temporary folder removed when this build is closed.
      */
-    private Path spill() {
+    private SiteOutput.Builder output() {
         if (remember) {
-            return null;
+            return new SiteOutput.Builder();
+        }
+        if (placeInto != null && !placing && SiteWriter.holdsNoSite(placeInto)) {
+            for (Path p = placeInto.toAbsolutePath(); p != null && Files.notExists(p); p = p.getParent()) {
+                placeIntoMade = p;
+            }
+            placing = true;
+            return SiteOutput.Builder.placing(placeInto);
         }
         try {
             Path folder = Files.createTempDirectory("kiln-pages-");
             spills.add(folder);
-            return folder;
+            return new SiteOutput.Builder(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a temporary folder for the built pages: " + e.getMessage(), e);
         }

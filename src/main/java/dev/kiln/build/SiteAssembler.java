@@ -136,9 +136,10 @@ final class SiteAssembler {
 
     /**
      * Lays out every page and gathers the site's files, the bytes of {@code statics} read by {@code reader};
-     * each file's bytes go to {@code spill} as soon as they are made (held in memory when it is null).
+     * each file's bytes go to {@code out} as soon as they are made.
      */
-    SiteOutput assemble(List<StaticFile> statics, java.util.function.Function<StaticFile, byte[]> reader, Path spill) {
+    SiteOutput assemble(List<StaticFile> statics, java.util.function.Function<StaticFile, byte[]> reader,
+                        SiteOutput.Builder out) {
         List<Job> jobs = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (Page page : index.posts()) {
@@ -174,7 +175,6 @@ final class SiteAssembler {
         }
         // Paths are claimed in this order before any page is laid out, so that the first claim on a path
         // wins whichever thread lays its page out first.
-        SiteOutput.Builder out = new SiteOutput.Builder(spill);
         for (Job job : jobs) {
             String earlier = out.claim(job.route().outputPath(), job.origin());
             if (earlier != null) {
@@ -195,7 +195,7 @@ final class SiteAssembler {
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
-        // Each page goes to the output as soon as it is laid out: a one-off build spills it to disk there,
+        // Each page goes to the output as soon as it is laid out: a one-off build writes it to disk there,
         // so that the pages of a large site are not all held at once.
         parallel.map(jobs, job -> {
             out.put(job.route().outputPath(), laidOut.get(job.route().outputPath(),

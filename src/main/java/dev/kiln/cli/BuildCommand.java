@@ -63,7 +63,7 @@ final class BuildCommand implements Callable<Integer> {
                     + " ms; --force builds anyway, and shows that build's warnings again)");
             return 0;
         }
-        try (Build build = Build.once(err::println)) {
+        try (Build build = Build.once(err::println, target)) {
             BuildResult result = build.run(options);
             long start = System.nanoTime();
             List<Problem> links = LinkReport.problems(result, source);

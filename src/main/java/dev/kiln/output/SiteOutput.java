@@ -2,32 +2,37 @@ package dev.kiln.output;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * The built site: output path (relative, forward slashes, no leading slash) to bytes, sorted, so that
  * writing and serving it are deterministic.
  *
- * <p>The bytes are held in memory, or (for a one-off build, see {@link Builder#Builder(Path)}) spilled:
- * written to a file as soon as they are made and read back when asked for, so that a large site's
- * memory does not grow with its pages. {@link SiteWriter} moves spilled files into place rather than
- * writing them again; after that their bytes can no longer be read from here.
+ * <p>The bytes are held in memory or, for a one-off build, written to disk as soon as they are made and
+ * read back when asked for, so that a large site's memory does not grow with its pages: appended to a
+ * spill file of the thread that made them ({@link Builder#Builder(Path)}), or, when the destination holds
+ * no site yet, written straight at their place there ({@link Builder#placing(Path)}).
  */
 public final class SiteOutput {
 
-    /** A file's bytes, held or in a spill file. */
-    private sealed interface Content permits Held, Spilled {
+    /** A file's bytes: held, in a spill file, or already at their place in the destination. */
+    private sealed interface Content permits Held, Spilled, Placed {
         byte[] bytes();
 
         long length();
@@ -40,23 +45,46 @@ public final class SiteOutput {
         }
     }
 
-    private record Spilled(Path file, long length) implements Content {
+    /** {@code length} bytes at {@code offset} of a spill file, which holds the files one thread made. */
+    private record Spilled(Path file, long offset, long length) implements Content {
+        @Override
+        public byte[] bytes() {
+            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(length));
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                while (buffer.hasRemaining()) {
+                    if (channel.read(buffer, offset + buffer.position()) < 0) {
+                        throw new IOException("the file ends before byte " + (offset + length));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("a built file kept in " + file + " cannot be read back", e);
+            }
+            return buffer.array();
+        }
+    }
+
+    /** A file written at its place in the destination as it was made. */
+    private record Placed(Path file, long length) implements Content {
         @Override
         public byte[] bytes() {
             try {
                 return Files.readAllBytes(file);
             } catch (IOException e) {
-                throw new UncheckedIOException("a built file kept in " + file + " cannot be read back", e);
+                throw new UncheckedIOException("a built file written to " + file + " cannot be read back", e);
             }
         }
     }
 
     private final SortedMap<String, Content> contents;
     private final Map<String, byte[]> view;
+    /** The folder every file was written into as it was made, or null. */
+    private final Path placedIn;
+    /** Whether {@link SiteWriter} has written this site to its destination. */
+    private volatile boolean written;
 
     /** A site held in memory. */
     public SiteOutput(SortedMap<String, byte[]> files) {
-        this(held(files));
+        this(held(files), null);
     }
 
     private static TreeMap<String, Content> held(SortedMap<String, byte[]> files) {
@@ -65,9 +93,27 @@ public final class SiteOutput {
         return held;
     }
 
-    private SiteOutput(TreeMap<String, Content> contents) {
+    private SiteOutput(TreeMap<String, Content> contents, Path placedIn) {
         this.contents = Collections.unmodifiableSortedMap(contents);
         this.view = new FilesView();
+        this.placedIn = placedIn;
+    }
+
+    /**
+     * The folder that already holds every file of this site, at its place, because it was written there as
+     * it was made ({@link Builder#placing}); null otherwise.
+     */
+    Path placedIn() {
+        return placedIn;
+    }
+
+    /** Whether {@link SiteWriter#write} has written this site to a destination. */
+    public boolean written() {
+        return written;
+    }
+
+    void markWritten() {
+        written = true;
     }
 
     /**
@@ -90,17 +136,9 @@ public final class SiteOutput {
         return content == null ? -1 : content.length();
     }
 
-    /**
-     * Puts the bytes at {@code path} into the new file {@code target}: a spilled file is moved there (one
-     * rename on the same file system), held bytes are written.
-     */
+    /** Writes the bytes at {@code path} into the new file {@code target}. */
     void transfer(String path, Path target) throws IOException {
-        Content content = contents.get(path);
-        if (content instanceof Spilled spilled) {
-            Files.move(spilled.file(), target, StandardCopyOption.REPLACE_EXISTING);
-        } else {
-            Files.write(target, content.bytes());
-        }
+        Files.write(target, contents.get(path).bytes());
     }
 
     /**
@@ -180,20 +218,75 @@ public final class SiteOutput {
     public static final class Builder {
         private final TreeMap<String, Content> files = new TreeMap<>();
         private final Map<String, String> origins = new TreeMap<>();
-        private final Path spill;
-        private final AtomicInteger spilled = new AtomicInteger();
+        /** Where the bytes go: null (held), a spill folder, or the destination they are placed in. */
+        private final Path folder;
+        private final boolean placing;
+        /** Each thread's spill file (one file a thread, not one a page: see {@link #Builder(Path)}). */
+        private final ThreadLocal<Appender> appender;
+        private final List<Appender> appenders = new ArrayList<>();
+        /** The folders made for placed files (their parents known to exist), so that each is made once. */
+        private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
         /** A builder that holds the bytes in memory. */
         public Builder() {
-            this(null);
+            this(null, false);
         }
 
         /**
-         * A builder that writes each file's bytes to a numbered file in the existing folder {@code spill}
-         * as soon as it gets them (in memory when {@code spill} is null).
+         * A builder that appends each file's bytes, as soon as it gets them, to a spill file in the existing
+         * folder {@code spill}, one for each thread that puts files (in memory when {@code spill} is null).
+         * One file a thread rather than one a page: a file a page made and deleted thousands of inodes a
+         * build, and a file system without a journal (ext4's) then scans past every recently deleted one for
+         * each new inode it makes, the next build and the ones after it.
          */
         public Builder(Path spill) {
-            this.spill = spill;
+            this(spill, false);
+        }
+
+        private Builder(Path folder, boolean placing) {
+            this.folder = folder;
+            this.placing = placing;
+            this.appender = ThreadLocal.withInitial(this::newAppender);
+        }
+
+        /**
+         * A builder that writes each file at its place in {@code dest} as soon as it gets it, its folders
+         * made as they are needed, so that every file is written once and made in its own folder (files and
+         * folders spread over the disk as the site is). {@code dest} must hold no site: missing or empty
+         * (see {@link SiteWriter#holdsNoSite}); a build that fails after this must {@link #discard} it.
+         * The marker of Kiln's output is written first, so that a build killed half-way leaves a folder that
+         * the next build recognizes and completes.
+         */
+        public static Builder placing(Path dest) {
+            if (!SiteWriter.holdsNoSite(dest)) {
+                throw new IllegalArgumentException(dest + " is not empty");
+            }
+            try {
+                Files.createDirectories(dest);
+                Files.write(dest.resolve(SiteWriter.MARKER), new byte[0]);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write to " + dest + ": " + e.getMessage(), e);
+            }
+            return new Builder(dest, true);
+        }
+
+        /**
+         * Removes what a {@link #placing} builder wrote into its destination, which held no site before:
+         * for a build that failed after its files began to be placed.
+         */
+        public static void discard(Path dest) {
+            if (Files.notExists(dest)) {
+                return;
+            }
+            try (Stream<Path> all = Files.walk(dest)) {
+                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    if (!p.equals(dest)) {
+                        Files.delete(p);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the files a failed build wrote to " + dest, e);
+            }
         }
 
         /**
@@ -206,24 +299,52 @@ public final class SiteOutput {
 
         /** The bytes of a path this builder's caller has claimed. */
         public void put(String path, byte[] bytes) {
-            Content content;
-            if (spill == null) {
-                content = new Held(bytes);
-            } else {
-                Path file = spill.resolve(Integer.toString(spilled.getAndIncrement()));
-                try {
-                    Files.write(file, bytes);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot keep a built file in " + spill + ": " + e.getMessage()
-                            + "; free some space in the temporary folder", e);
-                }
-                content = new Spilled(file, bytes.length);
-            }
             synchronized (this) {
                 if (!origins.containsKey(path)) {
                     throw new IllegalStateException("put before claim: " + path);
                 }
+            }
+            Content content;
+            if (folder == null) {
+                content = new Held(bytes);
+            } else if (placing) {
+                content = place(path, bytes);
+            } else {
+                content = appender.get().append(bytes);
+            }
+            synchronized (this) {
                 files.put(path, content);
+            }
+        }
+
+        private Placed place(String path, byte[] bytes) {
+            Path file = folder.resolve(path);
+            try {
+                Path parent = file.getParent();
+                if (!parent.equals(folder) && !folders.contains(parent)) {
+                    Files.createDirectories(parent);
+                    for (Path p = parent; !p.equals(folder) && folders.add(p); p = p.getParent()) {
+                        // each folder up to the destination exists now
+                    }
+                }
+                Files.write(file, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+            return new Placed(file, bytes.length);
+        }
+
+        private Appender newAppender() {
+            try {
+                Path file = Files.createTempFile(folder, "pages-", "");
+                Appender appender = new Appender(file, FileChannel.open(file, StandardOpenOption.WRITE));
+                synchronized (appenders) {
+                    appenders.add(appender);
+                }
+                return appender;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot keep the built files in " + folder + ": " + e.getMessage()
+                        + "; free some space in the temporary folder", e);
             }
         }
 
@@ -239,8 +360,50 @@ public final class SiteOutput {
             return earlier;
         }
 
+        /** The site: call once every file is put; the spill files are closed for writing. */
         public synchronized SiteOutput build() {
-            return new SiteOutput(new TreeMap<>(files));
+            synchronized (appenders) {
+                for (Appender a : appenders) {
+                    a.close();
+                }
+                appenders.clear();
+            }
+            return new SiteOutput(new TreeMap<>(files), placing ? folder : null);
+        }
+    }
+
+    /** One thread's spill file, which it appends the bytes of its files to. */
+    private static final class Appender {
+        private final Path file;
+        private final FileChannel channel;
+        private long size;
+
+        Appender(Path file, FileChannel channel) {
+            this.file = file;
+            this.channel = channel;
+        }
+
+        Spilled append(byte[] bytes) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            try {
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer, size + buffer.position());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot keep a built file in " + file + ": " + e.getMessage()
+                        + "; free some space in the temporary folder", e);
+            }
+            Spilled spilled = new Spilled(file, size, bytes.length);
+            size += bytes.length;
+            return spilled;
+        }
+
+        void close() {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

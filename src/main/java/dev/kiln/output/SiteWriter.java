@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Writes a built site to a folder: only files whose bytes changed are written, files no longer in the site
- * are removed, nothing is touched before the whole site has been built, and a write killed at any moment
- * leaves the old site or (after {@link #recover}) the new one, never a mix.
+ * are removed, nothing of an old site is touched before the whole new one has been built, and a write
+ * killed at any moment leaves the old site or (after {@link #recover}) the new one, never a mix.
  */
 public final class SiteWriter {
 
@@ -62,6 +62,15 @@ public final class SiteWriter {
     }
 
     /**
+     * Whether {@code dest} holds no site, nor anything else: it is missing or an empty folder. A build can
+     * then write its files there as it makes them ({@link SiteOutput.Builder#placing}): there is no old
+     * site to keep whole until the new one is complete.
+     */
+    public static boolean holdsNoSite(Path dest) {
+        return Files.notExists(dest) || (Files.isDirectory(dest) && isEmpty(dest));
+    }
+
+    /**
      * Changed files wait here, numbered, until the journal commits them (inside dest: same file system, one
      * rename each).
      */
@@ -77,15 +86,19 @@ public final class SiteWriter {
 
     /**
      * Makes {@code dest} hold exactly {@code site}. Changed files are first staged beside the old site,
-     * which stays whole (a file that {@code site} spilled is moved there, not written again); then a
-     * journal commits the change, and the files are moved into place. A write killed before the commit
-     * leaves the old site; one killed after it is finished by {@link #recover}.
+     * which stays whole; then a journal commits the change, and the files are moved into place. A write
+     * killed before the commit leaves the old site; one killed after it is finished by {@link #recover}. A
+     * site already placed in {@code dest} as it was built (which held no site) is there: nothing to do.
      */
     public static Stats write(SiteOutput site, Path dest) {
         return write(site, dest, step -> {});
     }
 
     static Stats write(SiteOutput site, Path dest, Steps steps) {
+        if (dest.equals(site.placedIn())) { // every file already is at its place, in a folder that held no site
+            site.markWritten();
+            return new Stats(site.size(), 0, 0);
+        }
         try {
             Files.createDirectories(dest);
             recover(dest);
@@ -113,11 +126,13 @@ public final class SiteWriter {
             List<String> remove = stale(site, dest);
             if (put.isEmpty() && remove.isEmpty()) {
                 deleteTree(staging);
+                site.markWritten();
                 return new Stats(0, unchanged, 0);
             }
             steps.before("commit");
             writeJournal(dest, put, remove);
             apply(dest, put, remove, steps);
+            site.markWritten();
             return new Stats(put.size(), unchanged, remove.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

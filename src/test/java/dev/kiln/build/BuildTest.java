@@ -3,6 +3,7 @@ package dev.kiln.build;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import dev.kiln.output.SiteOutput;
+import dev.kiln.output.SiteWriter;
 import dev.kiln.testing.Fixtures;
 import dev.kiln.testing.SiteChecks;
 import org.jsoup.nodes.Document;
@@ -88,13 +89,74 @@ class BuildTest {
             during = spillFolders();
             during.removeAll(before);
             assertEquals(1, during.size(), "the run spilled its pages to one folder");
+            long spilled = 0;
             try (java.util.stream.Stream<Path> files = Files.list(during.get(0))) {
-                assertEquals(result.output().size(), files.count(), "every built file waits on disk");
+                for (Path file : files.toList()) {
+                    spilled += Files.size(file);
+                }
             }
+            long total = 0;
+            for (String path : result.output().files().keySet()) {
+                total += result.output().length(path);
+            }
+            assertEquals(total, spilled, "every built file waits on disk");
             assertTrue(new String(result.output().get("index.html"), StandardCharsets.UTF_8).contains("Post number " + MANY),
                     "and is read back from there");
         }
         assertTrue(Files.notExists(during.get(0)), "closing the build removes the folder");
+    }
+
+    @Test
+    void aOneOffBuildIntoAFolderWithNoSiteWritesEachFileThereAsItIsMade() throws IOException {
+        Path site = manyPosts(tmp.resolve("many"));
+        Path dest = tmp.resolve("out");
+        List<Path> before = spillFolders();
+        SiteOutput placed;
+        try (Build once = Build.once(line -> {}, dest)) {
+            placed = once.run(Fixtures.options(site)).output();
+            List<Path> spills = spillFolders();
+            spills.removeAll(before);
+            assertEquals(List.of(), spills, "nothing waits in a temporary folder");
+            assertTrue(Files.isRegularFile(dest.resolve(outputPath(MANY))), "the pages are in place before the write");
+            assertEquals(new SiteWriter.Stats(placed.size(), 0, 0), SiteWriter.write(placed, dest));
+        }
+        SiteOutput held = Fixtures.build(Fixtures.options(site)).output();
+        assertSameBytes(held, placed);
+        for (String path : held.files().keySet()) {
+            assertArrayEquals(held.get(path), Files.readAllBytes(dest.resolve(path)), path);
+        }
+    }
+
+    @Test
+    void aOneOffBuildWhoseSiteIsNotWrittenRemovesWhatItPlacedAndTheFoldersItMade() throws IOException {
+        Path site = manyPosts(tmp.resolve("many"));
+        Path dest = tmp.resolve("made/for/out");
+        try (Build once = Build.once(line -> {}, dest)) {
+            once.run(Fixtures.options(site));
+            assertTrue(Files.isRegularFile(dest.resolve("index.html")));
+        }
+        assertTrue(Files.notExists(tmp.resolve("made")), "the folder is left as it was: not there");
+
+        Files.createDirectory(tmp.resolve("empty"));
+        try (Build once = Build.once(line -> {}, tmp.resolve("empty"))) {
+            once.run(Fixtures.options(site));
+        }
+        try (java.util.stream.Stream<Path> left = Files.list(tmp.resolve("empty"))) {
+            assertEquals(List.of(), left.toList(), "an empty folder is left empty");
+        }
+    }
+
+    @Test
+    void aOneOffBuildThatFailsRemovesWhatItPlaced() throws IOException {
+        Path site = manyPosts(tmp.resolve("many"));
+        // A layout error in one post, found while the other pages are laid out and placed.
+        write(site, "layouts/post.peb", "<!DOCTYPE html>\n<html><head><title>{{ page.title }}</title></head><body>"
+                + "{% if page.title == \"Post number " + MANY / 2 + "\" %}{{ page.titel }}{% endif %}</body></html>\n");
+        Path dest = tmp.resolve("out");
+        try (Build once = Build.once(line -> {}, dest)) {
+            assertThrows(SiteException.class, () -> once.run(Fixtures.options(site)));
+        }
+        assertTrue(Files.notExists(dest));
     }
 
     private static List<Path> spillFolders() throws IOException {

@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The writer makes a folder hold exactly the built site, touching only what changed, and guards sources. */
@@ -49,7 +50,7 @@ class SiteWriterTest {
     }
 
     @Test
-    void aSpilledSiteIsReadBackFromItsFilesAndTheChangedOnesAreMovedIntoPlace() throws IOException {
+    void aSpilledSiteIsReadBackFromItsThreadsSpillFileAndTheChangedFilesAreWritten() throws IOException {
         Path dest = tmp.resolve("out");
         SiteWriter.write(site("index.html", "home", "old.html", "old"), dest);
         Path spill = Files.createDirectory(tmp.resolve("spill"));
@@ -60,7 +61,9 @@ class SiteWriterTest {
         builder.put("2020/hello/index.html", "héllo".getBytes(StandardCharsets.UTF_8));
         SiteOutput site = builder.build();
         try (Stream<Path> spilled = Files.list(spill)) {
-            assertEquals(2, spilled.count(), "each file's bytes wait in a file of their own, not in memory");
+            List<Path> files = spilled.toList();
+            assertEquals(1, files.size(), "one thread's files wait in one file, not in memory nor a file each");
+            assertEquals(4 + 6, Files.size(files.get(0)));
         }
         assertEquals("héllo", new String(site.get("2020/hello/index.html"), StandardCharsets.UTF_8));
         assertEquals(6, site.length("2020/hello/index.html"));
@@ -70,9 +73,81 @@ class SiteWriterTest {
 
         assertEquals(new SiteWriter.Stats(1, 1, 1), stats);
         assertEquals(Map.of("index.html", "home", "2020/hello/index.html", "héllo"), contents(dest));
-        try (Stream<Path> left = Files.list(spill)) {
-            assertEquals(List.of(spill.resolve("0")), left.toList(),
-                    "the changed file was moved into the site; the unchanged one was left where it was");
+        assertTrue(site.written());
+    }
+
+    @Test
+    void filesSpilledFromSeveralThreadsAreEachReadBackWhole() throws Exception {
+        Path spill = Files.createDirectory(tmp.resolve("spill"));
+        SiteOutput.Builder builder = new SiteOutput.Builder(spill);
+        Map<String, String> expected = new java.util.TreeMap<>();
+        for (int i = 0; i < 400; i++) {
+            String path = "p/" + i + "/index.html";
+            expected.put(path, ("page " + i + " ").repeat(i % 37 + 1));
+            builder.claim(path, "page " + i);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> puts = new java.util.ArrayList<>();
+            expected.forEach((path, text) -> puts.add(pool.submit(
+                    () -> builder.put(path, text.getBytes(StandardCharsets.UTF_8)))));
+            for (java.util.concurrent.Future<?> put : puts) {
+                put.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        SiteOutput site = builder.build();
+
+        Map<String, String> read = new java.util.TreeMap<>();
+        site.files().forEach((path, bytes) -> read.put(path, new String(bytes, StandardCharsets.UTF_8)));
+        assertEquals(expected, read);
+        try (Stream<Path> spilled = Files.list(spill)) {
+            long count = spilled.count();
+            assertTrue(count >= 1 && count <= 4, "one spill file a thread, not one a file: " + count);
+        }
+    }
+
+    @Test
+    void aSiteBuiltIntoAFolderWithNoSiteIsWrittenAsItIsMadeAndTheWriteHasNothingLeftToDo() throws IOException {
+        Path dest = tmp.resolve("new/out");
+        SiteOutput.Builder builder = SiteOutput.Builder.placing(dest);
+        assertTrue(Files.exists(dest.resolve(SiteWriter.MARKER)),
+                "marked first: a build killed half-way leaves a folder the next build completes");
+        builder.add("index.html", "home".getBytes(StandardCharsets.UTF_8), "a");
+        builder.add("2020/01/01/hello/index.html", "hello".getBytes(StandardCharsets.UTF_8), "b");
+        assertEquals("hello", Files.readString(dest.resolve("2020/01/01/hello/index.html")),
+                "each file is at its place as soon as it is made");
+        SiteOutput site = builder.build();
+        assertFalse(site.written());
+
+        SiteWriter.Stats stats = SiteWriter.write(site, dest);
+
+        assertEquals(new SiteWriter.Stats(2, 0, 0), stats);
+        assertTrue(site.written());
+        assertEquals(Map.of("index.html", "home", "2020/01/01/hello/index.html", "hello"), contents(dest));
+        assertEquals("hello", new String(site.get("2020/01/01/hello/index.html"), StandardCharsets.UTF_8));
+        assertFalse(Files.exists(dest.resolve(SiteWriter.STAGING)));
+
+        SiteWriter.Stats again = SiteWriter.write(site("index.html", "home", "2020/01/01/hello/index.html", "hello"), dest);
+        assertEquals(new SiteWriter.Stats(0, 2, 0), again, "the next build finds the site in place");
+    }
+
+    @Test
+    void onlyAMissingOrEmptyFolderTakesFilesAsTheyAreMadeAndDiscardingEmptiesIt() throws IOException {
+        Path dest = tmp.resolve("out");
+        assertTrue(SiteWriter.holdsNoSite(dest));
+        Files.createDirectory(dest);
+        assertTrue(SiteWriter.holdsNoSite(dest));
+        SiteOutput.Builder builder = SiteOutput.Builder.placing(dest);
+        builder.add("a/b/index.html", "x".getBytes(StandardCharsets.UTF_8), "a");
+        assertFalse(SiteWriter.holdsNoSite(dest));
+        assertThrows(IllegalArgumentException.class, () -> SiteOutput.Builder.placing(dest));
+
+        SiteOutput.Builder.discard(dest);
+
+        try (Stream<Path> left = Files.list(dest)) {
+            assertEquals(List.of(), left.toList(), "what a failed build placed is gone, marker and folders too");
         }
     }
 
