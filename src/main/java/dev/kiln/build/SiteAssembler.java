@@ -192,6 +192,9 @@ final class SiteAssembler {
                 staticsClaimed.add(file);
             }
         }
+        out.folderClashes().forEach((file, inside) -> problems.add(Problem.inFile(out.origin(file),
+                "its output " + file + " is also the folder of " + inside + " (from " + out.origin(inside)
+                        + "): a site cannot hold both; rename or move one of them")));
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }

@@ -297,6 +297,28 @@ public final class SiteOutput {
             return origins.putIfAbsent(path, origin);
         }
 
+        /** The origin of the claim on {@code path}, or null. */
+        public synchronized String origin(String path) {
+            return origins.get(path);
+        }
+
+        /**
+         * The claimed paths that another claimed path needs as a folder ({@code about} and
+         * {@code about/index.html}), each with the first such path: a site cannot hold both.
+         */
+        public synchronized SortedMap<String, String> folderClashes() {
+            SortedMap<String, String> clashes = new TreeMap<>();
+            for (String path : origins.keySet()) {
+                for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                    String folder = path.substring(0, slash);
+                    if (origins.containsKey(folder)) {
+                        clashes.putIfAbsent(folder, path);
+                    }
+                }
+            }
+            return clashes;
+        }
+
         /** The bytes of a path this builder's caller has claimed. */
         public void put(String path, byte[] bytes) {
             synchronized (this) {

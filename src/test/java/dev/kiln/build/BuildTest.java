@@ -323,6 +323,26 @@ class BuildTest {
     }
 
     @Test
+    void aFileWhosePathIsAlsoThePageFolderOfAnotherIsAProblemNamingBoth() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "content/about.md", "---\ntitle: About\n---\nMe.\n");
+        write(site, "content/about", "a file without an extension, copied as it is\n");
+        Path dest = tmp.resolve("out");
+
+        SiteException e;
+        try (Build once = Build.once(line -> {}, dest)) {
+            e = assertThrows(SiteException.class, () -> once.run(Fixtures.options(site)));
+        }
+
+        assertEquals(1, e.problems().size(), e.getMessage());
+        Problem problem = e.problems().get(0);
+        assertEquals("content/about", problem.path(), problem.toString());
+        assertTrue(problem.message().contains("about/index.html") && problem.message().contains("content/about.md"),
+                problem.toString());
+        assertTrue(Files.notExists(dest), "nothing is left in the destination");
+    }
+
+    @Test
     void aPageWhosePermalinkIsTheTagsIndexOrAHomePageIsAProblem() throws IOException {
         Path site = tmp.resolve("blog");
         write(site, "site.yml", "paginate: 1\n");
