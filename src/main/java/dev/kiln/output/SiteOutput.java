@@ -9,10 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -222,8 +220,7 @@ public final class SiteOutput {
         private final Path folder;
         private final boolean placing;
         /** Each thread's spill file (one file a thread, not one a page: see {@link #Builder(Path)}). */
-        private final ThreadLocal<Appender> appender;
-        private final List<Appender> appenders = new ArrayList<>();
+        private final Map<Thread, Appender> appenders = new ConcurrentHashMap<>();
         /** The folders made for placed files (their parents known to exist), so that each is made once. */
         private final Set<Path> folders = ConcurrentHashMap.newKeySet();
 
@@ -246,7 +243,6 @@ public final class SiteOutput {
         private Builder(Path folder, boolean placing) {
             this.folder = folder;
             this.placing = placing;
-            this.appender = ThreadLocal.withInitial(this::newAppender);
         }
 
         /**
@@ -332,7 +328,7 @@ public final class SiteOutput {
             } else if (placing) {
                 content = place(path, bytes);
             } else {
-                content = appender.get().append(bytes);
+                content = appenders.computeIfAbsent(Thread.currentThread(), t -> newAppender()).append(bytes);
             }
             synchronized (this) {
                 files.put(path, content);
@@ -359,11 +355,7 @@ public final class SiteOutput {
         private Appender newAppender() {
             try {
                 Path file = Files.createTempFile(folder, "pages-", "");
-                Appender appender = new Appender(file, FileChannel.open(file, StandardOpenOption.WRITE));
-                synchronized (appenders) {
-                    appenders.add(appender);
-                }
-                return appender;
+                return new Appender(file, FileChannel.open(file, StandardOpenOption.WRITE));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot keep the built files in " + folder + ": " + e.getMessage()
                         + "; free some space in the temporary folder", e);
@@ -384,12 +376,8 @@ public final class SiteOutput {
 
         /** The site: call once every file is put; the spill files are closed for writing. */
         public synchronized SiteOutput build() {
-            synchronized (appenders) {
-                for (Appender a : appenders) {
-                    a.close();
-                }
-                appenders.clear();
-            }
+            appenders.values().forEach(Appender::close);
+            appenders.clear();
             return new SiteOutput(new TreeMap<>(files), placing ? folder : null);
         }
     }
