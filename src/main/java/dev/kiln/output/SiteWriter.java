@@ -7,13 +7,17 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -110,8 +114,13 @@ public final class SiteWriter {
             List<String> put = new ArrayList<>();
             int unchanged = 0;
             boolean staged = false;
-            for (String path : site.files().keySet()) {
-                if (sameBytes(dest.resolve(path), site, path)) {
+            // Reading the old site back to compare is most of a rebuild's write: on every core.
+            List<String> paths = new ArrayList<>(site.files().keySet());
+            boolean[] same = new boolean[paths.size()];
+            IntStream.range(0, paths.size()).parallel().forEach(i -> same[i] = sameBytes(dest, site, paths.get(i)));
+            for (int i = 0; i < paths.size(); i++) {
+                String path = paths.get(i);
+                if (same[i]) {
                     unchanged++;
                 } else {
                     steps.before("stage " + path);
@@ -209,12 +218,26 @@ public final class SiteWriter {
         return staging.resolve(Integer.toString(n));
     }
 
-    /** Whether {@code target} holds the bytes of {@code site}'s file at {@code path} (read only when the sizes match). */
-    private static boolean sameBytes(Path target, SiteOutput site, String path) throws IOException {
-        if (!Files.isRegularFile(target) || Files.size(target) != site.length(path)) {
-            return false;
+    /**
+     * Whether {@code dest} holds the bytes of {@code site}'s file at {@code path} (read only when the sizes
+     * match).
+     */
+    private static boolean sameBytes(Path dest, SiteOutput site, String path) {
+        Path target = dest.resolve(path);
+        try {
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(target, BasicFileAttributes.class);
+            } catch (IOException e) {
+                return false; // no such file, or a file of the old site where the new one has a folder
+            }
+            if (!attributes.isRegularFile() || attributes.size() != site.length(path)) {
+                return false;
+            }
+            return Arrays.equals(Files.readAllBytes(target), site.get(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return Arrays.equals(Files.readAllBytes(target), site.get(path));
     }
 
     private static void moveIntoPlace(Path dest, Path staged, Path target, java.util.Set<Path> folders)
@@ -244,14 +267,23 @@ public final class SiteWriter {
     /** The files of {@code dest} that are not part of {@code site} (Kiln's own files aside). */
     private static List<String> stale(SiteOutput site, Path dest) throws IOException {
         List<String> stale = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(dest)) {
-            all.forEach(p -> {
-                String rel = dest.relativize(p).toString().replace('\\', '/');
-                if (!rel.isEmpty() && !isKilns(rel) && !Files.isDirectory(p) && !site.files().containsKey(rel)) {
+        // The walk's own attributes tell files from folders: one stat an entry.
+        Files.walkFileTree(dest, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return dir.equals(dest.resolve(STAGING)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                String rel = dest.relativize(file).toString().replace('\\', '/');
+                boolean folder = attrs.isDirectory() || attrs.isSymbolicLink() && Files.isDirectory(file);
+                if (!folder && !isKilns(rel) && !site.files().containsKey(rel)) {
                     stale.add(rel);
                 }
-            });
-        }
+                return FileVisitResult.CONTINUE;
+            }
+        });
         stale.sort(null);
         return stale;
     }
