@@ -405,7 +405,7 @@ public final class Build implements AutoCloseable {
     public void close() {
         pool.shutdownNow();
         if (placing && (placed == null || !placed.written())) {
-            SiteOutput.Builder.discard(placeInto);
+            SiteWriter.discard(placeInto);
             for (Path p = placeInto.toAbsolutePath(); placeIntoMade != null && p.startsWith(placeIntoMade);
                  p = p.getParent()) {
                 try {

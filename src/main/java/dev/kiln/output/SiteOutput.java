@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The built site: output path (relative, forward slashes, no leading slash) to bytes, sorted, so that
@@ -134,11 +133,6 @@ public final class SiteOutput {
         return content == null ? -1 : content.length();
     }
 
-    /** Writes the bytes at {@code path} into the new file {@code target}. */
-    void transfer(String path, Path target) throws IOException {
-        Files.write(target, contents.get(path).bytes());
-    }
-
     /**
      * The file GitHub Pages serves for a request path (relative, no leading slash): {@code d/} is
      * {@code d/index.html}; {@code a} is {@code a} itself or else {@code a.html}. Null when there is none
@@ -249,7 +243,7 @@ public final class SiteOutput {
          * A builder that writes each file at its place in {@code dest} as soon as it gets it, its folders
          * made as they are needed, so that every file is written once and made in its own folder (files and
          * folders spread over the disk as the site is). {@code dest} must hold no site: missing or empty
-         * (see {@link SiteWriter#holdsNoSite}); a build that fails after this must {@link #discard} it.
+         * (see {@link SiteWriter#holdsNoSite}); a build that fails after this must {@link SiteWriter#discard} it.
          * The marker of Kiln's output is written first, so that a build killed half-way leaves a folder that
          * the next build recognizes and completes.
          */
@@ -264,25 +258,6 @@ public final class SiteOutput {
                 throw new UncheckedIOException("cannot write to " + dest + ": " + e.getMessage(), e);
             }
             return new Builder(dest, true);
-        }
-
-        /**
-         * Removes what a {@link #placing} builder wrote into its destination, which held no site before:
-         * for a build that failed after its files began to be placed.
-         */
-        public static void discard(Path dest) {
-            if (Files.notExists(dest)) {
-                return;
-            }
-            try (Stream<Path> all = Files.walk(dest)) {
-                for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    if (!p.equals(dest)) {
-                        Files.delete(p);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the files a failed build wrote to " + dest, e);
-            }
         }
 
         /**
@@ -338,13 +313,7 @@ public final class SiteOutput {
         private Placed place(String path, byte[] bytes) {
             Path file = folder.resolve(path);
             try {
-                Path parent = file.getParent();
-                if (!parent.equals(folder) && !folders.contains(parent)) {
-                    Files.createDirectories(parent);
-                    for (Path p = parent; !p.equals(folder) && folders.add(p); p = p.getParent()) {
-                        // each folder up to the destination exists now
-                    }
-                }
+                SiteWriter.makeFolder(folder, file.getParent(), folders);
                 Files.write(file, bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

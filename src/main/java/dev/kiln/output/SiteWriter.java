@@ -95,12 +95,13 @@ public final class SiteWriter {
      * site already placed in {@code dest} as it was built (which held no site) is there: nothing to do.
      */
     public static Stats write(SiteOutput site, Path dest) {
-        return write(site, dest, step -> {});
+        Stats stats = write(site, dest, step -> {});
+        site.markWritten();
+        return stats;
     }
 
     static Stats write(SiteOutput site, Path dest, Steps steps) {
         if (dest.equals(site.placedIn())) { // every file already is at its place, in a folder that held no site
-            site.markWritten();
             return new Stats(site.size(), 0, 0);
         }
         try {
@@ -128,20 +129,18 @@ public final class SiteWriter {
                         Files.createDirectories(staging);
                         staged = true;
                     }
-                    site.transfer(path, staged(staging, put.size()));
+                    Files.write(staged(staging, put.size()), site.get(path));
                     put.add(path);
                 }
             }
             List<String> remove = stale(site, dest);
             if (put.isEmpty() && remove.isEmpty()) {
                 deleteTree(staging);
-                site.markWritten();
                 return new Stats(0, unchanged, 0);
             }
             steps.before("commit");
             writeJournal(dest, put, remove);
             apply(dest, put, remove, steps);
-            site.markWritten();
             return new Stats(put.size(), unchanged, remove.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -242,18 +241,7 @@ public final class SiteWriter {
 
     private static void moveIntoPlace(Path dest, Path staged, Path target, java.util.Set<Path> folders)
             throws IOException {
-        Path parent = target.getParent();
-        if (!folders.contains(parent)) {
-            for (Path p = parent; !p.equals(dest) && !folders.contains(p); p = p.getParent()) {
-                if (Files.isRegularFile(p)) {
-                    Files.delete(p); // a file of the old site stands where the new one needs a folder
-                }
-            }
-            Files.createDirectories(parent);
-            for (Path p = parent; !p.equals(dest) && folders.add(p); p = p.getParent()) {
-                // every folder up to dest is a folder now
-            }
-        }
+        makeFolder(dest, target.getParent(), folders);
         if (Files.isDirectory(target)) {
             deleteTree(target); // a folder of the old site stands where the new one has a file
         }
@@ -261,6 +249,43 @@ public final class SiteWriter {
             Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /**
+     * Makes {@code folder} inside {@code dest}, and the folders up to it, removing a file of an old site that
+     * stands where one of them goes; {@code made} holds the folders known to exist, so that each is made
+     * once (a concurrent set when several threads make folders).
+     */
+    static void makeFolder(Path dest, Path folder, java.util.Set<Path> made) throws IOException {
+        if (folder.equals(dest) || made.contains(folder)) {
+            return;
+        }
+        for (Path p = folder; !p.equals(dest) && !made.contains(p); p = p.getParent()) {
+            if (Files.isRegularFile(p)) {
+                Files.delete(p);
+            }
+        }
+        Files.createDirectories(folder);
+        for (Path p = folder; !p.equals(dest) && made.add(p); p = p.getParent()) {
+            // every folder up to dest is a folder now
+        }
+    }
+
+    /**
+     * Removes everything in {@code dest}, which held no site before a build placed its files there: for a
+     * build that failed, or whose site was not written.
+     */
+    public static void discard(Path dest) {
+        if (Files.notExists(dest)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dest)) {
+            for (Path entry : entries.toList()) {
+                deleteTree(entry);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the files a failed build wrote to " + dest, e);
         }
     }
 

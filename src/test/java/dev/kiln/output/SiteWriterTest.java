@@ -144,7 +144,7 @@ class SiteWriterTest {
         assertFalse(SiteWriter.holdsNoSite(dest));
         assertThrows(IllegalArgumentException.class, () -> SiteOutput.Builder.placing(dest));
 
-        SiteOutput.Builder.discard(dest);
+        SiteWriter.discard(dest);
 
         try (Stream<Path> left = Files.list(dest)) {
             assertEquals(List.of(), left.toList(), "what a failed build placed is gone, marker and folders too");
