@@ -7,6 +7,10 @@ import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.ext.attributes.internal.AttributesInlineParserExtension;
 import com.vladsch.flexmark.ext.attributes.internal.AttributesNodePostProcessor;
 import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
+import com.vladsch.flexmark.parser.InlineParser;
+import com.vladsch.flexmark.parser.InlineParserExtension;
+import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
+import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.DocumentPostProcessor;
 import com.vladsch.flexmark.parser.block.DocumentPostProcessorFactory;
@@ -20,6 +24,7 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * flexmark's two node post-processors, autolinks (bare URLs, {@code www.} and e-mail addresses become
@@ -148,7 +153,11 @@ final class QuickPostProcess implements Parser.ParserExtension {
         return chars;
     }
 
-    /** {@link AttributesExtension} without its node post-processor: {@link QuickPostProcess} runs it. */
+    /**
+     * {@link AttributesExtension} without its node post-processor ({@link QuickPostProcess} runs it), and
+     * with its inline parser made at a page's first '{': flexmark makes one for every page, and compiles
+     * its patterns each time.
+     */
     static final class Attributes extends ReplacedParser<AttributesExtension> {
 
         Attributes() {
@@ -157,7 +166,59 @@ final class QuickPostProcess implements Parser.ParserExtension {
 
         @Override
         public void extend(Parser.Builder builder) {
-            builder.customInlineParserExtensionFactory(new AttributesInlineParserExtension.Factory());
+            builder.customInlineParserExtensionFactory(new LazyAttributes(new AttributesInlineParserExtension.Factory()));
+        }
+    }
+
+    /** flexmark's factory of the attribute-list inline parser, its parser made when first asked to parse. */
+    private record LazyAttributes(InlineParserExtensionFactory attributes) implements InlineParserExtensionFactory {
+        @Override
+        public CharSequence getCharacters() {
+            return attributes.getCharacters();
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return attributes.getAfterDependents();
+        }
+
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return attributes.getBeforeDependents();
+        }
+
+        @Override
+        public boolean affectsGlobalScope() {
+            return attributes.affectsGlobalScope();
+        }
+
+        @Override
+        public InlineParserExtension apply(LightInlineParser inlineParser) {
+            return new InlineParserExtension() {
+                private InlineParserExtension parser;
+
+                @Override
+                public void finalizeDocument(InlineParser inlineParser) {
+                    if (parser != null) {
+                        parser.finalizeDocument(inlineParser);
+                    }
+                }
+
+                @Override
+                public void finalizeBlock(InlineParser inlineParser) {
+                    if (parser != null) {
+                        parser.finalizeBlock(inlineParser);
+                    }
+                }
+
+                @Override
+                public boolean parse(LightInlineParser lightInlineParser) {
+                    if (parser == null) {
+                        parser = attributes.apply(inlineParser);
+                    }
+                    return parser.parse(lightInlineParser);
+                }
+            };
         }
     }
 }

@@ -11,11 +11,12 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SubSequence;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * flexmark's GitHub tables, with its table parser asked only about paragraphs whose first line holds a
- * pipe (it gives up on the others at that line too) and made only for pages that have one. flexmark makes
- * the parser, and compiles its patterns, for every page, and looks for the pipe through its sequences' calls.
+ * pipe (it gives up on the others at that line too), and made once. flexmark makes the parser, and compiles
+ * its patterns, for every page, and looks for the pipe through its sequences' calls.
  */
 final class QuickTables extends ReplacedParser<TablesExtension> {
 
@@ -28,8 +29,19 @@ final class QuickTables extends ReplacedParser<TablesExtension> {
         builder.paragraphPreProcessorFactory(new Factory(TableParagraphPreProcessor.Factory()));
     }
 
-    /** flexmark's factory, its order among the pre-processors kept, its processor made on the first pipe. */
-    private record Factory(ParagraphPreProcessorFactory tables) implements ParagraphPreProcessorFactory {
+    /**
+     * flexmark's factory, its order among the pre-processors kept. Its processor is made at the first pipe
+     * of a build and then serves every page on every thread: it keeps nothing of a page (each call is given
+     * the page's parser state), only the parser's options and its compiled pattern.
+     */
+    private static final class Factory implements ParagraphPreProcessorFactory {
+        private final ParagraphPreProcessorFactory tables;
+        private final AtomicReference<ParagraphPreProcessor> shared = new AtomicReference<>();
+
+        Factory(ParagraphPreProcessorFactory tables) {
+            this.tables = tables;
+        }
+
         @Override
         public Set<Class<?>> getAfterDependents() {
             return tables.getAfterDependents();
@@ -47,19 +59,17 @@ final class QuickTables extends ReplacedParser<TablesExtension> {
 
         @Override
         public ParagraphPreProcessor apply(ParserState state) {
-            return new ParagraphPreProcessor() {
-                private ParagraphPreProcessor parser;
-
-                @Override
-                public int preProcessBlock(Paragraph block, ParserState blockState) {
-                    if (block.getLineCount() == 0 || !hasPipe(block.getLineChars(0))) {
-                        return 0;
-                    }
-                    if (parser == null) {
-                        parser = tables.apply(state);
-                    }
-                    return parser.preProcessBlock(block, blockState);
+            return (block, blockState) -> {
+                if (block.getLineCount() == 0 || !hasPipe(block.getLineChars(0))) {
+                    return 0;
                 }
+                ParagraphPreProcessor parser = shared.get();
+                if (parser == null) {
+                    // Two threads may both make one; either serves, as both hold the same options.
+                    shared.compareAndSet(null, tables.apply(state));
+                    parser = shared.get();
+                }
+                return parser.preProcessBlock(block, blockState);
             };
         }
     }
