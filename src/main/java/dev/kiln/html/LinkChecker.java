@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -77,6 +76,14 @@ public final class LinkChecker {
             if (url.isEmpty() || SPECIAL.matcher(url).matches()) {
                 continue;
             }
+            if (isOwnId(url)) {
+                // A link to an id of its own page (a heading's anchor, a footnote, the table of contents): looked
+                // up in the ids just found, as the general case below would, without resolving the URL.
+                if (!found.contains(url.substring(1))) {
+                    broken.add(new Broken(page, url, "no element with id '" + url.substring(1) + "'"));
+                }
+                continue;
+            }
             // A root-relative link means the same on every page: judged once (navigation, tags, posts).
             Optional<String> why = url.startsWith("/") && !url.startsWith("//")
                     ? rootRelative.computeIfAbsent(url, u -> Optional.ofNullable(verdict(pageUri, u)))
@@ -84,6 +91,21 @@ public final class LinkChecker {
             why.ifPresent(reason -> broken.add(new Broken(page, url, reason)));
         }
         return broken;
+    }
+
+    /** Whether {@code url} is {@code #id} with an id of letters, digits and {@code - _ . :} only (nothing to decode). */
+    private static boolean isOwnId(String url) {
+        if (url.length() < 2 || url.charAt(0) != '#') {
+            return false;
+        }
+        for (int i = 1; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+                    || c == '.' || c == ':')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why {@code url} on the page at {@code pageUri} leads nowhere ("" when there is no file), or null. */
@@ -161,7 +183,8 @@ public final class LinkChecker {
     }
 
     /**
-     * Calls {@code visitor} for each attribute of each start tag of {@code html} (UTF-8), its value unescaped.
+     * Calls {@code visitor} for each href, src, id and name attribute of each start tag of {@code html} (UTF-8),
+     * with the tag's name (see {@link #tag}) and the value unescaped.
      * A hand-written scanner: comments are skipped, and the contents of scripts and styles (their opening
      * tags are kept); text is never mistaken for a tag, since HTML escapes its {@code <}. HTML's syntax is
      * ASCII, so it reads bytes (an array access each, where a string costs a call a character), and only
@@ -184,18 +207,61 @@ public final class LinkChecker {
                 i = indexOf(html, '<', i + 1);
                 continue;
             }
-            String tag = new String(html, i + 1, nameEnd - i - 1, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+            String tag = tag(html, i + 1, nameEnd);
             int end = attributes(html, nameEnd, tag, visitor);
             if (end < 0) {
                 i = indexOf(html, '<', i + 1); // not a tag after all: a stray '<'
                 continue;
             }
-            if (tag.equals("script") || tag.equals("style")) {
+            if (tag == SCRIPT || tag == STYLE) {
                 int close = indexOfIgnoreCase(html, "</" + tag, end);
                 end = close < 0 ? n : close;
             }
             i = indexOf(html, '<', end);
         }
+    }
+
+    private static final String SCRIPT = "script";
+    private static final String STYLE = "style";
+    /** Any tag but those the scan tells apart: a, link, area, input, script and style. */
+    private static final String OTHER = "";
+
+    /**
+     * The name of the tag {@code html[from, to)}, lower case, when the scan tells it apart (links, and the
+     * text it skips), else {@link #OTHER}: a page's spans and paragraphs make no string.
+     */
+    private static String tag(byte[] html, int from, int to) {
+        return switch (to - from) {
+            case 1 -> (html[from] | 0x20) == 'a' ? "a" : OTHER;
+            case 4 -> is(html, from, "link") ? "link" : is(html, from, "area") ? "area" : OTHER;
+            case 5 -> is(html, from, "input") ? "input" : is(html, from, STYLE) ? STYLE : OTHER;
+            case 6 -> is(html, from, SCRIPT) ? SCRIPT : OTHER;
+            default -> OTHER;
+        };
+    }
+
+    /**
+     * The name of the attribute {@code html[from, to)}, lower case, when a link or an id may be in it (href,
+     * src, id, name), else null: its value is then never made a string.
+     */
+    private static String attribute(byte[] html, int from, int to) {
+        return switch (to - from) {
+            case 2 -> is(html, from, "id") ? "id" : null;
+            case 3 -> is(html, from, "src") ? "src" : null;
+            case 4 -> is(html, from, "href") ? "href" : is(html, from, "name") ? "name" : null;
+            default -> null;
+        };
+    }
+
+    /** Whether {@code html} at {@code at} holds {@code lower}, a lower-case ASCII word, in any case. */
+    private static boolean is(byte[] html, int at, String lower) {
+        for (int k = 0; k < lower.length(); k++) {
+            byte c = html[at + k];
+            if ((c >= 'A' && c <= 'Z' ? c | 0x20 : c) != lower.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isNameChar(byte c, boolean first) {
@@ -220,7 +286,7 @@ public final class LinkChecker {
         if (from < n && !isSpace(html[from]) && html[from] != '>' && html[from] != '/') {
             return -1;
         }
-        List<String[]> found = new ArrayList<>(4);
+        List<String[]> found = null; // the attributes that may hold a link or an id, reported once the tag ends well
         int i = from;
         while (true) {
             while (i < n && isSpace(html[i])) {
@@ -247,7 +313,7 @@ public final class LinkChecker {
             if (i == nameStart) {
                 return -1;
             }
-            String name = new String(html, nameStart, i - nameStart, StandardCharsets.UTF_8);
+            String name = attribute(html, nameStart, i);
             int j = i;
             while (j < n && isSpace(html[j])) {
                 j++;
@@ -261,13 +327,15 @@ public final class LinkChecker {
                     return -1;
                 }
                 byte quote = html[j];
-                String value;
+                int valueStart;
+                int valueEnd;
                 if (quote == '"' || quote == '\'') {
                     int close = indexOf(html, (char) quote, j + 1);
                     if (close < 0) {
                         return -1;
                     }
-                    value = new String(html, j + 1, close - j - 1, StandardCharsets.UTF_8);
+                    valueStart = j + 1;
+                    valueEnd = close;
                     i = close + 1;
                 } else {
                     int k = j;
@@ -277,18 +345,25 @@ public final class LinkChecker {
                     if (k == j) {
                         return -1;
                     }
-                    value = new String(html, j, k - j, StandardCharsets.UTF_8);
+                    valueStart = j;
+                    valueEnd = k;
                     i = k;
                 }
-                found.add(new String[] {name, value});
+                if (name != null) {
+                    if (found == null) {
+                        found = new ArrayList<>(2);
+                    }
+                    found.add(new String[] {name, new String(html, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8)});
+                }
             } else {
                 i = j; // an attribute without a value
             }
         }
-        for (String[] attribute : found) {
-            String value = attribute[1];
-            visitor.visit(tag, attribute[0].toLowerCase(Locale.ROOT),
-                    value.indexOf('&') < 0 ? value : Parser.unescapeEntities(value, true));
+        if (found != null) {
+            for (String[] attribute : found) {
+                String value = attribute[1];
+                visitor.visit(tag, attribute[0], value.indexOf('&') < 0 ? value : Parser.unescapeEntities(value, true));
+            }
         }
         return i + 1;
     }

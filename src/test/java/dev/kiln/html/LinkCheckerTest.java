@@ -32,6 +32,15 @@ class LinkCheckerTest {
     }
 
     @Test
+    void findsLinksToTheIdsOfTheirOwnPage() {
+        SiteOutput site = site("a/index.html", "<h2 id=\"fn:1\">F</h2><a name=\"old.anchor\"></a><h3 id=\"über\">Ü</h3>"
+                + "<a href=\"#fn:1\">1</a><a href=\"#old.anchor\">2</a><a href=\"#%C3%BCber\">3</a><a href=\"#\">top</a>"
+                + "<a href=\"#fn:2\">4</a><a href=\"#%C3%BCberall\">5</a><span id=\"x\"><a href=\"#x\">6</a></span>");
+        assertEquals(List.of("a/index.html -> #fn:2 (no element with id 'fn:2')",
+                "a/index.html -> #%C3%BCberall (no element with id 'überall')"), broken(site, ""));
+    }
+
+    @Test
     void resolvesPathsAsGitHubPagesDoes() {
         SiteOutput site = site("index.html", "<a href=\"/post\">a</a><a href=\"/dir\">b</a><a href=\"post.html\">c</a>",
                 "post.html", "p", "dir/index.html", "d");
