@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,8 @@ public final class LinkReport {
         }
         // Each source is read once, for all its broken links, and let go; sources in parallel.
         problems.addAll(bySource.entrySet().parallelStream().flatMap(e -> {
-            List<String> lines = lines(root, e.getKey());
-            return e.getValue().stream().map(b -> at(lines, e.getKey(), b.url(), message(b)));
+            Source text = read(root, e.getKey());
+            return e.getValue().stream().map(b -> at(text, e.getKey(), b.url(), message(b)));
         }).toList());
         return problems.stream().sorted().toList();
     }
@@ -73,29 +74,87 @@ public final class LinkReport {
                 String page = firstPage.get(r.url());
                 String source = result.sources().get(page);
                 String message = "broken external link to " + r.url() + ": " + r.problem() + " (on " + page + ")";
-                problems.add(source == null ? Problem.inFile(page, message) : at(lines(root, source), source, r.url(), message));
+                problems.add(source == null ? Problem.inFile(page, message) : at(read(root, source), source, r.url(), message));
             }
         }
         return problems.stream().sorted().toList();
     }
 
-    /** The lines of {@code source}; none when it moved or is not text. */
-    private static List<String> lines(Path root, String source) {
-        try {
-            return Files.readAllLines(root.resolve(source), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return List.of();
+    /**
+     * A source's UTF-8 bytes and where its lines start; empty when the file moved. Kept as bytes: decoding
+     * every source of a large site again, to find a few links in each, cost more than finding them.
+     */
+    record Source(byte[] utf8, int[] lineStarts) {
+        static final Source NONE = new Source(new byte[0], new int[] {0});
+
+        /** {@code utf8} with its lines, which end at \n, \r\n or \r. */
+        static Source of(byte[] utf8) {
+            int[] starts = new int[16];
+            int lines = 1;
+            for (int i = 0, n = utf8.length; i < n; i++) {
+                byte c = utf8[i];
+                if (c == '\n' || c == '\r' && (i + 1 >= n || utf8[i + 1] != '\n')) {
+                    if (lines == starts.length) {
+                        starts = Arrays.copyOf(starts, lines * 2);
+                    }
+                    starts[lines++] = i + 1;
+                }
+            }
+            return new Source(utf8, Arrays.copyOf(starts, lines));
+        }
+
+        static Source of(String text) {
+            return of(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Where {@code needle} first starts, or -1. */
+        int indexOf(byte[] needle) {
+            if (needle.length == 0) {
+                return 0;
+            }
+            byte first = needle[0];
+            for (int i = 0, last = utf8.length - needle.length; i <= last; i++) {
+                if (utf8[i] == first && Arrays.equals(utf8, i, i + needle.length, needle, 0, needle.length)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The column, from 1, of byte {@code at} on the line that starts at byte {@code from}, in UTF-16 characters. */
+        int column(int from, int at) {
+            int column = 1;
+            for (int i = from; i < at; i++) {
+                int b = utf8[i] & 0xFF;
+                if ((b & 0xC0) != 0x80) {
+                    column += b >= 0xF0 ? 2 : 1; // a four-byte sequence is two UTF-16 characters
+                }
+            }
+            return column;
         }
     }
 
-    /** The problem at the first line of {@code source} that holds {@code url}, else at its first line. */
-    private static Problem at(List<String> lines, String source, String url, String message) {
-        for (int i = 0; i < lines.size(); i++) {
-            int col = lines.get(i).indexOf(url);
-            if (col >= 0) {
-                return new Problem(source, i + 1, col + 1, message);
-            }
+    private static Source read(Path root, String source) {
+        try {
+            return Source.of(Files.readAllBytes(root.resolve(source)));
+        } catch (IOException | RuntimeException e) {
+            return Source.NONE;
         }
-        return Problem.inFile(source, message + ", written by a layout or made from a relative link");
+    }
+
+    /**
+     * The problem at the first line of {@code source} that holds {@code url}, else at its first line; columns
+     * count characters from 1.
+     */
+    static Problem at(Source text, String source, String url, String message) {
+        int at = url.indexOf('\n') >= 0 || url.indexOf('\r') >= 0 ? -1 : text.indexOf(url.getBytes(StandardCharsets.UTF_8));
+        if (at < 0) {
+            return Problem.inFile(source, message + ", written by a layout or made from a relative link");
+        }
+        int line = Arrays.binarySearch(text.lineStarts(), at);
+        if (line < 0) {
+            line = -line - 2; // the line that starts before it
+        }
+        return new Problem(source, line + 1, text.column(text.lineStarts()[line], at), message);
     }
 }
