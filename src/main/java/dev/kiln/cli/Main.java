@@ -3,10 +3,7 @@ package dev.kiln.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
 
 /** The {@code kiln} command: parses the command line and runs a subcommand. */
 @Command(name = "kiln", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -21,17 +18,23 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     }
 
     /** The subcommands, in the order the usage lists them. */
-    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+    private static final List<String> COMMANDS = List.of("build", "serve", "new", "check", "import", "help");
 
-    private static Map<String, Supplier<Object>> commands() {
-        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        commands.put("build", BuildCommand::new);
-        commands.put("serve", ServeCommand::new);
-        commands.put("new", NewCommand::new);
-        commands.put("check", CheckCommand::new);
-        commands.put("import", ImportCommand::new);
-        commands.put("help", CommandLine.HelpCommand::new);
-        return Collections.unmodifiableMap(commands);
+    /**
+     * The subcommand {@code name}. A switch, not a map of constructor references: a JDK 25 AOT cache cannot
+     * hold a lambda that makes one of picocli's classes (compiled for Java 5, which the cache leaves out), and
+     * recording it crashed.
+     */
+    private static Object command(String name) {
+        return switch (name) {
+            case "build" -> new BuildCommand();
+            case "serve" -> new ServeCommand();
+            case "new" -> new NewCommand();
+            case "check" -> new CheckCommand();
+            case "import" -> new ImportCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     /** Runs {@code kiln args} and returns its exit code. */
@@ -45,11 +48,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
      */
     static CommandLine commandLine(String first) {
         CommandLine kiln = new CommandLine(new Main());
-        Supplier<Object> named = "help".equals(first) ? null : COMMANDS.get(first);
-        if (named != null) {
-            kiln.addSubcommand(first, named.get());
+        if (first != null && !first.equals("help") && COMMANDS.contains(first)) {
+            kiln.addSubcommand(first, command(first));
         } else {
-            COMMANDS.forEach((name, command) -> kiln.addSubcommand(name, command.get()));
+            for (String name : COMMANDS) {
+                kiln.addSubcommand(name, command(name));
+            }
         }
         return kiln;
     }
