@@ -24,7 +24,6 @@ import com.vladsch.flexmark.util.sequence.SubSequence;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * flexmark's two node post-processors, autolinks (bare URLs, {@code www.} and e-mail addresses become
@@ -171,25 +170,15 @@ final class QuickPostProcess implements Parser.ParserExtension {
     }
 
     /** flexmark's factory of the attribute-list inline parser, its parser made when first asked to parse. */
-    private record LazyAttributes(InlineParserExtensionFactory attributes) implements InlineParserExtensionFactory {
+    private static final class LazyAttributes extends StandIn<InlineParserExtensionFactory>
+            implements InlineParserExtensionFactory {
+        LazyAttributes(InlineParserExtensionFactory attributes) {
+            super(attributes);
+        }
+
         @Override
         public CharSequence getCharacters() {
-            return attributes.getCharacters();
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return attributes.getAfterDependents();
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return attributes.getBeforeDependents();
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return attributes.affectsGlobalScope();
+            return flexmark.getCharacters();
         }
 
         @Override
@@ -214,7 +203,7 @@ final class QuickPostProcess implements Parser.ParserExtension {
                 @Override
                 public boolean parse(LightInlineParser lightInlineParser) {
                     if (parser == null) {
-                        parser = attributes.apply(inlineParser);
+                        parser = flexmark.apply(inlineParser);
                     }
                     return parser.parse(lightInlineParser);
                 }

@@ -10,7 +10,6 @@ import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.SubSequence;
 
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -34,27 +33,11 @@ final class QuickTables extends ReplacedParser<TablesExtension> {
      * of a build and then serves every page on every thread: it keeps nothing of a page (each call is given
      * the page's parser state), only the parser's options and its compiled pattern.
      */
-    private static final class Factory implements ParagraphPreProcessorFactory {
-        private final ParagraphPreProcessorFactory tables;
+    private static final class Factory extends StandIn<ParagraphPreProcessorFactory> implements ParagraphPreProcessorFactory {
         private final AtomicReference<ParagraphPreProcessor> shared = new AtomicReference<>();
 
         Factory(ParagraphPreProcessorFactory tables) {
-            this.tables = tables;
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return tables.getAfterDependents();
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return tables.getBeforeDependents();
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return tables.affectsGlobalScope();
+            super(tables);
         }
 
         @Override
@@ -66,7 +49,7 @@ final class QuickTables extends ReplacedParser<TablesExtension> {
                 ParagraphPreProcessor parser = shared.get();
                 if (parser == null) {
                     // Two threads may both make one; either serves, as both hold the same options.
-                    shared.compareAndSet(null, tables.apply(state));
+                    shared.compareAndSet(null, flexmark.apply(state));
                     parser = shared.get();
                 }
                 return parser.preProcessBlock(block, blockState);
