@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
 public final class LinkChecker {
 
     private static final Pattern SPECIAL = Pattern.compile("(?is)(mailto|tel|javascript|data):.*");
+    private static final String SCRIPT = "script";
+    private static final String STYLE = "style";
+    /** Any tag but those the scan tells apart: a, link, area, input, script and style. */
+    private static final String OTHER = "";
 
     /** A link that leads nowhere: the page it stands on (output path), the URL as written, and why. */
     public record Broken(String page, String url, String reason) {
@@ -220,11 +224,6 @@ public final class LinkChecker {
             i = indexOf(html, '<', end);
         }
     }
-
-    private static final String SCRIPT = "script";
-    private static final String STYLE = "style";
-    /** Any tag but those the scan tells apart: a, link, area, input, script and style. */
-    private static final String OTHER = "";
 
     /**
      * The name of the tag {@code html[from, to)}, lower case, when the scan tells it apart (links, and the
