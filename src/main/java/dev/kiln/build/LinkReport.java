@@ -103,10 +103,6 @@ public final class LinkReport {
             return new Source(utf8, Arrays.copyOf(starts, lines));
         }
 
-        static Source of(String text) {
-            return of(text.getBytes(StandardCharsets.UTF_8));
-        }
-
         /** Where {@code needle} first starts, or -1. */
         int indexOf(byte[] needle) {
             if (needle.length == 0) {

@@ -129,6 +129,23 @@ public final class Stamp {
         return PREFIX + inputs + " " + count[0] + " " + count[1] + " " + count[2] + "\n";
     }
 
+    /**
+     * Whether {@code dest} holds what a build from {@code inputs} wrote there, as its {@code marker} file
+     * records. {@code dest} is walked only when the marker names these inputs: after an edit it names others,
+     * and a large site's walk (~29,000 entries at 10,000 posts) would be for nothing.
+     */
+    public static boolean unchanged(Path dest, String marker, String inputs) {
+        Path file = dest.resolve(marker);
+        try {
+            if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).startsWith(PREFIX + inputs + " ")) {
+                return false;
+            }
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+        return recorded(file, current(inputs, dest, marker));
+    }
+
     /** Whether {@code dest}'s marker holds exactly {@code stamp}. */
     public static boolean recorded(Path marker, String stamp) {
         try {

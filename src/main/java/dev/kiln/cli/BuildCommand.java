@@ -58,7 +58,7 @@ final class BuildCommand implements Callable<Integer> {
         Path marker = target.resolve(SiteWriter.MARKER);
         String inputs = Stamp.inputs(options, new Main.Version().getVersion()[0],
                 Build.SOURCE_FOLDERS, List.of(SiteConfig.FILE));
-        if (!force && Stamp.recorded(marker, Stamp.current(inputs, target, SiteWriter.MARKER))) {
+        if (!force && Stamp.unchanged(target, SiteWriter.MARKER, inputs)) {
             err.println("nothing changed since the last build into " + target + " (" + (System.nanoTime() - begin) / 1_000_000
                     + " ms; --force builds anyway, and shows that build's warnings again)");
             return 0;

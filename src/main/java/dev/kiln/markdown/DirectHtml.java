@@ -49,7 +49,6 @@ import com.vladsch.flexmark.util.ast.NonRenderingInline;
 import com.vladsch.flexmark.ast.ParagraphItemContainer;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.Escaping;
-import com.vladsch.flexmark.util.sequence.SubSequence;
 import dev.kiln.highlight.Highlighter;
 
 import java.util.ArrayList;
@@ -235,13 +234,7 @@ final class DirectHtml {
 
     /** Whether the HTML parser keeps every character of {@code text} as it is and prints it back the same. */
     private static boolean plainText(BasedSequence chars) {
-        char[] text;
-        if (chars instanceof SubSequence sub && sub.getBase() instanceof String base) {
-            text = new char[chars.length()];
-            base.getChars(sub.getStartOffset(), sub.getEndOffset(), text, 0);
-        } else {
-            text = chars.toString().toCharArray();
-        }
+        char[] text = PageChars.copy(chars, new char[chars.length()]);
         for (int i = 0, n = text.length; i < n; i++) {
             char c = text[i];
             if (c < 0x20 ? c != '\n' && c != '\t' : c == 0xA0) {
@@ -821,16 +814,7 @@ final class DirectHtml {
             if (buffer.length < n) {
                 buffer = new char[Math.max(n, buffer.length * 2)];
             }
-            if (s instanceof String string) {
-                string.getChars(0, n, buffer, 0);
-            } else if (s instanceof SubSequence sub && sub.getBase() instanceof String base) {
-                base.getChars(sub.getStartOffset(), sub.getEndOffset(), buffer, 0);
-            } else {
-                for (int i = 0; i < n; i++) {
-                    buffer[i] = s.charAt(i);
-                }
-            }
-            return buffer;
+            return PageChars.copy(s, buffer);
         }
 
         private void put(char[] b, int n, boolean escape, boolean pre) {

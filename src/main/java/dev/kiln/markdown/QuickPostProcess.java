@@ -20,7 +20,6 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.SubSequence;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +124,7 @@ final class QuickPostProcess implements Parser.ParserExtension {
         for (Node n = node; n instanceof Text; n = n.getNext()) {
             BasedSequence chars = n.getChars();
             int len = chars.length();
-            char[] text = copy(chars, len <= buffer.length ? buffer : new char[len]);
+            char[] text = PageChars.copy(chars, len <= buffer.length ? buffer : new char[len]);
             for (int i = 0; i < len; i++) {
                 char c = text[i];
                 if (c == '@' || c == '&'
@@ -138,18 +137,6 @@ final class QuickPostProcess implements Parser.ParserExtension {
             }
         }
         return false;
-    }
-
-    /** The characters of {@code text} in {@code chars}: one bulk copy out of the page's string rather than a call each. */
-    private static char[] copy(BasedSequence text, char[] chars) {
-        if (text instanceof SubSequence sub && sub.getBase() instanceof String base) {
-            base.getChars(sub.getStartOffset(), sub.getEndOffset(), chars, 0);
-        } else {
-            for (int i = 0, n = text.length(); i < n; i++) {
-                chars[i] = text.charAt(i);
-            }
-        }
-        return chars;
     }
 
     /**

@@ -46,4 +46,18 @@ class StampTest {
         assertTrue(Stamp.recorded(marker, "kiln-stamp x"));
         assertEquals("", Stamp.current("in", tmp.resolve("missing"), ".kiln-output"));
     }
+
+    @Test
+    void aFolderIsUnchangedWhileItsMarkerNamesTheseInputsAndItsFilesAreAsRecorded() throws IOException {
+        Path dest = Files.createDirectories(tmp.resolve("site"));
+        Path page = Files.writeString(dest.resolve("index.html"), "home");
+        assertFalse(Stamp.unchanged(dest, ".kiln-output", "in"), "no marker");
+        Files.writeString(dest.resolve(".kiln-output"), Stamp.current("in", dest, ".kiln-output"));
+
+        assertTrue(Stamp.unchanged(dest, ".kiln-output", "in"));
+        assertFalse(Stamp.unchanged(dest, ".kiln-output", "other"), "built from other inputs");
+        assertFalse(Stamp.unchanged(dest, ".kiln-output", "i"), "a prefix of the inputs is other inputs");
+        Files.setLastModifiedTime(page, FileTime.fromMillis(Files.getLastModifiedTime(page).toMillis() + 5_000));
+        assertFalse(Stamp.unchanged(dest, ".kiln-output", "in"), "a file of the site touched since");
+    }
 }
