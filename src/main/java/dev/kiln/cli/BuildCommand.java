@@ -9,43 +9,36 @@ import dev.kiln.config.SiteConfig;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import dev.kiln.output.SiteWriter;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.CommandLine;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code kiln build}: builds the site into a folder. */
-@Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Builds the site in --source into --dest. A failed build leaves --dest as it was.")
-final class BuildCommand implements Callable<Integer> {
+final class BuildCommand extends Command {
 
-    @Mixin
-    SiteOptions site;
-
-    @Option(names = "--dest", paramLabel = "DIR",
-            description = "Where to write the site. Default: target/site inside the site folder.")
-    Path dest;
-
-    @Option(names = "--strict", description = "Treat broken internal links as errors: nothing is written.")
-    boolean strict;
-
-    @Option(names = "--force", description = "Build even when nothing changed since the last build into --dest.")
-    boolean force;
-
-    @Option(names = "--timings", description = "Print the time of each stage and the ten slowest pages and layouts.")
-    boolean timings;
+    BuildCommand() {
+        super("build", "Builds the site in --source into --dest. A failed build leaves --dest as it was.");
+        SiteOptions.addTo(options);
+        options.addOption(valued("dest", "DIR", "Where to write the site. Default: target/site inside the site folder."));
+        options.addOption(flag("strict", "Treat broken internal links as errors: nothing is written."));
+        options.addOption(flag("force", "Build even when nothing changed since the last build into --dest."));
+        options.addOption(flag("timings", "Print the time of each stage and the ten slowest pages and layouts."));
+    }
 
     @Override
-    public Integer call() {
+    int run(CommandLine line) {
+        SiteOptions site = SiteOptions.of(line);
+        Path dest = path(line, "dest", null);
+        boolean strict = line.hasOption("strict");
+        boolean force = line.hasOption("force");
+        boolean timings = line.hasOption("timings");
         PrintStream err = System.err;
         if (!site.valid(err)) {
             return 2;
         }
-        Path source = site.source;
+        Path source = site.source();
         Path target = dest != null ? dest : source.resolve("target/site");
         String unsafe = SiteWriter.unsafeDestination(source, target,
                 Build.SOURCE_FOLDERS);
@@ -53,10 +46,10 @@ final class BuildCommand implements Callable<Integer> {
             err.println("kiln: --dest " + target + " " + unsafe);
             return 2;
         }
-        BuildOptions options = site.build();
+        BuildOptions buildOptions = site.build();
         long begin = System.nanoTime();
         Path marker = target.resolve(SiteWriter.MARKER);
-        String inputs = Stamp.inputs(options, new Main.Version().getVersion()[0],
+        String inputs = Stamp.inputs(buildOptions, Main.version(),
                 Build.SOURCE_FOLDERS, List.of(SiteConfig.FILE));
         if (!force && Stamp.unchanged(target, SiteWriter.MARKER, inputs)) {
             err.println("nothing changed since the last build into " + target + " (" + (System.nanoTime() - begin) / 1_000_000
@@ -64,7 +57,7 @@ final class BuildCommand implements Callable<Integer> {
             return 0;
         }
         try (Build build = Build.once(err::println, target)) {
-            BuildResult result = build.run(options);
+            BuildResult result = build.run(buildOptions);
             long start = System.nanoTime();
             List<Problem> links = LinkReport.problems(result, source);
             long linksNanos = System.nanoTime() - start;

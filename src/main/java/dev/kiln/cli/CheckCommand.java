@@ -7,36 +7,33 @@ import dev.kiln.build.LinkReport;
 import dev.kiln.check.ExternalLinks;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.CommandLine;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code kiln check}: builds the site (its pages kept in a temporary folder) and checks every internal link, image and anchor. */
-@Command(name = "check", mixinStandardHelpOptions = true,
-        description = "Builds the site (into a temporary folder, not --dest) and checks every internal link, image "
-                + "source, stylesheet, script and #fragment. Exits 1 when any is broken.")
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends Command {
 
-    @Mixin
-    SiteOptions site;
-
-    @Option(names = "--external", description = "Also check links to other sites over HTTP (8 requests at once, "
-            + "2 per host, 10 s timeouts, 2 retries).")
-    boolean external;
+    CheckCommand() {
+        super("check", "Builds the site (into a temporary folder, not --dest) and checks every internal link, image "
+                + "source, stylesheet, script and #fragment. Exits 1 when any is broken.");
+        SiteOptions.addTo(options);
+        options.addOption(flag("external", "Also check links to other sites over HTTP (8 requests at once, "
+                + "2 per host, 10 s timeouts, 2 retries)."));
+    }
 
     @Override
-    public Integer call() {
+    int run(CommandLine line) {
+        SiteOptions site = SiteOptions.of(line);
+        boolean external = line.hasOption("external");
         if (!site.valid(System.err)) {
             return 2;
         }
-        Path source = site.source;
-        BuildOptions options = site.build();
-        try (Build build = Build.once(line -> { })) {
-            BuildResult result = build.run(options);
+        Path source = site.source();
+        BuildOptions buildOptions = site.build();
+        try (Build build = Build.once(progress -> { })) {
+            BuildResult result = build.run(buildOptions);
             List<Problem> broken = new java.util.ArrayList<>(LinkReport.problems(result, source));
             if (external) {
                 System.err.println("checking external links...");

@@ -9,59 +9,62 @@ import dev.kiln.error.SiteException;
 import dev.kiln.jekyll.ImportReport;
 import dev.kiln.jekyll.Importer;
 import dev.kiln.jekyll.JekyllSite;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import org.apache.commons.cli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /** {@code kiln import}: converts a site made with another generator into a Kiln site. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Converts a site made with another generator into a Kiln site folder.",
-        subcommands = {ImportCommand.Jekyll.class})
-public final class ImportCommand implements Callable<Integer> {
+final class ImportCommand extends Command {
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
+    ImportCommand() {
+        super("import", "Converts a site made with another generator into a Kiln site folder.");
+    }
+
+    @Override
+    List<Command> subcommands() {
+        return List.of(new Jekyll());
+    }
 
     /** {@code kiln import} alone is a usage error: it shows its subcommands and exits 2. */
     @Override
-    public Integer call() {
-        spec.commandLine().usage(System.err);
+    int run(CommandLine line) {
+        System.err.print(help());
         return 2;
     }
 
     /** {@code kiln import jekyll}: converts a Jekyll site, keeping every post and page URL. */
-    @Command(name = "jekyll", mixinStandardHelpOptions = true,
-            description = {"Converts the Jekyll site in SRC into a new Kiln site folder (SRC is never written to).",
-                    "Prints what it converted, the Liquid it left (path:line) and any URL that would change."},
-            exitCodeListHeading = "%nExit codes:%n",
-            exitCodeList = {"0:imported, every URL kept (or redirected with --allow-url-changes)",
-                    "1:content was lost or a URL changed (see the report)", "2:usage error"})
-    public static final class Jekyll implements Callable<Integer> {
+    static final class Jekyll extends Command {
 
-        @Parameters(paramLabel = "SRC", description = "The Jekyll site folder (with _config.yml or _posts/).")
-        Path src;
-
-        @Option(names = "--dest", paramLabel = "DIR",
-                description = "The new Kiln site folder; must not exist or be empty, and not be inside SRC. "
-                        + "Default: SRC-kiln next to SRC.")
-        Path dest;
-
-        @Option(names = "--allow-url-changes",
-                description = "Accept posts and pages whose URL changes, and write a redirect page at each old URL.")
-        boolean allowUrlChanges;
+        Jekyll() {
+            super("import jekyll", "Converts the Jekyll site in SRC into a new Kiln site folder (SRC is never written "
+                    + "to). Prints what it converted, the Liquid it left (path:line) and any URL that would change.", "SRC");
+            options.addOption(valued("dest", "DIR", "The new Kiln site folder; must not exist or be empty, and not be "
+                    + "inside SRC. Default: SRC-kiln next to SRC."));
+            options.addOption(flag("allow-url-changes",
+                    "Accept posts and pages whose URL changes, and write a redirect page at each old URL."));
+        }
 
         @Override
-        public Integer call() {
+        String footer() {
+            return """
+
+                    Exit codes:
+                      0   imported, every URL kept (or redirected with --allow-url-changes)
+                      1   content was lost or a URL changed (see the report)
+                      2   usage error
+                    """;
+        }
+
+        @Override
+        int run(CommandLine line) {
+            Path src = path("SRC", line.getArgList().get(0));
+            Path dest = path(line, "dest", null);
+            boolean allowUrlChanges = line.hasOption("allow-url-changes");
             PrintStream err = System.err;
             if (!Files.isDirectory(src)) {
                 err.println("kiln: " + src + " is not a folder: name the Jekyll site's folder");

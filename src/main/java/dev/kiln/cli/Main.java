@@ -1,76 +1,119 @@
 package dev.kiln.cli;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** The {@code kiln} command: parses the command line and runs a subcommand. */
-@Command(name = "kiln", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Kiln builds a blog from Markdown posts into a static site.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "1:the site has errors (each printed as path:line:col: message)",
-                "2:usage error"})
-public final class Main implements java.util.concurrent.Callable<Integer> {
+/**
+ * The {@code kiln} command: picks the command its first word names and runs it.
+ *
+ * <p>Commons CLI parses each command's options, rather than picocli: picocli took ~80 ms of every start
+ * (README, Performance), being compiled for Java 5 (which no class-data archive holds) and reading
+ * annotations by reflection; Commons CLI's classes are archived with Kiln's, and it parses in ~2 ms.
+ */
+public final class Main {
+
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
     }
 
-    /** The subcommands, in the order the usage lists them. */
-    private static final List<String> COMMANDS = List.of("build", "serve", "new", "check", "import", "help");
+    /** The commands' names, in the order the usage lists them. */
+    private static final List<String> COMMANDS = List.of("build", "serve", "new", "check", "import");
 
-    /**
-     * The subcommand {@code name}. A switch, not a map of constructor references: a JDK 25 AOT cache cannot
-     * hold a lambda that makes one of picocli's classes (compiled for Java 5, which the cache leaves out), and
-     * recording it crashed.
-     */
-    private static Object command(String name) {
+    /** The command {@code name}, made only when asked for. */
+    private static Command command(String name) {
         return switch (name) {
             case "build" -> new BuildCommand();
             case "serve" -> new ServeCommand();
             case "new" -> new NewCommand();
             case "check" -> new CheckCommand();
             case "import" -> new ImportCommand();
-            case "help" -> new CommandLine.HelpCommand();
             default -> throw new IllegalArgumentException(name);
         };
     }
 
     /** Runs {@code kiln args} and returns its exit code. */
     public static int run(String... args) {
-        return commandLine(args.length > 0 ? args[0] : null).execute(args);
-    }
-
-    /**
-     * {@code kiln} with only the subcommand named {@code first} when there is one (but help), else with all:
-     * picocli reads a command's annotations when it is added, ~20 ms for the others at every start.
-     */
-    static CommandLine commandLine(String first) {
-        CommandLine kiln = new CommandLine(new Main());
-        if (first != null && !first.equals("help") && COMMANDS.contains(first)) {
-            kiln.addSubcommand(first, command(first));
-        } else {
-            for (String name : COMMANDS) {
-                kiln.addSubcommand(name, command(name));
+        if (args.length == 0) {
+            System.err.print(usage());
+            return 2;
+        }
+        String first = args[0];
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (first) {
+            case "-h", "--help" -> {
+                System.out.print(usage());
+                return 0;
+            }
+            case "-V", "--version" -> {
+                System.out.println(version());
+                return 0;
+            }
+            case "help" -> {
+                return help(rest);
+            }
+            default -> {
+                if (COMMANDS.contains(first)) {
+                    return command(first).execute(rest);
+                }
+                System.err.println("kiln: " + (first.startsWith("-") ? "unknown option '" : "unknown command '")
+                        + first + "': the commands are " + String.join(", ", COMMANDS) + " (kiln --help shows them)");
+                return 2;
             }
         }
-        return kiln;
     }
 
-    /** {@code kiln} alone is a usage error: it shows the commands and exits 2. */
-    @Override
-    public Integer call() {
-        commandLine(null).usage(System.err);
-        return 2;
-    }
-
-    /** The version written into the jar by Maven. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"kiln " + (version == null ? "(development)" : version)};
+    /** {@code kiln help [COMMAND [SUBCOMMAND]]}: the help of that command, or of kiln. */
+    private static int help(String... words) {
+        if (words.length == 0) {
+            System.out.print(usage());
+            return 0;
         }
+        if (!COMMANDS.contains(words[0])) {
+            System.err.println("kiln: unknown command '" + words[0] + "': the commands are " + String.join(", ", COMMANDS));
+            return 2;
+        }
+        Command command = command(words[0]);
+        for (String word : Arrays.copyOfRange(words, 1, words.length)) {
+            Command sub = command.subcommands().stream().filter(c -> c.words.endsWith(" " + word)).findFirst().orElse(null);
+            if (sub == null) {
+                System.err.println("kiln: kiln " + command.words + " has no command '" + word + "'");
+                return 2;
+            }
+            command = sub;
+        }
+        System.out.print(command.help());
+        return 0;
+    }
+
+    /** What {@code kiln --help} prints, and {@code kiln} alone on stderr. */
+    static String usage() {
+        StringBuilder usage = new StringBuilder("Usage: kiln [-hV] COMMAND [OPTIONS]\n"
+                + "Kiln builds a blog from Markdown posts into a static site.\n\nCommands:\n");
+        List<String[]> rows = new ArrayList<>();
+        COMMANDS.forEach(name -> rows.add(new String[] {name, command(name).summary()}));
+        rows.add(new String[] {"help", "Shows the help of a command: kiln help build."});
+        Command.table(usage, rows);
+        usage.append("\nOptions:\n");
+        Command.table(usage, List.of(new String[] {"-h, --help", "Show this help and exit."},
+                new String[] {"-V, --version", "Print the version and exit."}));
+        usage.append("\nkiln COMMAND --help documents each command's options.\n");
+        return usage + EXIT_CODES;
+    }
+
+    static final String EXIT_CODES = """
+
+            Exit codes:
+              0   success
+              1   the site has errors (each printed as path:line:col: message)
+              2   usage error
+            """;
+
+    /** {@code kiln} and the version Maven wrote into the jar. */
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return "kiln " + (version == null ? "(development)" : version);
     }
 }

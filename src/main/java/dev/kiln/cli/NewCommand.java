@@ -2,50 +2,52 @@ package dev.kiln.cli;
 
 import dev.kiln.build.Build;
 import dev.kiln.content.NewPost;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import org.apache.commons.cli.CommandLine;
 
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code kiln new post "Title"}: starts a post. */
-@Command(name = "new", mixinStandardHelpOptions = true, description = "Starts new content.",
-        subcommands = NewCommand.Post.class)
-final class NewCommand implements Callable<Integer> {
+final class NewCommand extends Command {
+
+    NewCommand() {
+        super("new", "Starts new content.");
+    }
 
     @Override
-    public Integer call() {
-        System.err.println("kiln: say what to start: kiln new post \"Title\"");
-        return 2;
+    List<Command> subcommands() {
+        return List.of(new Post());
+    }
+
+    @Override
+    int run(CommandLine line) {
+        throw new UsageError("say what to start: kiln new post \"Title\"");
     }
 
     /** {@code kiln new post}. */
-    @Command(name = "post", mixinStandardHelpOptions = true,
-            description = "Writes content/posts/YYYY-MM-DD-slug.md with its front matter and prints its path. "
-                    + "Never overwrites a file.")
-    static final class Post implements Callable<Integer> {
+    static final class Post extends Command {
 
-        @Parameters(paramLabel = "TITLE", description = "The post's title.")
-        String title;
-
-        @Option(names = "--tags", split = ",", paramLabel = "TAG", description = "Tags, separated by commas.")
-        List<String> tags = List.of();
-
-        @Option(names = "--draft", description = "Mark the post as a draft (built only with --drafts).")
-        boolean draft;
-
-        @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
-                description = "The site folder. Default: ${DEFAULT-VALUE}")
-        Path source;
+        Post() {
+            super("new post", "Writes content/posts/YYYY-MM-DD-slug.md with its front matter and prints its path. "
+                    + "Never overwrites a file.", "TITLE");
+            options.addOption(valued("tags", "TAG,TAG", "Tags, separated by commas."));
+            options.addOption(flag("draft", "Mark the post as a draft (built only with --drafts)."));
+            options.addOption(valued("source", "DIR", "The site folder. Default: ."));
+        }
 
         @Override
-        public Integer call() {
+        int run(CommandLine line) {
+            String title = line.getArgList().get(0);
+            Path source = path(line, "source", ".");
+            String[] given = line.getOptionValues("tags");
+            List<String> tags = given == null ? List.of()
+                    : Arrays.stream(given).flatMap(t -> Arrays.stream(t.split(","))).map(String::strip)
+                            .filter(t -> !t.isEmpty()).toList();
             if (title.isBlank()) {
                 System.err.println("kiln: the title is empty: kiln new post \"My title\"");
                 return 2;
@@ -55,9 +57,9 @@ final class NewCommand implements Callable<Integer> {
                 return 2;
             }
             ZoneId zone = Build.timezoneOf(source);
-            List<String> clean = tags.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
             try {
-                Path file = NewPost.write(source, title.strip(), ZonedDateTime.now(zone).withNano(0), clean, draft);
+                Path file = NewPost.write(source, title.strip(), ZonedDateTime.now(zone).withNano(0), tags,
+                        line.hasOption("draft"));
                 System.out.println(source.relativize(file));
                 return 0;
             } catch (FileAlreadyExistsException e) {
@@ -66,5 +68,4 @@ final class NewCommand implements Callable<Integer> {
             }
         }
     }
-
 }

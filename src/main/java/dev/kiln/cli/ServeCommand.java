@@ -2,40 +2,41 @@ package dev.kiln.cli;
 
 import dev.kiln.build.BuildOptions;
 import dev.kiln.serve.DevServer;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.CommandLine;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Callable;
 
 /** {@code kiln serve}: a preview server that rebuilds on every save and reloads the browser. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Builds the site into memory and serves it; rebuilds on every change under content/, "
-                + "layouts/, assets/ and site.yml, and reloads the open pages. Ctrl-C stops it.")
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends Command {
 
-    @Mixin
-    SiteOptions site;
-
-    @Option(names = "--port", defaultValue = "4000", description = "The port. Default: ${DEFAULT-VALUE}")
-    int port;
-
-    @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "The address to listen on. Default: ${DEFAULT-VALUE} (this machine only).")
-    String host;
+    ServeCommand() {
+        super("serve", "Builds the site into memory and serves it; rebuilds on every change under content/, "
+                + "layouts/, assets/ and site.yml, and reloads the open pages. Ctrl-C stops it.");
+        SiteOptions.addTo(options);
+        options.addOption(valued("port", "PORT", "The port. Default: 4000"));
+        options.addOption(valued("host", "HOST", "The address to listen on. Default: 127.0.0.1 (this machine only)."));
+    }
 
     @Override
-    public Integer call() throws InterruptedException {
+    int run(CommandLine line) throws InterruptedException {
+        SiteOptions site = SiteOptions.of(line);
+        String host = line.getOptionValue("host", "127.0.0.1");
+        int port;
+        try {
+            port = Integer.parseInt(line.getOptionValue("port", "4000"));
+        } catch (NumberFormatException e) {
+            throw new UsageError("--port '" + line.getOptionValue("port") + "' is not a number: use 1 to 65535, "
+                    + "or 0 for any free port");
+        }
         PrintStream err = System.err;
         if (!site.valid(err)) {
             return 2;
         }
-        Path source = site.source;
+        Path source = site.source();
         if (port < 0 || port > 65535) {
             err.println("kiln: --port " + port + " is not a port: use 1 to 65535, or 0 for any free port");
             return 2;
@@ -43,10 +44,10 @@ final class ServeCommand implements Callable<Integer> {
         if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
             err.println("kiln: warning: serving on " + host + " lets other machines read the site and its drafts");
         }
-        BuildOptions options = site.build();
+        BuildOptions buildOptions = site.build();
         DevServer server;
         try {
-            server = new DevServer(options, host, port, err::println);
+            server = new DevServer(buildOptions, host, port, err::println);
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof BindException) {
                 err.println("kiln: cannot listen on " + host + ":" + port + " (" + e.getCause().getMessage()

@@ -2,7 +2,8 @@ package dev.kiln.cli;
 
 import dev.kiln.build.BuildOptions;
 import dev.kiln.config.SiteConfig;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,22 +11,23 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /** The options every command that builds a site shares: which site, drafts, future posts, base URL. */
-final class SiteOptions {
+record SiteOptions(Path source, boolean drafts, boolean future, String baseUrl) {
 
-    @Option(names = "--source", paramLabel = "DIR", defaultValue = ".",
-            description = "The site folder (with site.yml, content/, layouts/, assets/). Default: ${DEFAULT-VALUE}")
-    Path source;
+    /** Adds these options to {@code options}. */
+    static void addTo(Options options) {
+        options.addOption(Command.valued("source", "DIR",
+                "The site folder (with site.yml, content/, layouts/, assets/). Default: ."));
+        options.addOption(Command.flag("drafts", "Include drafts and posts with 'published: false'."));
+        options.addOption(Command.flag("future", "Include posts dated in the future."));
+        options.addOption(Command.valued("base-url", "URL",
+                "The URL the site is served from, overriding site.yml's base_url (e.g. https://me.github.io/blog)."));
+    }
 
-    @Option(names = "--drafts", description = "Include drafts and posts with 'published: false'.")
-    boolean drafts;
-
-    @Option(names = "--future", description = "Include posts dated in the future.")
-    boolean future;
-
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "The URL the site is served from, overriding site.yml's base_url "
-                    + "(e.g. https://me.github.io/blog).")
-    String baseUrl;
+    /** The options {@code line} gives. */
+    static SiteOptions of(CommandLine line) {
+        return new SiteOptions(Command.path(line, "source", "."), line.hasOption("drafts"), line.hasOption("future"),
+                line.getOptionValue("base-url"));
+    }
 
     /** Says what is wrong with the options on {@code err} and returns false, or returns true. */
     boolean valid(PrintStream err) {

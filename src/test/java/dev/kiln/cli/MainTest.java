@@ -216,6 +216,46 @@ class MainTest {
     }
 
     @Test
+    void anAbbreviatedOptionIsAnUnknownOptionNotTheOneItStarts() throws IOException {
+        Path site = goodSite();
+        Path dest = tmp.resolve("out");
+
+        Run run = kiln("build", "--source", site.toString(), "--dest", dest.toString(), "--dra");
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("--dra"), run.err());
+        assertFalse(Files.exists(dest), "nothing is built");
+    }
+
+    @Test
+    void anOptionWithoutItsValueOrAWrongValueIsAUsageError() throws IOException {
+        Path site = goodSite();
+
+        Run missing = kiln("build", "--source");
+        Run port = kiln("serve", "--source", site.toString(), "--port", "four");
+        Run extra = kiln("build", "--source", site.toString(), "stray");
+
+        assertEquals(2, missing.code(), missing.err());
+        assertTrue(missing.err().contains("source"), missing.err());
+        assertEquals(2, port.code(), port.err());
+        assertTrue(port.err().contains("--port 'four'"), port.err());
+        assertEquals(2, extra.code(), extra.err());
+        assertTrue(extra.err().contains("'stray'"), extra.err());
+        assertFalse(Files.exists(site.resolve("target")), "nothing is built");
+    }
+
+    @Test
+    void optionValuesMayFollowAnEqualsSign() throws IOException {
+        Path site = goodSite();
+        Path dest = tmp.resolve("out");
+
+        Run run = kiln("build", "--source=" + site, "--dest=" + dest);
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(Files.exists(dest.resolve("index.html")));
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         assertEquals(2, kiln("bulid").code());
     }
@@ -303,6 +343,30 @@ class MainTest {
             for (String flag : List.of("--source", "--dest", "--drafts", "--future", "--base-url", "--help")) {
                 assertTrue(help.contains(flag), flag + " in `kiln " + String.join(" ", args) + "`:\n" + help);
             }
+        }
+    }
+
+    @Test
+    void theHelpOfASubcommandDocumentsItsOperandAndOptions() {
+        for (String[] args : List.of(new String[] {"new", "post", "--help"}, new String[] {"help", "new", "post"})) {
+            Run run = kiln(args);
+
+            assertEquals(0, run.code(), Arrays.toString(args));
+            for (String text : List.of("TITLE", "--tags", "--draft", "--source")) {
+                assertTrue(run.out().contains(text), text + " in `kiln " + String.join(" ", args) + "`:\n" + run.out());
+            }
+        }
+        assertEquals(2, kiln("help", "new", "page").code());
+        assertEquals(2, kiln("help", "bogus").code());
+    }
+
+    @Test
+    void versionIsPrintedByKilnAndByEachCommand() {
+        for (String[] args : List.of(new String[] {"--version"}, new String[] {"-V"}, new String[] {"build", "--version"})) {
+            Run run = kiln(args);
+
+            assertEquals(0, run.code(), Arrays.toString(args));
+            assertTrue(run.out().startsWith("kiln "), run.out());
         }
     }
 

@@ -58,6 +58,14 @@ class NewPostTest {
     }
 
     @Test
+    void tagsMayBeGivenInOneOptionOrSeveral() throws IOException {
+        Run run = kiln("new", "post", "Tags", "--tags", "java,books", "--tags", " jvm ", "--source", site.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(Files.readString(site.resolve(run.out().strip())).contains("tags: [\"java\", \"books\", \"jvm\"]\n"));
+    }
+
+    @Test
     void refusesToOverwriteAPost() throws IOException {
         assertEquals(0, kiln("new", "post", "Hello", "--source", site.toString()).code());
         Path file = Files.list(site.resolve("content/posts")).findFirst().orElseThrow();

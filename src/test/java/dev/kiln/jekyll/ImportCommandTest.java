@@ -1,10 +1,9 @@
 package dev.kiln.jekyll;
 
-import dev.kiln.cli.ImportCommand;
+import dev.kiln.cli.Main;
 import dev.kiln.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,12 +25,16 @@ class ImportCommandTest {
 
     private String err;
 
+    /** Runs {@code kiln import args}, keeping what it printed on stderr in {@link #err}. */
     private int run(String... args) {
         PrintStream old = System.err;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            return new CommandLine(new ImportCommand()).execute(args);
+            String[] command = new String[args.length + 1];
+            command[0] = "import";
+            System.arraycopy(args, 0, command, 1, args.length);
+            return Main.run(command);
         } finally {
             System.setErr(old);
             err = bytes.toString(StandardCharsets.UTF_8);
