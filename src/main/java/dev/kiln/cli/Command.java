@@ -34,6 +34,8 @@ abstract class Command {
     /** The operands' names, each required once ({@code TITLE}), or none. */
     final List<String> operands;
     final Options options = new Options();
+    /** The long names of the options that may be given more than once, each with a value ({@code --tags}). */
+    final java.util.Set<String> repeatable = new java.util.HashSet<>();
 
     Command(String words, String description, String... operands) {
         this.words = words;
@@ -59,9 +61,11 @@ abstract class Command {
         return Option.builder().longOpt(name).desc(description).get();
     }
 
+    /** An option with a value, which may be given once unless it is {@link #repeatable}. */
     static Option valued(String name, String argName, String description) {
         return Option.builder().longOpt(name).hasArg().argName(argName).desc(description).get();
     }
+
 
     /** {@code option}'s value as a path, or {@code otherwise} when it is not given. */
     static Path path(CommandLine line, String option, String otherwise) {
@@ -98,6 +102,12 @@ abstract class Command {
             if (line.hasOption("version")) {
                 System.out.println(Main.version());
                 return 0;
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Option o : line.getOptions()) {
+                if (o.hasArg() && !repeatable.contains(o.getLongOpt()) && !seen.add(o.getLongOpt())) {
+                    throw new UsageError("--" + o.getLongOpt() + " is given twice: give it once");
+                }
             }
             List<String> given = line.getArgList();
             if (subcommands().isEmpty() && given.size() != operands.size()) {

@@ -35,7 +35,8 @@ final class NewCommand extends Command {
         Post() {
             super("new post", "Writes content/posts/YYYY-MM-DD-slug.md with its front matter and prints its path. "
                     + "Never overwrites a file.", "TITLE");
-            options.addOption(valued("tags", "TAG,TAG", "Tags, separated by commas."));
+            options.addOption(valued("tags", "TAG,TAG", "Tags, separated by commas; may be given more than once."));
+            repeatable.add("tags");
             options.addOption(flag("draft", "Mark the post as a draft (built only with --drafts)."));
             options.addOption(valued("source", "DIR", "The site folder. Default: ."));
         }

@@ -234,6 +234,8 @@ class MainTest {
         Run missing = kiln("build", "--source");
         Run port = kiln("serve", "--source", site.toString(), "--port", "four");
         Run extra = kiln("build", "--source", site.toString(), "stray");
+        Run twice = kiln("build", "--source", site.toString(), "--dest", tmp.resolve("a").toString(),
+                "--dest", tmp.resolve("b").toString());
 
         assertEquals(2, missing.code(), missing.err());
         assertTrue(missing.err().contains("source"), missing.err());
@@ -241,6 +243,9 @@ class MainTest {
         assertTrue(port.err().contains("--port 'four'"), port.err());
         assertEquals(2, extra.code(), extra.err());
         assertTrue(extra.err().contains("'stray'"), extra.err());
+        assertEquals(2, twice.code(), twice.err());
+        assertTrue(twice.err().contains("--dest is given twice"), twice.err());
+        assertFalse(Files.exists(tmp.resolve("a")) || Files.exists(tmp.resolve("b")), "nothing is built");
         assertFalse(Files.exists(site.resolve("target")), "nothing is built");
     }
 
