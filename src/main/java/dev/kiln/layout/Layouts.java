@@ -67,8 +67,38 @@ public final class Layouts {
                 // Month names follow the site's language, not the machine's.
                 .defaultLocale(java.util.Locale.forLanguageTag(config.language()))
                 .autoEscaping(true)
+                .addEscapingStrategy("html", Layouts::escapeHtml)
                 .extension(new KilnExtension(config))
                 .build();
+    }
+
+    /**
+     * Pebble's default escaping ({@code html}, for auto-escaping and the {@code escape} filter), with the
+     * same output as Pebble's own (unbescape's {@code escapeHtml4Xml}: {@code & < > " '} become
+     * {@code &amp; &lt; &gt; &quot; &#39;}, nothing else changes), but without initialising unbescape's
+     * tables of every HTML4 and HTML5 entity, which took ~30 ms of CPU at every start.
+     */
+    static String escapeHtml(String text) {
+        StringBuilder out = null;
+        int from = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            String entity = switch (text.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (entity != null) {
+                if (out == null) {
+                    out = new StringBuilder(n + 16);
+                }
+                out.append(text, from, i).append(entity);
+                from = i + 1;
+            }
+        }
+        return out == null ? text : out.append(text, from, text.length()).toString();
     }
 
     /**
