@@ -11,7 +11,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One command of {@code kiln}: its words ({@code build}, {@code new post}), what it does, its options and
@@ -35,7 +37,7 @@ abstract class Command {
     final List<String> operands;
     final Options options = new Options();
     /** The long names of the options that may be given more than once, each with a value ({@code --tags}). */
-    final java.util.Set<String> repeatable = new java.util.HashSet<>();
+    final Set<String> repeatable = new HashSet<>();
 
     Command(String words, String description, String... operands) {
         this.words = words;
@@ -103,7 +105,7 @@ abstract class Command {
                 System.out.println(Main.version());
                 return 0;
             }
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (Option o : line.getOptions()) {
                 if (o.hasArg() && !repeatable.contains(o.getLongOpt()) && !seen.add(o.getLongOpt())) {
                     throw new UsageError("--" + o.getLongOpt() + " is given twice: give it once");

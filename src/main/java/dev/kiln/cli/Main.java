@@ -67,7 +67,7 @@ public final class Main {
 
     /** {@code kiln help [COMMAND [SUBCOMMAND]]}: the help of that command, or of kiln. */
     private static int help(String... words) {
-        if (words.length == 0) {
+        if (words.length == 0 || words[0].equals("-h") || words[0].equals("--help")) {
             System.out.print(usage());
             return 0;
         }
