@@ -35,7 +35,15 @@ class StampTest {
         String touched = Stamp.current("in", dest, ".kiln-output");
         assertNotEquals(stamp, touched);
         Files.writeString(page, "<p>hi!</p>");
-        assertNotEquals(touched, Stamp.current("in", dest, ".kiln-output"));
+        String written = Stamp.current("in", dest, ".kiln-output");
+        assertNotEquals(touched, written);
+
+        // Each top folder is tallied on its own (on every core): a file added deep in another one still counts.
+        Files.createDirectories(dest.resolve("tags/java"));
+        Files.writeString(dest.resolve("tags/java/index.html"), "java");
+        String added = Stamp.current("in", dest, ".kiln-output");
+        assertTrue(added.endsWith(" 3 18 " + added.split(" ")[4]), added);
+        assertEquals(added, Stamp.current("in", dest, ".kiln-output"), "the same folder, the same stamp");
     }
 
     @Test
