@@ -294,19 +294,28 @@ public final class Build implements AutoCloseable {
         List<Routed> routed = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, String> claims = new TreeMap<>();
-        for (DraftPage draft : drafts) {
+        // Each page's route on the pool (a route or its problems), then the claims in the pages' order.
+        List<Object> routes = parallel.map(drafts, draft -> {
             try {
-                Route route = routeMemo.get(draft.path(), new RouteInputs(draft, config),
+                return routeMemo.get(draft.path(), new RouteInputs(draft, config),
                         in -> Permalinks.of(in.draft(), in.config()));
-                String earlier = claims.putIfAbsent(route.outputPath(), draft.path());
-                if (earlier != null) {
-                    problems.add(draft.front().at("permalink").problem(draft.path(), "URL " + route.url()
-                            + " is also claimed by " + earlier + ": give one of them another permalink"));
-                }
-                routed.add(new Routed(draft, route));
             } catch (SiteException e) {
-                problems.addAll(e.problems());
+                return e;
             }
+        });
+        for (int i = 0; i < drafts.size(); i++) {
+            DraftPage draft = drafts.get(i);
+            if (routes.get(i) instanceof SiteException e) {
+                problems.addAll(e.problems());
+                continue;
+            }
+            Route route = (Route) routes.get(i);
+            String earlier = claims.putIfAbsent(route.outputPath(), draft.path());
+            if (earlier != null) {
+                problems.add(draft.front().at("permalink").problem(draft.path(), "URL " + route.url()
+                        + " is also claimed by " + earlier + ": give one of them another permalink"));
+            }
+            routed.add(new Routed(draft, route));
         }
         for (StaticFile file : statics) {
             String page = claims.get(file.outputPath());
