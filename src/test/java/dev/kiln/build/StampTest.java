@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,6 +45,33 @@ class StampTest {
         String added = Stamp.current("in", dest, ".kiln-output");
         assertTrue(added.endsWith(" 3 18 " + added.split(" ")[4]), added);
         assertEquals(added, Stamp.current("in", dest, ".kiln-output"), "the same folder, the same stamp");
+    }
+
+    @Test
+    void theInputsChangeWithAnyFileOrFolderUnderTheSourceFoldersAndOnlyThen() throws IOException {
+        Path site = tmp.resolve("blog");
+        Files.createDirectories(site.resolve("content/posts/2020"));
+        Files.createDirectories(site.resolve("layouts/partials"));
+        for (int i = 0; i < 300; i++) {
+            Files.writeString(site.resolve("content/posts/post-" + i + ".md"), "post " + i);
+        }
+        Path deep = Files.writeString(site.resolve("content/posts/2020/deep.md"), "deep");
+        Files.writeString(site.resolve("layouts/partials/head.peb"), "<head>");
+        Files.writeString(site.resolve("site.yml"), "title: Blog\n");
+        BuildOptions options = BuildOptions.of(site);
+        List<String> folders = List.of("content", "layouts", "assets");
+        String inputs = Stamp.inputs(options, "1", folders, List.of("site.yml"));
+
+        assertEquals(inputs, Stamp.inputs(options, "1", folders, List.of("site.yml")), "the same files, the same stamp");
+        Files.setLastModifiedTime(deep, FileTime.fromMillis(Files.getLastModifiedTime(deep).toMillis() + 5_000));
+        String touched = Stamp.inputs(options, "1", folders, List.of("site.yml"));
+        assertNotEquals(inputs, touched, "a file deep in a folder touched, at the same size");
+        Files.createDirectories(site.resolve("content/posts/2021"));
+        String folder = Stamp.inputs(options, "1", folders, List.of("site.yml"));
+        assertNotEquals(touched, folder, "an empty folder added");
+        Files.delete(site.resolve("content/posts/post-150.md"));
+        assertNotEquals(folder, Stamp.inputs(options, "1", folders, List.of("site.yml")), "a file removed");
+        assertNotEquals(inputs, Stamp.inputs(options, "2", folders, List.of("site.yml")), "another Kiln");
     }
 
     @Test
