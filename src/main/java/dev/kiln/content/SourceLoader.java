@@ -310,12 +310,29 @@ public final class SourceLoader {
                     }
                     return FileVisitResult.CONTINUE;
                 }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    return whenUnreadable(file, e);
+                }
             });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         found.sort(java.util.Comparator.comparing(Found::file));
         return found;
+    }
+
+    /**
+     * What a walk does with an entry it listed but could not look at: a file gone by then (an editor's
+     * temporary file renamed over a post as it saves, a file deleted during the build) or a hidden one is
+     * passed over, as if the walk had come a moment later or earlier; anything else stops the walk.
+     */
+    static FileVisitResult whenUnreadable(Path file, IOException e) throws IOException {
+        if (e instanceof java.nio.file.NoSuchFileException || ignoredName(file)) {
+            return FileVisitResult.CONTINUE;
+        }
+        throw e;
     }
 
     private static boolean ignoredName(Path file) {

@@ -312,4 +312,21 @@ class SourceLoaderTest {
 
         assertEquals(2, SourceLoader.load(site).statics().size());
     }
+
+    @Test
+    void aFileGoneBetweenTheListingAndTheLookIsPassedOverButOtherFailuresStopTheWalk() throws IOException {
+        // An editor saves by writing a hidden temporary file and renaming it over the post: a walk may list the
+        // temporary file and find it gone a moment later. The dev server's rebuild then crashed.
+        Path tmp = site.resolve("content/posts/.2020-01-01-first.md.tmp");
+        Path post = site.resolve("content/posts/2020-01-01-first.md");
+
+        assertEquals(java.nio.file.FileVisitResult.CONTINUE,
+                SourceLoader.whenUnreadable(tmp, new java.nio.file.NoSuchFileException(tmp.toString())));
+        assertEquals(java.nio.file.FileVisitResult.CONTINUE,
+                SourceLoader.whenUnreadable(post, new java.nio.file.NoSuchFileException(post.toString())));
+        assertEquals(java.nio.file.FileVisitResult.CONTINUE,
+                SourceLoader.whenUnreadable(tmp, new java.nio.file.AccessDeniedException(tmp.toString())));
+        assertThrows(java.nio.file.AccessDeniedException.class,
+                () -> SourceLoader.whenUnreadable(post, new java.nio.file.AccessDeniedException(post.toString())));
+    }
 }
