@@ -328,7 +328,7 @@ public final class SourceLoader {
      * temporary file renamed over a post as it saves, a file deleted during the build) or a hidden one is
      * passed over, as if the walk had come a moment later or earlier; anything else stops the walk.
      */
-    static FileVisitResult whenUnreadable(Path file, IOException e) throws IOException {
+    public static FileVisitResult whenUnreadable(Path file, IOException e) throws IOException {
         if (e instanceof java.nio.file.NoSuchFileException || ignoredName(file)) {
             return FileVisitResult.CONTINUE;
         }

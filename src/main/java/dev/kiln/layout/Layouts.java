@@ -1,6 +1,7 @@
 package dev.kiln.layout;
 
 import dev.kiln.config.SiteConfig;
+import dev.kiln.content.SourceLoader;
 import dev.kiln.error.Position;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
@@ -15,8 +16,13 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -220,24 +226,60 @@ public final class Layouts {
                 && sources.equals(readSources(siteLayouts));
     }
 
+    /**
+     * The text of each layout ({@code .peb}) under {@code dir}, by path. Hidden files and editors' leftovers
+     * are passed over (vim keeps {@code .post.peb.swp} beside the layout it edits, which made the build
+     * crash), and so is a file gone between the listing and the reading (an editor saving by renaming).
+     */
     private static Map<String, String> readSources(Path dir) {
         Map<String, String> texts = new java.util.TreeMap<>();
         if (!Files.isDirectory(dir)) {
             return texts;
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                texts.put(dir.relativize(file).toString(), Files.readString(file));
-            }
+        List<Problem> problems = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes a) {
+                    return folder.equals(dir) || !SourceLoader.isIgnored(folder.getFileName())
+                            ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes a) throws IOException {
+                    String name = file.getFileName().toString();
+                    if (!name.endsWith(SUFFIX) || SourceLoader.isIgnored(file.getFileName())) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    String path = dir.relativize(file).toString().replace('\\', '/');
+                    try {
+                        texts.put(path, Files.readString(file));
+                    } catch (NoSuchFileException gone) {
+                        // saved by renaming another file over it: the watcher reports that file next
+                    } catch (CharacterCodingException e) {
+                        problems.add(Problem.inFile(FOLDER + "/" + path, "is not UTF-8 text: save it as UTF-8"));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    return SourceLoader.whenUnreadable(file, e);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (!problems.isEmpty()) {
+            throw new SiteException(problems);
         }
         return texts;
     }
 
     private static List<String> listSiteLayouts(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString())
+            return files.filter(f -> !SourceLoader.isIgnored(f.getFileName()))
+                    .map(f -> f.getFileName().toString())
                     .filter(n -> n.endsWith(SUFFIX))
                     .map(n -> n.substring(0, n.length() - SUFFIX.length()))
                     .sorted()

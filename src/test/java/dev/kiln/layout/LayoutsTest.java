@@ -52,6 +52,26 @@ class LayoutsTest {
     }
 
     @Test
+    void editorsLeftoversBesideTheLayoutsArePassedOverAndALayoutThatIsNotUtf8IsAProblemAtItsPath() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        write("layouts/post.peb", "<!DOCTYPE html>\n<html><head><title>{{ page.title }}</title></head>\n"
+                + "<body><p id=\"own\">my own post layout</p>{{ page.content | raw }}</body></html>\n");
+        // vim's swap file of the layout it edits, a backup, and a hidden layout: binary, or not the site's.
+        Files.write(site.resolve("layouts/.post.peb.swp"), new byte[] {'b', '0', 'V', 'I', 'M', 0, (byte) 0xff, (byte) 0xfe});
+        Files.write(site.resolve("layouts/post.peb~"), new byte[] {(byte) 0xc3, (byte) 0x28});
+        write("layouts/.draft.peb", "{{ nope }}");
+
+        SiteOutput out = build();
+
+        assertEquals("my own post layout", SiteChecks.page(out, POST_PAGE).getElementById("own").text());
+
+        Files.write(site.resolve("layouts/home.peb"), new byte[] {'<', 'p', '>', (byte) 0xe9, '<', '/', 'p', '>'});
+        SiteException e = assertThrows(SiteException.class, this::build);
+        assertEquals(List.of("layouts/home.peb:1:1: is not UTF-8 text: save it as UTF-8"),
+                e.problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void aSiteWithOnlySomeLayoutsTakesTheOthersFromTheBuiltInTheme() throws IOException {
         write(POST, "---\ntitle: Hello\n---\nBody.\n");
         write("content/about.md", "---\ntitle: About me\n---\nAbout.\n");
