@@ -154,25 +154,28 @@ public final class Stamp {
      * and a large site's walk (~29,000 entries at 10,000 posts) would be for nothing.
      */
     public static boolean unchanged(Path dest, String marker, String inputs) {
-        Path file = dest.resolve(marker);
-        try {
-            if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).startsWith(PREFIX + inputs + " ")) {
-                return false;
-            }
-        } catch (IOException | UncheckedIOException e) {
-            return false;
-        }
-        return recorded(file, current(inputs, dest, marker));
+        String recorded = read(dest.resolve(marker));
+        return recorded != null && recorded.startsWith(PREFIX + inputs + " ")
+                && holds(recorded, current(inputs, dest, marker));
     }
 
     /** Whether {@code dest}'s marker holds exactly {@code stamp}. */
     public static boolean recorded(Path marker, String stamp) {
+        String recorded = read(marker);
+        return recorded != null && holds(recorded, stamp);
+    }
+
+    /** Whether a marker's text {@code recorded} is {@code stamp}: "" is no stamp (a folder that could not be read, or a build that left out future posts). */
+    private static boolean holds(String recorded, String stamp) {
+        return !stamp.isEmpty() && recorded.equals(stamp);
+    }
+
+    /** The text of the marker file {@code marker}, or null when there is none or it cannot be read. */
+    private static String read(Path marker) {
         try {
-            // "" is no stamp (a folder that could not be read, or a build that left out future posts).
-            return !stamp.isEmpty() && Files.isRegularFile(marker)
-                    && Files.readString(marker, StandardCharsets.UTF_8).equals(stamp);
+            return Files.isRegularFile(marker) ? Files.readString(marker, StandardCharsets.UTF_8) : null;
         } catch (IOException | UncheckedIOException e) {
-            return false;
+            return null;
         }
     }
 }

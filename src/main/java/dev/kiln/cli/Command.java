@@ -50,6 +50,11 @@ abstract class Command {
         return List.of();
     }
 
+    /** The command under this one that {@code word} names ({@code post} under {@code new}), or null. */
+    Command subcommand(String word) {
+        return subcommands().stream().filter(c -> c.words.endsWith(" " + word)).findFirst().orElse(null);
+    }
+
     /** Runs the command whose options and operands are {@code line}; returns its exit code. */
     abstract int run(CommandLine line) throws Exception;
 
@@ -85,12 +90,9 @@ abstract class Command {
 
     /** Parses {@code args} for this command (or the subcommand they name) and runs it; returns its exit code. */
     int execute(String... args) {
-        if (args.length > 0) {
-            for (Command sub : subcommands()) {
-                if (sub.words.endsWith(" " + args[0])) {
-                    return sub.execute(Arrays.copyOfRange(args, 1, args.length));
-                }
-            }
+        Command sub = args.length > 0 ? subcommand(args[0]) : null;
+        if (sub != null) {
+            return sub.execute(Arrays.copyOfRange(args, 1, args.length));
         }
         PrintStream err = System.err;
         Options all = withStandard();

@@ -58,9 +58,7 @@ public final class Main {
                 if (COMMANDS.contains(first)) {
                     return command(first).execute(rest);
                 }
-                System.err.println("kiln: " + (first.startsWith("-") ? "unknown option '" : "unknown command '")
-                        + first + "': the commands are " + String.join(", ", COMMANDS) + " (kiln --help shows them)");
-                return 2;
+                return unknown(first.startsWith("-") ? "option" : "command", first);
             }
         }
     }
@@ -72,12 +70,11 @@ public final class Main {
             return 0;
         }
         if (!COMMANDS.contains(words[0])) {
-            System.err.println("kiln: unknown command '" + words[0] + "': the commands are " + String.join(", ", COMMANDS));
-            return 2;
+            return unknown("command", words[0]);
         }
         Command command = command(words[0]);
         for (String word : Arrays.copyOfRange(words, 1, words.length)) {
-            Command sub = command.subcommands().stream().filter(c -> c.words.endsWith(" " + word)).findFirst().orElse(null);
+            Command sub = command.subcommand(word);
             if (sub == null) {
                 System.err.println("kiln: kiln " + command.words + " has no command '" + word + "'");
                 return 2;
@@ -86,6 +83,13 @@ public final class Main {
         }
         System.out.print(command.help());
         return 0;
+    }
+
+    /** Says that {@code word} is not a known {@code what} (command or option), and names the commands: exit 2. */
+    private static int unknown(String what, String word) {
+        System.err.println("kiln: unknown " + what + " '" + word + "': the commands are " + String.join(", ", COMMANDS)
+                + " (kiln --help shows them)");
+        return 2;
     }
 
     /** What {@code kiln --help} prints, and {@code kiln} alone on stderr. */

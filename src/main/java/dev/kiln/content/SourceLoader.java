@@ -282,6 +282,14 @@ public final class SourceLoader {
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
+    /**
+     * The files of the site below {@code dir}, sorted: hidden files and folders and editors' leftovers
+     * passed over, and so is a file gone between the listing and the look (an editor saving by renaming).
+     */
+    public static List<Path> files(Path dir) {
+        return walk(dir).stream().map(Found::file).toList();
+    }
+
     /** A file a walk found, with its attributes (of the link itself when it is one). */
     private record Found(Path file, BasicFileAttributes attributes) {}
 
@@ -328,7 +336,7 @@ public final class SourceLoader {
      * temporary file renamed over a post as it saves, a file deleted during the build) or a hidden one is
      * passed over, as if the walk had come a moment later or earlier; anything else stops the walk.
      */
-    public static FileVisitResult whenUnreadable(Path file, IOException e) throws IOException {
+    static FileVisitResult whenUnreadable(Path file, IOException e) throws IOException {
         if (e instanceof java.nio.file.NoSuchFileException || ignoredName(file)) {
             return FileVisitResult.CONTINUE;
         }

@@ -397,10 +397,10 @@ public final class LinkChecker {
         return true;
     }
 
+    /** Where the next tag {@code ascii} (lower case, starting with {@code <}) starts, in any case, or -1. */
     private static int indexOfIgnoreCase(byte[] html, String ascii, int from) {
         for (int i = indexOf(html, '<', from); i >= 0; i = indexOf(html, '<', i + 1)) {
-            if (i + ascii.length() <= html.length
-                    && new String(html, i, ascii.length(), StandardCharsets.ISO_8859_1).equalsIgnoreCase(ascii)) {
+            if (i + ascii.length() <= html.length && is(html, i, ascii)) {
                 return i;
             }
         }

@@ -17,12 +17,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -227,48 +224,28 @@ public final class Layouts {
     }
 
     /**
-     * The text of each layout ({@code .peb}) under {@code dir}, by path. Hidden files and editors' leftovers
-     * are passed over (vim keeps {@code .post.peb.swp} beside the layout it edits, which made the build
-     * crash), and so is a file gone between the listing and the reading (an editor saving by renaming).
+     * The text of each layout ({@code .peb}) under {@code dir}, by path, among the site's files there
+     * ({@link SourceLoader#files}: hidden files and editors' leftovers are not, such as vim's
+     * {@code .post.peb.swp} beside the layout it edits, which made the build crash). A file gone before it
+     * is read (an editor saving by renaming) is passed over too.
      */
     private static Map<String, String> readSources(Path dir) {
         Map<String, String> texts = new java.util.TreeMap<>();
-        if (!Files.isDirectory(dir)) {
-            return texts;
-        }
         List<Problem> problems = new ArrayList<>();
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes a) {
-                    return folder.equals(dir) || !SourceLoader.isIgnored(folder.getFileName())
-                            ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes a) throws IOException {
-                    String name = file.getFileName().toString();
-                    if (!name.endsWith(SUFFIX) || SourceLoader.isIgnored(file.getFileName())) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    String path = dir.relativize(file).toString().replace('\\', '/');
-                    try {
-                        texts.put(path, Files.readString(file));
-                    } catch (NoSuchFileException gone) {
-                        // saved by renaming another file over it: the watcher reports that file next
-                    } catch (CharacterCodingException e) {
-                        problems.add(Problem.inFile(FOLDER + "/" + path, "is not UTF-8 text: save it as UTF-8"));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    return SourceLoader.whenUnreadable(file, e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Path file : SourceLoader.files(dir)) {
+            if (!file.getFileName().toString().endsWith(SUFFIX) || !Files.isRegularFile(file)) {
+                continue;
+            }
+            String path = dir.relativize(file).toString().replace('\\', '/');
+            try {
+                texts.put(path, Files.readString(file));
+            } catch (NoSuchFileException gone) {
+                // saved by renaming another file over it: the watcher reports that file next
+            } catch (CharacterCodingException e) {
+                problems.add(Problem.inFile(FOLDER + "/" + path, "is not UTF-8 text: save it as UTF-8"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
