@@ -110,7 +110,7 @@ public final class MarkdownRenderer {
     public record Heading(int level, String id, String text) {}
 
     Document parse(String markdown) {
-        return parser.parse(KramdownSyntax.rewrite(markdown, parser));
+        return parser.parse(PageChars.of(KramdownSyntax.rewrite(markdown, parser)));
     }
 
     /** flexmark's own HTML of a parsed document: what {@link DirectHtml} must equal. */

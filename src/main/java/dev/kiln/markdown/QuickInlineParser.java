@@ -12,7 +12,7 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.SubSequence;
+import com.vladsch.flexmark.util.sequence.CharSubSequence;
 
 import java.util.BitSet;
 import java.util.List;
@@ -55,9 +55,10 @@ final class QuickInlineParser extends InlineParserImpl {
         int begin = index;
         int length = input.length();
         long[] words = special;
-        if (input instanceof SubSequence sub && sub.getBase() instanceof String base) {
+        if (input instanceof CharSubSequence sub) {
+            char[] base = sub.getBase();
             int offset = sub.getStartOffset();
-            while (index != length && !isSpecial(words, base.charAt(offset + index))) {
+            while (index != length && !isSpecial(words, base[offset + index])) {
                 index++;
             }
         } else {

@@ -8,7 +8,7 @@ import com.vladsch.flexmark.parser.block.ParagraphPreProcessor;
 import com.vladsch.flexmark.parser.block.ParagraphPreProcessorFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import com.vladsch.flexmark.util.sequence.SubSequence;
+import com.vladsch.flexmark.util.sequence.CharSubSequence;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -58,9 +58,10 @@ final class QuickTables extends ReplacedParser<TablesExtension> {
     }
 
     private static boolean hasPipe(BasedSequence line) {
-        if (line instanceof SubSequence sub && sub.getBase() instanceof String base) {
+        if (line instanceof CharSubSequence sub) {
+            char[] base = sub.getBase();
             for (int i = sub.getStartOffset(), end = sub.getEndOffset(); i < end; i++) { // this line only
-                if (base.charAt(i) == '|') {
+                if (base[i] == '|') {
                     return true;
                 }
             }
