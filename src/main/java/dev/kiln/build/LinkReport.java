@@ -39,10 +39,9 @@ public final class LinkReport {
             }
         }
         // Each source is read once, for all its broken links, and let go; sources in parallel.
-        problems.addAll(bySource.entrySet().parallelStream().flatMap(e -> {
-            Source text = read(root, e.getKey());
-            return e.getValue().stream().map(b -> at(text, e.getKey(), b.url(), message(b)));
-        }).toList());
+        problems.addAll(bySource.entrySet().parallelStream()
+                .flatMap(e -> at(read(root, e.getKey()), e.getKey(), e.getValue()).stream())
+                .toList());
         return problems.stream().sorted().toList();
     }
 
@@ -81,36 +80,60 @@ public final class LinkReport {
     }
 
     /**
-     * A source's UTF-8 bytes and where its lines start; empty when the file moved. Kept as bytes: decoding
-     * every source of a large site again, to find a few links in each, cost more than finding them.
+     * A source's UTF-8 bytes; empty when the file moved. Kept as bytes: decoding every source of a large
+     * site again, to find a few links in each, cost more than finding them.
      */
-    record Source(byte[] utf8, int[] lineStarts) {
-        static final Source NONE = new Source(new byte[0], new int[] {0});
+    record Source(byte[] utf8) {
+        static final Source NONE = new Source(new byte[0]);
 
-        /** {@code utf8} with its lines, which end at \n, \r\n or \r. */
-        static Source of(byte[] utf8) {
-            int[] starts = new int[16];
-            int lines = 1;
-            for (int i = 0, n = utf8.length; i < n; i++) {
-                byte c = utf8[i];
-                if (c == '\n' || c == '\r' && (i + 1 >= n || utf8[i + 1] != '\n')) {
-                    if (lines == starts.length) {
-                        starts = Arrays.copyOf(starts, lines * 2);
-                    }
-                    starts[lines++] = i + 1;
+        /**
+         * Where each of {@code needles} first starts, by line (lines end at \n, \r\n or \r) and column
+         * (UTF-16 characters), both from 1; null where it does not, and where it holds a line break (it is
+         * never found across two lines). One pass over the source finds them all.
+         */
+        Place[] find(List<byte[]> needles) {
+            int k = needles.size();
+            Place[] places = new Place[k];
+            boolean[] wanted = new boolean[k];
+            boolean[] firsts = new boolean[256];
+            int left = 0;
+            for (int j = 0; j < k; j++) {
+                byte[] needle = needles.get(j);
+                if (needle.length == 0) {
+                    places[j] = new Place(1, 1);
+                } else if (indexOfLineBreak(needle) < 0) {
+                    wanted[j] = true;
+                    firsts[needle[0] & 0xFF] = true;
+                    left++;
                 }
             }
-            return new Source(utf8, Arrays.copyOf(starts, lines));
+            byte[] b = utf8;
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0, n = b.length; i < n && left > 0; i++) {
+                byte c = b[i];
+                if (firsts[c & 0xFF]) {
+                    for (int j = 0; j < k; j++) {
+                        byte[] needle = needles.get(j);
+                        int end = i + needle.length;
+                        if (wanted[j] && end <= n && Arrays.equals(b, i, end, needle, 0, needle.length)) {
+                            places[j] = new Place(line, column(lineStart, i));
+                            wanted[j] = false;
+                            left--;
+                        }
+                    }
+                }
+                if (c == '\n' || c == '\r' && (i + 1 >= n || b[i + 1] != '\n')) {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            return places;
         }
 
-        /** Where {@code needle} first starts, or -1. */
-        int indexOf(byte[] needle) {
-            if (needle.length == 0) {
-                return 0;
-            }
-            byte first = needle[0];
-            for (int i = 0, last = utf8.length - needle.length; i <= last; i++) {
-                if (utf8[i] == first && Arrays.equals(utf8, i, i + needle.length, needle, 0, needle.length)) {
+        private static int indexOfLineBreak(byte[] bytes) {
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] == '\n' || bytes[i] == '\r') {
                     return i;
                 }
             }
@@ -118,7 +141,7 @@ public final class LinkReport {
         }
 
         /** The column, from 1, of byte {@code at} on the line that starts at byte {@code from}, in UTF-16 characters. */
-        int column(int from, int at) {
+        private int column(int from, int at) {
             int column = 1;
             for (int i = from; i < at; i++) {
                 int b = utf8[i] & 0xFF;
@@ -130,12 +153,25 @@ public final class LinkReport {
         }
     }
 
+    /** A line and column in a source, from 1. */
+    record Place(int line, int column) {}
+
     private static Source read(Path root, String source) {
         try {
-            return Source.of(Files.readAllBytes(root.resolve(source)));
+            return new Source(Files.readAllBytes(root.resolve(source)));
         } catch (IOException | RuntimeException e) {
             return Source.NONE;
         }
+    }
+
+    /** The problem of each of {@code links} at the first line of {@code source} that holds its URL (see below). */
+    static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links) {
+        Place[] places = text.find(links.stream().map(b -> b.url().getBytes(StandardCharsets.UTF_8)).toList());
+        List<Problem> problems = new ArrayList<>(links.size());
+        for (int i = 0; i < places.length; i++) {
+            problems.add(problem(source, places[i], message(links.get(i))));
+        }
+        return problems;
     }
 
     /**
@@ -143,14 +179,12 @@ public final class LinkReport {
      * count characters from 1.
      */
     static Problem at(Source text, String source, String url, String message) {
-        int at = url.indexOf('\n') >= 0 || url.indexOf('\r') >= 0 ? -1 : text.indexOf(url.getBytes(StandardCharsets.UTF_8));
-        if (at < 0) {
-            return Problem.inFile(source, message + ", written by a layout or made from a relative link");
-        }
-        int line = Arrays.binarySearch(text.lineStarts(), at);
-        if (line < 0) {
-            line = -line - 2; // the line that starts before it
-        }
-        return new Problem(source, line + 1, text.column(text.lineStarts()[line], at), message);
+        return problem(source, text.find(List.of(url.getBytes(StandardCharsets.UTF_8)))[0], message);
+    }
+
+    private static Problem problem(String source, Place place, String message) {
+        return place == null
+                ? Problem.inFile(source, message + ", written by a layout or made from a relative link")
+                : new Problem(source, place.line(), place.column(), message);
     }
 }

@@ -1,11 +1,14 @@
 package dev.kiln.build;
 
 import dev.kiln.error.Problem;
+import dev.kiln.html.LinkChecker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -52,7 +55,24 @@ class LinkReportTest {
                 LinkReport.at(source("a /x\n/y"), "a.md", "/x\n/y", "m"));
     }
 
+    @Test
+    void theBrokenLinksOfASourceAreEachReportedWhereTheirOwnUrlFirstStands() {
+        String text = "a [x](/a/b/) and /a/\n\u201cq\u201d /a/b/ /c/\n/x\n/y\n";
+
+        List<Problem> problems = LinkReport.at(source(text), "a.md", Stream.of("/a/", "/a/b/", "/c/", "/zz/", "/a/",
+                "/x\n/y").map(url -> new LinkChecker.Broken("p/index.html", url, "")).toList());
+
+        String elsewhere = " (on p/index.html), written by a layout or made from a relative link";
+        assertEquals(List.of(
+                new Problem("a.md", 1, 7, "broken link to /a/ (on p/index.html)"),
+                new Problem("a.md", 1, 7, "broken link to /a/b/ (on p/index.html)"),
+                new Problem("a.md", 2, 11, "broken link to /c/ (on p/index.html)"),
+                new Problem("a.md", 1, 1, "broken link to /zz/" + elsewhere),
+                new Problem("a.md", 1, 7, "broken link to /a/ (on p/index.html)"),
+                new Problem("a.md", 1, 1, "broken link to /x\n/y" + elsewhere)), problems);
+    }
+
     private static LinkReport.Source source(String text) {
-        return LinkReport.Source.of(text.getBytes(StandardCharsets.UTF_8));
+        return new LinkReport.Source(text.getBytes(StandardCharsets.UTF_8));
     }
 }
