@@ -237,6 +237,9 @@ final class DirectHtml {
         char[] text = PageChars.copy(chars, new char[chars.length()]);
         for (int i = 0, n = text.length; i < n; i++) {
             char c = text[i];
+            if (c >= 0x20 && c < 0xA0) {
+                continue; // most characters
+            }
             if (c < 0x20 ? c != '\n' && c != '\t' : c == 0xA0) {
                 return false; // control characters and CRs are changed by the parser, no-break spaces escaped
             }
@@ -767,10 +770,17 @@ final class DirectHtml {
         /** Counts the words of {@code n} characters of text, as the HTML stage's word counter does. */
         private void count(char[] text, int n) {
             boolean word = inWord;
+            boolean visible = false;
             int count = words;
             for (int i = 0; i < n; i++) {
                 char c = text[i];
-                if (c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F)
+                if (c > ' ' && c < 0x80) { // most characters: visible, not white space
+                    if (!word) {
+                        count++;
+                        word = true;
+                    }
+                    visible = true;
+                } else if (c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1C && c <= 0x1F)
                         : c == '\u00a0' || Character.isWhitespace(c)) {
                     word = false;
                 } else {
@@ -779,12 +789,13 @@ final class DirectHtml {
                         word = true;
                     }
                     if (c != 0x200B && c != 0xAD) {
-                        hasVisibleText = true;
+                        visible = true;
                     }
                 }
             }
             inWord = word;
             words = count;
+            hasVisibleText |= visible;
         }
 
         /**
