@@ -204,8 +204,7 @@ final class SiteAssembler {
             out.put(job.route().outputPath(), laidOut.get(job.route().outputPath(),
                     new LayoutInputs(layouts.sources(), job.layout(), config.basePath(), job.body(),
                             job.dependencies().get(), job.context()),
-                    in -> timings.layout(job.name(), in.layout, () -> html(in.layout, in.body == null
-                            ? in.context() : Views.withContent(in.context(), in.body.html())))));
+                    in -> timings.layout(job.name(), in.layout, () -> page(in))));
             return job;
         });
         for (StaticFile file : staticsClaimed) {
@@ -291,7 +290,20 @@ final class SiteAssembler {
                 () -> views.dependencies(page));
     }
 
-    private byte[] html(String layout, Map<String, Object> context) {
+    /** The page a job's layout makes of its context and body. */
+    private byte[] page(LayoutInputs in) {
+        if (in.body == null) {
+            return html(in.layout, in.context(), null, null);
+        }
+        String content = in.body.html();
+        return html(in.layout, Views.withContent(in.context(), content), content, in.body.utf8());
+    }
+
+    /** {@code context} laid out by {@code layout}, in UTF-8; {@code known} is kept as {@code knownUtf8}. */
+    private byte[] html(String layout, Map<String, Object> context, String known, byte[] knownUtf8) {
+        if (config.basePath().isEmpty()) {
+            return layouts.renderUtf8(layout, context, known, knownUtf8);
+        }
         String html = BasePath.apply(layouts.render(layout, context), config.basePath());
         return html.getBytes(StandardCharsets.UTF_8);
     }

@@ -43,6 +43,11 @@ public final class Body {
         return new String(html, StandardCharsets.UTF_8);
     }
 
+    /** The body's HTML in UTF-8: the array this body keeps, not a copy, so not to be changed. */
+    public byte[] utf8() {
+        return html;
+    }
+
     public String excerptHtml() {
         return excerptHtml;
     }

@@ -166,6 +166,24 @@ public final class Layouts {
         }
     }
 
+    /**
+     * The page {@code name} makes of {@code context}, in UTF-8: the bytes of {@link #render}'s text, encoded
+     * as they are written. {@code known}, when given, is a string of the context kept as {@code knownUtf8}
+     * (a page's body): printed as it is, its bytes are copied rather than encoded again.
+     */
+    public byte[] renderUtf8(String name, Map<String, Object> context, String known, byte[] knownUtf8) {
+        try {
+            PebbleTemplate template = compiled.computeIfAbsent(name, engine::getTemplate);
+            Utf8Output out = new Utf8Output(known, knownUtf8);
+            template.evaluate(out, context);
+            return out.toByteArray();
+        } catch (PebbleException e) {
+            throw new SiteException(problem(name, e));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private Problem problem(String layout, PebbleException e) {
         String file = e.getFileName() == null ? layout : e.getFileName();
         String path = displayPath(file);
