@@ -36,9 +36,9 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * A renderer with flexmark's own inline and table parsers and post-processors unless {@code quick} (the
-     * test compares the two with Kiln's {@link QuickInlineParser}, {@link QuickTables} and
-     * {@link QuickPostProcess}).
+     * A renderer with flexmark's own inline, table and block-start parsers and post-processors unless
+     * {@code quick} (the test compares the two with Kiln's {@link QuickInlineParser}, {@link QuickTables},
+     * {@link QuickBlockStarts} and {@link QuickPostProcess}).
      */
     MarkdownRenderer(Highlighter highlighter, boolean quick) {
         MutableDataSet options = new MutableDataSet();
@@ -52,6 +52,7 @@ public final class MarkdownRenderer {
                 quick ? new QuickPostProcess.Attributes() : AttributesExtension.create(),
                 new CodeBlockRenderer.Extension(highlighter)));
         if (quick) {
+            extensions.add(new QuickBlockStarts()); // after the footnotes, whose block parser comes first
             extensions.add(new QuickInlineParser.Extension()); // last: see there
         }
         options.set(Parser.EXTENSIONS, extensions);

@@ -18,10 +18,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
- * Kiln's inline and table parsers find what flexmark's own find: the HTML is the same, byte for byte,
- * for the blog's posts, for inline syntax written to stress the pattern matches it replaces (code spans,
- * links with destinations and titles, autolinks, entities, raw HTML), and for random mixes of that syntax
- * and of table rows.
+ * Kiln's inline, table and block-start parsers find what flexmark's own find: the HTML is the same, byte
+ * for byte, for the blog's posts, for inline syntax written to stress the pattern matches it replaces (code
+ * spans, links with destinations and titles, autolinks, entities, raw HTML), for every way a block starts,
+ * and for random mixes of that syntax, of table rows and of block syntax.
  */
 class QuickInlineParserTest {
 
@@ -58,6 +58,59 @@ class QuickInlineParserTest {
     @Property(tries = 400)
     void randomInlineSyntaxRendersTheSame(@ForAll("inline") String markdown) {
         assertEquals(FLEXMARK.render(markdown), QUICK.render(markdown), markdown);
+    }
+
+    @Property(tries = 400)
+    void randomBlocksRenderTheSame(@ForAll("blocks") String markdown) {
+        assertEquals(FLEXMARK.render(markdown), QUICK.render(markdown), markdown);
+    }
+
+    @Test
+    void everyKindOfBlockStartRendersTheSame() {
+        String markdown = """
+                # One
+                Two
+                ===
+                Three
+                ---
+                - a
+                + b
+                * c
+                1. d
+                2) e
+                12. f
+                - - -
+                ***
+                ___
+                ```sh
+                code
+                ```
+                ~~~
+                tilde
+                ~~~
+                > quote
+                > - item
+                >   ## in a quote
+                <div>
+                html
+                </div>
+
+                    indented
+                	- tab
+                  # spaced
+                #not a heading
+                -not a list
+                1.not a list
+                ` not a fence
+                *emphasis* starts a paragraph
+                [^n]: a note
+                """;
+        assertEquals(FLEXMARK.render(markdown), QUICK.render(markdown));
+    }
+
+    @Provide
+    Arbitrary<String> blocks() {
+        return MarkdownSamples.blocks();
     }
 
     @Provide
