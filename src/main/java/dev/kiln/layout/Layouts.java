@@ -16,6 +16,7 @@ import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -154,16 +155,7 @@ public final class Layouts {
      * {@link SiteException} at the template's file and line.
      */
     public String render(String name, Map<String, Object> context) {
-        try {
-            PebbleTemplate template = compiled.computeIfAbsent(name, engine::getTemplate);
-            StringWriter out = new StringWriter(16 * 1024);
-            template.evaluate(out, context);
-            return out.toString();
-        } catch (PebbleException e) {
-            throw new SiteException(problem(name, e));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return evaluate(name, context, new StringWriter(16 * 1024)).toString();
     }
 
     /**
@@ -172,11 +164,14 @@ public final class Layouts {
      * (a page's body): printed as it is, its bytes are copied rather than encoded again.
      */
     public byte[] renderUtf8(String name, Map<String, Object> context, String known, byte[] knownUtf8) {
+        return evaluate(name, context, new Utf8Output(known, knownUtf8)).toByteArray();
+    }
+
+    /** {@code out}, into which layout {@code name} was evaluated with {@code context}. */
+    private <W extends Writer> W evaluate(String name, Map<String, Object> context, W out) {
         try {
-            PebbleTemplate template = compiled.computeIfAbsent(name, engine::getTemplate);
-            Utf8Output out = new Utf8Output(known, knownUtf8);
-            template.evaluate(out, context);
-            return out.toByteArray();
+            compiled.computeIfAbsent(name, engine::getTemplate).evaluate(out, context);
+            return out;
         } catch (PebbleException e) {
             throw new SiteException(problem(name, e));
         } catch (IOException e) {

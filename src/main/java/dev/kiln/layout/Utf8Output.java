@@ -1,7 +1,5 @@
 package dev.kiln.layout;
 
-import io.pebbletemplates.pebble.extension.writer.SpecializedWriter;
-
 import java.io.Writer;
 import java.util.Arrays;
 
@@ -10,8 +8,10 @@ import java.util.Arrays;
  * after: the same bytes as {@code String.getBytes(UTF_8)} of all that was written (a lone surrogate is a
  * {@code ?}, also when a pair is split between two writes). One string may be given with its UTF-8, a
  * page's body kept as UTF-8: when that very string is written, its bytes are copied, not encoded again.
+ * (Pebble prints a value to a writer of its own kind as {@code write(String)} of the value's text, so the
+ * body's string itself reaches this writer.)
  */
-final class Utf8Output extends Writer implements SpecializedWriter {
+final class Utf8Output extends Writer {
 
     private final String known;
     private final byte[] knownUtf8;
@@ -114,48 +114,6 @@ final class Utf8Output extends Writer implements SpecializedWriter {
         if (bytes.length - length < more) {
             bytes = Arrays.copyOf(bytes, Math.max(length + more, bytes.length * 2));
         }
-    }
-
-    // Pebble prints values through these, as its StringWriter adapter does: the text of String.valueOf.
-
-    @Override
-    public void writeSpecialized(int i) {
-        write(String.valueOf(i));
-    }
-
-    @Override
-    public void writeSpecialized(long l) {
-        write(String.valueOf(l));
-    }
-
-    @Override
-    public void writeSpecialized(double d) {
-        write(String.valueOf(d));
-    }
-
-    @Override
-    public void writeSpecialized(float f) {
-        write(String.valueOf(f));
-    }
-
-    @Override
-    public void writeSpecialized(short s) {
-        write(String.valueOf(s));
-    }
-
-    @Override
-    public void writeSpecialized(byte b) {
-        write(String.valueOf(b));
-    }
-
-    @Override
-    public void writeSpecialized(char c) {
-        write(c);
-    }
-
-    @Override
-    public void writeSpecialized(String s) {
-        write(String.valueOf(s));
     }
 
     @Override
