@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * The final HTML of a post or page body with what layouts need from it: the excerpt (HTML and plain
- * text), the table of contents for the layout ("" when the page has no headings, or places its own
+ * text), the table of contents for the layout, made when asked (most sites show none; "" when the page
+ * has no headings, or places its own
  * with {@code [TOC]}) and the word count.
  *
  * <p>The body's HTML is kept as UTF-8 and made a string when asked for: a build holds every page's
@@ -19,21 +20,22 @@ public final class Body {
     private final byte[] html;
     private final String excerptHtml;
     private final String excerptText;
-    private final String tocHtml;
+    /** Whether the layout may show a table of contents: the page places none of its own. */
+    private final boolean layoutToc;
     private final List<Heading> headings;
     private final int words;
 
-    public Body(String html, String excerptHtml, String excerptText, String tocHtml, List<Heading> headings,
+    public Body(String html, String excerptHtml, String excerptText, boolean layoutToc, List<Heading> headings,
                 int words) {
-        this(html.getBytes(StandardCharsets.UTF_8), excerptHtml, excerptText, tocHtml, headings, words);
+        this(html.getBytes(StandardCharsets.UTF_8), excerptHtml, excerptText, layoutToc, headings, words);
     }
 
-    private Body(byte[] html, String excerptHtml, String excerptText, String tocHtml, List<Heading> headings,
+    private Body(byte[] html, String excerptHtml, String excerptText, boolean layoutToc, List<Heading> headings,
                  int words) {
         this.html = html;
         this.excerptHtml = Objects.requireNonNull(excerptHtml);
         this.excerptText = Objects.requireNonNull(excerptText);
-        this.tocHtml = Objects.requireNonNull(tocHtml);
+        this.layoutToc = layoutToc;
         this.headings = List.copyOf(headings);
         this.words = words;
     }
@@ -56,8 +58,9 @@ public final class Body {
         return excerptText;
     }
 
+    /** The table of contents for the layout, made now: "" when the page has no headings or places its own. */
     public String tocHtml() {
-        return tocHtml;
+        return layoutToc ? Toc.html(headings) : "";
     }
 
     public List<Heading> headings() {
@@ -70,7 +73,7 @@ public final class Body {
 
     /** This body with another excerpt (a page's own {@code excerpt:}), its HTML shared rather than copied. */
     public Body withExcerpt(String excerptHtml, String excerptText) {
-        return new Body(html, excerptHtml, excerptText, tocHtml, headings, words);
+        return new Body(html, excerptHtml, excerptText, layoutToc, headings, words);
     }
 
     /** Minutes to read at 200 words a minute, at least one. */
@@ -82,7 +85,7 @@ public final class Body {
     public boolean equals(Object o) {
         return o == this || o instanceof Body b && words == b.words && Arrays.equals(html, b.html)
                 && excerptHtml.equals(b.excerptHtml) && excerptText.equals(b.excerptText)
-                && tocHtml.equals(b.tocHtml) && headings.equals(b.headings);
+                && layoutToc == b.layoutToc && headings.equals(b.headings);
     }
 
     @Override

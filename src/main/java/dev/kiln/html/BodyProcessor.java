@@ -65,8 +65,8 @@ public final class BodyProcessor {
         Element body = doc.body();
         int words = countWords(body); // before anchors and the table of contents add text
         List<Body.Heading> headings = anchorHeadings(body, parts);
-        String toc = Toc.html(headings);
         List<Element> placeholders = parts.placeholders;
+        String toc = placeholders.isEmpty() ? "" : Toc.html(headings);
         for (Element placeholder : placeholders) {
             if (toc.isEmpty()) {
                 placeholder.remove();
@@ -85,8 +85,7 @@ public final class BodyProcessor {
             a.attr("href", pageUrl + a.attr("href"));
         }
         // A body that places its own table of contents needs no second one from the layout.
-        String layoutToc = placeholders.isEmpty() ? toc : "";
-        return new Body(body.html(), excerpt.html(), excerpt.text(), layoutToc, headings, words);
+        return new Body(body.html(), excerpt.html(), excerpt.text(), placeholders.isEmpty(), headings, words);
     }
 
     /**
@@ -102,7 +101,7 @@ public final class BodyProcessor {
             }
         }
         clean(excerpt);
-        return new Body(html, excerpt.html(), excerpt.text(), Toc.html(headings), headings, words);
+        return new Body(html, excerpt.html(), excerpt.text(), true, headings, words);
     }
 
     /** The text of an excerpt separator comment: {@code more} for {@code <!--more-->}. */

@@ -285,7 +285,7 @@ class SiteIndexTest {
     private static Page page(String path, PageKind kind, String... frontMatter) {
         String text = "---\n" + String.join("\n", frontMatter) + "\n---\nBody.\n";
         DraftPage draft = FrontMatterParser.parse(new SourceFile(path, text), kind, ZoneOffset.UTC);
-        return new Page(draft, Permalinks.of(draft, DEFAULTS), new Body("<p>Body.</p>", "", "", "", List.of(), 1));
+        return new Page(draft, Permalinks.of(draft, DEFAULTS), new Body("<p>Body.</p>", "", "", false, List.of(), 1));
     }
 
     /** The settings of a {@code site.yml} holding {@code yaml}. */
