@@ -7,9 +7,8 @@ import java.util.Objects;
 
 /**
  * The final HTML of a post or page body with what layouts need from it: the excerpt (HTML and plain
- * text), the table of contents for the layout, made when asked (most sites show none; "" when the page
- * has no headings, or places its own
- * with {@code [TOC]}) and the word count.
+ * text), the table of contents for the layout (made when asked, as most sites show none; "" when the
+ * page has no headings, or places its own with {@code [TOC]}) and the word count.
  *
  * <p>The body's HTML is kept as UTF-8 and made a string when asked for: a build holds every page's
  * body until its feeds and lists are written, and typographic quotes would make each a string of two
