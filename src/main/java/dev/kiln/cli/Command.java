@@ -11,6 +11,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,9 +51,14 @@ abstract class Command {
         return List.of();
     }
 
+    /** The last of the command's words: {@code post} for {@code new post}. */
+    String name() {
+        return words.substring(words.lastIndexOf(' ') + 1);
+    }
+
     /** The command under this one that {@code word} names ({@code post} under {@code new}), or null. */
     Command subcommand(String word) {
-        return subcommands().stream().filter(c -> c.words.endsWith(" " + word)).findFirst().orElse(null);
+        return subcommands().stream().filter(c -> c.name().equals(word)).findFirst().orElse(null);
     }
 
     /** Runs the command whose options and operands are {@code line}; returns its exit code. */
@@ -72,7 +78,6 @@ abstract class Command {
     static Option valued(String name, String argName, String description) {
         return Option.builder().longOpt(name).hasArg().argName(argName).desc(description).get();
     }
-
 
     /** {@code option}'s value as a path, or {@code otherwise} when it is not given. */
     static Path path(CommandLine line, String option, String otherwise) {
@@ -132,9 +137,25 @@ abstract class Command {
     private Options withStandard() {
         Options all = new Options();
         options.getOptions().forEach(all::addOption);
-        all.addOption(Option.builder("h").longOpt("help").desc("Show this help and exit.").get());
-        all.addOption(Option.builder("V").longOpt("version").desc("Print the version and exit.").get());
+        standard().forEach(all::addOption);
         return all;
+    }
+
+    /** {@code -h, --help} and {@code -V, --version}, which {@code kiln} and each command take. */
+    static List<Option> standard() {
+        return List.of(Option.builder("h").longOpt("help").desc("Show this help and exit.").get(),
+                Option.builder("V").longOpt("version").desc("Print the version and exit.").get());
+    }
+
+    /** The rows of an option table: {@code -h, --help} or {@code     --dest=DIR}, and the description. */
+    static List<String[]> rows(Collection<Option> options) {
+        List<String[]> rows = new ArrayList<>();
+        for (Option o : options) {
+            String name = (o.getOpt() != null ? "-" + o.getOpt() + ", " : "    ") + "--" + o.getLongOpt()
+                    + (o.hasArg() ? "=" + o.getArgName() : "");
+            rows.add(new String[] {name, o.getDescription()});
+        }
+        return rows;
     }
 
     /** The help: usage, description, subcommands, options (as given, then -h and -V), and any footer. */
@@ -148,16 +169,10 @@ abstract class Command {
         wrap(help, description, 0);
         if (!subcommands().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
-            subcommands().forEach(c -> rows.add(new String[] {c.words.substring(c.words.lastIndexOf(' ') + 1), c.summary()}));
+            subcommands().forEach(c -> rows.add(new String[] {c.name(), c.summary()}));
             table(help.append("\nCommands:\n"), rows);
         }
-        List<String[]> rows = new ArrayList<>();
-        for (Option o : withStandard().getOptions()) {
-            String name = (o.getOpt() != null ? "-" + o.getOpt() + ", " : "    ") + "--" + o.getLongOpt()
-                    + (o.hasArg() ? "=" + o.getArgName() : "");
-            rows.add(new String[] {name, o.getDescription()});
-        }
-        table(help.append("\nOptions:\n"), rows);
+        table(help.append("\nOptions:\n"), rows(withStandard().getOptions()));
         help.append(footer());
         return help.toString();
     }

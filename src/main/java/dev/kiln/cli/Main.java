@@ -101,8 +101,7 @@ public final class Main {
         rows.add(new String[] {"help", "Shows the help of a command: kiln help build."});
         Command.table(usage, rows);
         usage.append("\nOptions:\n");
-        Command.table(usage, List.of(new String[] {"-h, --help", "Show this help and exit."},
-                new String[] {"-V, --version", "Print the version and exit."}));
+        Command.table(usage, Command.rows(Command.standard()));
         usage.append("\nkiln COMMAND --help documents each command's options.\n");
         return usage + EXIT_CODES;
     }

@@ -69,7 +69,12 @@ final class QuickBlockStarts implements Parser.ParserExtension {
 
         @Override
         public BlockParserFactory apply(DataHolder options) {
-            return new Starts(core.stream().map(f -> f.apply(options)).toArray(BlockParserFactory[]::new), gates);
+            // Once a page, as flexmark makes its own: a loop, not a stream, on this path.
+            BlockParserFactory[] factories = new BlockParserFactory[core.size()];
+            for (int i = 0; i < factories.length; i++) {
+                factories[i] = core.get(i).apply(options);
+            }
+            return new Starts(factories, gates);
         }
 
         @Override
