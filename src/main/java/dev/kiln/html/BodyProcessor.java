@@ -94,6 +94,15 @@ public final class BodyProcessor {
      * (formatted, and its text) and the table of contents, made as {@link #process} makes them.
      */
     public static Body finished(String html, String excerptNodes, List<Body.Heading> headings, int words) {
+        QuickExcerpt.Result excerpt = QuickExcerpt.of(excerptNodes);
+        if (excerpt == null) {
+            excerpt = excerpt(excerptNodes);
+        }
+        return new Body(html, excerpt.html(), excerpt.text(), true, headings, words);
+    }
+
+    /** The excerpt whose nodes {@code excerptNodes} printed, formatted, and its text: made with jsoup. */
+    static QuickExcerpt.Result excerpt(String excerptNodes) {
         Element excerpt = new Element("div");
         if (!excerptNodes.isEmpty()) {
             for (Node n : parse(excerptNodes).body().childNodes()) {
@@ -101,7 +110,7 @@ public final class BodyProcessor {
             }
         }
         clean(excerpt);
-        return new Body(html, excerpt.html(), excerpt.text(), true, headings, words);
+        return new QuickExcerpt.Result(excerpt.html(), excerpt.text());
     }
 
     /** The text of an excerpt separator comment: {@code more} for {@code <!--more-->}. */
