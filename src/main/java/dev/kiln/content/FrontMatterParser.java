@@ -18,6 +18,8 @@ public final class FrontMatterParser {
             "categories", "category", "slug", "permalink", "layout", "draft", "published", "description",
             "image", "excerpt", "toc");
     private static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}-(.+)");
+    /** The line that closes the front matter. */
+    private static final Pattern CLOSE = Pattern.compile("(?m)^(?:---|\\.\\.\\.)[ \\t]*\\r?$");
 
     private FrontMatterParser() {}
 
@@ -29,7 +31,7 @@ public final class FrontMatterParser {
         int bodyLine = 1;
         if (startsWithFence(text)) {
             int open = text.indexOf('\n') + 1;
-            Matcher close = Pattern.compile("(?m)^(?:---|\\.\\.\\.)[ \\t]*\\r?$").matcher(text);
+            Matcher close = CLOSE.matcher(text);
             if (!close.find(open)) {
                 throw new SiteException(new Problem(source.path(), 1, 1,
                         "front matter is not closed: add a line '---' after its last key"));

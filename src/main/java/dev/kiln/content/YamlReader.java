@@ -28,7 +28,7 @@ import java.util.Set;
 
 /**
  * Reads YAML safely (no custom types, few aliases, bounded size), keeping dates as text so that
- * {@link DateParser} can read them in the site's time zone. The only SnakeYAML user.
+ * {@link DateParser} can read them in the site's time zone. The only SnakeYAML user (with {@link QuickYaml}).
  */
 public final class YamlReader {
 
@@ -39,6 +39,15 @@ public final class YamlReader {
      * mapping. Throws a {@link SiteException} at the place of a syntax error.
      */
     public static YamlDocument read(String path, String yaml, int firstLine) {
+        YamlDocument quick = QUICK.read(yaml, firstLine);
+        return quick != null ? quick : readWithSnakeYaml(path, yaml, firstLine);
+    }
+
+    /** The common front matter, read without SnakeYAML's parser (its resolver types the plain values). */
+    private static final QuickYaml QUICK = new QuickYaml(new TextDatesResolver());
+
+    /** {@link #read}, all of it by SnakeYAML. */
+    static YamlDocument readWithSnakeYaml(String path, String yaml, int firstLine) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(1024 * 1024);
@@ -186,7 +195,7 @@ public final class YamlReader {
     }
 
     /** YAML 1.1's implicit types, less timestamps: dates stay text so their zone is not lost. */
-    private static final class TextDatesResolver extends Resolver {
+    static final class TextDatesResolver extends Resolver {
         @Override
         protected void addImplicitResolvers() {
             addImplicitResolver(Tag.BOOL, BOOL, "yYnNtTfFoO");
