@@ -166,8 +166,9 @@ public final class SiteIndex {
     }
 
     /**
-     * The related posts of every post, found in one pass that reuses one counter array: a post's candidates
-     * are the members of its tags, counted, and the best few kept without sorting them all.
+     * The related posts of every post, found in runs of posts on every core, each run reusing one counter
+     * array: a post's candidates are the members of its tags, counted, and the best few kept without sorting
+     * them all.
      */
     private int[][] related() {
         int[][] all = related;
@@ -182,42 +183,57 @@ public final class SiteIndex {
             for (Tag tag : tags) {
                 members.put(tag.slug(), tag.posts().stream().mapToInt(p -> postNumbers.get(p.url())).toArray());
             }
-            int[] shared = new int[posts.size()];
-            int[] touched = new int[posts.size()];
-            int[][] result = new int[posts.size()][];
-            for (int i = 0; i < posts.size(); i++) {
-                int count = 0;
-                for (Tag tag : tagsOf(posts.get(i))) {
-                    for (int other : members.get(tag.slug())) {
-                        if (other != i && shared[other]++ == 0) {
-                            touched[count++] = other;
-                        }
-                    }
+            int n = posts.size();
+            int[][] result = new int[n][];
+            // The layout threads wait here for the first that asked: the runs go to the common pool's.
+            java.util.stream.IntStream.range(0, (n + RUN - 1) / RUN).parallel().forEach(run -> {
+                int[] shared = new int[n];
+                int[] touched = new int[n];
+                for (int i = run * RUN, end = Math.min(n, i + RUN); i < end; i++) {
+                    result[i] = related(i, members, shared, touched);
                 }
-                int[] best = new int[RELATED];
-                int kept = 0;
-                for (int t = 0; t < count; t++) {
-                    int candidate = touched[t];
-                    int at = kept < RELATED ? kept++ : RELATED;
-                    // Insertion into the short best list: more shared tags first, then newer (lower number).
-                    while (at > 0 && better(candidate, best[at - 1], shared)) {
-                        if (at < RELATED) {
-                            best[at] = best[at - 1];
-                        }
-                        at--;
-                    }
-                    if (at < RELATED) {
-                        best[at] = candidate;
-                    }
-                }
-                result[i] = java.util.Arrays.copyOf(best, kept);
-                for (int t = 0; t < count; t++) {
-                    shared[touched[t]] = 0;
-                }
-            }
+            });
             related = result;
             return result;
         }
+    }
+
+    /** How many posts' related posts one task finds. */
+    private static final int RUN = 512;
+
+    /**
+     * The related posts of post {@code i}: the members of its tags ({@code members}) counted in {@code
+     * shared}, which is all zero before and after, the ones counted listed in {@code touched}.
+     */
+    private int[] related(int i, Map<String, int[]> members, int[] shared, int[] touched) {
+        int count = 0;
+        for (Tag tag : tagsOf(posts.get(i))) {
+            for (int other : members.get(tag.slug())) {
+                if (other != i && shared[other]++ == 0) {
+                    touched[count++] = other;
+                }
+            }
+        }
+        int[] best = new int[RELATED];
+        int kept = 0;
+        for (int t = 0; t < count; t++) {
+            int candidate = touched[t];
+            int at = kept < RELATED ? kept++ : RELATED;
+            // Insertion into the short best list: more shared tags first, then newer (lower number).
+            while (at > 0 && better(candidate, best[at - 1], shared)) {
+                if (at < RELATED) {
+                    best[at] = best[at - 1];
+                }
+                at--;
+            }
+            if (at < RELATED) {
+                best[at] = candidate;
+            }
+        }
+        for (int t = 0; t < count; t++) {
+            shared[touched[t]] = 0;
+        }
+        return java.util.Arrays.copyOf(best, kept);
     }
 
     private static boolean better(int a, int b, int[] shared) {

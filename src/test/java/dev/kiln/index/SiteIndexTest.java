@@ -274,6 +274,39 @@ class SiteIndexTest {
     // ---- helpers ----
 
     /** A post of {@code content/posts/<file>} with extra front-matter lines, routed by the default pattern. */
+    // ---- related posts ----
+
+    @Test
+    void relatedPostsOfAThousandPostsAreThoseSharingTheMostTagsThenTheNewest() {
+        java.util.Random random = new java.util.Random(7);
+        List<Page> posts = new ArrayList<>();
+        for (int i = 0; i < 1300; i++) {
+            List<String> tags = new ArrayList<>();
+            for (int t = random.nextInt(4); t > 0; t--) {
+                tags.add("t" + random.nextInt(40));
+            }
+            posts.add(post(String.format("2020-01-01-p%04d.md", i),
+                    String.format("date: 2020-01-01 %02d:%02d", i / 60, i % 60), "tags: [" + String.join(", ", tags) + "]"));
+        }
+        SiteIndex index = SiteIndex.of(posts, List.of(), DEFAULTS);
+        List<Page> newest = index.posts();
+
+        for (Page post : newest) {
+            // Every other post sharing a tag, by the number of tags shared, then the newest: the first five.
+            java.util.Set<String> mine = new java.util.HashSet<>(index.tagsOf(post).stream().map(Tag::slug).toList());
+            List<Page> expected = newest.stream().filter(other -> other != post)
+                    .filter(other -> shared(index, other, mine) > 0)
+                    .sorted(java.util.Comparator.comparingInt((Page other) -> -shared(index, other, mine))
+                            .thenComparingInt(newest::indexOf))
+                    .limit(5).toList();
+            assertEquals(urls(expected), urls(index.related(post, 5)), post.url());
+        }
+    }
+
+    private static int shared(SiteIndex index, Page other, java.util.Set<String> tags) {
+        return (int) index.tagsOf(other).stream().filter(tag -> tags.contains(tag.slug())).count();
+    }
+
     private static Page post(String file, String... frontMatter) {
         return page("content/posts/" + file, PageKind.POST, frontMatter);
     }
