@@ -15,7 +15,7 @@ import java.util.Map;
  * it: lines of {@code key: value} whose value is a quoted text without escapes, a plain word or phrase, or
  * a one-line list of those ({@code tags: ["java", "jvm"]}). Plain values are typed by the same resolver as
  * SnakeYAML's; only text is read here. Anything else (a comment, an indented or empty line, a block list,
- * an escape, a tab, a carriage return, a character YAML reads apart, a value typed other than as text, a
+ * an escape, a tab, a carriage return, a character YAML reads apart or refuses, a value typed other than as text, a
  * key twice) is left to SnakeYAML: {@link #read} is null. At 1,000 posts SnakeYAML's parser took ~0.1 s of
  * the build's 1.5 s, most of it before the JIT had compiled it.
  */
@@ -136,7 +136,9 @@ final class QuickYaml {
             }
             for (int i = from + 1; i < close; i++) {
                 char x = s.charAt(i);
-                if (x == '\\' || !isPlainChar(x) && !isTextChar(x)) {
+                if (Character.isHighSurrogate(x) && i + 1 < close && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++; // a character above U+FFFF (an emoji)
+                } else if (x == '\\' || !isPlainChar(x) && !isTextChar(x)) {
                     return null;
                 }
             }
@@ -170,7 +172,7 @@ final class QuickYaml {
 
     /**
      * Another character of a quoted text: printable, and not one YAML reads as a line break (U+2028, U+2029)
-     * or refuses; no surrogates (a character above U+FFFF goes to SnakeYAML).
+     * or refuses; not half of a character above U+FFFF (a pair is taken above).
      */
     private static boolean isTextChar(char c) {
         return c >= 0x20 && c < 0x7F || c >= 0xA0 && c < 0xD800 && c != 0x2028 && c != 0x2029

@@ -68,7 +68,8 @@ class QuickYamlTest {
                 "tags: [a:b]\n",
                 "tags: [yes, no]\n",
                 "title: \"a\u2028b\"\n",
-                "title: \"an emoji 😀\"\n",
+                "title: \"half an emoji \uD83D\"\n",
+                "title: \"a lone low half \uDE00 here\"\n",
                 "nested:\n  key: value\n",
                 "  indented: x\n",
                 "title: x\n  continued\n",
@@ -113,7 +114,8 @@ class QuickYamlTest {
             "C", "c-plus-plus", "_x", "x.", "end:", "a  b", "0", "00", "-", "1-2", "/notes/a-b/", "./rel", ".5",
             "/", "/a: b", "(a, b)", "_");
     private static final List<String> QUOTED = List.of("", "text", "Java: the good parts", "a # b", "a, b", "[x]",
-            "Café", "“smart”", "it's", "say \"hi\"", "back\\slash", "tab\there", "a\u2028b", "a\u0085b", "😀", "ok ");
+            "Café", "“smart”", "it's", "say \"hi\"", "back\\slash", "tab\there", "a\u2028b", "a\u0085b", "😀", "ok ", "🔥 x",
+            "\uD83D", "a\uDE00", "\uFEFF", "\uFFFE");
 
     /** Random front matter of keys and values of every form the quick reader takes, and some it leaves. */
     @Provide
@@ -142,7 +144,7 @@ class QuickYamlTest {
     Arbitrary<String> usualFrontMatter() {
         return Arbitraries.randomValue(random -> {
             List<String> words = List.of("java", "jvm", "spring boot", "café", "c-plus-plus", "aws lambda");
-            String title = QUOTED.get(1 + random.nextInt(8));
+            String title = QUOTED.get(1 + random.nextInt(8)) + (random.nextBoolean() ? " 🚀" : "");
             StringBuilder yaml = new StringBuilder("title: \"").append(title).append("\"\n");
             yaml.append("date: ").append(List.of("2020-01-05", "2017-03-31T14:47:00+00:00",
                     "2019-01-05 23:30:00 +0000").get(random.nextInt(3))).append('\n');
