@@ -43,7 +43,8 @@ public final class LinkChecker {
     private final SiteOutput site;
     private final String basePath;
     private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
-    private final Map<String, Optional<String>> rootRelative = new ConcurrentHashMap<>();
+    /** The verdicts on links that mean the same on every page: root-relative and absolute URLs. */
+    private final Map<String, Optional<String>> sameEverywhere = new ConcurrentHashMap<>();
 
     /** A checker for {@code site} served under {@code basePath} ("" at the root). */
     public LinkChecker(SiteOutput site, String basePath) {
@@ -88,9 +89,10 @@ public final class LinkChecker {
                 }
                 continue;
             }
-            // A root-relative link means the same on every page: judged once (navigation, tags, posts).
-            Optional<String> why = url.startsWith("/") && !url.startsWith("//")
-                    ? rootRelative.computeIfAbsent(url, u -> Optional.ofNullable(verdict(pageUri, u)))
+            // A root-relative or absolute link means the same on every page: judged once (navigation, tags,
+            // posts, links to other sites).
+            Optional<String> why = url.startsWith("/") || hasScheme(url)
+                    ? sameEverywhere.computeIfAbsent(url, u -> Optional.ofNullable(verdict(pageUri, u)))
                     : Optional.ofNullable(verdict(pageUri, url));
             why.ifPresent(reason -> broken.add(new Broken(page, url, reason)));
         }
@@ -110,6 +112,21 @@ public final class LinkChecker {
             }
         }
         return true;
+    }
+
+    /** Whether {@code url} starts with a scheme ({@code https:}), so that no page's URL changes where it leads. */
+    private static boolean hasScheme(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                return i > 0;
+            }
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            if (!(letter || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Why {@code url} on the page at {@code pageUri} leads nowhere ("" when there is no file), or null. */
