@@ -27,8 +27,6 @@ import java.util.function.UnaryOperator;
  */
 public final class BodyProcessor {
 
-    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
-
     // Selectors parsed once: jsoup parses a selector string again on every call, which was a quarter of
     // this stage's time. Evaluators without structure (no :has, descendant or sibling parts) hold no state.
     private static final Evaluator OLD_ANCHOR = QueryParser.parse("a[name]");
@@ -284,7 +282,22 @@ public final class BodyProcessor {
     }
 
     private static boolean isRelative(String url) {
-        return !url.startsWith("/") && !url.startsWith("#") && !SCHEME.matcher(url).lookingAt();
+        return !url.startsWith("/") && !url.startsWith("#") && !hasScheme(url);
+    }
+
+    /** Whether {@code url} starts with a scheme ({@code https:}, {@code mailto:}): a letter, then letters, digits, + - . up to a colon. */
+    static boolean hasScheme(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                return i > 0;
+            }
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            if (!(letter || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static String resolve(URI base, String url) {

@@ -91,7 +91,7 @@ public final class LinkChecker {
             }
             // A root-relative or absolute link means the same on every page: judged once (navigation, tags,
             // posts, links to other sites).
-            Optional<String> why = url.startsWith("/") || hasScheme(url)
+            Optional<String> why = url.startsWith("/") || BodyProcessor.hasScheme(url)
                     ? sameEverywhere.computeIfAbsent(url, u -> Optional.ofNullable(verdict(pageUri, u)))
                     : Optional.ofNullable(verdict(pageUri, url));
             why.ifPresent(reason -> broken.add(new Broken(page, url, reason)));
@@ -112,21 +112,6 @@ public final class LinkChecker {
             }
         }
         return true;
-    }
-
-    /** Whether {@code url} starts with a scheme ({@code https:}), so that no page's URL changes where it leads. */
-    private static boolean hasScheme(String url) {
-        for (int i = 0; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c == ':') {
-                return i > 0;
-            }
-            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-            if (!(letter || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'))) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /** Why {@code url} on the page at {@code pageUri} leads nowhere ("" when there is no file), or null. */

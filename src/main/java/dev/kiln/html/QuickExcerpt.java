@@ -21,6 +21,8 @@ final class QuickExcerpt {
     record Result(String html, String text) {}
 
     private static final Result EMPTY = new Result("", "");
+    /** The elements an excerpt made here may hold. */
+    private static final java.util.Set<String> INLINE = java.util.Set.of("a", "em", "strong", "code");
 
     private QuickExcerpt() {}
 
@@ -85,15 +87,7 @@ final class QuickExcerpt {
             return null;
         }
         html.append("</p>");
-        int from = 0;
-        int to = text.length();
-        while (from < to && text.charAt(from) <= ' ') {
-            from++;
-        }
-        while (to > from && text.charAt(to - 1) <= ' ') {
-            to--;
-        }
-        return new Result(html.toString(), text.substring(from, to));
+        return new Result(html.toString(), text.toString().trim());
     }
 
     /**
@@ -191,13 +185,8 @@ final class QuickExcerpt {
         if (i < limit && s.charAt(i) != ' ') {
             return null;
         }
-        return switch (s.substring(from, i)) {
-            case "a" -> "a";
-            case "em" -> "em";
-            case "strong" -> "strong";
-            case "code" -> "code";
-            default -> null;
-        };
+        String name = s.substring(from, i);
+        return INLINE.contains(name) ? name : null;
     }
 
     /** Whether the tag at {@code from..to} has no id or class attribute (which the excerpt must lose or keep out). */
