@@ -37,6 +37,12 @@ class DirectHtmlTest {
     }
 
     @Test
+    void aTaskItemHoldingAHeadingAndAListIsTheSame() {
+        // flexmark's own assertion fails on this item's heading (see pom.xml, surefire): its HTML is right.
+        sameAsFlexmark("- [ ] task\n  # Heading\n  - nested\n");
+    }
+
+    @Test
     void theBlogsPostsAreWrittenDirectlyAndTheSame() throws IOException {
         List<Map.Entry<Path, String>> posts = MarkdownSamples.blogPosts();
         assertFalse(posts.isEmpty());
