@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Kiln's inline, table and block-start parsers find what flexmark's own find: the HTML is the same, byte
@@ -53,6 +54,25 @@ class QuickInlineParserTest {
                 [^1]: The note, with `code` and [a link](/l).
                 """;
         assertEquals(FLEXMARK.render(markdown), QUICK.render(markdown));
+    }
+
+    @Test
+    void dotsAndDashesOutsideTheSmartsReadAsTextAndTheSmartsStillApply() {
+        String markdown = """
+                End. Then... and . . . spaced, 1.5 and x.y.z, a-b, -x, y-, -- en --- em ---- four - one.
+                `a.b--c` and [l.x](/a-b.c "t.-") and **b.** *-x-* and ~~s.~~, ..x, .. ., -.- .-.
+                > Quote. With -- a dash... and - more.
+
+                - item. with-dash -- and...
+                | a.b | c--d |
+                |---|---|
+                | . . . | -- |
+                """;
+        String html = QUICK.render(markdown);
+        assertEquals(FLEXMARK.render(markdown), html);
+        assertTrue(html.contains("Then&hellip; and &hellip; spaced"), html);
+        assertTrue(html.contains("-- en") == false && html.contains("&ndash; en &mdash; em"), html);
+        assertTrue(html.contains("x.y.z, a-b, -x, y-,"), html);
     }
 
     @Property(tries = 400)
@@ -123,7 +143,8 @@ class QuickInlineParserTest {
                         "&#x1F600;", "<span>", "</span>", "<!-- c -->", "[^1]", "[^1]: n\n", "**b**", "~~s~~",
                         "| a | b |\n", "|---|:-:|\n", "a | b\n", "|", "| x |\n| - |\n",
                         "{: .c}", "{#i}", "{.x #y}", "\n{: .p}\n", "```java {.k}\nint x;\n```\n", "Www.X.y", "a@b",
-                        "&#64;")));
+                        "&#64;", ".", "-", "..", "...", ". . .", ". .", "--", "---", "----", "a.b", "x-y", " - ",
+                        ".-", "-.", "1. ", "- ")));
         return token.list().ofMaxSize(40).map(tokens -> String.join("", tokens));
     }
 }
