@@ -8,6 +8,8 @@ import com.vladsch.flexmark.parser.InlineParserFactory;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.parser.core.delimiter.Delimiter;
 import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
 import com.vladsch.flexmark.util.data.DataHolder;
@@ -120,6 +122,26 @@ final class QuickInlineParser extends InlineParserImpl {
 
     @Override
     public BasedSequence match(Pattern re) {
+        // A code span's backticks, opening and closing, found by a look at the characters rather than by
+        // a regex matcher made for each (the two patterns' matches: the run at the position, the next run).
+        if (re == myParsing.TICKS_HERE || re == myParsing.TICKS) {
+            int length = input.length();
+            int start = index;
+            if (re == myParsing.TICKS) {
+                while (start < length && input.charAt(start) != '`') {
+                    start++;
+                }
+            }
+            if (start >= length || input.charAt(start) != '`') {
+                return null;
+            }
+            int end = start + 1;
+            while (end < length && input.charAt(end) == '`') {
+                end++;
+            }
+            index = end;
+            return input.subSequence(start, end);
+        }
         Matcher matcher = find(re);
         return matcher == null ? null : input.subSequence(matcher.start(), matcher.end());
     }
@@ -137,6 +159,77 @@ final class QuickInlineParser extends InlineParserImpl {
         }
         return groups;
     }
+
+    /**
+     * flexmark's {@code parseDelimiters} (a run of {@code *}, {@code _}, quotes and the like), with the
+     * characters on either side of the run classed as white space or punctuation by their Unicode category,
+     * as flexmark's patterns class them, rather than by four regex matchers made for each run. flexmark's
+     * directional punctuation option is left to flexmark.
+     */
+    @Override
+    protected boolean parseDelimiters(DelimiterProcessor processor, char delimiterChar) {
+        if (options.inlineDelimiterDirectionalPunctuations) {
+            return super.parseDelimiters(processor, delimiterChar);
+        }
+        int start = index;
+        int length = input.length();
+        int end = start;
+        while (end < length && input.charAt(end) == delimiterChar) {
+            end++;
+        }
+        int count = end - start;
+        if (count < processor.getMinLength()) {
+            return false;
+        }
+        char charBefore = start == 0 ? '\n' : input.charAt(start - 1);
+        char charAfter = end < length ? input.charAt(end) : '\n';
+        if (charAfter == '\0') { // flexmark's peek() past the end, and so its test, give NUL
+            charAfter = '\n';
+        }
+        String before = String.valueOf(charBefore);
+        String after = String.valueOf(charAfter);
+        boolean beforeIsWhitespace = isWhitespace(charBefore);
+        boolean afterIsWhitespace = isWhitespace(charAfter);
+        boolean beforeIsPunctuation = isPunctuation(charBefore);
+        boolean afterIsPunctuation = isPunctuation(charAfter);
+        boolean leftFlanking = !afterIsWhitespace && !(afterIsPunctuation && !beforeIsWhitespace && !beforeIsPunctuation);
+        boolean rightFlanking = !beforeIsWhitespace && !(beforeIsPunctuation && !afterIsWhitespace && !afterIsPunctuation);
+        boolean canOpen = delimiterChar == processor.getOpeningCharacter() && processor.canBeOpener(before, after,
+                leftFlanking, rightFlanking, beforeIsPunctuation, afterIsPunctuation, beforeIsWhitespace, afterIsWhitespace);
+        boolean canClose = delimiterChar == processor.getClosingCharacter() && processor.canBeCloser(before, after,
+                leftFlanking, rightFlanking, beforeIsPunctuation, afterIsPunctuation, beforeIsWhitespace, afterIsWhitespace);
+        if (!canOpen && !canClose && processor.skipNonOpenerCloser()) {
+            return false;
+        }
+        index = end;
+        Text node = appendSeparateText(input.subSequence(start, end));
+        lastDelimiter = new Delimiter(input, node, delimiterChar, canOpen, canClose, lastDelimiter, start);
+        lastDelimiter.setNumDelims(count);
+        if (lastDelimiter.getPrevious() != null) {
+            lastDelimiter.getPrevious().setNext(lastDelimiter);
+        }
+        return true;
+    }
+
+    /** flexmark's {@code UNICODE_WHITESPACE_CHAR}: a space separator, a tab, CR, LF or form feed. */
+    static boolean isWhitespace(char c) {
+        return c == '\t' || c == '\r' || c == '\n' || c == '\f' || Character.getType(c) == Character.SPACE_SEPARATOR;
+    }
+
+    /** flexmark's {@code PUNCTUATION}: ASCII punctuation, or a character of one of Unicode's punctuation categories. */
+    static boolean isPunctuation(char c) {
+        if (c < 0x80) {
+            return ASCII_PUNCTUATION.indexOf(c) >= 0;
+        }
+        return switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.END_PUNCTUATION,
+                    Character.FINAL_QUOTE_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION, Character.START_PUNCTUATION -> true;
+            default -> false;
+        };
+    }
+
+    private static final String ASCII_PUNCTUATION = "'!\"#$%&*+,-./:;=?@\\^_`|~(<[{)>]}";
 
     /** The matcher of {@code re} at the parser's position, moved past the match; null when none is found. */
     private Matcher find(Pattern re) {

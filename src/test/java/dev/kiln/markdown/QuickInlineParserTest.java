@@ -1,6 +1,8 @@
 package dev.kiln.markdown;
 
 import dev.kiln.highlight.TokenHighlighter;
+import com.vladsch.flexmark.ast.util.Parsing;
+import com.vladsch.flexmark.util.data.MutableDataSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -75,6 +77,26 @@ class QuickInlineParserTest {
         assertTrue(html.contains("x.y.z, a-b, -x, y-,"), html);
     }
 
+    @Test
+    void everyCharacterIsWhiteSpaceOrPunctuationToTheDelimitersAsToFlexmarksPatterns() {
+        Parsing parsing = new Parsing(new MutableDataSet());
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String s = String.valueOf((char) c);
+            assertEquals(parsing.UNICODE_WHITESPACE_CHAR.matcher(s).matches(), QuickInlineParser.isWhitespace((char) c), "U+" + Integer.toHexString(c));
+            assertEquals(parsing.PUNCTUATION.matcher(s).matches(), QuickInlineParser.isPunctuation((char) c), "U+" + Integer.toHexString(c));
+        }
+    }
+
+    @Test
+    void emphasisQuotesAndCodeSpansNextToSpacesAndPunctuationRenderTheSame() {
+        String markdown = """
+                *a* **b** ***c*** _d_ __e__ a*b*c a_b_c *(x)* _(y)_ "*z*" '_w_' «*v*» —*u*—  *t*   _s_ 
+                *a **b** c* **a *b* c** *unclosed **strong *mixed_ _x* 'single' "double" don't 'twas "nested 'q'"
+                `a` ``b`` `c``d` ```e``` `unclosed ``f` `` ` `` x`y`z ~~st~~ ~one~ <<angle>> *é* _’x’_
+                """;
+        assertEquals(FLEXMARK.render(markdown), QUICK.render(markdown));
+    }
+
     @Property(tries = 400)
     void randomInlineSyntaxRendersTheSame(@ForAll("inline") String markdown) {
         assertEquals(FLEXMARK.render(markdown), QUICK.render(markdown), markdown);
@@ -144,7 +166,8 @@ class QuickInlineParserTest {
                         "| a | b |\n", "|---|:-:|\n", "a | b\n", "|", "| x |\n| - |\n",
                         "{: .c}", "{#i}", "{.x #y}", "\n{: .p}\n", "```java {.k}\nint x;\n```\n", "Www.X.y", "a@b",
                         "&#64;", ".", "-", "..", "...", ". . .", ". .", "--", "---", "----", "a.b", "x-y", " - ",
-                        ".-", "-.", "1. ", "- ")));
+                        ".-", "-.", "1. ", "- ", "\u00a0", "\u2003", "\u3000", "\u2014", "\u201c", "\u2019", "\u00ab",
+                        "\u00bb", "(", ")", "{", "}", "\u00e9", "\u00bf", "\t", "***", "__", "~", "<<", ">>")));
         return token.list().ofMaxSize(40).map(tokens -> String.join("", tokens));
     }
 }
