@@ -146,6 +146,29 @@ final class QuickInlineParser extends InlineParserImpl {
         return matcher == null ? null : input.subSequence(matcher.start(), matcher.end());
     }
 
+    /**
+     * flexmark's {@code spnl()} (spaces and tabs, at most one line break, spaces and tabs: before and in a
+     * link's destination and title), skipped by a look at the characters rather than by its pattern.
+     */
+    @Override
+    public boolean spnl() {
+        int length = input.length();
+        int i = skipSpacesAndTabs(index, length);
+        if (i < length && (input.charAt(i) == '\r' || input.charAt(i) == '\n')) {
+            i += input.charAt(i) == '\r' && i + 1 < length && input.charAt(i + 1) == '\n' ? 2 : 1;
+            i = skipSpacesAndTabs(i, length);
+        }
+        index = i;
+        return true;
+    }
+
+    private int skipSpacesAndTabs(int i, int length) {
+        while (i < length && (input.charAt(i) == ' ' || input.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
+    }
+
     @Override
     public BasedSequence[] matchWithGroups(Pattern re) {
         Matcher matcher = find(re);
