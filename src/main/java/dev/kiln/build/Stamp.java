@@ -1,5 +1,7 @@
 package dev.kiln.build;
 
+import dev.kiln.output.SiteOutput;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +16,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What a build of a site was made from, so that {@code kiln build} can tell, in a fraction of a build's
  * time, that nothing changed since it last wrote a folder: a digest of every input file's path, size and
  * modification time (as {@code make} and {@code rsync} judge files), of the options and of Kiln itself,
- * and the number, total size and modification times of the files in the folder it wrote. A build that left out future-dated posts is never
- * trusted later: time alone may publish them.
+ * and the number and total size of the files in the folder it wrote, none of them modified since the stamp
+ * was. A build that left out future-dated posts is never trusted later: time alone may publish them.
  */
 public final class Stamp {
 
@@ -105,39 +108,66 @@ public final class Stamp {
     }
 
     /**
-     * The stamp of a build from {@code inputs} whose folder {@code dest} now holds what it wrote: its files
-     * but {@code marker}, by number, total size and modification times ("" when it cannot be read).
+     * The stamp of a build from {@code inputs} that left exactly {@code site}'s files in its folder: their
+     * number and total size, known without a walk of the folder. The marker file it is written to is its
+     * clock: a file of the folder written after the marker is newer than it (see {@link #unchanged}).
      */
-    public static String current(String inputs, Path dest, String marker) {
-        List<Path> tops;
-        try (var entries = Files.list(dest)) {
-            tops = entries.toList();
-        } catch (IOException | UncheckedIOException e) {
-            return "";
+    public static String written(String inputs, SiteOutput site) {
+        long bytes = 0;
+        for (String path : site.files().keySet()) {
+            bytes += site.length(path);
         }
-        long[] total;
-        try {
-            // The folder's top entries (a year's posts, the tags...) walked on every core: the tally is a sum.
-            total = tops.parallelStream().map(top -> tally(top, marker))
-                    .reduce(new long[3], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], a[2] + b[2]});
-        } catch (UncheckedIOException e) {
-            return "";
-        }
-        return PREFIX + inputs + " " + total[0] + " " + total[1] + " " + total[2] + "\n";
+        return PREFIX + inputs + " " + site.size() + " " + bytes + "\n";
     }
 
-    /** The number, total size and a sum of the modification times and paths of the files at or under {@code top}, but {@code marker}. */
-    private static long[] tally(Path top, String marker) {
-        long[] count = {0, 0, 0};
+    /**
+     * Whether {@code dest} holds what a build from {@code inputs} wrote there, as its {@code marker} file
+     * records: as many files (the marker aside) of the same total size, none modified after the marker was
+     * written. {@code dest} is walked only when the marker names these inputs: after an edit it names
+     * others, and a large site's walk (~29,000 entries at 10,000 posts) would be for nothing.
+     */
+    public static boolean unchanged(Path dest, String marker, String inputs) {
+        Path file = dest.resolve(marker);
+        String recorded = read(file);
+        if (recorded == null || !recorded.startsWith(PREFIX + inputs + " ")) {
+            return false;
+        }
+        long written;
+        long[] total;
         try {
-            // The walk's own attributes of each entry: one stat a file, not two (10,000 posts: ~29,000 entries).
+            written = Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
+            total = tally(dest, marker);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+        return recorded.equals(PREFIX + inputs + " " + total[0] + " " + total[1] + "\n") && total[2] <= written;
+    }
+
+    /**
+     * The number, total size and latest modification time (ns) of the files under {@code dest} but
+     * {@code marker}. The folder's top entries (a year's posts, the tags...) are walked on every core.
+     */
+    private static long[] tally(Path dest, String marker) throws IOException {
+        List<Path> tops;
+        try (var entries = Files.list(dest)) {
+            tops = entries.filter(top -> !top.getFileName().toString().equals(marker)).toList();
+        }
+        return tops.parallelStream().map(Stamp::tally).reduce(new long[] {0, 0, Long.MIN_VALUE},
+                (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], Math.max(a[2], b[2])});
+    }
+
+    /** The number, total size and latest modification time (ns) of the files at or under {@code top}. */
+    private static long[] tally(Path top) {
+        long[] count = {0, 0, Long.MIN_VALUE};
+        try {
+            // The walk's own attributes of each entry: one stat a file, not two.
             Files.walkFileTree(top, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
-                    if (!a.isDirectory() && !p.getFileName().toString().equals(marker)) {
+                    if (!a.isDirectory()) {
                         count[0]++;
                         count[1] += a.size();
-                        count[2] += a.lastModifiedTime().toMillis() * 31 + p.hashCode();
+                        count[2] = Math.max(count[2], a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -146,28 +176,6 @@ public final class Stamp {
             throw new UncheckedIOException(e);
         }
         return count;
-    }
-
-    /**
-     * Whether {@code dest} holds what a build from {@code inputs} wrote there, as its {@code marker} file
-     * records. {@code dest} is walked only when the marker names these inputs: after an edit it names others,
-     * and a large site's walk (~29,000 entries at 10,000 posts) would be for nothing.
-     */
-    public static boolean unchanged(Path dest, String marker, String inputs) {
-        String recorded = read(dest.resolve(marker));
-        return recorded != null && recorded.startsWith(PREFIX + inputs + " ")
-                && holds(recorded, current(inputs, dest, marker));
-    }
-
-    /** Whether {@code dest}'s marker holds exactly {@code stamp}. */
-    public static boolean recorded(Path marker, String stamp) {
-        String recorded = read(marker);
-        return recorded != null && holds(recorded, stamp);
-    }
-
-    /** Whether a marker's text {@code recorded} is {@code stamp}: "" is no stamp (a folder that could not be read, or a build that left out future posts). */
-    private static boolean holds(String recorded, String stamp) {
-        return !stamp.isEmpty() && recorded.equals(stamp);
     }
 
     /** The text of the marker file {@code marker}, or null when there is none or it cannot be read. */

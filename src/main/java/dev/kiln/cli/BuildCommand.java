@@ -74,7 +74,8 @@ final class BuildCommand extends Command {
             start = System.nanoTime();
             SiteWriter.Stats stats = SiteWriter.write(result.output(), target);
             // Future-dated posts left out may be due at the next build: only a build without any is trusted.
-            String stamp = result.skippedFuture() > 0 ? "" : Stamp.current(inputs, target, SiteWriter.MARKER);
+            // The folder now holds the site's files and the marker, written last: the marker's time is the stamp's.
+            String stamp = result.skippedFuture() > 0 ? "" : Stamp.written(inputs, result.output());
             java.nio.file.Files.writeString(marker, stamp, java.nio.charset.StandardCharsets.UTF_8);
             long writeNanos = System.nanoTime() - start;
             result.timings().stage("write", writeNanos);
