@@ -73,7 +73,8 @@ class QuickInlineParserTest {
         String html = QUICK.render(markdown);
         assertEquals(FLEXMARK.render(markdown), html);
         assertTrue(html.contains("Then&hellip; and &hellip; spaced"), html);
-        assertTrue(html.contains("-- en") == false && html.contains("&ndash; en &mdash; em"), html);
+        assertFalse(html.contains("-- en"), html);
+        assertTrue(html.contains("&ndash; en &mdash; em"), html);
         assertTrue(html.contains("x.y.z, a-b, -x, y-,"), html);
     }
 
