@@ -46,25 +46,7 @@ public final class Stamp {
                 continue;
             }
             try {
-                Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
-                        lines.add(describe(root, d, a));
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
-                        lines.add(describe(root, f, a));
-                        return FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public FileVisitResult visitFileFailed(Path f, IOException e) {
-                        lines.add("unreadable " + root.relativize(f) + " " + System.nanoTime()); // never equal: build
-                        return FileVisitResult.CONTINUE;
-                    }
-                });
+                Files.walkFileTree(dir, new Walk(root, lines, null));
             } catch (IOException | UncheckedIOException e) {
                 lines.add("unreadable " + folder + " " + System.nanoTime()); // never equal: build
             }
@@ -93,7 +75,7 @@ public final class Stamp {
     /** A line naming {@code p} (relative to {@code root}), what it is, its size and modification time. */
     private static String describe(Path root, Path p, BasicFileAttributes a) {
         return root.relativize(p) + "\t" + (a.isDirectory() ? "dir" : a.isSymbolicLink() ? "link" : a.size())
-                + "\t" + a.lastModifiedTime().toInstant();
+                + "\t" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS); // a number: no date formatter to load
     }
 
     /** The jar (or class folder) Kiln runs from, by size and time: a rebuilt Kiln may build differently. */
@@ -101,7 +83,7 @@ public final class Stamp {
         try {
             Path code = Path.of(Stamp.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             BasicFileAttributes a = Files.readAttributes(code, BasicFileAttributes.class);
-            return code + " " + a.size() + " " + a.lastModifiedTime().toInstant();
+            return code + " " + a.size() + " " + a.lastModifiedTime().to(TimeUnit.NANOSECONDS);
         } catch (Exception e) {
             return "unknown " + System.nanoTime(); // never equal: build
         }
@@ -145,37 +127,64 @@ public final class Stamp {
 
     /**
      * The number, total size and latest modification time (ns) of the files under {@code dest} but
-     * {@code marker}. The folder's top entries (a year's posts, the tags...) are walked on every core.
+     * {@code marker}. One thread: a folder that has not changed since the last build is one this JVM has
+     * just started to look at, and a pool's threads and streams cost more than they save below ~10,000
+     * posts.
      */
     private static long[] tally(Path dest, String marker) throws IOException {
-        List<Path> tops;
-        try (var entries = Files.list(dest)) {
-            tops = entries.filter(top -> !top.getFileName().toString().equals(marker)).toList();
-        }
-        return tops.parallelStream().map(Stamp::tally).reduce(new long[] {0, 0, Long.MIN_VALUE},
-                (a, b) -> new long[] {a[0] + b[0], a[1] + b[1], Math.max(a[2], b[2])});
+        Walk walk = new Walk(dest, null, dest.resolve(marker));
+        Files.walkFileTree(dest, walk);
+        return new long[] {walk.files, walk.bytes, walk.latest};
     }
 
-    /** The number, total size and latest modification time (ns) of the files at or under {@code top}. */
-    private static long[] tally(Path top) {
-        long[] count = {0, 0, Long.MIN_VALUE};
-        try {
-            // The walk's own attributes of each entry: one stat a file, not two.
-            Files.walkFileTree(top, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
-                    if (!a.isDirectory()) {
-                        count[0]++;
-                        count[1] += a.size();
-                        count[2] = Math.max(count[2], a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * One walk of a folder, by the attributes the walk itself read (one stat an entry): either every
+     * entry described into {@code lines} (the inputs), or the files but {@code skip} counted, their sizes
+     * summed and their latest time kept (the output). One class for both, so that a start-up archive
+     * recorded by a build holds what a check that nothing changed runs.
+     */
+    private static final class Walk extends SimpleFileVisitor<Path> {
+        private final Path root;
+        private final List<String> lines;
+        private final Path skip;
+        long files;
+        long bytes;
+        long latest = Long.MIN_VALUE;
+
+        Walk(Path root, List<String> lines, Path skip) {
+            this.root = root;
+            this.lines = lines;
+            this.skip = skip;
         }
-        return count;
+
+        @Override
+        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+            if (lines != null) {
+                lines.add(describe(root, d, a));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
+            if (lines != null) {
+                lines.add(describe(root, f, a));
+            } else if (!a.isDirectory() && !f.equals(skip)) {
+                files++;
+                bytes += a.size();
+                latest = Math.max(latest, a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+            }
+            return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+            if (lines == null) {
+                throw e; // an output that cannot be read is not known to be unchanged
+            }
+            lines.add("unreadable " + root.relativize(f) + " " + System.nanoTime()); // never equal: build
+            return FileVisitResult.CONTINUE;
+        }
     }
 
     /** The text of the marker file {@code marker}, or null when there is none or it cannot be read. */

@@ -47,8 +47,11 @@ record SiteOptions(Path source, boolean drafts, boolean future, String baseUrl) 
         return true;
     }
 
-    /** The build these options ask for, on the system clock. */
+    /**
+     * The build these options ask for, on the system clock. In UTC: the clock only tells which posts are
+     * in the future, an instant in any zone, and the system's own zone is a time-zone database to load.
+     */
     BuildOptions build() {
-        return new BuildOptions(source, drafts, future, baseUrl, Clock.systemDefaultZone());
+        return new BuildOptions(source, drafts, future, baseUrl, Clock.systemUTC());
     }
 }

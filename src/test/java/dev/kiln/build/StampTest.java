@@ -86,7 +86,7 @@ class StampTest {
         Files.setLastModifiedTime(page, FileTime.fromMillis(written - 5_000));
         assertTrue(Stamp.unchanged(dest, ".kiln-output", "in"));
 
-        // Each top folder is tallied on its own (on every core): a file added deep in another one still counts.
+        // A file added deep in another top folder still counts.
         Path added = Files.writeString(Files.createDirectories(dest.resolve("tags/java")).resolve("index.html"), "");
         Files.setLastModifiedTime(added, FileTime.fromMillis(written - 5_000));
         assertFalse(Stamp.unchanged(dest, ".kiln-output", "in"), "a file added, even empty and older");
