@@ -14,6 +14,7 @@ import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.CharSubSequence;
@@ -51,28 +52,42 @@ final class QuickInlineParser extends InlineParserImpl {
     /**
      * Whether '.' and '-' are special only to the typographic smarts, which make {@code ...} and
      * {@code . . .} an ellipsis and {@code --} and {@code ---} dashes: then a '.' or '-' that starts none of
-     * those is read as text with the text around it.
+     * those is read as text with the text around it. The page's parsers (made with the page) are asked once a
+     * page; a paragraph parsed with custom characters (a table's cells) is asked again.
      */
+    private boolean pageSmartDots;
+    private boolean pageSmartDashes;
     private boolean smartDots;
     private boolean smartDashes;
+
+    @Override
+    public void initializeDocument(Document document) {
+        super.initializeDocument(document);
+        pageSmartDots = onlySmarts('.');
+        pageSmartDashes = onlySmarts('-');
+    }
 
     @Override
     public void parse(BasedSequence content, Node block) {
         // The set changes between paragraphs only: a table's cells are parsed with '|' added to it.
         special = specialCharacters.toLongArray();
-        smartDots = onlySmarts('.');
-        smartDashes = onlySmarts('-');
+        smartDots = pageSmartDots && !isCustom('.');
+        smartDashes = pageSmartDashes && !isCustom('-');
         super.parse(content, block);
     }
 
-    /** Whether {@code c} is special only to the typographic smarts' parser. */
+    /** Whether {@code c} is special only to the typographic smarts' parser (not a delimiter). */
     private boolean onlySmarts(char c) {
-        if (inlineParserExtensions == null || delimiterCharacters.get(c)
-                || customCharacters != null && customCharacters.get(c)) {
+        if (inlineParserExtensions == null || delimiterCharacters.get(c)) {
             return false;
         }
         List<InlineParserExtension> extensions = inlineParserExtensions.get(c);
         return extensions != null && extensions.size() == 1 && extensions.get(0) instanceof SmartsInlineParser;
+    }
+
+    /** Whether {@code c} is one of the custom characters of the paragraph being parsed. */
+    private boolean isCustom(char c) {
+        return customCharacters != null && customCharacters.get(c);
     }
 
     /**
