@@ -18,6 +18,8 @@ public final class FrontMatterParser {
             "categories", "category", "slug", "permalink", "layout", "draft", "published", "description",
             "image", "excerpt", "toc");
     private static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}-(.+)");
+    private static final Pattern MARKUP_EXTENSION = Pattern.compile("\\.(md|markdown|html)$");
+    private static final Pattern WORD_BREAKS = Pattern.compile("[-_\\s]+");
     /** The line that closes the front matter. */
     private static final Pattern CLOSE = Pattern.compile("(?m)^(?:---|\\.\\.\\.)[ \\t]*\\r?$");
 
@@ -96,7 +98,7 @@ public final class FrontMatterParser {
 
     /** {@code 2018-03-15-what-i-learned.md} → {@code what-i-learned}; {@code about.md} → {@code about}. */
     static String fileSlug(String fileName) {
-        String base = fileName.replaceFirst("\\.(md|markdown|html)$", "");
+        String base = MARKUP_EXTENSION.matcher(fileName).replaceFirst("");
         Matcher m = DATED_NAME.matcher(base);
         return m.matches() ? m.group(1) : base;
     }
@@ -104,7 +106,7 @@ public final class FrontMatterParser {
     /** Jekyll's title for a post without one: {@code what-i-learned} → {@code What I Learned}. */
     static String titleFromSlug(String slug) {
         StringBuilder out = new StringBuilder();
-        for (String word : slug.split("[-_\\s]+")) {
+        for (String word : WORD_BREAKS.split(slug)) {
             if (!word.isEmpty()) {
                 out.append(out.length() == 0 ? "" : " ")
                         .append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1));

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 public final class Permalinks {
 
     private static final Pattern PLACEHOLDER = Pattern.compile(":([a-z_]+)");
+    private static final Pattern SLASHES = Pattern.compile("/{2,}");
     /** Every placeholder a permalink pattern may use, for error messages. */
     public static final String PLACEHOLDERS = ":year :month :day :i_month :i_day :short_year :hour :minute :second"
             + " :y_day :title :slug :categories :output_ext";
@@ -85,7 +86,7 @@ public final class Permalinks {
         }
         m.appendTail(out);
         String expanded = out.toString();
-        String path = ("/" + expanded).replaceAll("/{2,}", "/");
+        String path = SLASHES.matcher("/" + expanded).replaceAll("/");
         String bad = unsafe(path);
         if (bad != null) {
             throw new SiteException(at.problem(page.path(), "permalink '" + printable(expanded) + "' " + bad

@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Finishes the HTML of one body: unique heading ids with anchor links (an old {@code <a name>} anchor
@@ -33,6 +34,8 @@ public final class BodyProcessor {
     private static final Evaluator FRAGMENT_LINK = QueryParser.parse("a[href^=#]");
     private static final Evaluator NOT_IN_EXCERPT = QueryParser.parse("a.anchor, sup[id^=fnref], div.footnotes, nav.toc");
     private static final Evaluator HAS_ID = QueryParser.parse("[id]");
+    private static final Pattern COMMENT_START = Pattern.compile("^<!--");
+    private static final Pattern COMMENT_END = Pattern.compile("-->$");
 
     /** The class of the element where the Markdown stage asks for the table of contents. */
     private static final String TOC_PLACEHOLDER_CLASS = "kiln-toc";
@@ -113,7 +116,7 @@ public final class BodyProcessor {
 
     /** The text of an excerpt separator comment: {@code more} for {@code <!--more-->}. */
     public static String separatorText(String separator) {
-        return separator.replaceFirst("^<!--", "").replaceFirst("-->$", "").trim();
+        return COMMENT_END.matcher(COMMENT_START.matcher(separator).replaceFirst("")).replaceFirst("").trim();
     }
 
     /** What this stage makes of a link's or image's URL on the page at {@code pageUrl}: relative ones root-relative. */

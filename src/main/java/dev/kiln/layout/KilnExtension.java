@@ -11,12 +11,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Kiln's filters for layouts: {@code slugify}, {@code absolute_url}, {@code relative_url}, {@code xmlschema},
  * {@code json}.
  */
 final class KilnExtension extends AbstractExtension {
+
+    /** A URL's scheme ({@code https:}, {@code mailto:}), at its start. */
+    private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     private final SiteConfig config;
 
@@ -49,11 +53,25 @@ final class KilnExtension extends AbstractExtension {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
-                default -> out.append(c < ' ' ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+                case '<', '>', '&', '\u2028', '\u2029' -> unicodeEscape(out, c);
+                default -> {
+                    if (c < ' ') {
+                        unicodeEscape(out, c);
+                    } else {
+                        out.append(c);
+                    }
+                }
             }
         }
         return out.append('"').toString();
+    }
+
+    /** {@code \\u} and the four lower-case hex digits of {@code c}. */
+    private static void unicodeEscape(StringBuilder out, char c) {
+        out.append("\\u");
+        for (int shift = 12; shift >= 0; shift -= 4) {
+            out.append(Character.forDigit((c >> shift) & 0xF, 16));
+        }
     }
 
     private static String rootRelative(String url) {
@@ -61,7 +79,7 @@ final class KilnExtension extends AbstractExtension {
     }
 
     private static boolean isAbsolute(String url) {
-        return url.matches("(?s)[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+        return SCHEME.matcher(url).lookingAt();
     }
 
     /** A filter of its input alone; null stays null. */

@@ -39,7 +39,16 @@ final class CodeBlockRenderer implements NodeRenderer {
     /** The language a fenced block names first in its info string, or "". */
     static String language(FencedCodeBlock node) {
         String info = node.getInfo().toString().trim();
-        return info.isEmpty() ? "" : info.split("[\\s{,]", 2)[0];
+        int end = 0;
+        while (end < info.length() && !isLanguageEnd(info.charAt(end))) {
+            end++;
+        }
+        return info.substring(0, end);
+    }
+
+    /** Where the language of an info string ends: white space (as {@code \\s} matches it), '{' or ','. */
+    private static boolean isLanguageEnd(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '{' || c == ',';
     }
 
     static String fenced(FencedCodeBlock node) {

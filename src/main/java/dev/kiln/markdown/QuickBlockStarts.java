@@ -57,6 +57,8 @@ final class QuickBlockStarts implements Parser.ParserExtension {
     private static final class Factory implements CustomBlockParserFactory {
         private final List<CustomBlockParserFactory> core;
         private final String[] gates;
+        /** The core factories this thread made last, with the options they were made for. */
+        private final ThreadLocal<Starts> made = new ThreadLocal<>();
 
         Factory(List<CustomBlockParserFactory> core, String listMarkers) {
             this.core = core;
@@ -69,12 +71,19 @@ final class QuickBlockStarts implements Parser.ParserExtension {
 
         @Override
         public BlockParserFactory apply(DataHolder options) {
-            // Once a page, as flexmark makes its own: a loop, not a stream, on this path.
-            BlockParserFactory[] factories = new BlockParserFactory[core.size()];
-            for (int i = 0; i < factories.length; i++) {
-                factories[i] = core.get(i).apply(options);
+            // flexmark asks once a page, always with its parser's options; the core factories hold only what
+            // they read from them (a heading's compiles its patterns, an HTML block's on first use), so each
+            // thread makes them once for those options rather than once a page.
+            Starts starts = made.get();
+            if (starts == null || starts.options != options) {
+                BlockParserFactory[] factories = new BlockParserFactory[core.size()];
+                for (int i = 0; i < factories.length; i++) {
+                    factories[i] = core.get(i).apply(options);
+                }
+                starts = new Starts(options, factories, gates);
+                made.set(starts);
             }
-            return new Starts(factories, gates);
+            return starts;
         }
 
         @Override
@@ -93,12 +102,14 @@ final class QuickBlockStarts implements Parser.ParserExtension {
         }
     }
 
-    /** One document's core parsers, asked in order as flexmark's own loop asks them. */
+    /** The core parsers for one set of options, asked in order as flexmark's own loop asks them. */
     private static final class Starts implements BlockParserFactory {
+        private final DataHolder options;
         private final BlockParserFactory[] factories;
         private final String[] gates;
 
-        Starts(BlockParserFactory[] factories, String[] gates) {
+        Starts(DataHolder options, BlockParserFactory[] factories, String[] gates) {
+            this.options = options;
             this.factories = factories;
             this.gates = gates;
         }

@@ -7,8 +7,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -256,19 +258,34 @@ public final class SiteWriter {
      * Makes {@code folder} inside {@code dest}, and the folders up to it, removing a file of an old site that
      * stands where one of them goes; {@code made} holds the folders known to exist, so that each is made
      * once (a concurrent set when several threads make folders).
+     *
+     * <p>The folders are made from the top down, each with one call that succeeds when nothing stands in
+     * the way (the usual case): asking first whether each is a file, or letting {@code createDirectories}
+     * find the first missing one, threw and caught an exception for every folder of a new site (2% of a
+     * 10,000-post build).
      */
     static void makeFolder(Path dest, Path folder, java.util.Set<Path> made) throws IOException {
         if (folder.equals(dest) || made.contains(folder)) {
             return;
         }
+        java.util.ArrayDeque<Path> missing = new java.util.ArrayDeque<>();
         for (Path p = folder; !p.equals(dest) && !made.contains(p); p = p.getParent()) {
-            if (Files.isRegularFile(p)) {
-                Files.delete(p);
-            }
+            missing.push(p);
         }
-        Files.createDirectories(folder);
-        for (Path p = folder; !p.equals(dest) && made.add(p); p = p.getParent()) {
-            // every folder up to dest is a folder now
+        for (Path p : missing) { // the topmost first
+            try {
+                Files.createDirectory(p);
+            } catch (FileAlreadyExistsException e) {
+                if (Files.isRegularFile(p)) { // a file of the old site stands where the folder goes
+                    Files.delete(p);
+                    Files.createDirectory(p);
+                } else if (!Files.isDirectory(p)) {
+                    throw e;
+                } // else another thread, or the old site, made it
+            } catch (NoSuchFileException e) {
+                Files.createDirectories(p); // dest itself is missing
+            }
+            made.add(p);
         }
     }
 

@@ -199,6 +199,15 @@ class LayoutsTest {
     }
 
     @Test
+    void jsonMakesAStringLiteralNoScriptEndsIn() throws IOException {
+        write(POST, "---\ntitle: \"Say \\\"hi\\\" \\\\ <b> & \\u2028 \\u0001 \\t é\"\n---\nBody.\n");
+        Document page = renderPostWith("{{ page.title | json }}");
+
+        assertEquals("\"Say \\\"hi\\\" \\\\ \\u003cb\\u003e \\u0026 \\u2028 \\u0001 \\t é\"",
+                page.getElementById("out").text());
+    }
+
+    @Test
     void absoluteUrlWithoutBaseUrlStaysRootRelative() throws IOException {
         Document page = renderPostWith("{{ \"/about/\" | absolute_url }}|{{ \"about/\" | absolute_url }}"
                 + "|{{ \"https://x.org/a\" | absolute_url }}");

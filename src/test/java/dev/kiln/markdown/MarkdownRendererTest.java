@@ -92,6 +92,19 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void theLanguageIsTheInfoStringsFirstWordBeforeAnyBraceOrComma() {
+        String[] infos = {"java {.numberLines}", "java{.x}", "java,linenos", "java\tlinenos", "  java  ", "java\u000Bx"};
+        for (String info : infos) {
+            Element code = render("```" + info + "\nint a;\n```\n").selectFirst("pre > code");
+            assertNotNull(code, info);
+            assertEquals("language-java", code.className(), info);
+        }
+        Element braces = render("```{.java}\nint a;\n```\n").selectFirst("pre > code");
+        assertNotNull(braces);
+        assertFalse(braces.hasAttr("class"), "nothing before the brace names no language: " + braces.outerHtml());
+    }
+
+    @Test
     void keepsTheLanguageClassButAddsNoSpansForAnUnknownLanguage() {
         Element body = render("```klingon\nqapla' <b>batlh</b> & more\n```\n");
 

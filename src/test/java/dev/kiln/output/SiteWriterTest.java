@@ -220,6 +220,32 @@ class SiteWriterTest {
     }
 
     @Test
+    void filesPlacedFromSeveralThreadsIntoSharedFoldersAreEachWritten() throws Exception {
+        Path dest = tmp.resolve("placed");
+        SiteOutput.Builder builder = SiteOutput.Builder.placing(dest);
+        Map<String, String> expected = new TreeMap<>();
+        for (int i = 0; i < 600; i++) {
+            // posts of a few days share their year, month and day folders: threads race to make them
+            String path = String.format("20%02d/%02d/%02d/post-%d/index.html", 10 + i % 3, 1 + i % 4, 1 + i % 5, i);
+            expected.put(path, "post " + i);
+            builder.claim(path, "post " + i);
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> puts = new java.util.ArrayList<>();
+            expected.forEach((path, text) -> puts.add(pool.submit(
+                    () -> builder.put(path, text.getBytes(StandardCharsets.UTF_8)))));
+            for (java.util.concurrent.Future<?> put : puts) {
+                put.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertEquals(expected, contents(dest));
+    }
+
+    @Test
     void aFileReplacedByAFolderIsWritten() throws IOException {
         Path dest = tmp.resolve("out");
         SiteWriter.write(site("notes", "a file", "index.html", "home"), dest);
