@@ -313,7 +313,7 @@ public final class SiteOutput {
         private Placed place(String path, byte[] bytes) {
             Path file = folder.resolve(path);
             try {
-                SiteWriter.makeFolder(folder, file.getParent(), folders);
+                SiteWriter.makeNewFolder(folder, file.getParent(), folders);
                 Files.write(file, bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
