@@ -86,17 +86,7 @@ class SiteWriterTest {
             expected.put(path, ("page " + i + " ").repeat(i % 37 + 1));
             builder.claim(path, "page " + i);
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        try {
-            List<java.util.concurrent.Future<?>> puts = new java.util.ArrayList<>();
-            expected.forEach((path, text) -> puts.add(pool.submit(
-                    () -> builder.put(path, text.getBytes(StandardCharsets.UTF_8)))));
-            for (java.util.concurrent.Future<?> put : puts) {
-                put.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        putFromFourThreads(builder, expected);
         SiteOutput site = builder.build();
 
         Map<String, String> read = new java.util.TreeMap<>();
@@ -230,17 +220,7 @@ class SiteWriterTest {
             expected.put(path, "post " + i);
             builder.claim(path, "post " + i);
         }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
-        try {
-            List<java.util.concurrent.Future<?>> puts = new java.util.ArrayList<>();
-            expected.forEach((path, text) -> puts.add(pool.submit(
-                    () -> builder.put(path, text.getBytes(StandardCharsets.UTF_8)))));
-            for (java.util.concurrent.Future<?> put : puts) {
-                put.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        putFromFourThreads(builder, expected);
 
         assertEquals(expected, contents(dest));
     }
@@ -399,6 +379,21 @@ class SiteWriterTest {
     }
 
     /** Every file under {@code dest} but the marker, as text. */
+    /** Puts each of {@code files} (path to text, each claimed) into {@code builder} from a pool of four threads. */
+    private static void putFromFourThreads(SiteOutput.Builder builder, Map<String, String> files) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> puts = new java.util.ArrayList<>();
+            files.forEach((path, text) -> puts.add(pool.submit(
+                    () -> builder.put(path, text.getBytes(StandardCharsets.UTF_8)))));
+            for (java.util.concurrent.Future<?> put : puts) {
+                put.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static Map<String, String> contents(Path dest) throws IOException {
         Map<String, String> files = new TreeMap<>();
         for (Path file : files(dest)) {
