@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +84,8 @@ public final class LinkReport {
      */
     record Source(byte[] utf8) {
         static final Source NONE = new Source(new byte[0]);
+        private static final byte NEEDLE_START = 1;
+        private static final byte LINE_BREAK = 2;
 
         /**
          * Where each of {@code needles} first starts, by line (lines end at \n, \r\n or \r) and column
@@ -94,16 +95,20 @@ public final class LinkReport {
         Place[] find(List<byte[]> needles) {
             int k = needles.size();
             Place[] places = new Place[k];
-            boolean[] wanted = new boolean[k];
-            boolean[] firsts = new boolean[256];
+            byte[][] wanted = new byte[k][]; // null once found, and for those never sought
+            // What each byte value may be: the first byte of a wanted needle, or a line break (never both: a
+            // needle holding a line break is not sought). One look-up a byte tells the rest apart.
+            byte[] kinds = new byte[256];
+            kinds['\n'] = LINE_BREAK;
+            kinds['\r'] = LINE_BREAK;
             int left = 0;
             for (int j = 0; j < k; j++) {
                 byte[] needle = needles.get(j);
                 if (needle.length == 0) {
                     places[j] = new Place(1, 1);
                 } else if (indexOfLineBreak(needle) < 0) {
-                    wanted[j] = true;
-                    firsts[needle[0] & 0xFF] = true;
+                    wanted[j] = needle;
+                    kinds[needle[0] & 0xFF] = NEEDLE_START;
                     left++;
                 }
             }
@@ -111,24 +116,34 @@ public final class LinkReport {
             int line = 1;
             int lineStart = 0;
             for (int i = 0, n = b.length; i < n && left > 0; i++) {
-                byte c = b[i];
-                if (firsts[c & 0xFF]) {
+                byte kind = kinds[b[i] & 0xFF];
+                if (kind == NEEDLE_START) {
                     for (int j = 0; j < k; j++) {
-                        byte[] needle = needles.get(j);
-                        int end = i + needle.length;
-                        if (wanted[j] && end <= n && Arrays.equals(b, i, end, needle, 0, needle.length)) {
+                        if (wanted[j] != null && startsAt(b, i, wanted[j])) {
                             places[j] = new Place(line, column(lineStart, i));
-                            wanted[j] = false;
+                            wanted[j] = null;
                             left--;
                         }
                     }
-                }
-                if (c == '\n' || c == '\r' && (i + 1 >= n || b[i + 1] != '\n')) {
+                } else if (kind == LINE_BREAK && (b[i] == '\n' || i + 1 >= n || b[i + 1] != '\n')) {
                     line++;
                     lineStart = i + 1;
                 }
             }
             return places;
+        }
+
+        /** Whether {@code b} holds {@code needle} from byte {@code at}. */
+        private static boolean startsAt(byte[] b, int at, byte[] needle) {
+            if (at + needle.length > b.length) {
+                return false;
+            }
+            for (int x = 0; x < needle.length; x++) {
+                if (b[at + x] != needle[x]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static int indexOfLineBreak(byte[] bytes) {

@@ -72,6 +72,51 @@ class LinkReportTest {
                 new Problem("a.md", 1, 1, "broken link to /x\n/y" + elsewhere)), problems);
     }
 
+    @Test
+    void eachUrlIsFoundWhereAPlainSearchOfTheTextFindsItFirst() {
+        java.util.Random random = new java.util.Random(6);
+        String[] pieces = {"/", "/a", "/a/", "/ab/", "a", "b", " ", "\n", "\r", "\r\n", "\u00e9", "\u201c", "\uD83D\uDE80", "]("};
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            List<String> urls = new java.util.ArrayList<>();
+            for (int i = random.nextInt(5); i >= 0; i--) {
+                StringBuilder url = new StringBuilder();
+                for (int j = random.nextInt(4); j >= 0; j--) {
+                    url.append(pieces[random.nextInt(pieces.length)]);
+                }
+                urls.add(url.toString());
+            }
+            String t = text.toString();
+            List<Problem> found = LinkReport.at(source(t), "a.md",
+                    urls.stream().map(url -> new LinkChecker.Broken("p", url, "")).toList());
+            for (int i = 0; i < urls.size(); i++) {
+                assertEquals(expected(t, urls.get(i)), found.get(i).line() + ":" + found.get(i).column(),
+                        "url '" + urls.get(i) + "' in '" + t + "'");
+            }
+        }
+    }
+
+    /** Line and column of the first {@code url} in {@code text} by a plain search ("1:1" when there is none). */
+    private static String expected(String text, String url) {
+        int at = url.contains("\n") || url.contains("\r") ? -1 : text.indexOf(url);
+        if (at < 0) {
+            return "1:1";
+        }
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < at; i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return line + ":" + (at - lineStart + 1);
+    }
+
     private static LinkReport.Source source(String text) {
         return new LinkReport.Source(text.getBytes(StandardCharsets.UTF_8));
     }
