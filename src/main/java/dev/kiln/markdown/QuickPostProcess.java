@@ -1,6 +1,7 @@
 package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
@@ -18,6 +19,7 @@ import com.vladsch.flexmark.parser.block.NodePostProcessor;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
+import com.vladsch.flexmark.util.ast.TypographicText;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
@@ -117,11 +119,14 @@ final class QuickPostProcess implements Parser.ParserExtension {
     }
 
     /**
-     * Whether the text of {@code node} and the text nodes right after it (flexmark's processor reads them
-     * as one) hold {@code ://}, {@code www.}, an {@code @} or a character reference that could be one.
+     * Whether the text of {@code node} and the nodes of text right after it hold {@code ://}, {@code www.},
+     * an {@code @} or a character reference that could be one. flexmark's processor reads a text node
+     * together with the typographic marks, entities and text that follow it without a space ({@code
+     * word---http://x} is one link to it: the URL's scheme is read back over {@code word---}), so those
+     * are read here too.
      */
     private static boolean mayHoldLink(Node node, char[] buffer) {
-        for (Node n = node; n instanceof Text; n = n.getNext()) {
+        for (Node n = node; n instanceof Text || n instanceof TypographicText || n instanceof HtmlEntity; n = n.getNext()) {
             BasedSequence chars = n.getChars();
             int len = chars.length();
             char[] text = PageChars.copy(chars, len <= buffer.length ? buffer : new char[len]);
