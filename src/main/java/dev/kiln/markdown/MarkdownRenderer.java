@@ -73,6 +73,12 @@ public final class MarkdownRenderer {
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).build();
         this.direct = new DirectHtml(highlighter);
+        // flexmark's sequence classes initialise one another in a cycle (BasedSequence's constants are
+        // instances of BasedSequenceImpl, which implements it): two build threads starting on them at once
+        // can each hold one initialisation and wait for the other's forever (CI hung so: one page in
+        // BasedSequence.<clinit>, the other in CharSubSequence's). A line parsed here, on the thread that
+        // makes the renderer, initialises them, and the parser's own classes, before any build thread runs.
+        parse("x\n");
     }
 
     /** The HTML of {@code markdown}. */
