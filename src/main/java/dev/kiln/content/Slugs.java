@@ -21,7 +21,9 @@ public final class Slugs {
     public static String of(String text) {
         // A tech blog's C, C++ and C# must not share one tag page.
         String spelled = text.replace("++", " plus plus ").replace("#", " sharp ");
-        String normal = Normalizer.normalize(spelled, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        // Lower case first, then composed: lower-casing a composed letter can leave a sequence that composes
+        // further (Ϊ̀ → ῒ → ῒ), and a slug must be its own slug.
+        String normal = Normalizer.normalize(spelled.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(normal.length());
         boolean dash = false;
         for (int i = 0; i < normal.length(); ) {
