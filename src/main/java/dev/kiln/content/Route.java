@@ -10,6 +10,21 @@ public record Route(String url, String outputPath) {
     private static final java.util.regex.Pattern KEPT_EXTENSION = java.util.regex.Pattern.compile(
             "\\.(html?|xml|json|txt|rss|atom|css|js|webmanifest)$", java.util.regex.Pattern.CASE_INSENSITIVE);
 
+    /** Whether {@code url} starts with a scheme ({@code https:}, {@code mailto:}): a letter, then letters, digits, + - . up to a colon. */
+    public static boolean hasScheme(String url) {
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                return i > 0;
+            }
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+            if (!(letter || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /**
      * The route of a URL path by GitHub Pages' rules: {@code /a/} → {@code a/index.html}; {@code /a} →
      * {@code a.html} served at {@code /a}; {@code /a.xml} → {@code a.xml} (html, xml, json, txt, rss,

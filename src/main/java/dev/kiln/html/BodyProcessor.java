@@ -1,5 +1,6 @@
 package dev.kiln.html;
 
+import dev.kiln.content.Route;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
@@ -285,23 +286,9 @@ public final class BodyProcessor {
     }
 
     private static boolean isRelative(String url) {
-        return !url.startsWith("/") && !url.startsWith("#") && !hasScheme(url);
+        return !url.startsWith("/") && !url.startsWith("#") && !Route.hasScheme(url);
     }
 
-    /** Whether {@code url} starts with a scheme ({@code https:}, {@code mailto:}): a letter, then letters, digits, + - . up to a colon. */
-    static boolean hasScheme(String url) {
-        for (int i = 0; i < url.length(); i++) {
-            char c = url.charAt(i);
-            if (c == ':') {
-                return i > 0;
-            }
-            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
-            if (!(letter || i > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.'))) {
-                return false;
-            }
-        }
-        return false;
-    }
 
     private static String resolve(URI base, String url) {
         if (url.startsWith("?")) {

@@ -1,5 +1,6 @@
 package dev.kiln.html;
 
+import dev.kiln.content.Route;
 import dev.kiln.output.SiteOutput;
 import org.jsoup.parser.Parser;
 
@@ -91,7 +92,7 @@ public final class LinkChecker {
             }
             // A root-relative or absolute link means the same on every page: judged once (navigation, tags,
             // posts, links to other sites).
-            Optional<String> why = url.startsWith("/") || BodyProcessor.hasScheme(url)
+            Optional<String> why = url.startsWith("/") || Route.hasScheme(url)
                     ? sameEverywhere.computeIfAbsent(url, u -> Optional.ofNullable(verdict(pageUri, u)))
                     : Optional.ofNullable(verdict(pageUri, url));
             why.ifPresent(reason -> broken.add(new Broken(page, url, reason)));

@@ -5,6 +5,7 @@ import dev.kiln.content.DraftPage;
 import dev.kiln.content.FrontMatterParser;
 import dev.kiln.content.PageKind;
 import dev.kiln.content.Permalinks;
+import dev.kiln.content.Route;
 import dev.kiln.content.SiteConfigReader;
 import dev.kiln.content.SourceFile;
 import dev.kiln.content.YamlDocument;
@@ -276,7 +277,7 @@ public final class Importer {
                 String path = !origin.isEmpty() && link.startsWith(origin) ? link.substring(origin.length())
                         : !basePath.isEmpty() && link.startsWith(basePath + "/") ? link.substring(basePath.length())
                         : link;
-                if (!path.startsWith("/") && !path.matches("(?s)[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+                if (!path.startsWith("/") && !Route.hasScheme(path)) {
                     try {
                         path = java.net.URI.create("http://site" + here).resolve(path).getPath();
                     } catch (IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package dev.kiln.layout;
 
 import dev.kiln.config.SiteConfig;
+import dev.kiln.content.Route;
 import dev.kiln.content.Slugs;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
@@ -11,16 +12,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Kiln's filters for layouts: {@code slugify}, {@code absolute_url}, {@code relative_url}, {@code xmlschema},
  * {@code json}.
  */
 final class KilnExtension extends AbstractExtension {
-
-    /** A URL's scheme ({@code https:}, {@code mailto:}), at its start. */
-    private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     private final SiteConfig config;
 
@@ -35,7 +32,7 @@ final class KilnExtension extends AbstractExtension {
                 // Root-relative URLs get the base path added to the whole page later, so this only
                 // makes a URL root-relative.
                 "relative_url", new OneArgument(input -> rootRelative(input.toString())),
-                "absolute_url", new OneArgument(input -> isAbsolute(input.toString())
+                "absolute_url", new OneArgument(input -> Route.hasScheme(input.toString())
                         ? input.toString() : config.rootUrl() + rootRelative(input.toString())),
                 "xmlschema", new OneArgument(input -> input instanceof TemporalAccessor t
                         ? DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t) : input.toString()),
@@ -75,11 +72,7 @@ final class KilnExtension extends AbstractExtension {
     }
 
     private static String rootRelative(String url) {
-        return url.startsWith("/") || isAbsolute(url) ? url : "/" + url;
-    }
-
-    private static boolean isAbsolute(String url) {
-        return SCHEME.matcher(url).lookingAt();
+        return url.startsWith("/") || Route.hasScheme(url) ? url : "/" + url;
     }
 
     /** A filter of its input alone; null stays null. */
