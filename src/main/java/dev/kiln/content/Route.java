@@ -1,5 +1,7 @@
 package dev.kiln.content;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Where a page lives: {@code url} is what links point to ({@code /about/}, {@code /my-post}) and
  * {@code outputPath} the file written for it ({@code about/index.html}, {@code my-post.html}).
@@ -43,19 +45,29 @@ public record Route(String url, String outputPath) {
     }
 
     /**
-     * Percent-encodes what may not stand in a URL path (spaces, quotes, controls, and '?' and '#', which
-     * would end the path); keeps other letters.
+     * Percent-encodes (as UTF-8) what may not stand in a URL path: spaces of any script, quotes, brackets,
+     * controls, {@code %}, and {@code ?} and {@code #}, which would end the path; keeps other letters. What is
+     * left is a path the JDK's {@code URI} takes as it is.
      */
-    static String encode(String path) {
-        StringBuilder out = new StringBuilder(path.length());
-        for (char c : path.toCharArray()) {
-            if (c <= ' ' || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' || c == '}' || c == '|'
-                    || c == '^' || c == '%' || c == '?' || c == '#' || c == 127) {
-                out.append('%').append(String.format("%02X", (int) c));
-            } else {
+    public static String encode(String path) {
+        StringBuilder out = null;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            boolean encoded = c < 0x80 ? c <= ' ' || c == 127 || "\"<>`{}|^%?#[]\\".indexOf(c) >= 0
+                    : Character.isISOControl(c) || Character.isSpaceChar(c);
+            if (encoded && out == null) {
+                out = new StringBuilder(path.length() + 16).append(path, 0, i);
+            }
+            if (encoded) {
+                for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+                    out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+                }
+            } else if (out != null) {
                 out.append(c);
             }
         }
-        return out.toString();
+        return out == null ? path : out.toString();
     }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 }

@@ -411,16 +411,6 @@ public final class LinkChecker {
     }
 
     private static String encodePath(String path) {
-        StringBuilder out = new StringBuilder();
-        for (char c : path.toCharArray()) {
-            // As content.Route encodes page URLs: a file named '<script>' is a page, not a broken URI.
-            if (c <= ' ' || c == '%' || c == '#' || c == '?' || c == '"' || c == '<' || c == '>' || c == '`'
-                    || c == '{' || c == '}' || c == '|' || c == '^' || c == '\\' || c == 127) {
-                out.append('%').append(String.format("%02X", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return Route.encode(path); // as page URLs are encoded: a file named '<script>' is a page, not a broken URI
     }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -47,6 +48,7 @@ class ContentPropertiesTest {
                         ".md", "\u00e9", "\u0130", "\ud83d\ude00", "\ud800", "\udfff", "\u202e", "\uff0e\uff0e", "\u2024\u2024",
                         ":title", ":slug", ":categories", ":year", ":month", ":day", ":i_month", ":i_day", ":y_day",
                         ":hour", ":output_ext", ":short_year", ":nope", ":titlex", "*", "&", "!", "|", "'", "\"", "<script>",
+                        "[", "]", "[x]", "\u00a0", "\u0085", "\u2028", "\u3000", "%", "100%", "%41",
                         "x".repeat(251), "\u00e9".repeat(126), "\u4e00".repeat(90)),
                 Arbitraries.strings().ofMaxLength(6),
                 Arbitraries.strings().withCharRange('!', '~').ofMaxLength(6));
@@ -138,6 +140,20 @@ class ContentPropertiesTest {
         assertTrue(file.startsWith(DEST) && !file.equals(DEST), where + ": resolves to " + file);
     }
 
+    /**
+     * Fails unless the route's URL is a URL path that the JDK's {@code URI} (which the Markdown and link stages
+     * resolve links against) takes whole, as its path only, and that names the route's file.
+     */
+    static void assertUsableUrl(Route route, String what) {
+        String where = what + " gave URL '" + route.url() + "'";
+        java.net.URI uri = assertDoesNotThrow(() -> java.net.URI.create("http://site" + route.url()), where);
+        assertEquals(route.url(), uri.getRawPath(), where + ": not all of it is the path");
+        String path = uri.getPath().substring(1);
+        String file = path.isEmpty() || path.endsWith("/") ? path + "index.html"
+                : route.outputPath().equals(path + ".html") ? path + ".html" : path;
+        assertEquals(route.outputPath(), file, where);
+    }
+
     /** Fails unless {@code e} is a proper report: problems, each in {@code path}, each saying something. */
     private static void assertProper(SiteException e, String path) {
         assertFalse(e.problems().isEmpty(), "a SiteException without problems");
@@ -185,6 +201,7 @@ class ContentPropertiesTest {
         if (route != null) {
             assertInsideDestination(route.outputPath(), "permalink source\n" + text);
             assertTrue(route.url().startsWith("/"), "a URL from the site root: " + route.url());
+            assertUsableUrl(route, "permalink source\n" + text);
         }
     }
 
@@ -215,6 +232,7 @@ class ContentPropertiesTest {
                 FrontMatterParser.parse(new SourceFile(POST, text), PageKind.POST, ZoneOffset.UTC), config));
         if (route != null) {
             assertInsideDestination(route.outputPath(), "pattern '" + pattern + "' with\n" + text);
+            assertUsableUrl(route, "pattern '" + pattern + "' with\n" + text);
         }
     }
 

@@ -37,4 +37,13 @@ class RouteTest {
     void percentEncodesQuestionMarkInUrl() {
         assertEquals("/what%3F/", Route.ofPath("/what?/").url());
     }
+
+    @Test
+    void percentEncodesBracketsBackslashAndSpacesOfAnyScriptAsUtf8SoThatTheJdksUriTakesTheUrl() {
+        Route route = Route.ofPath("/notes/[draft]\\x\u00a0y\u2028z\u0085/");
+        assertEquals("/notes/%5Bdraft%5D%5Cx%C2%A0y%E2%80%A8z%C2%85/", route.url());
+        assertEquals("notes/[draft]\\x\u00a0y\u2028z\u0085/index.html", route.outputPath());
+        assertEquals("/notes/[draft]\\x\u00a0y\u2028z\u0085/", java.net.URI.create("http://site" + route.url()).getPath());
+        assertEquals("/caf\u00e9/\u65e5\u672c/", Route.ofPath("/caf\u00e9/\u65e5\u672c/").url(), "letters stay as they are");
+    }
 }
