@@ -25,6 +25,14 @@ public final class FrontMatterEdit {
         }
     }
 
+    /** A copy of this edit, to be changed without changing this one. */
+    public FrontMatterEdit copy() {
+        FrontMatterEdit copy = new FrontMatterEdit(null);
+        copy.lines.addAll(lines);
+        copy.added.putAll(added);
+        return copy;
+    }
+
     /** Removes the top-level {@code key} and the lines that continue its value. */
     public FrontMatterEdit remove(String key) {
         for (int i = 0; i < lines.size(); i++) {

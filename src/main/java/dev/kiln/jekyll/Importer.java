@@ -78,8 +78,8 @@ public final class Importer {
         }
         SiteConfig kiln = kilnConfig(siteYml);
         List<Routed> routed = new ArrayList<>();
-        pages.forEach(p -> route(p, kiln, true).ifPresent(routed::add));
-        all.forEach(p -> route(p, kiln, false).ifPresent(routed::add));
+        pages.forEach(p -> route(p, kiln).ifPresent(routed::add));
+        all.forEach(p -> route(p, kiln).ifPresent(routed::add));
         List<ImportReport.UrlChange> changes = new ArrayList<>();
         for (Routed r : routed) {
             Planned p = r.planned();
@@ -212,25 +212,42 @@ public final class Importer {
         }
     }
 
-    /** Kiln's page and URL for {@code p}; a page whose Kiln URL differs from Jekyll's is given Jekyll's as permalink. */
-    private java.util.Optional<Routed> route(Planned p, SiteConfig kiln, boolean pinUrl) {
+    /**
+     * Kiln's page and URL for {@code p}. A published post or page whose Kiln URL would differ from Jekyll's,
+     * or that Kiln's own rules cannot route (a page permalink with Jekyll's {@code :basename}, a title with a
+     * {@code #}), is given Jekyll's URL as its permalink, so that it keeps it. Where Kiln cannot take that URL
+     * either, the page keeps Kiln's, and the change is reported.
+     */
+    private java.util.Optional<Routed> route(Planned p, SiteConfig kiln) {
+        DraftPage page = null;
+        String url = null;
+        SiteException failed = null;
         try {
-            DraftPage page = kilnPage(p, kiln);
-            String url = Permalinks.of(page, kiln).url();
-            if (pinUrl && !page.isDraft() && !sameUrl(p.jekyllUrl(), url)) {
-                p.edit().set("permalink", p.jekyllUrl());
-                page = kilnPage(p, kiln);
-                url = Permalinks.of(page, kiln).url();
-            }
-            return java.util.Optional.of(new Routed(p, page, url));
+            page = kilnPage(p.edit(), p, kiln);
+            url = Permalinks.of(page, kiln).url();
         } catch (SiteException e) {
-            e.problems().forEach(x -> problems.add(Problem.inFile(p.source().path(), x.message())));
+            failed = e;
+        }
+        if (p.jekyllUrl() != null && (failed != null || !page.isDraft() && !sameUrl(p.jekyllUrl(), url))) {
+            FrontMatterEdit pinned = p.edit().copy().set("permalink", p.jekyllUrl());
+            try {
+                DraftPage kept = kilnPage(pinned, p, kiln);
+                String keptUrl = Permalinks.of(kept, kiln).url();
+                p.edit().set("permalink", p.jekyllUrl());
+                return java.util.Optional.of(new Routed(p, kept, keptUrl));
+            } catch (SiteException e) {
+                // Jekyll's URL is not one Kiln can write (it holds a '#', say): Kiln's own is reported below.
+            }
+        }
+        if (failed != null) {
+            failed.problems().forEach(x -> problems.add(Problem.inFile(p.source().path(), x.message())));
             return java.util.Optional.empty();
         }
+        return java.util.Optional.of(new Routed(p, page, url));
     }
 
-    private static DraftPage kilnPage(Planned p, SiteConfig kiln) {
-        return FrontMatterParser.parse(new SourceFile(p.dest(), p.edit().render("")), p.kind(), kiln.timezone());
+    private static DraftPage kilnPage(FrontMatterEdit edit, Planned p, SiteConfig kiln) {
+        return FrontMatterParser.parse(new SourceFile(p.dest(), edit.render("")), p.kind(), kiln.timezone());
     }
 
     /** Writes every post and page with its Liquid converted; returns how many pieces of Liquid were converted. */
@@ -367,9 +384,12 @@ public final class Importer {
         return jekyll != null && kiln != null && decode(jekyll).equals(decode(kiln));
     }
 
+    /** {@code url} with its %XX escapes decoded; a {@code %} that starts none (Jekyll's {@code /100%/}) is itself. */
     private static String decode(String url) {
-        return URLDecoder.decode(url.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return URLDecoder.decode(LONE_PERCENT.matcher(url.replace("+", "%2B")).replaceAll("%25"), StandardCharsets.UTF_8);
     }
+
+    private static final java.util.regex.Pattern LONE_PERCENT = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     private String modified(Path file) {
         try {

@@ -33,7 +33,9 @@ public final class JekyllUrls {
     public static List<String> categories(JekyllFile post) {
         LinkedHashSet<String> cats = new LinkedHashSet<>(pathCategories(post));
         cats.addAll(words(post.yaml().values().get("categories")));
-        cats.addAll(words(post.yaml().values().get("category")));
+        // A `category` is one name, spaces and all; `categories` as text is split at white space.
+        Object category = post.yaml().values().get("category");
+        cats.addAll(category instanceof List<?> ? words(category) : category == null ? List.of() : List.of(category.toString()));
         return new ArrayList<>(cats);
     }
 
@@ -89,13 +91,17 @@ public final class JekyllUrls {
         }
         String own = post.text("permalink");
         String pattern = own != null ? own : config.postPattern();
-        String slugSource = post.text("slug") != null ? post.text("slug") : fileSlug(post);
+        // A slug from the file name loses its trailing dots (Jekyll's Document#populate_title); :name is the
+        // whole file name, date and all.
+        String slugSource = post.text("slug") != null ? post.text("slug") : fileSlug(post).replaceFirst("\\.+$", "");
         Map<String, String> v = dateValues(date.get());
         v.put("title", slugify(slugSource, true, true));
         v.put("slug", slugify(slugSource, false, false));
-        v.put("name", slugify(fileSlug(post), false, false));
+        v.put("name", slugify(post.baseName(), false, false));
         v.put("categories", String.join("/", categories(post).stream()
                 .map(c -> c.toLowerCase(Locale.ROOT)).distinct().toList()));
+        v.put("slugified_categories", String.join("/", categories(post).stream()
+                .map(c -> slugify(c, false, false)).distinct().toList()));
         v.put("output_ext", ".html");
         return Optional.of(expand(pattern, v));
     }
@@ -170,11 +176,12 @@ public final class JekyllUrls {
     }
 
     /**
-     * Jekyll's {@code Utils.slugify}: default mode keeps letters and digits, pretty mode also
+     * Jekyll's {@code Utils.slugify}: default mode keeps letters, marks and decimal digits (so a file name in
+     * decomposed form keeps its accents, and {@code ½} is not a digit), pretty mode also
      * {@code ._~!$&'()+,;=@}; the rest becomes dashes, trimmed; lower case unless {@code cased}.
      */
     static String slugify(String text, boolean pretty, boolean cased) {
-        String keep = pretty ? "[^\\p{L}\\p{N}._~!$&'()+,;=@]+" : "[^\\p{L}\\p{N}]+";
+        String keep = pretty ? "[^\\p{M}\\p{L}\\p{Nd}._~!$&'()+,;=@]+" : "[^\\p{M}\\p{L}\\p{Nd}]+";
         String s = text.replaceAll(keep, "-").replaceAll("^-+|-+$", "");
         return cased ? s : s.toLowerCase(Locale.ROOT);
     }

@@ -76,4 +76,22 @@ class JekyllUrlsTest {
         assertEquals("/docs/setup.html", JekyllUrls.page(file("docs/setup.html", ""), config("date", "UTC")));
         assertEquals("/me/", JekyllUrls.page(file("about.md", "permalink: me/\n"), config("date", "UTC")));
     }
+
+    /** Each URL as Jekyll 4.3.1 wrote it (Debian's jekyll package, the same front matter and file names). */
+    @Test
+    void slugsKeepMarksAndDropTrailingDotsAndNameIsTheWholeFileName() {
+        String pattern = "/:name/:title/:slug/";
+        assertEquals("/2020-01-02-end/end/end/", post("_posts/2020-01-02-end...md", "", pattern));
+        // A decomposed é (as macOS writes file names) keeps its accent; ½ and ² are not decimal digits.
+        assertEquals("/2020-01-01-cafe\u0301-x/cafe\u0301-x/cafe\u0301-x/",
+                post("_posts/2020-01-01-cafe\u0301 x\u00bd\u00b2.md", "", pattern));
+    }
+
+    @Test
+    void aCategoryIsOneNameAndCategoriesAsTextAreSplitWithSlugifiedCategoriesBeside() {
+        String pattern = "/:categories/:slugified_categories/:title/";
+        assertEquals("/foo/bar/foo/bar/a/", post("_posts/2020-01-01-a.md", "categories: Foo Bar\n", pattern));
+        assertEquals("/x/foo bar/x/foo-bar/b/", post("_posts/2020-01-02-b.md", "category: Foo Bar\ncategories: [X]\n", pattern));
+        assertEquals("/c#/sub cat/c/sub-cat/c/", post("_posts/2020-01-03-c.md", "categories: [C#, \"Sub Cat\"]\n", pattern));
+    }
 }
