@@ -14,7 +14,6 @@ import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -381,15 +380,8 @@ public final class Importer {
 
     /** Kiln percent-encodes what Jekyll leaves as it is: compare what the two URLs mean. */
     static boolean sameUrl(String jekyll, String kiln) {
-        return jekyll != null && kiln != null && decode(jekyll).equals(decode(kiln));
+        return jekyll != null && kiln != null && JekyllUrls.unescape(jekyll).equals(JekyllUrls.unescape(kiln));
     }
-
-    /** {@code url} with its %XX escapes decoded; a {@code %} that starts none (Jekyll's {@code /100%/}) is itself. */
-    private static String decode(String url) {
-        return URLDecoder.decode(LONE_PERCENT.matcher(url.replace("+", "%2B")).replaceAll("%25"), StandardCharsets.UTF_8);
-    }
-
-    private static final java.util.regex.Pattern LONE_PERCENT = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     private String modified(Path file) {
         try {

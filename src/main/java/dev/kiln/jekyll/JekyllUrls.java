@@ -102,6 +102,8 @@ public final class JekyllUrls {
                 .map(c -> c.toLowerCase(Locale.ROOT)).distinct().toList()));
         v.put("slugified_categories", String.join("/", categories(post).stream()
                 .map(c -> slugify(c, false, false)).distinct().toList()));
+        // :path is the file's path without _posts/ and its extension (blog/_posts/x.md → blog/x).
+        v.put("path", post.path().replaceFirst("(^|/)_(posts|drafts)/", "$1").replaceFirst("\\.[^./]*$", ""));
         v.put("output_ext", ".html");
         return Optional.of(expand(pattern, v));
     }
@@ -154,6 +156,17 @@ public final class JekyllUrls {
         v.put("long_day", d.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
         return v;
     }
+
+    /**
+     * {@code url} with its {@code %XX} escapes decoded, as Jekyll unescapes a URL to name its file; a {@code %}
+     * that starts none ({@code /100%/}) is itself.
+     */
+    static String unescape(String url) {
+        return java.net.URLDecoder.decode(LONE_PERCENT.matcher(url.replace("+", "%2B")).replaceAll("%25"),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static final Pattern LONE_PERCENT = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     /** Fills a pattern's placeholders (longest name first, as Jekyll matches them) and tidies slashes. */
     static String expand(String pattern, Map<String, String> values) {

@@ -1,8 +1,5 @@
 package dev.kiln.jekyll;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-
 /** Static redirect pages that send an old Jekyll URL to the post's new Kiln URL. */
 public final class Redirects {
 
@@ -10,7 +7,7 @@ public final class Redirects {
 
     /** Where a static page answering {@code url} is written under {@code content/}. */
     public static String file(String url) {
-        String path = URLDecoder.decode(url.replace("+", "%2B"), StandardCharsets.UTF_8).substring(1);
+        String path = JekyllUrls.unescape(url).substring(1);
         if (path.isEmpty() || path.endsWith("/")) {
             return path + "index.html";
         }

@@ -94,4 +94,18 @@ class JekyllUrlsTest {
         assertEquals("/x/foo bar/x/foo-bar/b/", post("_posts/2020-01-02-b.md", "category: Foo Bar\ncategories: [X]\n", pattern));
         assertEquals("/c#/sub cat/c/sub-cat/c/", post("_posts/2020-01-03-c.md", "categories: [C#, \"Sub Cat\"]\n", pattern));
     }
+
+    @Test
+    void pathIsTheFilesPathWithoutPostsFolderAndExtension() {
+        assertEquals("/2020-01-01-a/", post("_posts/2020-01-01-a.md", "", "/:path/"));
+        assertEquals("/sub/2020-01-02-b/", post("_posts/sub/2020-01-02-b.md", "", "/:path/"));
+        assertEquals("/blog/2020-01-03-c/", post("blog/_posts/2020-01-03-c.md", "", "/:path/"));
+    }
+
+    @Test
+    void unescapingAUrlLeavesAPercentThatStartsNoEscape() {
+        assertEquals("/100%/a b/", JekyllUrls.unescape("/100%/a%20b/"));
+        assertEquals("/c++/%zz", JekyllUrls.unescape("/c++/%zz"));
+        assertEquals("100%/index.html", Redirects.file("/100%/"));
+    }
 }
