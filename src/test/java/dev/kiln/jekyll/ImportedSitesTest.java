@@ -38,6 +38,17 @@ class ImportedSitesTest {
         return Fixtures.build(Fixtures.options(dest));
     }
 
+    /** A Jekyll site folder {@code name} in the test's folder, holding {@code files} (path to text). */
+    private Path jekyllSite(String name, Map<String, String> files) throws IOException {
+        Path src = tmp.resolve(name);
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = src.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        return src;
+    }
+
     /** Asserts that each Kiln source file is served at the URL Jekyll gave its Jekyll source. */
     private static void assertUrls(BuildResult built, Map<String, String> sourceByUrl) {
         Map<String, String> actual = new TreeMap<>();
@@ -218,15 +229,14 @@ class ImportedSitesTest {
     /** The URLs Jekyll 4.3.1 gave these files (Debian's jekyll package): the import keeps each of them. */
     @Test
     void postsAndPagesThatKilnsOwnRulesWouldMoveOrRefuseKeepJekyllsUrls() throws Exception {
-        Path src = tmp.resolve("odd");
-        Files.createDirectories(src.resolve("_posts"));
-        Files.writeString(src.resolve("_config.yml"), "title: Odd\npermalink: /:year/:title/\n");
-        Files.writeString(src.resolve("_posts/2020-01-01-100%-sure.md"), "---\ntitle: Sure\n---\nText.\n");
-        // Kiln's :title keeps the name as written, and a '#' cannot stand in a permalink; Jekyll's dashes it.
-        Files.writeString(src.resolve("_posts/2020-01-02-c#-tips.md"), "---\ntitle: Tips\n---\nText.\n");
-        // Kiln has no :basename; a '%' that starts no escape once made the comparison of URLs throw.
-        Files.writeString(src.resolve("about.md"), "---\ntitle: About\npermalink: /info/:basename/\n---\nText.\n");
-        Files.writeString(src.resolve("pct.md"), "---\ntitle: P\npermalink: /100%/\n---\nText.\n");
+        Path src = jekyllSite("odd", Map.of(
+                "_config.yml", "title: Odd\npermalink: /:year/:title/\n",
+                "_posts/2020-01-01-100%-sure.md", "---\ntitle: Sure\n---\nText.\n",
+                // Kiln's :title keeps the name as written, and a '#' cannot stand in a permalink; Jekyll's dashes it.
+                "_posts/2020-01-02-c#-tips.md", "---\ntitle: Tips\n---\nText.\n",
+                // Kiln has no :basename; a '%' that starts no escape once made the comparison of URLs throw.
+                "about.md", "---\ntitle: About\npermalink: /info/:basename/\n---\nText.\n",
+                "pct.md", "---\ntitle: P\npermalink: /100%/\n---\nText.\n"));
 
         report = Importer.run(src, tmp.resolve("odd-kiln"), false);
         BuildResult built = Fixtures.build(Fixtures.options(tmp.resolve("odd-kiln")));
@@ -243,14 +253,12 @@ class ImportedSitesTest {
 
     @Test
     void jekyllsPaginationUrlsRedirectToKilnsHomePages() throws Exception {
-        Path src = tmp.resolve("paginated");
-        Files.createDirectories(src.resolve("_posts"));
-        Files.writeString(src.resolve("_config.yml"), "title: Paged\npaginate: 1\n");
-        Files.writeString(src.resolve("index.html"), "---\nlayout: default\n---\n{% for post in paginator.posts %}{% endfor %}\n");
+        Map<String, String> files = new TreeMap<>(Map.of("_config.yml", "title: Paged\npaginate: 1\n",
+                "index.html", "---\nlayout: default\n---\n{% for post in paginator.posts %}{% endfor %}\n"));
         for (int day = 1; day <= 3; day++) {
-            Files.writeString(src.resolve("_posts/2020-01-0" + day + "-post-" + day + ".md"),
-                    "---\ntitle: Post " + day + "\n---\nText.\n");
+            files.put("_posts/2020-01-0" + day + "-post-" + day + ".md", "---\ntitle: Post " + day + "\n---\nText.\n");
         }
+        Path src = jekyllSite("paginated", files);
         Path dest = tmp.resolve("paginated-kiln");
 
         report = Importer.run(src, dest, false);
