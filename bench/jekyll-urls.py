@@ -7,10 +7,12 @@ it with `kiln import jekyll --allow-url-changes`, builds the import with `kiln b
 file Jekyll wrote at the same path in Kiln's site (a page there, or a redirect page where Kiln cannot keep the
 URL). Prints each site's misses and a summary; exits 1 when a file is missing that Kiln could have written.
 
-Misses Kiln cannot avoid are counted apart: a path with '#', '?' or a control character (Jekyll keeps them in a
-category's folder or an own permalink; a Kiln permalink cannot hold them), or a ':' followed by a letter (a
-Kiln permalink reads it as a placeholder). Sites Jekyll writes two files to one URL (the later one silently
-wins) fail Kiln's build by design and are counted apart too.
+Jekyll escapes the values it puts in a URL and names a file by the URL decoded (a permalink's own `a%20b` is the
+folder `a b`, a category `pct%20` the folder `pct%20`): the paths compared are the files. Misses Kiln cannot
+avoid are counted apart: a path with '#', '?' or a control character (Jekyll keeps them in a category's folder
+or an own permalink; a Kiln permalink cannot hold them), or a ':' followed by a letter (a Kiln permalink reads
+it as a placeholder). Sites Jekyll writes two files to one URL (the later one silently wins) fail Kiln's build
+by design and are counted apart too.
 
 Needs python3, Jekyll (Debian: apt-get install jekyll) and Java; builds target/kiln.jar with ./kiln first.
 """
@@ -90,7 +92,7 @@ def make_site(seed, src):
         if r.random() < 0.6:
             fm = {'title': name(2)}
             if r.random() < 0.2:
-                fm['permalink'] = r.choice(['/about-%d/', '/about-%d', '/a/b-%d.html', '/100%%-%d/', '/x[%d]/',
+                fm['permalink'] = r.choice(['/about-%d/', '/about-%d', '/a/b-%d.html', '/100%%-%d/', '/x[%d]/', '/a%%20b-%d/',
                                             '/p q %d/']) % i
             elif r.random() < 0.2:
                 fm['permalink'] = r.choice(['/:path/:basename/', '/:basename:output_ext', '/info/:basename/'])

@@ -228,15 +228,21 @@ public final class Importer {
             failed = e;
         }
         if (p.jekyllUrl() != null && (failed != null || !page.isDraft() && !sameUrl(p.jekyllUrl(), url))) {
-            FrontMatterEdit pinned = p.edit().copy().set("permalink", p.jekyllUrl());
+            // Jekyll's URL escapes its placeholders' values; a Kiln permalink is the path as its file is named.
+            String path = JekyllUrls.unescape(p.jekyllUrl());
+            FrontMatterEdit pinned = p.edit().copy().set("permalink", path);
             try {
                 DraftPage kept = kilnPage(pinned, p, kiln);
                 String keptUrl = Permalinks.of(kept, kiln).url();
-                p.edit().set("permalink", p.jekyllUrl());
-                return java.util.Optional.of(new Routed(p, kept, keptUrl));
+                // A Kiln permalink is a path as written, where Jekyll decodes %XX: /a%20b/ is a%20b/ to Kiln.
+                if (sameUrl(p.jekyllUrl(), keptUrl)) {
+                    p.edit().set("permalink", path);
+                    return java.util.Optional.of(new Routed(p, kept, keptUrl));
+                }
             } catch (SiteException e) {
-                // Jekyll's URL is not one Kiln can write (it holds a '#', say): Kiln's own is reported below.
+                // Jekyll's URL is not one Kiln can write (it holds a '#', say).
             }
+            // Kiln's own URL stands, and the change is reported.
         }
         if (failed != null) {
             failed.problems().forEach(x -> problems.add(Problem.inFile(p.source().path(), x.message())));
@@ -282,6 +288,7 @@ public final class Importer {
             pageOf.put(r.url(), r.url());
             if (r.planned().jekyllUrl() != null) {
                 pageOf.putIfAbsent(r.planned().jekyllUrl(), r.url());
+                pageOf.putIfAbsent(JekyllUrls.unescape(r.planned().jekyllUrl()), r.url());
             }
         }
         String origin = SiteYml.trimSlash(config.url()) + SiteYml.trimSlash(config.baseurl());

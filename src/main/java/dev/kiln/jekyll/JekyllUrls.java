@@ -168,6 +168,32 @@ public final class JekyllUrls {
 
     private static final Pattern LONE_PERCENT = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
+    /**
+     * Jekyll's {@code URL.escape_path} of a placeholder's value: all but letters, digits and
+     * {@code -._~!$&'()*+,;=:@/} percent-encoded as UTF-8 (a category {@code déjà vu} is {@code d%C3%A9j%C3%A0%20vu}
+     * in the URL, a {@code %} is {@code %25}). A pattern's own text is left as written; Jekyll names the file by
+     * the URL decoded ({@link #unescape}).
+     */
+    static String escapePath(String value) {
+        StringBuilder out = null;
+        byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < utf8.length; i++) {
+            int b = utf8[i] & 0xFF;
+            boolean kept = b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+                    || b < 0x80 && "-._~!$&'()*+,;=:@/".indexOf(b) >= 0;
+            if (!kept && out == null) {
+                out = new StringBuilder(new String(utf8, 0, i, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            if (!kept) {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+            } else if (out != null) {
+                out.append((char) b);
+            }
+        }
+        return out == null ? value : out.toString();
+    }
+
     /** Fills a pattern's placeholders (longest name first, as Jekyll matches them) and tidies slashes. */
     static String expand(String pattern, Map<String, String> values) {
         Matcher m = PLACEHOLDER.matcher(pattern);
@@ -180,7 +206,7 @@ public final class JekyllUrls {
                     name = word.substring(0, len);
                 }
             }
-            String replacement = name == null ? m.group() : values.get(name) + word.substring(name.length());
+            String replacement = name == null ? m.group() : escapePath(values.get(name)) + word.substring(name.length());
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);

@@ -37,7 +37,7 @@ public record TagPages(String permalink, Set<String> slugs) {
         for (JekyllFile page : site.pages()) {
             Matcher m = TAG_PAGE.matcher(page.path());
             if (m.matches() && !m.group(2).equals("index")) {
-                String url = JekyllUrls.page(page, site.config());
+                String url = JekyllUrls.unescape(JekyllUrls.page(page, site.config()));
                 String name = m.group(2);
                 int at = url.lastIndexOf("/" + name);
                 if (at >= 0) {

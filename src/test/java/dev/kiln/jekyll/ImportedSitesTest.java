@@ -49,6 +49,15 @@ class ImportedSitesTest {
         return src;
     }
 
+    /** Imports the Jekyll site {@code src} beside it, asserts it succeeded with no URL changed, and builds it. */
+    private BuildResult importKeepingEveryUrl(Path src) {
+        Path dest = src.resolveSibling(src.getFileName() + "-kiln");
+        report = Importer.run(src, dest, false);
+        assertEquals(0, report.exitCode(), report.problems().toString());
+        assertEquals(List.of(), report.urlChanges());
+        return Fixtures.build(Fixtures.options(dest));
+    }
+
     /** Asserts that each Kiln source file is served at the URL Jekyll gave its Jekyll source. */
     private static void assertUrls(BuildResult built, Map<String, String> sourceByUrl) {
         Map<String, String> actual = new TreeMap<>();
@@ -238,17 +247,29 @@ class ImportedSitesTest {
                 "about.md", "---\ntitle: About\npermalink: /info/:basename/\n---\nText.\n",
                 "pct.md", "---\ntitle: P\npermalink: /100%/\n---\nText.\n"));
 
-        report = Importer.run(src, tmp.resolve("odd-kiln"), false);
-        BuildResult built = Fixtures.build(Fixtures.options(tmp.resolve("odd-kiln")));
-
-        assertEquals(0, report.exitCode(), report.problems().toString());
-        assertEquals(List.of(), report.urlChanges());
+        BuildResult built = importKeepingEveryUrl(src);
         assertUrls(built, Map.of(
                 "/2020/100-sure/", "content/posts/2020-01-01-100%-sure.md",
                 "/2020/c-tips/", "content/posts/2020-01-02-c#-tips.md",
                 "/info/about/", "content/about.md",
                 "/100%/", "content/pct.md"));
         assertEquals(List.of(), SiteChecks.brokenLinks(built.output(), ""));
+    }
+
+    /**
+     * Jekyll decodes a permalink's %XX for its file (Jekyll 4.3.1 writes {@code /a%20b/} as {@code a b/index.html}),
+     * and escapes a category's {@code %} (the folder {@code pct%20}); Kiln names files by permalinks as written: the
+     * import gives each page the path of Jekyll's file.
+     */
+    @Test
+    void escapesInPermalinksAndPercentsInCategoriesKeepJekyllsFiles() throws Exception {
+        Path src = jekyllSite("escaped", Map.of("_config.yml", "title: Escaped\npermalink: /:categories/:title/\n",
+                "page.md", "---\ntitle: P\npermalink: /a%20b/\n---\nText.\n",
+                "_posts/2020-01-01-x.md", "---\ntitle: X\ncategories: [pct%20]\n---\nText.\n"));
+
+        BuildResult built = importKeepingEveryUrl(src);
+        assertEquals("content/page.md", built.sources().get("a b/index.html"));
+        assertEquals("content/posts/2020-01-01-x.md", built.sources().get("pct%20/x/index.html"));
     }
 
     @Test

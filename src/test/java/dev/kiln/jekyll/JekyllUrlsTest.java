@@ -77,29 +77,48 @@ class JekyllUrlsTest {
         assertEquals("/me/", JekyllUrls.page(file("about.md", "permalink: me/\n"), config("date", "UTC")));
     }
 
-    /** Each URL as Jekyll 4.3.1 wrote it (Debian's jekyll package, the same front matter and file names). */
+    /** The file Jekyll names by a URL: the URL decoded (Jekyll escapes its placeholders' values). */
+    private static String file(String path, String yaml, String permalink) {
+        return JekyllUrls.unescape(post(path, yaml, permalink));
+    }
+
+    /** Each path as Jekyll 4.3.1 wrote the file (Debian's jekyll package, the same front matter and file names). */
     @Test
     void slugsKeepMarksAndDropTrailingDotsAndNameIsTheWholeFileName() {
         String pattern = "/:name/:title/:slug/";
-        assertEquals("/2020-01-02-end/end/end/", post("_posts/2020-01-02-end...md", "", pattern));
+        assertEquals("/2020-01-02-end/end/end/", file("_posts/2020-01-02-end...md", "", pattern));
         // A decomposed é (as macOS writes file names) keeps its accent; ½ and ² are not decimal digits.
         assertEquals("/2020-01-01-cafe\u0301-x/cafe\u0301-x/cafe\u0301-x/",
-                post("_posts/2020-01-01-cafe\u0301 x\u00bd\u00b2.md", "", pattern));
+                file("_posts/2020-01-01-cafe\u0301 x\u00bd\u00b2.md", "", pattern));
     }
 
     @Test
     void aCategoryIsOneNameAndCategoriesAsTextAreSplitWithSlugifiedCategoriesBeside() {
         String pattern = "/:categories/:slugified_categories/:title/";
-        assertEquals("/foo/bar/foo/bar/a/", post("_posts/2020-01-01-a.md", "categories: Foo Bar\n", pattern));
-        assertEquals("/x/foo bar/x/foo-bar/b/", post("_posts/2020-01-02-b.md", "category: Foo Bar\ncategories: [X]\n", pattern));
-        assertEquals("/c#/sub cat/c/sub-cat/c/", post("_posts/2020-01-03-c.md", "categories: [C#, \"Sub Cat\"]\n", pattern));
+        assertEquals("/foo/bar/foo/bar/a/", file("_posts/2020-01-01-a.md", "categories: Foo Bar\n", pattern));
+        assertEquals("/x/foo bar/x/foo-bar/b/", file("_posts/2020-01-02-b.md", "category: Foo Bar\ncategories: [X]\n", pattern));
+        assertEquals("/c#/sub cat/c/sub-cat/c/", file("_posts/2020-01-03-c.md", "categories: [C#, \"Sub Cat\"]\n", pattern));
+    }
+
+    /**
+     * Jekyll escapes the values it puts in a URL, not the pattern's own text: a category {@code pct%20} is the
+     * folder {@code pct%20} (the URL's {@code %2520} decoded once), a permalink's own {@code a%20b} the folder
+     * {@code a b} (Jekyll 4.3.1 wrote both so).
+     */
+    @Test
+    void placeholderValuesAreEscapedAndAPatternsOwnTextIsNot() {
+        assertEquals("/pct%2520/d%C3%A9j%C3%A0%20vu/x/", post("_posts/2020-01-01-x.md", "categories: [pct%20, déjà vu]\n",
+                "/:categories/:title/"));
+        assertEquals("/pct%20/déjà vu/x/", file("_posts/2020-01-01-x.md", "categories: [pct%20, déjà vu]\n",
+                "/:categories/:title/"));
+        assertEquals("/a b/x/", file("_posts/2020-01-01-x.md", "", "/a%20b/:title/"));
     }
 
     @Test
     void pathIsTheFilesPathWithoutPostsFolderAndExtension() {
-        assertEquals("/2020-01-01-a/", post("_posts/2020-01-01-a.md", "", "/:path/"));
-        assertEquals("/sub/2020-01-02-b/", post("_posts/sub/2020-01-02-b.md", "", "/:path/"));
-        assertEquals("/blog/2020-01-03-c/", post("blog/_posts/2020-01-03-c.md", "", "/:path/"));
+        Map.of("_posts/2020-01-01-a.md", "/2020-01-01-a/", "_posts/sub/2020-01-02-b.md", "/sub/2020-01-02-b/",
+                "blog/_posts/2020-01-03-c.md", "/blog/2020-01-03-c/")
+                .forEach((file, url) -> assertEquals(url, post(file, "", "/:path/"), file));
     }
 
     @Test
