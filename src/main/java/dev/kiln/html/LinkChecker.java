@@ -63,7 +63,8 @@ public final class LinkChecker {
     /** The broken internal links of one page. */
     public List<Broken> check(String page) {
         List<Broken> broken = new ArrayList<>();
-        URI pageUri = URI.create("http://site" + encodePath(basePath + "/" + page));
+        // Encoded as page URLs are: a file named '<script>' is a page, not a broken URI.
+        URI pageUri = URI.create("http://site" + Route.encode(basePath + "/" + page));
         // One scan finds the page's links and its ids, which its own #fragment links (a table of contents,
         // footnotes) and other pages' links need.
         List<Link> links = new ArrayList<>();
@@ -408,9 +409,5 @@ public final class LinkChecker {
             }
         }
         return -1;
-    }
-
-    private static String encodePath(String path) {
-        return Route.encode(path); // as page URLs are encoded: a file named '<script>' is a page, not a broken URI
     }
 }

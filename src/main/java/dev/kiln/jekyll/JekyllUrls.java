@@ -98,9 +98,10 @@ public final class JekyllUrls {
         v.put("title", slugify(slugSource, true, true));
         v.put("slug", slugify(slugSource, false, false));
         v.put("name", slugify(post.baseName(), false, false));
-        v.put("categories", String.join("/", categories(post).stream()
+        List<String> categories = categories(post);
+        v.put("categories", String.join("/", categories.stream()
                 .map(c -> c.toLowerCase(Locale.ROOT)).distinct().toList()));
-        v.put("slugified_categories", String.join("/", categories(post).stream()
+        v.put("slugified_categories", String.join("/", categories.stream()
                 .map(c -> slugify(c, false, false)).distinct().toList()));
         // :path is the file's path without _posts/ and its extension (blog/_posts/x.md → blog/x).
         v.put("path", post.path().replaceFirst("(^|/)_(posts|drafts)/", "$1").replaceFirst("\\.[^./]*$", ""));
@@ -185,14 +186,15 @@ public final class JekyllUrls {
                 out = new StringBuilder(new String(utf8, 0, i, java.nio.charset.StandardCharsets.UTF_8));
             }
             if (!kept) {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(b >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+                out.append('%').append(HEX.charAt(b >> 4)).append(HEX.charAt(b & 0xF));
             } else if (out != null) {
                 out.append((char) b);
             }
         }
         return out == null ? value : out.toString();
     }
+
+    private static final String HEX = "0123456789ABCDEF";
 
     /** Fills a pattern's placeholders (longest name first, as Jekyll matches them) and tidies slashes. */
     static String expand(String pattern, Map<String, String> values) {
