@@ -103,8 +103,10 @@ public final class JekyllUrls {
                 .map(c -> c.toLowerCase(Locale.ROOT)).distinct().toList()));
         v.put("slugified_categories", String.join("/", categories.stream()
                 .map(c -> slugify(c, false, false)).distinct().toList()));
-        // :path is the file's path without _posts/ and its extension (blog/_posts/x.md → blog/x).
-        v.put("path", post.path().replaceFirst("(^|/)_(posts|drafts)/", "$1").replaceFirst("\\.[^./]*$", ""));
+        // :path is the file's path without _posts/, its extension and trailing dots (blog/_posts/x.md → blog/x;
+        // Jekyll's Document#cleaned_relative_path).
+        v.put("path", post.path().replaceFirst("(^|/)_(posts|drafts)/", "$1").replaceFirst("\\.[^./]*$", "")
+                .replaceFirst("\\.+$", ""));
         v.put("output_ext", ".html");
         return Optional.of(expand(pattern, v));
     }

@@ -117,7 +117,7 @@ class JekyllUrlsTest {
     @Test
     void pathIsTheFilesPathWithoutPostsFolderAndExtension() {
         Map.of("_posts/2020-01-01-a.md", "/2020-01-01-a/", "_posts/sub/2020-01-02-b.md", "/sub/2020-01-02-b/",
-                "blog/_posts/2020-01-03-c.md", "/blog/2020-01-03-c/")
+                "blog/_posts/2020-01-03-c.md", "/blog/2020-01-03-c/", "_posts/2014-09-11-end..md", "/2014-09-11-end/")
                 .forEach((file, url) -> assertEquals(url, post(file, "", "/:path/"), file));
     }
 
