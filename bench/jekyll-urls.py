@@ -7,6 +7,10 @@ it with `kiln import jekyll --allow-url-changes`, builds the import with `kiln b
 file Jekyll wrote at the same path in Kiln's site (a page there, or a redirect page where Kiln cannot keep the
 URL). Prints each site's misses and a summary; exits 1 when a file is missing that Kiln could have written.
 
+Each post's body holds random headings, and each site one of kramdown's settings (GFM or kramdown input, a prefix,
+stripping): every id Jekyll gave a heading of a page must be on Kiln's page too (a link to a #fragment of an old
+page must still reach its heading); exits 1 when one is not.
+
 Jekyll escapes the values it puts in a URL and names a file by the URL decoded (a permalink's own `a%20b` is the
 folder `a b`, a category `pct%20` the folder `pct%20`): the paths compared are the files. Misses Kiln cannot
 avoid are counted apart: a path with '#', '?' or a control character (Jekyll keeps them in a category's folder
@@ -17,6 +21,7 @@ by design and are counted apart too.
 Needs python3, Jekyll (Debian: apt-get install jekyll) and Java; builds target/kiln.jar with ./kiln first.
 """
 import argparse
+import html
 import json
 import os
 import random
@@ -39,6 +44,18 @@ WORDS = ['hello', 'World', 'Java', 'tips', 'café', 'naïve', 'über', '日本',
          '100%', 'what?', "it's", 'r&d', 'foo-bar', '--dash--', '_under_', 'end.', 'Ωmega', 'ǅemo', 'ﬁle', 'straße',
          'İstanbul', 'emoji😀', 'a  b', '(paren)', '[sq]', '{cb}', 'x#y', 'q=1', 'comma,x', 'semi;x', 'col:on',
          'at@x', 'tilde~x', 'pct%20', '+plus', 'dollar$', 'cafe\u0301', 'x½²', 're:Invent']
+HEADINGS = ['Introduction', 'Part 1 - Setup', 'Step 2: Install', 'Why?', 'C++ & Rust', 'Use `git rebase -i`',
+            '*Emphasis* here', '**Bold** move', '_under_ score', 'snake_case_name', '[A link](http://example.com/x)',
+            '<em>html</em> tag', 'Café au lait', 'naïve approach', '日本語 見出し', 'Emoji 😀 time', '100% done',
+            "What's new", '"Quoted" text', 'A -- B', 'A --- B', 'a...b', '2019 review', '1st place', 'Trailing #',
+            'Dots. And. Stops.', '&amp; entity', 'x &lt; y', 'Mixed CASE', 'İstanbul', 'straße', 'Ωmega', 'Slash/path',
+            'back\\slash', 'a_b-c d', '(parens)', '[brackets]', '{braces}', 'Key=Value', 'hash#tag', '@mention',
+            '~~strike~~', 'Déjà vu', '½ measure', 'x²', 'cafe\u0301', 'Tab\there', '  spaced   out', '-leading dash',
+            'trailing dash-', 'ǅemo', 'ﬁle', '__dunder__', 'it’s “curly”', '$dollar', 'a*b*c', '`code` only',
+            '[ref link][r]', '![img](/x.png) alt', 'under_score_', 'x<sup>2</sup>', '3.14', '- - -', 'a  -  b',
+            '&eacute;t&eacute;', '\\*escaped\\*', 'note[^1]', '**bold _nested_**', 'snake*case*', '<!-- c --> commented',
+            '<kbd>Ctrl</kbd>+C', '&#169; 2020', 'x & y', 'a <b', '<https://x.org/a>', 'Σίσυφος ΣΑΣ', '`` a ` b ``',
+            'end with ## hashes', 'C#', '[undefined][nope]']
 PAGES = ['about.md', 'contact.html', 'docs/index.md', 'docs/guide.md', 'Odd Name.md', 'notes/Ünï côde.md', 'x.y.md']
 
 
@@ -46,8 +63,34 @@ def yaml_lines(values):
     return ''.join('%s: %s\n' % (k, json.dumps(v, ensure_ascii=False)) for k, v in values.items())
 
 
+def body(r, i):
+    """A post's Markdown: paragraphs and random headings (ATX, closed ATX, setext), some repeated, some with {#id}."""
+    out, texts = ['Post %d.' % i, ''], []
+    for _ in range(r.randint(0, 8)):
+        if texts and r.random() < 0.2:
+            text = r.choice(texts)
+        else:
+            text = ' '.join(r.choice(HEADINGS) for _ in range(r.choice([1, 1, 1, 2, 3])))
+            texts.append(text)
+        level = r.choice([1, 2, 2, 2, 3, 3, 4, 5, 6])
+        if r.random() < 0.05:
+            text += ' {#own-id-%d}' % len(out)
+        form = r.random()
+        if r.random() < 0.1 and level > 1:
+            out.append(r.choice(['- ', '> ', '1. ']) + '#' * level + ' ' + text)
+        elif form < 0.15 and level <= 2:
+            out += [text, '=' * 3 if level == 1 else '-' * 3]
+        elif form < 0.2:
+            out.append('#' * level + ' ' + text + ' ' + '#' * level)
+        else:
+            out.append('#' * level + ' ' + text)
+        out += ['', 'Text after %s.' % r.choice(WORDS), '']
+    return '\n'.join(out) + '\n[r]: http://example.com/r\n\n[^1]: A note.\n'
+
+
 def make_site(seed, src):
     r = random.Random(seed)
+    bodies = random.Random(seed + 1000003)  # apart, so that a seed makes the same URLs as before
 
     def name(n):
         return r.choice(['-', ' ', '_', '.', '--']).join(r.choice(WORDS) for _ in range(n)).replace('/', '-').strip() or 'x'
@@ -56,6 +99,13 @@ def make_site(seed, src):
     config = {'title': 'Site %d' % seed, 'permalink': r.choice(STYLES)}
     if r.random() < 0.7:
         config['timezone'] = r.choice(ZONES)
+    k = bodies.random()  # kramdown's settings, which make the heading ids
+    if k < 0.25:
+        config['kramdown'] = {'input': 'kramdown'}
+    elif k < 0.35:
+        config['kramdown'] = {'auto_id_prefix': 'h-'}
+    elif k < 0.4:
+        config['kramdown'] = {'input': 'kramdown', 'auto_id_prefix': 'k-', 'auto_id_stripping': True}
     with open(os.path.join(src, '_config.yml'), 'w') as f:
         f.write(yaml_lines(config))
     used = set()
@@ -87,7 +137,7 @@ def make_site(seed, src):
         folder = os.path.join(src, r.choice(['', '', '', 'blog/']) + '_posts', r.choice(['', '', 'Sub Cat', 'news']))
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, file), 'w') as f:
-            f.write('---\n' + yaml_lines(fm) + '---\n\nPost %d.\n' % i)
+            f.write('---\n' + yaml_lines(fm) + '---\n\n' + body(bodies, i))
     for i, page in enumerate(PAGES):
         if r.random() < 0.6:
             fm = {'title': name(2)}
@@ -116,6 +166,19 @@ def html_files(root):
     return out
 
 
+HEADING_ID = re.compile(r'<h([1-6])\b[^>]*?\sid="([^"]*)"')
+
+
+def heading_ids(page):
+    """The ids of a page's h1-h6 headings in order; of a Kiln post only those in its body."""
+    with open(page, encoding='utf-8') as f:
+        text = f.read()
+    start = text.find('post-content">')
+    if start >= 0:
+        text = text[start:text.index('</article>', start)]
+    return [html.unescape(m.group(2)) for m in HEADING_ID.finditer(text)]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--sites', type=int, default=100, help='random sites to check (default 100)')
@@ -127,7 +190,8 @@ def main():
     subprocess.run([os.path.join(REPO, 'kiln'), '--version'], check=True, stdout=subprocess.DEVNULL)
     kiln = ['java', '-XX:TieredStopAtLevel=1', '-cp', os.path.join(REPO, 'target', 'kiln.jar'), 'dev.kiln.cli.Main']
     work = args.keep or tempfile.mkdtemp(prefix='jekyll-urls.')
-    totals = dict(sites=0, jekyll_failed=0, kiln_refused=0, checked=0, files=0, found=0, unavoidable=0, missing=0)
+    totals = dict(sites=0, jekyll_failed=0, kiln_refused=0, checked=0, files=0, found=0, unavoidable=0, missing=0,
+                  headings=0, ids_kept=0, ids_changed=0)
     try:
         for seed in range(args.first_seed, args.first_seed + args.sites):
             totals['sites'] += 1
@@ -162,6 +226,16 @@ def main():
                 totals['files'] += 1
                 if f in ours:
                     totals['found'] += 1
+                    theirs, kilns = (heading_ids(os.path.join(site, out, f)) for out in ('jekyll-site', 'kiln-site'))
+                    if kilns or not theirs:  # not a redirect page
+                        totals['headings'] += len(theirs)
+                        kept = set(kilns)
+                        changed = [i for i in theirs if i not in kept]
+                        totals['ids_kept'] += len(theirs) - len(changed)
+                        totals['ids_changed'] += len(changed)
+                        if changed:
+                            print('site %d: %s: Jekyll\'s heading ids %s not in Kiln\'s page (Kiln\'s: %s)'
+                                  % (seed, f, json.dumps(changed, ensure_ascii=False), json.dumps(kilns, ensure_ascii=False)))
                 elif unavoidable(f):
                     totals['unavoidable'] += 1
                 else:
@@ -172,8 +246,9 @@ def main():
             shutil.rmtree(work, ignore_errors=True)
     print('%(sites)d sites: Jekyll failed on %(jekyll_failed)d, Kiln refused %(kiln_refused)d (two files at one URL); '
           '%(checked)d checked: of %(files)d HTML files Jekyll wrote, %(found)d are in Kiln\'s site, %(unavoidable)d '
-          'have a path Kiln cannot write, %(missing)d are missing' % totals)
-    sys.exit(1 if totals['missing'] else 0)
+          'have a path Kiln cannot write, %(missing)d are missing; of %(headings)d heading ids on those pages, '
+          '%(ids_kept)d are on Kiln\'s page, %(ids_changed)d are not' % totals)
+    sys.exit(1 if totals['missing'] or totals['ids_changed'] else 0)
 
 
 if __name__ == '__main__':

@@ -1,101 +1,150 @@
 package dev.kiln.jekyll;
 
-import java.util.HashSet;
+import dev.kiln.markdown.MarkdownRenderer.SourceHeading;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Keeps kramdown's heading ids where a post links to them: a heading whose kramdown id is the target of a
- * {@code #fragment} link in the same text or, from another page, in a link to this page's URL, and which Kiln's GitHub-style id would name otherwise (Jekyll's default
- * GFM input makes GitHub-style ids too; sites with {@code kramdown: {input: kramdown}} have kramdown's), gets
- * {@code {#id}}, unless a link names its GitHub-style id as well.
+ * Keeps the ids Jekyll gave a page's headings, so that links to {@code #fragments} of its pages, from the web too,
+ * still lead to their heading: each heading whose Jekyll id Kiln would not give it gets {@code {#id}}. Jekyll's
+ * ids are kramdown's, by its input: GFM (Jekyll's default) or kramdown.
  */
 public final class HeadingIds {
 
-    private static final Pattern FRAGMENT = Pattern.compile("(?:\\]\\(|href=[\"'])#([^)\"'\\s]+)");
-    private static final Pattern HEADING = Pattern.compile("(?m)^(#{1,6})[ \\t]+(.+?)[ \\t]*#*[ \\t]*$");
-    /** A setext heading: a line of text underlined with {@code =} or {@code -}. */
-    private static final Pattern SETEXT = Pattern.compile("(?m)^([^\\s#>|`~*+-][^\\n]*?)[ \\t]*\\n(=+|-+)[ \\t]*$");
-    /** A link to another page with a fragment, as Markdown or HTML: the URL and the fragment. */
-    private static final Pattern FRAGMENT_ELSEWHERE = Pattern.compile("(?:\\]\\(|href=[\"'])([^)#\"'\\s]+)#([^)\"'\\s]+)");
+    /** kramdown-parser-gfm's {@code NON_WORD_RE}: Ruby's {@code \p{Word}} is Java's Unicode {@code \w}. */
+    private static final Pattern NON_WORD = Pattern.compile("[^\\w\\- \\t]", Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern LEADING_NON_LETTERS = Pattern.compile("^[^a-zA-Z]+", Pattern.MULTILINE);
+    private static final Pattern NOT_KRAMDOWN_ID = Pattern.compile("[^a-zA-Z0-9 -]");
+    /** kramdown's {@code {#id}} at the end of a heading: an XML name. */
+    private static final Pattern OWN_ID = Pattern.compile("[\\t ]\\{#[\\p{L}_:][\\p{L}\\p{M}\\p{Nd}_:.\\-\u00b7]*}$");
+    /** Passes at most: a pinned id can free an id that a later heading then takes in Kiln. */
+    private static final int PASSES = 4;
 
     private HeadingIds() {}
 
-    /** {@code markdown} with {@code {#id}} added to each heading that needs it; counts nothing else. */
-    public static String pin(String markdown) {
-        return pin(markdown, Set.of());
+    /** How a site's Markdown converter made its heading ids. */
+    enum Input {
+        /** kramdown with kramdown-parser-gfm (Jekyll's default): the heading's text, word characters kept. */
+        GFM,
+        /** kramdown's own input: the heading as written, ASCII letters, digits and dashes kept. */
+        KRAMDOWN,
+        /** No ids, or ids Kiln does not know how to make (another converter, transliterated ids). */
+        NONE
+    }
+
+    /** The ids a Jekyll site's headings have: made from its input, each with the prefix. */
+    record Rule(Input input, String prefix, boolean stripping) {
+
+        /** The rule of {@code config}'s {@code markdown} and {@code kramdown} settings. */
+        static Rule of(JekyllConfig config) {
+            Object engine = config.values().getOrDefault("markdown", "kramdown");
+            Map<?, ?> kramdown = config.values().get("kramdown") instanceof Map<?, ?> m ? m : Map.of();
+            String input = String.valueOf(kramdown.get("input") == null ? "GFM" : kramdown.get("input"));
+            Object prefix = kramdown.get("auto_id_prefix");
+            boolean stripping = Boolean.TRUE.equals(kramdown.get("auto_id_stripping"));
+            if (!"kramdown".equalsIgnoreCase(String.valueOf(engine)) || Boolean.FALSE.equals(kramdown.get("auto_ids"))) {
+                return new Rule(Input.NONE, "", false);
+            }
+            if (input.equals("GFM")) {
+                return new Rule(Input.GFM, prefix == null ? "" : prefix.toString(), true);
+            }
+            if (input.equalsIgnoreCase("kramdown") && !Boolean.TRUE.equals(kramdown.get("transliterated_header_ids"))) {
+                return new Rule(Input.KRAMDOWN, prefix == null ? "" : prefix.toString(), stripping);
+            }
+            return new Rule(Input.NONE, "", false);
+        }
     }
 
     /**
-     * {@code markdown} with {@code {#id}} added to each heading that needs it, counting the fragments that
-     * other pages' links ask of this page ({@code linkedFromElsewhere}) too.
+     * {@code markdown} with {@code {#id}} added to each heading whose id under {@code rule} Kiln would not give
+     * it; {@code headings} lists a text's headings as Kiln reads them.
      */
-    public static String pin(String markdown, Set<String> linkedFromElsewhere) {
-        Set<String> linked = new HashSet<>(linkedFromElsewhere);
-        Matcher f = FRAGMENT.matcher(markdown);
-        while (f.find()) {
-            linked.add(f.group(1));
-        }
-        if (linked.isEmpty()) {
+    static String pin(String markdown, Rule rule, Function<String, List<SourceHeading>> headings) {
+        if (rule.input() == Input.NONE) {
             return markdown;
         }
-        String atx = replace(HEADING.matcher(markdown), 2, linked, (h, text, id) -> h.group(1) + " " + text + " {#" + id + "}");
-        return replace(SETEXT.matcher(atx), 1, linked, (h, text, id) -> text + " {#" + id + "}\n" + h.group(2));
-    }
-
-    private interface Rewrite {
-        String heading(Matcher h, String text, String id);
-    }
-
-    private static String replace(Matcher h, int textGroup, Set<String> linked, Rewrite rewrite) {
-        StringBuilder out = new StringBuilder();
-        while (h.find()) {
-            String text = h.group(textGroup);
-            String replacement = h.group();
-            if (!text.contains("{#") && !text.contains("{:") && !text.contains("<a ")) {
-                String id = kramdown(text);
-                String github = github(text);
-                if (linked.contains(id) && !id.equals(github) && !linked.contains(github)) {
-                    replacement = rewrite.heading(h, text, id);
+        List<SourceHeading> found = headings.apply(markdown);
+        List<String> ids = ids(found, rule); // Jekyll's, from the text as Jekyll read it
+        boolean[] pinned = new boolean[found.size()];
+        String text = markdown;
+        for (int pass = 0; pass < PASSES; pass++) {
+            StringBuilder out = new StringBuilder(text);
+            boolean changed = false;
+            for (int i = found.size() - 1; i >= 0; i--) {
+                String id = ids.get(i);
+                if (id != null && !id.isEmpty() && !pinned[i] && !found.get(i).anchored() && !id.equals(found.get(i).id())) {
+                    out.insert(found.get(i).end(), " {#" + id + "}");
+                    pinned[i] = changed = true;
                 }
             }
-            h.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            if (!changed) {
+                break;
+            }
+            text = out.toString();
+            found = headings.apply(text);
+            if (found.size() != ids.size()) {
+                return markdown; // not the headings Jekyll's ids were counted on: leave the text as Jekyll read it
+            }
         }
-        h.appendTail(out);
-        return out.toString();
+        return text;
+    }
+
+    /** The id Jekyll gave each of {@code headings} under {@code rule}, in order; null for one with its own id. */
+    static List<String> ids(List<SourceHeading> headings, Rule rule) {
+        List<String> ids = new ArrayList<>();
+        Map<String, Integer> used = new HashMap<>();
+        for (SourceHeading h : headings) {
+            if (ownId(h)) {
+                ids.add(null);
+                continue;
+            }
+            String id;
+            if (rule.input() == Input.GFM) {
+                // kramdown-parser-gfm: the count starts at -1, so the second "x" is "x-1".
+                id = gfm(h.text());
+                int n = used.merge(id, 1, Integer::sum) - 1;
+                id = n > 0 ? id + "-" + n : id;
+            } else {
+                // kramdown's converter: the first "x" is kept with 0, each later one counts up.
+                // With auto_id_stripping, kramdown's own parser takes only the text: no code, entities or quotes.
+                id = kramdown(rule.stripping() ? h.plainText() : h.source());
+                Integer n = used.get(id);
+                used.put(id, n == null ? 0 : n + 1);
+                id = n == null ? id : id + "-" + (n + 1);
+            }
+            ids.add(rule.prefix() + id);
+        }
+        return ids;
     }
 
     /**
-     * For each URL that a link in {@code text} leads to with a {@code #fragment}, the fragments asked of
-     * it; {@code page} maps a link as written to the URL of the page it reaches (null: not a page).
+     * Whether kramdown gives {@code h} an id of its own: {@code {#id}} ending it (read before the closing {@code #}s
+     * are taken off, so not in a closed ATX heading), or an attribute list on the next line.
      */
-    public static void collectFragments(String text, java.util.function.UnaryOperator<String> page,
-                                        java.util.Map<String, Set<String>> into) {
-        Matcher m = FRAGMENT_ELSEWHERE.matcher(text);
-        while (m.find()) {
-            String url = page.apply(m.group(1));
-            if (url != null) {
-                into.computeIfAbsent(url, u -> new HashSet<>()).add(m.group(2));
-            }
-        }
+    private static boolean ownId(SourceHeading h) {
+        return h.attributeListAfter() || !h.closed() && OWN_ID.matcher(h.source()).find();
     }
 
-    /** kramdown's id: the text without markup, leading non-letters dropped, only a-z 0-9 space and dash, dashed. */
+    /** kramdown-parser-gfm's id of a heading's text (before numbering): lower case, word characters, dashes. */
+    static String gfm(String text) {
+        return NON_WORD.matcher(lowerCase(text)).replaceAll("").replace(' ', '-').replace('\t', '-');
+    }
+
+    /** kramdown's id of a heading as written (before numbering): leading non-letters dropped, a-z 0-9 and dashes. */
     static String kramdown(String heading) {
-        String id = plain(heading).replaceAll("^[^a-zA-Z]+", "").replaceAll("[^a-zA-Z0-9 -]", "")
+        String id = NOT_KRAMDOWN_ID.matcher(LEADING_NON_LETTERS.matcher(heading).replaceAll("")).replaceAll("")
                 .replace(' ', '-').toLowerCase(Locale.ROOT);
         return id.isEmpty() ? "section" : id;
     }
 
-    /** The GitHub-style id Kiln gives a heading: lower case, punctuation but dashes and underscores dropped. */
-    static String github(String heading) {
-        return plain(heading).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
-    }
-
-    private static String plain(String heading) {
-        return heading.replaceAll("\\[([^\\]]*)]\\([^)]*\\)", "$1").replaceAll("<[^>]+>", "")
-                .replaceAll("[*`]", "").trim();
+    /** Ruby's {@code downcase}: Unicode's full lower case, without the final sigma's context that Java applies. */
+    private static String lowerCase(String text) {
+        return text.replace('Σ', 'σ').toLowerCase(Locale.ROOT);
     }
 }

@@ -5,13 +5,14 @@ import dev.kiln.content.DraftPage;
 import dev.kiln.content.FrontMatterParser;
 import dev.kiln.content.PageKind;
 import dev.kiln.content.Permalinks;
-import dev.kiln.content.Route;
 import dev.kiln.content.SiteConfigReader;
 import dev.kiln.content.SourceFile;
 import dev.kiln.content.YamlDocument;
 import dev.kiln.content.YamlReader;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
+import dev.kiln.highlight.Highlighter;
+import dev.kiln.markdown.MarkdownRenderer;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -272,50 +273,18 @@ public final class Importer {
         JekyllConfig config = site.config();
         LiquidConverter liquid = new LiquidConverter(new LiquidConverter.Context(SiteYml.trimSlash(config.url()),
                 SiteYml.trimSlash(config.baseurl()), postUrls, links, site.includes()));
+        HeadingIds.Rule ids = HeadingIds.Rule.of(config);
+        MarkdownRenderer markdown = new MarkdownRenderer(Highlighter.plain());
         int converted = 0;
-        List<String> texts = new ArrayList<>();
         for (Routed r : routed) {
             Planned p = r.planned();
             LiquidConverter.Result result = liquid.convert(p.source().path(), p.source().body(), p.source().bodyLine());
             converted += result.converted();
             leftovers.addAll(result.leftovers());
             leftovers.addAll(frontMatterLiquid(p.source()));
-            texts.add(result.text());
-        }
-        // Links from one page to a heading of another (by its Kiln or its old Jekyll URL) keep kramdown's id.
-        Map<String, String> pageOf = new java.util.HashMap<>();
-        for (Routed r : routed) {
-            pageOf.put(r.url(), r.url());
-            if (r.planned().jekyllUrl() != null) {
-                pageOf.putIfAbsent(r.planned().jekyllUrl(), r.url());
-                pageOf.putIfAbsent(JekyllUrls.unescape(r.planned().jekyllUrl()), r.url());
-            }
-        }
-        String origin = SiteYml.trimSlash(config.url()) + SiteYml.trimSlash(config.baseurl());
-        String basePath = SiteYml.trimSlash(config.baseurl());
-        Map<String, java.util.Set<String>> fragments = new java.util.HashMap<>();
-        for (int i = 0; i < routed.size(); i++) {
-            String here = routed.get(i).url();
-            HeadingIds.collectFragments(texts.get(i), link -> {
-                String path = !origin.isEmpty() && link.startsWith(origin) ? link.substring(origin.length())
-                        : !basePath.isEmpty() && link.startsWith(basePath + "/") ? link.substring(basePath.length())
-                        : link;
-                if (!path.startsWith("/") && !Route.hasScheme(path)) {
-                    try {
-                        path = java.net.URI.create("http://site" + here).resolve(path).getPath();
-                    } catch (IllegalArgumentException e) {
-                        return null;
-                    }
-                }
-                return pageOf.get(path);
-            }, fragments);
-        }
-        for (int i = 0; i < routed.size(); i++) {
-            Planned p = routed.get(i).planned();
-            String text = texts.get(i);
+            // Every heading keeps the id Jekyll gave it: links to it, from the web too, still reach it.
             String body = p.dest().matches(".*\\.(md|markdown)$")
-                    ? HeadingIds.pin(text, fragments.getOrDefault(routed.get(i).url(), java.util.Set.of()))
-                    : text;
+                    ? HeadingIds.pin(result.text(), ids, markdown::headings) : result.text();
             write(dest.resolve(p.dest()), p.edit().render(body));
         }
         return converted;

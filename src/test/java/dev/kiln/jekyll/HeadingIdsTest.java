@@ -1,52 +1,102 @@
 package dev.kiln.jekyll;
 
+import dev.kiln.highlight.Highlighter;
+import dev.kiln.markdown.MarkdownRenderer;
 import org.junit.jupiter.api.Test;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** kramdown's heading ids, kept where a post links to them. */
+/** The ids Jekyll (kramdown) gave headings, kept by {@code {#id}} where Kiln's own would differ. */
 class HeadingIdsTest {
 
-    @Test
-    void kramdownIdsDropPunctuationAndLeadingDigits() {
-        assertEquals("hello-world", HeadingIds.kramdown("Hello, World!"));
-        assertEquals("setup-and-install", HeadingIds.kramdown("1. Setup and install"));
-        assertEquals("snakecase", HeadingIds.kramdown("snake_case"));
-        assertEquals("section", HeadingIds.kramdown("123"));
+    private static final MarkdownRenderer MARKDOWN = new MarkdownRenderer(Highlighter.plain());
+    private static final HeadingIds.Rule GFM = new HeadingIds.Rule(HeadingIds.Input.GFM, "", true);
+    private static final HeadingIds.Rule KRAMDOWN = new HeadingIds.Rule(HeadingIds.Input.KRAMDOWN, "", false);
+
+    private static List<String> ids(String markdown, HeadingIds.Rule rule) {
+        return HeadingIds.ids(MARKDOWN.headings(markdown), rule);
+    }
+
+    private static String pin(String markdown, HeadingIds.Rule rule) {
+        return HeadingIds.pin(markdown, rule, MARKDOWN::headings);
+    }
+
+    /** The ids of the headings Kiln renders from {@code markdown}, in order. */
+    private static List<String> kilnIds(String markdown) {
+        return MARKDOWN.headings(markdown).stream().map(MarkdownRenderer.SourceHeading::id).toList();
     }
 
     @Test
-    void aLinkedHeadingWhoseGithubIdDiffersGetsItsKramdownId() {
-        String md = "See [x](#setup-and-install) and [y](#hello-world).\n\n## 1. Setup and install\n\n## Hello, World!\n";
-        assertEquals("See [x](#setup-and-install) and [y](#hello-world).\n\n## 1. Setup and install {#setup-and-install}\n\n"
-                + "## Hello, World!\n", HeadingIds.pin(md));
+    void gfmIdsAreAsJekyllWroteThem() {
+        // Each pair as Jekyll 4.3.1 (kramdown 2.4.0, kramdown-parser-gfm 1.1.0) wrote it, by bench/jekyll-urls.py
+        // or by hand.
+        String md = "## Part 1 - Setup\n\n## snake_case_name\n\n## Emoji 😀 time\n\n## İstanbul\n\n## cafe\u0301\n\n"
+                + "## ½ measure\n\n## Tab\there\n\n## Use `git rebase -i` C++ &amp; Rust\n\n## [A link](http://example.com/x)\n\n"
+                + "## ![img](/x.png) alt\n\n## <em>html</em> tag\n\n## Σίσυφος ΣΑΣ\n\n## `` a ``\n\n## <https://x.org/a>\n\n"
+                + "## A {#1st}\n\n## B {#x} ##\n\n## x\n\n## x\n\n## x-1\n";
+        assertEquals(List.of("part-1---setup", "snake_case_name", "emoji--time", "i\u0307stanbul", "cafe\u0301", "-measure",
+                "tab-here", "use-git-rebase--i-c--rust", "a-link", "-alt", "html-tag", "σίσυφος-σασ", "a", "httpsxorga",
+                "a-1st", "b-x", "x", "x-1", "x-1"), ids(md, GFM));
     }
 
     @Test
-    void unlinkedHeadingsAndHeadingsWithIdsStayAsTheyAre() {
-        String md = "## 1. Setup\n\n## 2. Run {#run}\n\n[r](#run)\n";
-        assertEquals(md, HeadingIds.pin(md));
+    void kramdownInputIdsAreMadeFromTheHeadingAsWritten() {
+        String md = "## Hello, World!\n\n## 1. Setup and install\n\n## snake_case\n\n## 123\n\n## Use `code`\n\n"
+                + "## [A link](http://x)\n\n## Hello, World!\n\n## Hello, World!\n\n## Own {#own}\n";
+        assertEquals(java.util.Arrays.asList("hello-world", "setup-and-install", "snakecase", "section", "use-code",
+                "a-linkhttpx", "hello-world-1", "hello-world-2", null), ids(md, KRAMDOWN));
+        assertEquals(java.util.Arrays.asList("p-hello-world", "p-setup-and-install"),
+                ids("# Hello, World!\n\n# 1. Setup and install\n", new HeadingIds.Rule(HeadingIds.Input.KRAMDOWN, "p-", false)));
     }
 
     @Test
-    void aHeadingLinkedByItsGithubIdAsWellKeepsIt() {
-        String md = "[a](#setup) [b](#1-setup)\n\n## 1. Setup\n";
-        assertEquals(md, HeadingIds.pin(md));
+    void headingsWhoseKilnIdDiffersGetJekyllsAndTheOthersStayAsWritten() {
+        String md = "Intro.\n\n## Hello\n\n## Part 1 - Setup\n\nText.\n\nSet up\n------\n\n## Own {#mine}\n\n"
+                + "- ## snake_case in a list\n\n> ## Quoted -- dash\n\n```\n## not a heading\n```\n";
+        String pinned = pin(md, GFM);
+
+        assertEquals("Intro.\n\n## Hello\n\n## Part 1 - Setup {#part-1---setup}\n\nText.\n\nSet up\n------\n\n## Own {#mine}\n\n"
+                + "- ## snake_case in a list {#snake_case-in-a-list}\n\n> ## Quoted -- dash {#quoted--dash}\n\n"
+                + "```\n## not a heading\n```\n", pinned);
+        assertEquals(List.of("hello", "part-1---setup", "set-up", "mine", "snake_case-in-a-list", "quoted--dash"),
+                kilnIds(pinned), "Kiln now renders Jekyll's ids");
     }
 
     @Test
-    void setextHeadingsGetTheirKramdownIdToo() {
-        String md = "[a](#setup)\n\n1. Setup\n========\n\nText\n\n2.5 Tuning\n---\n";
-        assertEquals("[a](#setup)\n\n1. Setup {#setup}\n========\n\nText\n\n2.5 Tuning\n---\n", HeadingIds.pin(md));
+    void aPinThatFreesAnIdIsFollowedToTheHeadingsAfterIt() {
+        // Kiln numbers the second "a b" as a duplicate of the first; pinned, the first no longer takes "a-b".
+        String md = "## A - B\n\n## A B\n\n## A B\n";
+        String pinned = pin(md, GFM);
+
+        assertEquals(List.of("a---b", "a-b", "a-b-1"), kilnIds(pinned), pinned);
+        assertEquals(ids(md, GFM), kilnIds(pinned));
     }
 
     @Test
-    void fragmentsAskedByOtherPagesArePinned() {
-        String md = "## 2.5 Tuning\n\n## 1. Setup\n";
-        assertEquals("## 2.5 Tuning {#tuning}\n\n## 1. Setup\n", HeadingIds.pin(md, java.util.Set.of("tuning")));
-        java.util.Map<String, java.util.Set<String>> asked = new java.util.TreeMap<>();
-        HeadingIds.collectFragments("[a](/a/#tuning) [b](/gone/#x) <a href=\"/a/#setup\">c</a> [d](#local)",
-                link -> link.equals("/a/") ? "/a/" : null, asked);
-        assertEquals(java.util.Map.of("/a/", java.util.Set.of("tuning", "setup")), asked);
+    void anIdKramdownReadAsTextInAClosedHeadingIsReplacedByItsOwn() {
+        String pinned = pin("## B {#x} ##\n", GFM);
+
+        assertEquals(List.of("b-x"), kilnIds(pinned), pinned);
+    }
+
+    @Test
+    void theRuleIsTakenFromTheSitesMarkdownSettings() {
+        assertEquals(GFM, HeadingIds.Rule.of(config(Map.of())));
+        assertEquals(new HeadingIds.Rule(HeadingIds.Input.GFM, "h-", true),
+                HeadingIds.Rule.of(config(Map.of("kramdown", Map.of("auto_id_prefix", "h-")))));
+        assertEquals(KRAMDOWN, HeadingIds.Rule.of(config(Map.of("kramdown", Map.of("input", "kramdown")))));
+        assertEquals(HeadingIds.Input.NONE, HeadingIds.Rule.of(config(Map.of("kramdown", Map.of("auto_ids", false)))).input());
+        assertEquals(HeadingIds.Input.NONE, HeadingIds.Rule.of(config(Map.of("markdown", "CommonMarkGhPages"))).input());
+        assertEquals("## Part 1 - Setup\n", pin("## Part 1 - Setup\n", HeadingIds.Rule.of(config(Map.of("markdown", "CommonMark")))));
+    }
+
+    private static JekyllConfig config(Map<String, Object> values) {
+        return new JekyllConfig(null, null, null, "", "", "date", "UTC", ZoneId.of("UTC"), null, List.of(), List.of(),
+                new LinkedHashMap<>(values));
     }
 }

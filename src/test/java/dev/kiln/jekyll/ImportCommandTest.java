@@ -117,24 +117,28 @@ class ImportCommandTest {
     }
 
     @Test
-    void headingsThatOtherPostsLinkToKeepKramdownsIds() throws IOException {
+    void everyHeadingKeepsTheIdJekyllGaveIt() throws IOException {
         Path src = tmp.resolve("links");
         Files.createDirectories(src.resolve("_posts"));
         Files.writeString(src.resolve("_config.yml"), "title: Links\nmarkdown: kramdown\n");
-        Files.writeString(src.resolve("_posts/2020-01-01-a.md"), "---\ntitle: A\n---\n1. Setup\n========\n\n"
-                + "Text.\n\n## 2.5 Tuning\n\nMore.\n");
+        // Jekyll 4.3.1 wrote these ids (kramdown's GFM input, Jekyll's default): part-1---setup, snake_case, hello.
+        Files.writeString(src.resolve("_posts/2020-01-01-a.md"), "---\ntitle: A\n---\nPart 1 - Setup\n========\n\n"
+                + "Text.\n\n## snake_case\n\nMore.\n\n## Hello\n");
         Files.writeString(src.resolve("_posts/2020-02-01-b.md"), "---\ntitle: B\n---\n"
-                + "[old url](/2020/01/01/a.html#setup), [post_url]({% post_url 2020-01-01-a %}#tuning), "
-                + "[relative](../../../2020/01/01/a.html#tuning).\n");
+                + "[old url](/2020/01/01/a.html#part-1---setup), [post_url]({% post_url 2020-01-01-a %}#snake_case), "
+                + "[relative](../../../2020/01/01/a.html#hello).\n");
         Path out = tmp.resolve("links-kiln");
 
         assertEquals(0, run("jekyll", src.toString(), "--dest", out.toString()), err);
 
         String a = Files.readString(out.resolve("content/posts/2020-01-01-a.md"));
-        assertTrue(a.contains("1. Setup {#setup}\n========"), a);
-        assertTrue(a.contains("## 2.5 Tuning {#tuning}"), a);
+        assertTrue(a.contains("Part 1 - Setup {#part-1---setup}\n========"), a);
+        assertTrue(a.contains("## snake_case {#snake_case}\n"), a);
+        assertTrue(a.contains("## Hello\n"), "Kiln gives it Jekyll's id itself\n" + a);
         dev.kiln.output.SiteOutput site = Fixtures.build(Fixtures.options(out)).output();
         assertEquals(java.util.List.of(), dev.kiln.testing.SiteChecks.brokenLinks(site, ""));
-        assertTrue(dev.kiln.testing.SiteChecks.page(site, "2020/01/01/a.html").getElementById("setup") != null);
+        for (String id : java.util.List.of("part-1---setup", "snake_case", "hello")) {
+            assertTrue(dev.kiln.testing.SiteChecks.page(site, "2020/01/01/a.html").getElementById(id) != null, id);
+        }
     }
 }
