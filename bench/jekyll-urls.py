@@ -79,7 +79,9 @@ def body(r, i):
         if r.random() < 0.1 and level > 1:
             out.append(r.choice(['- ', '> ', '1. ']) + '#' * level + ' ' + text)
         elif form < 0.15 and level <= 2:
-            out += [text, '=' * 3 if level == 1 else '-' * 3]
+            # Not from a list marker: kramdown reads such a setext heading as a heading in a list, CommonMark as
+            # a list (a difference of the two dialects, not of ids).
+            out += [('Set ' if text.startswith('- ') else '') + text, '=' * 3 if level == 1 else '-' * 3]
         elif form < 0.2:
             out.append('#' * level + ' ' + text + ' ' + '#' * level)
         else:

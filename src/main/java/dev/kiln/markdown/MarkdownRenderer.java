@@ -61,11 +61,15 @@ public final class MarkdownRenderer {
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
-        // GitHub-style heading ids ({#id} wins); anchors are added after rendering, where old
-        // <a name> anchors can take over the id.
+        // GitHub's heading ids, as Jekyll's default (kramdown's GFM input) and Hugo's make them too: lower case,
+        // letters, digits, '_' and '-' kept, every space a dash, nothing collapsed ("Part 1 - Setup" is
+        // part-1---setup). {#id} wins; anchors are added after rendering, where old <a name> anchors can take
+        // over the id.
         options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
         options.set(HtmlRenderer.RENDER_HEADER_ID, true);
-        options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, true);
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_TO_DASH_CHARS, " -");
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_NON_DASH_CHARS, "_");
+        options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, false);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(AttributesExtension.ASSIGN_TEXT_ATTRIBUTES, true);
         options.set(TypographicExtension.ENABLE_QUOTES, true);

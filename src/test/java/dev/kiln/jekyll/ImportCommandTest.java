@@ -121,23 +121,24 @@ class ImportCommandTest {
         Path src = tmp.resolve("links");
         Files.createDirectories(src.resolve("_posts"));
         Files.writeString(src.resolve("_config.yml"), "title: Links\nmarkdown: kramdown\n");
-        // Jekyll 4.3.1 wrote these ids (kramdown's GFM input, Jekyll's default): part-1---setup, snake_case, hello.
-        Files.writeString(src.resolve("_posts/2020-01-01-a.md"), "---\ntitle: A\n---\nPart 1 - Setup\n========\n\n"
-                + "Text.\n\n## snake_case\n\nMore.\n\n## Hello\n");
+        // Jekyll 4.3.1 wrote these ids (kramdown's GFM input, Jekyll's default): part-1--setup (its typographic
+        // dash dropped), snake_case, i̇stanbul (Ruby's lower case of İ); Kiln's own: part-1----setup, snake_case, istanbul.
+        Files.writeString(src.resolve("_posts/2020-01-01-a.md"), "---\ntitle: A\n---\nPart 1 -- Setup\n========\n\n"
+                + "Text.\n\n## snake_case\n\nMore.\n\n## İstanbul\n");
         Files.writeString(src.resolve("_posts/2020-02-01-b.md"), "---\ntitle: B\n---\n"
-                + "[old url](/2020/01/01/a.html#part-1---setup), [post_url]({% post_url 2020-01-01-a %}#snake_case), "
-                + "[relative](../../../2020/01/01/a.html#hello).\n");
+                + "[old url](/2020/01/01/a.html#part-1--setup), [post_url]({% post_url 2020-01-01-a %}#snake_case), "
+                + "[relative](../../../2020/01/01/a.html#i%CC%87stanbul).\n");
         Path out = tmp.resolve("links-kiln");
 
         assertEquals(0, run("jekyll", src.toString(), "--dest", out.toString()), err);
 
         String a = Files.readString(out.resolve("content/posts/2020-01-01-a.md"));
-        assertTrue(a.contains("Part 1 - Setup {#part-1---setup}\n========"), a);
-        assertTrue(a.contains("## snake_case {#snake_case}\n"), a);
-        assertTrue(a.contains("## Hello\n"), "Kiln gives it Jekyll's id itself\n" + a);
+        assertTrue(a.contains("Part 1 -- Setup {#part-1--setup}\n========"), a);
+        assertTrue(a.contains("## İstanbul {#i\u0307stanbul}\n"), a);
+        assertTrue(a.contains("## snake_case\n"), "Kiln gives it Jekyll's id itself\n" + a);
         dev.kiln.output.SiteOutput site = Fixtures.build(Fixtures.options(out)).output();
         assertEquals(java.util.List.of(), dev.kiln.testing.SiteChecks.brokenLinks(site, ""));
-        for (String id : java.util.List.of("part-1---setup", "snake_case", "hello")) {
+        for (String id : java.util.List.of("part-1--setup", "snake_case", "i\u0307stanbul")) {
             assertTrue(dev.kiln.testing.SiteChecks.page(site, "2020/01/01/a.html").getElementById(id) != null, id);
         }
     }

@@ -23,6 +23,16 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void headingIdsAreGithubsAsJekyllAndHugoMakeThem() {
+        // GitHub's rule, which Jekyll's default (kramdown's GFM input) and Hugo's follow: lower case, letters,
+        // digits, '_' and '-' kept, every space a dash, nothing collapsed; a repeated id numbered from -1.
+        Element body = render("## Part 1 - Setup\n\n## snake_case_name\n\n## Café au lait\n\n## C++ & Rust\n\n"
+                + "## What's new?\n\n## Part 1 - Setup\n");
+        assertEquals(List.of("part-1---setup", "snake_case_name", "café-au-lait", "c--rust", "whats-new", "part-1---setup-1"),
+                body.select("h2").eachAttr("id"));
+    }
+
+    @Test
     void linksBareUrlsWwwAddressesAndEmailsButNotPlainProseOrCode() {
         Element body = render("""
                 See https://example.com/a?b=1, www.example.org and mail me@example.net.
