@@ -9,7 +9,9 @@ URL). Prints each site's misses and a summary; exits 1 when a file is missing th
 
 Each post's body holds random headings, and each site one of kramdown's settings (GFM or kramdown input, a prefix,
 stripping): every id Jekyll gave a heading of a page must be on Kiln's page too (a link to a #fragment of an old
-page must still reach its heading); exits 1 when one is not.
+page must still reach its heading); exits 1 when one is not. Half the sites use jekyll-redirect-from (Debian:
+ruby-jekyll-redirect-from) and give some posts old URLs (`redirect_from`): its redirect pages are HTML files
+Jekyll wrote, looked for like the others.
 
 Jekyll escapes the values it puts in a URL and names a file by the URL decoded (a permalink's own `a%20b` is the
 folder `a b`, a category `pct%20` the folder `pct%20`): the paths compared are the files. Misses Kiln cannot
@@ -28,8 +30,10 @@ import random
 import re
 import shutil
 import subprocess
+import urllib.parse
 import sys
 import tempfile
+import unicodedata
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -101,6 +105,9 @@ def make_site(seed, src):
     config = {'title': 'Site %d' % seed, 'permalink': r.choice(STYLES)}
     if r.random() < 0.7:
         config['timezone'] = r.choice(ZONES)
+    redirects = bodies.random() < 0.5
+    if redirects:
+        config['plugins'] = ['jekyll-redirect-from']
     k = bodies.random()  # kramdown's settings, which make the heading ids
     if k < 0.25:
         config['kramdown'] = {'input': 'kramdown'}
@@ -136,6 +143,10 @@ def make_site(seed, src):
                                         '/:year/custom-%d/' % i, '/%s-%d/' % (name(1), i)])
         if r.random() < 0.05:
             fm['published'] = False
+        if redirects and bodies.random() < 0.3:  # old URLs, as jekyll-redirect-from reads them
+            olds = [bodies.choice(['/old-%d/', '/old-%d.html', 'old/%d', '/%d/old page/', '/2010/01/%d/x.htm']) % i
+                    for _ in range(bodies.randint(1, 2))]
+            fm['redirect_from'] = olds[0] if len(olds) == 1 and bodies.random() < 0.5 else olds
         folder = os.path.join(src, r.choice(['', '', '', 'blog/']) + '_posts', r.choice(['', '', 'Sub Cat', 'news']))
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, file), 'w') as f:
@@ -181,6 +192,16 @@ def heading_ids(page):
     return [html.unescape(m.group(2)) for m in HEADING_ID.finditer(text)]
 
 
+REFRESH = re.compile(r'http-equiv="refresh" content="0; ?url=([^"]*)"')
+
+
+def refresh_target(page):
+    """Where a redirect page sends readers (the path, decoded), or None when the page is no redirect."""
+    with open(page, encoding='utf-8') as f:
+        m = REFRESH.search(f.read())
+    return None if m is None else urllib.parse.unquote(urllib.parse.urlsplit(html.unescape(m.group(1))).path)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--sites', type=int, default=100, help='random sites to check (default 100)')
@@ -193,7 +214,7 @@ def main():
     kiln = ['java', '-XX:TieredStopAtLevel=1', '-cp', os.path.join(REPO, 'target', 'kiln.jar'), 'dev.kiln.cli.Main']
     work = args.keep or tempfile.mkdtemp(prefix='jekyll-urls.')
     totals = dict(sites=0, jekyll_failed=0, kiln_refused=0, checked=0, files=0, found=0, unavoidable=0, missing=0,
-                  headings=0, ids_kept=0, ids_changed=0)
+                  headings=0, ids_kept=0, ids_changed=0, redirects=0, wrong_redirects=0)
     try:
         for seed in range(args.first_seed, args.first_seed + args.sites):
             totals['sites'] += 1
@@ -228,6 +249,15 @@ def main():
                 totals['files'] += 1
                 if f in ours:
                     totals['found'] += 1
+                    theirs_to = refresh_target(os.path.join(site, 'jekyll-site', f))
+                    if theirs_to is not None:
+                        totals['redirects'] += 1
+                        ours_to = refresh_target(os.path.join(site, 'kiln-site', f))
+                        # jekyll-redirect-from's target is NFKC-normalised by Addressable (ﬁ is fi, ½ is 1⁄2): where
+                        # that changes it, Jekyll's redirect leads to no file, and Kiln's to the page it meant.
+                        if ours_to is None or unicodedata.normalize('NFKC', ours_to) != theirs_to:
+                            totals['wrong_redirects'] += 1
+                            print('site %d: %s: Jekyll sends readers to %s, Kiln to %s' % (seed, f, theirs_to, ours_to))
                     theirs, kilns = (heading_ids(os.path.join(site, out, f)) for out in ('jekyll-site', 'kiln-site'))
                     if kilns or not theirs:  # not a redirect page
                         totals['headings'] += len(theirs)
@@ -249,8 +279,9 @@ def main():
     print('%(sites)d sites: Jekyll failed on %(jekyll_failed)d, Kiln refused %(kiln_refused)d (two files at one URL); '
           '%(checked)d checked: of %(files)d HTML files Jekyll wrote, %(found)d are in Kiln\'s site, %(unavoidable)d '
           'have a path Kiln cannot write, %(missing)d are missing; of %(headings)d heading ids on those pages, '
-          '%(ids_kept)d are on Kiln\'s page, %(ids_changed)d are not' % totals)
-    sys.exit(1 if totals['missing'] or totals['ids_changed'] else 0)
+          '%(ids_kept)d are on Kiln\'s page, %(ids_changed)d are not; of %(redirects)d redirect pages Jekyll wrote, '
+          '%(wrong_redirects)d send readers elsewhere in Kiln\'s site' % totals)
+    sys.exit(1 if totals['missing'] or totals['ids_changed'] or totals['wrong_redirects'] else 0)
 
 
 if __name__ == '__main__':

@@ -1,6 +1,7 @@
 package dev.kiln.build;
 
 import dev.kiln.config.SiteConfig;
+import dev.kiln.content.Permalinks;
 import dev.kiln.content.Route;
 import dev.kiln.content.StaticFile;
 import dev.kiln.error.Position;
@@ -12,6 +13,7 @@ import dev.kiln.index.FeedWriter;
 import dev.kiln.index.SitemapWriter;
 import dev.kiln.index.Page;
 import dev.kiln.index.Pagination;
+import dev.kiln.index.RedirectPage;
 import dev.kiln.index.SiteIndex;
 import dev.kiln.index.Tag;
 import dev.kiln.layout.Layouts;
@@ -182,6 +184,7 @@ final class SiteAssembler {
                         + job.origin() + ": give this page another permalink"));
             }
         }
+        List<Redirect> redirects = redirects(out, problems);
         List<StaticFile> staticsClaimed = new ArrayList<>();
         for (StaticFile file : statics) {
             String earlier = out.claim(file.outputPath(), file.sourcePath());
@@ -207,6 +210,9 @@ final class SiteAssembler {
                     in -> timings.layout(job.name(), in.layout, () -> page(in))));
             return job;
         });
+        for (Redirect r : redirects) {
+            out.put(r.from().outputPath(), r.html());
+        }
         for (StaticFile file : staticsClaimed) {
             out.put(file.outputPath(), reader.apply(file));
         }
@@ -215,6 +221,47 @@ final class SiteAssembler {
         generated().forEach((path, bytes) -> out.add(path, bytes, "Kiln"));
         out.add(".nojekyll", new byte[0], "Kiln");
         return out.build();
+    }
+
+    /** A page at an old URL of {@code to}, sending readers on to it. */
+    private record Redirect(Route from, Page to, String rootUrl, String basePath) {
+        byte[] html() {
+            String url = basePath + to.url();
+            return RedirectPage.html(url, rootUrl.isEmpty() ? url : rootUrl + to.url()).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Claims the old URLs of every post and page ({@code redirect_from}, {@code aliases}), after the pages' own
+     * URLs; an old URL that another page or file has is a problem at the page's front matter.
+     */
+    private List<Redirect> redirects(SiteOutput.Builder out, List<Problem> problems) {
+        List<Redirect> redirects = new ArrayList<>();
+        for (List<Page> pages : List.of(index.posts(), index.pages())) {
+            for (Page page : pages) {
+                if (page.front().redirectFrom().isEmpty()) {
+                    continue;
+                }
+                String key = page.front().positions().containsKey("redirect_from") ? "redirect_from" : "aliases";
+                List<Route> routes;
+                try {
+                    routes = Permalinks.redirects(page.draft());
+                } catch (SiteException e) {
+                    problems.addAll(e.problems());
+                    continue;
+                }
+                for (Route from : routes) {
+                    String earlier = out.claim(from.outputPath(), key + " of " + page.path());
+                    if (earlier != null) {
+                        problems.add(page.front().at(key).problem(page.path(), key + " " + from.url()
+                                + " is also the URL of " + earlier + ": take it out of " + key));
+                    } else {
+                        redirects.add(new Redirect(from, page, config.rootUrl(), config.basePath()));
+                    }
+                }
+            }
+        }
+        return redirects;
     }
 
     /** The site feed, each tag's feed, the sitemap and robots.txt, by output path. */

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The typed front matter of a post or page. {@code date} is null only for pages without a date;
- * {@code permalink} and {@code layout} are null when the file names none.
+ * {@code permalink} and {@code layout} are null when the file names none; {@code redirectFrom} are the
+ * page's old URLs ({@code redirect_from}, as jekyll-redirect-from reads it, and Hugo's {@code aliases}).
  */
 public record FrontMatter(
         String title,
@@ -25,12 +26,14 @@ public record FrontMatter(
         String image,
         String excerpt,
         Boolean toc,
+        List<String> redirectFrom,
         Map<String, Object> params,
         Map<String, Position> positions) {
 
     public FrontMatter {
         tags = List.copyOf(tags);
         categories = List.copyOf(categories);
+        redirectFrom = List.copyOf(redirectFrom);
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         positions = Map.copyOf(positions);
     }

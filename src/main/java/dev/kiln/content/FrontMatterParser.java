@@ -16,7 +16,7 @@ public final class FrontMatterParser {
 
     private static final Set<String> KNOWN = Set.of("title", "date", "last_modified_at", "tags", "tag",
             "categories", "category", "slug", "permalink", "layout", "draft", "published", "description",
-            "image", "excerpt", "toc");
+            "image", "excerpt", "toc", "redirect_from", "aliases");
     private static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}-(.+)");
     private static final Pattern MARKUP_EXTENSION = Pattern.compile("\\.(md|markdown|html)$");
     private static final Pattern WORD_BREAKS = Pattern.compile("[-_\\s]+");
@@ -89,11 +89,34 @@ public final class FrontMatterParser {
                 f.bool("draft", false), !f.bool("published", true),
                 f.text("description"), f.text("image"), f.text("excerpt"),
                 f.has("toc") ? f.bool("toc", false) : null,
+                redirectFrom(f),
                 yaml.valuesExcept(KNOWN), yaml.positions());
         if (!f.problems().isEmpty()) {
             throw new SiteException(f.problems());
         }
         return front;
+    }
+
+    /** The old URLs of {@code redirect_from} and {@code aliases}, each a path from the site's root. */
+    private static List<String> redirectFrom(YamlFields f) {
+        java.util.Set<String> paths = new java.util.LinkedHashSet<>();
+        for (String key : List.of("redirect_from", "aliases")) {
+            for (String url : f.texts(key)) {
+                if (Route.hasScheme(url) || url.startsWith("//")) {
+                    f.problem(key, key + " takes paths of this site, not '" + url + "': write /old-post/ for "
+                            + "https://example.com/old-post/");
+                } else {
+                    String path = url.startsWith("/") ? url : "/" + url;
+                    String bad = Permalinks.unsafe(path);
+                    if (bad != null) {
+                        f.problem(key, key + " '" + url + "' " + bad + ": write a path from the site root such as /old-post/");
+                    } else {
+                        paths.add(path);
+                    }
+                }
+            }
+        }
+        return List.copyOf(paths);
     }
 
     /** {@code 2018-03-15-what-i-learned.md} → {@code what-i-learned}; {@code about.md} → {@code about}. */

@@ -6,6 +6,7 @@ import dev.kiln.error.SiteException;
 
 import java.time.ZonedDateTime;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.Set;
@@ -85,17 +86,35 @@ public final class Permalinks {
             m.appendReplacement(out, Matcher.quoteReplacement(value + m.group(1).substring(name.length())));
         }
         m.appendTail(out);
-        String expanded = out.toString();
+        return checked(page, "permalink", out.toString(), at, "/my-post/");
+    }
+
+    /**
+     * The routes of {@code page}'s old URLs ({@code redirect_from}, {@code aliases}), where the build writes
+     * pages that send readers on to its URL.
+     */
+    public static List<Route> redirects(DraftPage page) {
+        FrontMatter front = page.front();
+        String key = front.positions().containsKey("redirect_from") ? "redirect_from" : "aliases";
+        List<Route> routes = new java.util.ArrayList<>();
+        for (String url : front.redirectFrom()) {
+            routes.add(checked(page, key, url, front.at(key), "/old-post/"));
+        }
+        return routes;
+    }
+
+    /** The route of {@code expanded}, the path {@code key} gave, or the problem with it, at {@code at}. */
+    private static Route checked(DraftPage page, String key, String expanded, Position at, String example) {
         String path = SLASHES.matcher("/" + expanded).replaceAll("/");
         String bad = unsafe(path);
         if (bad != null) {
-            throw new SiteException(at.problem(page.path(), "permalink '" + printable(expanded) + "' " + bad
-                    + ": write a path from the site root such as /my-post/"));
+            throw new SiteException(at.problem(page.path(), key + " '" + printable(expanded) + "' " + bad
+                    + ": write a path from the site root such as " + example));
         }
         Route route = Route.ofPath(path);
         for (String segment : route.outputPath().split("/")) {
             if (segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
-                throw new SiteException(at.problem(page.path(), "permalink '" + expanded + "' makes a file name longer than "
+                throw new SiteException(at.problem(page.path(), key + " '" + expanded + "' makes a file name longer than "
                         + MAX_NAME_BYTES + " bytes (" + segment.substring(0, 20) + "...): shorten it"));
             }
         }
@@ -147,7 +166,7 @@ public final class Permalinks {
     }
 
     /** Why a URL path may not be used, or null when it is safe. */
-    private static String unsafe(String path) {
+    static String unsafe(String path) {
         for (String segment : path.split("/")) {
             if (segment.equals("..") || segment.equals(".")) {
                 return "has a '" + segment + "' segment";

@@ -110,6 +110,25 @@ final class YamlFields {
         }
     }
 
+    /** A list of texts, written as a YAML list or as one text; blank ones left out. */
+    List<String> texts(String key) {
+        Object v = yaml.values().get(key);
+        if (v == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Object item : v instanceof List<?> items ? items : List.of(v)) {
+            if (item instanceof Map || item instanceof List) {
+                problem(key, key + " must be a text or a list of texts, like [/old-post/, /2019/old.html]");
+                return List.of();
+            }
+            if (item != null && !item.toString().isBlank()) {
+                out.add(item.toString().strip());
+            }
+        }
+        return List.copyOf(out);
+    }
+
     /** A list of words, written as a YAML list or as one space-separated string. */
     List<String> words(String key) {
         Object v = yaml.values().get(key);

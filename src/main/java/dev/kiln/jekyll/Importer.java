@@ -325,7 +325,7 @@ public final class Importer {
                 problems.add(Problem.inFile(c.path(), "no redirect from " + c.jekyllUrl()
                         + ": another file is already there"));
             } else {
-                write(to, Redirects.html(basePath + c.kilnUrl()));
+                write(to, dev.kiln.index.RedirectPage.html(basePath + c.kilnUrl()));
             }
         }
     }
@@ -349,7 +349,7 @@ public final class Importer {
             String now = "/page/" + n + "/";
             Path to = dest.resolve("content").resolve(Redirects.file(old));
             if (!sameUrl(old, now) && !Files.exists(to)) {
-                write(to, Redirects.html(basePath + now));
+                write(to, dev.kiln.index.RedirectPage.html(basePath + now));
             }
         }
     }

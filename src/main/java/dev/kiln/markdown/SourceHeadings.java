@@ -62,7 +62,8 @@ final class SourceHeadings {
                 // With the blanks around it, which are in no node.
                 BasedSequence chars = child.getChars();
                 int from = child.getPrevious() != null ? child.getPrevious().getEndOffset() : Math.max(start, 0);
-                int to = child.getNext() != null ? child.getNext().getStartOffset() : chars.getEndOffset();
+                int to = child.getNext() != null && !(child.getNext() instanceof AttributesNode)
+                        ? child.getNext().getStartOffset() : chars.getEndOffset(); // the next one takes what is between
                 out.append(chars.getBaseSequence().subSequence(Math.min(from, chars.getStartOffset()),
                         Math.max(to, chars.getEndOffset())));
             } else if (child instanceof Text) {

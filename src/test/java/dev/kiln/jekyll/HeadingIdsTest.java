@@ -38,10 +38,10 @@ class HeadingIdsTest {
         String md = "## Part 1 - Setup\n\n## snake_case_name\n\n## Emoji 😀 time\n\n## İstanbul\n\n## cafe\u0301\n\n"
                 + "## ½ measure\n\n## Tab\there\n\n## Use `git rebase -i` C++ &amp; Rust\n\n## [A link](http://example.com/x)\n\n"
                 + "## ![img](/x.png) alt\n\n## <em>html</em> tag\n\n## Σίσυφος ΣΑΣ\n\n## `` a ``\n\n## <https://x.org/a>\n\n"
-                + "## A {#1st}\n\n## B {#x} ##\n\n## x\n\n## x\n\n## x-1\n";
+                + "## A {#1st}\n\n## B {#x} ##\n\n## x\n\n## x\n\n## x-1\n\n### Step 2: Install &#169; 2020 {braces} {#own-id-6} ###\n";
         assertEquals(List.of("part-1---setup", "snake_case_name", "emoji--time", "i\u0307stanbul", "cafe\u0301", "-measure",
                 "tab-here", "use-git-rebase--i-c--rust", "a-link", "-alt", "html-tag", "σίσυφος-σασ", "a", "httpsxorga",
-                "a-1st", "b-x", "x", "x-1", "x-1"), ids(md, GFM));
+                "a-1st", "b-x", "x", "x-1", "x-1", "step-2-install--2020-braces-own-id-6"), ids(md, GFM));
     }
 
     @Test
