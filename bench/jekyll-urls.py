@@ -11,7 +11,9 @@ Each post's body holds random headings, and each site one of kramdown's settings
 stripping): every id Jekyll gave a heading of a page must be on Kiln's page too (a link to a #fragment of an old
 page must still reach its heading); exits 1 when one is not. Half the sites use jekyll-redirect-from (Debian:
 ruby-jekyll-redirect-from) and give some posts old URLs (`redirect_from`): its redirect pages are HTML files
-Jekyll wrote, looked for like the others.
+Jekyll wrote, looked for like the others, and each must send readers where Jekyll's does. Half the sites use
+jekyll-feed: every entry id of its feed.xml must be an entry id of Kiln's feed.xml (a feed reader would show an
+entry whose id changed as a new post).
 
 Jekyll escapes the values it puts in a URL and names a file by the URL decoded (a permalink's own `a%20b` is the
 folder `a b`, a category `pct%20` the folder `pct%20`): the paths compared are the files. Misses Kiln cannot
@@ -106,8 +108,10 @@ def make_site(seed, src):
     if r.random() < 0.7:
         config['timezone'] = r.choice(ZONES)
     redirects = bodies.random() < 0.5
-    if redirects:
-        config['plugins'] = ['jekyll-redirect-from']
+    plugins = (['jekyll-redirect-from'] if redirects else []) + (['jekyll-feed'] if bodies.random() < 0.5 else [])
+    if plugins:
+        config['plugins'] = plugins
+        config['url'] = 'https://example.com'
     k = bodies.random()  # kramdown's settings, which make the heading ids
     if k < 0.25:
         config['kramdown'] = {'input': 'kramdown'}
@@ -202,6 +206,18 @@ def refresh_target(page):
     return None if m is None else urllib.parse.unquote(urllib.parse.urlsplit(html.unescape(m.group(1))).path)
 
 
+FEED_ENTRY = re.compile(r'<entry[^>]*>.*?<link href="([^"]*)".*?<id>([^<]*)</id>', re.S)
+
+
+def feed_ids(feed):
+    """{id: the path of its post} of a feed's entries, ids as written (a feed reader compares them as text)."""
+    if not os.path.isfile(feed):
+        return None
+    with open(feed, encoding='utf-8') as f:
+        return {html.unescape(i): urllib.parse.unquote(re.sub(r'^[a-z]+://[^/]*', '', html.unescape(link)))
+                for link, i in FEED_ENTRY.findall(f.read())}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--sites', type=int, default=100, help='random sites to check (default 100)')
@@ -214,7 +230,8 @@ def main():
     kiln = ['java', '-XX:TieredStopAtLevel=1', '-cp', os.path.join(REPO, 'target', 'kiln.jar'), 'dev.kiln.cli.Main']
     work = args.keep or tempfile.mkdtemp(prefix='jekyll-urls.')
     totals = dict(sites=0, jekyll_failed=0, kiln_refused=0, checked=0, files=0, found=0, unavoidable=0, missing=0,
-                  headings=0, ids_kept=0, ids_changed=0, redirects=0, wrong_redirects=0)
+                  headings=0, ids_kept=0, ids_changed=0, redirects=0, wrong_redirects=0, redirects_unwritable=0, feed_ids=0,
+                  feed_ids_changed=0, feed_ids_unwritable=0)
     try:
         for seed in range(args.first_seed, args.first_seed + args.sites):
             totals['sites'] += 1
@@ -244,6 +261,16 @@ def main():
                 totals['missing'] += 1
                 continue
             totals['checked'] += 1
+            theirs_ids = feed_ids(os.path.join(site, 'jekyll-site', 'feed.xml'))
+            if theirs_ids is not None:  # jekyll-feed: a feed reader must see each entry as the one it knew
+                ours_ids = set(feed_ids(os.path.join(site, 'kiln-site', 'feed.xml')) or [])
+                totals['feed_ids'] += len(theirs_ids)
+                for i, post in theirs_ids.items():
+                    if unavoidable(post):
+                        totals['feed_ids_unwritable'] += 1  # of a post whose URL Kiln cannot write
+                    elif i not in ours_ids:
+                        totals['feed_ids_changed'] += 1
+                        print('site %d: feed entry id %s is not in Kiln\'s feed (Kiln\'s: %s)' % (seed, i, sorted(ours_ids)))
             ours = html_files(os.path.join(site, 'kiln-site'))
             for f in sorted(html_files(os.path.join(site, 'jekyll-site'))):
                 totals['files'] += 1
@@ -255,7 +282,9 @@ def main():
                         ours_to = refresh_target(os.path.join(site, 'kiln-site', f))
                         # jekyll-redirect-from's target is NFKC-normalised by Addressable (ﬁ is fi, ½ is 1⁄2): where
                         # that changes it, Jekyll's redirect leads to no file, and Kiln's to the page it meant.
-                        if ours_to is None or unicodedata.normalize('NFKC', ours_to) != theirs_to:
+                        if unavoidable(theirs_to):
+                            totals['redirects_unwritable'] += 1  # to a page whose URL Kiln cannot write
+                        elif ours_to is None or unicodedata.normalize('NFKC', ours_to) != theirs_to:
                             totals['wrong_redirects'] += 1
                             print('site %d: %s: Jekyll sends readers to %s, Kiln to %s' % (seed, f, theirs_to, ours_to))
                     theirs, kilns = (heading_ids(os.path.join(site, out, f)) for out in ('jekyll-site', 'kiln-site'))
@@ -280,8 +309,12 @@ def main():
           '%(checked)d checked: of %(files)d HTML files Jekyll wrote, %(found)d are in Kiln\'s site, %(unavoidable)d '
           'have a path Kiln cannot write, %(missing)d are missing; of %(headings)d heading ids on those pages, '
           '%(ids_kept)d are on Kiln\'s page, %(ids_changed)d are not; of %(redirects)d redirect pages Jekyll wrote, '
-          '%(wrong_redirects)d send readers elsewhere in Kiln\'s site' % totals)
-    sys.exit(1 if totals['missing'] or totals['ids_changed'] or totals['wrong_redirects'] else 0)
+          '%(redirects_unwritable)d lead to a page whose URL Kiln cannot write, %(wrong_redirects)d send readers '
+          'elsewhere in Kiln\'s site; of %(feed_ids)d feed entry ids jekyll-feed wrote, '
+          '%(feed_ids_unwritable)d are of a post whose URL Kiln cannot write, %(feed_ids_changed)d are not in Kiln\'s feed'
+          % totals)
+    sys.exit(1 if totals['missing'] or totals['ids_changed'] or totals['wrong_redirects'] or totals['feed_ids_changed']
+             else 0)
 
 
 if __name__ == '__main__':

@@ -1,6 +1,7 @@
 package dev.kiln.index;
 
 import dev.kiln.config.SiteConfig;
+import dev.kiln.content.Route;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
@@ -58,7 +59,7 @@ public final class FeedWriter {
         link(xml, absolute(config, post.url()), "alternate", "text/html");
         element(xml, "published", ISO.format(post.front().date()));
         element(xml, "updated", ISO.format(updated(post)));
-        element(xml, "id", id(config, post.url()));
+        element(xml, "id", id(config, entryPath(post)));
         for (String tag : post.front().tags()) {
             xml.append("<category term=\"");
             attribute(xml, tag);
@@ -139,7 +140,53 @@ public final class FeedWriter {
         return config.rootUrl() + url;
     }
 
-    /** An entry's id: its absolute URL; without a base_url, a URN that is still a valid, stable IRI. */
+    /**
+     * The path of an entry's id, as jekyll-feed makes it, so that the readers of a blog moved from Jekyll see no
+     * post twice: the folder of the post's URL and its slug ({@code /2020/01/01/a} for {@code /2020/01/01/a/}
+     * and {@code /2020/01/01/a.html}; {@code /c} for {@code /c/}), normalised as its {@code absolute_url} does
+     * (Addressable: compatibility-composed, then what a URL cannot hold percent-encoded as UTF-8, so {@code café}
+     * is {@code caf%C3%A9}; a {@code ?} or {@code #} of the slug starts a query or fragment, as written).
+     */
+    static String entryPath(Page post) {
+        String url = post.url();
+        String path = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        String raw = path.substring(0, Math.max(0, path.lastIndexOf('/'))) + "/" + post.front().slug();
+        raw = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(raw.length() + 16);
+        byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
+        boolean fragment = false;
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xff;
+            if (b == '?' || b == '#' && !fragment) { // the query's start, a '?' in it, or the fragment's start
+                fragment |= b == '#';
+                out.append((char) b);
+            } else if (b == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
+                int c = hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]);
+                if (UNRESERVED.indexOf(c) >= 0) {
+                    out.append((char) c);
+                } else {
+                    out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 15));
+                }
+                i += 2;
+            } else if (b < 0x80 && (UNRESERVED.indexOf(b) >= 0 || KEPT.indexOf(b) >= 0)) {
+                out.append((char) b);
+            } else {
+                out.append('%').append(HEX.charAt(b >> 4)).append(HEX.charAt(b & 15));
+            }
+        }
+        return out.toString();
+    }
+
+    private static final String HEX = "0123456789ABCDEF";
+    private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+    /** Sub-delimiters, ':', '@' and '/', which a path keeps as they are (and '?' and '#' start its query and fragment). */
+    private static final String KEPT = "!$&'()*+,;=:@/";
+
+    private static int hex(byte b) {
+        return Character.digit(b, 16);
+    }
+
+    /** An id: an absolute URL; without a base_url, a URN that is still a valid, stable IRI. */
     private static String id(SiteConfig config, String url) {
         return config.rootUrl().isEmpty() ? "urn:kiln:" + url : config.rootUrl() + url;
     }

@@ -32,6 +32,9 @@ import java.util.TreeMap;
 public final class Importer {
 
     private static final Set<String> KILN_LAYOUTS = Set.of("post", "page");
+    /** What a Kiln permalink cannot hold: '#', '?', a backslash, a control character, ':' before a letter. */
+    private static final java.util.regex.Pattern WRITABLE =
+            java.util.regex.Pattern.compile("[#?\\\\\\x00-\\x1f\\x7f]|:(?=[A-Za-z])");
 
     /** A file to write: its Jekyll source, its front matter with defaults, where it goes, its edit, its Jekyll URL. */
     private record Planned(JekyllFile source, JekyllFile effective, String dest, PageKind kind, FrontMatterEdit edit,
@@ -244,6 +247,20 @@ public final class Importer {
                 // Jekyll's URL is not one Kiln can write (it holds a '#', say).
             }
             // Kiln's own URL stands, and the change is reported.
+        }
+        if (failed != null && p.jekyllUrl() != null) {
+            // Neither Jekyll's URL nor Kiln's own can be written: the nearest to Jekyll's that can, so that
+            // the page is not lost (and the change is reported).
+            String near = WRITABLE.matcher(JekyllUrls.unescape(p.jekyllUrl())).replaceAll("-");
+            FrontMatterEdit nearest = p.edit().copy().set("permalink", near);
+            try {
+                DraftPage kept = kilnPage(nearest, p, kiln);
+                String keptUrl = Permalinks.of(kept, kiln).url();
+                p.edit().set("permalink", near);
+                return java.util.Optional.of(new Routed(p, kept, keptUrl));
+            } catch (SiteException e) {
+                // reported below
+            }
         }
         if (failed != null) {
             failed.problems().forEach(x -> problems.add(Problem.inFile(p.source().path(), x.message())));

@@ -68,8 +68,33 @@ class FeedsTest {
         List<String> links = feed.getEntries().stream().map(SyndEntry::getLink).toList();
         assertEquals(List.of("https://me.github.io/blog/2020/03/01/three/",
                 "https://me.github.io/blog/2020/02/01/two/", "https://me.github.io/blog/2020/01/01/one/"), links);
-        assertEquals(links, feed.getEntries().stream().map(SyndEntry::getUri).toList(), "ids are the URLs");
+        // As jekyll-feed writes them (Jekyll 4.3.1, jekyll-feed 0.17.0): the URL's folder and the slug.
+        assertEquals(List.of("https://me.github.io/blog/2020/03/01/three", "https://me.github.io/blog/2020/02/01/two",
+                "https://me.github.io/blog/2020/01/01/one"), feed.getEntries().stream().map(SyndEntry::getUri).toList());
         assertEquals("One & only", feed.getEntries().get(2).getTitle());
+    }
+
+    @Test
+    void entryIdsAreJekyllFeedsForEveryPermalinkStyle() throws Exception {
+        // Each id as Jekyll 4.3.1 with jekyll-feed 0.17.0 wrote it for the same post.
+        write("site.yml", "title: Ids\nbase_url: https://example.com\npermalink: date\n");
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nHi.\n");
+        write("content/posts/2020-02-01-b.md", "---\ntitle: B\nslug: bee\ncategories: [x]\n"
+                + "permalink: /:categories/:year/:title/\n---\nHi.\n");
+        write("content/posts/2020-03-01-c.md", "---\ntitle: C\npermalink: /c/\n---\nHi.\n");
+        write("content/posts/2020-04-01-café.md", "---\ntitle: D\n---\nHi.\n");
+        write("content/posts/2020-05-01-a b.md", "---\ntitle: E\n---\nHi.\n");
+        write("content/posts/2020-06-01-f.md", "---\ntitle: F\nslug: what?-1\npermalink: /f/\n---\nHi.\n");
+        write("content/posts/2020-07-01-ﬁle.md", "---\ntitle: G\n---\nHi.\n");
+        SyndFeed feed = parse(build(), "feed.xml");
+
+        assertEquals(List.of("https://example.com/2020/07/01/file", "https://example.com/what?-1",
+                "https://example.com/2020/05/01/a%20b", "https://example.com/2020/04/01/caf%C3%A9", "https://example.com/c",
+                "https://example.com/x/2020/bee", "https://example.com/2020/01/01/a"),
+                feed.getEntries().stream().map(SyndEntry::getUri).toList());
+        assertEquals(List.of("https://example.com/c/", "https://example.com/x/2020/bee/",
+                "https://example.com/2020/01/01/a.html"), feed.getEntries().stream().map(SyndEntry::getLink).toList()
+                .subList(4, 7));
     }
 
     @Test

@@ -117,6 +117,26 @@ class ImportCommandTest {
     }
 
     @Test
+    void aPostThatNeitherJekyllsUrlNorKilnsOwnRulesCanPlaceIsImportedAtTheNearestUrl() throws IOException {
+        Path src = tmp.resolve("odd");
+        Files.createDirectories(src.resolve("_posts"));
+        Files.writeString(src.resolve("_config.yml"), "title: Odd\npermalink: /:categories/:title/\n");
+        // Jekyll wrote it at x#y/what-1/index.html, which a Kiln permalink cannot name, and Kiln's own :title keeps
+        // the '?': it was left out of the import.
+        Files.writeString(src.resolve("_posts/2020-01-01-a.md"), "---\ntitle: A\ncategories: [x#y]\nslug: what?-1\n"
+                + "redirect_from: /old-a/\n---\nText.\n");
+        Path out = tmp.resolve("odd-kiln");
+
+        assertEquals(0, run("jekyll", src.toString(), "--dest", out.toString(), "--allow-url-changes"), err);
+
+        String a = Files.readString(out.resolve("content/posts/2020-01-01-a.md"));
+        assertTrue(a.contains("permalink: \"/x-y/what-1/\""), a);
+        dev.kiln.output.SiteOutput site = Fixtures.build(Fixtures.options(out)).output();
+        assertTrue(site.get("x-y/what-1/index.html") != null, "the post");
+        assertTrue(site.get("old-a/index.html") != null, "its redirect_from");
+    }
+
+    @Test
     void everyHeadingKeepsTheIdJekyllGaveIt() throws IOException {
         Path src = tmp.resolve("links");
         Files.createDirectories(src.resolve("_posts"));
