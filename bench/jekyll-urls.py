@@ -203,7 +203,12 @@ def refresh_target(page):
     """Where a redirect page sends readers (the path, decoded), or None when the page is no redirect."""
     with open(page, encoding='utf-8') as f:
         m = REFRESH.search(f.read())
-    return None if m is None else urllib.parse.unquote(urllib.parse.urlsplit(html.unescape(m.group(1))).path)
+    return None if m is None else without_origin(m.group(1))
+
+
+def without_origin(url):
+    """The URL decoded, without its scheme and host: a '?' or '#' that Jekyll kept in a path stays in it."""
+    return urllib.parse.unquote(re.sub(r'^[a-z]+://[^/]*', '', html.unescape(url)))
 
 
 FEED_ENTRY = re.compile(r'<entry[^>]*>.*?<link href="([^"]*)".*?<id>([^<]*)</id>', re.S)
@@ -214,8 +219,7 @@ def feed_ids(feed):
     if not os.path.isfile(feed):
         return None
     with open(feed, encoding='utf-8') as f:
-        return {html.unescape(i): urllib.parse.unquote(re.sub(r'^[a-z]+://[^/]*', '', html.unescape(link)))
-                for link, i in FEED_ENTRY.findall(f.read())}
+        return {html.unescape(i): without_origin(link) for link, i in FEED_ENTRY.findall(f.read())}
 
 
 def main():

@@ -237,7 +237,7 @@ public final class Build implements AutoCloseable {
             entryKeys.add(SiteAssembler.entryKey(p, false));
         });
         entries.retain(entryKeys);
-        generated.retain(SiteAssembler.generatedKeys(index)); // a tag gone takes its feed along
+        generated.retain(SiteAssembler.generatedKeys(index, config)); // a tag gone takes its feed along
         long millis = (System.nanoTime() - start) / 1_000_000;
         parsed.takeRuns();
         int pagesLaidOut = laidOut.takeRuns();

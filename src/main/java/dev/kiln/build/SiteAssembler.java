@@ -270,7 +270,7 @@ final class SiteAssembler {
         // written once for each, and kept while the post is.
         Map<String, byte[]> files = new java.util.TreeMap<>();
         List<FeedInputs> feeds = new java.util.ArrayList<>();
-        feeds.add(new FeedInputs(config, config.title(), SITE_FEED, "/", newest(index.posts()),
+        feeds.add(new FeedInputs(config, config.title(), config.feed().path(), "/", newest(index.posts()),
                 config.feed().fullContent()));
         for (Tag tag : index.tags()) {
             feeds.add(new FeedInputs(config, config.title() + ": " + tag.name(), tag.feedUrl(), tag.route().url(),
@@ -295,12 +295,11 @@ final class SiteAssembler {
     /** Everything the sitemap's bytes depend on. */
     record SitemapInputs(SiteConfig config, List<SitemapWriter.Entry> entries) {}
 
-    private static final String SITE_FEED = "/feed.xml";
     private static final String SITEMAP = "sitemap.xml";
 
     /** The keys under which the feeds and the sitemap of the site {@code index} holds are remembered. */
-    static java.util.Set<String> generatedKeys(SiteIndex index) {
-        java.util.Set<String> keys = new java.util.HashSet<>(List.of(SITE_FEED, SITEMAP));
+    static java.util.Set<String> generatedKeys(SiteIndex index, SiteConfig config) {
+        java.util.Set<String> keys = new java.util.HashSet<>(List.of(config.feed().path(), SITEMAP));
         index.tags().forEach(tag -> keys.add(tag.feedUrl()));
         return keys;
     }

@@ -41,9 +41,10 @@ public record SiteConfig(
 
     /**
      * The Atom feeds: how many posts they hold, and whether entries carry the whole post or its excerpt, in
-     * the site feed ({@code fullContent}) and in the tags' feeds ({@code tagFullContent}).
+     * the site feed ({@code fullContent}) and in the tags' feeds ({@code tagFullContent}); the site feed's
+     * URL ({@code path}, {@code /feed.xml} unless a blog's readers know another, as jekyll-feed's {@code path}).
      */
-    public record Feed(int limit, boolean fullContent, boolean tagFullContent) {}
+    public record Feed(int limit, boolean fullContent, boolean tagFullContent, String path) {}
 
     public SiteConfig {
         nav = List.copyOf(nav);
@@ -53,7 +54,7 @@ public record SiteConfig(
     /** The settings of a site that has no {@code site.yml}. */
     public static SiteConfig defaults() {
         return new SiteConfig("My Blog", "", "", "", "", "en", ZoneId.of("UTC"), DEFAULT_PERMALINK,
-                DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), new Feed(20, true, false), false,
+                DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), new Feed(20, true, false, "/feed.xml"), false,
                 DEFAULT_ARCHIVE_PERMALINK, Map.of());
     }
 

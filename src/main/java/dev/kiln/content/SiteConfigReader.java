@@ -119,7 +119,7 @@ public final class SiteConfigReader {
             return defaults;
         }
         if (!(v instanceof Map<?, ?> m)) {
-            f.problem("feed", "feed must be a map, like 'feed: {limit: 20, content: excerpt}'");
+            f.problem("feed", "feed must be a map, like 'feed: {limit: 20, content: excerpt, path: /feed.xml}'");
             return defaults;
         }
         int limit = defaults.limit();
@@ -129,8 +129,22 @@ public final class SiteConfigReader {
         } else if (l != null) {
             f.problem("feed", "feed.limit must be a whole number above 0, not '" + l + "'");
         }
+        String path = defaults.path();
+        Object p = m.get("path");
+        if (p instanceof String given && !given.isBlank()) {
+            String rooted = given.startsWith("/") ? given.strip() : "/" + given.strip();
+            String bad = Permalinks.unsafe(rooted);
+            if (bad != null || rooted.endsWith("/")) {
+                f.problem("feed", "feed.path '" + given + "' " + (bad != null ? bad : "names a folder")
+                        + ": write the feed's path from the site root, like /feed.xml or /atom.xml");
+            } else {
+                path = rooted;
+            }
+        } else if (p != null) {
+            f.problem("feed", "feed.path must be a path like /atom.xml, not '" + p + "'");
+        }
         return new SiteConfig.Feed(limit, full(f, m, "content", defaults.fullContent()),
-                full(f, m, "tag_content", defaults.tagFullContent()));
+                full(f, m, "tag_content", defaults.tagFullContent()), path);
     }
 
     private static boolean full(YamlFields f, Map<?, ?> feed, String key, boolean otherwise) {

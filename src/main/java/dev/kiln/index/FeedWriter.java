@@ -150,15 +150,24 @@ public final class FeedWriter {
     static String entryPath(Page post) {
         String url = post.url();
         String path = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        String raw = path.substring(0, Math.max(0, path.lastIndexOf('/'))) + "/" + post.front().slug();
+        // Jekyll's slug of a file name loses its trailing dots; one of the front matter is as written.
+        String slug = post.front().positions().containsKey("slug") ? post.front().slug()
+                : post.front().slug().replaceFirst("\\.+$", "");
+        String raw = path.substring(0, Math.max(0, path.lastIndexOf('/'))) + "/" + slug;
         raw = java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(raw.length() + 16);
         byte[] bytes = raw.getBytes(StandardCharsets.UTF_8);
-        boolean fragment = false;
+        int part = 0; // 0 the path, 1 the query, 2 the fragment
+        int started = -1; // where the last part's '?' or '#' stands
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xff;
-            if (b == '?' || b == '#' && !fragment) { // the query's start, a '?' in it, or the fragment's start
-                fragment |= b == '#';
+            if (b == '?' && part == 0 || b == '#' && part < 2) {
+                part = b == '?' ? 1 : 2;
+                started = out.length();
+                out.append((char) b);
+            } else if (part == 1 && b == ';') {
+                out.append('%').append(HEX.charAt(b >> 4)).append(HEX.charAt(b & 15)); // a query's ';' is escaped
+            } else if (part > 0 && (b == '?' || b == '/')) {
                 out.append((char) b);
             } else if (b == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) >= 0 && hex(bytes[i + 2]) >= 0) {
                 int c = hex(bytes[i + 1]) * 16 + hex(bytes[i + 2]);
@@ -174,7 +183,8 @@ public final class FeedWriter {
                 out.append('%').append(HEX.charAt(b >> 4)).append(HEX.charAt(b & 15));
             }
         }
-        return out.toString();
+        // An empty query or fragment is dropped.
+        return started >= 0 && started == out.length() - 1 ? out.substring(0, started) : out.toString();
     }
 
     private static final String HEX = "0123456789ABCDEF";

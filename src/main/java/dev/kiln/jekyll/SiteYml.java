@@ -42,6 +42,11 @@ public final class SiteYml {
                     + "redirect pages are written at the old URLs");
         }
         line(y, "tag_permalink", tagPermalink);
+        // jekyll-feed's feed.path: where the blog's subscribers' readers fetch its feed.
+        if (c.values().get("feed") instanceof java.util.Map<?, ?> feed && feed.get("path") instanceof String path
+                && !path.isBlank()) {
+            y.append("feed:\n  path: ").append(YamlText.quote(path.startsWith("/") ? path : "/" + path)).append('\n');
+        }
         if (!c.exclude().isEmpty()) {
             y.append("# exclude (applied during the import): ").append(String.join(", ", c.exclude())).append('\n');
         }

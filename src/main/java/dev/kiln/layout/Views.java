@@ -277,6 +277,7 @@ public final class Views {
         site.put("description", config.description());
         site.put("author", config.author());
         site.put("url", config.rootUrl());
+        site.put("feed_url", config.feed().path());
         site.put("language", config.language());
         site.put("nav", nav);
         site.put("params", config.params());

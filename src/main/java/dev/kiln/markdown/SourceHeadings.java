@@ -43,9 +43,11 @@ final class SourceHeadings {
                 StringBuilder plain = new StringBuilder();
                 text(heading, content.getStartOffset(), false, plain);
                 String anchor = oldAnchor(heading);
+                String id = anchor != null ? anchor : idOf(heading, heading.getAnchorRefId());
+                boolean closed = heading.isAtxHeading() && heading.getClosingMarker().isNotNull();
                 headings.add(new MarkdownRenderer.SourceHeading(heading.getLevel(), content.toString(), text.toString(),
-                        plain.toString(), anchor != null ? anchor : ownId(heading, heading.getAnchorRefId()), anchor != null,
-                        heading.isAtxHeading() && heading.getClosingMarker().isNotNull(), nextLineIsAttributeList(markdown, heading.getEndOffset()), end));
+                        plain.toString(), id, anchor != null, closed,
+                        nextLineIsAttributeList(markdown, heading.getEndOffset()), end));
             }
         }
         return headings;
@@ -109,7 +111,7 @@ final class SourceHeadings {
     }
 
     /** The id an attribute list of {@code heading} gives it (the last one's), else {@code generated}. */
-    private static String ownId(Heading heading, String generated) {
+    private static String idOf(Heading heading, String generated) {
         String id = generated;
         for (Node node : heading.getDescendants()) {
             if (node instanceof AttributeNode attribute && attribute.isId()) {

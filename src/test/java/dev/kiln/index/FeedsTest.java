@@ -86,15 +86,44 @@ class FeedsTest {
         write("content/posts/2020-05-01-a b.md", "---\ntitle: E\n---\nHi.\n");
         write("content/posts/2020-06-01-f.md", "---\ntitle: F\nslug: what?-1\npermalink: /f/\n---\nHi.\n");
         write("content/posts/2020-07-01-ﬁle.md", "---\ntitle: G\n---\nHi.\n");
+        write("content/posts/2020-08-01-end..md", "---\ntitle: H\npermalink: /h/\n---\nHi.\n");
+        write("content/posts/2020-09-01-i.md", "---\ntitle: I\nslug: what?\npermalink: /i/\n---\nHi.\n");
+        write("content/posts/2020-10-01-j.md", "---\ntitle: J\nslug: \"a;b?c;d&e\"\npermalink: /j/\n---\nHi.\n");
+        write("content/posts/2020-11-01-k.md", "---\ntitle: K\nslug: \"x#y;z?\"\npermalink: /k/\n---\nHi.\n");
         SyndFeed feed = parse(build(), "feed.xml");
 
-        assertEquals(List.of("https://example.com/2020/07/01/file", "https://example.com/what?-1",
+        assertEquals(List.of("https://example.com/x#y;z?", "https://example.com/a;b?c%3Bd&e", "https://example.com/what",
+                "https://example.com/end", "https://example.com/2020/07/01/file", "https://example.com/what?-1",
                 "https://example.com/2020/05/01/a%20b", "https://example.com/2020/04/01/caf%C3%A9", "https://example.com/c",
                 "https://example.com/x/2020/bee", "https://example.com/2020/01/01/a"),
                 feed.getEntries().stream().map(SyndEntry::getUri).toList());
         assertEquals(List.of("https://example.com/c/", "https://example.com/x/2020/bee/",
                 "https://example.com/2020/01/01/a.html"), feed.getEntries().stream().map(SyndEntry::getLink).toList()
-                .subList(4, 7));
+                .subList(8, 11));
+    }
+
+    @Test
+    void theSiteFeedMayKeepThePathItsReadersKnow() throws Exception {
+        threePosts("feed:\n  path: atom.xml\n");
+        SiteOutput out = build();
+
+        SyndFeed feed = parse(out, "atom.xml");
+        assertEquals(3, feed.getEntries().size());
+        assertTrue(out.get("feed.xml") == null, "one site feed");
+        assertEquals("https://me.github.io/blog/atom.xml", feed.getUri());
+        assertEquals("/blog/atom.xml", SiteChecks.page(out, "about/index.html")
+                .selectFirst("link[type=application/atom+xml]").attr("href"));
+        assertTrue(SiteChecks.brokenLinks(out, "/blog").stream().noneMatch(b -> b.contains("xml")),
+                SiteChecks.brokenLinks(out, "/blog").toString());
+    }
+
+    @Test
+    void aFeedPathThatIsAFolderIsAProblemInSiteYml() throws IOException {
+        threePosts("feed:\n  path: /feeds/\n");
+
+        dev.kiln.error.SiteException e = org.junit.jupiter.api.Assertions.assertThrows(dev.kiln.error.SiteException.class,
+                this::build);
+        assertTrue(e.getMessage().contains("site.yml:") && e.getMessage().contains("feed.path"), e.getMessage());
     }
 
     @Test

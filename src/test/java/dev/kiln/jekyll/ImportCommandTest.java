@@ -137,6 +137,21 @@ class ImportCommandTest {
     }
 
     @Test
+    void jekyllFeedsPathIsKeptForTheBlogsSubscribers() throws IOException {
+        Path src = tmp.resolve("feedpath");
+        Files.createDirectories(src.resolve("_posts"));
+        Files.writeString(src.resolve("_config.yml"), "title: Feed\nurl: https://example.com\nplugins: [jekyll-feed]\n"
+                + "feed:\n  path: atom.xml\n");
+        Files.writeString(src.resolve("_posts/2020-01-01-a.md"), "---\ntitle: A\n---\nText.\n");
+        Path out = tmp.resolve("feedpath-kiln");
+
+        assertEquals(0, run("jekyll", src.toString(), "--dest", out.toString()), err);
+
+        dev.kiln.output.SiteOutput site = Fixtures.build(Fixtures.options(out)).output();
+        assertTrue(site.get("atom.xml") != null, Files.readString(out.resolve("site.yml")));
+    }
+
+    @Test
     void everyHeadingKeepsTheIdJekyllGaveIt() throws IOException {
         Path src = tmp.resolve("links");
         Files.createDirectories(src.resolve("_posts"));
