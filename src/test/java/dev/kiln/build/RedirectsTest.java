@@ -4,6 +4,7 @@ import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import dev.kiln.output.SiteOutput;
 import dev.kiln.testing.Fixtures;
+import dev.kiln.testing.Kiln;
 import dev.kiln.testing.SiteChecks;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,9 +27,7 @@ class RedirectsTest {
     Path site;
 
     private void write(String path, String text) throws IOException {
-        Path file = site.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
+        Kiln.write(site, path, text);
     }
 
     private SiteOutput build() {

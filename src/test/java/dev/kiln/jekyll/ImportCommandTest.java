@@ -116,15 +116,22 @@ class ImportCommandTest {
         assertTrue(err.contains(".well-known/security.txt:1:1: Jekyll published it (include:)"), err);
     }
 
+    /** A Jekyll site {@code name} with {@code config} as its _config.yml and the given files (path, text, ...). */
+    private Path site(String name, String config, String... files) throws IOException {
+        Path src = tmp.resolve(name);
+        dev.kiln.testing.Kiln.write(src, "_config.yml", config);
+        for (int i = 0; i < files.length; i += 2) {
+            dev.kiln.testing.Kiln.write(src, files[i], files[i + 1]);
+        }
+        return src;
+    }
+
     @Test
     void aPostThatNeitherJekyllsUrlNorKilnsOwnRulesCanPlaceIsImportedAtTheNearestUrl() throws IOException {
-        Path src = tmp.resolve("odd");
-        Files.createDirectories(src.resolve("_posts"));
-        Files.writeString(src.resolve("_config.yml"), "title: Odd\npermalink: /:categories/:title/\n");
         // Jekyll wrote it at x#y/what-1/index.html, which a Kiln permalink cannot name, and Kiln's own :title keeps
         // the '?': it was left out of the import.
-        Files.writeString(src.resolve("_posts/2020-01-01-a.md"), "---\ntitle: A\ncategories: [x#y]\nslug: what?-1\n"
-                + "redirect_from: /old-a/\n---\nText.\n");
+        Path src = site("odd", "title: Odd\npermalink: /:categories/:title/\n", "_posts/2020-01-01-a.md",
+                "---\ntitle: A\ncategories: [x#y]\nslug: what?-1\nredirect_from: /old-a/\n---\nText.\n");
         Path out = tmp.resolve("odd-kiln");
 
         assertEquals(0, run("jekyll", src.toString(), "--dest", out.toString(), "--allow-url-changes"), err);
@@ -138,11 +145,8 @@ class ImportCommandTest {
 
     @Test
     void jekyllFeedsPathIsKeptForTheBlogsSubscribers() throws IOException {
-        Path src = tmp.resolve("feedpath");
-        Files.createDirectories(src.resolve("_posts"));
-        Files.writeString(src.resolve("_config.yml"), "title: Feed\nurl: https://example.com\nplugins: [jekyll-feed]\n"
-                + "feed:\n  path: atom.xml\n");
-        Files.writeString(src.resolve("_posts/2020-01-01-a.md"), "---\ntitle: A\n---\nText.\n");
+        Path src = site("feedpath", "title: Feed\nurl: https://example.com\nplugins: [jekyll-feed]\nfeed:\n  path: atom.xml\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\n---\nText.\n");
         Path out = tmp.resolve("feedpath-kiln");
 
         assertEquals(0, run("jekyll", src.toString(), "--dest", out.toString()), err);
@@ -153,16 +157,14 @@ class ImportCommandTest {
 
     @Test
     void everyHeadingKeepsTheIdJekyllGaveIt() throws IOException {
-        Path src = tmp.resolve("links");
-        Files.createDirectories(src.resolve("_posts"));
-        Files.writeString(src.resolve("_config.yml"), "title: Links\nmarkdown: kramdown\n");
         // Jekyll 4.3.1 wrote these ids (kramdown's GFM input, Jekyll's default): part-1--setup (its typographic
         // dash dropped), snake_case, i̇stanbul (Ruby's lower case of İ); Kiln's own: part-1----setup, snake_case, istanbul.
-        Files.writeString(src.resolve("_posts/2020-01-01-a.md"), "---\ntitle: A\n---\nPart 1 -- Setup\n========\n\n"
-                + "Text.\n\n## snake_case\n\nMore.\n\n## İstanbul\n");
-        Files.writeString(src.resolve("_posts/2020-02-01-b.md"), "---\ntitle: B\n---\n"
-                + "[old url](/2020/01/01/a.html#part-1--setup), [post_url]({% post_url 2020-01-01-a %}#snake_case), "
-                + "[relative](../../../2020/01/01/a.html#i%CC%87stanbul).\n");
+        Path src = site("links", "title: Links\nmarkdown: kramdown\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\n---\nPart 1 -- Setup\n========\n\n"
+                        + "Text.\n\n## snake_case\n\nMore.\n\n## İstanbul\n",
+                "_posts/2020-02-01-b.md", "---\ntitle: B\n---\n"
+                        + "[old url](/2020/01/01/a.html#part-1--setup), [post_url]({% post_url 2020-01-01-a %}#snake_case), "
+                        + "[relative](../../../2020/01/01/a.html#i%CC%87stanbul).\n");
         Path out = tmp.resolve("links-kiln");
 
         assertEquals(0, run("jekyll", src.toString(), "--dest", out.toString()), err);
