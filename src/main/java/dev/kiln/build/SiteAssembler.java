@@ -144,11 +144,15 @@ final class SiteAssembler {
                         SiteOutput.Builder out) {
         List<Job> jobs = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (Page page : index.posts()) {
-            jobs.add(pageJob(page, problems));
-        }
-        for (Page page : index.pages()) {
-            jobs.add(pageJob(page, problems));
+        List<Page> moved = new ArrayList<>(); // pages that only send readers on (redirect_to)
+        for (List<Page> pages : List.of(index.posts(), index.pages())) {
+            for (Page page : pages) {
+                if (page.front().redirectTo() != null) {
+                    moved.add(page);
+                } else {
+                    jobs.add(pageJob(page, problems));
+                }
+            }
         }
         for (Pagination home : index.home()) {
             jobs.add(new Job(home.route(), "the home page", () -> views.forHome(home), "home",
@@ -184,6 +188,13 @@ final class SiteAssembler {
                         + job.origin() + ": give this page another permalink"));
             }
         }
+        for (Page page : moved) {
+            String earlier = out.claim(page.route().outputPath(), page.path());
+            if (earlier != null) {
+                problems.add(Problem.inFile(earlier, "URL " + page.url() + " is also used by " + page.path()
+                        + ": give this page another permalink"));
+            }
+        }
         List<Redirect> redirects = redirects(out, problems);
         List<StaticFile> staticsClaimed = new ArrayList<>();
         for (StaticFile file : statics) {
@@ -212,6 +223,12 @@ final class SiteAssembler {
         });
         for (Redirect r : redirects) {
             out.put(r.from().outputPath(), r.html());
+        }
+        for (Page page : moved) {
+            String to = page.front().redirectTo();
+            String target = to.startsWith("/") ? config.basePath() + to : to;
+            String canonical = to.startsWith("/") && !config.rootUrl().isEmpty() ? config.rootUrl() + to : target;
+            out.put(page.route().outputPath(), RedirectPage.html(target, canonical).getBytes(StandardCharsets.UTF_8));
         }
         for (StaticFile file : staticsClaimed) {
             out.put(file.outputPath(), reader.apply(file));
@@ -242,7 +259,7 @@ final class SiteAssembler {
                 if (page.front().redirectFrom().isEmpty()) {
                     continue;
                 }
-                String key = page.front().positions().containsKey("redirect_from") ? "redirect_from" : "aliases";
+                String key = page.front().redirectKey();
                 List<Route> routes;
                 try {
                     routes = Permalinks.redirects(page.draft());

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The typed front matter of a post or page. {@code date} is null only for pages without a date;
  * {@code permalink} and {@code layout} are null when the file names none; {@code redirectFrom} are the
- * page's old URLs ({@code redirect_from}, as jekyll-redirect-from reads it, and Hugo's {@code aliases}).
+ * page's old URLs ({@code redirect_from}, as jekyll-redirect-from reads it, and Hugo's {@code aliases});
+ * {@code redirectTo} is null unless the page only sends readers on to that URL ({@code redirect_to}).
  */
 public record FrontMatter(
         String title,
@@ -27,6 +28,7 @@ public record FrontMatter(
         String excerpt,
         Boolean toc,
         List<String> redirectFrom,
+        String redirectTo,
         Map<String, Object> params,
         Map<String, Position> positions) {
 
@@ -36,6 +38,11 @@ public record FrontMatter(
         redirectFrom = List.copyOf(redirectFrom);
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         positions = Map.copyOf(positions);
+    }
+
+    /** The key that gave {@link #redirectFrom}: {@code redirect_from}, else Hugo's {@code aliases}. */
+    public String redirectKey() {
+        return positions.containsKey("redirect_from") ? "redirect_from" : "aliases";
     }
 
     /** Where the value of {@code key} stands, or the file's first line when it has none. */

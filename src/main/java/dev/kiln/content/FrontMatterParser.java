@@ -16,7 +16,7 @@ public final class FrontMatterParser {
 
     private static final Set<String> KNOWN = Set.of("title", "date", "last_modified_at", "tags", "tag",
             "categories", "category", "slug", "permalink", "layout", "draft", "published", "description",
-            "image", "excerpt", "toc", "redirect_from", "aliases");
+            "image", "excerpt", "toc", "redirect_from", "aliases", "redirect_to");
     private static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}-(.+)");
     private static final Pattern MARKUP_EXTENSION = Pattern.compile("\\.(md|markdown|html)$");
     private static final Pattern WORD_BREAKS = Pattern.compile("[-_\\s]+");
@@ -89,12 +89,27 @@ public final class FrontMatterParser {
                 f.bool("draft", false), !f.bool("published", true),
                 f.text("description"), f.text("image"), f.text("excerpt"),
                 f.has("toc") ? f.bool("toc", false) : null,
-                redirectFrom(f),
+                redirectFrom(f), redirectTo(f),
                 yaml.valuesExcept(KNOWN), yaml.positions());
         if (!f.problems().isEmpty()) {
             throw new SiteException(f.problems());
         }
         return front;
+    }
+
+    /** Where {@code redirect_to} sends the page's readers: an absolute URL or a path from the site's root, or null. */
+    private static String redirectTo(YamlFields f) {
+        String to = f.text("redirect_to");
+        if (to == null || to.isBlank()) {
+            return null;
+        }
+        to = to.strip();
+        if (!to.startsWith("/") && !to.startsWith("https://") && !to.startsWith("http://")) {
+            f.problem("redirect_to", "redirect_to '" + to + "' is neither a URL (https://...) nor a path from the site "
+                    + "root (/new-post/)");
+            return null;
+        }
+        return to;
     }
 
     /** The old URLs of {@code redirect_from} and {@code aliases}, each a path from the site's root. */
@@ -109,7 +124,8 @@ public final class FrontMatterParser {
                     String path = url.startsWith("/") ? url : "/" + url;
                     String bad = Permalinks.unsafe(path);
                     if (bad != null) {
-                        f.problem(key, key + " '" + url + "' " + bad + ": write a path from the site root such as /old-post/");
+                        f.problem(key, key + " '" + url + "' " + bad
+                                + ": write a path from the site root such as /old-post/");
                     } else {
                         paths.add(path);
                     }

@@ -95,7 +95,7 @@ public final class Permalinks {
      */
     public static List<Route> redirects(DraftPage page) {
         FrontMatter front = page.front();
-        String key = front.positions().containsKey("redirect_from") ? "redirect_from" : "aliases";
+        String key = front.redirectKey();
         List<Route> routes = new java.util.ArrayList<>();
         for (String url : front.redirectFrom()) {
             routes.add(checked(page, key, url, front.at(key), "/old-post/"));

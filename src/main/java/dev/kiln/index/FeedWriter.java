@@ -1,7 +1,6 @@
 package dev.kiln.index;
 
 import dev.kiln.config.SiteConfig;
-import dev.kiln.content.Route;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;

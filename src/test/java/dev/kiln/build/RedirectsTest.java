@@ -62,6 +62,31 @@ class RedirectsTest {
     }
 
     @Test
+    void aPageWithRedirectToSendsItsReadersThere() throws Exception {
+        write("content/posts/2020-01-01-moved.md", "---\ntitle: Moved\nredirect_to: https://medium.example/@me/moved\n---\n"
+                + "Now elsewhere.\n");
+        write("content/posts/2020-02-01-renamed.md", "---\ntitle: Renamed\nredirect_to: /about/\n---\nOld.\n");
+        write("content/about.md", "---\ntitle: About\n---\nMe.\n");
+        SiteOutput out = build();
+
+        assertEquals(List.of("https://medium.example/@me/moved", "https://medium.example/@me/moved",
+                "https://medium.example/@me/moved"), target(out, "2020/01/01/moved/index.html"));
+        assertEquals(List.of("/about/", "/about/", "/about/"), target(out, "2020/02/01/renamed/index.html"));
+        assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));
+        assertEquals(List.of(), SiteChecks.validationErrors(out));
+    }
+
+    @Test
+    void aRedirectToThatIsNeitherAUrlNorAPathIsAProblemAtItsLine() throws IOException {
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\nredirect_to: elsewhere\n---\nA.\n");
+
+        SiteException e = assertThrows(SiteException.class, this::build);
+
+        assertEquals(1, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).toString().startsWith("content/posts/2020-01-01-a.md:3:"), e.getMessage());
+    }
+
+    @Test
     void underABaseUrlReadersStayOnTheServerAndTheCanonicalLinkIsAbsolute() throws IOException {
         write("site.yml", "title: Blog\nbase_url: https://example.com/blog\n");
         write("content/posts/2020-01-01-new.md", "---\ntitle: New\nredirect_from: /old/\n---\nText.\n");
