@@ -222,13 +222,10 @@ final class SiteAssembler {
             return job;
         });
         for (Redirect r : redirects) {
-            out.put(r.from().outputPath(), r.html());
+            out.put(r.from().outputPath(), redirectTo(r.to().url()));
         }
         for (Page page : moved) {
-            String to = page.front().redirectTo();
-            String target = to.startsWith("/") ? config.basePath() + to : to;
-            String canonical = to.startsWith("/") && !config.rootUrl().isEmpty() ? config.rootUrl() + to : target;
-            out.put(page.route().outputPath(), RedirectPage.html(target, canonical).getBytes(StandardCharsets.UTF_8));
+            out.put(page.route().outputPath(), redirectTo(page.front().redirectTo()));
         }
         for (StaticFile file : staticsClaimed) {
             out.put(file.outputPath(), reader.apply(file));
@@ -241,11 +238,16 @@ final class SiteAssembler {
     }
 
     /** A page at an old URL of {@code to}, sending readers on to it. */
-    private record Redirect(Route from, Page to, String rootUrl, String basePath) {
-        byte[] html() {
-            String url = basePath + to.url();
-            return RedirectPage.html(url, rootUrl.isEmpty() ? url : rootUrl + to.url()).getBytes(StandardCharsets.UTF_8);
-        }
+    private record Redirect(Route from, Page to) {}
+
+    /**
+     * A page sending readers to {@code to}, a URL or a path of this site: the path under the base path (a preview
+     * stays on its server), its canonical link absolute when the site's URL is known.
+     */
+    private byte[] redirectTo(String to) {
+        String target = to.startsWith("/") ? config.basePath() + to : to;
+        String canonical = to.startsWith("/") && !config.rootUrl().isEmpty() ? config.rootUrl() + to : target;
+        return RedirectPage.html(target, canonical).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -273,7 +275,7 @@ final class SiteAssembler {
                         problems.add(page.front().at(key).problem(page.path(), key + " " + from.url()
                                 + " is also the URL of " + earlier + ": take it out of " + key));
                     } else {
-                        redirects.add(new Redirect(from, page, config.rootUrl(), config.basePath()));
+                        redirects.add(new Redirect(from, page));
                     }
                 }
             }
