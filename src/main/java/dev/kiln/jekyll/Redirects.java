@@ -1,16 +1,17 @@
 package dev.kiln.jekyll;
 
+import dev.kiln.content.Route;
+
 /** Where the static redirect pages ({@link dev.kiln.index.RedirectPage}) for old Jekyll URLs go. */
 public final class Redirects {
 
     private Redirects() {}
 
-    /** Where a static page answering {@code url} is written under {@code content/}. */
+    /**
+     * Where a static page answering {@code url} is written under {@code content/}: the file of Jekyll's URL
+     * decoded, by the rule of every Kiln URL ({@link Route#ofPath}).
+     */
     public static String file(String url) {
-        String path = JekyllUrls.unescape(url).substring(1);
-        if (path.isEmpty() || path.endsWith("/")) {
-            return path + "index.html";
-        }
-        return path.matches(".*\\.html?$") ? path : path + ".html";
+        return Route.ofPath(JekyllUrls.unescape(url)).outputPath();
     }
 }
