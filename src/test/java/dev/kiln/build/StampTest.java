@@ -51,6 +51,16 @@ class StampTest {
     }
 
     @Test
+    void theDigestIsTheDescriptionsCrc32AndCrc32cInEightHexDigitsEachAndItsLength() {
+        // The two codes' standard check values, over "123456789".
+        assertEquals("cbf43926e3069283-9", Stamp.digest("123456789".getBytes(StandardCharsets.US_ASCII)));
+        // Leading zeros are kept: the empty text's codes are both 0.
+        assertEquals("0000000000000000-0", Stamp.digest(new byte[0]));
+        assertNotEquals(Stamp.digest("a\t12\t100".getBytes(StandardCharsets.UTF_8)),
+                Stamp.digest("a\t12\t101".getBytes(StandardCharsets.UTF_8)), "one digit of a time changed");
+    }
+
+    @Test
     void aFolderIsUnchangedWhileItsMarkerNamesTheseInputsAndItHoldsTheFilesWrittenNoneModifiedSince() throws IOException {
         Path dest = tmp.resolve("site");
         SortedMap<String, byte[]> files = new TreeMap<>();
