@@ -14,9 +14,9 @@ import java.util.List;
  * profiles). Not a command: {@code java -cp kiln.jar dev.kiln.cli.Training BLOG WORK}.
  *
  * <p>It builds the blog at {@code BLOG} (its settings and layouts), then a sample blog of {@link #COPIES}
- * copies of the posts kept beside this class, which use what most blogs use and this repository's own
- * blog does not: code highlighted in a dozen languages, tables, footnotes, task lists, attribute lists,
- * and enough posts for tag and list pages. A build then starts with those classes loaded and linked
+ * copies of the posts kept in the jar under {@code dev/kiln/training/}, which use what most blogs use and
+ * this repository's own blog does not: code highlighted in seventeen languages, tables, footnotes, task
+ * lists, attribute lists, and enough posts for tag and list pages. A build then starts with those classes loaded and linked
  * rather than loading them from the jar on first use. README, Performance.
  */
 public final class Training {
