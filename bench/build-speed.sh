@@ -5,8 +5,11 @@
 # For each N of --sizes, runs the shared harness compare.sh (it generates the N-post corpora, does one probe
 # build per tool under GNU time -v for the peak RSS, then hyperfine over clean builds) with Kiln as `--ours`
 # and Hugo (by default) as the anchor, collects its TSV rows and prints: N, Kiln and Hugo median seconds,
-# the ratio Kiln/Hugo and both peak RSS, under a line naming the date, machine and versions. The Kiln jar is
-# built once (./kiln --version) before anything is timed.
+# the ratio Kiln/Hugo and both peak RSS, under a line naming the date, machine and versions; and each tool's
+# probe build (its first, timed once by compare.sh before hyperfine's runs) with their ratio: the timed runs
+# each follow an `rm -rf` of the tool's last output, which on some file systems slows the next build's
+# file creation (README, Performance, Writing), the probe does not. The Kiln jar is built once
+# (./kiln --version) before anything is timed.
 #   --incremental  adds each tool's rebuild with nothing changed (output kept): Hugo's from compare.sh,
 #                  Kiln's here (the same probe + hyperfine method), with the files Kiln wrote in it.
 #   --threads      adds Kiln's clean build pinned to one core (taskset -c 0: the JVM then sees 1 CPU, so one
@@ -140,6 +143,7 @@ else
   mkdir -p "$WORK"; WORK="$(cd "$WORK" && pwd)"
 fi
 TSV="$WORK/rows.tsv"; : > "$TSV"
+PROBES="$WORK/probes.tsv"; : > "$PROBES" # tool, N, probe seconds: from compare.sh's log
 THR="$WORK/threads.tsv"; : > "$THR"
 
 # --- the header: date, machine, versions ------------------------------------------------------------------
@@ -253,7 +257,10 @@ for n in "${SIZE_LIST[@]}"; do
     args=(--ours "$OURS" --tools "$CMP_TOOLS" --seed "$SEED" --runs "$RUNS" --min-runs "$MINRUNS" --budget "$BUDGET"
           --timeout "$TIMEOUT" --workdir "$WORK/n$n" --results "$TSV")
     (( INCR )) && args+=(--incremental)
-    bash "$COMPARE_SH" "${args[@]}" "$n" > "$WORK/n$n/compare.md" || die "compare.sh failed for N=$n"
+    bash "$COMPARE_SH" "${args[@]}" "$n" > "$WORK/n$n/compare.md" 2> >(tee "$WORK/n$n/compare.log" >&2) \
+      || die "compare.sh failed for N=$n"
+    # compare.sh logs each probe as "[hh:mm:ss] TOOL: probe 1.23s, peak RSS ..."
+    sed -nE 's/^\[[0-9:]+\] ([a-z]+): probe ([0-9.]+)s,.*/\1\t'"$n"'\t\2/p' "$WORK/n$n/compare.log" >> "$PROBES" || true
   elif [[ ! -f "$SITE/.gen-$n-$SEED-$(tags_for "$n")" ]]; then
     log "N=$n: generating the corpus (seed $SEED, $(tags_for "$n") tags)"
     python3 "$GEN" --posts "$n" --seed "$SEED" --tags "$(tags_for "$n")" --layout plain --out "$SITE" --force --quiet
@@ -274,10 +281,15 @@ else
 fi
 echo "$TITLE: $HEADER"
 echo "load average $LOAD_START at start, $LOAD_END at end; corpus gen-corpus.py --seed $SEED, tags clamp(N/5, 50, 1000)"
-python3 - "$TSV" "$THR" "$COMPARE" "$INCR" "$THREADS" "${OTHERS[*]:-}" "${SIZE_LIST[@]}" <<'PY'
+python3 - "$TSV" "$THR" "$COMPARE" "$INCR" "$THREADS" "${OTHERS[*]:-}" "$PROBES" "${SIZE_LIST[@]}" <<'PY'
 import sys
-tsv, thr, compare, incr, threads, others = sys.argv[1:7]
-sizes = sys.argv[7:]
+tsv, thr, compare, incr, threads, others, probes_tsv = sys.argv[1:8]
+sizes = sys.argv[8:]
+probes = {}
+for line in open(probes_tsv):
+    f = line.rstrip("\n").split("\t")
+    if len(f) == 3:
+        probes[(f[0], f[1])] = f[2]
 compare, incr, threads = compare == "1", incr == "1", threads == "1"
 others = [t for t in others.split() if t]
 rows = {}
@@ -302,7 +314,8 @@ def ratio(a, b):
 
 if compare:
     extra = [t for t in others if t not in ("hugo", "floor")]
-    head = ["N", "Kiln median s", "Hugo median s", "Kiln/Hugo", "Kiln peak RSS MB", "Hugo peak RSS MB"]
+    head = ["N", "Kiln median s", "Hugo median s", "Kiln/Hugo", "Kiln probe s", "Hugo probe s", "probe Kiln/Hugo",
+            "Kiln peak RSS MB", "Hugo peak RSS MB"]
     head += [f"{t.capitalize()} median s" for t in extra]
     if incr:
         head += ["Kiln no-change s", "Kiln no-change/clean", "files Kiln wrote", "Hugo no-change s"]
@@ -311,7 +324,8 @@ if compare:
     print("|" + "|".join("---:" for _ in head) + "|")
     for n in sizes:
         k, h = col("ours", n, 2), col("hugo", n, 2)
-        cells = [n, k, h, ratio(k, h), col("ours", n, 7), col("hugo", n, 7)]
+        kp, hp = probes.get(("ours", n), "-"), probes.get(("hugo", n), "-")
+        cells = [n, k, h, ratio(k, h), kp, hp, ratio(kp, hp), col("ours", n, 7), col("hugo", n, 7)]
         cells += [col(t, n, 2) for t in extra]
         if incr:
             kn = col("kiln:rebuild-no-change", n, 2)
