@@ -104,6 +104,13 @@ public final class FeedWriter {
         escape(xml, text, true);
     }
 
+    /** {@code text} escaped for an attribute value in double quotes, in XML or HTML. */
+    static String attribute(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        escape(out, text, true);
+        return out.toString();
+    }
+
     /**
      * Appends {@code text} escaped for XML: {@code & < >} always, {@code "} in attributes, a carriage
      * return as a character reference (so that it survives parsing); characters XML 1.0 cannot hold

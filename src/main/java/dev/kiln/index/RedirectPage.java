@@ -18,15 +18,11 @@ public final class RedirectPage {
      * whose canonical URL is {@code canonical} (absolute when the site's URL is known).
      */
     public static String html(String to, String canonical) {
-        String url = escape(to);
+        String url = FeedWriter.attribute(to);
         return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n"
-                + "<link rel=\"canonical\" href=\"" + escape(canonical) + "\">\n"
+                + "<link rel=\"canonical\" href=\"" + FeedWriter.attribute(canonical) + "\">\n"
                 + "<meta name=\"robots\" content=\"noindex\">\n"
                 + "<meta http-equiv=\"refresh\" content=\"0; url=" + url + "\">\n</head>\n<body>\n"
                 + "<p>This page has moved to <a href=\"" + url + "\">" + url + "</a>.</p>\n</body>\n</html>\n";
-    }
-
-    private static String escape(String url) {
-        return url.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 }

@@ -232,34 +232,22 @@ public final class Importer {
             failed = e;
         }
         if (p.jekyllUrl() != null && (failed != null || !page.isDraft() && !sameUrl(p.jekyllUrl(), url))) {
-            // Jekyll's URL escapes its placeholders' values; a Kiln permalink is the path as its file is named.
-            String path = JekyllUrls.unescape(p.jekyllUrl());
-            FrontMatterEdit pinned = p.edit().copy().set("permalink", path);
-            try {
-                DraftPage kept = kilnPage(pinned, p, kiln);
-                String keptUrl = Permalinks.of(kept, kiln).url();
-                // A Kiln permalink is a path as written, where Jekyll decodes %XX: /a%20b/ is a%20b/ to Kiln.
-                if (sameUrl(p.jekyllUrl(), keptUrl)) {
-                    p.edit().set("permalink", path);
-                    return java.util.Optional.of(new Routed(p, kept, keptUrl));
-                }
-            } catch (SiteException e) {
-                // Jekyll's URL is not one Kiln can write (it holds a '#', say).
+            // Jekyll's URL escapes its placeholders' values; a Kiln permalink is the path as its file is named,
+            // where Jekyll decodes %XX (/a%20b/ is a%20b/ to Kiln): kept only when it gives Jekyll's URL.
+            var kept = pinned(p, kiln, JekyllUrls.unescape(p.jekyllUrl()), keptUrl -> sameUrl(p.jekyllUrl(), keptUrl));
+            if (kept.isPresent()) {
+                return kept;
             }
-            // Kiln's own URL stands, and the change is reported.
+            // Jekyll's URL is not one Kiln can write (it holds a '#', say): Kiln's own URL stands, and the
+            // change is reported.
         }
         if (failed != null && p.jekyllUrl() != null) {
             // Neither Jekyll's URL nor Kiln's own can be written: the nearest to Jekyll's that can, so that
             // the page is not lost (and the change is reported).
-            String near = WRITABLE.matcher(JekyllUrls.unescape(p.jekyllUrl())).replaceAll("-");
-            FrontMatterEdit nearest = p.edit().copy().set("permalink", near);
-            try {
-                DraftPage kept = kilnPage(nearest, p, kiln);
-                String keptUrl = Permalinks.of(kept, kiln).url();
-                p.edit().set("permalink", near);
-                return java.util.Optional.of(new Routed(p, kept, keptUrl));
-            } catch (SiteException e) {
-                // reported below
+            var kept = pinned(p, kiln, WRITABLE.matcher(JekyllUrls.unescape(p.jekyllUrl())).replaceAll("-"),
+                    keptUrl -> true);
+            if (kept.isPresent()) {
+                return kept;
             }
         }
         if (failed != null) {
@@ -267,6 +255,25 @@ public final class Importer {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new Routed(p, page, url));
+    }
+
+    /**
+     * {@code p} with {@code permalink} set in its front matter, when Kiln can route it there and {@code accept}
+     * takes the URL it gets; else empty, and {@code p}'s front matter as it was.
+     */
+    private static java.util.Optional<Routed> pinned(Planned p, SiteConfig kiln, String permalink,
+                                                     java.util.function.Predicate<String> accept) {
+        try {
+            DraftPage kept = kilnPage(p.edit().copy().set("permalink", permalink), p, kiln);
+            String keptUrl = Permalinks.of(kept, kiln).url();
+            if (accept.test(keptUrl)) {
+                p.edit().set("permalink", permalink);
+                return java.util.Optional.of(new Routed(p, kept, keptUrl));
+            }
+        } catch (SiteException e) {
+            // not a URL Kiln can write
+        }
+        return java.util.Optional.empty();
     }
 
     private static DraftPage kilnPage(FrontMatterEdit edit, Planned p, SiteConfig kiln) {

@@ -123,13 +123,13 @@ public final class MarkdownRenderer {
     /**
      * A heading of a Markdown text as written: its level, its content as written, its text (characters with
      * escapes and entities decoded, code and attribute lists as written, the text of links; no markup, images
-     * or HTML tags), its plain text (the same without entities and code), the id Kiln gives it, whether that is the name of an old {@code <a name>} anchor in it (which
-     * no {@code {#id}} changes), whether it is an ATX heading closed by {@code #}s, whether a kramdown attribute
-     * list ({@code {: ...}}) stands on the next line, and the offset in the text right after its content, where
-     * {@code {#id}} may go.
+     * or HTML tags), its plain text (the same without entities and code), the id Kiln gives it, whether that
+     * is the name of an old {@code <a name>} anchor in it (which no {@code {#id}} changes), whether it is an
+     * ATX heading closed by {@code #}s, whether a kramdown attribute list ({@code {: ...}}) stands on the next
+     * line, and the offset in the text right after its content, where {@code {#id}} may go.
      */
-    public record SourceHeading(int level, String source, String text, String plainText, String id, boolean anchored, boolean closed,
-                                boolean attributeListAfter, int end) {}
+    public record SourceHeading(int level, String source, String text, String plainText, String id,
+                                boolean anchored, boolean closed, boolean attributeListAfter, int end) {}
 
     /** The headings of {@code markdown} in document order, in lists and quotes too. */
     public List<SourceHeading> headings(String markdown) {
