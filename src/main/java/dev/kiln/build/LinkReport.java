@@ -25,7 +25,10 @@ public final class LinkReport {
         return hash < 0 ? url : url.substring(0, hash);
     }
 
-    /** Every broken link of {@code result}'s site in {@code root}, as problems, sorted. */
+    /**
+     * Every broken link of {@code result}'s site in {@code root}, as problems, sorted; a problem that would
+     * say what another says at the same place (a list page that shows two excerpts with the same link) once.
+     */
     public static List<Problem> problems(BuildResult result, Path root) {
         List<Problem> problems = new ArrayList<>();
         Map<String, List<LinkChecker.Broken>> bySource = new HashMap<>();
@@ -41,7 +44,7 @@ public final class LinkReport {
         problems.addAll(bySource.entrySet().parallelStream()
                 .flatMap(e -> at(read(root, e.getKey()), e.getKey(), e.getValue()).stream())
                 .toList());
-        return problems.stream().sorted().toList();
+        return problems.stream().sorted().distinct().toList();
     }
 
     private static String message(LinkChecker.Broken b) {
@@ -88,46 +91,71 @@ public final class LinkReport {
         private static final byte LINE_BREAK = 2;
 
         /**
-         * Where each of {@code needles} first starts, by line (lines end at \n, \r\n or \r) and column
-         * (UTF-16 characters), both from 1; null where it does not, and where it holds a line break (it is
-         * never found across two lines). One pass over the source finds them all.
+         * Where each of {@code needles} starts, by line (lines end at \n, \r\n or \r) and column (UTF-16
+         * characters), both from 1: a needle's first occurrence, and for a needle the list holds again, its
+         * next one each time (a page that links the same missing URL on two lines has each link reported at
+         * its own line), or its first when the source holds fewer than the list; null where the source holds
+         * none, and where it holds a line break (it is never found across two lines). One pass over the
+         * source finds them all.
          */
         Place[] find(List<byte[]> needles) {
             int k = needles.size();
             Place[] places = new Place[k];
-            byte[][] wanted = new byte[k][]; // null once found, and for those never sought
-            // What each byte value may be: the first byte of a wanted needle, or a line break (never both: a
-            // needle holding a line break is not sought). One look-up a byte tells the rest apart.
-            byte[] kinds = new byte[256];
-            kinds['\n'] = LINE_BREAK;
-            kinds['\r'] = LINE_BREAK;
-            int left = 0;
+            // The distinct needles sought, each with the indexes in needles that hold it, in order.
+            List<byte[]> distinct = new ArrayList<>();
+            List<List<Integer>> slots = new ArrayList<>();
+            Map<String, Integer> seen = new HashMap<>();
             for (int j = 0; j < k; j++) {
                 byte[] needle = needles.get(j);
                 if (needle.length == 0) {
                     places[j] = new Place(1, 1);
                 } else if (indexOfLineBreak(needle) < 0) {
-                    wanted[j] = needle;
-                    kinds[needle[0] & 0xFF] = NEEDLE_START;
-                    left++;
+                    Integer d = seen.putIfAbsent(new String(needle, StandardCharsets.ISO_8859_1), distinct.size());
+                    if (d == null) {
+                        d = distinct.size();
+                        distinct.add(needle);
+                        slots.add(new ArrayList<>(1));
+                    }
+                    slots.get(d).add(j);
                 }
             }
+            int m = distinct.size();
+            byte[][] wanted = distinct.toArray(new byte[m][]); // null once every slot is found
+            int[] filled = new int[m];
+            // What each byte value may be: the first byte of a wanted needle, or a line break (never both: a
+            // needle holding a line break is not sought). One look-up a byte tells the rest apart.
+            byte[] kinds = new byte[256];
+            kinds['\n'] = LINE_BREAK;
+            kinds['\r'] = LINE_BREAK;
+            for (byte[] needle : wanted) {
+                kinds[needle[0] & 0xFF] = NEEDLE_START;
+            }
+            int left = m;
             byte[] b = utf8;
             int line = 1;
             int lineStart = 0;
             for (int i = 0, n = b.length; i < n && left > 0; i++) {
                 byte kind = kinds[b[i] & 0xFF];
                 if (kind == NEEDLE_START) {
-                    for (int j = 0; j < k; j++) {
+                    for (int j = 0; j < m; j++) {
                         if (wanted[j] != null && startsAt(b, i, wanted[j])) {
-                            places[j] = new Place(line, column(lineStart, i));
-                            wanted[j] = null;
-                            left--;
+                            List<Integer> its = slots.get(j);
+                            places[its.get(filled[j]++)] = new Place(line, column(lineStart, i));
+                            if (filled[j] == its.size()) {
+                                wanted[j] = null;
+                                left--;
+                            }
                         }
                     }
                 } else if (kind == LINE_BREAK && (b[i] == '\n' || i + 1 >= n || b[i + 1] != '\n')) {
                     line++;
                     lineStart = i + 1;
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                List<Integer> its = slots.get(j);
+                for (int s = filled[j]; s > 0 && s < its.size(); s++) {
+                    places[its.get(s)] = places[its.get(0)];
                 }
             }
             return places;
@@ -179,7 +207,10 @@ public final class LinkReport {
         }
     }
 
-    /** The problem of each of {@code links} at the first line of {@code source} that holds its URL (see below). */
+    /**
+     * The problem of each of {@code links} (one page's, in document order) at the line of {@code source} that
+     * holds its URL: the first, and for a URL broken again on the page, the next (see {@link Source#find}).
+     */
     static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links) {
         Place[] places = text.find(links.stream().map(b -> b.url().getBytes(StandardCharsets.UTF_8)).toList());
         List<Problem> problems = new ArrayList<>(links.size());

@@ -56,7 +56,7 @@ class LinkReportTest {
     }
 
     @Test
-    void theBrokenLinksOfASourceAreEachReportedWhereTheirOwnUrlFirstStands() {
+    void theBrokenLinksOfASourceAreEachReportedWhereTheirOwnUrlStands() {
         String text = "a [x](/a/b/) and /a/\n\u201cq\u201d /a/b/ /c/\n/x\n/y\n";
 
         List<Problem> problems = LinkReport.at(source(text), "a.md", Stream.of("/a/", "/a/b/", "/c/", "/zz/", "/a/",
@@ -68,12 +68,26 @@ class LinkReportTest {
                 new Problem("a.md", 1, 7, "broken link to /a/b/ (on p/index.html)"),
                 new Problem("a.md", 2, 11, "broken link to /c/ (on p/index.html)"),
                 new Problem("a.md", 1, 1, "broken link to /zz/" + elsewhere),
-                new Problem("a.md", 1, 7, "broken link to /a/ (on p/index.html)"),
+                new Problem("a.md", 1, 18, "broken link to /a/ (on p/index.html)"),
                 new Problem("a.md", 1, 1, "broken link to /x\n/y" + elsewhere)), problems);
     }
 
     @Test
-    void eachUrlIsFoundWhereAPlainSearchOfTheTextFindsItFirst() {
+    void aUrlBrokenOnSeveralLinesIsReportedAtEachOfThem() {
+        String text = "---\ntitle: A\n---\nSee [one](/gone/).\n\n- and [two](/gone/) again\n";
+
+        List<Problem> problems = LinkReport.at(source(text), "a.md", Stream.of("/gone/", "/gone/", "/gone/")
+                .map(url -> new LinkChecker.Broken("p/index.html", url, "")).toList());
+
+        // The third has no line of its own (a layout wrote it): it is reported where the URL first stands.
+        assertEquals(List.of(
+                new Problem("a.md", 4, 11, "broken link to /gone/ (on p/index.html)"),
+                new Problem("a.md", 6, 13, "broken link to /gone/ (on p/index.html)"),
+                new Problem("a.md", 4, 11, "broken link to /gone/ (on p/index.html)")), problems);
+    }
+
+    @Test
+    void eachUrlIsFoundWhereAPlainSearchOfTheTextFindsIt() {
         java.util.Random random = new java.util.Random(6);
         String[] pieces = {"/", "/a", "/a/", "/ab/", "a", "b", " ", "\n", "\r", "\r\n", "\u00e9", "\u201c", "\uD83D\uDE80", "]("};
         for (int round = 0; round < 2_000; round++) {
@@ -93,17 +107,27 @@ class LinkReportTest {
             List<Problem> found = LinkReport.at(source(t), "a.md",
                     urls.stream().map(url -> new LinkChecker.Broken("p", url, "")).toList());
             for (int i = 0; i < urls.size(); i++) {
-                assertEquals(expected(t, urls.get(i)), found.get(i).line() + ":" + found.get(i).column(),
+                int repeat = java.util.Collections.frequency(urls.subList(0, i), urls.get(i));
+                assertEquals(expected(t, urls.get(i), repeat), found.get(i).line() + ":" + found.get(i).column(),
                         "url '" + urls.get(i) + "' in '" + t + "'");
             }
         }
     }
 
-    /** Line and column of the first {@code url} in {@code text} by a plain search ("1:1" when there is none). */
-    private static String expected(String text, String url) {
+    /**
+     * Line and column of the {@code repeat}th {@code url} after the first in {@code text} by a plain search (of
+     * the first when there are fewer; "1:1" when there is none).
+     */
+    private static String expected(String text, String url, int repeat) {
         int at = url.contains("\n") || url.contains("\r") ? -1 : text.indexOf(url);
         if (at < 0) {
             return "1:1";
+        }
+        for (int next = at, r = 0; r < repeat && next >= 0; r++) {
+            next = url.isEmpty() ? -1 : text.indexOf(url, next + 1);
+            if (r == repeat - 1 && next >= 0) {
+                at = next;
+            }
         }
         int line = 1;
         int lineStart = 0;

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,6 +56,22 @@ class CheckTest {
                 run.err());
         assertTrue(run.err().contains("content/posts/2020-01-01-a.md:6:31: broken link to #nowhere: no element with id"),
                 run.err());
+    }
+
+    @Test
+    void aLinkBrokenTwiceIsReportedAtEachLineAndAListPageSaysSoOnce() throws IOException {
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nSee [gone](/gone/).\n\nAnd [again](/gone/).\n");
+        write("content/posts/2020-01-02-b.md", "---\ntitle: B\n---\nAlso [gone](/gone/).\n");
+
+        Run run = kiln("check", "--source", site.toString());
+
+        assertEquals(1, run.code(), run.err());
+        List<String> lines = run.err().lines().filter(l -> l.contains("broken link")).toList();
+        assertTrue(lines.contains("content/posts/2020-01-01-a.md:4:12: broken link to /gone/ (on 2020/01/01/a/index.html)"), run.err());
+        assertTrue(lines.contains("content/posts/2020-01-01-a.md:6:13: broken link to /gone/ (on 2020/01/01/a/index.html)"), run.err());
+        // The home page shows both posts' excerpts, each with the link: one line says so.
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("index.html:")).count(), run.err());
+        assertEquals(lines.stream().distinct().toList(), lines, run.err());
     }
 
     @Test
