@@ -1,6 +1,7 @@
 package dev.kiln.build;
 
 import dev.kiln.check.ExternalLinks;
+import dev.kiln.content.Route;
 import dev.kiln.error.Problem;
 import dev.kiln.html.LinkChecker;
 
@@ -10,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** The broken internal links of a build, each reported at the source file and line that holds it. */
 public final class LinkReport {
@@ -27,28 +31,100 @@ public final class LinkReport {
 
     /**
      * Every broken link of {@code result}'s site in {@code root}, as problems, sorted; a problem that would
-     * say what another says at the same place (a list page that shows two excerpts with the same link) once.
+     * say what another says at the same place (a layout that writes one broken link twice on a page) once.
+     * A page made from no source file (the home, tag and list pages) that holds a URL after a link to a post
+     * (its title) whose page has that URL broken too shows it in the post's excerpt: it is named in the
+     * post's problem rather than reported as written by a layout.
      */
     public static List<Problem> problems(BuildResult result, Path root) {
         List<Problem> problems = new ArrayList<>();
         Map<String, List<LinkChecker.Broken>> bySource = new HashMap<>();
+        Map<String, List<String>> brokenOn = new HashMap<>(); // URL -> the pages made from a source that hold it
+        List<LinkChecker.Broken> sourceless = new ArrayList<>();
         for (LinkChecker.Broken b : new LinkChecker(result.output(), result.basePath()).check()) {
             String source = result.sources().get(b.page());
             if (source == null) {
-                problems.add(Problem.inFile(b.page(), message(b) + ", written by a layout"));
+                sourceless.add(b);
             } else {
                 bySource.computeIfAbsent(source, f -> new ArrayList<>()).add(b);
+                brokenOn.computeIfAbsent(b.url(), u -> new ArrayList<>()).add(b.page());
+            }
+        }
+        Map<String, Set<String>> inExcerpts = new HashMap<>(); // page + " " + URL -> list pages showing it
+        Map<String, Map<String, Set<String>>> shownAfter = new HashMap<>(); // list page -> URL -> posts
+        Map<String, String> pageAt = sourceless.isEmpty() ? Map.of() : pagesByUrl(result);
+        for (LinkChecker.Broken b : sourceless) {
+            boolean shown = false;
+            Set<String> after = shownAfter.computeIfAbsent(b.page(), p -> linksAfterPosts(result, p, pageAt))
+                    .getOrDefault(b.url(), Set.of());
+            for (String page : brokenOn.getOrDefault(b.url(), List.of())) {
+                if (after.contains(page)) {
+                    inExcerpts.computeIfAbsent(page + " " + b.url(), k -> new TreeSet<>()).add(b.page());
+                    shown = true;
+                }
+            }
+            if (!shown) {
+                problems.add(Problem.inFile(b.page(), message(b) + ", written by a layout"));
             }
         }
         // Each source is read once, for all its broken links, and let go; sources in parallel.
         problems.addAll(bySource.entrySet().parallelStream()
-                .flatMap(e -> at(read(root, e.getKey()), e.getKey(), e.getValue()).stream())
+                .flatMap(e -> at(read(root, e.getKey()), e.getKey(), e.getValue(), inExcerpts).stream())
                 .toList());
         return problems.stream().sorted().distinct().toList();
     }
 
+    /** The pages made from a source by their root-relative URL ({@code /a/} for {@code a/index.html}), also encoded. */
+    private static Map<String, String> pagesByUrl(BuildResult result) {
+        Map<String, String> pages = new HashMap<>();
+        for (String page : result.sources().keySet()) {
+            String url = "/" + (page.equals("index.html") || page.endsWith("/index.html")
+                    ? page.substring(0, page.length() - "index.html".length()) : page);
+            pages.put(url, page);
+            pages.put(Route.encode(url), page);
+        }
+        return pages;
+    }
+
+    /**
+     * The links of list page {@code page}, each with the pages made from a source ({@code pageAt}) that
+     * were linked to last before it: a list shows a post's title linked to it, then its excerpt.
+     */
+    private static Map<String, Set<String>> linksAfterPosts(BuildResult result, String page, Map<String, String> pageAt) {
+        Map<String, Set<String>> after = new HashMap<>();
+        byte[] html = result.output().files().get(page);
+        String post = null;
+        for (LinkChecker.Link link : html == null ? List.<LinkChecker.Link>of() : LinkChecker.links(html)) {
+            String path = withoutFragment(link.url().strip());
+            String base = result.basePath();
+            if (!base.isEmpty() && path.startsWith(base + "/")) {
+                path = path.substring(base.length());
+            }
+            String linked = pageAt.get(path);
+            if (linked != null) {
+                post = linked;
+            } else if (post != null) {
+                after.computeIfAbsent(link.url(), u -> new HashSet<>()).add(post);
+            }
+        }
+        return after;
+    }
+
     private static String message(LinkChecker.Broken b) {
-        return "broken link to " + b.url() + (b.reason().isEmpty() ? "" : ": " + b.reason()) + " (on " + b.page() + ")";
+        return message(b, Set.of());
+    }
+
+    /** The message of {@code b}, naming {@code alsoOn}, the list pages that show it in an excerpt (at most three). */
+    private static String message(LinkChecker.Broken b, Set<String> alsoOn) {
+        StringBuilder also = new StringBuilder();
+        if (!alsoOn.isEmpty()) {
+            List<String> named = alsoOn.stream().limit(3).toList();
+            also.append("; also in its excerpt on ").append(String.join(", ", named));
+            if (alsoOn.size() > named.size()) {
+                also.append(" and ").append(alsoOn.size() - named.size()).append(" more");
+            }
+        }
+        return "broken link to " + b.url() + (b.reason().isEmpty() ? "" : ": " + b.reason()) + " (on " + b.page() + also + ")";
     }
 
     /**
@@ -212,10 +288,17 @@ public final class LinkReport {
      * holds its URL: the first, and for a URL broken again on the page, the next (see {@link Source#find}).
      */
     static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links) {
+        return at(text, source, links, Map.of());
+    }
+
+    /** As above, each problem naming the list pages that show its URL in its page's excerpt ({@code inExcerpts}). */
+    private static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links,
+                                    Map<String, Set<String>> inExcerpts) {
         Place[] places = text.find(links.stream().map(b -> b.url().getBytes(StandardCharsets.UTF_8)).toList());
         List<Problem> problems = new ArrayList<>(links.size());
         for (int i = 0; i < places.length; i++) {
-            problems.add(problem(source, places[i], message(links.get(i))));
+            LinkChecker.Broken b = links.get(i);
+            problems.add(problem(source, places[i], message(b, inExcerpts.getOrDefault(b.page() + " " + b.url(), Set.of()))));
         }
         return problems;
     }
