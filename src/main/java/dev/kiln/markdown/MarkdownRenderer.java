@@ -49,7 +49,7 @@ public final class MarkdownRenderer {
                 quick ? new QuickPostProcess() : AutolinkExtension.create(),
                 FootnoteExtension.create(),
                 TypographicExtension.create(),
-                quick ? new QuickPostProcess.Attributes() : AttributesExtension.create(),
+                quick ? new QuickPostProcess.Attributes() : new QuickPostProcess.FlexmarkAttributes(),
                 new CodeBlockRenderer.Extension(highlighter)));
         if (quick) {
             extensions.add(new QuickBlockStarts()); // after the footnotes, whose block parser comes first

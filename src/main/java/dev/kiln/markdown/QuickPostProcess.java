@@ -161,7 +161,46 @@ final class QuickPostProcess implements Parser.ParserExtension {
         }
     }
 
-    /** flexmark's factory of the attribute-list inline parser, its parser made when first asked to parse. */
+    /**
+     * {@link AttributesExtension} as flexmark registers it (its node post-processor too), its inline parser
+     * taking only what {@link #opensAttributeList} accepts: the renderer that the test compares with Kiln's.
+     */
+    static final class FlexmarkAttributes extends ReplacedParser<AttributesExtension> {
+
+        FlexmarkAttributes() {
+            super(AttributesExtension.create());
+        }
+
+        @Override
+        public void extend(Parser.Builder builder) {
+            builder.postProcessorFactory(new AttributesNodePostProcessor.Factory());
+            builder.customInlineParserExtensionFactory(new LazyAttributes(new AttributesInlineParserExtension.Factory()));
+        }
+    }
+
+    /**
+     * An attribute list in kramdown's syntax (which {@link KramdownSyntax} has turned from {@code {: ...}}
+     * into {@code {...}}): classes, ids and {@code key="value"} pairs, nothing else. flexmark would also
+     * take a bare name ({@code {name}}: an empty attribute) and make the text before it a span, so that
+     * {@code Use the {name} placeholder} lost its word; kramdown reads such braces as text.
+     */
+    private static final java.util.regex.Pattern ATTRIBUTE_LIST = java.util.regex.Pattern.compile(
+            "\\{\\s*(?:(?:[.#][^\\s{}\"'=.#]+|[A-Za-z_][\\w:.-]*=(?:\"[^\"]*\"|'[^']*'|[^\\s\"'{}]+))\\s*)+}");
+
+    /** Whether the '{' at {@code index} of {@code input} opens an attribute list (on one line). */
+    static boolean opensAttributeList(BasedSequence input, int index) {
+        int close = input.indexOf('}', index);
+        if (close < 0) {
+            return false;
+        }
+        String list = input.subSequence(index, close + 1).toString();
+        return list.indexOf('\n') < 0 && ATTRIBUTE_LIST.matcher(list).matches();
+    }
+
+    /**
+     * flexmark's factory of the attribute-list inline parser, its parser made when first asked to parse, and
+     * asked only at a '{' that {@link #opensAttributeList opens an attribute list}.
+     */
     private static final class LazyAttributes extends StandIn<InlineParserExtensionFactory>
             implements InlineParserExtensionFactory {
         LazyAttributes(InlineParserExtensionFactory attributes) {
@@ -194,6 +233,9 @@ final class QuickPostProcess implements Parser.ParserExtension {
 
                 @Override
                 public boolean parse(LightInlineParser lightInlineParser) {
+                    if (!opensAttributeList(lightInlineParser.getInput(), lightInlineParser.getIndex())) {
+                        return false;
+                    }
                     if (parser == null) {
                         parser = flexmark.apply(inlineParser);
                     }

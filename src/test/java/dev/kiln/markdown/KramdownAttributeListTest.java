@@ -36,6 +36,24 @@ class KramdownAttributeListTest {
     }
 
     @Test
+    void bracesThatHoldNoAttributeListStayText() {
+        Element body = render("""
+                Use the {name} placeholder in /users/{id}/posts, {{ x }} and \\begin{aligned}.
+
+                ## The {foo} option
+
+                Pairs like {a b} and {x: 1} too.
+                """);
+
+        assertEquals("Use the {name} placeholder in /users/{id}/posts, {{ x }} and \\begin{aligned}.",
+                body.selectFirst("p").text());
+        assertEquals("The {foo} option", body.selectFirst("h2").text());
+        assertEquals("the-foo-option", body.selectFirst("h2").id());
+        assertEquals("Pairs like {a b} and {x: 1} too.", body.select("p").get(1).text());
+        assertTrue(body.select("span").isEmpty(), body.html());
+    }
+
+    @Test
     void putsTheClassOnTheImageWhenTheListFollowsItOnTheSameLine() {
         Element body = render("![](assets/images/lambda.png){: .center-image }\n\nText.\n");
 
