@@ -57,7 +57,7 @@ public final class LiquidConverter {
         while (m.find()) {
             lineAt += newlines(body, counted, m.start());
             counted = m.start();
-            String replacement = replacement(m);
+            String replacement = replacement(m, indentBefore(body, m.start()));
             if (replacement == null) {
                 left.add(new Leftover(path, lineAt, oneLine(m.group())));
                 replacement = m.group();
@@ -70,18 +70,35 @@ public final class LiquidConverter {
         return new Result(out.toString(), converted, left);
     }
 
-    private String replacement(Matcher m) {
+    /**
+     * The white space between the start of the line and {@code at} when nothing else stands there (the
+     * indentation of a tag in a list item), else "".
+     */
+    private static String indentBefore(String body, int at) {
+        int start = body.lastIndexOf('\n', at - 1) + 1;
+        String before = body.substring(start, at);
+        return before.isBlank() ? before : "";
+    }
+
+    /** What replaces the Liquid of {@code m}, which stands after {@code indent} on its line; null to leave it. */
+    private String replacement(Matcher m, String indent) {
         if (m.group(1) != null) {
             return m.group(1);
         }
         if (m.group(2) != null) {
+            // The fence closes at the indentation it opens at (a code block in a list item stays in it); the
+            // white space before {% endhighlight %} is that indentation, not code.
             String code = m.group(4);
-            code = code.endsWith("\n") ? code : code + "\n";
+            int lastLine = code.lastIndexOf('\n') + 1;
+            if (code.substring(lastLine).isBlank()) {
+                code = code.substring(0, lastLine);
+            }
+            code = code.isEmpty() || code.endsWith("\n") ? code : code + "\n";
             String fence = "```";
             while (code.contains(fence)) {
                 fence += "`";
             }
-            return fence + m.group(2) + "\n" + code + fence;
+            return fence + m.group(2) + "\n" + code + indent + fence;
         }
         String token = m.group();
         if (token.matches("(?s)\\{\\{-?\\s*site\\.url.*")) {

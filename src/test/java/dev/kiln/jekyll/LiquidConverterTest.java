@@ -35,6 +35,14 @@ class LiquidConverterTest {
     }
 
     @Test
+    void highlightInAListItemStaysInIt() {
+        assertEquals("1. Step:\n\n   ```bash\n   echo hi\n   ```\n\n2. Step two\n",
+                convert("1. Step:\n\n   {% highlight bash %}\n   echo hi\n   {% endhighlight %}\n\n2. Step two\n"));
+        assertEquals("- a\n  ```sh\n  x\n\n  y\n  ```\n",
+                convert("- a\n  {% highlight sh %}\n  x\n\n  y\n  {% endhighlight %}\n"));
+    }
+
+    @Test
     void highlightBecomesFencedCodeAndRawIsUnwrapped() {
         assertEquals("```ruby\nputs 1\n```\n", convert("{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\n"));
         assertEquals("````md\n```\n````", convert("{% highlight md %}\n```\n{% endhighlight %}"));
