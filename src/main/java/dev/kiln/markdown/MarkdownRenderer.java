@@ -61,6 +61,8 @@ public final class MarkdownRenderer {
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        // A separator cell of one dash is enough, as for GitHub and kramdown (|-|-|, :-:); flexmark wants three.
+        options.set(TablesExtension.MIN_SEPARATOR_DASHES, 1);
         // GitHub's heading ids, as Jekyll's default (kramdown's GFM input) and Hugo's make them too: lower case,
         // letters, digits, '_' and '-' kept, every space a dash, nothing collapsed ("Part 1 - Setup" is
         // part-1---setup). {#id} wins; anchors are added after rendering, where old <a name> anchors can take

@@ -47,6 +47,18 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aTableSeparatorOfOneDashACellIsATableAsOnGithubAndKramdown() {
+        for (String separator : List.of("|-|-|", "--|--", ":-: | -:")) {
+            Element t = render("a | b\n" + separator + "\n1 | 2\n").selectFirst("table");
+
+            assertNotNull(t, separator);
+            assertEquals(List.of("a", "b"), t.select("thead th").eachText(), separator);
+            assertEquals(List.of("1", "2"), t.select("tbody td").eachText(), separator);
+        }
+        assertEquals("center", render("a | b\n:-: | -:\n1 | 2\n").selectFirst("th").attr("align"));
+    }
+
+    @Test
     void rendersTheSeedPricingTableWithThreeColumnsAndNineBodyRows() {
         String table = """
                 | Memory (MB) | Free tier seconds per month | Price per 100ms ($) |
