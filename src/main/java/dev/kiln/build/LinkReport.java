@@ -69,7 +69,7 @@ public final class LinkReport {
         }
         // Each source is read once, for all its broken links, and let go; sources in parallel.
         problems.addAll(bySource.entrySet().parallelStream()
-                .flatMap(e -> at(read(root, e.getKey()), e.getKey(), e.getValue(), inExcerpts).stream())
+                .flatMap(e -> at(read(root, e.getKey()), e.getKey(), e.getValue(), inExcerpts, result.basePath()).stream())
                 .toList());
         return problems.stream().sorted().distinct().toList();
     }
@@ -286,21 +286,88 @@ public final class LinkReport {
     /**
      * The problem of each of {@code links} (one page's, in document order) at the line of {@code source} that
      * holds its URL: the first, and for a URL broken again on the page, the next (see {@link Source#find}).
+     * A URL the source does not hold as the page does is looked for as its author may have written it:
+     * without the site's base path {@code basePath} ({@code /blog}, or ""), which Kiln puts in front of
+     * root-relative URLs; relative to the page ({@code ../other/}, {@code cover.png}), which Kiln writes
+     * root-relative; and without percent-encoding.
      */
-    static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links) {
-        return at(text, source, links, Map.of());
+    static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links, String basePath) {
+        return at(text, source, links, Map.of(), basePath);
     }
 
     /** As above, each problem naming the list pages that show its URL in its page's excerpt ({@code inExcerpts}). */
     private static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links,
-                                    Map<String, Set<String>> inExcerpts) {
+                                    Map<String, Set<String>> inExcerpts, String basePath) {
         Place[] places = text.find(links.stream().map(b -> b.url().getBytes(StandardCharsets.UTF_8)).toList());
+        List<java.util.function.Function<LinkChecker.Broken, String>> asWritten = List.of(
+                b -> withoutBase(b.url(), basePath),
+                b -> decoded(withoutBase(b.url(), basePath)),
+                b -> relative(b.page(), withoutBase(b.url(), basePath)),
+                b -> decoded(relative(b.page(), withoutBase(b.url(), basePath))));
+        for (var form : asWritten) {
+            List<Integer> missing = new ArrayList<>();
+            List<byte[]> needles = new ArrayList<>();
+            for (int i = 0; i < places.length; i++) {
+                String url = places[i] == null ? form.apply(links.get(i)) : null;
+                if (url != null && !url.isEmpty()) {
+                    missing.add(i);
+                    needles.add(url.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            if (!missing.isEmpty()) {
+                Place[] found = text.find(needles);
+                for (int j = 0; j < found.length; j++) {
+                    places[missing.get(j)] = found[j];
+                }
+            }
+        }
         List<Problem> problems = new ArrayList<>(links.size());
         for (int i = 0; i < places.length; i++) {
             LinkChecker.Broken b = links.get(i);
             problems.add(problem(source, places[i], message(b, inExcerpts.getOrDefault(b.page() + " " + b.url(), Set.of()))));
         }
         return problems;
+    }
+
+    /** {@code url} without {@code basePath} in front ({@code /blog/a/} → {@code /a/}); itself without one. */
+    private static String withoutBase(String url, String basePath) {
+        return !basePath.isEmpty() && url.startsWith(basePath + "/") ? url.substring(basePath.length()) : url;
+    }
+
+    /** {@code url} percent-decoded as UTF-8; null when it holds no escape or a malformed one. */
+    private static String decoded(String url) {
+        if (url == null || url.indexOf('%') < 0) {
+            return null;
+        }
+        try {
+            return java.net.URLDecoder.decode(url.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Root-relative {@code url} written relative to output file {@code page}'s folder ({@code ../b/} from
+     * {@code 2020/a/index.html} to {@code /2020/b/}); null for any other URL.
+     */
+    static String relative(String page, String url) {
+        if (url == null || !url.startsWith("/") || url.startsWith("//")) {
+            return null;
+        }
+        String[] from = page.split("/", -1); // its last part is the file's name
+        String[] to = url.substring(1).split("/", -1);
+        int common = 0;
+        while (common < from.length - 1 && common < to.length - 1 && from[common].equals(to[common])) {
+            common++;
+        }
+        StringBuilder relative = new StringBuilder();
+        for (int i = common; i < from.length - 1; i++) {
+            relative.append("../");
+        }
+        for (int i = common; i < to.length; i++) {
+            relative.append(to[i]).append(i + 1 < to.length ? "/" : "");
+        }
+        return relative.toString();
     }
 
     /**

@@ -60,7 +60,7 @@ class LinkReportTest {
         String text = "a [x](/a/b/) and /a/\n\u201cq\u201d /a/b/ /c/\n/x\n/y\n";
 
         List<Problem> problems = LinkReport.at(source(text), "a.md", Stream.of("/a/", "/a/b/", "/c/", "/zz/", "/a/",
-                "/x\n/y").map(url -> new LinkChecker.Broken("p/index.html", url, "")).toList());
+                "/x\n/y").map(url -> new LinkChecker.Broken("p/index.html", url, "")).toList(), "");
 
         String elsewhere = " (on p/index.html), written by a layout or made from a relative link";
         assertEquals(List.of(
@@ -77,13 +77,34 @@ class LinkReportTest {
         String text = "---\ntitle: A\n---\nSee [one](/gone/).\n\n- and [two](/gone/) again\n";
 
         List<Problem> problems = LinkReport.at(source(text), "a.md", Stream.of("/gone/", "/gone/", "/gone/")
-                .map(url -> new LinkChecker.Broken("p/index.html", url, "")).toList());
+                .map(url -> new LinkChecker.Broken("p/index.html", url, "")).toList(), "");
 
         // The third has no line of its own (a layout wrote it): it is reported where the URL first stands.
         assertEquals(List.of(
                 new Problem("a.md", 4, 11, "broken link to /gone/ (on p/index.html)"),
                 new Problem("a.md", 6, 13, "broken link to /gone/ (on p/index.html)"),
                 new Problem("a.md", 4, 11, "broken link to /gone/ (on p/index.html)")), problems);
+    }
+
+    @Test
+    void aUrlIsAlsoFoundAsItsAuthorWroteIt() {
+        String text = "---\ntitle: A\n---\n[x](/nope/) [y](../nothing/) ![i](missing.png) [c](/caf\u00e9/)\n";
+        List<Problem> problems = LinkReport.at(source(text), "a.md", Stream.of("/blog/nope/", "/blog/2020/01/nothing/",
+                        "/blog/2020/01/a/missing.png", "/blog/caf%C3%A9/")
+                .map(url -> new LinkChecker.Broken("2020/01/a/index.html", url, "")).toList(), "/blog");
+
+        // Without the base path, relative to the page, decoded.
+        assertEquals(List.of("4:5", "4:17", "4:35", "4:52"),
+                problems.stream().map(p -> p.line() + ":" + p.column()).toList());
+    }
+
+    @Test
+    void aRootRelativeUrlIsWrittenRelativeToAPage() {
+        assertEquals("../b/", LinkReport.relative("2020/a/index.html", "/2020/b/"));
+        assertEquals("x.png", LinkReport.relative("2020/a/index.html", "/2020/a/x.png"));
+        assertEquals("../../c/d.html", LinkReport.relative("2020/a/index.html", "/c/d.html"));
+        assertEquals("a/", LinkReport.relative("about.html", "/a/"));
+        assertEquals(null, LinkReport.relative("about.html", "https://x/"));
     }
 
     @Test
@@ -105,23 +126,33 @@ class LinkReportTest {
             }
             String t = text.toString();
             List<Problem> found = LinkReport.at(source(t), "a.md",
-                    urls.stream().map(url -> new LinkChecker.Broken("p", url, "")).toList());
+                    urls.stream().map(url -> new LinkChecker.Broken("p", url, "")).toList(), "");
             for (int i = 0; i < urls.size(); i++) {
-                int repeat = java.util.Collections.frequency(urls.subList(0, i), urls.get(i));
-                assertEquals(expected(t, urls.get(i), repeat), found.get(i).line() + ":" + found.get(i).column(),
-                        "url '" + urls.get(i) + "' in '" + t + "'");
+                String url = urls.get(i);
+                int repeat = java.util.Collections.frequency(urls.subList(0, i), url);
+                // Not found as written, a root-relative URL is looked for relative to the page, at the root here.
+                String relative = url.startsWith("/") && !url.startsWith("//") ? url.substring(1) : "";
+                String expected = expected(t, url, repeat);
+                if (expected == null && !relative.isEmpty()) {
+                    expected = expected(t, relative, repeat);
+                }
+                expected = expected == null ? "1:1" : expected;
+                assertEquals(expected, found.get(i).line() + ":" + found.get(i).column(), "url '" + url + "' in '" + t + "'");
             }
         }
     }
 
     /**
      * Line and column of the {@code repeat}th {@code url} after the first in {@code text} by a plain search (of
-     * the first when there are fewer; "1:1" when there is none).
+     * the first when there are fewer; "1:1" for no URL; null when there is none).
      */
     private static String expected(String text, String url, int repeat) {
+        if (url.isEmpty()) {
+            return "1:1";
+        }
         int at = url.contains("\n") || url.contains("\r") ? -1 : text.indexOf(url);
         if (at < 0) {
-            return "1:1";
+            return null;
         }
         for (int next = at, r = 0; r < repeat && next >= 0; r++) {
             next = url.isEmpty() ? -1 : text.indexOf(url, next + 1);
