@@ -4,7 +4,7 @@ import dev.kiln.output.SiteOutput;
 
 /**
  * A successful build: the site in memory and what it holds ({@code pages} counts posts and pages,
- * {@code listPages} the home and tag pages), and how many bodies and pages this run rendered (the
+ * {@code listPages} the home pages, the index of tags and the archive), and how many bodies and pages this run rendered (the
  * others were remembered from an earlier run of the same {@link Build}); {@code sources} maps the output
  * path of each page made from a file to that file, and {@code rootUrl} ({@code https://me.github.io/blog}, or "") and {@code basePath} ({@code /blog})
  * say where the site is served; {@code timings} says where the time went.

@@ -301,7 +301,7 @@ final class SiteAssembler {
         for (int i = 0; i < feeds.size(); i++) {
             files.put(feeds.get(i).feedUrl().substring(1), written.get(i));
         }
-        SitemapInputs sitemap = new SitemapInputs(config, SitemapWriter.entries(config, index));
+        SitemapInputs sitemap = new SitemapInputs(config, SitemapWriter.entries(config, index, layouts.wants("archive")));
         files.put(SITEMAP, generated.get(SITEMAP, sitemap, same -> SitemapWriter.sitemap(config, sitemap.entries())));
         files.put("robots.txt", SitemapWriter.robots(config));
         return files;

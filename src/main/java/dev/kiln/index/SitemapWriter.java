@@ -17,13 +17,11 @@ public final class SitemapWriter {
     /** A page of the sitemap: its URL, and when it last changed (null: unknown). */
     public record Entry(String url, ZonedDateTime modified) {}
 
-    /** The sitemap of the site {@code index} holds. */
-    public static byte[] sitemap(SiteConfig config, SiteIndex index) {
-        return sitemap(config, entries(config, index));
-    }
-
-    /** The pages of the sitemap of the site {@code index} holds, in no particular order: cheap to compare. */
-    public static List<Entry> entries(SiteConfig config, SiteIndex index) {
+    /**
+     * The pages of the sitemap of the site {@code index} holds, in no particular order: cheap to compare;
+     * with the archive page when the site has one ({@code archive}: its layouts make one).
+     */
+    public static List<Entry> entries(SiteConfig config, SiteIndex index, boolean archive) {
         List<Entry> entries = new ArrayList<>();
         ZonedDateTime newest = index.posts().isEmpty() ? null : FeedWriter.updated(index.posts().get(0));
         for (Pagination home : index.home()) {
@@ -42,6 +40,9 @@ public final class SitemapWriter {
         }
         for (Tag tag : index.tags()) {
             entries.add(new Entry(tag.route().url(), FeedWriter.updated(tag.posts().get(0))));
+        }
+        if (archive && !index.posts().isEmpty()) {
+            entries.add(new Entry(SiteIndex.archiveRoute(config).url(), newest));
         }
         return entries;
     }

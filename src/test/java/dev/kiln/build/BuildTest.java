@@ -39,6 +39,20 @@ class BuildTest {
     // ---- determinism ----
 
     @Test
+    void theSummaryCountsEveryListPageWritten() throws IOException {
+        Path site = tmp.resolve("blog");
+        Files.createDirectories(site.resolve("content/posts"));
+        Files.writeString(site.resolve("site.yml"), "title: T\n");
+        Files.writeString(site.resolve("content/posts/2020-01-01-a.md"), "---\ntitle: A\ntags: [x]\n---\nHi.\n");
+
+        BuildResult result = Fixtures.build(Fixtures.options(site));
+
+        // The home page, the index of tags and the archive.
+        assertTrue(result.output().files().containsKey("archive/index.html"));
+        assertTrue(result.summary().startsWith("built 1 pages (1 posts), 1 tag pages, 3 list pages in "), result.summary());
+    }
+
+    @Test
     void theSameSiteBuiltTwiceGivesTheSameBytes() throws IOException {
         Path site = richSite(tmp.resolve("blog"));
 

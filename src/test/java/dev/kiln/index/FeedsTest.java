@@ -217,8 +217,17 @@ class FeedsTest {
     @Test
     void sitemapListsEveryPublicPageButNot404OrDrafts() throws Exception {
         threePosts("");
-        String sitemap = new String(build().get("sitemap.xml"), StandardCharsets.UTF_8);
+        SiteOutput out = build();
+        String sitemap = new String(out.get("sitemap.xml"), StandardCharsets.UTF_8);
 
+        for (String page : out.files().keySet()) {
+            if (page.endsWith(".html") && !page.equals("404.html")) {
+                String url = "https://me.github.io/blog/" + (page.endsWith("index.html")
+                        ? page.substring(0, page.length() - "index.html".length()) : page);
+                assertTrue(sitemap.contains("<loc>" + url + "</loc>"), page + " in " + sitemap);
+            }
+        }
+        assertTrue(sitemap.contains("<loc>https://me.github.io/blog/archive/</loc>"), sitemap);
         assertTrue(sitemap.contains("<loc>https://me.github.io/blog/2020/01/01/one/</loc>"), sitemap);
         assertTrue(sitemap.contains("<loc>https://me.github.io/blog/about/</loc>"), sitemap);
         assertTrue(sitemap.contains("<loc>https://me.github.io/blog/</loc>"), sitemap);
