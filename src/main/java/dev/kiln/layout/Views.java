@@ -87,7 +87,7 @@ public final class Views {
         view.put("word_count", page.body().words());
         view.put("previous", page.isPost() ? index.older(page).map(Views::link).orElse(null) : null);
         view.put("next", page.isPost() ? index.newer(page).map(Views::link).orElse(null) : null);
-        view.put("image", front.image());
+        view.put("image", imageUrl(front.image(), page.url()));
         view.put("params", front.params());
         view.put("related", page.isPost()
                 ? index.related(page, RELATED).stream().map(p -> postSummaries.get(p.url())).toList() : List.of());
@@ -315,4 +315,29 @@ public final class Views {
         return Map.of("title", page.front().title(), "url", page.url());
     }
 
+
+    /**
+     * The URL of a page's {@code image} (its cover, and its link previews' picture): a relative one
+     * ({@code cover.png}, {@code ../shared/x.png}) resolved against the page's URL {@code pageUrl}, as the
+     * page's own {@code <img>} resolves it, so that {@code absolute_url} makes the same picture's address of
+     * it; root-relative, absolute and empty ones as written.
+     */
+    static String imageUrl(String image, String pageUrl) {
+        if (image == null || image.isBlank() || image.startsWith("/") || image.startsWith("#")
+                || dev.kiln.content.Route.hasScheme(image)) {
+            return image;
+        }
+        String folder = pageUrl.substring(0, pageUrl.lastIndexOf('/') + 1); // from "/"
+        List<String> parts = new java.util.ArrayList<>();
+        for (String part : (folder + image).substring(1).split("/")) {
+            if (part.equals("..")) {
+                if (!parts.isEmpty()) {
+                    parts.remove(parts.size() - 1);
+                }
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                parts.add(part);
+            }
+        }
+        return "/" + String.join("/", parts);
+    }
 }

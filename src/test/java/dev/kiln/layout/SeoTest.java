@@ -67,6 +67,34 @@ class SeoTest {
     }
 
     @Test
+    void aRelativeImageIsThePicturesAddressInThePageAndInItsPreviews() throws IOException {
+        Files.writeString(site.resolve("site.yml"), "title: Blog\nbase_url: https://me.github.io/blog\n");
+        Path post = site.resolve("content/posts/2020-01-01-a.md");
+        Files.createDirectories(post.getParent());
+        Files.writeString(post, "---\ntitle: A\nimage: cover.png\n---\nBody.\n");
+        Path cover = site.resolve("content/2020/01/01/a/cover.png");
+        Files.createDirectories(cover.getParent());
+        Files.writeString(cover, "png");
+        SiteOutput out = Fixtures.build(Fixtures.options(site)).output();
+        Document page = SiteChecks.page(out, "2020/01/01/a/index.html");
+
+        assertNotNull(out.get("2020/01/01/a/cover.png"));
+        assertEquals("/blog/2020/01/01/a/cover.png", page.selectFirst("img.post-cover").attr("src"));
+        assertEquals("https://me.github.io/blog/2020/01/01/a/cover.png", meta(page, "meta[property=og:image]"));
+        assertEquals("https://me.github.io/blog/2020/01/01/a/cover.png", meta(page, "meta[name=twitter:image]"));
+    }
+
+    @Test
+    void imageUrlsResolveAgainstThePage() {
+        assertEquals("/2020/a/cover.png", Views.imageUrl("cover.png", "/2020/a/"));
+        assertEquals("/2020/shared/x.png", Views.imageUrl("../shared/x.png", "/2020/a/"));
+        assertEquals("/2020/x.png", Views.imageUrl("./x.png", "/2020/a.html"));
+        assertEquals("/assets/c.png", Views.imageUrl("/assets/c.png", "/2020/a/"));
+        assertEquals("https://cdn/c.png", Views.imageUrl("https://cdn/c.png", "/2020/a/"));
+        assertEquals(null, Views.imageUrl(null, "/2020/a/"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void jsonLdDescribesTheBlogPostingWithEscapedValues() throws IOException {
         String json = post().selectFirst("script[type=application/ld+json]").data();
