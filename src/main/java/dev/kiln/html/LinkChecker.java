@@ -43,14 +43,17 @@ public final class LinkChecker {
 
     private final SiteOutput site;
     private final String basePath;
+    /** {@link #basePath} decoded, as the paths of links are before they are compared with it. */
+    private final String decodedBasePath;
     private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
     /** The verdicts on links that mean the same on every page: root-relative and absolute URLs. */
     private final Map<String, Optional<String>> sameEverywhere = new ConcurrentHashMap<>();
 
-    /** A checker for {@code site} served under {@code basePath} ("" at the root). */
+    /** A checker for {@code site} served under {@code basePath} ("" at the root; as it stands in URLs: {@code /my%20blog}). */
     public LinkChecker(SiteOutput site, String basePath) {
         this.site = site;
         this.basePath = basePath;
+        this.decodedBasePath = URLDecoder.decode(basePath.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     /** Every broken internal link of every HTML page, in page order. */
@@ -64,7 +67,7 @@ public final class LinkChecker {
     public List<Broken> check(String page) {
         List<Broken> broken = new ArrayList<>();
         // Encoded as page URLs are: a file named '<script>' is a page, not a broken URI.
-        URI pageUri = URI.create("http://site" + Route.encode(basePath + "/" + page));
+        URI pageUri = URI.create("http://site" + basePath + Route.encode("/" + page));
         // One scan finds the page's links and its ids, which its own #fragment links (a table of contents,
         // footnotes) and other pages' links need.
         List<Link> links = new ArrayList<>();
@@ -128,10 +131,10 @@ public final class LinkChecker {
             return null; // external
         }
         String path = URLDecoder.decode(target.getRawPath().replace("+", "%2B"), StandardCharsets.UTF_8);
-        if (!path.startsWith(basePath + "/")) {
+        if (!path.startsWith(decodedBasePath + "/")) {
             return "outside the base path " + basePath;
         }
-        String file = resolve(path.substring(basePath.length() + 1));
+        String file = resolve(path.substring(decodedBasePath.length() + 1));
         if (file == null) {
             return "";
         }

@@ -103,6 +103,15 @@ class LinkCheckerTest {
     }
 
     @Test
+    void aBasePathWithAnEscapeHoldsTheLinksUnderIt() {
+        SiteOutput site = site("b/index.html", "<a href=\"/my%20blog/a/\">ok</a><a href=\"../a/\">ok too</a>"
+                        + "<a href=\"/my%20blog/c/\">missing</a><a href=\"/a/\">missing base</a>",
+                "a/index.html", "a");
+        assertEquals(List.of("b/index.html -> /my%20blog/c/", "b/index.html -> /a/ (outside the base path /my%20blog)"),
+                broken(site, "/my%20blog"));
+    }
+
+    @Test
     void decodesEntitiesAndPercentEscapes() {
         SiteOutput site = site("index.html", "<a href=\"/a%20b/?x=1&amp;y=2\">x</a><a href=\"/caf%C3%A9/\">y</a>",
                 "a b/index.html", "a", "café/index.html", "c");
