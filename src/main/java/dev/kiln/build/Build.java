@@ -296,7 +296,7 @@ public final class Build implements AutoCloseable {
     private List<Routed> routes(List<DraftPage> drafts, List<StaticFile> statics, SiteConfig config) {
         List<Routed> routed = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        Map<String, String> claims = new TreeMap<>();
+        Map<String, DraftPage> claims = new TreeMap<>();
         // Each page's route on the pool (a route or its problems), then the claims in the pages' order.
         List<Object> routes = parallel.map(drafts, draft -> {
             try {
@@ -313,15 +313,19 @@ public final class Build implements AutoCloseable {
                 continue;
             }
             Route route = (Route) routes.get(i);
-            String earlier = claims.putIfAbsent(route.outputPath(), draft.path());
+            DraftPage earlier = claims.putIfAbsent(route.outputPath(), draft);
             if (earlier != null) {
-                problems.add(draft.front().at("permalink").problem(draft.path(), "URL " + route.url()
-                        + " is also claimed by " + earlier + ": give one of them another permalink"));
+                // Reported at the permalink that made the two meet: this page's, else the earlier one's.
+                boolean own = draft.front().has("permalink") || !earlier.front().has("permalink");
+                DraftPage at = own ? draft : earlier;
+                problems.add(at.front().at("permalink").problem(at.path(), "URL " + route.url()
+                        + " is also claimed by " + (own ? earlier : draft).path() + ": give one of them another permalink"));
             }
             routed.add(new Routed(draft, route));
         }
         for (StaticFile file : statics) {
-            String page = claims.get(file.outputPath());
+            DraftPage claimed = claims.get(file.outputPath());
+            String page = claimed == null ? null : claimed.path();
             if (page != null) {
                 problems.add(Problem.inFile(page, "its URL is also the file " + file.sourcePath()
                         + ": rename one of them"));

@@ -137,6 +137,22 @@ final class SiteAssembler {
     }
 
     /**
+     * The problem of two claims on {@code url}: {@code earlier}'s, a page's source file (reported at its
+     * {@code permalink} when it has one) or a page Kiln makes, and {@code later}'s. Two pages Kiln makes
+     * only meet through the site's settings (a tag named {@code tags} under {@code tag_permalink: /:slug/}).
+     */
+    private Problem clash(String earlier, String url, String later) {
+        Page page = java.util.stream.Stream.concat(index.posts().stream(), index.pages().stream())
+                .filter(p -> p.path().equals(earlier)).findFirst().orElse(null);
+        if (page != null) {
+            return page.front().at("permalink").problem(earlier, "URL " + url + " is also used by " + later
+                    + ": give this page another permalink");
+        }
+        return Problem.inFile("site.yml", "URL " + url + " is used by both " + earlier + " and " + later
+                + ": change tag_permalink or archive_permalink here, or rename the tag");
+    }
+
+    /**
      * Lays out every page and gathers the site's files, the bytes of {@code statics} read by {@code reader};
      * each file's bytes go to {@code out} as soon as they are made.
      */
@@ -184,15 +200,13 @@ final class SiteAssembler {
         for (Job job : jobs) {
             String earlier = out.claim(job.route().outputPath(), job.origin());
             if (earlier != null) {
-                problems.add(Problem.inFile(earlier, "URL " + job.route().url() + " is also used by "
-                        + job.origin() + ": give this page another permalink"));
+                problems.add(clash(earlier, job.route().url(), job.origin()));
             }
         }
         for (Page page : moved) {
             String earlier = out.claim(page.route().outputPath(), page.path());
             if (earlier != null) {
-                problems.add(Problem.inFile(earlier, "URL " + page.url() + " is also used by " + page.path()
-                        + ": give this page another permalink"));
+                problems.add(clash(earlier, page.url(), page.path()));
             }
         }
         List<Redirect> redirects = redirects(out, problems);

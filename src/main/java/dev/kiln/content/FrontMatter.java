@@ -45,6 +45,11 @@ public record FrontMatter(
         return positions.containsKey("redirect_from") ? "redirect_from" : "aliases";
     }
 
+    /** Whether the front matter gives {@code key} a value. */
+    public boolean has(String key) {
+        return positions.containsKey(key);
+    }
+
     /** Where the value of {@code key} stands, or the file's first line when it has none. */
     public Position at(String key) {
         return positions.getOrDefault(key, Position.START);

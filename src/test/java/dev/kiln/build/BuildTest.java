@@ -319,6 +319,8 @@ class BuildTest {
         assertTrue(problem.contains("content/posts/2020-01-01-about-me.md"), problem);
         assertTrue(problem.contains("content/about.md"), problem);
         assertTrue(problem.contains("/about/"), problem);
+        // At the permalink that made them meet.
+        assertTrue(problem.startsWith("content/posts/2020-01-01-about-me.md:3:12: "), problem);
     }
 
     @Test
@@ -332,6 +334,7 @@ class BuildTest {
         assertEquals(1, e.problems().size(), e.getMessage());
         Problem problem = e.problems().get(0);
         assertEquals("content/aws.md", problem.path(), problem.toString());
+        assertTrue(problem.toString().startsWith("content/aws.md:3:12: "), problem.toString());
         assertTrue(problem.message().contains("/tags/aws/"), problem.toString());
         assertTrue(problem.message().contains("AWS"), "names the tag: " + problem);
     }
@@ -369,10 +372,23 @@ class BuildTest {
 
         List<String> problems = e.problems().stream().map(Problem::toString).toList();
         assertEquals(2, problems.size(), e.getMessage());
-        assertTrue(problems.get(0).startsWith("content/all-tags.md:") && problems.get(0).contains("/tags/"),
+        assertTrue(problems.get(0).startsWith("content/all-tags.md:2:12: ") && problems.get(0).contains("/tags/"),
                 problems.get(0));
-        assertTrue(problems.get(1).startsWith("content/second.md:") && problems.get(1).contains("/page/2/"),
+        assertTrue(problems.get(1).startsWith("content/second.md:2:12: ") && problems.get(1).contains("/page/2/"),
                 problems.get(1));
+    }
+
+    @Test
+    void aTagWhoseUrlIsAnotherPageKilnMakesIsAProblemOfTheSettings() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "site.yml", "tag_permalink: /:slug/\n");
+        write(site, "content/posts/2020-01-01-a.md", "---\ntags: [tags]\n---\nA.\n");
+
+        SiteException e = assertThrows(SiteException.class, () -> Fixtures.build(Fixtures.options(site)));
+
+        assertEquals(List.of("site.yml:1:1: URL /tags/ is used by both the page of tag 'tags' and the index of tags:"
+                        + " change tag_permalink or archive_permalink here, or rename the tag"),
+                e.problems().stream().map(Problem::toString).toList());
     }
 
     // ---- sites ----
