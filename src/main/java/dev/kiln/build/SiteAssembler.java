@@ -148,7 +148,7 @@ final class SiteAssembler {
             return page.front().at("permalink").problem(earlier, "URL " + url + " is also used by " + later
                     + ": give this page another permalink");
         }
-        return Problem.inFile("site.yml", "URL " + url + " is used by both " + earlier + " and " + later
+        return Problem.inFile(dev.kiln.config.SiteConfig.FILE, "URL " + url + " is used by both " + earlier + " and " + later
                 + ": change tag_permalink or archive_permalink here, or rename the tag");
     }
 
