@@ -155,6 +155,7 @@ public final class YamlReader {
 
     private static String describe(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
+        String context = e.getContext() == null ? "" : e.getContext();
         String hint = "";
         if (problem.contains("mapping values are not allowed")) {
             hint = ": a value holding ': ' must be quoted, like title: \"Java: the good parts\"";
@@ -166,9 +167,21 @@ public final class YamlReader {
             hint = ": nest lists and maps at most 20 levels deep";
         } else if (problem.contains("found duplicate key")) {
             hint = ": keep one of them";
+        } else if (problem.contains("expected ',' or ']'") || problem.contains("expected ',' or '}'")) {
+            hint = ": a list [a, b] or map {k: v} on one line needs a comma between its items and its closing"
+                    + " bracket; quote an item that holds a comma, bracket or ': ', like [\"C, C++\", Java]";
+        } else if (problem.contains("did not find expected key") || problem.contains("could not find expected ':'")
+                || problem.contains("expected <block end>")) {
+            hint = ": each line holds 'key: value' with the keys of one map lined up; quote a value that goes on"
+                    + " after a quote, bracket or '#', like title: \"\\\"Quoted\\\" and more\"";
+        } else if (problem.contains("end of stream") && context.contains("quoted")) {
+            hint = ": close the quoted value with the quote it starts with";
+        } else if (problem.contains("cannot start any token")) {
+            hint = ": quote a value that starts with @ or `, like handle: \"@me\"";
+        } else {
+            hint = ": check the YAML on this line (quote a value that holds ': ', ' #' or starts with [, {, *, &, !, |, >, @ or `)";
         }
-        String context = e.getContext() == null ? "" : e.getContext() + ": ";
-        return "invalid YAML: " + context + problem + hint;
+        return "invalid YAML: " + (context.isEmpty() ? "" : context + ": ") + problem + hint;
     }
 
     private static String kind(Node node) {

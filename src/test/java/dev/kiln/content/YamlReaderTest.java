@@ -147,6 +147,21 @@ class YamlReaderTest {
         assertTrue(p.message().startsWith("invalid YAML"), p.message());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "tags: [a, b] c                  | each line holds 'key: value'",
+            "tags: [a, b                     | needs a comma between its items",
+            "tags: {a: 1, b                  | needs a comma between its items",
+            "title: \"A\" and B              | each line holds 'key: value'",
+            "title: \"open                    | close the quoted value",
+            "handle: @me                     | quote a value that starts with @",
+            "a: *nowhere                     | check the YAML on this line"})
+    void everySyntaxErrorSaysWhatToDo(String yaml, String advice) {
+        Problem p = problem(yaml + "\n");
+        assertTrue(p.message().startsWith("invalid YAML"), p.message());
+        assertTrue(p.message().contains(advice), p.message());
+    }
+
     @Test
     void sharesAliasedValues() {
         Map<String, Object> values = YamlReader.read("x.yml", "a: &x [1, 2]\nb: *x\n", 1).values();
