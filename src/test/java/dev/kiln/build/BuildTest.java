@@ -41,9 +41,8 @@ class BuildTest {
     @Test
     void theSummaryCountsEveryListPageWritten() throws IOException {
         Path site = tmp.resolve("blog");
-        Files.createDirectories(site.resolve("content/posts"));
-        Files.writeString(site.resolve("site.yml"), "title: T\n");
-        Files.writeString(site.resolve("content/posts/2020-01-01-a.md"), "---\ntitle: A\ntags: [x]\n---\nHi.\n");
+        write(site, "site.yml", "title: T\n");
+        write(site, "content/posts/2020-01-01-a.md", "---\ntitle: A\ntags: [x]\n---\nHi.\n");
 
         BuildResult result = Fixtures.build(Fixtures.options(site));
 
