@@ -83,8 +83,13 @@ final class SiteHandler implements HttpHandler {
     private void serve(HttpExchange exchange, String path) throws IOException {
         String script = reload.script(); // before the site: a page may be newer than its script, never older
         if (!basePath.isEmpty()) {
-            if (path.equals("/") || path.equals(basePath)) {
-                redirect(exchange, basePath + "/");
+            if (path.equals("/")) {
+                // Kiln's own (GitHub Pages serves another site at /), and the base path may change: temporary.
+                redirect(exchange, 302, basePath + "/");
+                return;
+            }
+            if (path.equals(basePath)) {
+                redirect(exchange, 301, basePath + "/");
                 return;
             }
             if (!path.startsWith(basePath + "/")) {
@@ -100,7 +105,7 @@ final class SiteHandler implements HttpHandler {
             // The path as the browser sent it, percent-encoded: a header holds ASCII only.
             URI uri = exchange.getRequestURI();
             String query = uri.getRawQuery();
-            redirect(exchange, uri.getRawPath() + "/" + (query == null ? "" : "?" + query));
+            redirect(exchange, 301, uri.getRawPath() + "/" + (query == null ? "" : "?" + query));
             return;
         }
         if (file == null) {
@@ -146,7 +151,6 @@ final class SiteHandler implements HttpHandler {
             bytes = inject(bytes, script);
         }
         exchange.getResponseHeaders().set("Content-Type", ContentTypes.of(file));
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
         write(exchange, status, bytes);
     }
 
@@ -171,9 +175,14 @@ final class SiteHandler implements HttpHandler {
         return -1;
     }
 
-    private static void redirect(HttpExchange exchange, String location) throws IOException {
+    /**
+     * A redirect: 301 for a folder's slash, as GitHub Pages answers, 302 for what only this server does. Like
+     * every answer it is never stored ({@link #write}): browsers keep a 301 without it for good, and would
+     * send the author to a page a later build moved or removed.
+     */
+    private static void redirect(HttpExchange exchange, int status, String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
-        text(exchange, 301, "moved to " + location + "\n");
+        text(exchange, status, "moved to " + location + "\n");
     }
 
     private static void text(HttpExchange exchange, int status, String body) throws IOException {
@@ -181,7 +190,9 @@ final class SiteHandler implements HttpHandler {
         write(exchange, status, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Sends an answer; none may be stored, since the next save may change any of them. */
     private static void write(HttpExchange exchange, int status, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
         if (exchange.getRequestMethod().equals("HEAD")) {
             exchange.getResponseHeaders().set("Content-Length", String.valueOf(bytes.length));
             exchange.sendResponseHeaders(status, -1);

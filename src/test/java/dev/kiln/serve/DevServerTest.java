@@ -126,6 +126,8 @@ class DevServerTest {
                 HttpResponse<String> response = get(server, folder);
                 assertEquals(301, response.statusCode(), folder);
                 assertEquals(folder + "/", response.headers().firstValue("Location").orElse(null), folder);
+                assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse("(none)"),
+                        folder + ": a browser keeps a 301 for good unless told not to");
             }
             HttpResponse<String> withQuery = get(server, "/about?ref=feed");
             assertEquals(301, withQuery.statusCode());

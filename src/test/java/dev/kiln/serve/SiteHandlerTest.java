@@ -18,7 +18,9 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -200,10 +202,10 @@ class SiteHandlerTest {
             assertEquals("Contact · Test Blog", page(server, "/blog/contact").title());
             assertEquals("First", page(server, "/blog" + FIRST_URL).selectFirst("h1.post-title").text());
             assertEquals("text/css; charset=utf-8", contentType(get(server, "/blog/assets/css/site.css")));
-            assertRedirect(server, "/", "/blog/");
-            assertRedirect(server, "/blog", "/blog/");
-            assertRedirect(server, "/blog/about", "/blog/about/");
-            assertRedirect(server, "/blog/tags/java", "/blog/tags/java/");
+            assertRedirect(server, "/", 302, "/blog/");
+            assertRedirect(server, "/blog", 301, "/blog/");
+            assertRedirect(server, "/blog/about", 301, "/blog/about/");
+            assertRedirect(server, "/blog/tags/java", 301, "/blog/tags/java/");
             for (String outside : List.of("/about/", "/blogs/", "/blogabout/", "/assets/css/site.css", "/blog/nope")) {
                 Document notFound = page(server, outside, 404);
                 assertEquals("Not found · Test Blog", notFound.title(), outside);
@@ -219,16 +221,49 @@ class SiteHandlerTest {
         try (DevServer server = started(site)) {
             assertTrue(server.url().endsWith("/notes/"), server.url());
             assertEquals("Test Blog", page(server, "/notes/").title());
-            assertRedirect(server, "/", "/notes/");
+            assertRedirect(server, "/", 302, "/notes/");
             assertEquals(404, get(server, "/about/").statusCode());
             assertEveryLinkStaysUnder(server, "/notes/");
         }
     }
 
-    private static void assertRedirect(DevServer server, String from, String to) {
+    private static void assertRedirect(DevServer server, String from, int status, String to) {
         HttpResponse<String> response = get(server, from);
-        assertEquals(301, response.statusCode(), from);
+        assertEquals(status, response.statusCode(), from);
         assertEquals(to, response.headers().firstValue("Location").orElse(null), from);
+    }
+
+    // ---- caching ----
+
+    @Test
+    void noAnswerMayBeStoredNotEvenARedirect() {
+        Path site = blog(tmp.resolve("blog"));
+        try (DevServer server = new DevServer(Fixtures.options(site).withBaseUrl("https://me.github.io/blog"),
+                "127.0.0.1", 0, log::add)) {
+            server.start();
+            // A browser keeps a 301 that does not say otherwise for good: after a permalink or the base path
+            // changed, it would still go where the old build sent it, to "Page not found".
+            Map<String, Integer> answers = new LinkedHashMap<>();
+            answers.put("/", 302);
+            answers.put("/blog", 301);
+            answers.put("/blog/about", 301);
+            answers.put("/blog/about/", 200);
+            answers.put("/blog/assets/css/site.css", 200);
+            answers.put("/blog/nope", 404);
+            answers.put("/elsewhere/", 404);
+            answers.put("/blog/%2e%2e/secret", 400);
+            for (Map.Entry<String, Integer> answer : answers.entrySet()) {
+                for (String method : List.of("GET", "HEAD")) {
+                    HttpResponse<String> response = ServeTesting.request(server, method, answer.getKey());
+                    assertEquals(answer.getValue(), response.statusCode(), method + " " + answer.getKey());
+                    assertEquals("no-store", response.headers().firstValue("Cache-Control").orElse("(none)"),
+                            method + " " + answer.getKey());
+                }
+            }
+            HttpResponse<String> post = ServeTesting.request(server, "POST", "/blog/about/");
+            assertEquals(405, post.statusCode());
+            assertEquals("no-store", post.headers().firstValue("Cache-Control").orElse("(none)"), "POST");
+        }
     }
 
     /** Every root-relative link, image, stylesheet and script of every page reachable from {@code base} is under it and served. */
