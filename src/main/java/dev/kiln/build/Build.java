@@ -163,11 +163,6 @@ public final class Build implements AutoCloseable {
         }
     }
 
-    /** The base path ({@code /blog}) of the settings the last run read; "" before any run. */
-    public String lastBasePath() {
-        return lastConfig == null ? "" : lastConfig.basePath();
-    }
-
     /** Builds the site {@code options} names; throws a {@link SiteException} listing every problem. */
     public BuildResult run(BuildOptions options) {
         return run(options, null);

@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,7 +63,6 @@ public final class DevServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService handlers;
     private final ScheduledExecutorService pinger;
-    private final String basePath;
     private final SiteWatcher watcher;
     private volatile Snapshot snapshot;
     private volatile boolean firstBuild = true;
@@ -81,13 +79,12 @@ public final class DevServer implements AutoCloseable {
                 log.accept(line);
             }
         });
-        this.snapshot = new Snapshot(new SiteOutput(new TreeMap<>()), List.of(), "");
+        this.snapshot = Snapshot.nothingYet();
         // Watching (not yet reporting) before the first build reads the files: a change made from now on is an
         // event that start() hands on, so a rebuild told of the files written can trust that list.
         this.watcher = new SiteWatcher(options.source(), QUIET_MILLIS, this::rebuild);
         rebuild();
         firstBuild = false;
-        this.basePath = basePath();
         try {
             this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
         } catch (IOException e) {
@@ -99,7 +96,7 @@ public final class DevServer implements AutoCloseable {
                 new SynchronousQueue<>(), daemon("kiln-http"));
         this.pinger = Executors.newSingleThreadScheduledExecutor(daemon("kiln-ping"));
         http.setExecutor(handlers);
-        http.createContext("/", new SiteHandler(() -> snapshot, reload, basePath));
+        http.createContext("/", new SiteHandler(() -> snapshot, reload));
     }
 
     /** Starts serving and watching. */
@@ -123,10 +120,10 @@ public final class DevServer implements AutoCloseable {
         return reload.size();
     }
 
-    /** The site's address, with its base path. */
+    /** The site's address, with the base path of the site served now. */
     public String url() {
         String host = http.getAddress().getHostString();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + basePath + "/";
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + snapshot.basePath() + "/";
     }
 
     /** How many rebuilds ran since the server started (the first build not counted). */
@@ -154,14 +151,13 @@ public final class DevServer implements AutoCloseable {
         Snapshot after;
         try {
             result = build.run(options, changed);
-            after = new Snapshot(result.output(), List.of(), "");
+            after = Snapshot.built(result.output(), result.basePath());
         } catch (SiteException e) {
-            after = new Snapshot(before.site(), e.problems(),
-                    ErrorOverlay.html(e.problems(), options.source().toAbsolutePath()));
+            after = before.failed(e.problems(), ErrorOverlay.html(e.problems(), options.source().toAbsolutePath()));
         } catch (RuntimeException e) {
             // A bug must not take the server down: show it like a site problem.
             List<Problem> problems = List.of(Problem.inFile("(kiln)", "the build crashed: " + e));
-            after = new Snapshot(before.site(), problems, ErrorOverlay.html(problems, options.source()));
+            after = before.failed(problems, ErrorOverlay.html(problems, options.source()));
         }
         snapshot = after;
         if (!firstBuild) {
@@ -201,7 +197,8 @@ public final class DevServer implements AutoCloseable {
     private void report(Snapshot before, Snapshot after, BuildResult result, long millis) {
         if (after.broken()) {
             after.problems().forEach(p -> log.accept(p.toString()));
-            log.accept("build failed: " + after.problems().size() + " problem(s); still serving the last good site");
+            log.accept("build failed: " + after.problems().size() + " problem(s); " + (after.built()
+                    ? "still serving the last good site" : "nothing to serve until it builds (pages show the problems)"));
             if (!after.problems().equals(before.problems())) {
                 reload.notify(page -> true, false);
             }
@@ -213,7 +210,12 @@ public final class DevServer implements AutoCloseable {
             return;
         }
         log.accept("rebuilt in " + millis + " ms: " + changed.size() + " file(s) changed, "
-                + result.markdownRenders() + " rendered" + (before.broken() ? "; the site builds again" : ""));
+                + result.markdownRenders() + " rendered" + (!before.broken() ? ""
+                : before.built() ? "; the site builds again" : "; the site builds"));
+        if (!after.basePath().equals(before.basePath())) {
+            log.accept("serving at " + url() + " now (" + (after.basePath().isEmpty() ? "no base path"
+                    : "base path " + after.basePath()) + ")");
+        }
         if (before.broken()) {
             reload.notify(page -> true, false);
             return;
@@ -246,12 +248,6 @@ public final class DevServer implements AutoCloseable {
             }
         }
         return changed;
-    }
-
-    /** The path the site is served under: from --base-url, else from site.yml as first read. */
-    private String basePath() {
-        return options.baseUrl() != null ? dev.kiln.config.SiteConfig.splitBaseUrl(options.baseUrl())[1]
-                : build.lastBasePath();
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

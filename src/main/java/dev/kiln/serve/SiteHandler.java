@@ -21,12 +21,10 @@ final class SiteHandler implements HttpHandler {
 
     private final Supplier<Snapshot> snapshot;
     private final LiveReload reload;
-    private final String basePath;
 
-    SiteHandler(Supplier<Snapshot> snapshot, LiveReload reload, String basePath) {
+    SiteHandler(Supplier<Snapshot> snapshot, LiveReload reload) {
         this.snapshot = snapshot;
         this.reload = reload;
-        this.basePath = basePath;
     }
 
     @Override
@@ -82,6 +80,9 @@ final class SiteHandler implements HttpHandler {
 
     private void serve(HttpExchange exchange, String path) throws IOException {
         String script = reload.script(); // before the site: a page may be newer than its script, never older
+        // One build answers the whole request: its site, its base path, its problems.
+        Snapshot now = snapshot.get();
+        String basePath = now.basePath();
         if (!basePath.isEmpty()) {
             if (path.equals("/")) {
                 // Kiln's own (GitHub Pages serves another site at /), and the base path may change: temporary.
@@ -93,12 +94,12 @@ final class SiteHandler implements HttpHandler {
                 return;
             }
             if (!path.startsWith(basePath + "/")) {
-                notFound(exchange, script);
+                notFound(exchange, now, script);
                 return;
             }
             path = path.substring(basePath.length());
         }
-        SiteOutput site = snapshot.get().site();
+        SiteOutput site = now.site();
         String rel = path.substring(1);
         String file = site.served(rel);
         if (file == null && !rel.isEmpty() && !rel.endsWith("/") && site.get(rel + "/index.html") != null) {
@@ -109,14 +110,16 @@ final class SiteHandler implements HttpHandler {
             return;
         }
         if (file == null) {
-            notFound(exchange, script);
+            notFound(exchange, now, script);
             return;
         }
-        send(exchange, 200, file, site.get(file), script);
+        send(exchange, 200, file, site.get(file), now, script);
     }
 
     /** The output file of the page a tab shows, from its {@code location.pathname}. */
     private String pageOf(String pathname) {
+        Snapshot now = snapshot.get();
+        String basePath = now.basePath();
         String path;
         try {
             // location.pathname is percent-encoded, as a request's path is.
@@ -127,17 +130,16 @@ final class SiteHandler implements HttpHandler {
         if (path == null || !path.startsWith(basePath + "/")) {
             return null;
         }
-        return snapshot.get().site().served(path.substring(basePath.length() + 1));
+        return now.site().served(path.substring(basePath.length() + 1));
     }
 
-    private void notFound(HttpExchange exchange, String script) throws IOException {
-        Snapshot now = snapshot.get();
+    private void notFound(HttpExchange exchange, Snapshot now, String script) throws IOException {
         byte[] page = now.site().get("404.html");
         if (page != null) {
-            send(exchange, 404, "404.html", page, script);
+            send(exchange, 404, "404.html", page, now, script);
         } else if (now.broken()) {
             // Nothing built yet, or no 404 page: an empty page still shows the problems and reloads once fixed.
-            send(exchange, 404, "404.html", EMPTY_PAGE, script);
+            send(exchange, 404, "404.html", EMPTY_PAGE, now, script);
         } else {
             text(exchange, 404, "not found\n");
         }
@@ -146,17 +148,17 @@ final class SiteHandler implements HttpHandler {
     private static final byte[] EMPTY_PAGE = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<title>Kiln</title></head><body></body></html>").getBytes(StandardCharsets.UTF_8);
 
-    private void send(HttpExchange exchange, int status, String file, byte[] bytes, String script) throws IOException {
+    private static void send(HttpExchange exchange, int status, String file, byte[] bytes, Snapshot now, String script)
+            throws IOException {
         if (ContentTypes.isHtml(file)) {
-            bytes = inject(bytes, script);
+            bytes = inject(bytes, now, script);
         }
         exchange.getResponseHeaders().set("Content-Type", ContentTypes.of(file));
         write(exchange, status, bytes);
     }
 
     /** The live-reload script, and while the build is broken the error overlay, go before {@code </body>}. */
-    private byte[] inject(byte[] bytes, String script) {
-        Snapshot now = snapshot.get();
+    private static byte[] inject(byte[] bytes, Snapshot now, String script) {
         String html = new String(bytes, StandardCharsets.UTF_8);
         String extra = (now.broken() ? now.overlay() : "") + script;
         int end = lastIndexOfIgnoreCase(html, "</body>");

@@ -36,6 +36,8 @@ import static dev.kiln.serve.ServeTesting.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the server sends for a file: its content type, its bytes (HTML with the live-reload script), under the base path. */
@@ -224,6 +226,56 @@ class SiteHandlerTest {
             assertRedirect(server, "/", 302, "/notes/");
             assertEquals(404, get(server, "/about/").statusCode());
             assertEveryLinkStaysUnder(server, "/notes/");
+        }
+    }
+
+    @Test
+    void aSiteYmlBrokenAtStartIsServedUnderItsBasePathOnceFixed() {
+        Path site = blog(tmp.resolve("blog"));
+        write(site, "site.yml", "title: Test Blog\nbase_url: https://me.github.io/blog\ntitel: x\n");
+        try (DevServer server = started(site)) {
+            Document nothing = page(server, "/", 404);
+            assertTrue(nothing.getElementById("kiln-errors").text().contains("site.yml:3:1"), nothing.text());
+            assertTrue(log.contains("build failed: 1 problem(s); nothing to serve until it builds (pages show the problems)"),
+                    "no good site to serve yet: " + log);
+
+            write(site, "site.yml", "title: Test Blog\nbase_url: https://me.github.io/blog\n");
+            assertNotNull(server.rebuild(), () -> "the fixed site builds: " + log);
+
+            assertTrue(server.url().endsWith(":" + server.port() + "/blog/"), server.url());
+            assertTrue(log.contains("serving at " + server.url() + " now (base path /blog)"), log.toString());
+            assertEquals("Test Blog", page(server, "/blog/").title());
+            assertRedirect(server, "/", 302, "/blog/");
+            assertEquals(404, get(server, "/about/").statusCode());
+            assertEveryLinkStaysUnder(server, "/blog/");
+        }
+    }
+
+    @Test
+    void aBasePathChangedWhileServingIsServedFromTheNextGoodBuild() {
+        Path site = blog(tmp.resolve("blog"));
+        write(site, "site.yml", "title: Test Blog\nbase_url: https://me.github.io/blog\n");
+        try (DevServer server = started(site)) {
+            assertEquals("Test Blog", page(server, "/blog/").title());
+
+            write(site, "site.yml", "title: Test Blog\nbase_url: https://me.github.io/notes\ntitel: x\n");
+            assertNull(server.rebuild(), "a broken site.yml");
+            assertEquals("Test Blog", page(server, "/blog/").title(), "the last good site, under its own base path");
+            assertEquals(404, get(server, "/notes/").statusCode());
+
+            write(site, "site.yml", "title: Test Blog\nbase_url: https://me.github.io/notes\n");
+            assertNotNull(server.rebuild(), () -> "the fixed site builds: " + log);
+
+            assertTrue(server.url().endsWith("/notes/"), server.url());
+            assertTrue(log.contains("serving at " + server.url() + " now (base path /notes)"), log.toString());
+            assertRedirect(server, "/", 302, "/notes/");
+            assertEquals(404, get(server, "/blog/").statusCode());
+            assertEveryLinkStaysUnder(server, "/notes/");
+
+            write(site, "site.yml", "title: Test Blog\n");
+            assertNotNull(server.rebuild(), () -> "no base path: " + log);
+            assertTrue(log.contains("serving at " + server.url() + " now (no base path)"), log.toString());
+            assertEveryLinkStaysUnder(server, "/");
         }
     }
 
