@@ -96,7 +96,7 @@ public final class DevServer implements AutoCloseable {
                 new SynchronousQueue<>(), daemon("kiln-http"));
         this.pinger = Executors.newSingleThreadScheduledExecutor(daemon("kiln-ping"));
         http.setExecutor(handlers);
-        http.createContext("/", new SiteHandler(() -> snapshot, reload));
+        http.createContext("/", new SiteHandler(() -> snapshot, reload, new AllowedHosts(host)));
     }
 
     /** Starts serving and watching. */

@@ -21,10 +21,13 @@ final class SiteHandler implements HttpHandler {
 
     private final Supplier<Snapshot> snapshot;
     private final LiveReload reload;
+    private final AllowedHosts hosts;
 
-    SiteHandler(Supplier<Snapshot> snapshot, LiveReload reload) {
+    /** Serves {@code snapshot}'s site to requests for the names {@code hosts} allows. */
+    SiteHandler(Supplier<Snapshot> snapshot, LiveReload reload, AllowedHosts hosts) {
         this.snapshot = snapshot;
         this.reload = reload;
+        this.hosts = hosts;
     }
 
     @Override
@@ -36,6 +39,12 @@ final class SiteHandler implements HttpHandler {
             }
             if (tooManyHeaders(exchange)) {
                 text(exchange, 431, "request header fields too large\n");
+                return;
+            }
+            if (!forThisServer(exchange)) {
+                text(exchange, 403, "kiln serve answers requests for localhost, an IP address or its --host only, "
+                        + "so that no other site's page can read this one: open http://localhost:"
+                        + exchange.getLocalAddress().getPort() + "/\n");
                 return;
             }
             String method = exchange.getRequestMethod();
@@ -58,6 +67,13 @@ final class SiteHandler implements HttpHandler {
         } catch (IOException e) {
             exchange.close(); // the browser went away
         }
+    }
+
+    /** Whether the request names an allowed host, in its Host header and in its target when that is absolute. */
+    private boolean forThisServer(HttpExchange exchange) {
+        URI uri = exchange.getRequestURI();
+        return hosts.allow(exchange.getRequestHeaders().get("Host"))
+                && (uri.getScheme() == null || uri.getRawAuthority() == null || hosts.allows(uri.getRawAuthority()));
     }
 
     /** Longer URIs get 414, as browsers never send them (and servers such as nginx refuse them too). */

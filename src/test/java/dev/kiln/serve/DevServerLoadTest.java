@@ -266,7 +266,7 @@ class DevServerLoadTest {
                     // Meanwhile more tabs that leave before the server even answers.
                     for (int i = 0; i < 20; i++) {
                         try (Socket socket = new Socket("127.0.0.1", server.port())) {
-                            socket.getOutputStream().write(("GET " + LiveReload.ENDPOINT + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                            socket.getOutputStream().write(("GET " + LiveReload.ENDPOINT + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
                                     .getBytes(StandardCharsets.ISO_8859_1));
                         }
                     }

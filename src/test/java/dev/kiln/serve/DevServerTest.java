@@ -583,6 +583,48 @@ class DevServerTest {
         }
     }
 
+    @Test
+    void aRequestNamingAnotherSiteIsRefusedSoThatNoPageElsewhereCanReadThePreview() {
+        try (DevServer server = started(site())) {
+            int port = server.port();
+            // DNS rebinding: a page of evil.example points its name at 127.0.0.1, and its browser sends that name.
+            List<String> refused = List.of("evil.example", "evil.example:" + port, "127.0.0.1.evil.example:" + port,
+                    "localhost.evil.example:" + port, "localhost:" + port + "@evil.example", "", "[::1", "::1",
+                    "localhost:http", "localhost:" + port + ":1");
+            for (String host : refused) {
+                for (String target : List.of("/about/", "/", LiveReload.ENDPOINT + "?page=%2Fabout%2F&v=0")) {
+                    for (String method : List.of("GET", "HEAD")) {
+                        ServeTesting.Raw response = raw(server, method + " " + target + " HTTP/1.1\r\nHost: " + host + "\r\n");
+                        assertTrue(response.status() == 403 || response.status() == 400,
+                                method + " " + target + " for Host '" + host + "' gave " + response.head());
+                        assertFalse(response.body().contains("about page") || response.body().contains("Test Blog")
+                                || response.body().contains("event:"), "Host '" + host + "': " + response.body());
+                    }
+                }
+            }
+            ServeTesting.Raw refusedOne = raw(server, "GET /about/ HTTP/1.1\r\nHost: evil.example:" + port + "\r\n");
+            assertEquals(403, refusedOne.status());
+            assertTrue(refusedOne.body().contains("http://localhost:" + port + "/"), "says what to open: " + refusedOne.body());
+            assertEquals(403, raw(server, "GET http://evil.example/about/ HTTP/1.1\r\nHost: 127.0.0.1\r\n").status(),
+                    "an absolute target names its host");
+            int twice = raw(server, "GET /about/ HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n").status();
+            assertTrue(twice == 400 || twice == 403, "two Host headers: " + twice);
+
+            // The names of this machine that no one else can answer for, with or without a port (a forwarded
+            // port changes it), and IP addresses, by which other machines reach a server on --host 0.0.0.0.
+            List<String> served = List.of("127.0.0.1:" + port, "localhost:" + port, "LocalHost:" + port, "localhost",
+                    "localhost.:" + port, "127.0.0.1", "[::1]:" + port, "kiln.localhost:" + port, "192.168.1.20:" + port,
+                    "[fe80::1]:" + port, "localhost:8080");
+            for (String host : served) {
+                ServeTesting.Raw response = raw(server, "GET /about/ HTTP/1.1\r\nHost: " + host + "\r\n");
+                assertEquals(200, response.status(), "Host '" + host + "': " + response.head());
+                assertTrue(response.body().contains("This is the about page."), host);
+            }
+            assertEquals(200, raw(server, "GET /about/ HTTP/1.0\r\n").status(), "HTTP/1.0 without Host");
+            assertEquals(200, raw(server, "GET http://localhost:" + port + "/about/ HTTP/1.1\r\nHost: localhost\r\n").status());
+        }
+    }
+
     /** One server for every traversal attempt, with secrets in and next to the site folder. */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)

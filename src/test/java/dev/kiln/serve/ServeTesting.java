@@ -161,23 +161,27 @@ final class ServeTesting {
 
     /** Sends {@code method target HTTP/1.1} exactly as written, for paths no HTTP client would send. */
     static Raw raw(DevServer server, String method, String target) {
+        return raw(server, method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n");
+    }
+
+    /** Sends {@code head} (the request line and header lines, each ending in CRLF) exactly as written, and reads the answer. */
+    static Raw raw(DevServer server, String head) {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout((int) WAIT.toMillis());
             OutputStream out = socket.getOutputStream();
-            out.write((method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write((head + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             int headEnd = response.indexOf("\r\n\r\n");
-            String head = headEnd < 0 ? response : response.substring(0, headEnd);
+            String answerHead = headEnd < 0 ? response : response.substring(0, headEnd);
             String body = headEnd < 0 ? "" : response.substring(headEnd + 4);
-            String[] statusLine = head.split("\r\n", 2)[0].split(" ");
+            String[] statusLine = answerHead.split("\r\n", 2)[0].split(" ");
             if (statusLine.length < 2 || !statusLine[0].startsWith("HTTP/")) {
-                fail("no HTTP response to " + method + " " + target + ": " + response);
+                fail("no HTTP response to " + head + ": " + response);
             }
-            return new Raw(Integer.parseInt(statusLine[1]), head, body);
+            return new Raw(Integer.parseInt(statusLine[1]), answerHead, body);
         } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + target + " failed", e);
+            throw new UncheckedIOException(head + " failed", e);
         }
     }
 
