@@ -225,9 +225,14 @@ final class SiteHandler implements HttpHandler {
 
     /**
      * The decoded path, or null when it could name something outside the site: {@code ..} or {@code .}
-     * segments (also as {@code %2e%2e}), backslashes, NUL, or anything but an absolute path.
+     * segments (also as {@code %2e%2e}), backslashes, NUL, an empty first segment ({@code //}), or anything but
+     * an absolute path.
      */
     static String safePath(URI uri) {
+        if (uri.getScheme() == null && uri.toString().startsWith("//")) {
+            // Read as a host and a path ("//about/" as host about, path /): a path with an empty first segment.
+            return null;
+        }
         String raw = uri.getRawPath();
         if (raw == null || !raw.startsWith("/") || raw.contains("\\") || raw.toLowerCase(java.util.Locale.ROOT).contains("%5c")) {
             return null;

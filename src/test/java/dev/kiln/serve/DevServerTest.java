@@ -625,6 +625,25 @@ class DevServerTest {
         }
     }
 
+    @Test
+    void aPathBeginningWithTwoSlashesIsABadPathNotAnotherPage() {
+        try (DevServer server = started(site())) {
+            // The JDK reads "//about/" as the host "about" and the path "/": it was served as the home page.
+            for (String target : List.of("//about/", "//about", "///about/", "////about/", "//127.0.0.1/about/",
+                    "//localhost:" + server.port() + "/", "//assets/css/site.css", "//" + FIRST_URL.substring(1))) {
+                for (String method : List.of("GET", "HEAD")) {
+                    ServeTesting.Raw response = raw(server, method, target);
+                    // 404 from the JDK itself for "//about", whose path is empty and so in no context.
+                    assertTrue(response.status() == 400 || response.status() == 404 && target.equals("//about"),
+                            method + " " + target + " gave " + response.head());
+                    assertFalse(response.body().contains("Test Blog") || response.body().contains("color"),
+                            target + ": " + response.body());
+                }
+            }
+            assertEquals(200, get(server, "/about/").statusCode(), "still serving");
+        }
+    }
+
     /** One server for every traversal attempt, with secrets in and next to the site folder. */
     @Nested
     @TestInstance(TestInstance.Lifecycle.PER_CLASS)
