@@ -71,6 +71,7 @@ public final class SourceLoader {
         List<SourceFile> pages = new ArrayList<>();
         List<StaticFile> statics = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
+        java.util.Map<String, String> links = new java.util.HashMap<>();
         // In the walk's order: a page to read, or a problem (a Problem), or a static file.
         List<Object> walked = new ArrayList<>();
         List<ToRead> toRead = new ArrayList<>();
@@ -85,6 +86,9 @@ public final class SourceLoader {
                 ToRead page = new ToRead(found, rel);
                 walked.add(page);
                 toRead.add(page);
+                if (found.attributes().isSymbolicLink()) {
+                    links.put(rel, target(root, file));
+                }
             } else if ((wrong = unusable(root, file)) != null) {
                 walked.add(Problem.inFile(rel, wrong));
             } else {
@@ -120,28 +124,47 @@ public final class SourceLoader {
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
-        return new SiteSources(posts, pages, statics);
+        return new SiteSources(posts, pages, statics, links);
+    }
+
+    /** The site-relative path of the file the link {@code file} leads to (through any further links). */
+    private static String target(Path root, Path file) {
+        try {
+            return relative(root.toRealPath(), file.toRealPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
      * The sources of {@code root} when, since {@code last} was loaded, only the files at {@code changed}
      * (site-relative paths) were written to, none made, moved or removed, as a file watcher can tell: the
      * pages among them are read again, the other sources taken from {@code last} without looking at the
-     * folders. Null when that cannot be known to give what {@link #load} would (a changed file is no
-     * longer a regular file, or no longer a page, or is not one of {@code last}'s sources): then load.
+     * folders. A page that is a link to a changed file is read again too: the watcher sees the write to the
+     * file, not to the link. Null when that cannot be known to give what {@link #load} would (a changed file
+     * is no longer a regular file, or no longer a page, or is not one of {@code last}'s sources): then load.
      */
     public static SiteSources reload(Path root, SiteSources last, java.util.Set<String> changed, TextReader reader) {
         java.util.Set<String> known = new java.util.HashSet<>();
+        java.util.Set<String> linked = new java.util.HashSet<>();
+        last.links().forEach((link, target) -> {
+            if (changed.contains(target)) {
+                linked.add(link);
+            }
+        });
         List<Problem> problems = new ArrayList<>();
         List<List<SourceFile>> lists = new ArrayList<>();
         for (List<SourceFile> sources : List.of(last.posts(), last.pages())) {
             List<SourceFile> now = new ArrayList<>(sources);
             for (int i = 0; i < now.size(); i++) {
                 String rel = now.get(i).path();
-                if (!changed.contains(rel)) {
+                boolean written = changed.contains(rel);
+                if (!written && !linked.contains(rel)) {
                     continue;
                 }
-                known.add(rel);
+                if (written) {
+                    known.add(rel);
+                }
                 Path file = root.resolve(rel);
                 BasicFileAttributes attributes;
                 try {
@@ -149,7 +172,9 @@ public final class SourceLoader {
                 } catch (IOException e) {
                     return null;
                 }
-                if (!attributes.isRegularFile() || !isPage(file)) {
+                boolean stillLinked = attributes.isSymbolicLink() && last.links().containsKey(rel)
+                        && Files.isRegularFile(file);
+                if (!(attributes.isRegularFile() || stillLinked) || !isPage(file)) {
                     return null;
                 }
                 now.set(i, read(new Found(file, attributes), rel, reader, problems));
@@ -167,7 +192,7 @@ public final class SourceLoader {
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
-        return new SiteSources(lists.get(0), lists.get(1), last.statics());
+        return new SiteSources(lists.get(0), lists.get(1), last.statics(), last.links());
     }
 
     /** The page {@code found} read with {@code reader}, or null with its problem added to {@code problems}. */

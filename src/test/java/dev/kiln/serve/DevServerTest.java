@@ -712,6 +712,37 @@ class DevServerTest {
     }
 
     @Test
+    void aPostThatLinksToAnotherFileShowsThatFilesEditAsABuildFromNothingWould() throws IOException {
+        Path site = site();
+        String target = "content/posts/2020-04-01-target.md";
+        write(site, target, post("Target", "java", "The first words of the target."));
+        Files.createSymbolicLink(site.resolve("content/posts/2020-04-02-alias.md"), Path.of("2020-04-01-target.md"));
+        Files.createSymbolicLink(site.resolve("content/again.md"), Path.of("posts/2020-04-02-alias.md"));
+        Files.createSymbolicLink(site.resolve("assets/css/alias.css"), Path.of("site.css"));
+        try (DevServer server = started(site)) {
+            assertTrue(get(server, "/2020/04/02/alias/").body().contains("The first words of the target."));
+            settledRebuilds(server, 300);
+
+            // Written in place, as most editors save: the watcher sees a write to the target, none to the links.
+            Files.writeString(site.resolve(target), post("Target", "java", "The target, edited."));
+            Files.writeString(site.resolve(CSS), "body { color: teal; }\n");
+            await("the edited target", () -> get(server, "/2020/04/01/target/").body().contains("The target, edited."));
+
+            assertTrue(get(server, "/2020/04/02/alias/").body().contains("The target, edited."), "the link to it");
+            assertTrue(get(server, "/again/").body().contains("The target, edited."), "a link to the link");
+            assertEquals("body { color: teal; }\n", get(server, "/assets/css/alias.css").body());
+            BuildResult fresh = Fixtures.build(Fixtures.options(site));
+            for (Map.Entry<String, byte[]> file : fresh.output().files().entrySet()) {
+                String path = file.getKey();
+                String url = "/" + (path.endsWith("index.html") ? path.substring(0, path.length() - "index.html".length()) : path);
+                String served = get(server, url).body();
+                assertEquals(new String(file.getValue(), StandardCharsets.UTF_8),
+                        path.endsWith(".html") ? ServeTesting.withoutScript(served) : served, url + " as a build from nothing");
+            }
+        }
+    }
+
+    @Test
     void aPostInAFolderCreatedWhileServingIsWatched() {
         Path site = site();
         try (DevServer server = started(site)) {

@@ -152,6 +152,16 @@ final class ServeTesting {
         return Jsoup.parse(response.body(), origin(server) + path);
     }
 
+    /** A served page without the live-reload script it carries: the page as {@code kiln build} writes it. */
+    static String withoutScript(String body) {
+        int start = body.indexOf(SCRIPT_START);
+        assertTrue(start >= 0, "the page carries the live-reload script: " + body);
+        int end = body.indexOf("</script>", start) + "</script>".length();
+        return body.substring(0, start) + body.substring(end);
+    }
+
+    private static final String SCRIPT_START = "<script>(()=>{let es=null;";
+
     static String contentType(HttpResponse<?> response) {
         return response.headers().firstValue("Content-Type").orElse("(none)");
     }
