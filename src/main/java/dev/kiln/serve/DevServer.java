@@ -220,10 +220,10 @@ public final class DevServer implements AutoCloseable {
             reload.notify(page -> true, false);
             return;
         }
-        boolean cssOnly = !changed.isEmpty() && changed.stream().allMatch(p -> p.endsWith(".css"));
+        boolean stylesheets = changed.stream().anyMatch(p -> p.endsWith(".css"));
+        boolean notOnlyStylesheets = changed.stream().anyMatch(p -> !p.endsWith(".css"));
         boolean otherAssets = changed.stream().anyMatch(DevServer::shownByPages);
-        reload.notify(page -> !cssOnly && (page == null ? !changed.isEmpty() : changed.contains(page) || otherAssets),
-                cssOnly);
+        reload.notify(page -> page == null ? notOnlyStylesheets : changed.contains(page) || otherAssets, stylesheets);
     }
 
     /**

@@ -65,15 +65,18 @@ final class LiveReload {
         }
     }
 
-    /** Tells each tab whose page {@code reload} accepts to reload, and every other tab to swap CSS if asked. */
-    void notify(Predicate<String> reload, boolean cssOnly) {
-        if (cssOnly || reload.test(null)) { // a page of unknown path reloads on any change: something changed
+    /**
+     * Tells each tab whose page {@code reload} accepts to reload, and, when {@code stylesheets} changed, every
+     * other tab to swap them: a page that did not change still shows them.
+     */
+    void notify(Predicate<String> reload, boolean stylesheets) {
+        if (stylesheets || reload.test(null)) { // a page of unknown path reloads on any change: something changed
             generation++; // one writer: DevServer.rebuild() is synchronized
         }
         for (Client client : clients) {
             if (reload.test(client.page())) {
                 send(client, "event: reload\ndata: reload\n\n");
-            } else if (cssOnly) {
+            } else if (stylesheets) {
                 send(client, "event: css\ndata: css\n\n");
             }
         }

@@ -241,6 +241,28 @@ class LiveReloadTest {
     }
 
     @Test
+    void aStylesheetSavedWithAPostIsSwappedInEveryTabThatDoesNotReload() {
+        Path site = blog(tmp.resolve("blog"));
+        try (DevServer server = started(Fixtures.options(site));
+             Tab first = new Tab(server, FIRST_URL);
+             Tab about = new Tab(server, "/about/");
+             Tab second = new Tab(server, SECOND_URL)) {
+            // One burst, one rebuild: an editor's "save all".
+            write(site, CSS, "body { color: rebeccapurple; }\n");
+            write(site, FIRST, post("First", "java, cats", "The first post, edited."));
+            rebuild(server);
+
+            // (Should the watcher have rebuilt between the two writes, the stylesheet came first, alone.)
+            String event = first.next();
+            assertEquals("reload", event.equals("css") ? first.next() : event);
+            about.expect("css"); // its page did not change, its stylesheet did
+            second.expect("css");
+            touchCss(site, server);
+            assertNothingBefore("css", first, about, second);
+        }
+    }
+
+    @Test
     void aBrokenBuildReloadsEveryTabAndSoDoesTheFirstGoodBuildAfterIt() {
         Path site = blog(tmp.resolve("blog"));
         try (DevServer server = started(Fixtures.options(site));
