@@ -200,7 +200,7 @@ public final class DevServer implements AutoCloseable {
             log.accept("build failed: " + after.problems().size() + " problem(s); " + (after.built()
                     ? "still serving the last good site" : "nothing to serve until it builds (pages show the problems)"));
             if (!after.problems().equals(before.problems())) {
-                reload.notify(page -> true, false);
+                reload.notify(page -> true, false, false);
             }
             return;
         }
@@ -217,13 +217,14 @@ public final class DevServer implements AutoCloseable {
                     : "base path " + after.basePath()) + ")");
         }
         if (before.broken()) {
-            reload.notify(page -> true, false);
+            reload.notify(page -> true, false, false);
             return;
         }
         boolean stylesheets = changed.stream().anyMatch(p -> p.endsWith(".css"));
         boolean notOnlyStylesheets = changed.stream().anyMatch(p -> !p.endsWith(".css"));
         boolean otherAssets = changed.stream().anyMatch(DevServer::shownByPages);
-        reload.notify(page -> page == null ? notOnlyStylesheets : changed.contains(page) || otherAssets, stylesheets);
+        reload.notify(page -> page == null ? notOnlyStylesheets : changed.contains(page) || otherAssets, stylesheets,
+                otherAssets);
     }
 
     /**

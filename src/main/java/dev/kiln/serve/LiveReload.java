@@ -8,10 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Browsers listening for rebuilds over Server-Sent Events. Each tab says which page it shows; after a
- * rebuild it is told to reload if its page changed, or to swap stylesheets if only CSS changed.
+ * rebuild it is told to reload if its page changed, else to swap stylesheets if they changed.
  */
 final class LiveReload {
 
@@ -19,10 +20,10 @@ final class LiveReload {
     static final String ENDPOINT = "/__kiln/events";
 
     /**
-     * The script served pages carry (never written by {@code kiln build}), for {@link #script()}. A tab
-     * holds its stream only while visible: browsers allow 6 connections per host, so a 7th open tab could
-     * not even load. A tab that comes back (or reconnects) says which rebuild its page is from ({@code v}),
-     * and reloads if one happened since.
+     * The script served pages carry (never written by {@code kiln build}), for {@link #script}. A tab holds
+     * its stream only while visible: browsers allow 6 connections per host, so a 7th open tab could not even
+     * load. A tab that comes back (or reconnects) says which version of its page it shows ({@code v}), and
+     * reloads only if that page is another now.
      */
     private static final String SCRIPT = "<script>(()=>{let es=null;const open=()=>{if(es)return;"
             + "es=new EventSource(\"" + ENDPOINT + "?page=\"+encodeURIComponent(location.pathname)+\"&v=@V@\");"
@@ -32,17 +33,27 @@ final class LiveReload {
             + "document.addEventListener(\"visibilitychange\",()=>{if(!document.hidden)open();else if(es){es.close();es=null;}});"
             + "if(!document.hidden)open();})();</script>";
 
-    /** Counts the notifications: a page is from the generation that was current when it was served. */
-    private volatile long generation;
+    /**
+     * How many rebuilds changed a stylesheet, and how many a file that pages show (an image, a script): a
+     * tab's page is a version of its own bytes, and of these.
+     */
+    record Generation(long stylesheets, long assets) {}
 
-    /** The script for a page served now. */
-    String script() {
-        return script(generation);
+    private volatile Generation generation = new Generation(0, 0);
+
+    /** The generation now: read before the page a script goes into, so that a page may be newer, never older. */
+    Generation generation() {
+        return generation;
     }
 
-    /** The script for a page served after {@code generation} notifications. */
-    static String script(long generation) {
-        return SCRIPT.replace("@V@", Long.toString(generation));
+    /** The script for a page whose own content is {@code page} (a digest), served at {@code generation}. */
+    static String script(String page, Generation generation) {
+        return SCRIPT.replace("@V@", version(page, generation));
+    }
+
+    /** What a tab's {@code v} says: its page's digest, and the generation of the stylesheets and assets it shows. */
+    static String version(String page, Generation generation) {
+        return page + "-" + generation.stylesheets() + "-" + generation.assets();
     }
 
     /** A listening tab: the output path of the page it shows (null when unknown) and its open stream. */
@@ -50,8 +61,11 @@ final class LiveReload {
 
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
 
-    /** Opens an event stream for a tab showing {@code page}; the exchange stays open for later events. */
-    void open(HttpExchange exchange, String page, String version) throws IOException {
+    /**
+     * Opens an event stream for a tab showing {@code page} at {@code version} (its {@code v}, or null); the
+     * exchange stays open for later events. {@code pageNow} digests the page the tab's address shows now.
+     */
+    void open(HttpExchange exchange, String page, String version, Supplier<String> pageNow) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
@@ -59,20 +73,29 @@ final class LiveReload {
         Client client = new Client(exchange, out, page);
         clients.add(client);
         send(client, ": connected\nretry: 500\n\n");
-        // Checked after joining: a later notification reaches this client, an earlier one shows here.
-        if (version != null && !version.equals(Long.toString(generation))) {
+        if (version == null) {
+            return;
+        }
+        // Checked after joining: a later notification reaches this client, an earlier one shows here. Only
+        // what the tab shows counts: a rebuild that left its page alone, or stylesheets it swapped, do not
+        // make it reload when it comes back.
+        Generation now = generation;
+        String[] shown = version.split("-", -1);
+        if (shown.length != 3 || !shown[0].equals(pageNow.get()) || !shown[2].equals(Long.toString(now.assets()))) {
             send(client, "event: reload\ndata: reload\n\n");
+        } else if (!shown[1].equals(Long.toString(now.stylesheets()))) {
+            send(client, "event: css\ndata: css\n\n");
         }
     }
 
     /**
      * Tells each tab whose page {@code reload} accepts to reload, and, when {@code stylesheets} changed, every
-     * other tab to swap them: a page that did not change still shows them.
+     * other tab to swap them: a page that did not change still shows them. {@code assets} says whether a
+     * file that pages show changed.
      */
-    void notify(Predicate<String> reload, boolean stylesheets) {
-        if (stylesheets || reload.test(null)) { // a page of unknown path reloads on any change: something changed
-            generation++; // one writer: DevServer.rebuild() is synchronized
-        }
+    void notify(Predicate<String> reload, boolean stylesheets, boolean assets) {
+        Generation was = generation; // one writer: DevServer.rebuild() is synchronized
+        generation = new Generation(was.stylesheets() + (stylesheets ? 1 : 0), was.assets() + (assets ? 1 : 0));
         for (Client client : clients) {
             if (reload.test(client.page())) {
                 send(client, "event: reload\ndata: reload\n\n");

@@ -60,7 +60,8 @@ final class SiteHandler implements HttpHandler {
                 return;
             }
             if (path.equals(LiveReload.ENDPOINT) && method.equals("GET")) {
-                reload.open(exchange, pageOf(query(uri, "page")), query(uri, "v"));
+                String pathname = query(uri, "page");
+                reload.open(exchange, pageOf(pathname), query(uri, "v"), () -> digestAt(pathname));
                 return; // the stream stays open for later events
             }
             serve(exchange, path);
@@ -95,23 +96,50 @@ final class SiteHandler implements HttpHandler {
     }
 
     private void serve(HttpExchange exchange, String path) throws IOException {
-        String script = reload.script(); // before the site: a page may be newer than its script, never older
+        // Before the site: a page may be newer than the generation its script names, never older.
+        LiveReload.Generation generation = reload.generation();
         // One build answers the whole request: its site, its base path, its problems.
         Snapshot now = snapshot.get();
+        Answer answer = answer(now, path, exchange.getRequestURI());
+        if (answer.location() != null) {
+            redirect(exchange, answer.status(), answer.location());
+        } else if (answer.file() == null) {
+            text(exchange, answer.status(), "not found\n");
+        } else {
+            byte[] bytes = answer.bytes();
+            if (ContentTypes.isHtml(answer.file())) {
+                bytes = inject(bytes, now, LiveReload.script(digest(bytes, now), generation));
+            }
+            exchange.getResponseHeaders().set("Content-Type", ContentTypes.of(answer.file()));
+            write(exchange, answer.status(), bytes);
+        }
+    }
+
+    /** What a request answers: a file of the site (or none) with its status, or a redirect to {@code location}. */
+    private record Answer(int status, String file, byte[] bytes, String location) {
+
+        static Answer file(int status, String file, byte[] bytes) {
+            return new Answer(status, file, bytes, null);
+        }
+
+        static Answer redirect(int status, String location) {
+            return new Answer(status, null, null, location);
+        }
+    }
+
+    /** The answer to {@code path} (decoded, from {@code uri}) in {@code now}, as GitHub Pages would give it. */
+    private static Answer answer(Snapshot now, String path, URI uri) {
         String basePath = now.basePath();
         if (!basePath.isEmpty()) {
             if (path.equals("/")) {
                 // Kiln's own (GitHub Pages serves another site at /), and the base path may change: temporary.
-                redirect(exchange, 302, basePath + "/");
-                return;
+                return Answer.redirect(302, basePath + "/");
             }
             if (path.equals(basePath)) {
-                redirect(exchange, 301, basePath + "/");
-                return;
+                return Answer.redirect(301, basePath + "/");
             }
             if (!path.startsWith(basePath + "/")) {
-                notFound(exchange, now, script);
-                return;
+                return notFound(now);
             }
             path = path.substring(basePath.length());
         }
@@ -120,16 +148,48 @@ final class SiteHandler implements HttpHandler {
         String file = site.served(rel);
         if (file == null && !rel.isEmpty() && !rel.endsWith("/") && site.get(rel + "/index.html") != null) {
             // The path as the browser sent it, percent-encoded: a header holds ASCII only.
-            URI uri = exchange.getRequestURI();
             String query = uri.getRawQuery();
-            redirect(exchange, 301, uri.getRawPath() + "/" + (query == null ? "" : "?" + query));
-            return;
+            return Answer.redirect(301, uri.getRawPath() + "/" + (query == null ? "" : "?" + query));
         }
-        if (file == null) {
-            notFound(exchange, now, script);
-            return;
+        return file == null ? notFound(now) : Answer.file(200, file, site.get(file));
+    }
+
+    private static Answer notFound(Snapshot now) {
+        byte[] page = now.site().get("404.html");
+        if (page != null) {
+            return Answer.file(404, "404.html", page);
         }
-        send(exchange, 200, file, site.get(file), now, script);
+        if (now.broken()) {
+            // Nothing built yet, or no 404 page: an empty page still shows the problems and reloads once fixed.
+            return Answer.file(404, "404.html", EMPTY_PAGE);
+        }
+        return Answer.file(404, null, null);
+    }
+
+    /**
+     * The digest of a page as shown (its bytes, and the overlay while the build is broken), which its tab
+     * names when it comes back: it reloads only if its page is another by then.
+     */
+    private static String digest(byte[] page, Snapshot now) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(page);
+        if (now.broken()) {
+            crc.update(now.overlay().getBytes(StandardCharsets.UTF_8));
+        }
+        return Long.toHexString(crc.getValue());
+    }
+
+    /** The digest of the page at {@code pathname} (a tab's {@code location.pathname}) now; "" when there is none. */
+    private String digestAt(String pathname) {
+        Snapshot now = snapshot.get();
+        try {
+            URI uri = new URI(pathname == null ? "" : pathname);
+            String path = safePath(uri);
+            Answer answer = path == null ? null : answer(now, path, uri);
+            return answer == null || answer.bytes() == null ? "" : digest(answer.bytes(), now);
+        } catch (java.net.URISyntaxException e) {
+            return "";
+        }
     }
 
     /** The output file of the page a tab shows, from its {@code location.pathname}. */
@@ -149,29 +209,8 @@ final class SiteHandler implements HttpHandler {
         return now.site().served(path.substring(basePath.length() + 1));
     }
 
-    private void notFound(HttpExchange exchange, Snapshot now, String script) throws IOException {
-        byte[] page = now.site().get("404.html");
-        if (page != null) {
-            send(exchange, 404, "404.html", page, now, script);
-        } else if (now.broken()) {
-            // Nothing built yet, or no 404 page: an empty page still shows the problems and reloads once fixed.
-            send(exchange, 404, "404.html", EMPTY_PAGE, now, script);
-        } else {
-            text(exchange, 404, "not found\n");
-        }
-    }
-
     private static final byte[] EMPTY_PAGE = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<title>Kiln</title></head><body></body></html>").getBytes(StandardCharsets.UTF_8);
-
-    private static void send(HttpExchange exchange, int status, String file, byte[] bytes, Snapshot now, String script)
-            throws IOException {
-        if (ContentTypes.isHtml(file)) {
-            bytes = inject(bytes, now, script);
-        }
-        exchange.getResponseHeaders().set("Content-Type", ContentTypes.of(file));
-        write(exchange, status, bytes);
-    }
 
     /** The live-reload script, and while the build is broken the error overlay, go before {@code </body>}. */
     private static byte[] inject(byte[] bytes, Snapshot now, String script) {

@@ -16,6 +16,7 @@ import java.util.List;
 import static dev.kiln.serve.ServeTesting.CSS;
 import static dev.kiln.serve.ServeTesting.FIRST;
 import static dev.kiln.serve.ServeTesting.FIRST_URL;
+import static dev.kiln.serve.ServeTesting.SECOND;
 import static dev.kiln.serve.ServeTesting.SECOND_URL;
 import static dev.kiln.serve.ServeTesting.blog;
 import static dev.kiln.serve.ServeTesting.contentType;
@@ -72,7 +73,8 @@ class LiveReloadTest {
         Path site = blog(tmp.resolve("blog"));
         try (DevServer server = started(Fixtures.options(site))) {
             String served = get(server, FIRST_URL).body();
-            assertTrue(served.contains(LiveReload.script(0)), served);
+            assertTrue(served.contains(LiveReload.script(ServeTesting.versionOf(served).split("-")[0],
+                    new LiveReload.Generation(0, 0))), served);
             assertTrue(served.contains("\"/__kiln/events?page=\""), "the endpoint the script listens on");
             assertFalse(get(server, "/assets/css/site.css").body().contains("__kiln"), "only HTML carries it");
         }
@@ -285,6 +287,110 @@ class LiveReloadTest {
             }
             touchCss(site, server);
             assertNothingBefore("css", first, about, tags);
+        }
+    }
+
+    // ---- a tab that comes back (shown again, or reconnecting) ----
+
+    /** The version of the page at {@code path} as a tab loading it now shows it. */
+    private static String shown(DevServer server, String path) {
+        return ServeTesting.versionOf(get(server, path).body());
+    }
+
+    @Test
+    void aTabComingBackAfterRebuildsThatLeftItsPageAloneDoesNotReload() {
+        Path site = blog(tmp.resolve("blog"));
+        try (DevServer server = started(Fixtures.options(site))) {
+            String about = shown(server, "/about/");
+            write(site, FIRST, post("First", "java, cats", "The first post, edited."));
+            rebuild(server);
+            write(site, "assets/data/notes.xml", "<notes/>\n"); // no page shows it
+            rebuild(server);
+
+            try (Tab back = new Tab(server, "/about/", about)) {
+                touchCss(site, server);
+                assertNothingBefore("css", back);
+            }
+        }
+    }
+
+    @Test
+    void aTabComingBackAfterAStylesheetChangedSwapsItWithoutReloading() {
+        Path site = blog(tmp.resolve("blog"));
+        try (DevServer server = started(Fixtures.options(site))) {
+            String first = shown(server, FIRST_URL);
+            String home = shown(server, "/");
+            try (Tab open = new Tab(server, FIRST_URL, first)) {
+                touchCss(site, server); // swapped in place: the tab's script still names the page as it was loaded
+                open.expect("css");
+            }
+            write(site, SECOND, post("Second", "java", "The second post, edited.")); // not on the first's page
+            rebuild(server);
+
+            try (Tab back = new Tab(server, FIRST_URL, first); Tab hidden = new Tab(server, "/", home)) {
+                back.expect("css"); // the stylesheet again, maybe swapped already: never a reload
+                hidden.expect("reload"); // the home page lists the second post's excerpt
+                touchCss(site, server);
+                assertNothingBefore("css", back);
+            }
+        }
+    }
+
+    @Test
+    void aTabComingBackReloadsWhenItsPageChangedMeanwhile() {
+        Path site = blog(tmp.resolve("blog"));
+        try (DevServer server = started(Fixtures.options(site))) {
+            String first = shown(server, FIRST_URL);
+            String about = shown(server, "/about/");
+            String missing = shown(server, "/2020/05/01/later/");
+            write(site, FIRST, post("First", "java, cats", "The first post, edited."));
+            write(site, "content/posts/2020-05-01-later.md", post("Later", "birds", "Written while the tab was hidden."));
+            rebuild(server);
+
+            try (Tab edited = new Tab(server, FIRST_URL, first); Tab made = new Tab(server, "/2020/05/01/later/", missing);
+                 Tab aboutTab = new Tab(server, "/about/", about)) {
+                edited.expect("reload");
+                made.expect("reload"); // it showed the 404 page
+                touchCss(site, server);
+                assertNothingBefore("css", aboutTab);
+            }
+            String later = shown(server, FIRST_URL);
+            write(site, "assets/images/logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}); // pages may show it
+            rebuild(server);
+            try (Tab back = new Tab(server, FIRST_URL, later)) {
+                back.expect("reload");
+            }
+        }
+    }
+
+    @Test
+    void aTabComingBackReloadsWhenTheSiteBrokeOrWasFixedMeanwhile() {
+        Path site = blog(tmp.resolve("blog"));
+        try (DevServer server = started(Fixtures.options(site))) {
+            String about = shown(server, "/about/");
+            write(site, FIRST, "---\ntitle: First\ndraft: maybe\n---\nThe first post body.\n");
+            assertEquals(null, server.rebuild());
+
+            try (Tab back = new Tab(server, "/about/", about)) {
+                back.expect("reload"); // to show the problems
+            }
+            String broken = shown(server, "/about/");
+            write(site, FIRST, post("First", "java, cats", "The first post body."));
+            rebuild(server);
+            try (Tab back = new Tab(server, "/about/", broken)) {
+                back.expect("reload"); // to drop them
+            }
+        }
+    }
+
+    @Test
+    void aTabNamingNoVersionItKnowsReloads() {
+        Path site = blog(tmp.resolve("blog"));
+        try (DevServer server = started(Fixtures.options(site));
+             Tab old = new Tab(server, "/about/", "3"); // a script of an earlier server
+             Tab odd = new Tab(server, "/about/", "x-y")) {
+            old.expect("reload");
+            odd.expect("reload");
         }
     }
 

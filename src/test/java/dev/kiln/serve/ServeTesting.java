@@ -162,6 +162,13 @@ final class ServeTesting {
 
     private static final String SCRIPT_START = "<script>(()=>{let es=null;";
 
+    /** The {@code v} a served page's script sends when it listens: which version of the page the tab shows. */
+    static String versionOf(String body) {
+        java.util.regex.Matcher v = java.util.regex.Pattern.compile("&v=([^\"]*)\"").matcher(body);
+        assertTrue(v.find(), "the page's script names its version: " + body);
+        return v.group(1);
+    }
+
     static String contentType(HttpResponse<?> response) {
         return response.headers().firstValue("Content-Type").orElse("(none)");
     }
@@ -257,11 +264,16 @@ final class ServeTesting {
         private final HttpResponse<InputStream> response;
 
         Tab(DevServer server, String pathname) {
+            this(server, pathname, null);
+        }
+
+        /** A tab that shows the page at {@code version} ({@link #versionOf}), as one that comes back does; null: none. */
+        Tab(DevServer server, String pathname, String version) {
             this.pathname = pathname;
             // encodeURIComponent(location.pathname), as the script sends it.
             String page = URLEncoder.encode(pathname, StandardCharsets.UTF_8).replace("+", "%20");
-            HttpRequest request = HttpRequest.newBuilder(
-                    URI.create(origin(server) + LiveReload.ENDPOINT + "?page=" + page)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(origin(server) + LiveReload.ENDPOINT + "?page=" + page
+                    + (version == null ? "" : "&v=" + URLEncoder.encode(version, StandardCharsets.UTF_8)))).build();
             this.response = send(request, HttpResponse.BodyHandlers.ofInputStream());
             this.body = response.body();
             Thread reader = new Thread(this::read, "sse-tab " + pathname);

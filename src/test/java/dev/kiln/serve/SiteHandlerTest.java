@@ -173,8 +173,9 @@ class SiteHandlerTest {
                 continue;
             }
             int end = html.lastIndexOf("</body>");
-            String expected = end < 0 ? html + LiveReload.script(0)
-                    : html.substring(0, end) + LiveReload.script(0) + html.substring(end);
+            String script = LiveReload.script(ServeTesting.versionOf(response.body()).split("-")[0],
+                    new LiveReload.Generation(0, 0));
+            String expected = end < 0 ? html + script : html.substring(0, end) + script + html.substring(end);
             if (!expected.equals(response.body())) {
                 int at = 0;
                 while (at < expected.length() && at < response.body().length()
