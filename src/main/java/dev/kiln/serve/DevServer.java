@@ -10,6 +10,7 @@ import dev.kiln.output.SiteOutput;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -58,6 +59,8 @@ public final class DevServer implements AutoCloseable {
 
     private final BuildOptions options;
     private final Consumer<String> log;
+    /** The address to listen on, as given. */
+    private final String host;
     private final Build build;
     private final LiveReload reload = new LiveReload();
     private final HttpServer http;
@@ -70,28 +73,36 @@ public final class DevServer implements AutoCloseable {
     /** Whether a rebuild ran since the server started, which ends warming up. */
     private volatile boolean warmUpOver;
 
-    /** A server for the site of {@code options} on {@code host}:{@code port} (0: any free port); not started yet. */
+    /**
+     * A server for the site of {@code options} on {@code host}:{@code port} (0: any free port); not started yet.
+     * The port is taken before the first build, so that a port in use is told at once.
+     */
     public DevServer(BuildOptions options, String host, int port, Consumer<String> log) {
         this.options = options;
         this.log = log;
+        this.host = host;
+        try {
+            this.http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.build = new Build(line -> {
             if (firstBuild) {
                 log.accept(line);
             }
         });
         this.snapshot = Snapshot.nothingYet();
-        // Watching (not yet reporting) before the first build reads the files: a change made from now on is an
-        // event that start() hands on, so a rebuild told of the files written can trust that list.
-        this.watcher = new SiteWatcher(options.source(), QUIET_MILLIS, this::rebuild);
+        try {
+            // Watching (not yet reporting) before the first build reads the files: a change made from now on is an
+            // event that start() hands on, so a rebuild told of the files written can trust that list.
+            this.watcher = new SiteWatcher(options.source(), QUIET_MILLIS, this::rebuild);
+        } catch (RuntimeException e) {
+            http.stop(0);
+            build.close();
+            throw e;
+        }
         rebuild();
         firstBuild = false;
-        try {
-            this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
-        } catch (IOException e) {
-            watcher.close();
-            build.close();
-            throw new UncheckedIOException(e);
-        }
         this.handlers = new ThreadPoolExecutor(8, MAX_HANDLER_THREADS, 5, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), daemon("kiln-http"));
         this.pinger = Executors.newSingleThreadScheduledExecutor(daemon("kiln-ping"));
@@ -122,8 +133,19 @@ public final class DevServer implements AutoCloseable {
 
     /** The site's address, with the base path of the site served now. */
     public String url() {
-        String host = http.getAddress().getHostString();
-        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port() + snapshot.basePath() + "/";
+        return "http://" + hostInUrl(host, http.getAddress().getAddress()) + ":" + port() + snapshot.basePath() + "/";
+    }
+
+    /**
+     * How a URL names the server on {@code host} (as given, bound to {@code address}): {@code localhost} when it
+     * listens on every address (a browser cannot open 0.0.0.0 or ::), an IPv6 address in brackets.
+     */
+    static String hostInUrl(String host, InetAddress address) {
+        if (address.isAnyLocalAddress()) {
+            return "localhost";
+        }
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return name.contains(":") ? "[" + name + "]" : name;
     }
 
     /** How many rebuilds ran since the server started (the first build not counted). */

@@ -249,6 +249,63 @@ class MainTest {
         assertFalse(Files.exists(site.resolve("target")), "nothing is built");
     }
 
+    // ---- serve: where it listens ----
+
+    @Test
+    void serveOnAHostThatNamesNoAddressIsAOneLineUsageError() throws IOException {
+        Path site = goodSite();
+
+        Run run = kiln("serve", "--source", site.toString(), "--host", "nonexistent.invalid", "--port", "0");
+
+        assertEquals(2, run.code(), run.err());
+        assertEquals(1, run.errLines().size(), run.err());
+        assertTrue(run.err().startsWith("kiln: --host 'nonexistent.invalid' is neither an IP address nor a name"),
+                run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void serveOnAnAddressOfAnotherMachineSaysSo() throws IOException {
+        Path site = goodSite();
+
+        Run run = kiln("serve", "--source", site.toString(), "--host", "192.0.2.1", "--port", "0"); // TEST-NET-1
+
+        assertEquals(2, run.code(), run.err());
+        assertEquals(List.of("kiln: --host 192.0.2.1 is not an address of this machine: use 127.0.0.1 (this machine "
+                + "only), 0.0.0.0 (every address) or one of its own (kiln serve --help shows how to use it)"), run.errLines());
+    }
+
+    @Test
+    void serveOnABusyPortSaysSoBeforeBuilding() throws IOException {
+        Path site = goodSite();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            Run run = kiln("serve", "--source", site.toString(), "--port", String.valueOf(port));
+
+            assertEquals(2, run.code(), run.err());
+            assertEquals(List.of("kiln: cannot listen on 127.0.0.1:" + port + " (Address already in use): is another "
+                    + "server running? Try --port " + (port + 1)), run.errLines(), "nothing built first");
+        }
+    }
+
+    @Test
+    void serveOnTheIpv6LoopbackWarnsOfNothing() throws IOException {
+        Path site = goodSite();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("::1"))) {
+            int port = taken.getLocalPort();
+
+            Run brackets = kiln("serve", "--source", site.toString(), "--host", "[::1]", "--port", String.valueOf(port));
+            Run bare = kiln("serve", "--source", site.toString(), "--host", "::1", "--port", String.valueOf(port));
+
+            for (Run run : List.of(brackets, bare)) {
+                assertEquals(2, run.code(), run.err());
+                assertFalse(run.err().contains("warning"), "::1 is this machine only: " + run.err());
+                assertTrue(run.err().contains("is another server running?"), run.err());
+            }
+        }
+    }
+
     @Test
     void optionValuesMayFollowAnEqualsSign() throws IOException {
         Path site = goodSite();

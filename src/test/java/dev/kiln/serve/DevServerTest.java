@@ -826,14 +826,35 @@ class DevServerTest {
     }
 
     @Test
-    void startingOnABusyPortFailsWithoutStoppingTheServerThere() {
+    void startingOnABusyPortFailsBeforeBuildingWithoutStoppingTheServerThere() {
         Path site = site();
         try (DevServer first = started(site)) {
+            List<String> second = ServeTesting.newLog();
             UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                    () -> new DevServer(Fixtures.options(site), "127.0.0.1", first.port(), log::add).close());
+                    () -> new DevServer(Fixtures.options(site), "127.0.0.1", first.port(), second::add).close());
 
             assertInstanceOf(BindException.class, e.getCause());
+            assertEquals(List.of(), second, "told before the first build");
             assertEquals(200, get(first, "/").statusCode());
+        }
+    }
+
+    @Test
+    void theAddressPrintedIsOneABrowserCanOpen() throws IOException {
+        // Every address: a browser cannot open http://0.0.0.0:4000/ everywhere, nor [0:0:0:0:0:0:0:0].
+        assertEquals("localhost", DevServer.hostInUrl("0.0.0.0", java.net.InetAddress.getByName("0.0.0.0")));
+        assertEquals("localhost", DevServer.hostInUrl("::", java.net.InetAddress.getByName("::")));
+        assertEquals("localhost", DevServer.hostInUrl("[::]", java.net.InetAddress.getByName("[::]")));
+        assertEquals("[::1]", DevServer.hostInUrl("[::1]", java.net.InetAddress.getByName("[::1]")));
+        assertEquals("[::1]", DevServer.hostInUrl("::1", java.net.InetAddress.getByName("::1")));
+        assertEquals("localhost", DevServer.hostInUrl("localhost", java.net.InetAddress.getByName("localhost")));
+
+        try (DevServer server = new DevServer(Fixtures.options(site()), "[::1]", 0, log::add)) {
+            server.start();
+            assertEquals("http://[::1]:" + server.port() + "/", server.url());
+            HttpResponse<String> home = ServeTesting.send(java.net.http.HttpRequest.newBuilder(URI.create(server.url()))
+                    .timeout(ServeTesting.WAIT).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, home.statusCode());
         }
     }
 
