@@ -108,7 +108,8 @@ final class SiteHandler implements HttpHandler {
         } else {
             byte[] bytes = answer.bytes();
             if (ContentTypes.isHtml(answer.file())) {
-                bytes = inject(bytes, now, LiveReload.script(digest(bytes, now), generation));
+                String script = LiveReload.script(ServedHtml.digest(bytes, now.overlay()), generation);
+                bytes = ServedHtml.of(bytes, now.overlay() + script);
             }
             exchange.getResponseHeaders().set("Content-Type", ContentTypes.of(answer.file()));
             write(exchange, answer.status(), bytes);
@@ -166,19 +167,6 @@ final class SiteHandler implements HttpHandler {
         return Answer.file(404, null, null);
     }
 
-    /**
-     * The digest of a page as shown (its bytes, and the overlay while the build is broken), which its tab
-     * names when it comes back: it reloads only if its page is another by then.
-     */
-    private static String digest(byte[] page, Snapshot now) {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(page);
-        if (now.broken()) {
-            crc.update(now.overlay().getBytes(StandardCharsets.UTF_8));
-        }
-        return Long.toHexString(crc.getValue());
-    }
-
     /** The digest of the page at {@code pathname} (a tab's {@code location.pathname}) now; "" when there is none. */
     private String digestAt(String pathname) {
         Snapshot now = snapshot.get();
@@ -186,7 +174,7 @@ final class SiteHandler implements HttpHandler {
             URI uri = new URI(pathname == null ? "" : pathname);
             String path = safePath(uri);
             Answer answer = path == null ? null : answer(now, path, uri);
-            return answer == null || answer.bytes() == null ? "" : digest(answer.bytes(), now);
+            return answer == null || answer.bytes() == null ? "" : ServedHtml.digest(answer.bytes(), now.overlay());
         } catch (java.net.URISyntaxException e) {
             return "";
         }
@@ -211,26 +199,6 @@ final class SiteHandler implements HttpHandler {
 
     private static final byte[] EMPTY_PAGE = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             + "<title>Kiln</title></head><body></body></html>").getBytes(StandardCharsets.UTF_8);
-
-    /** The live-reload script, and while the build is broken the error overlay, go before {@code </body>}. */
-    private static byte[] inject(byte[] bytes, Snapshot now, String script) {
-        String html = new String(bytes, StandardCharsets.UTF_8);
-        String extra = (now.broken() ? now.overlay() : "") + script;
-        int end = lastIndexOfIgnoreCase(html, "</body>");
-        String out = end < 0 ? html + extra : html.substring(0, end) + extra + html.substring(end);
-        return out.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Where {@code needle} last starts in {@code text}, in any case; -1 when it does not. */
-    private static int lastIndexOfIgnoreCase(String text, String needle) {
-        // Not text.toLowerCase(): lower-casing may change the length ('İ' becomes two chars), and so the index.
-        for (int i = text.length() - needle.length(); i >= 0; i--) {
-            if (text.regionMatches(true, i, needle, 0, needle.length())) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     /**
      * A redirect: 301 for a folder's slash, as GitHub Pages answers, 302 for what only this server does. Like

@@ -272,7 +272,8 @@ class MainTest {
 
         assertEquals(2, run.code(), run.err());
         assertEquals(List.of("kiln: --host 192.0.2.1 is not an address of this machine: use 127.0.0.1 (this machine "
-                + "only), 0.0.0.0 (every address) or one of its own (kiln serve --help shows how to use it)"), run.errLines());
+                + "only), 0.0.0.0 (every address) or one of its own (kiln serve --help shows how to use it)"),
+                run.errLines());
     }
 
     @Test

@@ -14,7 +14,8 @@ class AllowedHostsTest {
     void theNameGivenWithHostIsAllowedWithAnyPortAndNoOtherName() {
         AllowedHosts hosts = new AllowedHosts("Preview.LAN");
 
-        for (String host : List.of("preview.lan", "preview.lan:4000", "PREVIEW.lan.:80", "localhost:4000", "10.0.0.7:4000")) {
+        for (String host : List.of("preview.lan", "preview.lan:4000", "PREVIEW.lan.:80", "localhost:4000",
+                "10.0.0.7:4000")) {
             assertTrue(hosts.allows(host), host);
         }
         for (String host : List.of("preview.lan.evil.example", "evil.preview.lan:4000", "preview.la", "evil.example")) {

@@ -157,6 +157,34 @@ class SiteHandlerTest {
         }
     }
 
+    @Test
+    void aPageInAnotherEncodingThanUtf8IsServedWithItsOwnBytes() {
+        Path site = blog(tmp.resolve("blog"));
+        byte[] latin1 = ("<!DOCTYPE html>\n<html><head><meta charset=\"iso-8859-1\"><title>Caf\u00e9</title></head>\n"
+                + "<BODY><p>caf\u00e9 \u00fcber \u00ff</p></BODY></html>\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] noBody = "<p>caf\u00e9, no body</p>\n".getBytes(StandardCharsets.ISO_8859_1);
+        write(site, "content/legacy.html", latin1);
+        write(site, "content/fragment.html", noBody);
+        SiteOutput built = Fixtures.build(Fixtures.options(site)).output();
+        assertArrayEquals(latin1, built.get("legacy.html"), "kiln build copies the bytes");
+        try (DevServer server = started(site)) {
+            for (String path : List.of("legacy.html", "fragment.html")) {
+                byte[] served = getBytes(server, "/" + path).body();
+                byte[] page = built.get(path);
+                String text = new String(served, StandardCharsets.ISO_8859_1); // one char per byte
+                byte[] script = LiveReload.script(ServeTesting.versionOf(text).split("-")[0],
+                        new LiveReload.Generation(0, 0)).getBytes(StandardCharsets.UTF_8);
+                int end = path.equals("legacy.html") ? new String(page, StandardCharsets.ISO_8859_1).lastIndexOf("</BODY>")
+                        : page.length;
+                byte[] expected = new byte[page.length + script.length];
+                System.arraycopy(page, 0, expected, 0, end);
+                System.arraycopy(script, 0, expected, end, script.length);
+                System.arraycopy(page, end, expected, end + script.length, page.length - end);
+                assertArrayEquals(expected, served, path + ": its bytes, and the script before </BODY> or at the end");
+            }
+        }
+    }
+
     /** Each HTML page served is byte for byte the built one, with the script once, right before its last {@code </body>}. */
     private static void assertScriptInjectedIntoEveryPage(DevServer server, SiteOutput built) {
         List<String> wrong = new ArrayList<>();
