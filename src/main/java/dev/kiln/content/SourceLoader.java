@@ -372,16 +372,36 @@ public final class SourceLoader {
         return isIgnored(file.getFileName());
     }
 
-    /** Hidden files and folders, editor swap and backup files are never part of a site. */
+    /**
+     * Hidden files and folders, editor swap, backup and temporary files are never part of a site: besides
+     * names starting with {@code .} or {@code #} or ending in {@code ~}, {@code .swp}, {@code .swx} or
+     * {@code .tmp}, Vim's probe {@code 4913} and the {@code sedXXXXXX} that {@code sed -i} writes before
+     * renaming it over the file it edits.
+     */
     public static boolean isIgnored(Path relative) {
         for (Path part : relative) {
             String name = part.toString();
             if (name.startsWith(".") || name.startsWith("#") || name.endsWith("~")
-                    || name.endsWith(".swp") || name.endsWith(".swx") || name.endsWith(".tmp")) {
+                    || name.endsWith(".swp") || name.endsWith(".swx") || name.endsWith(".tmp")
+                    || name.equals("4913") || isSedTemporary(name)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** GNU sed's {@code -i} file: {@code sed} and six letters or digits (mkstemp's template sedXXXXXX). */
+    private static boolean isSedTemporary(String name) {
+        if (name.length() != 9 || !name.startsWith("sed")) {
+            return false;
+        }
+        for (int i = 3; i < 9; i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String relative(Path root, Path file) {

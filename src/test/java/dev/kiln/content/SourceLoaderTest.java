@@ -157,9 +157,26 @@ class SourceLoaderTest {
         write("content/about.md.swx", "x");
         write("content/#about.md#", "x");
         write("content/about.md.tmp", "x");
+        write("content/4913", "");
+        write("content/posts/sedAb12Z9", "x"); // sed -i's file, before it is renamed over the post
+        write("content/posts/sedq0x7ZZ", "x");
         SiteSources sources = SourceLoader.load(site);
         assertEquals(List.of("content/about.md"), paths(sources.pages()));
         assertEquals(List.of(), sources.statics());
+    }
+
+    @Test
+    void keepsFilesWhoseNamesOnlyLookLikeAnEditorsLeftovers() throws IOException {
+        write("content/sed.txt", "x");
+        write("content/sedAb12Z", "x");
+        write("content/sedAb12Z99", "x");
+        write("content/sed-1234", "x");
+        write("content/49130", "x");
+        write("content/sedAb12Z9.md", "x");
+        SiteSources sources = SourceLoader.load(site);
+        assertEquals(List.of("content/sedAb12Z9.md"), paths(sources.pages()));
+        assertEquals(List.of("content/49130", "content/sed-1234", "content/sed.txt", "content/sedAb12Z",
+                "content/sedAb12Z99"), staticPaths(sources));
     }
 
     @Test

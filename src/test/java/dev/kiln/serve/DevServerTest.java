@@ -826,6 +826,26 @@ class DevServerTest {
     }
 
     @Test
+    void sedInPlaceEditsArePublishedWithoutItsTemporaryFile() throws IOException, InterruptedException {
+        Path site = site();
+        try (DevServer server = started(site)) {
+            long before = settledRebuilds(server, 300);
+
+            // sed -i writes the whole edited file as sedXXXXXX beside it, then renames it over the file.
+            Files.writeString(site.resolve("content/posts/sedAb12Z9"), post("First", "java, cats", "Half written."));
+            assertEquals(before, settledRebuilds(server, 500), "no rebuild for sed's file: " + log);
+            rebuild(server); // as if the post's own save came meanwhile: the folders are walked
+            assertEquals(404, get(server, "/posts/sedAb12Z9").statusCode(), "never published");
+            Files.delete(site.resolve("content/posts/sedAb12Z9"));
+
+            Process sed = new ProcessBuilder("sed", "-i", "s/The first post body./Edited by sed./",
+                    site.resolve(FIRST).toString()).redirectErrorStream(true).start();
+            assertEquals(0, sed.waitFor(), new String(sed.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            await("sed's edit to be served", () -> get(server, FIRST_URL).body().contains("Edited by sed."));
+        }
+    }
+
+    @Test
     void startingOnABusyPortFailsBeforeBuildingWithoutStoppingTheServerThere() {
         Path site = site();
         try (DevServer first = started(site)) {
