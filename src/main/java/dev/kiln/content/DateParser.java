@@ -1,53 +1,135 @@
 package dev.kiln.content;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads front-matter dates as Jekyll writes them ({@code 2018-03-15}, {@code 2018-03-15 10:00:00},
- * {@code 2018-03-15T10:00:00+02:00}, {@code 2018-03-15 10:00:00 +0200}); a date without an offset is
- * read in the site's time zone, and every date is given back in that zone.
+ * Reads front-matter dates in the forms Jekyll posts use ({@code 2018-03-15}, {@code 2018-03-15 10:00:00},
+ * {@code 2018-03-15T10:00:00+02:00}, {@code 2018-03-15 10:00:00 +0200}, {@code 2018-03-15 10:00:00 UTC} or
+ * {@code EST}, {@code Thu, 15 Mar 2018 10:00:00 +0000}, {@code March 15, 2018 10:00 am}); a date without an
+ * offset or zone is read in the site's time zone, and every date is given back in that zone.
  */
 public final class DateParser {
 
-    private static final Pattern DATE = Pattern.compile(
-            "(\\d{4})-(\\d{1,2})-(\\d{1,2})"
-                    + "(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?"
-                    + "\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?");
+    /** A time after the date: {@code 10:00}, {@code 10:00:00.250}, {@code 1:30 pm}. */
+    private static final String TIME = "(?:(?:\\s*T\\s*|\\s+)(?<hour>\\d{1,2}):(?<minute>\\d{2})"
+            + "(?::(?<second>\\d{2})(?:[.,](?<fraction>\\d{1,9}))?)?(?:\\s*(?<half>[ap])\\.?m\\.?)?)?";
+    /** An offset ({@code Z}, {@code +02}, {@code +0200}, {@code +02:00}) or, after a space, a zone's abbreviation. */
+    private static final String ZONE = "(?:\\s*(?<offset>Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?<zone>[a-z]{2,5}))?";
+    private static final String WEEKDAY = "(?:(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?"
+            + "|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?,?\\s+)?";
+    private static final String MONTH = "(?<monthName>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?"
+            + "|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+
+    /** The forms read, tried in order: ISO 8601 and Jekyll's own, RFC 2822 ({@code 15 Mar 2018}), US ({@code Mar 15, 2018}). */
+    private static final List<Pattern> FORMS = List.of(
+            Pattern.compile("(?<year>\\d{4})(?<sep>[-/])(?<month>\\d{1,2})\\k<sep>(?<day>\\d{1,2})" + TIME + ZONE,
+                    Pattern.CASE_INSENSITIVE),
+            Pattern.compile(WEEKDAY + "(?<day>\\d{1,2})\\s+" + MONTH + ",?\\s+(?<year>\\d{4})" + TIME + ZONE,
+                    Pattern.CASE_INSENSITIVE),
+            Pattern.compile(WEEKDAY + MONTH + "\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})" + TIME + ZONE,
+                    Pattern.CASE_INSENSITIVE));
+
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+            "oct", "nov", "dec");
+
+    /** The zone abbreviations Ruby's {@code Time.parse} (and so Jekyll) knows best, with the offsets it gives them. */
+    private static final Map<String, Integer> ZONES = Map.ofEntries(
+            Map.entry("UTC", 0), Map.entry("GMT", 0), Map.entry("UT", 0), Map.entry("Z", 0),
+            Map.entry("EST", -5 * 60), Map.entry("EDT", -4 * 60), Map.entry("CST", -6 * 60), Map.entry("CDT", -5 * 60),
+            Map.entry("MST", -7 * 60), Map.entry("MDT", -6 * 60), Map.entry("PST", -8 * 60), Map.entry("PDT", -7 * 60),
+            Map.entry("AKST", -9 * 60), Map.entry("AKDT", -8 * 60), Map.entry("HST", -10 * 60),
+            Map.entry("WET", 0), Map.entry("WEST", 60), Map.entry("CET", 60), Map.entry("CEST", 2 * 60),
+            Map.entry("MET", 60), Map.entry("MEST", 2 * 60), Map.entry("EET", 2 * 60), Map.entry("EEST", 3 * 60),
+            Map.entry("BST", 60), Map.entry("IST", 5 * 60 + 30), Map.entry("MSK", 3 * 60),
+            Map.entry("JST", 9 * 60), Map.entry("KST", 9 * 60), Map.entry("HKT", 8 * 60), Map.entry("SGT", 8 * 60),
+            Map.entry("AWST", 8 * 60), Map.entry("ACST", 9 * 60 + 30), Map.entry("ACDT", 10 * 60 + 30),
+            Map.entry("AEST", 10 * 60), Map.entry("AEDT", 11 * 60), Map.entry("NZST", 12 * 60),
+            Map.entry("NZDT", 13 * 60));
+
+    private static final Pattern FILE_DATE = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})-.+");
 
     private DateParser() {}
 
     /** The date written in {@code text}, or empty when it is not a date. */
     public static Optional<ZonedDateTime> parse(String text, ZoneId zone) {
-        Matcher m = DATE.matcher(text.trim());
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        try {
-            int nanos = m.group(7) == null ? 0 : Integer.parseInt((m.group(7) + "00000000").substring(0, 9));
-            LocalDateTime local = LocalDateTime.of(
-                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-                    number(m.group(4)), number(m.group(5)), number(m.group(6)), nanos);
-            if (m.group(8) == null) {
-                return Optional.of(local.atZone(zone));
+        String trimmed = text.trim();
+        for (Pattern form : FORMS) {
+            Matcher m = form.matcher(trimmed);
+            if (m.matches()) {
+                return read(m, zone);
             }
-            ZoneOffset offset = ZoneOffset.of(normaliseOffset(m.group(8)));
-            return Optional.of(local.atOffset(offset).atZoneSameInstant(zone));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ZonedDateTime> read(Matcher m, ZoneId zone) {
+        try {
+            int month = m.pattern() == FORMS.get(0) ? Integer.parseInt(m.group("month"))
+                    : MONTHS.indexOf(m.group("monthName").substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
+            String fraction = m.group("fraction");
+            int nanos = fraction == null ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
+            LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group("year")), month,
+                    Integer.parseInt(m.group("day")), hour(m), number(m.group("minute")), number(m.group("second")),
+                    nanos);
+            ZoneOffset offset = offset(m);
+            if (offset == null && m.group("zone") != null) {
+                return Optional.empty(); // a zone Kiln does not know: better refused than read in another zone
+            }
+            return Optional.of(offset == null ? local.atZone(zone) : local.atOffset(offset).atZoneSameInstant(zone));
         } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }
     }
 
-    /** The date in a post's file name ({@code 2018-03-15-slug.md}), read at the start of that day. */
+    /** The hour on a 24-hour clock; {@code 12 am} is 0, {@code 1 pm} is 13. */
+    private static int hour(Matcher m) {
+        int hour = number(m.group("hour"));
+        String half = m.group("half");
+        if (half == null) {
+            return hour;
+        }
+        if (hour < 1 || hour > 12) {
+            throw new DateTimeException("hour " + hour + " with am or pm");
+        }
+        return hour % 12 + (half.equalsIgnoreCase("p") ? 12 : 0);
+    }
+
+    /** The offset written after the time, or null when there is none or its zone is unknown. */
+    private static ZoneOffset offset(Matcher m) {
+        String offset = m.group("offset");
+        if (offset != null) {
+            return ZoneOffset.of(normaliseOffset(offset.toUpperCase(Locale.ROOT)));
+        }
+        Integer minutes = m.group("zone") == null ? null : ZONES.get(m.group("zone").toUpperCase(Locale.ROOT));
+        return minutes == null ? null : ZoneOffset.ofTotalSeconds(minutes * 60);
+    }
+
+    /**
+     * The date in a post's file name ({@code 2018-03-15-slug.md}, or as Jekyll also takes it
+     * {@code 2018-3-5-slug.md}), read at the start of that day.
+     */
     public static Optional<ZonedDateTime> fromFileName(String fileName, ZoneId zone) {
-        Matcher m = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-.+").matcher(fileName);
-        return m.matches() ? parse(m.group(1), zone) : Optional.empty();
+        Matcher m = FILE_DATE.matcher(fileName);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))).atStartOfDay(zone));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static int number(String group) {

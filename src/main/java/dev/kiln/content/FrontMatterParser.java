@@ -17,7 +17,7 @@ public final class FrontMatterParser {
     private static final Set<String> KNOWN = Set.of("title", "date", "last_modified_at", "tags", "tag",
             "categories", "category", "slug", "permalink", "layout", "draft", "published", "description",
             "image", "excerpt", "toc", "redirect_from", "aliases", "redirect_to");
-    private static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}-(.+)");
+    private static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}-(.+)");
     private static final Pattern MARKUP_EXTENSION = Pattern.compile("\\.(md|markdown|html)$");
     private static final Pattern WORD_BREAKS = Pattern.compile("[-_\\s]+");
     /** The line that closes the front matter. */

@@ -30,6 +30,38 @@ class DateParserTest {
         assertEquals(OffsetDateTime.parse(instant).toInstant(), DateParser.parse(text, UTC).orElseThrow().toInstant());
     }
 
+    /** What Jekyll 4.3.1 made of each (Ruby's Time.parse): the instants of its posts' URLs and dates. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "2016-03-14 13:30:00 UTC          | 2016-03-14T13:30Z",
+            "2016-03-14 13:30:00 GMT          | 2016-03-14T13:30Z",
+            "2016-03-14 13:30:00 EST          | 2016-03-14T18:30Z",
+            "2016-03-14 13:30 PDT             | 2016-03-14T20:30Z",
+            "2016-03-14 13:30:00 CEST         | 2016-03-14T11:30Z",
+            "2016-03-14 13:30:00 utc          | 2016-03-14T13:30Z",
+            "2016-03-14 13:30:00 -05          | 2016-03-14T18:30Z",
+            "Sat, 14 Apr 2018 10:00:00 +0000  | 2018-04-14T10:00Z",
+            "Saturday, 14 April 2018 10:00 GMT | 2018-04-14T10:00Z",
+            "14 Apr 2018 10:00 -0500          | 2018-04-14T15:00Z",
+            "14 Apr 2018                      | 2018-04-14T00:00Z",
+            "March 14, 2016                   | 2016-03-14T00:00Z",
+            "Apr 14 2018                      | 2018-04-14T00:00Z",
+            "Sept 1st, 2019 1:30 pm           | 2019-09-01T13:30Z",
+            "2016-03-14 12:05 am              | 2016-03-14T00:05Z",
+            "2016/03/14                       | 2016-03-14T00:00Z",
+    })
+    void readsTheDatesJekyllReads(String text, String instant) {
+        assertEquals(OffsetDateTime.parse(instant).toInstant(), DateParser.parse(text, UTC).orElseThrow().toInstant());
+    }
+
+    @Test
+    void readsANamedZoneAsItsOffsetNotAsTheSiteZone() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        // Jekyll wrote this post at /2016/03/14/1930/...: 13:30 in New York (EST) is 19:30 in Berlin.
+        assertEquals(ZonedDateTime.of(2016, 3, 14, 19, 30, 0, 0, berlin),
+                DateParser.parse("2016-03-14 13:30:00 EST", berlin).orElseThrow());
+    }
+
     @Test
     void givesEveryDateBackInTheSiteZone() {
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
@@ -37,7 +69,10 @@ class DateParserTest {
     }
 
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {"yesterday", "2018-02-30", "2018-13-01", "15.03.2018", "2018-03-15 25:00:00", ""})
+    @ValueSource(strings = {"yesterday", "2018-02-30", "2018-13-01", "15.03.2018", "2018-03-15 25:00:00", "",
+            // a zone Kiln does not know is refused rather than read in the site's zone (as Ruby would)
+            "2016-03-14 13:30:00 XYZ", "2016-03-14 13:30 pm", "2016-03-14 0:30 am", "14 Foo 2018", "Mars 14, 2016",
+            "2016-03/14", "Sat, 31 Apr 2018"})
     void refusesTextThatIsNotADate(String text) {
         assertEquals(Optional.empty(), DateParser.parse(text, UTC));
     }
@@ -46,6 +81,13 @@ class DateParserTest {
     void readsDateOfPostFileNameAtStartOfDay() {
         assertEquals(Optional.of(ZonedDateTime.of(2018, 3, 15, 0, 0, 0, 0, UTC)),
                 DateParser.fromFileName("2018-03-15-what-i-learned.md", UTC));
+    }
+
+    @Test
+    void readsAFileNameDateWithoutLeadingZerosAsJekyllDoes() {
+        assertEquals(Optional.of(ZonedDateTime.of(2020, 1, 9, 0, 0, 0, 0, UTC)),
+                DateParser.fromFileName("2020-1-9-i.md", UTC));
+        assertTrue(DateParser.fromFileName("2020-13-9-i.md", UTC).isEmpty());
     }
 
     @Test

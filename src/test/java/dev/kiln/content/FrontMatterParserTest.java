@@ -69,6 +69,9 @@ class FrontMatterParserTest {
             "'2018-03-15 10:00:00',      2018-03-15T10:00",
             "2018-03-15T10:00:00+02:00,  2018-03-15T09:00",
             "'2018-03-15 10:00:00 +0200', 2018-03-15T09:00",
+            "'2018-03-15 10:00:00 UTC',  2018-03-15T11:00",
+            "'2018-03-15 10:00:00 EST',  2018-03-15T16:00",
+            "'Thu, 15 Mar 2018 10:00:00 +0000', 2018-03-15T11:00",
     })
     void readsEveryDateFormInTheSiteTimezone(String written, String berlinTime) {
         ZonedDateTime date = parse(POST, PageKind.POST, "---\ndate: " + written + "\n---\n", BERLIN).front().date();
@@ -101,6 +104,13 @@ class FrontMatterParserTest {
     void takesDateFromFileNameWhenFrontMatterHasNone() {
         assertEquals(ZonedDateTime.of(2018, 3, 15, 0, 0, 0, 0, BERLIN),
                 parse(POST, PageKind.POST, "---\ntitle: T\n---\n", BERLIN).front().date());
+    }
+
+    @Test
+    void takesDateAndSlugFromAFileNameWithoutLeadingZerosAsJekyllDoes() {
+        FrontMatter front = parse("content/posts/2020-1-9-i.md", PageKind.POST, "---\ntitle: I\n---\n", UTC).front();
+        assertEquals(ZonedDateTime.of(2020, 1, 9, 0, 0, 0, 0, UTC), front.date());
+        assertEquals("i", front.slug());
     }
 
     @Test
@@ -318,6 +328,13 @@ class FrontMatterParserTest {
         Problem p = onlyProblem("---\ntitle: T\ndate: nope\n---\n");
         assertEquals(POST + ":3:7", place(p));
         assertTrue(p.message().contains("'nope' is not a date"), p.message());
+    }
+
+    @Test
+    void rejectsADateInAZoneKilnDoesNotKnowAtItsValue() {
+        Problem p = onlyProblem("---\ntitle: T\ndate: 2016-03-14 13:30:00 XYZ\n---\n");
+        assertEquals(POST + ":3:7", place(p));
+        assertTrue(p.message().contains("'2016-03-14 13:30:00 XYZ' is not a date"), p.message());
     }
 
     @Test
