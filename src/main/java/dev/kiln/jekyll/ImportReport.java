@@ -7,11 +7,11 @@ import java.util.List;
 
 /**
  * What an import did: how many posts, pages, drafts and static files it wrote, the Liquid it converted and left
- * (with {@code path:line}), warnings, URLs that changed (and whether redirects were written), and problems that
- * lost content.
+ * (with {@code path:line}), warnings, the files Jekyll published that it left out ({@code path: why}), URLs that
+ * changed (and whether redirects were written), and problems that lost content.
  */
 public record ImportReport(int posts, int pages, int drafts, int assets, int convertedLiquid,
-                           List<LiquidConverter.Leftover> leftovers, List<String> warnings,
+                           List<LiquidConverter.Leftover> leftovers, List<String> warnings, List<String> leftOut,
                            List<UrlChange> urlChanges, boolean redirected, List<Problem> problems) {
 
     /** A post or page whose Kiln URL is not the one Jekyll gave it. */
@@ -20,13 +20,14 @@ public record ImportReport(int posts, int pages, int drafts, int assets, int con
     public ImportReport {
         leftovers = List.copyOf(leftovers);
         warnings = List.copyOf(warnings);
+        leftOut = List.copyOf(leftOut);
         urlChanges = List.copyOf(urlChanges);
         problems = List.copyOf(problems);
     }
 
-    /** 1 when content was lost or URLs changed without redirects, else 0. */
+    /** 1 when content was lost (a problem, or a file Jekyll published left out) or URLs changed without redirects. */
     public int exitCode() {
-        return !problems.isEmpty() || (!urlChanges.isEmpty() && !redirected) ? 1 : 0;
+        return !problems.isEmpty() || !leftOut.isEmpty() || (!urlChanges.isEmpty() && !redirected) ? 1 : 0;
     }
 
     /** Prints the summary, the Liquid left, the warnings, the URL table and the problems. */
@@ -44,8 +45,13 @@ public record ImportReport(int posts, int pages, int drafts, int assets, int con
             urlChanges.forEach(u -> err.printf("  %-" + width + "s  %s   (%s)%n", u.jekyllUrl(), u.kilnUrl(), u.path()));
         }
         problems.forEach(p -> err.println(p));
+        if (!leftOut.isEmpty()) {
+            err.println("Not imported, though Jekyll published them:");
+            leftOut.forEach(l -> err.println("  " + l));
+        }
         err.println("imported " + posts + " posts, " + pages + " pages, " + drafts + " drafts, " + assets
-                + " static files; converted " + convertedLiquid + " Liquid tags, left " + leftovers.size() + "; "
+                + " static files; " + (leftOut.isEmpty() ? "" : "left out " + leftOut.size() + " files Jekyll "
+                + "published (listed above); ") + "converted " + convertedLiquid + " Liquid tags, left " + leftovers.size() + "; "
                 + warnings.size() + " warnings, " + urlChanges.size() + " URL changes, " + problems.size()
                 + " problems");
     }

@@ -36,9 +36,12 @@ public final class Importer {
     private static final java.util.regex.Pattern WRITABLE =
             java.util.regex.Pattern.compile("[#?\\\\\\x00-\\x1f\\x7f]|:(?=[A-Za-z])");
 
-    /** A file to write: its Jekyll source, its front matter with defaults, where it goes, its edit, its Jekyll URL. */
-    private record Planned(JekyllFile source, JekyllFile effective, String dest, PageKind kind, FrontMatterEdit edit,
-                           String jekyllUrl) {}
+    /**
+     * A file to write: its Jekyll source, its front matter with defaults, where it goes, whether it is a draft, its
+     * edit, its Jekyll URL (null when Jekyll does not publish it).
+     */
+    private record Planned(JekyllFile source, JekyllFile effective, String dest, PageKind kind, boolean draft,
+                           FrontMatterEdit edit, String jekyllUrl) {}
 
     /** A planned file with the page Kiln will read from it and its Kiln URL. */
     private record Routed(Planned planned, DraftPage page, String url) {}
@@ -47,6 +50,7 @@ public final class Importer {
     private final Path dest;
     private final JekyllSite site;
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> leftOut = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Integer> droppedLayouts = new TreeMap<>();
 
@@ -55,6 +59,7 @@ public final class Importer {
         this.dest = dest;
         this.site = JekyllSite.read(src);
         warnings.addAll(site.warnings());
+        leftOut.addAll(site.leftOut());
         problems.addAll(site.problems());
     }
 
@@ -81,8 +86,17 @@ public final class Importer {
         }
         SiteConfig kiln = kilnConfig(siteYml);
         List<Routed> routed = new ArrayList<>();
-        pages.forEach(p -> route(p, kiln).ifPresent(routed::add));
-        all.forEach(p -> route(p, kiln).ifPresent(routed::add));
+        Map<String, String> destinations = new TreeMap<>();
+        for (Planned p : concat(pages, all)) {
+            String other = destinations.putIfAbsent(p.dest(), p.source().path());
+            if (other != null) {
+                problems.add(Problem.inFile(p.source().path(), "Kiln reads it as " + p.dest() + ", as it reads "
+                        + other + ": not imported; rename one of them"));
+                leftOut.add(p.source().path() + ": see its problem");
+            } else {
+                route(p, kiln).ifPresent(routed::add);
+            }
+        }
         List<ImportReport.UrlChange> changes = new ArrayList<>();
         for (Routed r : routed) {
             Planned p = r.planned();
@@ -107,8 +121,20 @@ public final class Importer {
         }
         leftovers.sort(Comparator.comparing(LiquidConverter.Leftover::path)
                 .thenComparingInt(LiquidConverter.Leftover::line));
-        return new ImportReport(posts.size(), pages.size(), drafts.size(), site.statics().size(), converted,
-                leftovers, warnings, changes, allowUrlChanges, problems);
+        return new ImportReport(count(routed, PageKind.POST, false), count(routed, PageKind.PAGE, false),
+                count(routed, PageKind.POST, true), site.statics().size(), converted, leftovers, warnings, leftOut,
+                changes, allowUrlChanges, problems);
+    }
+
+    private static List<Planned> concat(List<Planned> a, List<Planned> b) {
+        List<Planned> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** How many of the files written are of {@code kind}, drafts or not. */
+    private static int count(List<Routed> routed, PageKind kind, boolean drafts) {
+        return (int) routed.stream().map(Routed::planned).filter(p -> p.kind() == kind && p.draft() == drafts).count();
     }
 
     private List<Planned> planPosts(List<JekyllFile> files, boolean drafts) {
@@ -136,7 +162,8 @@ public final class Importer {
             } else if (url.equals(SiteConfig.DEFAULT_ARCHIVE_PERMALINK)) {
                 warnings.add(page.path() + ": hand-made archive " + url + ": not imported, Kiln generates it");
             } else if (page.path().startsWith("posts/")) {
-                warnings.add(page.path() + ": a page under posts/ would be a post in Kiln: not imported");
+                leftOut.add(page.path() + ": a page under posts/, which Kiln would take for a post: not imported; "
+                        + "move it to another folder (with a permalink: to keep its URL " + url + ")");
             } else {
                 planned.add(plan(page, "pages", false));
             }
@@ -160,10 +187,10 @@ public final class Importer {
             droppedLayouts.merge(layout.toString(), 1, Integer::sum);
         }
         if (type.equals("pages")) {
-            return new Planned(file, effective, "content/" + file.path(), PageKind.PAGE, edit,
+            return new Planned(file, effective, "content/" + kilnName(file.path()), PageKind.PAGE, false, edit,
                     JekyllUrls.page(effective, site.config()));
         }
-        String sub = file.path().replaceFirst("^.*?_(posts|drafts)/", "");
+        String sub = kilnName(file.path().replaceFirst("^.*?_(posts|drafts)/", ""));
         List<String> pathCats = JekyllUrls.pathCategories(file);
         // Posts of blog/_posts/ go to content/posts/blog/, so that two _posts folders never clash.
         String prefix = pathCats.isEmpty() ? "" : String.join("/", pathCats) + "/";
@@ -177,7 +204,28 @@ public final class Importer {
         String url = draft || Boolean.FALSE.equals(effective.yaml().values().get("published")) ? null
                 : JekyllUrls.post(effective, site.config()).orElse(null);
         return new Planned(file, effective, "content/posts/" + prefix + (draft ? "drafts/" : "") + sub, PageKind.POST,
-                edit, url);
+                draft, edit, url);
+    }
+
+    /**
+     * {@code path} as Kiln reads it: Markdown ends in {@code .md} (or {@code .markdown}), HTML in {@code .html}, and a
+     * post's date has four digits for its year ({@code 19-1-9-x.mkd} is {@code 2019-01-09-x.md}).
+     */
+    private String kilnName(String path) {
+        int slash = path.lastIndexOf('/');
+        String name = path.substring(slash + 1);
+        String ext = JekyllSite.extension(name);
+        String base = name.substring(0, name.length() - ext.length() - 1);
+        String kilnExt = switch (JekyllSite.Kind.of(name, site.config())) {
+            case MARKDOWN -> ext.equals("md") || ext.equals("markdown") ? ext : "md";
+            case HTML -> "html";
+            default -> ext;
+        };
+        var day = JekyllUrls.fileDate(base);
+        if (day.isPresent() && !base.matches("\\d{4}-.*")) {
+            base = day.get() + base.replaceFirst("^\\d+-\\d+-\\d+", "");
+        }
+        return path.substring(0, slash + 1) + base + "." + kilnExt;
     }
 
     /** {@code file} with the front matter defaults of {@code _config.yml} that apply to it merged in. */

@@ -26,6 +26,25 @@ public record JekyllConfig(String title, String description, String author, Stri
         values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
     }
 
+    /** Jekyll's default {@code markdown_ext}. */
+    static final String MARKDOWN_EXT = "markdown,mkdown,mkdn,mkd,md";
+
+    /**
+     * The extensions (lower case, without the dot) of the files Jekyll converts as Markdown: the site's
+     * {@code markdown_ext}, else Jekyll's default {@value #MARKDOWN_EXT}. Jekyll matches them in any case.
+     */
+    public java.util.Set<String> markdownExtensions() {
+        Object ext = values.get("markdown_ext");
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String e : (ext == null ? MARKDOWN_EXT : ext.toString()).split(",")) {
+            String name = e.trim().replaceFirst("^\\.", "").toLowerCase(java.util.Locale.ROOT);
+            if (!name.isEmpty()) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+
     /** The post URL pattern: the pattern a style name stands for, or the pattern as written. */
     public String postPattern() {
         return STYLES.getOrDefault(permalink, permalink);

@@ -24,14 +24,17 @@ import java.util.regex.Pattern;
 
 /**
  * A Jekyll site as read from its folder: its configuration, posts, drafts, pages with front matter, the static
- * files Jekyll would copy, the plain-HTML includes, and what was left out (with why) or could not be read.
+ * files Jekyll would copy, the plain-HTML includes, what was passed over (warnings, with why), what Jekyll published
+ * but the import cannot take ({@code leftOut}, each {@code path: why}), and what could not be read.
  */
 public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts, List<JekyllFile> drafts,
                          List<JekyllFile> pages, List<String> statics, Map<String, String> includes,
-                         List<String> warnings, List<Problem> problems) {
+                         List<String> warnings, List<String> leftOut, List<Problem> problems) {
 
     private static final Set<String> JEKYLL_FOLDERS = Set.of("_site", "_layouts", "_includes", "_sass", "_data",
             "_plugins", "node_modules", "vendor", "_config.yml");
+    /** The files at the site's root that Kiln writes itself, so that a Jekyll one with Liquid is not needed. */
+    private static final Set<String> KILN_WRITES = Set.of("feed.xml", "sitemap.xml", "robots.txt");
     private static final Pattern FENCE_END = Pattern.compile("(?m)^(?:---|\\.\\.\\.)[ \\t]*\\r?$");
 
     /** True when {@code dir} looks like a Jekyll site: it has a {@code _config.yml} or a {@code _posts} folder. */
@@ -43,6 +46,7 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
     /** Reads the Jekyll site in {@code root}; unreadable files are gathered as problems, never thrown. */
     public static JekyllSite read(Path root) {
         List<String> warnings = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         JekyllConfig config = config(root, problems);
         List<JekyllFile> posts = new ArrayList<>();
@@ -65,18 +69,24 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
                 continue;
             }
             List<String> dirs = List.of(parts).subList(0, parts.length - 1);
-            boolean text = rel.matches("(?i).*\\.(md|markdown|html)$");
+            String name = parts[parts.length - 1];
+            Kind kind = Kind.of(name, config);
             if (dirs.contains("_posts") || dirs.contains("_drafts")) {
-                if (!text) {
-                    warnings.add(rel + ": not a Markdown or HTML post: not imported");
-                    continue;
+                boolean post = dirs.contains("_posts");
+                String why = post ? unpublishedPost(name, kind) : kind == Kind.NONE ? "has no extension, so Jekyll "
+                        + "never reads it as a draft: not imported" : null;
+                if (why != null) {
+                    warnings.add(rel + ": " + why);
+                } else if (kind == Kind.OTHER) {
+                    String asIs = "is neither Markdown (markdown_ext: " + String.join(", ", config.markdownExtensions())
+                            + ") nor HTML, so Jekyll " + (post ? "published" : "would publish") + " it as it is, as a ."
+                            + extension(name) + " file; Kiln's posts are Markdown or HTML pages: not imported; rename it .md"
+                            + " if it is Markdown, and import again";
+                    (post ? leftOut : warnings).add(rel + ": " + asIs);
+                } else {
+                    readText(file, rel, problems).map(t -> split(rel, t, problems))
+                            .ifPresent(f -> (post ? posts : drafts).add(f));
                 }
-                if (dirs.contains("_posts") && !parts[parts.length - 1].matches("\\d{4}-\\d{2}-\\d{2}-.+")) {
-                    warnings.add(rel + ": not named YYYY-MM-DD-slug, so Jekyll never published it: not imported");
-                    continue;
-                }
-                readText(file, rel, problems).map(t -> split(rel, t, problems))
-                        .ifPresent(f -> (dirs.contains("_posts") ? posts : drafts).add(f));
                 continue;
             }
             if (dirs.stream().anyMatch(d -> d.startsWith("_"))) {
@@ -84,22 +94,70 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
                 continue;
             }
             if (!startsWithFrontMatter(file)) {
-                if (rel.matches("(?i).*\\.(md|markdown)$")) {
-                    warnings.add(rel + ": Markdown without front matter (Jekyll copies it as it is; Kiln would "
-                            + "render it): not imported");
+                if (name.matches("(?i).*\\.(md|markdown)$") && !rel.startsWith("assets/")) {
+                    leftOut.add(rel + ": Markdown without front matter, which Jekyll copies as it is (at /" + rel
+                            + "); under content/ Kiln would make it a page: not imported; add it to exclude: in "
+                            + "_config.yml if it is not meant to be published (a README), or move it under assets/");
                 } else {
                     statics.add(rel);
                 }
                 continue;
             }
-            if (!text) {
-                warnings.add(rel + ": a non-HTML file with front matter (Liquid, Sass): not imported, Kiln writes "
-                        + "its own feed, sitemap and stylesheet");
-                continue;
+            if (kind == Kind.MARKDOWN || kind == Kind.HTML) {
+                readText(file, rel, problems).map(t -> split(rel, t, problems)).ifPresent(pages::add);
+            } else if (name.matches("(?i).*\\.s[ac]ss$")) {
+                warnings.add(rel + ": Sass, which Jekyll compiles to CSS: not imported, the imported site takes Kiln's "
+                        + "theme and its stylesheet");
+            } else if (KILN_WRITES.contains(rel)) {
+                warnings.add(rel + ": not imported, Kiln writes its own /" + rel);
+            } else {
+                String type = kind == Kind.NONE ? "file without extension" : "." + extension(name) + " file";
+                leftOut.add(rel + ": a " + type + " with front matter, which Jekyll runs through Liquid and publishes "
+                        + "as it is; Kiln's pages are Markdown or HTML, written as HTML: not imported; copy the file "
+                        + "Jekyll wrote (_site/" + rel + ") into content/, where Kiln publishes it as it is");
             }
-            readText(file, rel, problems).map(t -> split(rel, t, problems)).ifPresent(pages::add);
         }
-        return new JekyllSite(root, config, posts, drafts, pages, statics, includes, warnings, problems);
+        return new JekyllSite(root, config, posts, drafts, pages, statics, includes, warnings, leftOut, problems);
+    }
+
+    /** What Jekyll makes of a file by its extension. */
+    enum Kind {
+        /** One of the site's {@code markdown_ext}: converted to HTML. */
+        MARKDOWN,
+        /** {@code .html} or {@code .htm}: laid out, written with its own extension. */
+        HTML,
+        /** Any other extension: written as it is, with that extension. */
+        OTHER,
+        /** No extension. */
+        NONE;
+
+        static Kind of(String fileName, JekyllConfig config) {
+            String ext = extension(fileName).toLowerCase(java.util.Locale.ROOT);
+            if (ext.isEmpty()) {
+                return NONE;
+            }
+            if (config.markdownExtensions().contains(ext)) {
+                return MARKDOWN;
+            }
+            return ext.equals("html") || ext.equals("htm") ? HTML : OTHER;
+        }
+    }
+
+    /** The extension of {@code fileName} as written, without its dot; "" when it has none. */
+    static String extension(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot <= 0 ? "" : fileName.substring(dot + 1);
+    }
+
+    /**
+     * Why Jekyll never published the post {@code name} (its {@code Document::DATE_FILENAME_MATCHER}: a date of
+     * 2 to 4, 1 to 2 and 1 to 2 digits, a dash, a slug, an extension), or null when it did.
+     */
+    private static String unpublishedPost(String name, Kind kind) {
+        if (kind == Kind.NONE || !JekyllUrls.DATED_FILE.matcher(name).matches()) {
+            return "not named YYYY-MM-DD-slug, so Jekyll never published it: not imported";
+        }
+        return null;
     }
 
     private static boolean ignored(String[] parts, String rel, List<String> exclude) {

@@ -18,7 +18,10 @@ import java.util.regex.Pattern;
 /** The URLs Jekyll 3 and 4 give posts and pages, from their front matter, file names and {@code _config.yml}. */
 public final class JekyllUrls {
 
-    private static final Pattern DATED = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-(.+)");
+    /** A post's name without its extension, as Jekyll's {@code DATE_FILENAME_MATCHER} reads it: date, slug. */
+    private static final Pattern DATED = Pattern.compile("(\\d{2,4})-(\\d{1,2})-(\\d{1,2})-(.*)");
+    /** A post's file name that Jekyll publishes (its {@code Document::DATE_FILENAME_MATCHER}). */
+    static final Pattern DATED_FILE = Pattern.compile("\\d{2,4}-\\d{1,2}-\\d{1,2}-[^/]*\\.[^./]+");
     private static final Pattern PLACEHOLDER = Pattern.compile(":([a-z_]+)");
 
     private JekyllUrls() {}
@@ -26,7 +29,7 @@ public final class JekyllUrls {
     /** The slug part of a post file name ({@code 2018-03-15-hello.md} → {@code hello}). */
     public static String fileSlug(JekyllFile post) {
         Matcher m = DATED.matcher(post.baseName());
-        return m.matches() ? m.group(2) : post.baseName();
+        return m.matches() ? m.group(4) : post.baseName();
     }
 
     /** The categories Jekyll gives a post: the folders above {@code _posts}, then its front matter's, unique. */
@@ -79,8 +82,27 @@ public final class JekyllUrls {
                 return parsed;
             }
         }
-        Matcher m = DATED.matcher(post.baseName());
-        return m.matches() ? DateParser.parse(m.group(1), config.zone()) : Optional.empty();
+        return fileDate(post.baseName()).map(day -> day.atStartOfDay(config.zone()));
+    }
+
+    /**
+     * The date in a post's name ({@code 2020-1-9-i}), as Ruby's {@code Time.parse} reads it for Jekyll: a year of
+     * two digits is 19xx from 69 on, else 20xx; empty when there is none or it is not a day of the calendar.
+     */
+    public static Optional<java.time.LocalDate> fileDate(String baseName) {
+        Matcher m = DATED.matcher(baseName);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        int year = Integer.parseInt(m.group(1));
+        if (m.group(1).length() == 2) {
+            year += year >= 69 ? 1900 : 2000;
+        }
+        try {
+            return Optional.of(java.time.LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The URL Jekyll gives a post, or empty when it has no date. */
@@ -107,7 +129,7 @@ public final class JekyllUrls {
         // Jekyll's Document#cleaned_relative_path).
         v.put("path", post.path().replaceFirst("(^|/)_(posts|drafts)/", "$1").replaceFirst("\\.[^./]*$", "")
                 .replaceFirst("\\.+$", ""));
-        v.put("output_ext", ".html");
+        v.put("output_ext", outputExt(post, config));
         return Optional.of(expand(pattern, v));
     }
 
@@ -118,7 +140,7 @@ public final class JekyllUrls {
         Map<String, String> v = new TreeMap<>();
         v.put("path", slash < 0 ? "" : rel.substring(0, slash));
         v.put("basename", page.baseName());
-        v.put("output_ext", ".html");
+        v.put("output_ext", outputExt(page, config));
         String own = page.text("permalink");
         if (own != null) {
             return expand(own, v);
@@ -127,6 +149,15 @@ public final class JekyllUrls {
             return expand("/:path/", v);
         }
         return expand("/:path/:basename" + suffix(config.permalink()), v);
+    }
+
+    /**
+     * The extension Jekyll writes {@code file} with: {@code .html} for Markdown, else its own as written (Jekyll's
+     * identity converter: {@code old.htm} stays {@code .htm}).
+     */
+    static String outputExt(JekyllFile file, JekyllConfig config) {
+        return JekyllSite.Kind.of(file.fileName(), config) == JekyllSite.Kind.MARKDOWN ? ".html"
+                : "." + JekyllSite.extension(file.fileName());
     }
 
     /** Jekyll's {@code add_permalink_suffix}: what ends a page's URL under a post permalink style. */

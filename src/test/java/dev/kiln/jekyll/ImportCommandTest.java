@@ -144,6 +144,32 @@ class ImportCommandTest {
     }
 
     @Test
+    void filesJekyllPublishedThatKilnCannotTakeAreListedSaidInTheSummaryAndExit1() throws IOException {
+        Path src = site("left", "title: Left\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\n---\nText.\n",
+                "_posts/2020-01-13-m.txt", "---\ntitle: M\n---\nText.\n",
+                "_posts/notes.md", "---\ntitle: Never published\n---\nText.\n",
+                "_drafts/idea.txt", "---\ntitle: Not published either\n---\nText.\n",
+                "x.xhtml", "---\ntitle: X\n---\n<b>x</b>\n",
+                "search.json", "---\n---\n[{% for post in site.posts %}\"{{ post.url }}\"{% endfor %}]\n",
+                "README.md", "# My blog's source\n");
+
+        assertEquals(1, run("jekyll", src.toString(), "--dest", tmp.resolve("left-kiln").toString()), err);
+
+        assertTrue(err.contains("Not imported, though Jekyll published them:\n"
+                + "  README.md: Markdown without front matter, which Jekyll copies as it is (at /README.md)"), err);
+        assertTrue(err.contains("\n  _posts/2020-01-13-m.txt: is neither Markdown (markdown_ext: markdown, mkdown, mkdn, "
+                + "mkd, md) nor HTML, so Jekyll published it as it is, as a .txt file"), err);
+        assertTrue(err.contains("\n  search.json: a .json file with front matter, which Jekyll runs through Liquid"), err);
+        assertTrue(err.contains("\n  x.xhtml: a .xhtml file with front matter"), err);
+        assertTrue(err.contains("imported 1 posts, 0 pages, 0 drafts, 0 static files; left out 4 files Jekyll "
+                + "published (listed above); "), err);
+        assertTrue(err.contains("warning: _posts/notes.md: not named YYYY-MM-DD-slug, so Jekyll never published it"), err);
+        assertTrue(err.contains("warning: _drafts/idea.txt: is neither Markdown"), err);
+        assertTrue(err.contains("check: the imported site builds"), err);
+    }
+
+    @Test
     void jekyllFeedsPathIsKeptForTheBlogsSubscribers() throws IOException {
         Path src = site("feedpath", "title: Feed\nurl: https://example.com\nplugins: [jekyll-feed]\nfeed:\n  path: atom.xml\n",
                 "_posts/2020-01-01-a.md", "---\ntitle: A\n---\nText.\n");

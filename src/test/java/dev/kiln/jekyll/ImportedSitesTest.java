@@ -257,6 +257,74 @@ class ImportedSitesTest {
     }
 
     /**
+     * The URLs Jekyll 4.3.1 gave these files: posts named as its {@code DATE_FILENAME_MATCHER} takes them (a year of
+     * two digits, a month and day of one), Markdown by any of its {@code markdown_ext}, in any case, and HTML as
+     * {@code .htm}; each is imported, as a file Kiln reads, at that URL.
+     */
+    @Test
+    void postsAndPagesOfEveryNameAndExtensionJekyllConvertsKeepTheirUrls() throws Exception {
+        String markdown = "---\ntitle: T\n---\n*x*\n";
+        String html = "---\ntitle: T\n---\n<b>x</b>\n";
+        Path src = jekyllSite("names", Map.of("_config.yml", "title: Names\n",
+                "_posts/2020-1-9-i.md", markdown,
+                "_posts/19-1-9-old.md", markdown,
+                "_posts/2020-01-02-up.MD", markdown,
+                "_posts/2020-01-03-k.mkdown", markdown,
+                "_posts/2020-01-04-h.htm", html,
+                "page.mkd", markdown,
+                "old.htm", html));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        assertUrls(built, Map.of(
+                "/2020/01/09/i.html", "content/posts/2020-1-9-i.md",
+                "/2019/01/09/old.html", "content/posts/2019-01-09-old.md",
+                "/2020/01/02/up.html", "content/posts/2020-01-02-up.md",
+                "/2020/01/03/k.html", "content/posts/2020-01-03-k.md",
+                "/2020/01/04/h.htm", "content/posts/2020-01-04-h.html",
+                "/page.html", "content/page.md",
+                "/old.htm", "content/old.html"));
+        assertEquals(5, report.posts());
+        assertEquals(2, report.pages());
+        assertEquals(List.of(), report.warnings());
+        assertEquals("<em>x</em>", SiteChecks.page(built.output(), "page.html").selectFirst("main em, article em")
+                .outerHtml(), "read as Markdown");
+    }
+
+    @Test
+    void aSitesOwnMarkdownExtensionsAreMarkdownAndNoOthers() throws Exception {
+        // Jekyll 4.3.1 wrote the .txt post and page as HTML, and the .markdown post as it is (2020/01/02/m/index.html).
+        Path src = jekyllSite("own-ext", Map.of("_config.yml", "title: Own\nmarkdown_ext: \"md,txt\"\npermalink: pretty\n",
+                "_posts/2020-01-01-t.txt", "---\ntitle: T\n---\n*x*\n",
+                "_posts/2020-01-02-m.markdown", "---\ntitle: M\n---\n*x*\n",
+                "notes.txt", "---\ntitle: N\n---\n*x*\n"));
+
+        report = Importer.run(src, tmp.resolve("own-ext-kiln"), false);
+        BuildResult built = Fixtures.build(Fixtures.options(tmp.resolve("own-ext-kiln")));
+
+        assertUrls(built, Map.of("/2020/01/01/t/", "content/posts/2020-01-01-t.md", "/notes/", "content/notes.md"));
+        assertEquals(1, report.leftOut().size(), report.leftOut().toString());
+        assertTrue(report.leftOut().get(0).startsWith("_posts/2020-01-02-m.markdown: is neither Markdown "
+                + "(markdown_ext: md, txt) nor HTML, so Jekyll published it as it is"), report.leftOut().get(0));
+        assertEquals(1, report.exitCode());
+    }
+
+    @Test
+    void twoFilesKilnWouldReadAsOneAreAProblemAndOneIsLeftOut() throws Exception {
+        Path src = jekyllSite("twins", Map.of("_config.yml", "title: Twins\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\n---\nText.\n",
+                "_posts/2020-01-01-a.mkd", "---\ntitle: A too\n---\nText.\n"));
+
+        report = Importer.run(src, tmp.resolve("twins-kiln"), false);
+
+        assertEquals(List.of("_posts/2020-01-01-a.mkd:1:1: Kiln reads it as content/posts/2020-01-01-a.md, as it reads "
+                + "_posts/2020-01-01-a.md: not imported; rename one of them"),
+                report.problems().stream().map(Object::toString).toList());
+        assertEquals(1, report.posts());
+        assertEquals("---\ntitle: A\n---\nText.\n", text(tmp.resolve("twins-kiln/content/posts/2020-01-01-a.md")));
+    }
+
+    /**
      * Jekyll decodes a permalink's %XX for its file (Jekyll 4.3.1 writes {@code /a%20b/} as {@code a b/index.html}),
      * and escapes a category's {@code %} (the folder {@code pct%20}); Kiln names files by permalinks as written: the
      * import gives each page the path of Jekyll's file.
