@@ -14,6 +14,8 @@ import java.util.Map;
 public final class FrontMatterEdit {
 
     private final List<String> lines;
+    /** For each of {@link #lines}, its line in the file (the front matter's first line is line 2). */
+    private final List<Integer> fileLines = new ArrayList<>();
     private final Map<String, Object> added = new LinkedHashMap<>();
 
     /** An edit of {@code yamlText} (null or empty when the file has no front matter). */
@@ -23,14 +25,27 @@ public final class FrontMatterEdit {
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
+        for (int i = 0; i < lines.size(); i++) {
+            fileLines.add(i + 2);
+        }
     }
 
     /** A copy of this edit, to be changed without changing this one. */
     public FrontMatterEdit copy() {
         FrontMatterEdit copy = new FrontMatterEdit(null);
         copy.lines.addAll(lines);
+        copy.fileLines.addAll(fileLines);
         copy.added.putAll(added);
         return copy;
+    }
+
+    /**
+     * The line of the edited file that line {@code renderedLine} of {@link #render} came from, or 0 when it
+     * came from no line of it (the fence, a value the import set).
+     */
+    public int fileLine(int renderedLine) {
+        int i = renderedLine - 2;
+        return i >= 0 && i < fileLines.size() ? fileLines.get(i) : 0;
     }
 
     /** Removes the top-level {@code key} and the lines that continue its value. */
@@ -38,9 +53,11 @@ public final class FrontMatterEdit {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).matches("['\"]?" + java.util.regex.Pattern.quote(key) + "['\"]?\\s*:.*")) {
                 lines.remove(i);
+                fileLines.remove(i);
                 while (i < lines.size() && (lines.get(i).startsWith(" ") || lines.get(i).startsWith("\t")
                         || lines.get(i).startsWith("- "))) {
                     lines.remove(i);
+                    fileLines.remove(i);
                 }
                 return this;
             }

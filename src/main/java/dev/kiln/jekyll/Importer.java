@@ -299,7 +299,13 @@ public final class Importer {
             }
         }
         if (failed != null) {
-            failed.problems().forEach(x -> problems.add(Problem.inFile(p.source().path(), x.message())));
+            // At the place in the Jekyll file: the edit keeps its lines, less those it removed.
+            for (Problem x : failed.problems()) {
+                int line = p.edit().fileLine(x.line());
+                problems.add(line == 0 ? Problem.inFile(p.source().path(), x.message())
+                        : new Problem(p.source().path(), line, x.column(), x.message()));
+            }
+            leftOut.add(p.source().path() + ": not imported, for its problem above");
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new Routed(p, page, url));

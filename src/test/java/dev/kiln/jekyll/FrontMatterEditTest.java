@@ -26,6 +26,16 @@ class FrontMatterEditTest {
     }
 
     @Test
+    void knowsTheFileLineOfEachLineItKeeps() {
+        // The file: 1 ---, 2 title, 3 layout, 4 tags, 5 - a, 6 date. Rendered: 1 ---, 2 title, 3 date, 4 draft.
+        FrontMatterEdit edit = new FrontMatterEdit("title: T\nlayout: default\ntags:\n  - a\ndate: x\n")
+                .remove("layout").remove("tags").set("draft", true);
+        assertEquals("---\ntitle: T\ndate: x\ndraft: true\n---\n", edit.render(""));
+        assertEquals(List.of(0, 2, 6, 0, 0), List.of(edit.fileLine(1), edit.fileLine(2), edit.fileLine(3),
+                edit.fileLine(4), edit.copy().fileLine(5)));
+    }
+
+    @Test
     void aFileWithoutFrontMatterGetsOne() {
         assertEquals("---\ndraft: true\n---\nx", new FrontMatterEdit(null).set("draft", true).render("x"));
     }

@@ -291,6 +291,40 @@ class ImportedSitesTest {
                 .outerHtml(), "read as Markdown");
     }
 
+    /**
+     * The URLs Jekyll 4.3.1 gave these posts, in Europe/Berlin: it reads dates with Ruby's {@code Time.parse}, zone
+     * names and RFC 2822 too. A date it cannot read either is a problem at its place in the Jekyll file (a line
+     * the import removed above it notwithstanding), and the summary counts only the posts written.
+     */
+    @Test
+    void datesJekyllReadsKeepTheirUrlsAndABadOneIsAProblemAtItsLine() throws Exception {
+        Path src = jekyllSite("dates", Map.of(
+                "_config.yml", "title: Dates\ntimezone: Europe/Berlin\npermalink: /:year/:month/:day/:hour:minute/:title/\n",
+                "_posts/2010-01-01-utc.md", "---\ntitle: U\ndate: 2016-03-14 13:30:00 UTC\n---\nText.\n",
+                "_posts/2010-01-01-est.md", "---\ntitle: E\ndate: 2016-03-14 13:30:00 EST\n---\nText.\n",
+                "_posts/2010-01-01-rfc.md", "---\ntitle: R\ndate: Sat, 14 Apr 2018 10:00:00 +0000\n---\nText.\n",
+                "_posts/2010-01-01-cest.md", "---\ntitle: C\ndate: 2016-03-14 13:30:00 CEST\n---\nText.\n",
+                "_posts/2010-01-01-us.md", "---\ntitle: M\ndate: March 14, 2016\n---\nText.\n",
+                "_posts/2010-01-01-bad.md", "---\ntitle: B\nlayout: default\ndate: 2016-13-45 10:00\n---\nText.\n"));
+        Path dest = tmp.resolve("dates-kiln");
+
+        report = Importer.run(src, dest, false);
+        BuildResult built = Fixtures.build(Fixtures.options(dest));
+
+        assertUrls(built, Map.of(
+                "/2016/03/14/1430/utc/", "content/posts/2010-01-01-utc.md",
+                "/2016/03/14/1930/est/", "content/posts/2010-01-01-est.md",
+                "/2018/04/14/1200/rfc/", "content/posts/2010-01-01-rfc.md",
+                "/2016/03/14/1230/cest/", "content/posts/2010-01-01-cest.md",
+                "/2016/03/14/0000/us/", "content/posts/2010-01-01-us.md"));
+        assertEquals(List.of("_posts/2010-01-01-bad.md:4:7: '2016-13-45 10:00' is not a date: write date: 2018-03-15 "
+                + "or date: 2018-03-15 10:00:00 +02:00"), report.problems().stream().map(Object::toString).toList());
+        assertEquals(5, report.posts());
+        assertEquals(List.of("_posts/2010-01-01-bad.md: not imported, for its problem above"), report.leftOut());
+        assertFalse(Files.exists(dest.resolve("content/posts/2010-01-01-bad.md")));
+        assertEquals(1, report.exitCode());
+    }
+
     @Test
     void aSitesOwnMarkdownExtensionsAreMarkdownAndNoOthers() throws Exception {
         // Jekyll 4.3.1 wrote the .txt post and page as HTML, and the .markdown post as it is (2020/01/02/m/index.html).
