@@ -353,8 +353,9 @@ public final class Build implements AutoCloseable {
 
     private Page render(Routed routed, SiteConfig config, Timings timings) {
         DraftPage draft = routed.draft();
+        String separator = draft.front().excerptSeparator();
         RenderInputs inputs = new RenderInputs(draft.source().text(), draft.bodyStart(), draft.source().isMarkdown(), routed.route().url(),
-                config.excerptSeparator(), draft.front().excerpt());
+                separator != null ? separator : config.excerptSeparator(), draft.front().excerpt());
         try {
             return new Page(draft, routed.route(), rendered.get(draft.path(), inputs,
                     in -> timings.page(draft.path(), () -> renderBody(in))));

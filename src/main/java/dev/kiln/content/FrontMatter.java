@@ -10,7 +10,9 @@ import java.util.Map;
  * The typed front matter of a post or page. {@code date} is null only for pages without a date;
  * {@code permalink} and {@code layout} are null when the file names none; {@code redirectFrom} are the
  * page's old URLs ({@code redirect_from}, as jekyll-redirect-from reads it, and Hugo's {@code aliases});
- * {@code redirectTo} is null unless the page only sends readers on to that URL ({@code redirect_to}).
+ * {@code redirectTo} is null unless the page only sends readers on to that URL ({@code redirect_to});
+ * {@code excerptSeparator} is null unless the page ends its excerpt otherwise than the site ({@code excerpt_separator},
+ * as Jekyll reads it).
  */
 public record FrontMatter(
         String title,
@@ -26,6 +28,7 @@ public record FrontMatter(
         String description,
         String image,
         String excerpt,
+        String excerptSeparator,
         Boolean toc,
         List<String> redirectFrom,
         String redirectTo,

@@ -16,7 +16,7 @@ public final class FrontMatterParser {
 
     private static final Set<String> KNOWN = Set.of("title", "date", "last_modified_at", "tags", "tag",
             "categories", "category", "slug", "permalink", "layout", "draft", "published", "description",
-            "image", "excerpt", "toc", "redirect_from", "aliases", "redirect_to");
+            "image", "excerpt", "excerpt_separator", "toc", "redirect_from", "aliases", "redirect_to");
     private static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}-(.+)");
     private static final Pattern MARKUP_EXTENSION = Pattern.compile("\\.(md|markdown|html)$");
     private static final Pattern WORD_BREAKS = Pattern.compile("[-_\\s]+");
@@ -87,7 +87,7 @@ public final class FrontMatterParser {
                 slug == null ? fileSlug : slug,
                 f.text("permalink"), f.text("layout"),
                 f.bool("draft", false), !f.bool("published", true),
-                f.text("description"), f.text("image"), f.text("excerpt"),
+                f.text("description"), f.text("image"), f.text("excerpt"), f.text("excerpt_separator"),
                 f.has("toc") ? f.bool("toc", false) : null,
                 redirectFrom(f), redirectTo(f),
                 yaml.valuesExcept(KNOWN), yaml.positions());

@@ -115,7 +115,10 @@ public final class BodyProcessor {
         return new QuickExcerpt.Result(excerpt.html(), excerpt.text());
     }
 
-    /** The text of an excerpt separator comment: {@code more} for {@code <!--more-->}. */
+    /**
+     * The text of an excerpt separator comment: {@code more} for {@code <!--more-->}; "" for a blank separator
+     * (Jekyll's default, {@code "\n\n"}), which no comment matches, so that the excerpt is the first paragraph.
+     */
     public static String separatorText(String separator) {
         return COMMENT_END.matcher(COMMENT_START.matcher(separator).replaceFirst("")).replaceFirst("").trim();
     }
@@ -319,7 +322,7 @@ public final class BodyProcessor {
         String marker = separatorText(separator);
         List<Node> before = new ArrayList<>();
         for (Node n : body.childNodes()) {
-            if (n instanceof Comment c && c.getData().trim().equals(marker)) {
+            if (n instanceof Comment c && !marker.isEmpty() && c.getData().trim().equals(marker)) {
                 before.forEach(b -> excerpt.appendChild(b.clone()));
                 return clean(excerpt);
             }

@@ -200,7 +200,8 @@ final class DirectHtml {
     private String excerpt(Document document, Page page) {
         Node separator = null;
         for (Node n = document.getFirstChild(); n != null && separator == null; n = n.getNext()) {
-            if (n instanceof HtmlCommentBlock comment && page.marker().equals(commentData(comment).trim())) {
+            if (n instanceof HtmlCommentBlock comment && !page.marker().isEmpty()
+                    && page.marker().equals(commentData(comment).trim())) {
                 separator = n;
             }
         }

@@ -68,6 +68,32 @@ class BlogFeaturesTest {
     }
 
     @Test
+    void aPostsOwnExcerptSeparatorEndsItsExcerptAsJekyllReadsIt() throws IOException {
+        write("content/posts/2020-01-01-cut.md", "---\ntitle: Cut\nexcerpt_separator: <!--cut-->\n---\n"
+                + "One.\n\nTwo.\n\n<!--cut-->\n\nThree.\n\n<!--more-->\n\nFour.\n");
+        write("content/posts/2020-01-02-first.md", "---\ntitle: First\nexcerpt_separator: \"\\n\\n\"\n---\n"
+                + "One.\n\nTwo.\n\n<!--more-->\n\nThree.\n");
+        write("content/posts/2020-01-03-site.md", "---\ntitle: Site\n---\nOne.\n\nTwo.\n\n<!--more-->\n\nThree.\n");
+
+        Document home = SiteChecks.page(build(), "index.html");
+
+        assertEquals(List.of("One. Two.", "One.", "One. Two."), home.select(".post-summary-excerpt").eachText(),
+                "newest first: the site's <!--more-->, the first paragraph (Jekyll's blank line), the post's <!--cut-->");
+    }
+
+    @Test
+    void aBlankExcerptSeparatorGivesTheFirstParagraphEvenBeforeAnEmptyComment() throws IOException {
+        // Jekyll's default separator, "\n\n": the excerpt is the first paragraph; an empty comment is no separator.
+        write("site.yml", "title: Blank\nexcerpt_separator: \"\\n\\n\"\n");
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nOne.\n\nTwo.\n\n<!-- -->\n\nThree.\n\n<!--more-->\n");
+        write("content/posts/2020-01-02-b.md", "---\ntitle: B\n---\nOne *b*.\n\n<!---->\n\nTwo.\n\n<!--more-->\n");
+
+        Document home = SiteChecks.page(build(), "index.html");
+
+        assertEquals(List.of("One b.", "One."), home.select(".post-summary-excerpt").eachText());
+    }
+
+    @Test
     void anExcerptFromFrontMatterStandsOnTheHomePageAndTheBodyStaysWhole() throws IOException {
         write("content/posts/2020-01-01-own.md", "---\ntitle: Own\nexcerpt: \"A *short* teaser.\"\n---\n"
                 + "The first paragraph of the post.\n\nThe second.\n");
