@@ -27,8 +27,16 @@ public final class SiteYml {
         line(y, "timezone", c.timezone());
         Object lang = c.values().get("lang");
         line(y, "language", lang == null ? null : lang.toString());
-        Object separator = c.values().get("excerpt_separator");
-        line(y, "excerpt_separator", separator == null ? null : separator.toString());
+        // Jekyll's default ends an excerpt at the first blank line (the first paragraph), where Kiln's default
+        // would end it at a <!--more--> further down.
+        String separator = c.values().get("excerpt_separator") == null ? "\n\n"
+                : c.values().get("excerpt_separator").toString();
+        line(y, "excerpt_separator", separator);
+        if (!separator.isBlank() && !separator.strip().matches("(?s)<!--.*-->")) {
+            warnings.add("_config.yml: excerpt_separator '" + separator + "' is not an HTML comment: Kiln ends an "
+                    + "excerpt only at a comment, so each excerpt is its post's first paragraph; write <!--more--> "
+                    + "in the posts instead, and excerpt_separator: \"<!--more-->\" in site.yml");
+        }
         if (Permalinks.unknownPlaceholder(c.permalink()) != null || c.permalink().equals("weekdate")) {
             warnings.add("_config.yml: permalink '" + c.permalink() + "' uses placeholders Kiln lacks: "
                     + "site.yml keeps Kiln's default; see the URL table");

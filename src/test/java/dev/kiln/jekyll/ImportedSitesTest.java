@@ -325,6 +325,37 @@ class ImportedSitesTest {
         assertEquals(1, report.exitCode());
     }
 
+    /**
+     * Jekyll's default excerpt is the first paragraph (its separator is a blank line), whatever {@code <!--more-->}
+     * follows; a post's own {@code excerpt_separator} still ends its excerpt, as in Jekyll.
+     */
+    @Test
+    void excerptsAreJekyllsFirstParagraphsUnlessThePostSaysOtherwise() throws Exception {
+        Path src = jekyllSite("excerpts", Map.of("_config.yml", "title: Excerpts\n",
+                "_posts/2020-01-01-p.md", "---\ntitle: P\n---\nPara one.\n\nPara two.\n<!--more-->\nRest.\n",
+                "_posts/2020-01-02-own.md", "---\ntitle: Own\nexcerpt_separator: <!--more-->\n---\n"
+                        + "Para one.\n\nPara two.\n\n<!--more-->\n\nRest.\n"));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        assertTrue(text(tmp.resolve("excerpts-kiln/site.yml")).contains("excerpt_separator: \"\\n\\n\"\n"));
+        assertEquals(List.of("Para one. Para two.", "Para one."),
+                SiteChecks.page(built.output(), "index.html").select(".post-summary-excerpt").eachText());
+        assertEquals(List.of(), report.warnings());
+    }
+
+    @Test
+    void anExcerptSeparatorThatIsNoCommentIsAWarning() throws Exception {
+        Path src = jekyllSite("cut", Map.of("_config.yml", "title: Cut\nexcerpt_separator: \"[[cut]]\"\n",
+                "_posts/2020-01-01-p.md", "---\ntitle: P\n---\nOne.\n\nTwo.\n\n[[cut]]\n\nRest.\n"));
+
+        importKeepingEveryUrl(src);
+
+        assertEquals(List.of("_config.yml: excerpt_separator '[[cut]]' is not an HTML comment: Kiln ends an excerpt "
+                + "only at a comment, so each excerpt is its post's first paragraph; write <!--more--> in the posts "
+                + "instead, and excerpt_separator: \"<!--more-->\" in site.yml"), report.warnings());
+    }
+
     @Test
     void aSitesOwnMarkdownExtensionsAreMarkdownAndNoOthers() throws Exception {
         // Jekyll 4.3.1 wrote the .txt post and page as HTML, and the .markdown post as it is (2020/01/02/m/index.html).
