@@ -353,6 +353,7 @@ public final class Importer {
                 SiteYml.trimSlash(config.baseurl()), postUrls, links, site.includes()));
         HeadingIds.Rule ids = HeadingIds.Rule.of(config);
         MarkdownRenderer markdown = new MarkdownRenderer(Highlighter.plain());
+        boolean kramdown = "kramdown".equalsIgnoreCase(String.valueOf(config.values().getOrDefault("markdown", "kramdown")));
         int converted = 0;
         for (Routed r : routed) {
             Planned p = r.planned();
@@ -360,9 +361,18 @@ public final class Importer {
             converted += result.converted();
             leftovers.addAll(result.leftovers());
             leftovers.addAll(frontMatterLiquid(p.source()));
-            // Every heading keeps the id Jekyll gave it: links to it, from the web too, still reach it.
-            String body = p.dest().matches(".*\\.(md|markdown)$")
-                    ? HeadingIds.pin(result.text(), ids, markdown::headings) : result.text();
+            String body = result.text();
+            if (p.dest().matches(".*\\.(md|markdown)$")) {
+                if (kramdown) {
+                    // Liquid first, as Jekyll runs it before kramdown.
+                    KramdownExtensions.Result k = KramdownExtensions.convert(p.source().path(), body,
+                            p.source().bodyLine(), markdown::code);
+                    warnings.addAll(k.warnings());
+                    body = k.text();
+                }
+                // Every heading keeps the id Jekyll gave it: links to it, from the web too, still reach it.
+                body = HeadingIds.pin(body, ids, markdown::headings);
+            }
             write(dest.resolve(p.dest()), p.edit().render(body));
         }
         return converted;

@@ -60,7 +60,7 @@ final class KramdownSyntax {
     }
 
     /** The offsets of {@code document}'s code spans and code blocks. */
-    private static BitSet code(Node document) {
+    static BitSet code(Node document) {
         BitSet code = new BitSet();
         for (Node n : document.getDescendants()) {
             if (n instanceof Code || n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock) {

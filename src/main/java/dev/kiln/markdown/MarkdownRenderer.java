@@ -138,6 +138,11 @@ public final class MarkdownRenderer {
         return SourceHeadings.of(parser.parse(PageChars.of(markdown)), markdown);
     }
 
+    /** The offsets of {@code markdown} that are code (spans, fenced and indented blocks), as written. */
+    public java.util.BitSet code(String markdown) {
+        return KramdownSyntax.code(parser.parse(PageChars.of(markdown)));
+    }
+
     Document parse(String markdown) {
         return parser.parse(PageChars.of(KramdownSyntax.rewrite(markdown, parser)));
     }

@@ -357,6 +357,31 @@ class ImportedSitesTest {
     }
 
     @Test
+    void kramdownsCommentsStayHiddenAndItsRawHtmlRaw() throws Exception {
+        String post = "---\ntitle: K\n---\nShown.\n\n{::comment}\nHidden note.\n{:/comment}\n\n"
+                + "{::nomarkdown}\n<div class=\"raw\">*as written*</div>\n{:/nomarkdown}\n";
+        Path src = jekyllSite("kramdown", Map.of("_config.yml", "title: K\n", "_posts/2020-01-01-k.md", post));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        var article = SiteChecks.page(built.output(), "2020/01/01/k.html").selectFirst(".post-content");
+        assertEquals("Shown. *as written*", article.text());
+        assertEquals("*as written*", article.selectFirst("div.raw").text());
+        assertTrue(text(tmp.resolve("kramdown-kiln/content/posts/2020-01-01-k.md")).contains("<!-- Hidden note. -->"));
+    }
+
+    @Test
+    void anotherMarkdownConvertersSiteKeepsKramdownsSyntaxAsText() throws Exception {
+        String post = "---\ntitle: K\n---\nShown {::comment}too{:/comment}.\n";
+        Path src = jekyllSite("commonmark", Map.of("_config.yml", "title: K\nmarkdown: CommonMarkGhPages\n",
+                "_posts/2020-01-01-k.md", post));
+
+        importKeepingEveryUrl(src);
+
+        assertEquals(post, text(tmp.resolve("commonmark-kiln/content/posts/2020-01-01-k.md")));
+    }
+
+    @Test
     void aSitesOwnMarkdownExtensionsAreMarkdownAndNoOthers() throws Exception {
         // Jekyll 4.3.1 wrote the .txt post and page as HTML, and the .markdown post as it is (2020/01/02/m/index.html).
         Path src = jekyllSite("own-ext", Map.of("_config.yml", "title: Own\nmarkdown_ext: \"md,txt\"\npermalink: pretty\n",

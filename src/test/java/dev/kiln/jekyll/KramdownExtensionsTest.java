@@ -1,0 +1,93 @@
+package dev.kiln.jekyll;
+
+import dev.kiln.highlight.Highlighter;
+import dev.kiln.markdown.MarkdownRenderer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * kramdown's extensions as the import converts them, and the HTML Kiln then makes of them: what kramdown 2.4
+ * (Jekyll 4.3.1) wrote for each, its comments hidden, its raw HTML untouched by Markdown, code left alone.
+ */
+class KramdownExtensionsTest {
+
+    private final MarkdownRenderer markdown = new MarkdownRenderer(Highlighter.plain());
+
+    private KramdownExtensions.Result result(String body) {
+        return KramdownExtensions.convert("_posts/p.md", body, 4, markdown::code);
+    }
+
+    private String convert(String body) {
+        return result(body).text();
+    }
+
+    private String html(String body) {
+        return markdown.render(convert(body)).trim();
+    }
+
+    @Test
+    void aCommentBlockBecomesAnHtmlCommentAndShowsNothing() {
+        String body = "Before.\n\n{::comment}\nThis is a hidden note.\nIt has two lines.\n{:/comment}\n\nAfter.\n";
+        assertEquals("Before.\n\n<!-- This is a hidden note.\nIt has two lines. -->\n\nAfter.\n", convert(body));
+        assertEquals("<p>Before.</p>\n<!-- This is a hidden note.\nIt has two lines. -->\n<p>After.</p>", html(body));
+    }
+
+    @Test
+    void aCommentInAParagraphIsHiddenInIt() {
+        assertEquals("<p>Text <!-- inline note --> after.</p>", html("Text {::comment}inline note{:/comment} after.\n"));
+        assertEquals("<p>Text <!-- a - - b --> after.</p>", html("Text {::comment}a -- b{:/} after.\n"),
+                "an HTML comment holds no --");
+    }
+
+    @Test
+    void noMarkdownBecomesRawHtmlThatMarkdownLeavesAlone() {
+        String body = "{::nomarkdown}\n<div class=\"raw\">*not emphasis*\n\n<span>after a blank line</span></div>\n"
+                + "{:/nomarkdown}\nNext paragraph *em*.\n";
+        assertEquals("<div class=\"raw\">*not emphasis*\n<!-- -->\n<span>after a blank line</span></div>\n<p>Next "
+                + "paragraph <em>em</em>.</p>", html(body));
+        assertEquals("<div>\n$$ a_1 * b_2 $$\n</div>", html("{::nomarkdown}\n$$ a_1 * b_2 $$\n{:/nomarkdown}\n"),
+                "text that does not start an HTML block is kept in one");
+    }
+
+    @Test
+    void noMarkdownInAParagraphKeepsItsTagsAndItsText() {
+        assertEquals("<p>Span <b>*raw*</b> a_b_c end.</p>",
+                html("Span {::nomarkdown}<b>*raw*</b> a_b_c{:/nomarkdown} end.\n"));
+    }
+
+    @Test
+    void rawTextOfAnotherTypeThanHtmlAndEmptyExtensionsAreDropped() {
+        assertEquals("A.\n\n\nB.\n", convert("A.\n\n{::nomarkdown type=\"latex\"}\n\\LaTeX only\n{:/}\n\nB.\n"));
+        assertEquals("A.\nLast.\n", convert("A.\n{::comment /}\nLast.\n"));
+    }
+
+    @Test
+    void optionsAreDroppedWithAWarningAtTheirLine() {
+        KramdownExtensions.Result r = result("A.\n\n{::options parse_block_html=\"true\" /}\n\nB.\n");
+        assertEquals("A.\n\n\nB.\n", r.text());
+        assertEquals(List.of("_posts/p.md:6: kramdown options {::options parse_block_html=\"true\" /} dropped: "
+                + "Kiln's Markdown has no such settings"), r.warnings());
+    }
+
+    @Test
+    void extensionsInCodeAndWithoutStopTagsStayText() {
+        String code = "`{::comment}code{:/comment}`\n\n```\n{::comment}\nfenced\n{:/comment}\n```\n\n"
+                + "    {::comment}indented{:/comment}\n";
+        assertEquals(code, convert(code));
+        assertEquals("{::comment} never closed\n\nA {:/comment}\n", convert("{::comment} never closed\n\nA {:/comment}\n"),
+                "a span's stop tag must be in its paragraph");
+        assertEquals("{::unknown}x{:/unknown}\n", convert("{::unknown}x{:/unknown}\n"));
+    }
+
+    @Test
+    void noTextHiddenByKramdownShows() {
+        String html = html("Intro.\n\n{::comment}\nSECRET one\n{:/comment}\n\nMid {::comment}SECRET two{:/} text.\n");
+        assertFalse(org.jsoup.Jsoup.parse(html).text().contains("SECRET"), html);
+        assertTrue(html.contains("Mid"), html);
+    }
+}
