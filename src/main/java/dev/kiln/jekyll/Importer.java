@@ -73,7 +73,11 @@ public final class Importer {
         List<Planned> drafts = planPosts(site.drafts(), true);
         List<Planned> all = new ArrayList<>(posts);
         all.addAll(drafts);
-        TagPages tags = TagPages.of(site, all.stream().map(Planned::effective).toList());
+        var archives = JekyllArchives.of(site.config(), src, warnings);
+        TagPages tags = TagPages.of(site, all.stream().map(Planned::effective).toList(), archives);
+        archives.map(JekyllArchives::notKept).filter(kinds -> !kinds.isEmpty()).ifPresent(kinds -> warnings.add(
+                "_config.yml: jekyll-archives' pages of " + String.join(", ", kinds) + " are not carried over: Kiln "
+                        + "makes none (its /archive/ lists every post by year and month)"));
         List<Planned> pages = planPages(tags);
         droppedLayouts.forEach((name, n) -> warnings.add("layout '" + name + "' dropped from " + n
                 + " file(s): Kiln's built-in theme lays them out"));
@@ -104,6 +108,8 @@ public final class Importer {
                 changes.add(new ImportReport.UrlChange(p.source().path(), p.jekyllUrl(), r.url()));
             }
         }
+        archives.filter(a -> a.tagPermalink() != null)
+                .ifPresent(a -> changes.addAll(a.tagChanges(publishedTags(routed), kiln.tagPermalink())));
 
         List<LiquidConverter.Leftover> leftovers = new ArrayList<>();
         int converted = 0;
@@ -124,6 +130,15 @@ public final class Importer {
         return new ImportReport(count(routed, PageKind.POST, false), count(routed, PageKind.PAGE, false),
                 count(routed, PageKind.POST, true), site.statics().size(), converted, leftovers, warnings, leftOut,
                 changes, allowUrlChanges, problems);
+    }
+
+    /** The tags of the posts Jekyll published, in the order it met them: its posts oldest first. */
+    private List<String> publishedTags(List<Routed> routed) {
+        return routed.stream().map(Routed::planned)
+                .filter(p -> p.kind() == PageKind.POST && p.jekyllUrl() != null)
+                .sorted(Comparator.comparing((Planned p) -> JekyllUrls.date(p.effective(), site.config()).orElseThrow())
+                        .thenComparing(p -> p.source().path()))
+                .flatMap(p -> TagPages.tags(p.effective()).stream()).distinct().toList();
     }
 
     private static List<Planned> concat(List<Planned> a, List<Planned> b) {

@@ -250,6 +250,31 @@ public final class JekyllUrls {
     }
 
     /**
+     * Jekyll's {@code Utils.slugify} in {@code mode} ({@code raw}, {@code default} when null, {@code pretty},
+     * {@code ascii}, {@code latin}; any other only lower-cases), lower case. {@code latin} drops accents and makes
+     * other letters dashes, as Ruby's {@code I18n.transliterate} makes them {@code ?}.
+     */
+    static String slugify(String text, String mode) {
+        String m = mode == null ? "default" : mode;
+        String s = text;
+        switch (m) {
+            case "raw" -> s = s.replaceAll("\\s+", "-");
+            case "default", "latin", "pretty" -> {
+                if (m.equals("latin")) {
+                    s = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                            .replaceAll("[^\\p{ASCII}]", "?");
+                }
+                return slugify(s, m.equals("pretty"), false);
+            }
+            case "ascii" -> s = s.replaceAll("[^A-Za-z0-9]+", "-");
+            default -> {
+                return s.toLowerCase(Locale.ROOT);
+            }
+        }
+        return s.replaceFirst("^-", "").replaceFirst("-$", "").toLowerCase(Locale.ROOT);
+    }
+
+    /**
      * Jekyll's {@code Utils.slugify}: default mode keeps letters, marks and decimal digits (so a file name in
      * decomposed form keeps its accents, and {@code ½} is not a digit), pretty mode also
      * {@code ._~!$&'()+,;=@}; the rest becomes dashes, trimmed; lower case unless {@code cased}.

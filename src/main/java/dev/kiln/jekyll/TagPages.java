@@ -23,14 +23,23 @@ public record TagPages(String permalink, Set<String> slugs) {
         slugs = Set.copyOf(slugs);
     }
 
-    /** The pattern of hand-made tag pages ({@code tag/aws/index.html}), else of tag links in posts and pages. */
-    public static TagPages of(JekyllSite site, List<JekyllFile> posts) {
+    /**
+     * The pattern of the tag pages jekyll-archives wrote ({@code /tag/:name/}), else of hand-made tag pages
+     * ({@code tag/aws/index.html}), else of tag links in posts and pages.
+     */
+    public static TagPages of(JekyllSite site, List<JekyllFile> posts, java.util.Optional<JekyllArchives> archives) {
         Set<String> slugs = new HashSet<>();
         for (JekyllFile post : posts) {
-            var v = post.yaml().values();
-            JekyllUrls.words(v.containsKey("tags") ? v.get("tags") : v.get("tag")).forEach(t -> slugs.add(Slugs.of(t)));
+            tags(post).forEach(t -> slugs.add(Slugs.of(t)));
         }
-        return new TagPages(pattern(site, posts), slugs);
+        String archived = archives.map(JekyllArchives::tagPermalink).orElse(null);
+        return new TagPages(archived != null ? archived : pattern(site, posts), slugs);
+    }
+
+    /** The tags of {@code post}, as written. */
+    static List<String> tags(JekyllFile post) {
+        var v = post.yaml().values();
+        return JekyllUrls.words(v.containsKey("tags") ? v.get("tags") : v.get("tag"));
     }
 
     private static String pattern(JekyllSite site, List<JekyllFile> posts) {

@@ -382,6 +382,65 @@ class ImportedSitesTest {
     }
 
     @Test
+    void jekyllArchivesTagPagesKeepTheirUrls() throws Exception {
+        // No post links to a tag page: only _config.yml says where jekyll-archives wrote them.
+        Path src = jekyllSite("archives", Map.of("_config.yml", "title: A\nplugins: [jekyll-archives]\n"
+                        + "jekyll-archives:\n  enabled: [tags]\n  permalinks:\n    tag: /topics/:name/\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\ntags: [aws, Spring Boot]\n---\nText.\n"));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        assertTrue(text(tmp.resolve("archives-kiln/site.yml")).contains("tag_permalink: \"/topics/:slug/\""));
+        assertNotNull(built.output().get("topics/aws/index.html"));
+        assertNotNull(built.output().get("topics/spring-boot/index.html"));
+        assertEquals(List.of(), report.warnings());
+    }
+
+    /**
+     * jekyll-archives names a tag's page by Jekyll's slugify ({@code C++} and {@code C#} are both {@code /tag/c/},
+     * where the later one written wins), which Kiln does otherwise ({@code /tag/c-plus-plus/}, {@code /tag/c-sharp/}):
+     * each URL that no tag keeps is a change, redirected on request; its other kinds of page are a warning.
+     */
+    @Test
+    void tagPagesThatJekyllArchivesNamedOtherwiseAreUrlChanges() throws Exception {
+        Path src = jekyllSite("archive-slugs", Map.of("_config.yml", "title: A\nplugins: [jekyll-archives]\n"
+                        + "jekyll-archives:\n  enabled: all\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\ntags: [C++, .NET, node.js, x_y]\n---\nSee [C](/tag/c/).\n",
+                "_posts/2020-01-02-b.md", "---\ntitle: B\ntags: [C#, C/C++]\n---\nText.\n"));
+        Path dest = tmp.resolve("archive-slugs-kiln");
+
+        report = Importer.run(src, dest, true);
+        BuildResult built = Fixtures.build(Fixtures.options(dest));
+
+        assertEquals(List.of(
+                new ImportReport.UrlChange("tag 'C#' (jekyll-archives; also the URL of C++)", "/tag/c/", "/tag/c-sharp/"),
+                new ImportReport.UrlChange("tag 'C/C++' (jekyll-archives)", "/tag/c-c/", "/tag/c-c-plus-plus/")),
+                report.urlChanges());
+        assertEquals(List.of("_config.yml: jekyll-archives' pages of categories (/category/:name/), year (/:year/), "
+                + "month (/:year/:month/), day (/:year/:month/:day/) are not carried over: Kiln makes none (its "
+                + "/archive/ lists every post by year and month)"), report.warnings());
+        for (String tag : List.of("net", "node-js", "x-y", "c-plus-plus", "c-sharp", "c-c-plus-plus")) {
+            assertNotNull(built.output().get("tag/" + tag + "/index.html"), tag);
+        }
+        assertEquals("0; url=/tag/c-sharp/", SiteChecks.page(built.output(), "tag/c/index.html")
+                .selectFirst("meta[http-equiv=refresh]").attr("content"));
+        assertEquals(List.of(), SiteChecks.brokenLinks(built.output(), ""));
+        assertEquals(0, report.exitCode());
+    }
+
+    @Test
+    void jekyllArchivesSettingsOfASiteThatDoesNotRunItAreAWarning() throws Exception {
+        Path src = jekyllSite("no-archives", Map.of("_config.yml", "title: A\njekyll-archives:\n  enabled: all\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\ntags: [C++]\n---\nText.\n"));
+
+        importKeepingEveryUrl(src);
+
+        assertEquals(List.of("_config.yml: jekyll-archives settings, but the site does not run the plugin (it is in "
+                + "neither plugins: nor the Gemfile): no archive pages to keep"), report.warnings());
+        assertFalse(text(tmp.resolve("no-archives-kiln/site.yml")).contains("tag_permalink"));
+    }
+
+    @Test
     void aSitesOwnMarkdownExtensionsAreMarkdownAndNoOthers() throws Exception {
         // Jekyll 4.3.1 wrote the .txt post and page as HTML, and the .markdown post as it is (2020/01/02/m/index.html).
         Path src = jekyllSite("own-ext", Map.of("_config.yml", "title: Own\nmarkdown_ext: \"md,txt\"\npermalink: pretty\n",

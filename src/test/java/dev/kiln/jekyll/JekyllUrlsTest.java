@@ -27,6 +27,25 @@ class JekyllUrlsTest {
         return JekyllUrls.post(file(path, yaml), config(permalink, "UTC")).orElseThrow();
     }
 
+    /** What Jekyll 4.3.1's {@code Utils.slugify} made of each, in each mode (jekyll-archives' {@code slug_mode}). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "C++           | c             | c++           | c           | c             | c++",
+            "C#            | c             | c             | c           | c             | c#",
+            ".NET          | net           | .net          | net         | net           | .net",
+            "node.js       | node-js       | node.js       | node-js     | node-js       | node.js",
+            "C/C++         | c-c           | c-c++         | c-c         | c-c           | c/c++",
+            "x_y           | x-y           | x_y           | x-y         | x-y           | x_y",
+            "rock & roll   | rock-roll     | rock-&-roll   | rock-roll   | rock-roll     | rock-&-roll",
+            "Ünïcode Ωmega | ünïcode-ωmega | ünïcode-ωmega | n-code-mega | unicode-mega  | ünïcode-ωmega",
+    })
+    void slugifiesInEveryModeAsJekyllDoes(String text, String byDefault, String pretty, String ascii, String latin,
+                                           String raw) {
+        assertEquals(List.of(byDefault, pretty, ascii, latin, raw), java.util.stream.Stream.of(null, "pretty", "ascii",
+                "latin", "raw").map(mode -> JekyllUrls.slugify(text, mode)).toList());
+        assertEquals(text.toLowerCase(java.util.Locale.ROOT), JekyllUrls.slugify(text, "unknown"));
+    }
+
     @Test
     void postsFollowTheStyleNames() {
         String yaml = "categories: [Java, Tips]\n";
