@@ -119,9 +119,10 @@ public final class Importer {
             converted = writeFiles(routed, leftovers);
             copyStatics();
             if (allowUrlChanges) {
-                writeRedirects(changes, kiln.basePath() == null ? "" : kiln.basePath());
+                Redirects.writeFor(changes, dest.resolve("content"), basePath(kiln), problems);
             }
-            writePaginationRedirects(routed, kiln);
+            long published = routed.stream().filter(r -> r.page().kind() == PageKind.POST && !r.page().isDraft()).count();
+            Redirects.writePagination(site.config(), published, dest.resolve("content"), basePath(kiln));
         } catch (IOException e) {
             problems.add(Problem.inFile(dest.toString(), "cannot write: " + e.getMessage()));
         }
@@ -421,40 +422,8 @@ public final class Importer {
         }
     }
 
-    private void writeRedirects(List<ImportReport.UrlChange> changes, String basePath) throws IOException {
-        for (ImportReport.UrlChange c : changes) {
-            Path to = dest.resolve("content").resolve(Redirects.file(c.jekyllUrl()));
-            if (Files.exists(to)) {
-                problems.add(Problem.inFile(c.path(), "no redirect from " + c.jekyllUrl()
-                        + ": another file is already there"));
-            } else {
-                write(to, dev.kiln.index.RedirectPage.html(basePath + c.kilnUrl()));
-            }
-        }
-    }
-
-    /**
-     * Jekyll's home pages 2, 3, ... (its {@code paginate_path}, {@code /page:num/} by default) get redirect
-     * pages to Kiln's {@code /page/N/}, so that links to them keep working.
-     */
-    private void writePaginationRedirects(List<Routed> routed, SiteConfig kiln) throws IOException {
-        Integer perPage = site.config().paginate();
-        if (perPage == null || perPage <= 0) {
-            return;
-        }
-        long published = routed.stream()
-                .filter(r -> r.page().kind() == dev.kiln.content.PageKind.POST && !r.page().isDraft()).count();
-        long pages = (published + perPage - 1) / perPage;
-        String pattern = String.valueOf(site.config().values().getOrDefault("paginate_path", "/page:num/"));
-        String basePath = kiln.basePath() == null ? "" : kiln.basePath();
-        for (long n = 2; n <= pages; n++) {
-            String old = (pattern.startsWith("/") ? "" : "/") + pattern.replace(":num", Long.toString(n));
-            String now = "/page/" + n + "/";
-            Path to = dest.resolve("content").resolve(Redirects.file(old));
-            if (!sameUrl(old, now) && !Files.exists(to)) {
-                write(to, dev.kiln.index.RedirectPage.html(basePath + now));
-            }
-        }
+    private static String basePath(SiteConfig kiln) {
+        return kiln.basePath() == null ? "" : kiln.basePath();
     }
 
     /** Kiln percent-encodes what Jekyll leaves as it is: compare what the two URLs mean. */

@@ -1,8 +1,16 @@
 package dev.kiln.jekyll;
 
 import dev.kiln.content.Route;
+import dev.kiln.error.Problem;
+import dev.kiln.index.RedirectPage;
 
-/** Where the static redirect pages ({@link dev.kiln.index.RedirectPage}) for old Jekyll URLs go. */
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The static redirect pages ({@link RedirectPage}) that send readers on from old Jekyll URLs: where they go. */
 public final class Redirects {
 
     private Redirects() {}
@@ -13,5 +21,49 @@ public final class Redirects {
      */
     public static String file(String url) {
         return Route.ofPath(JekyllUrls.unescape(url)).outputPath();
+    }
+
+    /**
+     * Writes into {@code content} a page at each changed URL that sends readers to the new one (under
+     * {@code basePath}); a URL that another file already answers is a problem.
+     */
+    static void writeFor(List<ImportReport.UrlChange> changes, Path content, String basePath, List<Problem> problems)
+            throws IOException {
+        for (ImportReport.UrlChange c : changes) {
+            Path to = content.resolve(file(c.jekyllUrl()));
+            if (Files.exists(to)) {
+                problems.add(Problem.inFile(c.path(), "no redirect from " + c.jekyllUrl()
+                        + ": another file is already there"));
+            } else {
+                write(to, RedirectPage.html(basePath + c.kilnUrl()));
+            }
+        }
+    }
+
+    /**
+     * Jekyll's home pages 2, 3, ... (its {@code paginate_path}, {@code /page:num/} by default) of a site with
+     * {@code published} posts get redirect pages to Kiln's {@code /page/N/}, so that links to them keep working.
+     */
+    static void writePagination(JekyllConfig config, long published, Path content, String basePath)
+            throws IOException {
+        Integer perPage = config.paginate();
+        if (perPage == null || perPage <= 0) {
+            return;
+        }
+        long pages = (published + perPage - 1) / perPage;
+        String pattern = String.valueOf(config.values().getOrDefault("paginate_path", "/page:num/"));
+        for (long n = 2; n <= pages; n++) {
+            String old = (pattern.startsWith("/") ? "" : "/") + pattern.replace(":num", Long.toString(n));
+            String now = "/page/" + n + "/";
+            Path to = content.resolve(file(old));
+            if (!Importer.sameUrl(old, now) && !Files.exists(to)) {
+                write(to, RedirectPage.html(basePath + now));
+            }
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }
