@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 /**
  * Reads front-matter dates in the forms Jekyll posts use ({@code 2018-03-15}, {@code 2018-03-15 10:00:00},
  * {@code 2018-03-15T10:00:00+02:00}, {@code 2018-03-15 10:00:00 +0200}, {@code 2018-03-15 10:00:00 UTC} or
- * {@code EST}, {@code Thu, 15 Mar 2018 10:00:00 +0000}, {@code March 15, 2018 10:00 am}); a date without an
+ * {@code EST} or {@code GMT+2}, {@code Thu, 15 Mar 2018 10:00:00 +0000}, {@code March 15, 2018 10:00 am}); a date without an
  * offset or zone is read in the site's time zone, and every date is given back in that zone.
  */
 public final class DateParser {
@@ -24,8 +24,12 @@ public final class DateParser {
     /** A time after the date: {@code 10:00}, {@code 10:00:00.250}, {@code 1:30 pm}. */
     private static final String TIME = "(?:(?:\\s*T\\s*|\\s+)(?<hour>\\d{1,2}):(?<minute>\\d{2})"
             + "(?::(?<second>\\d{2})(?:[.,](?<fraction>\\d{1,9}))?)?(?:\\s*(?<half>[ap])\\.?m\\.?)?)?";
-    /** An offset ({@code Z}, {@code +02}, {@code +0200}, {@code +02:00}) or, after a space, a zone's abbreviation. */
-    private static final String ZONE = "(?:\\s*(?<offset>Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?<zone>[a-z]{2,5}))?";
+    /**
+     * An offset ({@code Z}, {@code +02}, {@code +0200}, {@code +02:00}) or, after a space, a zone's abbreviation or
+     * {@code GMT} or {@code UTC} with an offset ({@code GMT+2}, {@code UTC-05:30}).
+     */
+    private static final String ZONE = "(?:\\s*(?<offset>Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?<zone>[a-z]{2,5})"
+            + "|\\s+(?:gmt|utc)(?<zoneOffset>[+-]\\d{1,2}(?::?\\d{2})?))?";
     private static final String WEEKDAY = "(?:(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?"
             + "|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?,?\\s+)?";
     private static final String MONTH = "(?<monthName>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?"
@@ -79,9 +83,13 @@ public final class DateParser {
                     : MONTHS.indexOf(m.group("monthName").substring(0, 3).toLowerCase(Locale.ROOT)) + 1;
             String fraction = m.group("fraction");
             int nanos = fraction == null ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
+            int hour = hour(m);
+            // 24:00 is the end of the day, as ISO 8601 and Ruby read it: the next day's start.
+            boolean endOfDay = hour == 24 && number(m.group("minute")) == 0 && number(m.group("second")) == 0
+                    && nanos == 0;
             LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group("year")), month,
-                    Integer.parseInt(m.group("day")), hour(m), number(m.group("minute")), number(m.group("second")),
-                    nanos);
+                    Integer.parseInt(m.group("day")), endOfDay ? 0 : hour, number(m.group("minute")),
+                    number(m.group("second")), nanos).plusDays(endOfDay ? 1 : 0);
             ZoneOffset offset = offset(m);
             if (offset == null && m.group("zone") != null) {
                 return Optional.empty(); // a zone Kiln does not know: better refused than read in another zone
@@ -110,6 +118,14 @@ public final class DateParser {
         String offset = m.group("offset");
         if (offset != null) {
             return ZoneOffset.of(normaliseOffset(offset.toUpperCase(Locale.ROOT)));
+        }
+        String after = m.group("zoneOffset");
+        if (after != null) {
+            String[] parts = after.substring(1).split(":");
+            String hours = parts[0].length() > 2 ? parts[0].substring(0, parts[0].length() - 2) : parts[0];
+            String minutes = parts.length > 1 ? parts[1] : parts[0].length() > 2 ? parts[0].substring(hours.length()) : "0";
+            return ZoneOffset.ofHoursMinutes(Integer.parseInt(after.substring(0, 1) + hours),
+                    Integer.parseInt(after.substring(0, 1) + minutes));
         }
         Integer minutes = m.group("zone") == null ? null : ZONES.get(m.group("zone").toUpperCase(Locale.ROOT));
         return minutes == null ? null : ZoneOffset.ofTotalSeconds(minutes * 60);

@@ -1,6 +1,7 @@
 package dev.kiln.jekyll;
 
 import dev.kiln.config.SiteConfig;
+import dev.kiln.content.DateParser;
 import dev.kiln.content.DraftPage;
 import dev.kiln.content.FrontMatterParser;
 import dev.kiln.content.PageKind;
@@ -219,6 +220,15 @@ public final class Importer {
         }
         String url = draft || Boolean.FALSE.equals(effective.yaml().values().get("published")) ? null
                 : JekyllUrls.post(effective, site.config()).orElse(null);
+        String written = effective.text("date");
+        var jekyllDate = JekyllUrls.date(effective, site.config());
+        var kilnDate = written == null ? jekyllDate : DateParser.parse(written, site.config().zone());
+        if (jekyllDate.isPresent() && kilnDate.isPresent() && !jekyllDate.get().isEqual(kilnDate.get())) {
+            warnings.add(file.path() + ": Jekyll read date '" + written + "' as " + jekyllDate.get().toOffsetDateTime()
+                    + ", in the site's time zone (Ruby's Time.parse knows the zones of the US, UTC and the site's "
+                    + "own, not this one), Kiln as " + kilnDate.get().toOffsetDateTime() + ": the post keeps its URL, "
+                    + "and shows Kiln's time");
+        }
         return new Planned(file, effective, "content/posts/" + prefix + (draft ? "drafts/" : "") + sub, PageKind.POST,
                 draft, edit, url);
     }

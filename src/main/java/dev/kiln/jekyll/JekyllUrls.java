@@ -22,6 +22,11 @@ public final class JekyllUrls {
     private static final Pattern DATED = Pattern.compile("(\\d{2,4})-(\\d{1,2})-(\\d{1,2})-(.*)");
     /** A post's file name that Jekyll publishes (its {@code Document::DATE_FILENAME_MATCHER}). */
     static final Pattern DATED_FILE = Pattern.compile("\\d{2,4}-\\d{1,2}-\\d{1,2}-[^/]*\\.[^./]+");
+    /** A zone's name (or {@code GMT+2}) after a date's time. */
+    private static final Pattern ZONE_NAME = Pattern.compile("(?i)\\s+((?:gmt|utc)[+-]\\d{1,2}(?::?\\d{2})?|[a-z]{2,5})\\s*$");
+    /** The zones Ruby's {@code Time.parse} knows by name wherever it runs ({@code Time::ZoneOffset}). */
+    private static final java.util.Set<String> RUBY_ZONES = java.util.Set.of("UTC", "Z", "UT", "GMT", "EST", "EDT",
+            "CST", "CDT", "MST", "MDT", "PST", "PDT", "AM", "PM");
     private static final Pattern PLACEHOLDER = Pattern.compile(":([a-z_]+)");
 
     private JekyllUrls() {}
@@ -77,12 +82,35 @@ public final class JekyllUrls {
     public static Optional<ZonedDateTime> date(JekyllFile post, JekyllConfig config) {
         String d = post.text("date");
         if (d != null) {
-            Optional<ZonedDateTime> parsed = DateParser.parse(d, config.zone());
+            Optional<ZonedDateTime> parsed = DateParser.parse(asRubyReadsIt(d, config.zone()), config.zone());
             if (parsed.isPresent()) {
                 return parsed;
             }
         }
         return fileDate(post.baseName()).map(day -> day.atStartOfDay(config.zone()));
+    }
+
+    /**
+     * {@code date} as Ruby's {@code Time.parse} reads it for Jekyll, written so that Kiln reads it the same: a zone
+     * name Ruby does not know (but the US zones', UTC's and the site zone's own, {@code CET} and {@code CEST} in
+     * Berlin), or {@code GMT+2}, leaves the time in the site's zone.
+     */
+    static String asRubyReadsIt(String date, java.time.ZoneId zone) {
+        Matcher m = ZONE_NAME.matcher(date);
+        if (!m.find()) {
+            return date;
+        }
+        String name = m.group(1).toUpperCase(Locale.ROOT);
+        java.time.format.DateTimeFormatter abbreviation = java.time.format.DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
+        Matcher y = Pattern.compile("\\d{4}").matcher(date);
+        if (!y.find()) {
+            return date;
+        }
+        int year = Integer.parseInt(y.group());
+        boolean known = RUBY_ZONES.contains(name)
+                || name.equals(abbreviation.format(java.time.LocalDate.of(year, 1, 1).atStartOfDay(zone)))
+                || name.equals(abbreviation.format(java.time.LocalDate.of(year, 7, 1).atStartOfDay(zone)));
+        return known ? date : date.substring(0, m.start());
     }
 
     /**

@@ -49,8 +49,20 @@ class DateParserTest {
             "Sept 1st, 2019 1:30 pm           | 2019-09-01T13:30Z",
             "2016-03-14 12:05 am              | 2016-03-14T00:05Z",
             "2016/03/14                       | 2016-03-14T00:00Z",
+            "2018-09-09 24:00:00              | 2018-09-10T00:00Z",
     })
     void readsTheDatesJekyllReads(String text, String instant) {
+        assertEquals(OffsetDateTime.parse(instant).toInstant(), DateParser.parse(text, UTC).orElseThrow().toInstant());
+    }
+
+    /** Ruby reads {@code GMT+2} as GMT, dropping the offset; Kiln reads the offset its author wrote. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "2018-08-08 10:00:00 GMT+2     | 2018-08-08T08:00Z",
+            "2018-08-08 10:00:00 UTC-05:30 | 2018-08-08T15:30Z",
+            "2018-08-08 10:00 gmt+0130     | 2018-08-08T08:30Z",
+    })
+    void readsGmtOrUtcWithAnOffsetAsThatOffset(String text, String instant) {
         assertEquals(OffsetDateTime.parse(instant).toInstant(), DateParser.parse(text, UTC).orElseThrow().toInstant());
     }
 
@@ -72,7 +84,8 @@ class DateParserTest {
     @ValueSource(strings = {"yesterday", "2018-02-30", "2018-13-01", "15.03.2018", "2018-03-15 25:00:00", "",
             // a zone Kiln does not know is refused rather than read in the site's zone (as Ruby would)
             "2016-03-14 13:30:00 XYZ", "2016-03-14 13:30 pm", "2016-03-14 0:30 am", "14 Foo 2018", "Mars 14, 2016",
-            "2016-03/14", "Sat, 31 Apr 2018"})
+            "2016-03/14", "Sat, 31 Apr 2018",
+            "2018-09-09 24:30:00", "2018-09-09 10:00 +5", "2018-09-09 10:00 GMT+25"})
     void refusesTextThatIsNotADate(String text) {
         assertEquals(Optional.empty(), DateParser.parse(text, UTC));
     }

@@ -305,6 +305,9 @@ class ImportedSitesTest {
                 "_posts/2010-01-01-rfc.md", "---\ntitle: R\ndate: Sat, 14 Apr 2018 10:00:00 +0000\n---\nText.\n",
                 "_posts/2010-01-01-cest.md", "---\ntitle: C\ndate: 2016-03-14 13:30:00 CEST\n---\nText.\n",
                 "_posts/2010-01-01-us.md", "---\ntitle: M\ndate: March 14, 2016\n---\nText.\n",
+                // Ruby knows no IST (nor GMT+5) in Berlin: Jekyll read the time as Berlin's.
+                "_posts/2010-01-01-ist.md", "---\ntitle: I\ndate: 2016-03-14 13:30:00 IST\n---\nText.\n",
+                "_posts/2010-01-01-gmt.md", "---\ntitle: G\ndate: 2018-08-08 23:00:00 GMT+5\n---\nText.\n",
                 "_posts/2010-01-01-bad.md", "---\ntitle: B\nlayout: default\ndate: 2016-13-45 10:00\n---\nText.\n"));
         Path dest = tmp.resolve("dates-kiln");
 
@@ -316,10 +319,20 @@ class ImportedSitesTest {
                 "/2016/03/14/1930/est/", "content/posts/2010-01-01-est.md",
                 "/2018/04/14/1200/rfc/", "content/posts/2010-01-01-rfc.md",
                 "/2016/03/14/1230/cest/", "content/posts/2010-01-01-cest.md",
-                "/2016/03/14/0000/us/", "content/posts/2010-01-01-us.md"));
+                "/2016/03/14/0000/us/", "content/posts/2010-01-01-us.md",
+                "/2016/03/14/1330/ist/", "content/posts/2010-01-01-ist.md",
+                "/2018/08/08/2300/gmt/", "content/posts/2010-01-01-gmt.md"));
+        assertEquals(List.of("_posts/2010-01-01-gmt.md: Jekyll read date '2018-08-08 23:00:00 GMT+5' as "
+                        + "2018-08-08T23:00+02:00, in the site's time zone (Ruby's Time.parse knows the zones of the US, "
+                        + "UTC and the site's own, not this one), Kiln as 2018-08-08T20:00+02:00: the post keeps its URL, "
+                        + "and shows Kiln's time",
+                "_posts/2010-01-01-ist.md: Jekyll read date '2016-03-14 13:30:00 IST' as 2016-03-14T13:30+01:00, in the "
+                        + "site's time zone (Ruby's Time.parse knows the zones of the US, UTC and the site's own, not this "
+                        + "one), Kiln as 2016-03-14T09:00+01:00: the post keeps its URL, and shows Kiln's time"),
+                report.warnings().subList(0, 2));
         assertEquals(List.of("_posts/2010-01-01-bad.md:4:7: '2016-13-45 10:00' is not a date: write date: 2018-03-15 "
                 + "or date: 2018-03-15 10:00:00 +02:00"), report.problems().stream().map(Object::toString).toList());
-        assertEquals(5, report.posts());
+        assertEquals(7, report.posts());
         assertEquals(List.of("_posts/2010-01-01-bad.md: not imported, for its problem above"), report.leftOut());
         assertFalse(Files.exists(dest.resolve("content/posts/2010-01-01-bad.md")));
         assertEquals(1, report.exitCode());

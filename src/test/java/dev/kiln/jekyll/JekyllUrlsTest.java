@@ -46,6 +46,19 @@ class JekyllUrlsTest {
         assertEquals(text.toLowerCase(java.util.Locale.ROOT), JekyllUrls.slugify(text, "unknown"));
     }
 
+    /** Jekyll 4.3.1 (Ruby 3.1) in Europe/Berlin read a zone Ruby's Time.parse does not know as the site's time. */
+    @Test
+    void readsDatesAsRubyDoesWithZonesItDoesNotKnowInTheSiteZone() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        assertEquals("2016-07-14 13:30", JekyllUrls.asRubyReadsIt("2016-07-14 13:30 IST", berlin));
+        assertEquals("2016-07-14 13:30", JekyllUrls.asRubyReadsIt("2016-07-14 13:30 GMT+2", berlin));
+        for (String known : List.of("2016-07-14 13:30 CEST", "2016-07-14 13:30 CET", "2016-07-14 13:30 EST",
+                "2016-07-14 13:30 utc", "2016-07-14 1:30 pm", "Thu, 14 Jul 2016 13:30:00 +0000")) {
+            assertEquals(known, JekyllUrls.asRubyReadsIt(known, berlin));
+        }
+        assertEquals("2016-07-14 13:30", JekyllUrls.asRubyReadsIt("2016-07-14 13:30 CEST", ZoneId.of("America/New_York")));
+    }
+
     @Test
     void postsFollowTheStyleNames() {
         String yaml = "categories: [Java, Tips]\n";
