@@ -97,7 +97,7 @@ public final class Importer {
             if (other != null) {
                 problems.add(Problem.inFile(p.source().path(), "Kiln reads it as " + p.dest() + ", as it reads "
                         + other + ": not imported; rename one of them"));
-                leftOut.add(p.source().path() + ": see its problem");
+                leftOut.add(p.source().path() + ": not imported, for its problem above");
             } else {
                 route(p, kiln).ifPresent(routed::add);
             }
@@ -220,17 +220,22 @@ public final class Importer {
         }
         String url = draft || Boolean.FALSE.equals(effective.yaml().values().get("published")) ? null
                 : JekyllUrls.post(effective, site.config()).orElse(null);
-        String written = effective.text("date");
-        var jekyllDate = JekyllUrls.date(effective, site.config());
-        var kilnDate = written == null ? jekyllDate : DateParser.parse(written, site.config().zone());
-        if (jekyllDate.isPresent() && kilnDate.isPresent() && !jekyllDate.get().isEqual(kilnDate.get())) {
-            warnings.add(file.path() + ": Jekyll read date '" + written + "' as " + jekyllDate.get().toOffsetDateTime()
-                    + ", in the site's time zone (Ruby's Time.parse knows the zones of the US, UTC and the site's "
-                    + "own, not this one), Kiln as " + kilnDate.get().toOffsetDateTime() + ": the post keeps its URL, "
-                    + "and shows Kiln's time");
-        }
+        warnIfKilnReadsTheDateOtherwise(effective);
         return new Planned(file, effective, "content/posts/" + prefix + (draft ? "drafts/" : "") + sub, PageKind.POST,
                 draft, edit, url);
+    }
+
+    /** A date with a zone that Ruby's {@code Time.parse} did not know (GMT+2, IST) was read by Jekyll in the site's. */
+    private void warnIfKilnReadsTheDateOtherwise(JekyllFile post) {
+        String written = post.text("date");
+        var jekyll = JekyllUrls.date(post, site.config());
+        var kiln = written == null ? jekyll : DateParser.parse(written, site.config().zone());
+        if (jekyll.isPresent() && kiln.isPresent() && !jekyll.get().isEqual(kiln.get())) {
+            warnings.add(post.path() + ": Jekyll read date '" + written + "' as " + jekyll.get().toOffsetDateTime()
+                    + ", in the site's time zone (Ruby's Time.parse knows the zones of the US, UTC and the site's "
+                    + "own, not this one), Kiln as " + kiln.get().toOffsetDateTime() + ": the post keeps its URL, "
+                    + "and shows Kiln's time");
+        }
     }
 
     /**

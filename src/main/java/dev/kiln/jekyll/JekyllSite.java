@@ -73,16 +73,13 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
             Kind kind = Kind.of(name, config);
             if (dirs.contains("_posts") || dirs.contains("_drafts")) {
                 boolean post = dirs.contains("_posts");
-                String why = post ? unpublishedPost(name, kind) : kind == Kind.NONE ? "has no extension, so Jekyll "
-                        + "never reads it as a draft: not imported" : null;
-                if (why != null) {
-                    warnings.add(rel + ": " + why);
+                if (post && !JekyllUrls.DATED_FILE.matcher(name).matches()) {
+                    warnings.add(rel + ": not named YYYY-MM-DD-slug, so Jekyll never published it: not imported");
+                } else if (kind == Kind.NONE) {
+                    warnings.add(rel + ": has no extension, so Jekyll never reads it as a draft: not imported");
                 } else if (kind == Kind.OTHER) {
-                    String asIs = "is neither Markdown (markdown_ext: " + String.join(", ", config.markdownExtensions())
-                            + ") nor HTML, so Jekyll " + (post ? "published" : "would publish") + " it as it is, as a ."
-                            + extension(name) + " file; Kiln's posts are Markdown or HTML pages: not imported; rename it .md"
-                            + " if it is Markdown, and import again";
-                    (post ? leftOut : warnings).add(rel + ": " + asIs);
+                    // A draft is not published: what Jekyll would do with it is worth a warning, not a loss.
+                    (post ? leftOut : warnings).add(rel + ": " + publishedAsIs(name, post, config));
                 } else {
                     readText(file, rel, problems).map(t -> split(rel, t, problems))
                             .ifPresent(f -> (post ? posts : drafts).add(f));
@@ -149,15 +146,12 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
         return dot <= 0 ? "" : fileName.substring(dot + 1);
     }
 
-    /**
-     * Why Jekyll never published the post {@code name} (its {@code Document::DATE_FILENAME_MATCHER}: a date of
-     * 2 to 4, 1 to 2 and 1 to 2 digits, a dash, a slug, an extension), or null when it did.
-     */
-    private static String unpublishedPost(String name, Kind kind) {
-        if (kind == Kind.NONE || !JekyllUrls.DATED_FILE.matcher(name).matches()) {
-            return "not named YYYY-MM-DD-slug, so Jekyll never published it: not imported";
-        }
-        return null;
+    /** Why the post (or draft) {@code name}, neither Markdown nor HTML, is not imported. */
+    private static String publishedAsIs(String name, boolean post, JekyllConfig config) {
+        return "is neither Markdown (markdown_ext: " + String.join(", ", config.markdownExtensions()) + ") nor HTML, "
+                + "so Jekyll " + (post ? "published" : "would publish") + " it as it is, as a ." + extension(name)
+                + " file; Kiln's posts are Markdown or HTML pages: not imported; rename it .md if it is Markdown, "
+                + "and import again";
     }
 
     private static boolean ignored(String[] parts, String rel, List<String> exclude) {
