@@ -95,7 +95,7 @@ final class KramdownExtensions {
         if (type.find() && !List.of(type.group(2).trim().split("\\s+")).contains("html")) {
             return ""; // kramdown's HTML converter writes raw text of another type as nothing
         }
-        return block ? rawBlock(body) + (textFollows ? "\n" : "") : rawSpan(body);
+        return block ? rawBlock(body, indent) + (textFollows ? "\n" : "") : rawSpan(body);
     }
 
     /** {@code body} as the text of an HTML comment, which must not hold {@code --}. */
@@ -109,20 +109,21 @@ final class KramdownExtensions {
 
     /**
      * {@code html} as one HTML block: started by a tag that only a blank line ends, and holding no blank line (each
-     * is an empty comment, which shows nothing, in a {@code pre} too).
+     * is an empty comment, which shows nothing, in a {@code pre} too), at the {@code indent} of its tags (in a
+     * list item, say).
      */
-    private static String rawBlock(String html) {
+    private static String rawBlock(String html, String indent) {
         String[] lines = html.split("\n", -1);
         StringBuilder out = new StringBuilder();
         boolean wrap = !BLOCK_HTML.matcher(lines[0]).matches();
         if (wrap) {
-            out.append("<div>\n");
+            out.append(indent).append("<div>\n");
         }
         for (String line : lines) {
-            out.append(line.isBlank() ? "<!-- -->" : line).append('\n');
+            out.append(line.isBlank() ? indent + "<!-- -->" : line).append('\n');
         }
         if (wrap) {
-            out.append("</div>\n");
+            out.append(indent).append("</div>\n");
         }
         return out.toString();
     }

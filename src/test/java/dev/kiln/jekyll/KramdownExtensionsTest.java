@@ -55,6 +55,12 @@ class KramdownExtensionsTest {
     }
 
     @Test
+    void noMarkdownInAListItemStaysInIt() {
+        assertEquals("<ul>\n<li>\n<p>Item</p>\n<div>\nraw *x*\n<!-- -->\nmore\n</div>\n</li>\n<li>\n<p>Next</p>\n</li>\n</ul>",
+                html("- Item\n\n  {::nomarkdown}\n  raw *x*\n\n  more\n  {:/nomarkdown}\n- Next\n"));
+    }
+
+    @Test
     void noMarkdownInAParagraphKeepsItsTagsAndItsText() {
         assertEquals("<p>Span <b>*raw*</b> a_b_c end.</p>",
                 html("Span {::nomarkdown}<b>*raw*</b> a_b_c{:/nomarkdown} end.\n"));
