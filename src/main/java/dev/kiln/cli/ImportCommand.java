@@ -42,11 +42,12 @@ final class ImportCommand extends Command {
 
         Jekyll() {
             super("import jekyll", "Converts the Jekyll site in SRC into a new Kiln site folder (SRC is never written "
-                    + "to). Prints what it converted, the Liquid it left (path:line) and any URL that would change.", "SRC");
+                    + "to). Prints what it converted, the Liquid it left (path:line), what Jekyll published that it could not "
+                    + "take, and any URL that would change.", "SRC");
             options.addOption(valued("dest", "DIR", "The new Kiln site folder; must not exist or be empty, and not be "
                     + "inside SRC. Default: SRC-kiln next to SRC."));
             options.addOption(flag("allow-url-changes",
-                    "Accept posts and pages whose URL changes, and write a redirect page at each old URL."));
+                    "Accept posts, pages and tag pages whose URL changes, and write a redirect page at each old URL."));
         }
 
         @Override
@@ -55,7 +56,8 @@ final class ImportCommand extends Command {
 
                     Exit codes:
                       0   imported, every URL kept (or redirected with --allow-url-changes)
-                      1   content was lost or a URL changed (see the report)
+                      1   content was lost (a file Jekyll published left out, or one that cannot be
+                          read) or a URL changed (see the report)
                       2   usage error
                     """;
         }
