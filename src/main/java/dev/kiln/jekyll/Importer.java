@@ -122,7 +122,8 @@ public final class Importer {
             if (allowUrlChanges) {
                 Redirects.writeFor(changes, dest.resolve("content"), basePath(kiln), problems);
             }
-            long published = routed.stream().filter(r -> r.page().kind() == PageKind.POST && !r.page().isDraft()).count();
+            long published = routed.stream().filter(r -> r.page().kind() == PageKind.POST && !r.page().isDraft())
+                    .count();
             Redirects.writePagination(site.config(), published, dest.resolve("content"), basePath(kiln));
         } catch (IOException e) {
             problems.add(Problem.inFile(dest.toString(), "cannot write: " + e.getMessage()));
@@ -384,7 +385,8 @@ public final class Importer {
                 SiteYml.trimSlash(config.baseurl()), postUrls, links, site.includes()));
         HeadingIds.Rule ids = HeadingIds.Rule.of(config);
         MarkdownRenderer markdown = new MarkdownRenderer(Highlighter.plain());
-        boolean kramdown = "kramdown".equalsIgnoreCase(String.valueOf(config.values().getOrDefault("markdown", "kramdown")));
+        boolean kramdown = "kramdown".equalsIgnoreCase(String.valueOf(config.values().getOrDefault("markdown",
+                "kramdown")));
         int converted = 0;
         for (Routed r : routed) {
             Planned p = r.planned();

@@ -57,14 +57,17 @@ final class KramdownExtensions {
             int lineStart = text.lastIndexOf('\n', m.start() - 1) + 1;
             int lineEnd = lineEnd(text, m.start());
             boolean block = BLOCK_LINE.matcher(text.substring(lineStart, lineEnd)).matches();
-            int[] span = block ? new int[] {lineStart, Math.min(lineEnd + 1, text.length())} : new int[] {m.start(), m.end()};
+            // What the replacement takes: the extension's lines when it stands on its own, else the extension.
+            int[] span = block ? new int[] {lineStart, Math.min(lineEnd + 1, text.length())}
+                    : new int[] {m.start(), m.end()};
             String body = "";
             if (m.group(3) == null) {
                 int[] stop = block ? blockStop(text, lineEnd, name) : spanStop(text, m.end(), name);
                 if (stop == null) {
                     continue; // kramdown leaves an extension without its stop tag as text
                 }
-                body = block ? chomp(text.substring(Math.min(lineEnd + 1, stop[0]), stop[0])) : text.substring(m.end(), stop[0]);
+                body = block ? chomp(text.substring(Math.min(lineEnd + 1, stop[0]), stop[0]))
+                        : text.substring(m.end(), stop[0]);
                 span[1] = stop[1];
             }
             if (name.equals("options")) {
