@@ -16,6 +16,7 @@ import dev.kiln.index.Pagination;
 import dev.kiln.index.RedirectPage;
 import dev.kiln.index.SiteIndex;
 import dev.kiln.index.Tag;
+import dev.kiln.layout.LayoutError;
 import dev.kiln.layout.Layouts;
 import dev.kiln.layout.Views;
 import dev.kiln.output.SiteOutput;
@@ -23,6 +24,7 @@ import dev.kiln.output.SiteOutput;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -228,13 +230,18 @@ final class SiteAssembler {
         }
         // Each page goes to the output as soon as it is laid out: a one-off build writes it to disk there,
         // so that the pages of a large site are not all held at once.
-        parallel.map(jobs, job -> {
-            out.put(job.route().outputPath(), laidOut.get(job.route().outputPath(),
-                    new LayoutInputs(layouts.sources(), job.layout(), config.basePath(), job.body(),
-                            job.dependencies().get(), job.context()),
-                    in -> timings.layout(job.name(), in.layout, () -> page(in))));
-            return job;
+        List<Object> failures = parallel.map(jobs, job -> {
+            try {
+                out.put(job.route().outputPath(), laidOut.get(job.route().outputPath(),
+                        new LayoutInputs(layouts.sources(), job.layout(), config.basePath(), job.body(),
+                                job.dependencies().get(), job.context()),
+                        in -> timings.layout(job.name(), in.layout, () -> page(in))));
+                return null;
+            } catch (LayoutError.Failure | SiteException e) {
+                return e; // gathered below, with every other page's
+            }
         });
+        failed(jobs, failures);
         for (Redirect r : redirects) {
             out.put(r.from().outputPath(), redirectTo(r.to().url()));
         }
@@ -249,6 +256,28 @@ final class SiteAssembler {
         generated().forEach((path, bytes) -> out.add(path, bytes, "Kiln"));
         out.add(".nojekyll", new byte[0], "Kiln");
         return out.build();
+    }
+
+    /**
+     * Throws the problems of the jobs that failed ({@code failures}, by job, null for one that did not): a
+     * layout error that many pages met is one problem, naming the first of them and told with its values.
+     */
+    private static void failed(List<Job> jobs, List<Object> failures) {
+        List<Problem> problems = new ArrayList<>();
+        Map<LayoutError, LayoutError> first = new LinkedHashMap<>();
+        Map<LayoutError, List<String>> pages = new java.util.HashMap<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (failures.get(i) instanceof SiteException e) {
+                problems.addAll(e.problems());
+            } else if (failures.get(i) instanceof LayoutError.Failure f) {
+                first.putIfAbsent(f.error().general(), f.error());
+                pages.computeIfAbsent(f.error().general(), error -> new ArrayList<>()).add(jobs.get(i).origin());
+            }
+        }
+        first.forEach((general, error) -> problems.add(error.problem(pages.get(general))));
+        if (!problems.isEmpty()) {
+            throw new SiteException(problems);
+        }
     }
 
     /** A page at an old URL of {@code to}, sending readers on to it. */

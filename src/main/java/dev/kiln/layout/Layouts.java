@@ -2,11 +2,10 @@ package dev.kiln.layout;
 
 import dev.kiln.config.SiteConfig;
 import dev.kiln.content.SourceLoader;
-import dev.kiln.error.Position;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import io.pebbletemplates.pebble.PebbleEngine;
-import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.error.ParserException;
 import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import io.pebbletemplates.pebble.loader.DelegatingLoader;
 import io.pebbletemplates.pebble.loader.FileLoader;
@@ -47,6 +46,7 @@ public final class Layouts {
     private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
     private final Map<String, String> sources;
     private final SiteConfig config;
+    private final LayoutErrors errors;
 
     /** The layouts of the site in {@code siteRoot}, with {@code config} for the URL filters. */
     public Layouts(Path siteRoot, SiteConfig config) {
@@ -65,6 +65,7 @@ public final class Layouts {
         theme.setPrefix(THEME);
         theme.setSuffix(SUFFIX);
         loaders.add(theme);
+        NamedCalls calls = new NamedCalls();
         this.engine = new PebbleEngine.Builder()
                 .loader(new DelegatingLoader(loaders))
                 .strictVariables(true)
@@ -72,8 +73,11 @@ public final class Layouts {
                 .defaultLocale(java.util.Locale.forLanguageTag(config.language()))
                 .autoEscaping(true)
                 .addEscapingStrategy("html", Layouts::escapeHtml)
-                .extension(new KilnExtension(config))
+                // What a filter, function or test throws names it: Pebble's own ones, and Kiln's.
+                .registerExtensionCustomizer(calls::wrap)
+                .extension(calls.wrap(new KilnExtension(config)))
                 .build();
+        this.errors = new LayoutErrors(this::displayPath);
     }
 
     /**
@@ -151,8 +155,9 @@ public final class Layouts {
     }
 
     /**
-     * Renders layout {@code name} with {@code context}; a template error is thrown as a
-     * {@link SiteException} at the template's file and line.
+     * Renders layout {@code name} with {@code context}. A layout that does not parse is thrown as a
+     * {@link SiteException} at its file and line; one that fails on these values, as a
+     * {@link LayoutError.Failure} at the file and line it failed at.
      */
     public String render(String name, Map<String, Object> context) {
         return evaluate(name, context, new StringWriter(16 * 1024)).toString();
@@ -172,37 +177,14 @@ public final class Layouts {
         try {
             compiled.computeIfAbsent(name, engine::getTemplate).evaluate(out, context);
             return out;
-        } catch (PebbleException e) {
-            throw new SiteException(problem(name, e));
+        } catch (ParserException e) {
+            throw new SiteException(errors.unparsable(e, name));
+        } catch (RuntimeException e) {
+            // Pebble's own errors, and whatever a filter or function throws: never a stack trace.
+            throw new LayoutError.Failure(errors.failed(e, name), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Problem problem(String layout, PebbleException e) {
-        String file = e.getFileName() == null ? layout : e.getFileName();
-        String path = displayPath(file);
-        int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
-        String message = e.getPebbleMessage() == null ? e.getMessage() : e.getPebbleMessage();
-        String hint = e instanceof io.pebbletemplates.pebble.error.ParserException
-                ? ": check that every {{ }}, {% %} and {# #} on this line is closed and spelled as Pebble wants"
-                : "";
-        return new Position(line, 1).problem(path, "layout error: " + plain(message) + hint);
-    }
-
-    /** Pebble's strict-variable messages, said the way a layout author thinks of them. */
-    static String plain(String message) {
-        var attribute = java.util.regex.Pattern.compile("Attribute \\[(.+?)] of \\[.+?] does not exist.*").matcher(message);
-        if (attribute.matches()) {
-            return "'" + attribute.group(1) + "' does not exist here: check its spelling (README lists what "
-                    + "layouts see), or write | default(...) for a value that may be missing";
-        }
-        var root = java.util.regex.Pattern.compile("Root attribute \\[(.+?)] does not exist.*").matcher(message);
-        if (root.matches()) {
-            return "variable '" + root.group(1) + "' does not exist here: check its spelling (README lists what "
-                    + "layouts see)";
-        }
-        return message;
     }
 
     /** {@code post} → {@code layouts/post.peb}, or the built-in theme's name for it. */

@@ -140,6 +140,33 @@ class BadInputTest {
         }
     }
 
+    // ---- layouts ----
+
+    @Test
+    void aFilterThatThrowsInTheOwnBlogsLayoutIsAProblemAtItsLineNotAStackTrace() throws IOException {
+        // QA: {{ page.title | date("yyyy") }} in the blog's page.peb printed an IllegalArgumentException and 30 lines.
+        site = Kiln.copyOwnBlog(tmp.resolve("blog"));
+        dest = tmp.resolve("out");
+        assertEquals(0, Kiln.run("build", "--source", site.toString(), "--dest", dest.toString()).code());
+        Path layout = site.resolve("layouts/page.peb");
+        List<String> lines = Files.readAllLines(layout);
+        int line = lines.indexOf(lines.stream().filter(l -> l.contains("{{ page.title }}")).findFirst().orElseThrow()) + 1;
+        Files.writeString(layout, Files.readString(layout).replace("{{ page.title }}", "{{ page.title | date(\"yyyy\") }}"));
+        var output = Kiln.snapshot(dest);
+        var sources = Kiln.snapshot(site);
+
+        Kiln.Run run = Kiln.run("build", "--source", site.toString(), "--dest", dest.toString());
+
+        assertEquals(1, run.code(), run.err());
+        assertEquals(1, run.problems().size(), run.err());
+        assertTrue(run.problems().get(0).startsWith("layouts/page.peb:" + line + ":1: layout error: filter 'date' "
+                + "failed: "), run.err());
+        assertTrue(run.problems().get(0).contains(" (laying out content/"), run.err());
+        assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+        assertEquals(output, Kiln.snapshot(dest), "the previous output is left as it was");
+        assertEquals(sources, Kiln.snapshot(site), "nothing is written into the site folder");
+    }
+
     // ---- symbolic links ----
 
     @Test

@@ -162,6 +162,81 @@ class LayoutsTest {
         assertTrue(problem.toString().startsWith("layouts/partials/meta.peb:2:1: layout error: "), problem.toString());
     }
 
+    /** A base layout longer than the post layouts below, so that a line of theirs is also a line of it. */
+    private void writeBaseWithABlock() throws IOException {
+        write("layouts/base.peb", "<!DOCTYPE html>\n<html>\n<head><title>{{ page.title }}</title></head>\n<body>\n"
+                + "<header>h</header>\n\n\n\n\n\n\n<main>\n{% block content %}{% endblock %}\n</main>\n"
+                + "</body></html>\n");
+    }
+
+    /** A post layout extending base, its block holding {@code line} as its twelfth line. */
+    private void writePostWithLine12(String line) throws IOException {
+        write("layouts/post.peb", "{% extends \"base\" %}\n{% block content %}\n<article>\n<h1>{{ page.title }}</h1>\n"
+                + "\n\n\n\n\n\n<p>\n" + line + "\n</p>\n</article>\n{% endblock %}\n");
+    }
+
+    @Test
+    void aFilterThatThrowsIsAProblemAtItsLineNamingTheFilterAndThePage() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        writePostWithLine12("{{ page.title | date(\"yyyy\") }}");
+
+        Problem problem = onlyProblem();
+
+        assertEquals("layouts/post.peb:12:1: layout error: filter 'date' failed: Unsupported argument type: "
+                + "java.lang.String (value: Hello) (laying out " + POST + "): give it a date, such as page.date or "
+                + "post.date, or text with its format: date(\"d MMMM yyyy\", existingFormat=\"yyyy-MM-dd\")",
+                problem.toString());
+    }
+
+    @Test
+    void aFunctionThatThrowsIsAProblemAtItsLineNamingTheFunction() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        writePostWithLine12("{% for i in range(1, \"many\") %}{{ i }}{% endfor %}");
+
+        Problem problem = onlyProblem();
+
+        assertTrue(problem.toString().startsWith("layouts/post.peb:12:1: layout error: function 'range' failed: "),
+                problem.toString());
+        assertTrue(problem.message().contains("(laying out " + POST + "): give it a value and arguments it takes"),
+                problem.toString());
+    }
+
+    @Test
+    void aMissingValueInAnIfConditionIsSaidAsSuch() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        writePostWithLine12("{% if page.titel %}x{% endif %}");
+
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:1: layout error: 'titel' does not exist here "
+                + "(laying out " + POST + "): check its spelling"));
+
+        writePostWithLine12("{% if page.image %}x{% endif %}");
+
+        assertEquals("layouts/post.peb:12:1: layout error: the condition of this {% if %} is null (laying out " + POST
+                + "): test a value that may be missing with 'is not null' or 'is not empty' (strict variables are on)",
+                onlyProblem().toString());
+    }
+
+    @Test
+    void oneLayoutErrorMetByManyPagesIsOneProblemNamingTheFirstAndCountingTheOthers() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        write("content/posts/2020-03-16-second.md", "---\ntitle: Second\n---\nBody.\n");
+        write("content/posts/2020-03-17-third.md", "---\ntitle: Third\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        writePostWithLine12("{{ page.title | date(\"yyyy\") }}");
+
+        Problem problem = onlyProblem();
+
+        assertTrue(problem.message().contains("(value: Third) (laying out content/posts/2020-03-17-third.md and 2 "
+                + "other pages): "), problem.toString());
+    }
+
     // ---- escaping ----
 
     @Test

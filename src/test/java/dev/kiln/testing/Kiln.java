@@ -97,6 +97,27 @@ public final class Kiln {
         return Files.write(file, bytes);
     }
 
+    /** A copy of this repository's own blog ({@code site.yml}, {@code content/}, {@code layouts/}, {@code assets/}) in {@code to}. */
+    public static Path copyOwnBlog(Path to) throws IOException {
+        Files.createDirectories(to);
+        Files.copy(Path.of("site.yml"), to.resolve("site.yml"));
+        for (String folder : java.util.List.of("content", "layouts", "assets")) {
+            Path from = Path.of(folder);
+            try (Stream<Path> all = Files.walk(from)) {
+                for (Path file : all.sorted().toList()) {
+                    Path target = to.resolve(from.relativize(file).toString().isEmpty() ? folder
+                            : folder + "/" + from.relativize(file).toString().replace('\\', '/'));
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(file, target);
+                    }
+                }
+            }
+        }
+        return to;
+    }
+
     /** A folder that looks like the output of an earlier good build. */
     public static Path previousOutput(Path dest) throws IOException {
         write(dest, ".kiln-output", "");
