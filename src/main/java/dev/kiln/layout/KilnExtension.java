@@ -5,6 +5,7 @@ import dev.kiln.content.Route;
 import dev.kiln.content.Slugs;
 import io.pebbletemplates.pebble.extension.AbstractExtension;
 import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.extension.NodeVisitorFactory;
 import io.pebbletemplates.pebble.template.EvaluationContext;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * Kiln's filters for layouts: {@code slugify}, {@code absolute_url}, {@code relative_url}, {@code xmlschema},
- * {@code json}.
+ * {@code json}; and the tracking of the layout line an error is met at.
  */
 final class KilnExtension extends AbstractExtension {
 
@@ -23,6 +24,12 @@ final class KilnExtension extends AbstractExtension {
 
     KilnExtension(SiteConfig config) {
         this.config = config;
+    }
+
+    /** Every error met while a layout renders is placed at its own layout's line ({@link LineTracking}). */
+    @Override
+    public List<NodeVisitorFactory> getNodeVisitors() {
+        return List.of(new LineTracking());
     }
 
     @Override

@@ -3,16 +3,20 @@ package dev.kiln.layout;
 import dev.kiln.error.Position;
 import dev.kiln.error.Problem;
 import io.pebbletemplates.pebble.error.AttributeNotFoundException;
+import io.pebbletemplates.pebble.error.LoaderException;
 import io.pebbletemplates.pebble.error.ParserException;
 import io.pebbletemplates.pebble.error.PebbleException;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.SortedSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Pebble's errors said the way a layout author thinks of them: at the layout's file and line, what is
- * wrong, and what to do.
+ * wrong, and what to do (the filters, functions or layouts there are, when one is not).
  */
 final class LayoutErrors {
 
@@ -20,12 +24,21 @@ final class LayoutErrors {
             + "pebbletemplates.io documents Pebble's tags, filters and functions";
     private static final Pattern ATTRIBUTE = Pattern.compile("Attribute \\[(.+?)] of \\[.+?] does not exist.*", Pattern.DOTALL);
     private static final Pattern ROOT = Pattern.compile("Root attribute \\[(.+?)] does not exist.*", Pattern.DOTALL);
+    private static final Pattern UNKNOWN = Pattern.compile("(Filter|Test|Function or Macro) \\[(.+?)] does not exist\\.");
+    private static final Pattern NOT_FOUND = Pattern.compile("Could not find template \"(.*)\"", Pattern.DOTALL);
 
     private final UnaryOperator<String> displayPath;
+    private final NamedCalls calls;
+    private final SortedSet<String> templates;
 
-    /** Errors of layouts shown at {@code displayPath} of Pebble's template name. */
-    LayoutErrors(UnaryOperator<String> displayPath) {
+    /**
+     * Errors of layouts shown at {@code displayPath} of Pebble's template name, with these {@code calls}
+     * and {@code templates} (every layout's name, {@code post} or {@code partials/head}) to offer.
+     */
+    LayoutErrors(UnaryOperator<String> displayPath, NamedCalls calls, SortedSet<String> templates) {
         this.displayPath = displayPath;
+        this.calls = calls;
+        this.templates = templates;
     }
 
     /** A layout that does not parse (whichever page asked for it): at its line. */
@@ -40,11 +53,19 @@ final class LayoutErrors {
     LayoutError failed(RuntimeException e, String layout) {
         String template = layout;
         int line = 1;
-        if (e instanceof PebbleException p) {
+        String tag = null;
+        Throwable said = e;
+        if (e instanceof LineTracking.Failed located) {
+            template = located.getFileName();
+            line = located.getLineNumber();
+            tag = located.tag();
+            said = e.getCause();
+        } else if (e instanceof PebbleException p) {
+            // Not met inside any statement: a {% set %} or {% import %} beside {% extends %}, where Pebble is right.
             template = p.getFileName() == null ? layout : p.getFileName();
             line = p.getLineNumber() == null ? 1 : p.getLineNumber();
         }
-        Said what = say(e);
+        Said what = say(said, tag);
         return new LayoutError(displayPath.apply(template), line, what.what(), what.detail(), what.advice());
     }
 
@@ -55,7 +76,7 @@ final class LayoutErrors {
         }
     }
 
-    private Said say(Throwable e) {
+    private Said say(Throwable e, String tag) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof NamedCalls.Failed call) {
                 return called(call);
@@ -66,10 +87,17 @@ final class LayoutErrors {
                 return new Said(missingValue(missing.getPebbleMessage()));
             }
         }
+        if (e instanceof LoaderException && tag != null) {
+            return new Said(missingTemplate(NamedCalls.reason(e), tag));
+        }
         String message = NamedCalls.reason(e);
         Throwable cause = e.getCause();
         if (message.startsWith("Wrong operand(s) type in conditional expression") && cause != null) {
-            return say(cause); // Pebble's wrapper of anything an {% if %}'s condition throws
+            return say(cause, tag); // Pebble's wrapper of anything an {% if %}'s condition throws
+        }
+        Matcher unknown = UNKNOWN.matcher(message);
+        if (unknown.matches()) {
+            return new Said(unknown(unknown.group(1), unknown.group(2)));
         }
         if (message.startsWith("null value given to if statement")) {
             return new Said("the condition of this {% if %} is null", "", "test a value that may be missing with "
@@ -106,5 +134,43 @@ final class LayoutErrors {
                     "check its spelling (README lists what layouts see)"};
         }
         return new String[] {message, "check its spelling (README lists what layouts see)"};
+    }
+
+    /** A filter, test or function (or macro) by a name that none has. */
+    private String[] unknown(String pebbleKind, String name) {
+        return switch (pebbleKind) {
+            case "Filter" -> new String[] {"there is no filter '" + name + "'",
+                    "check its spelling (filters: " + list(calls.filters()) + ")"};
+            case "Test" -> new String[] {"there is no test '" + name + "'",
+                    "check its spelling (tests: " + list(calls.tests()) + ")"};
+            default -> new String[] {"there is no function or macro '" + name + "'",
+                    "check its spelling (functions: " + list(calls.functions()) + "); a macro must be defined with "
+                            + "{% macro " + name + "(...) %} in this layout or brought in with {% import %}"};
+        };
+    }
+
+    /** An {@code include}, {@code extends}, {@code import} or {@code embed} of a layout that is not there. */
+    private String[] missingTemplate(String message, String tag) {
+        Matcher found = NOT_FOUND.matcher(message);
+        if (!found.matches()) {
+            return new String[] {message, "check the name of the layout to " + tag + " (layouts: " + list(templates) + ")"};
+        }
+        String name = found.group(1);
+        int slash = name.lastIndexOf('/');
+        String folder = slash < 0 ? "" : name.substring(0, slash + 1);
+        List<String> near = templates.stream().filter(t -> t.startsWith(folder) && t.indexOf('/', folder.length()) < 0)
+                .map(t -> t.substring(folder.length())).toList();
+        String there = near.isEmpty() ? "layouts: " + list(templates)
+                : (folder.isEmpty() ? "layouts" : folder.substring(0, folder.length() - 1)) + ": " + list(near);
+        String what = "there is no layout '" + name + "' to " + tag;
+        if (name.endsWith(Layouts.SUFFIX)) {
+            return new String[] {what, "name it without " + Layouts.SUFFIX + ", which Kiln adds (" + there + ")"};
+        }
+        return new String[] {what, "check the name (" + there + "), or create " + Layouts.FOLDER + "/" + name
+                + Layouts.SUFFIX};
+    }
+
+    private static String list(Collection<String> names) {
+        return String.join(", ", names);
     }
 }

@@ -37,7 +37,10 @@ public final class Layouts {
     public static final String FOLDER = "layouts";
     static final String SUFFIX = ".peb";
     static final String THEME = "theme/layouts";
-    private static final List<String> THEME_LAYOUTS = List.of("archive", "base", "home", "page", "post", "tag", "tags");
+    static final List<String> THEME_LAYOUTS = List.of("archive", "base", "home", "page", "post", "tag", "tags");
+    /** The built-in theme's partials (a test checks these lists against the theme's files). */
+    static final List<String> THEME_PARTIALS = List.of("partials/footer", "partials/head", "partials/header",
+            "partials/post-list", "partials/post-meta");
     private static final List<String> THEME_ASSETS = List.of("assets/css/main.css");
 
     private final PebbleEngine engine;
@@ -77,7 +80,10 @@ public final class Layouts {
                 .registerExtensionCustomizer(calls::wrap)
                 .extension(calls.wrap(new KilnExtension(config)))
                 .build();
-        this.errors = new LayoutErrors(this::displayPath);
+        TreeSet<String> templates = new TreeSet<>(THEME_LAYOUTS);
+        templates.addAll(THEME_PARTIALS);
+        sources.keySet().forEach(path -> templates.add(path.substring(0, path.length() - SUFFIX.length())));
+        this.errors = new LayoutErrors(this::displayPath, calls, templates);
     }
 
     /**

@@ -134,7 +134,7 @@ final class NamedCalls {
      * say what went wrong better), anything else names the call.
      */
     private static RuntimeException named(String kind, String name, RuntimeException e, int line, PebbleTemplate self) {
-        if (e instanceof AttributeNotFoundException || e instanceof Failed) {
+        if (e instanceof AttributeNotFoundException || e instanceof Failed || e instanceof LineTracking.Failed) {
             return e;
         }
         return new Failed(kind, name, e, line, self);

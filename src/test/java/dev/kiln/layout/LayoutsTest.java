@@ -206,6 +206,54 @@ class LayoutsTest {
     }
 
     @Test
+    void anUnknownFunctionInABlockIsReportedInTheLayoutThatHoldsItNotTheOneItExtends() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        writePostWithLine12("{{ nosuchfn(1) }}");
+
+        Problem problem = onlyProblem();
+
+        assertEquals("layouts/post.peb:12:1: layout error: there is no function or macro 'nosuchfn' (laying out "
+                + POST + "): check its spelling (functions: i18n, max, min, range); a macro must be defined with "
+                + "{% macro nosuchfn(...) %} in this layout or brought in with {% import %}", problem.toString());
+    }
+
+    @Test
+    void aMissingIncludeIsReportedAtItsLineWithThePartialsThereAre() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        write("layouts/partials/meta.peb", "<p>meta</p>\n");
+        writePostWithLine12("{% include \"partials/nope\" %}");
+
+        Problem problem = onlyProblem();
+
+        assertEquals("layouts/post.peb:12:1: layout error: there is no layout 'partials/nope' to include (laying out "
+                + POST + "): check the name (partials: footer, head, header, meta, post-list, post-meta), or create "
+                + "layouts/partials/nope.peb", problem.toString());
+    }
+
+    @Test
+    void anUnknownFilterOrTestNamesTheOnesThereAre() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        writePostWithLine12("{{ page.title | slugfy }}");
+
+        Problem filter = onlyProblem();
+
+        assertTrue(filter.toString().startsWith("layouts/post.peb:12:1: layout error: there is no filter 'slugfy' "
+                + "(laying out " + POST + "): check its spelling (filters: abbreviate, abs, absolute_url, "), filter.toString());
+        assertTrue(filter.message().contains(" slugify, "), "Kiln's own filters are named too: " + filter);
+
+        writePostWithLine12("{% if page.title is emtpy %}x{% endif %}");
+
+        assertEquals("layouts/post.peb:12:1: layout error: there is no test 'emtpy' (laying out " + POST + "): check "
+                + "its spelling (tests: defined, empty, even, iterable, map, null, odd)", onlyProblem().toString());
+    }
+
+    @Test
     void aMissingValueInAnIfConditionIsSaidAsSuch() throws IOException {
         write(POST, "---\ntitle: Hello\n---\nBody.\n");
         writeOwnLayouts();
@@ -223,6 +271,38 @@ class LayoutsTest {
     }
 
     @Test
+    void anErrorInAMacroIsReportedAtTheMacrosLine() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        write("layouts/partials/macros.peb", "{% macro year(value) %}\n<b>{{ value | date(\"yyyy\") }}</b>\n{% endmacro %}\n");
+        writePostWithLine12("{% import \"partials/macros\" %}{{ year(page.title) }}");
+
+        assertTrue(onlyProblem().toString().startsWith("layouts/partials/macros.peb:2:1: layout error: filter 'date' failed"));
+    }
+
+    @Test
+    void setAndImportBesideExtendsStillWorkAndTheirErrorsAreAtTheirLine() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        write("layouts/partials/macros.peb", "{% macro shout(text) %}{{ text | upper }}{% endmacro %}\n");
+        write("layouts/post.peb", "{% extends \"base\" %}\n{% set greeting = \"hello\" %}\n{% import \"partials/macros\" %}\n"
+                + "<p>text outside the blocks is not shown</p>\n{% block content %}<p id=\"out\">{{ shout(greeting) }}</p>"
+                + "{% endblock %}\n");
+
+        Document post = SiteChecks.page(build(), POST_PAGE);
+
+        assertEquals("HELLO", post.getElementById("out").text());
+        assertTrue(!post.text().contains("outside the blocks"), post.text());
+
+        write("layouts/post.peb", "{% extends \"base\" %}\n\n{% set year = page.title | date(\"yyyy\") %}\n"
+                + "{% block content %}{{ year }}{% endblock %}\n");
+
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:3:1: layout error: filter 'date' failed"));
+    }
+
+    @Test
     void oneLayoutErrorMetByManyPagesIsOneProblemNamingTheFirstAndCountingTheOthers() throws IOException {
         write(POST, "---\ntitle: Hello\n---\nBody.\n");
         write("content/posts/2020-03-16-second.md", "---\ntitle: Second\n---\nBody.\n");
@@ -235,6 +315,19 @@ class LayoutsTest {
 
         assertTrue(problem.message().contains("(value: Third) (laying out content/posts/2020-03-17-third.md and 2 "
                 + "other pages): "), problem.toString());
+    }
+
+    @Test
+    void theBuiltInThemesTemplateNamesAreItsFiles() throws IOException {
+        // The theme is this repository's own layouts/, packed into the jar.
+        try (var files = Files.walk(Path.of("layouts"))) {
+            List<String> names = files.filter(f -> f.toString().endsWith(".peb"))
+                    .map(f -> Path.of("layouts").relativize(f).toString().replace('\\', '/').replace(".peb", ""))
+                    .sorted().toList();
+            List<String> listed = new java.util.ArrayList<>(Layouts.THEME_LAYOUTS);
+            listed.addAll(Layouts.THEME_PARTIALS);
+            assertEquals(names, listed.stream().sorted().toList());
+        }
     }
 
     // ---- escaping ----
