@@ -11,7 +11,6 @@ import dev.kiln.content.SiteSources;
 import dev.kiln.content.SourceFile;
 import dev.kiln.content.SourceLoader;
 import dev.kiln.content.StaticFile;
-import dev.kiln.content.YamlDocument;
 import dev.kiln.content.YamlReader;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
@@ -258,13 +257,18 @@ public final class Build implements AutoCloseable {
         Path file = options.source().resolve(SiteConfig.FILE);
         SiteConfig config;
         if (Files.isRegularFile(file)) {
+            String text;
             try {
-                String text = Files.readString(file, StandardCharsets.UTF_8);
-                YamlDocument yaml = YamlReader.read(SiteConfig.FILE, text, 1);
-                config = SiteConfigReader.read(yaml);
+                text = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new SiteException(Problem.inFile(SiteConfig.FILE, "is not UTF-8 text: save it as UTF-8"));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                // The site's settings decide every page: no build without them, nor a hint to move them away.
+                throw new SiteException(Problem.inFile(SiteConfig.FILE, e instanceof java.nio.file.AccessDeniedException
+                        ? "cannot be read: permission denied: make it readable (chmod a+r)"
+                        : SourceLoader.unreadable(e, false)));
             }
+            config = SiteConfigReader.read(YamlReader.read(SiteConfig.FILE, text, 1));
         } else {
             config = SiteConfig.defaults();
         }

@@ -79,7 +79,8 @@ public final class SourceLoader {
             Path file = found.file();
             String rel = relative(root, file);
             // A page's file is not checked for being readable: reading it reports that.
-            String wrong = found.attributes().isSymbolicLink() ? unusable(root, file) : null;
+            String wrong = found.failure() != null ? unreadable(found.failure(), Files.isDirectory(file))
+                    : found.attributes().isSymbolicLink() ? unusable(root, file) : null;
             if (wrong != null) {
                 walked.add(Problem.inFile(rel, wrong));
             } else if (isPage(file)) {
@@ -114,7 +115,8 @@ public final class SourceLoader {
         for (Found found : walk(root.resolve(ASSETS))) {
             Path file = found.file();
             String rel = relative(root, file);
-            String wrong = unusable(root, file);
+            String wrong = found.failure() != null ? unreadable(found.failure(), Files.isDirectory(file))
+                    : unusable(root, file);
             if (wrong != null) {
                 problems.add(Problem.inFile(rel, wrong));
             } else {
@@ -238,10 +240,21 @@ public final class SourceLoader {
     }
 
     private static String unreadable(Throwable e) {
+        return unreadable(e, false);
+    }
+
+    /**
+     * Why a file or folder cannot be read, and what to do, for a problem at its path: a folder (which a walk
+     * could not look into) needs {@code x} as well as {@code r} to be walked.
+     */
+    public static String unreadable(Throwable e, boolean folder) {
         if (e instanceof java.nio.file.AccessDeniedException) {
-            return "cannot be read: permission denied: make it readable (chmod a+r), or move it out of the site";
+            return "cannot be read: permission denied: make it readable (chmod " + (folder ? "a+rx" : "a+r")
+                    + "), or move it out of the site";
         }
-        return "cannot be read (" + e + "): fix or move the file";
+        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return "cannot be read: " + reason + ": fix or move it";
     }
 
     /** A symbolic link whose target is outside the site folder would publish that file. */
@@ -308,19 +321,37 @@ public final class SourceLoader {
     }
 
     /**
-     * The files of the site below {@code dir}, sorted: hidden files and folders and editors' leftovers
-     * passed over, and so is a file gone between the listing and the look (an editor saving by renaming).
+     * The files of the site below {@code root}'s {@code folder}, sorted: hidden files and folders and editors'
+     * leftovers passed over, and so is a file gone between the listing and the look (an editor saving by
+     * renaming). A folder or file the walk may not look into is added to {@code problems}, at its path.
      */
-    public static List<Path> files(Path dir) {
-        return walk(dir).stream().map(Found::file).toList();
+    public static List<Path> files(Path root, String folder, List<Problem> problems) {
+        List<Path> files = new ArrayList<>();
+        for (Found found : walk(root.resolve(folder))) {
+            if (found.failure() != null) {
+                problems.add(Problem.inFile(relative(root, found.file()),
+                        unreadable(found.failure(), Files.isDirectory(found.file()))));
+            } else {
+                files.add(found.file());
+            }
+        }
+        return files;
     }
 
-    /** A file a walk found, with its attributes (of the link itself when it is one). */
-    private record Found(Path file, BasicFileAttributes attributes) {}
+    /**
+     * A file a walk found, with its attributes (of the link itself when it is one); or a folder (or file) it
+     * could not look into, with the {@code failure} that says why.
+     */
+    private record Found(Path file, BasicFileAttributes attributes, IOException failure) {
+        Found(Path file, BasicFileAttributes attributes) {
+            this(file, attributes, null);
+        }
+    }
 
     /**
      * Regular files below {@code dir}, sorted, skipping hidden files and folders and editor leftovers; one
-     * look at each file (a rebuild walks a thousand posts for every save).
+     * look at each file (a rebuild walks a thousand posts for every save). A folder or file it may not look
+     * into (as {@code chmod 000} makes a folder) is found with its failure, and the walk goes on beside it.
      */
     private static List<Found> walk(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -345,8 +376,16 @@ public final class SourceLoader {
                 }
 
                 @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                    return whenUnreadable(file, e);
+                public FileVisitResult postVisitDirectory(Path folder, IOException e) {
+                    return e == null ? FileVisitResult.CONTINUE : visitFileFailed(folder, e); // its listing broke off
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    if (!isPassedOver(file, e)) {
+                        found.add(new Found(file, null, e)); // reported at its path; the walk goes on beside it
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
@@ -357,15 +396,13 @@ public final class SourceLoader {
     }
 
     /**
-     * What a walk does with an entry it listed but could not look at: a file gone by then (an editor's
-     * temporary file renamed over a post as it saves, a file deleted during the build) or a hidden one is
-     * passed over, as if the walk had come a moment later or earlier; anything else stops the walk.
+     * Whether a walk passes over an entry it listed but could not look at: a file gone by then (an editor's
+     * temporary file renamed over a post as it saves, a file deleted during the build) or a hidden one, as if
+     * the walk had come a moment later or earlier. Any other (a folder the build may not read, as
+     * {@code chmod 000} makes it) is a problem at its path.
      */
-    static FileVisitResult whenUnreadable(Path file, IOException e) throws IOException {
-        if (e instanceof java.nio.file.NoSuchFileException || ignoredName(file)) {
-            return FileVisitResult.CONTINUE;
-        }
-        throw e;
+    static boolean isPassedOver(Path file, IOException e) {
+        return e instanceof java.nio.file.NoSuchFileException || ignoredName(file);
     }
 
     private static boolean ignoredName(Path file) {

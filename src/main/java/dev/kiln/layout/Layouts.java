@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The Pebble layouts of a site: its own {@code layouts/} first, then the built-in theme packed in the
@@ -55,15 +54,17 @@ public final class Layouts {
     public Layouts(Path siteRoot, SiteConfig config) {
         this.config = config;
         this.siteLayouts = siteRoot.resolve(FOLDER).toAbsolutePath().normalize();
+        this.sources = readSources(siteLayouts);
         List<Loader<?>> loaders = new ArrayList<>();
         if (Files.isDirectory(siteLayouts)) {
             FileLoader files = new FileLoader();
             files.setPrefix(siteLayouts.toString());
             files.setSuffix(SUFFIX);
             loaders.add(files);
-            siteNames.addAll(listSiteLayouts(siteLayouts));
+            // The layouts of the folder itself; partials are in folders of it.
+            sources.keySet().stream().filter(path -> path.indexOf('/') < 0)
+                    .forEach(path -> siteNames.add(path.substring(0, path.length() - SUFFIX.length())));
         }
-        this.sources = readSources(siteLayouts);
         ClasspathLoader theme = new ClasspathLoader(Layouts.class.getClassLoader());
         theme.setPrefix(THEME);
         theme.setSuffix(SUFFIX);
@@ -228,12 +229,12 @@ public final class Layouts {
      * The text of each layout ({@code .peb}) under {@code dir}, by path, among the site's files there
      * ({@link SourceLoader#files}: hidden files and editors' leftovers are not, such as vim's
      * {@code .post.peb.swp} beside the layout it edits, which made the build crash). A file gone before it
-     * is read (an editor saving by renaming) is passed over too.
+     * is read (an editor saving by renaming) is passed over too; one that cannot be read is a problem.
      */
     private static Map<String, String> readSources(Path dir) {
         Map<String, String> texts = new java.util.TreeMap<>();
         List<Problem> problems = new ArrayList<>();
-        for (Path file : SourceLoader.files(dir)) {
+        for (Path file : SourceLoader.files(dir.getParent(), FOLDER, problems)) {
             if (!file.getFileName().toString().endsWith(SUFFIX) || !Files.isRegularFile(file)) {
                 continue;
             }
@@ -245,25 +246,12 @@ public final class Layouts {
             } catch (CharacterCodingException e) {
                 problems.add(Problem.inFile(FOLDER + "/" + path, "is not UTF-8 text: save it as UTF-8"));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                problems.add(Problem.inFile(FOLDER + "/" + path, SourceLoader.unreadable(e, false)));
             }
         }
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
         return texts;
-    }
-
-    private static List<String> listSiteLayouts(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> !SourceLoader.isIgnored(f.getFileName()))
-                    .map(f -> f.getFileName().toString())
-                    .filter(n -> n.endsWith(SUFFIX))
-                    .map(n -> n.substring(0, n.length() - SUFFIX.length()))
-                    .sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

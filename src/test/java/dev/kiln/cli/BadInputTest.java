@@ -1,6 +1,7 @@
 package dev.kiln.cli;
 
 import dev.kiln.testing.Kiln;
+import dev.kiln.testing.Unprivileged;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,6 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Bad input that a fixture folder in {@code src/test/resources/invalid/} cannot hold (links, permissions,
@@ -125,19 +125,82 @@ class BadInputTest {
         assertEquals("The last paragraph.", post.select("article p, main p").last().text());
     }
 
+    /**
+     * Builds the site with {@code locked} (files or folders of it) made unreadable ({@code chmod 000}) to a user
+     * that this stops ({@link Unprivileged}), expecting exit 1 with exactly {@code problems}, no stack trace,
+     * and the previous output and the sources as they were.
+     */
+    private void assertFailsWhenUnreadable(List<Path> locked, List<String> problems) throws IOException {
+        var output = Kiln.snapshot(dest);
+        var sources = Kiln.snapshot(site); // before: a user that chmod 000 stops could not read them after
+        Kiln.Run run = runWhenUnreadable(locked, "build", "--source", site.toString(), "--dest", dest.toString());
+
+        assertEquals(1, run.code(), run.err());
+        assertEquals(problems, run.problems(), run.err());
+        assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
+        assertEquals(output, Kiln.snapshot(dest), "the previous output is left as it was");
+        assertEquals(sources, Kiln.snapshot(site), "nothing is written into the site folder");
+    }
+
+    /** {@code kiln args} run with {@code locked} made unreadable, as {@link Unprivileged} runs it; then readable again. */
+    private static Kiln.Run runWhenUnreadable(List<Path> locked, String... args) throws IOException {
+        List<java.util.Set<java.nio.file.attribute.PosixFilePermission>> modes = new java.util.ArrayList<>();
+        for (Path p : locked) {
+            modes.add(Files.getPosixFilePermissions(p));
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
+        }
+        try {
+            return Unprivileged.run(locked.get(0), args);
+        } finally {
+            for (int i = 0; i < locked.size(); i++) {
+                Files.setPosixFilePermissions(locked.get(i), modes.get(i));
+            }
+        }
+    }
+
     @Test
     void aFileTheBuildMayNotReadIsAProblem() throws IOException {
         site();
         Path locked = Kiln.write(site, "content/posts/2020-02-01-locked.md", "---\ntitle: Locked\n---\n");
-        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
-        try {
-            // root reads every file; SourceLoaderTest checks the same report with a refusing reader.
-            assumeFalse(Files.isReadable(locked), "running as root: chmod 000 does not stop this user reading");
-            assertFails(List.of("content/posts/2020-02-01-locked.md:1:1: cannot be read: permission denied: make it "
-                    + "readable (chmod a+r), or move it out of the site"));
-        } finally {
-            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
-        }
+        assertFailsWhenUnreadable(List.of(locked), List.of("content/posts/2020-02-01-locked.md:1:1: cannot be read: "
+                + "permission denied: make it readable (chmod a+r), or move it out of the site"));
+    }
+
+    @Test
+    void aFolderUnderContentOrAssetsTheBuildMayNotReadIsAProblem() throws IOException {
+        // QA: chmod 000 on a folder under content/ stopped the build with an AccessDeniedException and its stack.
+        site();
+        Kiln.write(site, "content/notes/one.md", "---\ntitle: One\n---\n");
+        Kiln.write(site, "assets/css/site.css", "body {}\n");
+        assertFailsWhenUnreadable(List.of(site.resolve("content/notes"), site.resolve("assets/css")), List.of(
+                "assets/css:1:1: cannot be read: permission denied: make it readable (chmod a+rx), or move it out of the site",
+                "content/notes:1:1: cannot be read: permission denied: make it readable (chmod a+rx), or move it out of the site"));
+    }
+
+    @Test
+    void aLayoutOrAFolderOfLayoutsTheBuildMayNotReadIsAProblem() throws IOException {
+        // QA: chmod 000 on layouts/page.peb stopped the build in Layouts.readSources with a stack trace.
+        site = Kiln.copyOwnBlog(tmp.resolve("blog"));
+        dest = Kiln.previousOutput(tmp.resolve("out"));
+        assertFailsWhenUnreadable(List.of(site.resolve("layouts/page.peb"), site.resolve("layouts/partials")), List.of(
+                "layouts/page.peb:1:1: cannot be read: permission denied: make it readable (chmod a+r), or move it out of the site",
+                "layouts/partials:1:1: cannot be read: permission denied: make it readable (chmod a+rx), or move it out "
+                        + "of the site"));
+    }
+
+    @Test
+    void aSiteYmlTheBuildMayNotReadIsAProblem() throws IOException {
+        // QA: chmod 000 on site.yml stopped the build in Build.readConfig with a stack trace.
+        site();
+        assertFailsWhenUnreadable(List.of(site.resolve("site.yml")), List.of(
+                "site.yml:1:1: cannot be read: permission denied: make it readable (chmod a+r)"));
+    }
+
+    @Test
+    void aSiteYmlThatIsNotUtf8IsAProblem() throws IOException {
+        site();
+        Kiln.write(site, "site.yml", new byte[] {'t', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xe9, '\n'});
+        assertFails(List.of("site.yml:1:1: is not UTF-8 text: save it as UTF-8"));
     }
 
     // ---- layouts ----
