@@ -5,12 +5,14 @@ import dev.kiln.output.SiteOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,7 @@ public final class Stamp {
                 continue;
             }
             try {
-                Files.walkFileTree(dir, new Walk(root, lines, null));
+                new Walk(root, lines, null).walk(dir);
             } catch (IOException | UncheckedIOException e) {
                 lines.add("unreadable " + folder + " " + System.nanoTime()); // never equal: build
             }
@@ -72,16 +74,41 @@ public final class Stamp {
 
     private static void describe(Path root, Path p, List<String> lines) {
         try {
-            lines.add(describe(root, p, Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)));
+            lines.add(describe(root, p, attributes(p, isPosix(p))));
         } catch (IOException e) {
             lines.add(root.relativize(p) + "\tmissing");
         }
     }
 
-    /** A line naming {@code p} (relative to {@code root}), what it is, its size and modification time. */
+    /**
+     * A line naming {@code p} (relative to {@code root}), what it is, its size and modification time, and its
+     * permissions where the file system has them: {@code chmod} changes neither size nor time, and a file
+     * made unreadable must be built (and reported) again.
+     */
     private static String describe(Path root, Path p, BasicFileAttributes a) {
         return root.relativize(p) + "\t" + (a.isDirectory() ? "dir" : a.isSymbolicLink() ? "link" : a.size())
-                + "\t" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS); // a number: no date formatter to load
+                + "\t" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) // a number: no date formatter to load
+                + (a instanceof PosixFileAttributes posix ? "\t" + mode(posix) : "");
+    }
+
+    /** Whether the file system of {@code p} keeps permission bits (POSIX), which one stat reads with the rest. */
+    private static boolean isPosix(Path p) {
+        return p.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    /** The attributes of {@code p} itself (not of a link's target), with its permissions when {@code posix}. */
+    private static BasicFileAttributes attributes(Path p, boolean posix) throws IOException {
+        return posix ? Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                : Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The nine permission bits of {@code a}, as a number. */
+    private static int mode(PosixFileAttributes a) {
+        int mode = 0;
+        for (PosixFilePermission permission : a.permissions()) {
+            mode |= 1 << permission.ordinal();
+        }
+        return mode;
     }
 
     /** The jar (or class folder) Kiln runs from, by size and time: a rebuilt Kiln may build differently. */
@@ -139,20 +166,22 @@ public final class Stamp {
      */
     private static long[] tally(Path dest, String marker) throws IOException {
         Walk walk = new Walk(dest, null, dest.resolve(marker));
-        Files.walkFileTree(dest, walk);
+        walk.walk(dest);
         return new long[] {walk.files, walk.bytes, walk.latest};
     }
 
     /**
-     * One walk of a folder, by the attributes the walk itself read (one stat an entry): either every
-     * entry described into {@code lines} (the inputs), or the files but {@code skip} counted, their sizes
-     * summed and their latest time kept (the output). One class for both, so that a start-up archive
-     * recorded by a build holds what a check that nothing changed runs.
+     * One walk of a folder, by the attributes the walk itself read (one stat an entry, with the permission
+     * bits where the file system has them, which {@code Files.walkFileTree}'s attributes do not give): either
+     * every entry described into {@code lines} (the inputs), or the files but {@code skip} counted, their
+     * sizes summed and their latest time kept (the output). One class for both, so that a start-up archive
+     * recorded by a build holds what a check that nothing changed runs. Links are not followed.
      */
-    private static final class Walk extends SimpleFileVisitor<Path> {
+    private static final class Walk {
         private final Path root;
         private final List<String> lines;
         private final Path skip;
+        private final boolean posix;
         long files;
         long bytes;
         long latest = Long.MIN_VALUE;
@@ -161,35 +190,43 @@ public final class Stamp {
             this.root = root;
             this.lines = lines;
             this.skip = skip;
+            this.posix = isPosix(root);
         }
 
-        @Override
-        public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
-            if (lines != null) {
-                lines.add(describe(root, d, a));
+        /** Describes or counts {@code p} and, when it is a folder, everything below it. */
+        void walk(Path p) throws IOException {
+            BasicFileAttributes a;
+            try {
+                a = attributes(p, posix);
+            } catch (IOException e) {
+                failed(p, e);
+                return;
             }
-            return FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
             if (lines != null) {
-                lines.add(describe(root, f, a));
-            } else if (!a.isDirectory() && !f.equals(skip)) {
+                lines.add(describe(root, p, a));
+            } else if (!a.isDirectory() && !p.equals(skip)) {
                 files++;
                 bytes += a.size();
                 latest = Math.max(latest, a.lastModifiedTime().to(TimeUnit.NANOSECONDS));
             }
-            return FileVisitResult.CONTINUE;
+            if (a.isDirectory()) {
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(p)) {
+                    for (Path entry : entries) {
+                        walk(entry);
+                    }
+                } catch (IOException e) {
+                    failed(p, e);
+                } catch (DirectoryIteratorException e) {
+                    failed(p, e.getCause());
+                }
+            }
         }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+        private void failed(Path p, IOException e) throws IOException {
             if (lines == null) {
                 throw e; // an output that cannot be read is not known to be unchanged
             }
-            lines.add("unreadable " + root.relativize(f) + " " + System.nanoTime()); // never equal: build
-            return FileVisitResult.CONTINUE;
+            lines.add("unreadable " + root.relativize(p) + " " + System.nanoTime()); // never equal: build
         }
     }
 

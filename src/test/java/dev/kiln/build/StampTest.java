@@ -51,6 +51,30 @@ class StampTest {
     }
 
     @Test
+    void theInputsChangeWhenAFileOrFolderIsMadeUnreadableThoughItsSizeAndTimeDoNot() throws IOException {
+        // QA: a post made chmod 000 after a build was taken for nothing changed; the error showed only with --force.
+        Path site = tmp.resolve("blog");
+        Path post = Files.writeString(Files.createDirectories(site.resolve("content/posts")).resolve("a.md"), "a");
+        Path config = Files.writeString(site.resolve("site.yml"), "title: Blog\n");
+        BuildOptions options = BuildOptions.of(site);
+        List<String> folders = List.of("content", "layouts", "assets");
+        String inputs = Stamp.inputs(options, "1", folders, List.of("site.yml"));
+
+        for (Path locked : List.of(post, config, site.resolve("content/posts"))) {
+            var mode = Files.getPosixFilePermissions(locked);
+            FileTime time = Files.getLastModifiedTime(locked);
+            Files.setPosixFilePermissions(locked, java.util.Set.of());
+            Files.setLastModifiedTime(locked, time);
+            try {
+                assertNotEquals(inputs, Stamp.inputs(options, "1", folders, List.of("site.yml")), locked + " made unreadable");
+            } finally {
+                Files.setPosixFilePermissions(locked, mode);
+            }
+            assertEquals(inputs, Stamp.inputs(options, "1", folders, List.of("site.yml")), locked + " readable again");
+        }
+    }
+
+    @Test
     void theDigestIsTheDescriptionsCrc32AndCrc32cInEightHexDigitsEachAndItsLength() {
         // The two codes' standard check values, over "123456789".
         assertEquals("cbf43926e3069283-9", Stamp.digest("123456789".getBytes(StandardCharsets.US_ASCII)));

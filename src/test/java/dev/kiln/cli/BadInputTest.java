@@ -197,6 +197,28 @@ class BadInputTest {
     }
 
     @Test
+    void aFileMadeUnreadableAfterABuildIsNotTakenForNothingChanged() throws IOException {
+        // QA: chmod 000 on a post after a build gave "nothing changed"; the error showed only with --force.
+        site();
+        dest = tmp.resolve("fresh-out");
+        String[] build = {"build", "--source", site.toString(), "--dest", dest.toString()};
+        assertEquals(0, Kiln.run(build).code());
+        // The same runner with only a file outside the site locked: nothing changed, so the check is the stamp's.
+        Path outside = Kiln.write(tmp, "elsewhere.txt", "not part of the site");
+        Kiln.Run unchanged = runWhenUnreadable(List.of(outside), build);
+        assertEquals(0, unchanged.code(), unchanged.err());
+        assertTrue(unchanged.err().startsWith("nothing changed since the last build"), unchanged.err());
+        var output = Kiln.snapshot(dest);
+
+        Kiln.Run run = runWhenUnreadable(List.of(site.resolve("content/posts/2020-01-01-hello.md")), build);
+
+        assertEquals(1, run.code(), run.err());
+        assertEquals(List.of("content/posts/2020-01-01-hello.md:1:1: cannot be read: permission denied: make it "
+                + "readable (chmod a+r), or move it out of the site"), run.problems(), run.err());
+        assertEquals(output, Kiln.snapshot(dest), "the previous output is left as it was");
+    }
+
+    @Test
     void aSiteYmlThatIsNotUtf8IsAProblem() throws IOException {
         site();
         Kiln.write(site, "site.yml", new byte[] {'t', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xe9, '\n'});
