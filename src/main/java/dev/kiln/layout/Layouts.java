@@ -191,6 +191,11 @@ public final class Layouts {
             throw new LayoutError.Failure(errors.failed(e, name), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (StackOverflowError e) {
+            // Pebble follows includes without a depth limit: a layout that includes itself never ends.
+            throw new SiteException(List.of(Problem.inFile(displayPath(name), "layout '" + name + "' never"
+                    + " ends: its includes loop (a layout that includes itself, directly or through others): remove the"
+                    + " include that loops")));
         }
     }
 

@@ -191,6 +191,21 @@ class LayoutsTest {
     }
 
     @Test
+    void aLayoutThatIncludesItselfIsAProblemNotAStackOverflow() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        write("layouts/partials/loop.peb", "x {% include \"partials/again\" %}\n");
+        write("layouts/partials/again.peb", "{% include \"partials/loop\" %}\n");
+        write("layouts/post.peb", "<!DOCTYPE html>\n<html><head><title>t</title></head><body>"
+                + "{% include \"partials/loop\" %}</body></html>\n");
+
+        Problem problem = onlyProblem();
+
+        assertEquals("layouts/post.peb:1:1: layout 'post' never ends: its includes loop (a layout that includes itself,"
+                + " directly or through others): remove the include that loops", problem.toString());
+    }
+
+    @Test
     void aFunctionThatThrowsIsAProblemAtItsLineNamingTheFunction() throws IOException {
         write(POST, "---\ntitle: Hello\n---\nBody.\n");
         writeOwnLayouts();
