@@ -616,11 +616,7 @@ final class DirectHtml {
             out.boundary();
             out.raw("<").raw(tag);
             if (node.getAlignment() != null) {
-                out.attribute("align", switch (node.getAlignment()) {
-                    case LEFT -> "left";
-                    case CENTER -> "center";
-                    case RIGHT -> "right";
-                });
+                out.attribute("style", TableAlignment.style(node.getAlignment()));
             }
             out.raw(">");
             children(node);

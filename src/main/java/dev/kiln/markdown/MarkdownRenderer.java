@@ -50,7 +50,8 @@ public final class MarkdownRenderer {
                 FootnoteExtension.create(),
                 TypographicExtension.create(),
                 quick ? new QuickPostProcess.Attributes() : new QuickPostProcess.FlexmarkAttributes(),
-                new CodeBlockRenderer.Extension(highlighter)));
+                new CodeBlockRenderer.Extension(highlighter),
+                new TableAlignment()));
         if (quick) {
             extensions.add(new QuickBlockStarts()); // after the footnotes, whose block parser comes first
             extensions.add(new QuickInlineParser.Extension()); // last: see there
