@@ -78,7 +78,6 @@ public final class BodyProcessor {
             }
         }
         rootRelativeLinks(parts, pageUrl);
-        kramdownFootnoteIds(parts);
         // flexmark marks task-list boxes readonly, which HTML allows only on text inputs.
         parts.checkboxes.forEach(box -> box.removeAttr("readonly"));
         Element excerpt = excerpt(body, separator);
@@ -157,7 +156,6 @@ public final class BodyProcessor {
         final List<Element> otherIds = new ArrayList<>();
         final List<Element> placeholders = new ArrayList<>();
         final List<Element> urls = new ArrayList<>();
-        final List<Element> footnotes = new ArrayList<>();
         final List<Element> checkboxes = new ArrayList<>();
         /** Whether a heading or a table stands inside a heading. */
         boolean nestedInHeading;
@@ -182,9 +180,6 @@ public final class BodyProcessor {
                 }
                 if (e.hasAttr("href") || e.hasAttr("src") || e.hasAttr("poster")) {
                     parts.urls.add(e);
-                }
-                if (tag.equals("sup") || tag.equals("li") || tag.equals("a")) {
-                    parts.footnotes.add(e);
                 }
                 if (tag.equals("input") && e.attr("type").equalsIgnoreCase("checkbox") && e.hasAttr("readonly")) {
                     parts.checkboxes.add(e);
@@ -248,26 +243,6 @@ public final class BodyProcessor {
                 return;
             }
             t.remove();
-        }
-    }
-
-    /**
-     * Footnotes get kramdown's ids ({@code fn:1}, {@code fnref:1}) instead of flexmark's ({@code fn-1}),
-     * so that deep links into posts that Jekyll built keep working.
-     */
-    private static void kramdownFootnoteIds(Parts parts) {
-        for (Element e : parts.footnotes) {
-            String id = e.id();
-            if ((e.nameIs("sup") && id.startsWith("fnref-")) || (e.nameIs("li") && id.startsWith("fn-"))) {
-                e.id(id.replaceFirst("^(fnref|fn)-", "$1:"));
-            }
-            if (e.nameIs("a")) {
-                String href = e.attr("href");
-                if ((e.hasClass("footnote-ref") && href.startsWith("#fn-"))
-                        || (e.hasClass("footnote-backref") && href.startsWith("#fnref-"))) {
-                    e.attr("href", href.replaceFirst("^#(fnref|fn)-", "#$1:"));
-                }
-            }
         }
     }
 

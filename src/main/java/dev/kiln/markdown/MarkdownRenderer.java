@@ -2,7 +2,6 @@ package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
-import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -47,7 +46,7 @@ public final class MarkdownRenderer {
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
                 quick ? new QuickPostProcess() : AutolinkExtension.create(),
-                FootnoteExtension.create(),
+                new KramdownFootnotes(),
                 TypographicExtension.create(),
                 quick ? new QuickPostProcess.Attributes() : new QuickPostProcess.FlexmarkAttributes(),
                 new CodeBlockRenderer.Extension(highlighter),

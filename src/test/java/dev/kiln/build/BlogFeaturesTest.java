@@ -152,6 +152,30 @@ class BlogFeaturesTest {
     }
 
     @Test
+    void aJekyllPostsAlignedTableAndNamedFootnotesAreValidHtmlAndItsNoteLinksLead() throws Exception {
+        write("content/posts/2020-01-01-kramdown.md", """
+                ---
+                title: Kramdown
+                ---
+                A claim[^source] and another[^source].
+
+                | Left | Centre | Right |
+                |:-----|:------:|------:|
+                | a    | b      | c     |
+
+                [^source]: Where it comes from.
+                """);
+        SiteOutput out = build();
+
+        Document post = SiteChecks.page(out, "2020/01/01/kramdown/index.html");
+        assertEquals(List.of("fnref:source", "fnref:source:1"), post.select("article sup").eachAttr("id"));
+        assertNotNull(post.getElementById("fn:source"), "the note that #fn:source leads to");
+        assertEquals("text-align: center", post.select("tbody td").get(1).attr("style"));
+        assertEquals(List.of(), SiteChecks.validationErrors(out));
+        assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));
+    }
+
+    @Test
     void postsShowReadingTimeAndTheArchiveIsValidHtml() throws Exception {
         post("2019-03-02-a", "x");
         SiteOutput out = build();

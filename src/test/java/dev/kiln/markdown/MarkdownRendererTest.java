@@ -248,6 +248,36 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aNamedFootnoteHasKramdownsIdsSoThatOldDeepLinksStillLeadToIt() {
+        // kramdown: fn:NAME, fnref:NAME, and fnref:NAME:1, :2... for the later references to the same note.
+        Element body = render("""
+                First[^source], then[^1], again[^source] and once more[^source].
+
+                [^1]: A numbered note.
+                [^source]: The source.
+                """);
+
+        assertEquals(List.of("fnref:source", "fnref:1", "fnref:source:1", "fnref:source:2"), body.select("p sup").eachAttr("id"));
+        assertEquals(List.of("#fn:source", "#fn:1", "#fn:source", "#fn:source"), body.select("p sup a").eachAttr("href"));
+        assertEquals(List.of("1", "2", "1", "1"), body.select("p sup a").eachText(), "numbered in the order of first reference");
+        assertEquals(List.of("fn:source", "fn:1"), body.select("div.footnotes li").eachAttr("id"));
+        assertEquals(List.of("#fnref:source", "#fnref:source:1", "#fnref:source:2"),
+                body.getElementById("fn:source").select("a").eachAttr("href"));
+        assertEquals(List.of("#fnref:1"), body.getElementById("fn:1").select("a").eachAttr("href"));
+    }
+
+    @Test
+    void aFootnoteLabelThatIsNoKramdownNameIsNamedByItsNumber() {
+        Element body = render("One[^a note], two[^2], three[^2 b].\n\n[^a note]: A.\n[^2]: B.\n[^2 b]: C.\n");
+
+        // the third note's number, 3, is free; a label with a space cannot be an id
+        assertEquals(List.of("fn:1", "fn:2", "fn:3"), body.select("div.footnotes li").eachAttr("id"));
+        Element mixed = render("One[^x y], two[^1].\n\n[^x y]: A.\n[^1]: B.\n");
+        assertEquals(List.of("fn:1", "fn:1-1"), mixed.select("div.footnotes li").eachAttr("id"));
+        assertEquals(List.of("#fn:1", "#fn:1-1"), mixed.select("p sup a").eachAttr("href"));
+    }
+
+    @Test
     void rendersTaskListItemsAsCheckboxes() {
         Element body = render("- [ ] write tests\n- [x] read code\n");
 
