@@ -62,6 +62,7 @@ public final class Body {
         return layoutToc ? Toc.html(headings) : "";
     }
 
+    /** The h2–h6 headings that the table of contents lists: all but those of class {@code no_toc}. */
     public List<Heading> headings() {
         return headings;
     }

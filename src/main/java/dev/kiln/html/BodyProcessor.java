@@ -38,6 +38,9 @@ public final class BodyProcessor {
     private static final Pattern COMMENT_START = Pattern.compile("^<!--");
     private static final Pattern COMMENT_END = Pattern.compile("-->$");
 
+    /** kramdown's class for a heading the table of contents leaves out ({@code ## Heading} + {@code {:.no_toc}}). */
+    private static final String NO_TOC = "no_toc";
+
     /** The class of the element where the Markdown stage asks for the table of contents. */
     private static final String TOC_PLACEHOLDER_CLASS = "kiln-toc";
 
@@ -189,7 +192,10 @@ public final class BodyProcessor {
         }
     }
 
-    /** Gives every heading a unique id (h2–h6 also an anchor link) and lists h2–h6 for the table of contents. */
+    /**
+     * Gives every heading a unique id (h2–h6 also an anchor link) and lists h2–h6 for the table of contents, but
+     * those of class {@code no_toc}.
+     */
     private static List<Body.Heading> anchorHeadings(Element body, Parts parts) {
         List<Element> all = parts.headings;
         Set<String> reserved = new HashSet<>(); // old deep links win over generated ids
@@ -226,7 +232,9 @@ public final class BodyProcessor {
             h.id(unique);
             int level = h.tagName().charAt(1) - '0';
             if (level >= 2) {
-                headings.add(new Body.Heading(level, unique, h.text()));
+                if (!h.hasClass(NO_TOC)) {
+                    headings.add(new Body.Heading(level, unique, h.text()));
+                }
                 h.appendText(" ");
                 h.appendElement("a").addClass("anchor").attr("href", "#" + unique)
                         .attr("aria-label", "Link to this section").text("#");

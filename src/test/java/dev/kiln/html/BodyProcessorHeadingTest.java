@@ -201,6 +201,33 @@ class BodyProcessorHeadingTest {
     }
 
     @Test
+    void leavesAHeadingMarkedNoTocOutOfTheTocAsKramdownDoes() {
+        for (String mark : List.of("{:.no_toc}", "{: .no_toc}", "{: .no_toc }")) {
+            Body result = processMarkdown("""
+                    * TOC
+                    {:toc}
+
+                    ## Contents
+                    %s
+
+                    ## Alpha
+
+                    ### Beta {: .no_toc}
+
+                    ## Gamma
+                    """.formatted(mark));
+            Element body = Jsoup.parseBodyFragment(result.html()).body();
+
+            assertEquals(List.of("#alpha", "#gamma"), body.select("nav.toc a").eachAttr("href"), mark);
+            assertEquals(List.of("contents", "alpha", "beta", "gamma"), body.select("h2, h3").eachAttr("id"), mark);
+            assertOneAnchorEach(body);
+            assertFalse(body.text().contains("no_toc"), body.html());
+        }
+        Body layoutToc = processMarkdown("## Contents\n{:.no_toc}\n\n## Alpha\n");
+        assertEquals(List.of("#alpha"), Jsoup.parseBodyFragment(layoutToc.tocHtml()).select("nav.toc a").eachAttr("href"));
+    }
+
+    @Test
     void removesTheTocPlaceholderWhenThereAreNoHeadings() {
         Body result = processMarkdown("[TOC]\n\nJust text.\n");
 
