@@ -61,17 +61,25 @@ final class CodeBlockRenderer implements NodeRenderer {
 
     /** {@code <pre><code>}, with the language's class when there is one. */
     static String openTag(String language) {
-        return language.isEmpty() ? "<pre><code>" : "<pre><code class=\"language-" + attribute(language) + "\">";
+        return "<pre>" + codeTag(language);
+    }
+
+    /** {@code <code>}, with the language's class when there is one. */
+    private static String codeTag(String language) {
+        return language.isEmpty() ? "<code>" : "<code class=\"language-" + attribute(language) + "\">";
     }
 
     private void write(HtmlWriter html, String code, String language) {
         html.line();
-        html.raw(openTag(language));
+        // The attribute list after the block, kramdown's way to set its attributes, goes on the <pre> as in kramdown.
+        html.withAttr().tag("pre", false);
+        html.raw(codeTag(language));
         // Pre-formatted mode keeps the code's leading white space, which the writer would trim.
         html.openPre();
         html.raw(highlighter.highlight(code, language));
         html.closePre();
-        html.raw("</code></pre>");
+        html.raw("</code>");
+        html.tag("/pre");
         html.line();
     }
 

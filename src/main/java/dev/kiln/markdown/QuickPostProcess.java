@@ -6,7 +6,6 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.ext.attributes.internal.AttributesInlineParserExtension;
-import com.vladsch.flexmark.ext.attributes.internal.AttributesNodePostProcessor;
 import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
@@ -28,7 +27,8 @@ import java.util.List;
 
 /**
  * flexmark's two node post-processors, autolinks (bare URLs, {@code www.} and e-mail addresses become
- * links) and then attribute lists ({@code {: .class}}), run as flexmark runs them: in that order, each
+ * links) and then attribute lists ({@code {: .class}}, placed as kramdown places them: {@link KramdownAttributes}),
+ * run as flexmark runs them: in that order, each
  * over the nodes of its kinds in document order as they are when it starts, skipping nodes an earlier
  * step removed. What differs is how the nodes are found: flexmark's post-processor manager first
  * classifies every node of the page (ordered sets and a bit set of ancestors for each), a tenth of
@@ -97,7 +97,7 @@ final class QuickPostProcess implements Parser.ParserExtension {
             }
         }
         if (!attributed.isEmpty()) {
-            NodePostProcessor attributes = new AttributesNodePostProcessor(document);
+            NodePostProcessor attributes = new KramdownAttributes(document);
             for (Node node : attributed) {
                 if (node.getParent() != null) {
                     attributes.process(UNTRACKED, node);
@@ -162,8 +162,9 @@ final class QuickPostProcess implements Parser.ParserExtension {
     }
 
     /**
-     * {@link AttributesExtension} as flexmark registers it (its node post-processor too), its inline parser
-     * taking only what {@link #opensAttributeList} accepts: the renderer that the test compares with Kiln's.
+     * {@link AttributesExtension} as flexmark registers it (its node post-processor too, with kramdown's placing), its
+     * inline parser taking only what {@link #opensAttributeList} accepts: the renderer that the test compares with
+     * Kiln's.
      */
     static final class FlexmarkAttributes extends ReplacedParser<AttributesExtension> {
 
@@ -173,7 +174,7 @@ final class QuickPostProcess implements Parser.ParserExtension {
 
         @Override
         public void extend(Parser.Builder builder) {
-            builder.postProcessorFactory(new AttributesNodePostProcessor.Factory());
+            builder.postProcessorFactory(new KramdownAttributes.Factory());
             builder.customInlineParserExtensionFactory(new LazyAttributes(new AttributesInlineParserExtension.Factory()));
         }
     }

@@ -6,6 +6,8 @@ import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -100,6 +102,57 @@ class KramdownAttributeListTest {
         Element table = body.selectFirst("table");
         assertNotNull(table);
         assertTrue(table.hasClass("wide"), table.outerHtml());
+    }
+
+    @Test
+    void putsTheClassOnTheListWhenTheListFollowsItsLastItem() {
+        // kramdown: a block attribute list belongs to the block it follows; flexmark read it as the last item's text.
+        Element body = render("- a\n- b\n{: .c}\n\n1. one\n2. two\n{:#steps}\n");
+
+        assertTrue(body.selectFirst("ul").hasClass("c"), body.html());
+        assertEquals("steps", body.selectFirst("ol").id(), body.html());
+        assertTrue(body.select("li[class], li[id]").isEmpty(), body.html());
+        assertEquals(List.of("a", "b", "one", "two"), body.select("li").eachText());
+    }
+
+    @Test
+    void putsTheClassOnTheNestedListWhenTheListIsIndentedAsTheOuterItemsText() {
+        Element body = render("1. x\n   - y\n   {: .inner}\n2. z\n");
+
+        assertTrue(body.selectFirst("ol > li > ul").hasClass("inner"), body.html());
+        assertFalse(body.selectFirst("ol").hasAttr("class"), body.html());
+        assertTrue(body.select("li[class]").isEmpty(), body.html());
+    }
+
+    @Test
+    void putsTheClassOnTheQuoteWhenTheListFollowsIt() {
+        Element body = render("> A quote.\n{: .note}\n\nAfter.\n");
+
+        Element quote = body.selectFirst("blockquote");
+        assertTrue(quote.hasClass("note"), body.html());
+        assertFalse(quote.selectFirst("p").hasAttr("class"), body.html());
+        assertEquals("A quote.", quote.text());
+    }
+
+    @Test
+    void putsTheClassOnTheParagraphInsideTheQuoteWhenTheListIsQuotedToo() {
+        Element body = render("> A quote.\n> {: .note}\n");
+
+        assertFalse(body.selectFirst("blockquote").hasAttr("class"), body.html());
+        assertTrue(body.selectFirst("blockquote > p").hasClass("note"), body.html());
+    }
+
+    @Test
+    void putsTheAttributesOfACodeBlockOnItsPre() {
+        Element body = render("```ruby\nx = 1\n```\n{: .wide #listing}\n\n    indented\n{: .plain}\n");
+
+        Element fenced = body.select("pre").get(0);
+        assertTrue(fenced.hasClass("wide"), body.html());
+        assertEquals("listing", fenced.id());
+        assertEquals("language-ruby", fenced.selectFirst("code").className(), "the language stays on the code");
+        assertEquals("x = 1\n", fenced.selectFirst("code").wholeText());
+        assertTrue(body.select("pre").get(1).hasClass("plain"), body.html());
+        assertTrue(body.select("p").isEmpty(), body.html());
     }
 
     @Test

@@ -163,6 +163,38 @@ class QuickInlineParserTest {
         assertEquals(FLEXMARK.render(markdown), QUICK.render(markdown));
     }
 
+    @Test
+    void attributeListsAfterListsQuotesAndCodeRenderTheSame() {
+        String markdown = """
+                - a
+                - b
+                {: .c}
+
+                > q
+                {: .note}
+
+                > r
+                > {: .inside}
+
+                ```ruby {.k}
+                x = 1
+                ```
+                {: .code}
+
+                    indented
+                {: #other}
+
+                1. x
+                   - y
+                   {: .inner}
+                2. z
+                """;
+        String html = QUICK.render(markdown);
+        assertEquals(FLEXMARK.render(markdown), html);
+        assertTrue(html.contains("<ul class=\"c\">") && html.contains("<blockquote class=\"note\">")
+                && html.contains("<pre class=\"code\">") && html.contains("<ul class=\"inner\">"), html);
+    }
+
     @Provide
     Arbitrary<String> blocks() {
         return MarkdownSamples.blocks();

@@ -1,0 +1,156 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.ast.BlockQuote;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.ListBlock;
+import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.attributes.internal.AttributesNodePostProcessor;
+import com.vladsch.flexmark.parser.block.NodePostProcessor;
+import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NodeTracker;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import org.jetbrains.annotations.NotNull;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * flexmark's attribute-list post-processor with kramdown's rule for a block attribute list on a line of its own
+ * that flexmark reads as a lazy continuation of the paragraph above: kramdown ends the paragraph there and gives
+ * the list to the block it follows at its own level. {@code - b} + {@code {: .c}} is {@code <ul class="c">}
+ * (flexmark gave it to the {@code <li>}), {@code > q} + {@code {: .note}} is {@code <blockquote class="note">}
+ * (flexmark: the {@code <p>} inside), as kramdown's own tests ({@code block/11_ial/simple}) have them. A list
+ * written with the container's markers ({@code > {: .note}}, or indented as the item's text) is the paragraph's,
+ * as before.
+ */
+final class KramdownAttributes extends AttributesNodePostProcessor {
+
+    KramdownAttributes(Document document) {
+        super(document);
+    }
+
+    @Override
+    public Node getAttributeOwner(NodeTracker state, AttributesNode attributesNode) {
+        Node owner = lazyOwner(attributesNode);
+        return owner != null ? owner : super.getAttributeOwner(state, attributesNode);
+    }
+
+    /**
+     * The block that {@code ial} follows at its own level when it stands alone on a paragraph's last lines, without
+     * the markers or indentation of a container the paragraph is in (a quote, a list item); else null.
+     */
+    static Node lazyOwner(AttributesNode ial) {
+        if (!(ial.getParent() instanceof Paragraph paragraph)) {
+            return null;
+        }
+        for (Node n = ial.getNext(); n != null; n = n.getNext()) {
+            if (!(n instanceof AttributesNode || n instanceof SoftLineBreak || n instanceof Text && n.getChars().isBlank())) {
+                return null; // text after it: not a line of attribute lists
+            }
+        }
+        BasedSequence chars = ial.getChars().getBaseSequence();
+        int at = ial.getStartOffset();
+        int lineStart = chars.lastIndexOf('\n', at - 1) + 1;
+        if (lineStart <= paragraph.getStartOffset()) {
+            return null; // on the paragraph's first line: flexmark's rules (a list alone after a block is that block's)
+        }
+        Deque<Node> containers = new ArrayDeque<>();
+        for (Node n = paragraph.getParent(); n != null && !(n instanceof Document); n = n.getParent()) {
+            containers.push(n);
+        }
+        Line line = new Line(chars, lineStart, at);
+        for (Node container : containers) {
+            if (container instanceof BlockQuote) {
+                line.skipSpaces(line.column + 3);
+                if (!line.take('>')) {
+                    return line.atEnd() ? container : null;
+                }
+                line.take(' ');
+            } else if (container instanceof ListItem item) {
+                line.skipSpaces(contentColumn(item, chars));
+                if (line.column < contentColumn(item, chars)) {
+                    return line.atEnd() ? item.getParent() : null;
+                }
+            } else if (!(container instanceof ListBlock)) {
+                return null; // a footnote, a table... : flexmark's rules
+            }
+        }
+        return null; // written inside every container: the paragraph's, by flexmark's rules
+    }
+
+    /** The column where the text of {@code item} starts, as CommonMark counts it: after the marker and 1-4 spaces. */
+    private static int contentColumn(ListItem item, BasedSequence chars) {
+        BasedSequence marker = item.getOpeningMarker();
+        int lineStart = chars.lastIndexOf('\n', marker.getStartOffset() - 1) + 1;
+        Line line = new Line(chars, lineStart, chars.length());
+        line.advanceTo(marker.getEndOffset());
+        int afterMarker = line.column;
+        line.skipSpaces(Integer.MAX_VALUE);
+        int spaces = line.column - afterMarker;
+        boolean blank = line.atEnd() || chars.charAt(line.offset) == '\n';
+        return blank || spaces > 4 || spaces == 0 ? afterMarker + 1 : line.column;
+    }
+
+    /** A position in a line of the page, and its column (tabs to the next multiple of 4). */
+    private static final class Line {
+        private final BasedSequence chars;
+        private final int end;
+        int offset;
+        int column;
+
+        Line(BasedSequence chars, int start, int end) {
+            this.chars = chars;
+            this.offset = start;
+            this.end = end;
+        }
+
+        boolean atEnd() {
+            return offset >= end;
+        }
+
+        void advanceTo(int to) {
+            while (offset < to) {
+                step();
+            }
+        }
+
+        /** Skips spaces and tabs up to {@code column}, or to the first other character. */
+        void skipSpaces(int upTo) {
+            while (!atEnd() && column < upTo && (chars.charAt(offset) == ' ' || chars.charAt(offset) == '\t')) {
+                step();
+            }
+        }
+
+        boolean take(char c) {
+            if (!atEnd() && chars.charAt(offset) == c) {
+                step();
+                return true;
+            }
+            return false;
+        }
+
+        private void step() {
+            column = chars.charAt(offset) == '\t' ? (column / 4 + 1) * 4 : column + 1;
+            offset++;
+        }
+    }
+
+    /** The post-processor as flexmark registers its own: for attribute lists and fenced code. */
+    static final class Factory extends NodePostProcessorFactory {
+        Factory() {
+            super(false);
+            addNodes(AttributesNode.class, FencedCodeBlock.class);
+        }
+
+        @Override
+        public @NotNull NodePostProcessor apply(@NotNull Document document) {
+            return new KramdownAttributes(document);
+        }
+    }
+}
