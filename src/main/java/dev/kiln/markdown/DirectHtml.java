@@ -70,10 +70,10 @@ import java.util.regex.Pattern;
  * do little (no indentation, no wrapping): it drops spaces at the start of a line and empty lines
  * outside pre-formatted text, and that is what {@link Out} repeats.
  *
- * <p>A document holding any other node (footnotes, task items, attribute lists, image references,
- * table captions, raw HTML blocks with blank lines, and so on) gets {@code null}: the caller renders it
- * with flexmark. {@code DirectHtmlTest} compares the two on the blog, on a stressed post and on random
- * Markdown.
+ * <p>A document holding any other node (footnotes, task items, attribute lists, definition lists,
+ * abbreviations, image references, table captions, raw HTML blocks with blank lines, and so on) gets
+ * {@code null}: the caller renders it with flexmark. {@code DirectHtmlTest} compares the two on the blog,
+ * on a stressed post and on random Markdown.
  *
  * <p>{@link #renderPage} writes the same tree as the HTML stage would finish flexmark's HTML (see
  * {@link Writer}), for the documents whose HTML jsoup's parser would keep as it is: no raw HTML, no

@@ -2,6 +2,7 @@ package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
 import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
 import com.vladsch.flexmark.ext.tables.TablesExtension;
@@ -18,8 +19,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Renders Markdown to HTML: CommonMark with GFM tables, strikethrough, task lists and autolinks,
- * footnotes, typographic quotes and dashes, kramdown attribute lists, {@code [TOC]} placeholders and
- * highlighted code. The only flexmark user. Built once and shared: it is safe across threads.
+ * footnotes, typographic quotes and dashes, kramdown attribute lists, definition lists and abbreviations,
+ * {@code [TOC]} placeholders and highlighted code. The only flexmark user. Built once and shared: it is safe
+ * across threads.
  */
 public final class MarkdownRenderer {
 
@@ -37,7 +39,7 @@ public final class MarkdownRenderer {
     /**
      * A renderer with flexmark's own inline, table and block-start parsers and post-processors unless
      * {@code quick} (the test compares the two with Kiln's {@link QuickInlineParser}, {@link QuickTables},
-     * {@link QuickBlockStarts} and {@link QuickPostProcess}).
+     * {@link QuickBlockStarts}, {@link QuickPostProcess}, {@link Definitions} and {@link Abbreviations.Quick}).
      */
     MarkdownRenderer(Highlighter highlighter, boolean quick) {
         MutableDataSet options = new MutableDataSet();
@@ -49,6 +51,8 @@ public final class MarkdownRenderer {
                 new KramdownFootnotes(),
                 TypographicExtension.create(),
                 quick ? new QuickPostProcess.Attributes() : new QuickPostProcess.FlexmarkAttributes(),
+                quick ? new Definitions() : DefinitionExtension.create(),
+                quick ? new Abbreviations.Quick() : new Abbreviations.Flexmark(),
                 new CodeBlockRenderer.Extension(highlighter),
                 new TableAlignment()));
         if (quick) {
@@ -74,6 +78,8 @@ public final class MarkdownRenderer {
         options.set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, false);
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         options.set(AttributesExtension.ASSIGN_TEXT_ATTRIBUTES, true);
+        // kramdown's definitions start with ':' only; '~' starts no definition there.
+        options.set(DefinitionExtension.TILDE_MARKER, false);
         options.set(TypographicExtension.ENABLE_QUOTES, true);
         options.set(TypographicExtension.ENABLE_SMARTS, true);
         this.parser = Parser.builder(options).build();

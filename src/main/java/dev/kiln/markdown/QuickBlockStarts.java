@@ -16,6 +16,7 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
 
 import java.util.List;
 import java.util.Set;
@@ -99,6 +100,46 @@ final class QuickBlockStarts implements Parser.ParserExtension {
         @Override
         public boolean affectsGlobalScope() {
             return false;
+        }
+    }
+
+    /**
+     * An extension's block parser, in its place, asked about a line only when its first non-blank character is one
+     * of {@code first}: the characters all its blocks start with. flexmark tells factories apart by their class, so
+     * each use is a class of its own ({@code new Gated(...) {}}).
+     */
+    abstract static class Gated extends StandIn<CustomBlockParserFactory> implements CustomBlockParserFactory {
+        private final String first;
+
+        Gated(CustomBlockParserFactory flexmark, String first) {
+            super(flexmark);
+            this.first = first;
+        }
+
+        @Override
+        public SpecialLeadInHandler getLeadInHandler(DataHolder options) {
+            return flexmark.getLeadInHandler(options);
+        }
+
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            return new BlockParserFactory() {
+                /** flexmark's, made at the page's first line that it may start a block on: most pages have none. */
+                private BlockParserFactory factory;
+
+                @Override
+                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+                    BasedSequence line = state.getLine();
+                    int at = state.getNextNonSpaceIndex();
+                    if (at >= line.length() || first.indexOf(line.charAt(at)) < 0) {
+                        return BlockStart.none();
+                    }
+                    if (factory == null) {
+                        factory = flexmark.apply(options);
+                    }
+                    return factory.tryStart(state, matched);
+                }
+            };
         }
     }
 

@@ -26,9 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * flexmark's two node post-processors, autolinks (bare URLs, {@code www.} and e-mail addresses become
- * links) and then attribute lists ({@code {: .class}}, placed as kramdown places them: {@link KramdownAttributes}),
- * run as flexmark runs them: in that order, each
+ * flexmark's node post-processors, autolinks (bare URLs, {@code www.} and e-mail addresses become links), then
+ * attribute lists ({@code {: .class}}, placed as kramdown places them: {@link KramdownAttributes}) and last
+ * abbreviations ({@link Abbreviations#mark}), run as flexmark runs them: in that order, each
  * over the nodes of its kinds in document order as they are when it starts, skipping nodes an earlier
  * step removed. What differs is how the nodes are found: flexmark's post-processor manager first
  * classifies every node of the page (ordered sets and a bit set of ancestors for each), a tenth of
@@ -104,6 +104,8 @@ final class QuickPostProcess implements Parser.ParserExtension {
                 }
             }
         }
+        // Last, as flexmark orders them after autolinks: abbreviations, in a page that defines one.
+        Abbreviations.mark(document, UNTRACKED);
     }
 
     /** The text nodes below {@code parent}, and its attribute lists and fenced code blocks, in document order. */

@@ -176,6 +176,44 @@ class BlogFeaturesTest {
     }
 
     @Test
+    void aJekyllPostsDefinitionListAbbreviationsAndPlacedAttributeListsAreValidHtml() throws Exception {
+        write("content/posts/2020-01-01-kramdown.md", """
+                ---
+                title: Kramdown
+                ---
+                ## Contents
+                {:.no_toc}
+
+                * TOC
+                {:toc}
+
+                ## The terms
+
+                HTML
+                : What browsers read.
+
+                - one
+                - two
+                {: .checklist}
+
+                > A quote.
+                {: .note}
+
+                *[HTML]: Hyper Text Markup Language
+                """);
+        SiteOutput out = build();
+
+        Document post = SiteChecks.page(out, "2020/01/01/kramdown/index.html");
+        assertEquals(List.of("#the-terms"), post.select("article nav.toc a").eachAttr("href"));
+        assertEquals("Hyper Text Markup Language", post.selectFirst("dt abbr").attr("title"));
+        assertEquals("What browsers read.", post.selectFirst("dd").text());
+        assertNotNull(post.selectFirst("article ul.checklist"), "the list's class on the list");
+        assertNotNull(post.selectFirst("article blockquote.note"), "the quote's class on the quote");
+        assertEquals(List.of(), SiteChecks.validationErrors(out));
+        assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));
+    }
+
+    @Test
     void postsShowReadingTimeAndTheArchiveIsValidHtml() throws Exception {
         post("2019-03-02-a", "x");
         SiteOutput out = build();

@@ -149,7 +149,10 @@ class DirectHtmlTest {
                 "A paragraph.\n{: .lead}\n",
                 "| a | b |\n|---|---|\n| 1 | 2 |\n{: .wide }\n",
                 "![ref image][i]\n\n[i]: /i.png\n",
-                "<pre>\nwith\n\nan empty line\n</pre>\n")) {
+                "<pre>\nwith\n\nan empty line\n</pre>\n",
+                "Term\n: Definition\n",
+                "An HTML page.\n\n*[HTML]: Hyper Text Markup Language\n",
+                "No use of it.\n\n*[HTML]: Hyper Text Markup Language\n")) {
             assertNull(RENDERER.renderDirect(RENDERER.parse(markdown)), markdown);
             sameAsFlexmark(markdown);
         }

@@ -278,6 +278,49 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void rendersAKramdownDefinitionListAsDtAndDd() {
+        Element body = render("""
+                Intro.
+
+                Term
+                : Its definition.
+
+                Second term
+                Third term
+                : One definition
+                : Another
+
+                ~ a tilde starts no definition in kramdown
+                """);
+
+        Element dl = body.selectFirst("dl");
+        assertNotNull(dl, body.html());
+        assertEquals(List.of("Term", "Second term", "Third term"), dl.select("dt").eachText());
+        assertEquals(List.of("Its definition.", "One definition", "Another"), dl.select("dd").eachText());
+        assertEquals(List.of("Intro.", "~ a tilde starts no definition in kramdown"), body.select("p").eachText());
+        assertFalse(body.text().contains(": "), body.html());
+    }
+
+    @Test
+    void marksEveryUseOfADefinedAbbreviationAndHidesTheDefinition() {
+        Element body = render("""
+                HTML and CSS, but not HTML5 nor `HTML` in code.
+
+                After a link, <https://example.com/>, HTML too.
+
+                *[HTML]: Hyper Text Markup Language
+                *[CSS]: Cascading Style Sheets
+                """);
+
+        assertEquals(List.of("HTML", "CSS", "HTML"), body.select("abbr").eachText());
+        assertEquals(List.of("Hyper Text Markup Language", "Cascading Style Sheets", "Hyper Text Markup Language"),
+                body.select("abbr").eachAttr("title"));
+        assertEquals("HTML and CSS, but not HTML5 nor HTML in code. After a link, https://example.com/, HTML too.",
+                body.text());
+        assertTrue(body.select("code abbr, a abbr").isEmpty(), body.html());
+    }
+
+    @Test
     void rendersTaskListItemsAsCheckboxes() {
         Element body = render("- [ ] write tests\n- [x] read code\n");
 

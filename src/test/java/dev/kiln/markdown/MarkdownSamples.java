@@ -33,8 +33,8 @@ final class MarkdownSamples {
 
     /**
      * Random mixes of block and inline syntax, up to 40 tokens: the common kinds the fast paths write,
-     * what they leave to flexmark or jsoup (raw HTML, attribute lists, task items, [TOC]), and the
-     * characters that change meaning at a line's start, in a URL or beside an entity.
+     * what they leave to flexmark or jsoup (raw HTML, attribute lists, task items, [TOC], definitions and
+     * abbreviations), and the characters that change meaning at a line's start, in a URL or beside an entity.
      */
     static Arbitrary<String> blocks() {
         Arbitrary<String> token = Arbitraries.frequencyOf(
@@ -50,7 +50,8 @@ final class MarkdownSamples {
                         "`code`", "[l](/a \"t\")", "[l](rel/x)", "[f](#frag)", "[x](../up)", "[y](?q)", "![i](x.png)",
                         "![z](/abs.png)", "<http://a.b/c>", "<a@b.c>", "http://a.b/c?d=e", "www.x.y", "&amp;",
                         "&#35;", "<span>", "</span>", "**b**", "*e*", "~~s~~", "\"q\"", "'s'", "[r]\n\n[r]: /u\n",
-                        "{: .c}\n", "{#i}", "- [ ] task\n", "[TOC]\n")));
+                        "{: .c}\n", "{#i}", "- [ ] task\n", "[TOC]\n", ": definition\n", "Term\n: definition\n",
+                        "*[HTML]: Hyper Text Markup Language\n", "HTML")));
         return token.list().ofMaxSize(40).map(tokens -> String.join("", tokens));
     }
 }

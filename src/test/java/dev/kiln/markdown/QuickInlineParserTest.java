@@ -195,6 +195,29 @@ class QuickInlineParserTest {
                 && html.contains("<pre class=\"code\">") && html.contains("<ul class=\"inner\">"), html);
     }
 
+    @Test
+    void definitionListsAndAbbreviationsRenderTheSame() {
+        String markdown = """
+                HTML in *HTML* and [an HTML link](/h) and <https://html.example/HTML>, `HTML`, HTML{.x} and HTML's.
+
+                Term with HTML
+                : Definition with CSS
+                : Another
+
+                > Quoted
+                > : definition in a quote
+
+                - item
+                  : definition in an item
+
+                *[HTML]: Hyper Text Markup Language
+                *[CSS]: Cascading Style Sheets
+                """;
+        String html = QUICK.render(markdown);
+        assertEquals(FLEXMARK.render(markdown), html);
+        assertTrue(html.contains("<dl>") && html.contains("<abbr title=\"Cascading Style Sheets\">CSS</abbr>"), html);
+    }
+
     @Provide
     Arbitrary<String> blocks() {
         return MarkdownSamples.blocks();

@@ -1,0 +1,120 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
+import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationBlockParser;
+import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationNodePostProcessor;
+import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.NodePostProcessor;
+import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
+import com.vladsch.flexmark.util.ast.DoNotDecorate;
+import com.vladsch.flexmark.util.ast.DoNotLinkDecorate;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NodeTracker;
+import org.jetbrains.annotations.NotNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * kramdown's abbreviations, by flexmark's extension: {@code *[HTML]: Hyper Text Markup Language} on a line of its
+ * own makes every "HTML" of the page's text (not in code or links) an {@code <abbr title="...">}. {@link Quick} is
+ * Kiln's, {@link Flexmark} what {@code QuickInlineParserTest} compares it with.
+ */
+final class Abbreviations {
+
+    private Abbreviations() {}
+
+    /**
+     * The extension with its block parser asked only about a line that starts with '*' (flexmark's matches a pattern
+     * on every line), and without its node post-processor: {@link QuickPostProcess} calls {@link #mark} instead, which
+     * costs nothing on a page that defines no abbreviation. flexmark's would have its post-processor manager classify
+     * every node of every page.
+     */
+    static final class Quick extends ReplacedParser<AbbreviationExtension> {
+
+        Quick() {
+            super(AbbreviationExtension.create());
+        }
+
+        @Override
+        public void extend(Parser.Builder builder) {
+            builder.customBlockParserFactory(new QuickBlockStarts.Gated(new AbbreviationBlockParser.Factory(), "*") {});
+        }
+    }
+
+    /**
+     * The extension as flexmark registers it, its node post-processor run by flexmark's manager after autolinks, but
+     * told code and links by the text's own ancestors, as flexmark's autolinks are: the manager's record of them runs
+     * on past a link without children ({@code <https://...>}) and left the rest of its paragraph unmarked.
+     */
+    static final class Flexmark extends ReplacedParser<AbbreviationExtension> {
+
+        Flexmark() {
+            super(AbbreviationExtension.create());
+        }
+
+        @Override
+        public void extend(Parser.Builder builder) {
+            builder.customBlockParserFactory(new AbbreviationBlockParser.Factory());
+            builder.postProcessorFactory(new NodePostProcessorFactory(false) {
+                {
+                    addNodes(Text.class);
+                }
+
+                @Override
+                public Set<Class<?>> getAfterDependents() {
+                    return Set.of(AutolinkNodePostProcessor.Factory.class);
+                }
+
+                @Override
+                public @NotNull NodePostProcessor apply(@NotNull Document document) {
+                    NodePostProcessor abbreviations = new AbbreviationNodePostProcessor.Factory().apply(document);
+                    return new NodePostProcessor() {
+                        @Override
+                        public void process(@NotNull NodeTracker state, @NotNull Node node) {
+                            if (!excluded(node)) {
+                                abbreviations.process(state, node);
+                            }
+                        }
+                    };
+                }
+            });
+        }
+    }
+
+    /** Marks the abbreviations in the text of {@code document}, when it defines any: flexmark's processor, run by hand. */
+    static void mark(Document document, NodeTracker tracker) {
+        if (AbbreviationExtension.ABBREVIATIONS.get(document).isEmpty()) {
+            return;
+        }
+        List<Node> texts = new ArrayList<>();
+        texts(document, texts);
+        NodePostProcessor abbreviations = new AbbreviationNodePostProcessor.Factory().apply(document);
+        for (Node text : texts) {
+            abbreviations.process(tracker, text);
+        }
+    }
+
+    /** The text nodes below {@code parent} that may hold an abbreviation, in document order. */
+    private static void texts(Node parent, List<Node> texts) {
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
+            if (n instanceof DoNotDecorate || n instanceof DoNotLinkDecorate) {
+                continue;
+            }
+            if (n.getClass() == Text.class) { // flexmark's manager gives its processor text nodes of that class only
+                texts.add(n);
+            }
+            texts(n, texts);
+        }
+    }
+
+    /** Whether {@code node} is or is in code or a link, where abbreviations are not marked. */
+    private static boolean excluded(Node node) {
+        return node instanceof DoNotDecorate || node instanceof DoNotLinkDecorate
+                || node.getAncestorOfType(DoNotDecorate.class, DoNotLinkDecorate.class) != null;
+    }
+}
