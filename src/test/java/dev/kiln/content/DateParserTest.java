@@ -107,4 +107,24 @@ class DateParserTest {
     void findsNoDateInUndatedFileName() {
         assertTrue(DateParser.fromFileName("what-i-learned.md", UTC).isEmpty());
     }
+
+    @Test
+    void theQuickReadingOfIsoDatesAgreesWithTheForms() {
+        java.util.Random random = new java.util.Random(11);
+        String[] pieces = {"2018", "-", "03", "3", "15", "31", "02-30", "T", "t", " ", "10", ":", "00", "59", "24",
+                "Z", "z", "+", "02", "0200", "+02:00", "-05:30", "+1400", "+1500", ".5", "UTC", " pm", "x", ""};
+        java.time.ZoneId zone = java.time.ZoneId.of("Europe/Berlin");
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder text = new StringBuilder(random.nextBoolean() ? "2018-03-15" : "");
+            for (int i = random.nextInt(6); i > 0; i--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String t = text.toString().trim();
+            assertEquals(DateParser.byForms(t, zone), DateParser.parse(t, zone), "'" + t + "'");
+        }
+        for (String t : java.util.List.of("2018-03-15", "2018-03-15 10:00", "2018-03-15T10:00:00Z", "2018-03-15 10:00:00 +0200",
+                "2018-03-15T10:00:00+02:00", "2018-03-15 24:00", "2018-02-30", "2018-03-15T10:00:00-05:30")) {
+            assertEquals(DateParser.byForms(t, zone), DateParser.parse(t, zone), t);
+        }
+    }
 }
