@@ -50,16 +50,20 @@ public final class LinkReport {
                 brokenOn.computeIfAbsent(b.url(), u -> new ArrayList<>()).add(b.page());
             }
         }
-        Map<String, Set<String>> inExcerpts = new HashMap<>(); // page + " " + URL -> list pages showing it
+        Map<String, Map<String, Set<String>>> inExcerpts = new HashMap<>(); // page -> URL -> list pages showing it
         Map<String, Map<String, Set<String>>> shownAfter = new HashMap<>(); // list page -> URL -> posts
         Map<String, String> pageAt = sourceless.isEmpty() ? Map.of() : pagesByUrl(result);
         for (LinkChecker.Broken b : sourceless) {
             boolean shown = false;
-            Set<String> after = shownAfter.computeIfAbsent(b.page(), p -> linksAfterPosts(result, p, pageAt))
-                    .getOrDefault(b.url(), Set.of());
-            for (String page : brokenOn.getOrDefault(b.url(), List.of())) {
+            List<String> brokenToo = brokenOn.getOrDefault(b.url(), List.of());
+            // A list page is read again only for a URL some post has broken too.
+            Set<String> after = brokenToo.isEmpty() ? Set.of()
+                    : shownAfter.computeIfAbsent(b.page(), p -> linksAfterPosts(result, p, pageAt))
+                            .getOrDefault(b.url(), Set.of());
+            for (String page : brokenToo) {
                 if (after.contains(page)) {
-                    inExcerpts.computeIfAbsent(page + " " + b.url(), k -> new TreeSet<>()).add(b.page());
+                    inExcerpts.computeIfAbsent(page, k -> new HashMap<>()).computeIfAbsent(b.url(), k -> new TreeSet<>())
+                            .add(b.page());
                     shown = true;
                 }
             }
@@ -111,19 +115,17 @@ public final class LinkReport {
     }
 
     private static String message(LinkChecker.Broken b) {
-        return message(b, Set.of());
+        return message(b, "");
     }
 
     /** The message of {@code b}, naming {@code alsoOn}, the list pages that show it in an excerpt (at most three). */
     private static String message(LinkChecker.Broken b, Set<String> alsoOn) {
-        StringBuilder also = new StringBuilder();
-        if (!alsoOn.isEmpty()) {
-            List<String> named = alsoOn.stream().limit(3).toList();
-            also.append("; also in its excerpt on ").append(String.join(", ", named));
-            if (alsoOn.size() > named.size()) {
-                also.append(" and ").append(alsoOn.size() - named.size()).append(" more");
-            }
-        }
+        List<String> named = alsoOn.stream().limit(3).toList();
+        return message(b, "; also in its excerpt on " + String.join(", ", named)
+                + (alsoOn.size() > named.size() ? " and " + (alsoOn.size() - named.size()) + " more" : ""));
+    }
+
+    private static String message(LinkChecker.Broken b, String also) {
         return "broken link to " + b.url() + (b.reason().isEmpty() ? "" : ": " + b.reason()) + " (on " + b.page() + also + ")";
     }
 
@@ -178,15 +180,15 @@ public final class LinkReport {
             int k = needles.size();
             Place[] places = new Place[k];
             // The distinct needles sought, each with the indexes in needles that hold it, in order.
-            List<byte[]> distinct = new ArrayList<>();
-            List<List<Integer>> slots = new ArrayList<>();
-            Map<String, Integer> seen = new HashMap<>();
+            List<byte[]> distinct = new ArrayList<>(k);
+            List<List<Integer>> slots = new ArrayList<>(k);
+            Map<String, Integer> seen = k > 1 ? new HashMap<>() : Map.of();
             for (int j = 0; j < k; j++) {
                 byte[] needle = needles.get(j);
                 if (needle.length == 0) {
                     places[j] = new Place(1, 1);
                 } else if (indexOfLineBreak(needle) < 0) {
-                    Integer d = seen.putIfAbsent(new String(needle, StandardCharsets.ISO_8859_1), distinct.size());
+                    Integer d = k > 1 ? seen.putIfAbsent(new String(needle, StandardCharsets.ISO_8859_1), distinct.size()) : null;
                     if (d == null) {
                         d = distinct.size();
                         distinct.add(needle);
@@ -297,7 +299,7 @@ public final class LinkReport {
 
     /** As above, each problem naming the list pages that show its URL in its page's excerpt ({@code inExcerpts}). */
     private static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links,
-                                    Map<String, Set<String>> inExcerpts, String basePath) {
+                                    Map<String, Map<String, Set<String>>> inExcerpts, String basePath) {
         Place[] places = text.find(links.stream().map(b -> b.url().getBytes(StandardCharsets.UTF_8)).toList());
         List<java.util.function.Function<LinkChecker.Broken, String>> asWritten = List.of(
                 b -> withoutBase(b.url(), basePath),
@@ -324,7 +326,8 @@ public final class LinkReport {
         List<Problem> problems = new ArrayList<>(links.size());
         for (int i = 0; i < places.length; i++) {
             LinkChecker.Broken b = links.get(i);
-            problems.add(problem(source, places[i], message(b, inExcerpts.getOrDefault(b.page() + " " + b.url(), Set.of()))));
+            Set<String> alsoOn = inExcerpts.getOrDefault(b.page(), Map.of()).getOrDefault(b.url(), Set.of());
+            problems.add(problem(source, places[i], alsoOn.isEmpty() ? message(b) : message(b, alsoOn)));
         }
         return problems;
     }
