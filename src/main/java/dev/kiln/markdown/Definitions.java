@@ -4,7 +4,15 @@ import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.definition.internal.DefinitionItemBlockParser;
 import com.vladsch.flexmark.ext.definition.internal.DefinitionListBlockPreProcessor;
 import com.vladsch.flexmark.ext.definition.internal.DefinitionListItemBlockPreProcessor;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
+import com.vladsch.flexmark.ext.definition.DefinitionList;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockPreProcessor;
+import com.vladsch.flexmark.parser.block.ParserState;
+import com.vladsch.flexmark.util.ast.Block;
+
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * kramdown's definition lists ({@code Term} and then {@code : Definition} lines), by flexmark's extension, its block
@@ -19,7 +27,59 @@ final class Definitions extends ReplacedParser<DefinitionExtension> {
     @Override
     public void extend(Parser.Builder builder) {
         builder.customBlockParserFactory(new QuickBlockStarts.Gated(new DefinitionItemBlockParser.Factory(), ":~") {});
-        builder.blockPreProcessorFactory(new DefinitionListItemBlockPreProcessor.Factory());
-        builder.blockPreProcessorFactory(new DefinitionListBlockPreProcessor.Factory());
+        builder.blockPreProcessorFactory(new SharedItems());
+        builder.blockPreProcessorFactory(new SharedLists());
+    }
+
+    /** The processor {@code shared} holds, made by {@code make} the first time; two threads may both make one: either serves. */
+    private static BlockPreProcessor once(AtomicReference<BlockPreProcessor> shared,
+                                          java.util.function.Supplier<BlockPreProcessor> make) {
+        BlockPreProcessor made = shared.get();
+        if (made == null) {
+            shared.compareAndSet(null, make.get());
+            made = shared.get();
+        }
+        return made;
+    }
+
+    /**
+     * flexmark's pre-processor of definition items, made once and shared by every page and thread (it keeps
+     * only the parser's options, read when it is made): flexmark makes one for every page, and reading its
+     * options anew was most of what the extension cost a page without a definition list.
+     */
+    static final class SharedItems extends DefinitionListItemBlockPreProcessor.Factory {
+        private static final Set<Class<? extends Block>> TYPES = Set.of(DefinitionItem.class);
+        private final AtomicReference<BlockPreProcessor> shared = new AtomicReference<>();
+
+        @Override
+        public Set<Class<? extends Block>> getBlockTypes() {
+            return TYPES;
+        }
+
+        @Override
+        public BlockPreProcessor apply(ParserState state) {
+            return once(shared, () -> super.apply(state));
+        }
+    }
+
+    /** flexmark's pre-processor of definition lists, after the items', made once as {@link SharedItems} is. */
+    static final class SharedLists extends DefinitionListBlockPreProcessor.Factory {
+        private static final Set<Class<? extends Block>> TYPES = Set.of(DefinitionList.class);
+        private final AtomicReference<BlockPreProcessor> shared = new AtomicReference<>();
+
+        @Override
+        public Set<Class<? extends Block>> getBlockTypes() {
+            return TYPES;
+        }
+
+        @Override
+        public Set<Class<?>> getAfterDependents() {
+            return Set.of(SharedItems.class);
+        }
+
+        @Override
+        public BlockPreProcessor apply(ParserState state) {
+            return once(shared, () -> super.apply(state));
+        }
     }
 }
