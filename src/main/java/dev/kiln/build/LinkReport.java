@@ -1,7 +1,6 @@
 package dev.kiln.build;
 
 import dev.kiln.check.ExternalLinks;
-import dev.kiln.content.Route;
 import dev.kiln.error.Problem;
 import dev.kiln.html.LinkChecker;
 
@@ -52,13 +51,12 @@ public final class LinkReport {
         }
         Map<String, Map<String, Set<String>>> inExcerpts = new HashMap<>(); // page -> URL -> list pages showing it
         Map<String, Map<String, Set<String>>> shownAfter = new HashMap<>(); // list page -> URL -> posts
-        Map<String, String> pageAt = sourceless.isEmpty() ? Map.of() : pagesByUrl(result);
         for (LinkChecker.Broken b : sourceless) {
             boolean shown = false;
             List<String> brokenToo = brokenOn.getOrDefault(b.url(), List.of());
             // A list page is read again only for a URL some post has broken too.
             Set<String> after = brokenToo.isEmpty() ? Set.of()
-                    : shownAfter.computeIfAbsent(b.page(), p -> linksAfterPosts(result, p, pageAt))
+                    : shownAfter.computeIfAbsent(b.page(), p -> linksAfterPosts(result, p))
                             .getOrDefault(b.url(), Set.of());
             for (String page : brokenToo) {
                 if (after.contains(page)) {
@@ -78,35 +76,21 @@ public final class LinkReport {
         return problems.stream().sorted().distinct().toList();
     }
 
-    /** The pages made from a source by their root-relative URL ({@code /a/} for {@code a/index.html}), also encoded. */
-    private static Map<String, String> pagesByUrl(BuildResult result) {
-        Map<String, String> pages = new HashMap<>();
-        for (String page : result.sources().keySet()) {
-            String url = "/" + (page.equals("index.html") || page.endsWith("/index.html")
-                    ? page.substring(0, page.length() - "index.html".length()) : page);
-            pages.put(url, page);
-            pages.put(Route.encode(url), page);
-        }
-        return pages;
-    }
-
     /**
-     * The links of list page {@code page}, each with the pages made from a source ({@code pageAt}) that
-     * were linked to last before it: a list shows a post's title linked to it, then its excerpt.
+     * The links of list page {@code page}, each with the pages made from a source that were linked to last
+     * before it: a list shows a post's title linked to it, then its excerpt.
      */
-    private static Map<String, Set<String>> linksAfterPosts(BuildResult result, String page, Map<String, String> pageAt) {
+    private static Map<String, Set<String>> linksAfterPosts(BuildResult result, String page) {
         Map<String, Set<String>> after = new HashMap<>();
         byte[] html = result.output().files().get(page);
         String post = null;
         for (LinkChecker.Link link : html == null ? List.<LinkChecker.Link>of() : LinkChecker.links(html)) {
-            String path = withoutFragment(link.url().strip());
-            String base = result.basePath();
-            if (!base.isEmpty() && path.startsWith(base + "/")) {
-                path = path.substring(base.length());
-            }
-            String linked = pageAt.get(path);
-            if (linked != null) {
-                post = linked;
+            String path = withoutBase(withoutFragment(link.url().strip()), result.basePath());
+            String decoded = decoded(path);
+            String file = decoded != null ? decoded : path;
+            String served = file.startsWith("/") ? result.output().served(file.substring(1)) : null;
+            if (served != null && result.sources().containsKey(served)) {
+                post = served;
             } else if (post != null) {
                 after.computeIfAbsent(link.url(), u -> new HashSet<>()).add(post);
             }
@@ -301,8 +285,9 @@ public final class LinkReport {
     private static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links,
                                     Map<String, Map<String, Set<String>>> inExcerpts, String basePath) {
         Place[] places = text.find(links.stream().map(b -> b.url().getBytes(StandardCharsets.UTF_8)).toList());
+        // Each form null where it is what was sought already (no base path, nothing to decode).
         List<java.util.function.Function<LinkChecker.Broken, String>> asWritten = List.of(
-                b -> withoutBase(b.url(), basePath),
+                b -> basePath.isEmpty() ? null : withoutBase(b.url(), basePath),
                 b -> decoded(withoutBase(b.url(), basePath)),
                 b -> relative(b.page(), withoutBase(b.url(), basePath)),
                 b -> decoded(relative(b.page(), withoutBase(b.url(), basePath))));

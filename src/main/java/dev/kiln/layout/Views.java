@@ -1,6 +1,7 @@
 package dev.kiln.layout;
 
 import dev.kiln.config.SiteConfig;
+import dev.kiln.html.BodyProcessor;
 import dev.kiln.index.Page;
 import dev.kiln.index.Pagination;
 import dev.kiln.index.SiteIndex;
@@ -318,26 +319,12 @@ public final class Views {
 
     /**
      * The URL of a page's {@code image} (its cover, and its link previews' picture): a relative one
-     * ({@code cover.png}, {@code ../shared/x.png}) resolved against the page's URL {@code pageUrl}, as the
-     * page's own {@code <img>} resolves it, so that {@code absolute_url} makes the same picture's address of
-     * it; root-relative, absolute and empty ones as written.
+     * ({@code cover.png}, {@code ../shared/x.png}) resolved against the page's URL {@code pageUrl} as the
+     * body's relative links are ({@link BodyProcessor#rootRelative}), so that {@code absolute_url} makes the
+     * address of the picture the page shows; root-relative, absolute and empty ones as written.
      */
     static String imageUrl(String image, String pageUrl) {
-        if (image == null || image.isBlank() || image.startsWith("/") || image.startsWith("#")
-                || dev.kiln.content.Route.hasScheme(image)) {
-            return image;
-        }
-        String folder = pageUrl.substring(0, pageUrl.lastIndexOf('/') + 1); // from "/"
-        List<String> parts = new java.util.ArrayList<>();
-        for (String part : (folder + image).substring(1).split("/")) {
-            if (part.equals("..")) {
-                if (!parts.isEmpty()) {
-                    parts.remove(parts.size() - 1);
-                }
-            } else if (!part.isEmpty() && !part.equals(".")) {
-                parts.add(part);
-            }
-        }
-        return "/" + String.join("/", parts);
+        return image == null || image.isBlank() ? image : BodyProcessor.rootRelative(pageUrl).apply(image);
     }
+
 }
