@@ -239,7 +239,7 @@ public final class Build implements AutoCloseable {
         int pagesLaidOut = laidOut.takeRuns();
         return new BuildResult(output, index.posts().size(), index.pages().size(), index.tags().size(),
                 index.home().size() + (index.tags().isEmpty() ? 0 : 1)
-                        + (!index.posts().isEmpty() && lastLayouts.wants("archive") ? 1 : 0),
+                        + (assembler.writesArchive() ? 1 : 0),
                 selection.skippedDrafts(), selection.skippedFuture(), rendered.takeRuns(), pagesLaidOut, config.rootUrl(), config.basePath(),
                 java.util.Map.copyOf(assembler.sources()), millis, timings);
     }

@@ -138,6 +138,11 @@ final class SiteAssembler {
         }
     }
 
+    /** Whether the site gets an archive page: it has posts, and a layout for it (its own or the theme's). */
+    boolean writesArchive() {
+        return !index.posts().isEmpty() && layouts.wants("archive");
+    }
+
     /**
      * The problem of two claims on {@code url}: {@code earlier}'s, a page's source file (reported at its
      * {@code permalink} when it has one) or a page Kiln makes, and {@code later}'s. Two pages Kiln makes
@@ -188,7 +193,7 @@ final class SiteAssembler {
             jobs.add(new Job(tags, "the index of tags", () -> views.forTags(tags.url()), "tags",
                     () -> views.dependencies(tags.outputPath())));
         }
-        if (!index.posts().isEmpty() && layouts.wants("archive")) {
+        if (writesArchive()) {
             used.add("archive");
             Route archive = SiteIndex.archiveRoute(config);
             jobs.add(new Job(archive, "the archive", () -> views.forArchive(archive.url()), "archive",
@@ -344,7 +349,7 @@ final class SiteAssembler {
         for (int i = 0; i < feeds.size(); i++) {
             files.put(feeds.get(i).feedUrl().substring(1), written.get(i));
         }
-        SitemapInputs sitemap = new SitemapInputs(config, SitemapWriter.entries(config, index, layouts.wants("archive")));
+        SitemapInputs sitemap = new SitemapInputs(config, SitemapWriter.entries(config, index, writesArchive()));
         files.put(SITEMAP, generated.get(SITEMAP, sitemap, same -> SitemapWriter.sitemap(config, sitemap.entries())));
         files.put("robots.txt", SitemapWriter.robots(config));
         return files;

@@ -79,7 +79,7 @@ public final class SourceLoader {
             Path file = found.file();
             String rel = relative(root, file);
             // A page's file is not checked for being readable: reading it reports that.
-            String wrong = found.failure() != null ? unreadable(found.failure(), Files.isDirectory(file))
+            String wrong = found.failure() != null ? found.unreadable()
                     : found.attributes().isSymbolicLink() ? unusable(root, file) : null;
             if (wrong != null) {
                 walked.add(Problem.inFile(rel, wrong));
@@ -115,8 +115,7 @@ public final class SourceLoader {
         for (Found found : walk(root.resolve(ASSETS))) {
             Path file = found.file();
             String rel = relative(root, file);
-            String wrong = found.failure() != null ? unreadable(found.failure(), Files.isDirectory(file))
-                    : unusable(root, file);
+            String wrong = found.failure() != null ? found.unreadable() : unusable(root, file);
             if (wrong != null) {
                 problems.add(Problem.inFile(rel, wrong));
             } else {
@@ -206,7 +205,7 @@ public final class SourceLoader {
         } catch (CharacterCodingException e) {
             problems.add(Problem.inFile(rel, "not valid UTF-8 text: save the file as UTF-8"));
         } catch (UncheckedIOException e) {
-            problems.add(Problem.inFile(rel, unreadable(e.getCause())));
+            problems.add(Problem.inFile(rel, unreadable(e.getCause(), false)));
         }
         return null;
     }
@@ -234,13 +233,9 @@ public final class SourceLoader {
             }
         }
         if (!Files.isReadable(file)) {
-            return unreadable(new java.nio.file.AccessDeniedException(file.toString()));
+            return unreadable(new java.nio.file.AccessDeniedException(file.toString()), false);
         }
         return null;
-    }
-
-    private static String unreadable(Throwable e) {
-        return unreadable(e, false);
     }
 
     /**
@@ -329,8 +324,7 @@ public final class SourceLoader {
         List<Path> files = new ArrayList<>();
         for (Found found : walk(root.resolve(folder))) {
             if (found.failure() != null) {
-                problems.add(Problem.inFile(relative(root, found.file()),
-                        unreadable(found.failure(), Files.isDirectory(found.file()))));
+                problems.add(Problem.inFile(relative(root, found.file()), found.unreadable()));
             } else {
                 files.add(found.file());
             }
@@ -345,6 +339,11 @@ public final class SourceLoader {
     private record Found(Path file, BasicFileAttributes attributes, IOException failure) {
         Found(Path file, BasicFileAttributes attributes) {
             this(file, attributes, null);
+        }
+
+        /** Why the walk could not look at this file or into this folder, and what to do; null when it could. */
+        String unreadable() {
+            return failure == null ? null : SourceLoader.unreadable(failure, Files.isDirectory(file));
         }
     }
 

@@ -19,7 +19,7 @@ public final class SitemapWriter {
 
     /**
      * The pages of the sitemap of the site {@code index} holds, in no particular order: cheap to compare;
-     * with the archive page when the site has one ({@code archive}: its layouts make one).
+     * with the archive page when the site has one ({@code archive}).
      */
     public static List<Entry> entries(SiteConfig config, SiteIndex index, boolean archive) {
         List<Entry> entries = new ArrayList<>();
@@ -41,7 +41,7 @@ public final class SitemapWriter {
         for (Tag tag : index.tags()) {
             entries.add(new Entry(tag.route().url(), FeedWriter.updated(tag.posts().get(0))));
         }
-        if (archive && !index.posts().isEmpty()) {
+        if (archive) {
             entries.add(new Entry(SiteIndex.archiveRoute(config).url(), newest));
         }
         return entries;
