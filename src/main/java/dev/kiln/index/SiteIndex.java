@@ -269,10 +269,15 @@ public final class SiteIndex {
         }
         return names.entrySet().stream()
                 .map(e -> new Tag(e.getValue(), e.getKey(),
-                        Route.ofPath(tagPath(config.tagPermalink(), e.getKey())), bySlug.get(e.getKey())))
+                        tagRoute(config.tagPermalink(), e.getKey()), bySlug.get(e.getKey())))
                 .sorted(Comparator.comparing((Tag t) -> t.name().toLowerCase(java.util.Locale.ROOT))
                         .thenComparing(Tag::slug))
                 .toList();
+    }
+
+    /** The route of the page of the tag {@code slug} under {@code tag_permalink} pattern {@code pattern}. */
+    public static Route tagRoute(String pattern, String slug) {
+        return Route.ofPath(tagPath(pattern, slug));
     }
 
     private static String tagPath(String pattern, String slug) {

@@ -457,7 +457,8 @@ public final class Importer {
         }
     }
 
-    private static void write(Path file, String text) throws IOException {
+    /** Writes {@code text} into {@code file}, making its folders. */
+    static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }

@@ -1,6 +1,7 @@
 package dev.kiln.jekyll;
 
 import dev.kiln.content.Slugs;
+import dev.kiln.index.SiteIndex;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -106,18 +107,13 @@ public record JekyllArchives(Set<String> enabled, Map<String, String> permalinks
         tags.forEach(t -> byUrl.computeIfAbsent(tagUrl(t), u -> new ArrayList<>()).add(t));
         List<ImportReport.UrlChange> changes = new ArrayList<>();
         byUrl.forEach((jekyll, names) -> {
-            if (names.stream().noneMatch(t -> Importer.sameUrl(jekyll, kilnTagUrl(tagPermalink, t)))) {
+            if (names.stream().noneMatch(t -> Importer.sameUrl(jekyll, SiteIndex.tagRoute(tagPermalink, Slugs.of(t)).url()))) {
                 String tag = names.get(names.size() - 1);
                 changes.add(new ImportReport.UrlChange("tag '" + tag + "' (jekyll-archives" + (names.size() > 1
                         ? "; also the URL of " + String.join(", ", names.subList(0, names.size() - 1)) : "") + ")",
-                        jekyll, kilnTagUrl(tagPermalink, tag)));
+                        jekyll, SiteIndex.tagRoute(tagPermalink, Slugs.of(tag)).url()));
             }
         });
         return changes;
-    }
-
-    private static String kilnTagUrl(String pattern, String tag) {
-        String path = pattern.replace(":slug", Slugs.of(tag));
-        return (path.startsWith("/") ? path : "/" + path).replaceAll("/{2,}", "/");
     }
 }

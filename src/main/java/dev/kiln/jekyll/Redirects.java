@@ -5,7 +5,6 @@ import dev.kiln.error.Problem;
 import dev.kiln.index.RedirectPage;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +34,7 @@ public final class Redirects {
                 problems.add(Problem.inFile(c.path(), "no redirect from " + c.jekyllUrl()
                         + ": another file is already there"));
             } else {
-                write(to, RedirectPage.html(basePath + c.kilnUrl()));
+                Importer.write(to, RedirectPage.html(basePath + c.kilnUrl()));
             }
         }
     }
@@ -57,13 +56,8 @@ public final class Redirects {
             String now = "/page/" + n + "/";
             Path to = content.resolve(file(old));
             if (!Importer.sameUrl(old, now) && !Files.exists(to)) {
-                write(to, RedirectPage.html(basePath + now));
+                Importer.write(to, RedirectPage.html(basePath + now));
             }
         }
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

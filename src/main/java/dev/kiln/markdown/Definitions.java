@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * kramdown's definition lists ({@code Term} and then {@code : Definition} lines), by flexmark's extension, its block
- * parser asked only about a line that starts with one of its markers, ':' or '~': flexmark asks it about every line.
+ * parser asked only about a line that starts with its marker ':' (kramdown's; '~' is turned off): flexmark asks it about every line.
  */
 final class Definitions extends ReplacedParser<DefinitionExtension> {
 
@@ -26,20 +26,9 @@ final class Definitions extends ReplacedParser<DefinitionExtension> {
 
     @Override
     public void extend(Parser.Builder builder) {
-        builder.customBlockParserFactory(new QuickBlockStarts.Gated(new DefinitionItemBlockParser.Factory(), ":~") {});
+        builder.customBlockParserFactory(new QuickBlockStarts.Gated(new DefinitionItemBlockParser.Factory(), ":") {});
         builder.blockPreProcessorFactory(new SharedItems());
         builder.blockPreProcessorFactory(new SharedLists());
-    }
-
-    /** The processor {@code shared} holds, made by {@code make} the first time; two threads may both make one: either serves. */
-    private static BlockPreProcessor once(AtomicReference<BlockPreProcessor> shared,
-                                          java.util.function.Supplier<BlockPreProcessor> make) {
-        BlockPreProcessor made = shared.get();
-        if (made == null) {
-            shared.compareAndSet(null, make.get());
-            made = shared.get();
-        }
-        return made;
     }
 
     /**
@@ -58,7 +47,7 @@ final class Definitions extends ReplacedParser<DefinitionExtension> {
 
         @Override
         public BlockPreProcessor apply(ParserState state) {
-            return once(shared, () -> super.apply(state));
+            return StandIn.once(shared, () -> super.apply(state));
         }
     }
 
@@ -79,7 +68,7 @@ final class Definitions extends ReplacedParser<DefinitionExtension> {
 
         @Override
         public BlockPreProcessor apply(ParserState state) {
-            return once(shared, () -> super.apply(state));
+            return StandIn.once(shared, () -> super.apply(state));
         }
     }
 }

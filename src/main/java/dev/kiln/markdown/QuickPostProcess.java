@@ -192,12 +192,15 @@ final class QuickPostProcess implements Parser.ParserExtension {
 
     /** Whether the '{' at {@code index} of {@code input} opens an attribute list (on one line). */
     static boolean opensAttributeList(BasedSequence input, int index) {
-        int close = input.indexOf('}', index);
-        if (close < 0) {
-            return false;
+        for (int i = index + 1, n = input.length(); i < n; i++) {
+            char c = input.charAt(i);
+            if (c == '}') {
+                return ATTRIBUTE_LIST.matcher(input.subSequence(index, i + 1)).matches();
+            } else if (c == '\n') {
+                return false;
+            }
         }
-        String list = input.subSequence(index, close + 1).toString();
-        return list.indexOf('\n') < 0 && ATTRIBUTE_LIST.matcher(list).matches();
+        return false;
     }
 
     /**

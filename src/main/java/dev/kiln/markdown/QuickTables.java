@@ -46,13 +46,7 @@ final class QuickTables extends ReplacedParser<TablesExtension> {
                 if (block.getLineCount() == 0 || !hasPipe(block.getLineChars(0))) {
                     return 0;
                 }
-                ParagraphPreProcessor parser = shared.get();
-                if (parser == null) {
-                    // Two threads may both make one; either serves, as both hold the same options.
-                    shared.compareAndSet(null, flexmark.apply(state));
-                    parser = shared.get();
-                }
-                return parser.preProcessBlock(block, blockState);
+                return once(shared, () -> flexmark.apply(state)).preProcessBlock(block, blockState);
             };
         }
     }

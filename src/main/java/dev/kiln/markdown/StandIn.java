@@ -16,6 +16,20 @@ abstract class StandIn<F extends Dependent> implements Dependent {
         this.flexmark = flexmark;
     }
 
+    /**
+     * What {@code shared} holds, made by {@code make} the first time: for a processor that keeps only the
+     * parser's options, made once and then serving every page on every thread. Two threads may both make
+     * one; either serves, as both hold the same options.
+     */
+    static <T> T once(java.util.concurrent.atomic.AtomicReference<T> shared, java.util.function.Supplier<T> make) {
+        T made = shared.get();
+        if (made == null) {
+            shared.compareAndSet(null, make.get());
+            made = shared.get();
+        }
+        return made;
+    }
+
     @Override
     public final Set<Class<?>> getAfterDependents() {
         return flexmark.getAfterDependents();
