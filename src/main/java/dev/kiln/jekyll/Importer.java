@@ -137,11 +137,13 @@ public final class Importer {
 
     /** The tags of the posts Jekyll published, in the order it met them: its posts oldest first. */
     private List<String> publishedTags(List<Routed> routed) {
+        // Each post's date read once, not at every comparison of the sort.
+        record Dated(Planned post, java.time.ZonedDateTime date) {}
         return routed.stream().map(Routed::planned)
                 .filter(p -> p.kind() == PageKind.POST && p.jekyllUrl() != null)
-                .sorted(Comparator.comparing((Planned p) -> JekyllUrls.date(p.effective(), site.config()).orElseThrow())
-                        .thenComparing(p -> p.source().path()))
-                .flatMap(p -> TagPages.tags(p.effective()).stream()).distinct().toList();
+                .map(p -> new Dated(p, JekyllUrls.date(p.effective(), site.config()).orElseThrow()))
+                .sorted(Comparator.comparing(Dated::date).thenComparing(d -> d.post().source().path()))
+                .flatMap(d -> TagPages.tags(d.post().effective()).stream()).distinct().toList();
     }
 
     private static List<Planned> concat(List<Planned> a, List<Planned> b) {
