@@ -6,7 +6,7 @@
 # On ext4 without a journal a new inode is looked for from the start of its block group, past every free
 # inode deleted in the last 60 s (360 s while its inode table block is dirty), so a build is slower the
 # more the builds just before it deleted where its own inodes land. This shows it: system time growing run
-# after run, and where the inodes went. README, Performance, Writing, has the figures.
+# after run, and where the inodes went. bench/PERFORMANCE-LOG.md, Writing, has the figures.
 #
 # Needs bash, python3 (to generate the corpora), GNU time, Java and Maven (Kiln's jar); Hugo for --tools hugo.
 set -euo pipefail

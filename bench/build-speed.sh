@@ -8,7 +8,7 @@
 # the ratio Kiln/Hugo and both peak RSS, under a line naming the date, machine and versions; and each tool's
 # probe build (its first, timed once by compare.sh before hyperfine's runs) with their ratio: the timed runs
 # each follow an `rm -rf` of the tool's last output, which on some file systems slows the next build's
-# file creation (README, Performance, Writing), the probe does not. The Kiln jar is built once
+# file creation (bench/PERFORMANCE-LOG.md, Writing), the probe does not. The Kiln jar is built once
 # (./kiln --version) before anything is timed.
 #   --incremental  adds each tool's rebuild with nothing changed (output kept): Hugo's from compare.sh,
 #                  Kiln's here (the same probe + hyperfine method), with the files Kiln wrote in it.

@@ -8,8 +8,8 @@ import java.util.List;
  * The {@code kiln} command: picks the command its first word names and runs it.
  *
  * <p>Commons CLI parses each command's options, rather than picocli: picocli took ~80 ms of every start
- * (README, Performance), being compiled for Java 5 (which no class-data archive holds) and reading
- * annotations by reflection; Commons CLI's classes are archived with Kiln's, and it parses in ~2 ms.
+ * (bench/PERFORMANCE-LOG.md), being compiled for Java 5 (which no class-data archive holds) and
+ * reading annotations by reflection; Commons CLI's classes are archived with Kiln's, and it parses in ~2 ms.
  */
 public final class Main {
 

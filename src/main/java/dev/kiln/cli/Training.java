@@ -17,7 +17,8 @@ import java.util.List;
  * copies of the posts kept in the jar under {@code dev/kiln/training/}, which use what most blogs use and
  * this repository's own blog does not: code highlighted in seventeen languages, tables, footnotes, task
  * lists, attribute lists, and enough posts for tag and list pages. A build then starts with those classes loaded and linked
- * rather than loading them from the jar on first use. README, Performance.
+ * rather than loading them from the jar on first use. README, Performance; the figures in
+ * bench/PERFORMANCE-LOG.md.
  */
 public final class Training {
 
