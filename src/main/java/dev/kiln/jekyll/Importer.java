@@ -389,6 +389,10 @@ public final class Importer {
         MarkdownRenderer markdown = new MarkdownRenderer(Highlighter.plain());
         boolean kramdown = "kramdown".equalsIgnoreCase(String.valueOf(config.values().getOrDefault("markdown",
                 "kramdown")));
+        boolean parseBlockHtml = config.values().get("kramdown") instanceof Map<?, ?> k
+                && Boolean.TRUE.equals(k.get("parse_block_html"));
+        // Text-level Markdown as HTML: the content of an HTML element kramdown read as text, a table's cells.
+        java.util.function.UnaryOperator<String> span = text -> markdown.render(KramdownMath.convert(text, markdown::raw));
         int converted = 0;
         for (Routed r : routed) {
             Planned p = r.planned();
@@ -400,10 +404,13 @@ public final class Importer {
             if (p.dest().matches(".*\\.(md|markdown)$")) {
                 if (kramdown) {
                     // Liquid first, as Jekyll runs it before kramdown.
-                    KramdownExtensions.Result k = KramdownExtensions.convert(p.source().path(), body,
+                    KramdownHtml.Result h = KramdownHtml.convert(p.source().path(), body, p.source().bodyLine(),
+                            parseBlockHtml, markdown::code, span);
+                    warnings.addAll(h.warnings());
+                    KramdownExtensions.Result k = KramdownExtensions.convert(p.source().path(), h.text(),
                             p.source().bodyLine(), markdown::code);
                     warnings.addAll(k.warnings());
-                    body = k.text();
+                    body = KramdownTables.convert(KramdownMath.convert(k.text(), markdown::raw), markdown::raw, span);
                 }
                 // Every heading keeps the id Jekyll gave it: links to it, from the web too, still reach it.
                 body = HeadingIds.pin(body, ids, markdown::headings);

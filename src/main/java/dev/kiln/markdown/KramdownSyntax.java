@@ -2,6 +2,10 @@ package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
@@ -68,6 +72,18 @@ final class KramdownSyntax {
             }
         }
         return code;
+    }
+
+    /** The offsets of {@code document}'s code and raw HTML (blocks, tags and comments): text no Markdown rule reads. */
+    static BitSet raw(Node document) {
+        BitSet raw = code(document);
+        for (Node n : document.getDescendants()) {
+            if (n instanceof HtmlBlock || n instanceof HtmlCommentBlock || n instanceof HtmlInline
+                    || n instanceof HtmlInlineComment) {
+                raw.set(n.getStartOffset(), n.getEndOffset());
+            }
+        }
+        return raw;
     }
 
     private static int indent(String line) {

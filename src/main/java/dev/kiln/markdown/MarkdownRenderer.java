@@ -149,6 +149,11 @@ public final class MarkdownRenderer {
         return KramdownSyntax.code(parser.parse(PageChars.of(markdown)));
     }
 
+    /** The offsets of {@code markdown} that are code or raw HTML (blocks, tags, comments), as written. */
+    public java.util.BitSet raw(String markdown) {
+        return KramdownSyntax.raw(parser.parse(PageChars.of(markdown)));
+    }
+
     Document parse(String markdown) {
         return parser.parse(PageChars.of(KramdownSyntax.rewrite(markdown, parser)));
     }

@@ -383,6 +383,96 @@ class ImportedSitesTest {
         assertTrue(text(tmp.resolve("kramdown-kiln/content/posts/2020-01-01-k.md")).contains("<!-- Hidden note. -->"));
     }
 
+    /** kramdown 2.4 (Jekyll 4.3.1) wrote this post's math as {@code \\(...\\)} and {@code \\[...\\]}, for MathJax. */
+    @Test
+    void blockMathKeepsItsUnderscoresAndInlineMathItsAsterisks() throws Exception {
+        String post = "---\ntitle: M\n---\nInline $$a_1 * b_2 * c$$ and \"q\" -- $$x < y & 'z'$$.\n\n"
+                + "$$\na_1 \\\\\nb''_2\n$$\n\nEscaped \\$$, `$$code_1$$` and\n\n    $$block_1$$\n";
+        Path src = jekyllSite("math", Map.of("_config.yml", "title: M\n", "_posts/2020-01-01-m.md", post));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        var article = SiteChecks.page(built.output(), "2020/01/01/m.html").selectFirst(".post-content");
+        var paragraphs = article.select("p");
+        assertEquals("Inline \\(a_1 * b_2 * c\\) and \u201cq\u201d \u2013 \\(x < y & 'z'\\).", paragraphs.get(0).text());
+        assertEquals(0, article.select("em").size(), article.html());
+        assertEquals("\\[a_1 \\\\\nb''_2\\]", paragraphs.get(1).wholeText(), "block math, in a paragraph");
+        assertEquals("Escaped $$, $$code_1$$ and", paragraphs.get(2).text());
+        assertEquals("$$block_1$$", article.selectFirst("pre code").text());
+        assertTrue(text(tmp.resolve("math-kiln/content/posts/2020-01-01-m.md"))
+                .contains("Inline \\\\(a\\_1 \\* b\\_2 \\* c\\\\) and"));
+    }
+
+    /** As kramdown 2.4 read each: an element's content as blocks, as text, or raw; the attribute dropped. */
+    @Test
+    void markdownInsideHtmlBlocksIsMarkdownAsKramdownReadIt() throws Exception {
+        String post = "---\ntitle: H\n---\n<div class=\"note\" markdown=\"1\">\n*em* and `code`\n\n- item\n</div>\n"
+                + "After.\n\n<p markdown=\"1\">A *p* $$x_1$$</p>\n\n<div markdown=\"0\">*raw*\n\nstill raw</div>\n\n"
+                + "Text <span markdown=\"1\">*s*</span>.\n";
+        Path src = jekyllSite("html", Map.of("_config.yml", "title: H\n", "_posts/2020-01-01-h.md", post));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        var article = SiteChecks.page(built.output(), "2020/01/01/h.html").selectFirst(".post-content");
+        var note = article.selectFirst("div.note");
+        assertEquals("em", note.selectFirst("p > em").text());
+        assertEquals("code", note.selectFirst("code").text());
+        assertEquals("item", note.selectFirst("ul > li").text());
+        assertEquals("After.", note.nextElementSibling().text());
+        assertEquals("<p>A <em>p</em> \\(x_1\\)</p>", article.select("p").get(2).outerHtml());
+        assertEquals("*raw* still raw", article.select("div").last().text());
+        assertEquals("s", article.selectFirst("span > em").text());
+        assertEquals(List.of(), article.select("[markdown]").eachAttr("markdown"));
+        assertEquals(List.of(), report.warnings());
+    }
+
+    @Test
+    void parseBlockHtmlMakesEveryHtmlBlocksContentMarkdown() throws Exception {
+        String post = "---\ntitle: P\n---\n<div class=\"box\">\n*md*\n\n<p>para *p*</p>\n"
+                + "<table><tr><td>*raw*</td></tr></table>\n</div>\n";
+        Path src = jekyllSite("parse", Map.of("_config.yml", "title: P\nkramdown:\n  parse_block_html: true\n",
+                "_posts/2020-01-01-p.md", post));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        var box = SiteChecks.page(built.output(), "2020/01/01/p.html").selectFirst("div.box");
+        assertEquals(List.of("md", "p"), box.select("p em").eachText());
+        assertEquals("*raw*", box.selectFirst("td").text(), "a table's content is raw to kramdown");
+        assertEquals(List.of(), report.warnings());
+    }
+
+    @Test
+    void anEndTagKramdownDoesNotSeeIsAWarningAtItsLine() throws Exception {
+        Path src = jekyllSite("oneline", Map.of("_config.yml", "title: O\n",
+                "_posts/2020-01-01-o.md", "---\ntitle: O\n---\nText.\n\n<div markdown=\"1\">*one line*</div>\n"));
+
+        importKeepingEveryUrl(src);
+
+        assertEquals(List.of("_posts/2020-01-01-o.md:6: </div> is not at the start of its line, where kramdown looks "
+                + "for it: Jekyll showed it as text and the rest of the page inside the <div>; Kiln ends the element "
+                + "there"), report.warnings());
+    }
+
+    /** kramdown 2.4 made a table with a tbody only (and a tfoot after |===) of rows without a header line. */
+    @Test
+    void tablesWithoutAHeaderLineStayTables() throws Exception {
+        String post = "---\ntitle: T\n---\n| a | *b* |\n| `c|x` | d \\| e |\n\nk | l\n|===\nm | n | o\n\n"
+                + "| g | h |\n|---|---|\n| i | j |\n";
+        Path src = jekyllSite("tables", Map.of("_config.yml", "title: T\n", "_posts/2020-01-01-t.md", post));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        var tables = SiteChecks.page(built.output(), "2020/01/01/t.html").select(".post-content table");
+        assertEquals(3, tables.size());
+        assertEquals(0, tables.get(0).select("thead, th").size());
+        assertEquals(List.of("a", "b", "c|x", "d | e"), tables.get(0).select("tbody td").eachText());
+        assertEquals("b", tables.get(0).selectFirst("td em").text());
+        assertEquals("c|x", tables.get(0).selectFirst("td code").text());
+        assertEquals(List.of("k", "l", ""), tables.get(1).select("tbody td").stream().map(td -> td.text()).toList());
+        assertEquals(List.of("m", "n", "o"), tables.get(1).select("tfoot td").eachText());
+        assertEquals(List.of("g", "h"), tables.get(2).select("thead th").eachText(), "a GFM table stays one");
+    }
+
     @Test
     void anotherMarkdownConvertersSiteKeepsKramdownsSyntaxAsText() throws Exception {
         String post = "---\ntitle: K\n---\nShown {::comment}too{:/comment}.\n";

@@ -1,0 +1,283 @@
+package dev.kiln.jekyll;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Converts kramdown's {@code markdown} attribute on HTML blocks ({@code markdown="1"}, {@code "block"},
+ * {@code "span"}, {@code "0"}), and the site's {@code parse_block_html: true}, into what Kiln's Markdown reads as
+ * kramdown 2.4 did, with the attribute dropped (it is no HTML attribute): an element whose content kramdown read as
+ * blocks gets its tags on lines of their own, set apart from the content by blank lines, so that the content is
+ * Markdown; one whose content kramdown read as text ({@code p}, {@code h1}..., {@code markdown="span"}) is written
+ * as HTML, its content rendered by {@code renderSpan}; one kramdown left raw keeps its blank lines inside it (as
+ * empty comments). Which content an element has is kramdown's {@code HTML_CONTENT_MODEL}.
+ */
+final class KramdownHtml {
+
+    /** A converted text and the warnings ({@code path:line: ...}) for what it could not convert. */
+    record Result(String text, List<String> warnings) {}
+
+    private static final Set<String> BLOCK_MODEL = Set.of("address", "applet", "article", "aside", "blockquote",
+            "body", "dd", "details", "div", "dl", "fieldset", "figure", "figcaption", "footer", "form", "header",
+            "hgroup", "iframe", "li", "main", "map", "menu", "nav", "noscript", "object", "section", "summary", "td");
+    private static final Set<String> SPAN_MODEL = Set.of("a", "abbr", "acronym", "b", "bdo", "big", "button", "cite",
+            "caption", "del", "dfn", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label", "legend",
+            "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span", "strong", "sub",
+            "sup", "th", "tt");
+    /** kramdown's {@code HTML_SPAN_ELEMENTS}: a line starting with one of these is a paragraph, not an HTML block. */
+    private static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
+            "button", "cite", "code", "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
+            "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "select", "small", "span", "strong",
+            "sub", "sup", "tt", "u", "var");
+    private static final Set<String> WITHOUT_BODY = Set.of("area", "base", "br", "col", "command", "embed", "hr",
+            "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
+
+    private static final String ATTRIBUTE = "\\s+[^\\s\"'>/=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?";
+    /** A start tag at the start of a line (up to three spaces in), on that line. */
+    private static final Pattern START_TAG = Pattern.compile(
+            "^( {0,3})<([A-Za-z][\\w:-]*)((?:" + ATTRIBUTE + ")*)\\s*(/?)>");
+    /** Any start tag, for the attribute that kramdown drops from every HTML element it reads. */
+    private static final Pattern ANY_TAG = Pattern.compile("<([A-Za-z][\\w:-]*)((?:" + ATTRIBUTE + ")*)\\s*(/?)>");
+    private static final Pattern MARKDOWN_ATTRIBUTE =
+            Pattern.compile("\\s+markdown(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+)))?",
+                    Pattern.CASE_INSENSITIVE);
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
+
+    /** How kramdown reads an element's content. */
+    private enum Model { BLOCK, SPAN, RAW }
+
+    private final String path;
+    private final int firstLine;
+    private final boolean parseBlockHtml;
+    private final UnaryOperator<String> renderSpan;
+    private final List<String> warnings = new ArrayList<>();
+
+    private KramdownHtml(String path, int firstLine, boolean parseBlockHtml, UnaryOperator<String> renderSpan) {
+        this.path = path;
+        this.firstLine = firstLine;
+        this.parseBlockHtml = parseBlockHtml;
+        this.renderSpan = renderSpan;
+    }
+
+    /**
+     * {@code text} (the body of {@code path}, from line {@code firstLine}) converted; {@code codeOf} gives the
+     * offsets of a text's code, whose HTML is text; {@code renderSpan} makes the HTML of text-level Markdown.
+     */
+    static Result convert(String path, String text, int firstLine, boolean parseBlockHtml,
+                          Function<String, BitSet> codeOf, UnaryOperator<String> renderSpan) {
+        if (!parseBlockHtml && !text.toLowerCase(Locale.ROOT).contains("markdown")) {
+            return new Result(text, List.of());
+        }
+        KramdownHtml converter = new KramdownHtml(path, firstLine, parseBlockHtml, renderSpan);
+        String blocks = converter.blocks(text, 0, codeOf.apply(text), 0);
+        return new Result(dropAttributes(blocks, codeOf.apply(blocks)), converter.warnings);
+    }
+
+    /**
+     * {@code text} with its HTML blocks converted; {@code offset} is where it starts in the text {@code code} was
+     * found in (code inside an element, which that text's parse took for HTML, is found by its fences here),
+     * {@code lineOffset} the line it starts at, counted from the body's first.
+     */
+    private String blocks(String text, int offset, BitSet code, int lineOffset) {
+        List<String> lines = List.of(text.split("\n", -1));
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        boolean boundary = true; // the line starts a block: after a blank line, an element, or at the start
+        String fence = null;
+        int at = 0; // offset of line i in text
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int lineAt = at;
+            at += line.length() + 1;
+            Matcher fenceMatch = FENCE.matcher(line);
+            if (fence != null) {
+                if (fenceMatch.find() && fenceMatch.group(1).charAt(0) == fence.charAt(0)
+                        && fenceMatch.group(1).length() >= fence.length() && line.substring(fenceMatch.end()).isBlank()) {
+                    fence = null;
+                }
+                append(out, line, i, lines.size());
+                continue;
+            }
+            if (fenceMatch.find()) {
+                fence = fenceMatch.group(1);
+            }
+            Matcher tag = START_TAG.matcher(line);
+            boolean inCode = code.get(offset + lineAt + Math.min(3, line.length() - line.stripLeading().length()));
+            if (!boundary || fence != null || inCode || !tag.find() || !convertible(tag)) {
+                boundary = line.isBlank();
+                append(out, line, i, lines.size());
+                continue;
+            }
+            String name = tag.group(2).toLowerCase(Locale.ROOT);
+            Model model = model(name, tag.group(3));
+            int end = end(lines, i, name, tag.end());
+            if (end < 0) {
+                warnings.add(path + ":" + (firstLine + lineOffset + i) + ": <" + name + "> has no end tag: kramdown "
+                        + "ended it with the page, Kiln leaves it as written (its content raw HTML); add </" + name
+                        + ">");
+                append(out, line, i, lines.size());
+                boundary = false;
+                continue;
+            }
+            String startTag = tag.group(1) + "<" + tag.group(2) + withoutMarkdown(tag.group(3)) + tag.group(4) + ">";
+            String element = String.join("\n", lines.subList(i, end + 1));
+            int closeAt = lastCloseTag(element, name);
+            String content = element.substring(tag.end(), closeAt);
+            String after = element.substring(closeAt); // the end tag and what follows it on its line
+            String converted;
+            if (model == Model.BLOCK && closeStartsLine(element, closeAt)) {
+                int contentAt = offset + lineAt + tag.end();
+                String inner = blocks(content.startsWith("\n") ? content.substring(1) : content,
+                        contentAt + (content.startsWith("\n") ? 1 : 0), code, lineOffset + i + 1);
+                converted = startTag + "\n\n" + inner.replaceFirst("^(?:[ \\t]*\n)+", "").stripTrailing() + "\n\n"
+                        + after.stripLeading();
+            } else if (model == Model.SPAN || model == Model.BLOCK) {
+                if (model == Model.BLOCK) {
+                    warnings.add(path + ":" + (firstLine + lineOffset + end) + ": </" + name + "> is not at the start "
+                            + "of its line, where kramdown looks for it: Jekyll showed it as text and the rest of the "
+                            + "page inside the <" + name + ">; Kiln ends the element there");
+                }
+                converted = startTag + span(content) + after.strip();
+            } else {
+                converted = startTag + raw(content) + after;
+            }
+            out.append(converted);
+            if (end + 1 < lines.size()) {
+                out.append('\n');
+                if (!lines.get(end + 1).isBlank()) {
+                    out.append('\n'); // kramdown starts a new block after the end tag; CommonMark would go on
+                }
+            }
+            for (int j = i + 1; j <= end; j++) {
+                at += lines.get(j).length() + 1;
+            }
+            i = end;
+            boundary = true;
+        }
+        return out.toString();
+    }
+
+    /** Whether kramdown converts the element {@code tag} starts: a block element with content to read or a markdown attribute. */
+    private boolean convertible(Matcher tag) {
+        String name = tag.group(2).toLowerCase(Locale.ROOT);
+        if (SPAN_ELEMENTS.contains(name) || WITHOUT_BODY.contains(name) || !tag.group(4).isEmpty()) {
+            return false; // the attribute alone is dropped, below
+        }
+        return MARKDOWN_ATTRIBUTE.matcher(tag.group(3)).find() || parseBlockHtml && model(name, "") != Model.RAW;
+    }
+
+    /** kramdown's content model for element {@code name} with {@code attributes}. */
+    private Model model(String name, String attributes) {
+        Model byName = BLOCK_MODEL.contains(name) ? Model.BLOCK : SPAN_MODEL.contains(name) ? Model.SPAN : Model.RAW;
+        Matcher m = MARKDOWN_ATTRIBUTE.matcher(attributes);
+        String value = !m.find() ? null : m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        if (value == null || !Set.of("0", "1", "block", "span").contains(value)) {
+            return parseBlockHtml ? byName : Model.RAW;
+        }
+        return switch (value) {
+            case "0" -> Model.RAW;
+            case "block" -> Model.BLOCK;
+            case "span" -> Model.SPAN;
+            default -> byName;
+        };
+    }
+
+    /**
+     * The index of the line that ends the element {@code name} starting on line {@code from} (its content from
+     * column {@code contentAt}): the line where its end tag closes it, counting nested elements of its name; -1 if
+     * it has none.
+     */
+    private static int end(List<String> lines, int from, String name, int contentAt) {
+        Pattern open = Pattern.compile("<" + Pattern.quote(name) + "(?=[\\s>/])[^>]*?(/?)>", Pattern.CASE_INSENSITIVE);
+        Pattern close = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE);
+        int depth = 1;
+        for (int i = from; i < lines.size(); i++) {
+            String line = i == from ? lines.get(i).substring(contentAt) : lines.get(i);
+            List<int[]> events = new ArrayList<>();
+            Matcher o = open.matcher(line);
+            while (o.find()) {
+                if (o.group(1).isEmpty()) {
+                    events.add(new int[] {o.start(), 1});
+                }
+            }
+            Matcher c = close.matcher(line);
+            while (c.find()) {
+                events.add(new int[] {c.start(), -1});
+            }
+            events.sort((a, b) -> Integer.compare(a[0], b[0]));
+            for (int[] e : events) {
+                depth += e[1];
+                if (depth == 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Where the element's own end tag starts in {@code element}: the last end tag of its name. */
+    private static int lastCloseTag(String element, String name) {
+        Matcher c = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(element);
+        int at = -1;
+        while (c.find()) {
+            at = c.start();
+        }
+        return at;
+    }
+
+    /** Whether the end tag at {@code at} starts its line (up to three spaces in), where kramdown's block reading ends. */
+    private static boolean closeStartsLine(String element, int at) {
+        int lineStart = element.lastIndexOf('\n', at - 1) + 1;
+        return lineStart > 0 && element.substring(lineStart, at).matches(" {0,3}");
+    }
+
+    /** Text-level content as HTML, on one line of the HTML block. */
+    private String span(String content) {
+        String lines = content.strip().replaceAll("\\n[ \\t]*(?:\\n[ \\t]*)*", "\n");
+        String html = renderSpan.apply(lines).strip();
+        if (html.startsWith("<p>") && html.endsWith("</p>") && !html.substring(3).contains("<p>")) {
+            html = html.substring(3, html.length() - 4);
+        }
+        return html.replaceAll("\\n[ \\t]*\\n", "\n");
+    }
+
+    /** Raw content whose blank lines, which would end an HTML block, are each an empty comment, which shows nothing. */
+    private static String raw(String content) {
+        return content.replaceAll("(?m)(?<=\\n)[ \\t]*$(?=\\n)", "<!-- -->");
+    }
+
+    /** The attributes without {@code markdown="..."}. */
+    private static String withoutMarkdown(String attributes) {
+        return MARKDOWN_ATTRIBUTE.matcher(attributes).replaceAll("");
+    }
+
+    /** {@code text} with the {@code markdown} attribute dropped from every tag outside code, as kramdown drops it. */
+    private static String dropAttributes(String text, BitSet code) {
+        Matcher m = ANY_TAG.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        int done = 0;
+        while (m.find()) {
+            if (code.get(m.start()) || !MARKDOWN_ATTRIBUTE.matcher(m.group(2)).find()) {
+                continue;
+            }
+            out.append(text, done, m.start()).append('<').append(m.group(1)).append(withoutMarkdown(m.group(2)))
+                    .append(m.group(3)).append('>');
+            done = m.end();
+        }
+        out.append(text, done, text.length());
+        return out.toString();
+    }
+
+    private static void append(StringBuilder out, String line, int index, int count) {
+        out.append(line);
+        if (index < count - 1) {
+            out.append('\n');
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package dev.kiln.jekyll;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * Converts kramdown's tables without a header (rows of {@code | a | b |}, perhaps a {@code |===} footer line, no
+ * separator line under a first row), which kramdown writes as a {@code table} with a {@code tbody} (and a
+ * {@code tfoot}) only and GFM, which needs a header, shows as text, into an HTML table as kramdown 2.4 wrote it:
+ * the rows' cells split at each {@code |} that is not escaped or in code, each cell's Markdown rendered by
+ * {@code renderSpan}, short rows filled with empty cells. Tables with a header separator are GFM's already and
+ * stay; only tables that stand at the top level of a page (not in a list or quote) are converted.
+ */
+final class KramdownTables {
+
+    /** kramdown's {@code TABLE_SEP_LINE}: a header or body separator, {@code |---|:-:|}. */
+    private static final Pattern SEPARATOR = Pattern.compile("[+|: \\t-]*?-[+|: \\t-]*?[ \\t]*");
+    /** kramdown's {@code TABLE_FSEP_LINE}: the footer separator, {@code |===|}. */
+    private static final Pattern FOOTER = Pattern.compile("[+|: \\t=]*?=[+|: \\t=]*?[ \\t]*");
+    /** What starts a block that kramdown reads before a table: a quote, a list item, a heading, HTML. */
+    private static final Pattern OTHER_BLOCK = Pattern.compile(" {0,3}(?:>|[-*+][ \\t]|\\d{1,9}[.)][ \\t]|#|<).*");
+
+    private KramdownTables() {}
+
+    /** {@code text} with its headerless tables converted; {@code rawOf} gives the offsets of code and raw HTML. */
+    static String convert(String text, Function<String, BitSet> rawOf, UnaryOperator<String> renderSpan) {
+        if (!text.contains("|")) {
+            return text;
+        }
+        BitSet raw = rawOf.apply(text);
+        String[] lines = text.split("\n", -1);
+        int[] starts = new int[lines.length];
+        for (int i = 1; i < lines.length; i++) {
+            starts[i] = starts[i - 1] + lines[i - 1].length() + 1;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < lines.length; i++) {
+            int end = i;
+            if (i == 0 || lines[i - 1].isBlank()) {
+                while (end < lines.length && tableLine(lines[end], starts[end], raw)) {
+                    end++;
+                }
+            }
+            boolean table = end > i && (end == lines.length || lines[end].isBlank()) && headerless(lines, i, end);
+            if (!table) {
+                out.append(lines[i]);
+                if (i < lines.length - 1) {
+                    out.append('\n');
+                }
+                continue;
+            }
+            out.append(html(lines, i, end, renderSpan));
+            if (end < lines.length) {
+                out.append('\n');
+            }
+            i = end - 1;
+        }
+        return out.toString();
+    }
+
+    /** Whether {@code line} is a table's line to kramdown: a pipe not escaped nor in code, outside code and HTML. */
+    private static boolean tableLine(String line, int at, BitSet raw) {
+        if (line.isBlank() || line.startsWith("    ") || line.startsWith("\t") || OTHER_BLOCK.matcher(line).matches()
+                || raw.get(at + line.length() - line.stripLeading().length())) {
+            return false;
+        }
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == '|' && !raw.get(at + i) && (i == 0 || line.charAt(i - 1) != '\\')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the table of lines {@code from} to {@code to} has no header: no separator line after a row (kramdown
+     * makes the rows above the first one its head, as GFM does, which Kiln reads already), and a row at all.
+     */
+    private static boolean headerless(String[] lines, int from, int to) {
+        boolean rows = false;
+        for (int i = from; i < to; i++) {
+            if (SEPARATOR.matcher(lines[i]).matches()) {
+                if (rows) {
+                    return false;
+                }
+            } else if (!FOOTER.matcher(lines[i]).matches()) {
+                rows = true;
+            }
+        }
+        return rows;
+    }
+
+    /** The HTML of the table on lines {@code from} to {@code to}, as kramdown writes it. */
+    private static String html(String[] lines, int from, int to, UnaryOperator<String> renderSpan) {
+        List<List<String>> body = new ArrayList<>();
+        List<List<String>> footer = new ArrayList<>();
+        boolean inFooter = false;
+        int columns = 0;
+        for (int i = from; i < to; i++) {
+            if (SEPARATOR.matcher(lines[i]).matches()) {
+                continue;
+            }
+            if (FOOTER.matcher(lines[i]).matches()) {
+                inFooter = true;
+                continue;
+            }
+            List<String> cells = cells(lines[i]);
+            columns = Math.max(columns, cells.size());
+            (inFooter ? footer : body).add(cells);
+        }
+        StringBuilder out = new StringBuilder("<table>\n");
+        section(out, "tbody", body, columns, renderSpan);
+        section(out, "tfoot", footer, columns, renderSpan);
+        return out.append("</table>").toString();
+    }
+
+    private static void section(StringBuilder out, String name, List<List<String>> rows, int columns,
+                                UnaryOperator<String> renderSpan) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        out.append("<").append(name).append(">\n");
+        for (List<String> row : rows) {
+            out.append("<tr>\n");
+            for (int c = 0; c < columns; c++) {
+                String cell = c < row.size() ? row.get(c) : "";
+                out.append("<td>").append(cell.isEmpty() ? "" : span(cell, renderSpan)).append("</td>\n");
+            }
+            out.append("</tr>\n");
+        }
+        out.append("</").append(name).append(">\n");
+    }
+
+    /** A cell's HTML: its Markdown rendered, without the paragraph around it. */
+    private static String span(String cell, UnaryOperator<String> renderSpan) {
+        String html = renderSpan.apply(cell).strip();
+        if (html.startsWith("<p>") && html.endsWith("</p>")) {
+            html = html.substring(3, html.length() - 4);
+        }
+        return html.replaceAll("\\n[ \\t]*\\n", "\n");
+    }
+
+    /**
+     * A row's cells as kramdown splits them: at each pipe not escaped ({@code \|} is a pipe in the cell) nor in a
+     * code span, the empty cell before a leading pipe and after a trailing one dropped, each cell trimmed.
+     */
+    static List<String> cells(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        int i = 0;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == '`') {
+                int run = i;
+                while (run < line.length() && line.charAt(run) == '`') {
+                    run++;
+                }
+                String ticks = line.substring(i, run);
+                int close = closingTicks(line, run, ticks);
+                int to = close < 0 ? run : close + ticks.length();
+                cell.append(line, i, to);
+                i = to;
+            } else if (c == '\\' && i + 1 < line.length() && line.charAt(i + 1) == '|') {
+                cell.append('|');
+                i += 2;
+            } else if (c == '|') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+                i++;
+            } else {
+                cell.append(c);
+                i++;
+            }
+        }
+        cells.add(cell.toString());
+        if (line.stripLeading().startsWith("|") && cells.get(0).isBlank()) {
+            cells.remove(0);
+        }
+        if (!cells.isEmpty() && cells.get(cells.size() - 1).isBlank()) {
+            cells.remove(cells.size() - 1);
+        }
+        cells.replaceAll(String::strip);
+        return cells;
+    }
+
+    /** Where a code span opened by {@code ticks} closes after {@code from}: a run of as many backticks; -1 if none. */
+    private static int closingTicks(String line, int from, String ticks) {
+        int i = from;
+        while (i < line.length()) {
+            if (line.charAt(i) != '`') {
+                i++;
+                continue;
+            }
+            int run = i;
+            while (run < line.length() && line.charAt(run) == '`') {
+                run++;
+            }
+            if (run - i == ticks.length()) {
+                return i;
+            }
+            i = run;
+        }
+        return -1;
+    }
+}
