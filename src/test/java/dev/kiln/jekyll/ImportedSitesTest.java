@@ -474,6 +474,32 @@ class ImportedSitesTest {
     }
 
     @Test
+    void kramdownOptionsKilnDoesNotHonourAreWarningsAtTheirLines() throws Exception {
+        Path src = jekyllSite("options", Map.of("_config.yml", "title: O\nkramdown:\n  input: GFM\n  auto_ids: true\n"
+                        + "  hard_wrap: true\n  auto_id_prefix: x-\n  header_offset: 1\n  smart_quotes: [lsquo, rsquo, "
+                        + "ldquo, rdquo]\n  toc_levels: 2..3\n  math_engine: katex\n  syntax_highlighter: rouge\n"
+                        + "  syntax_highlighter_opts:\n    css_class: highlight\n  footnote_nr: 5\n",
+                "_posts/2020-01-01-o.md", "---\ntitle: O\n---\nText.\n"));
+
+        importKeepingEveryUrl(src);
+
+        assertEquals(List.of(
+                "_config.yml:5: kramdown option hard_wrap: true is not carried over: Kiln joins a paragraph's lines, as "
+                        + "Jekyll's default does (end a line with two spaces or a backslash to break it)",
+                "_config.yml:7: kramdown option header_offset: 1 is not carried over: Kiln keeps each heading at the "
+                        + "level it is written",
+                "_config.yml:9: kramdown option toc_levels: 2..3 is not carried over: Kiln's table of contents lists "
+                        + "a page's h2\u2013h6 headings",
+                "_config.yml:10: kramdown option math_engine: katex is not carried over: Kiln writes math as kramdown's "
+                        + "default engine (MathJax) does, \\(...\\) in text and \\[...\\] for a block, for a MathJax "
+                        + "script in the site's layout",
+                "_config.yml:12: kramdown option syntax_highlighter_opts: {css_class: highlight} is not carried over: "
+                        + "Kiln highlights code with its own highlighter",
+                "_config.yml:14: kramdown option footnote_nr: 5 is not carried over: Kiln numbers each page's "
+                        + "footnotes from 1"), report.warnings());
+    }
+
+    @Test
     void anotherMarkdownConvertersSiteKeepsKramdownsSyntaxAsText() throws Exception {
         String post = "---\ntitle: K\n---\nShown {::comment}too{:/comment}.\n";
         Path src = jekyllSite("commonmark", Map.of("_config.yml", "title: K\nmarkdown: CommonMarkGhPages\n",
