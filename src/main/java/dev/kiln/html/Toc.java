@@ -6,13 +6,19 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-/** The table of contents of a body: a nested list of its h2–h6 headings. */
+/**
+ * The table of contents of a body: a nested list of its h2–h6 headings that have text. A heading with
+ * none ({@code ##} alone, {@code ## {#id}}, an image alone) is left out: its entry would be a link with
+ * nothing to read. kramdown's {@code {:toc}} never lists one, since kramdown makes no heading of a line
+ * without text; Hugo's TableOfContents lists it as an empty link, which is not followed here.
+ */
 final class Toc {
 
     private Toc() {}
 
-    /** {@code <nav class="toc">} with one nested {@code <ul>} per heading level, or "" for no headings. */
-    static String html(List<Body.Heading> headings) {
+    /** {@code <nav class="toc">} with one nested {@code <ul>} per heading level, or "" for no headings with text. */
+    static String html(List<Body.Heading> all) {
+        List<Body.Heading> headings = all.stream().filter(h -> hasText(h.text())).toList();
         if (headings.isEmpty()) {
             return "";
         }
@@ -44,5 +50,16 @@ final class Toc {
             lastItem.appendElement("a").attr("href", "#" + h.id()).text(h.text());
         }
         return nav.outerHtml();
+    }
+
+    /** Whether {@code text} holds anything but white space and no-break spaces. */
+    private static boolean hasText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\u00a0' && !Character.isWhitespace(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

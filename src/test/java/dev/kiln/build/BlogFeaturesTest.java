@@ -152,6 +152,34 @@ class BlogFeaturesTest {
     }
 
     @Test
+    void aHeadingWithNoTextGetsNoEntryInTheTableOfContentsAndThePageStaysValid() throws Exception {
+        write("site.yml", "toc: true\n");
+        String headings = "Intro.\n\n## First\n\nA.\n\n##\n\nB.\n\n### Sub\n\nD.\n\n##   \n\nE.\n";
+        // Common Markdown is finished by the Markdown stage's own writer; an attribute list or raw HTML sends a
+        // body the general way (jsoup).
+        write("content/posts/2020-01-01-common.md", "---\ntitle: Common\n---\n" + headings);
+        write("content/posts/2020-01-02-raw.md", "---\ntitle: Raw\n---\n<span>Raw.</span>\n\n## {#named}\n\n"
+                + headings + "\n## <img src=\"/pic.png\" alt=\"A picture\">\n");
+        write("content/pic.png", "png");
+        write("content/posts/2020-01-03-only.md", "---\ntitle: Only\n---\nText.\n\n##\n\nMore.\n");
+        SiteOutput out = build();
+
+        for (String page : List.of("2020/01/01/common/index.html", "2020/01/02/raw/index.html")) {
+            Document post = SiteChecks.page(out, page);
+            assertEquals(List.of("#first", "#sub"), post.select("nav.toc a").eachAttr("href"), page);
+            assertEquals(List.of("First", "Sub"), post.select("nav.toc a").eachText(), page);
+            assertEquals(List.of("#sub"), post.select("nav.toc > ul > li > ul a").eachAttr("href"),
+                    "the h3 stays under the last heading listed: " + page);
+        }
+        assertNotNull(SiteChecks.page(out, "2020/01/02/raw/index.html").getElementById("named"),
+                "the heading itself keeps its id");
+        assertNull(SiteChecks.page(out, "2020/01/03/only/index.html").selectFirst("nav.toc"),
+                "no table of contents when no heading has text");
+        assertEquals(List.of(), SiteChecks.validationErrors(out));
+        assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));
+    }
+
+    @Test
     void aJekyllPostsAlignedTableAndNamedFootnotesAreValidHtmlAndItsNoteLinksLead() throws Exception {
         write("content/posts/2020-01-01-kramdown.md", """
                 ---

@@ -237,6 +237,25 @@ class BodyProcessorHeadingTest {
     }
 
     @Test
+    void leavesHeadingsWithNoTextOutOfThePlacedToc() {
+        Body result = processMarkdown("[TOC]\n\n## Alpha\n\n##\n\n## {#empty}\n\n## \u00a0\n\n### Beta\n");
+        Element body = Jsoup.parseBodyFragment(result.html()).body();
+
+        assertEquals(List.of("#alpha", "#beta"), body.select("nav.toc a").eachAttr("href"), body.html());
+        assertTrue(body.select("nav.toc a").stream().noneMatch(a -> a.text().isBlank()), body.html());
+        assertOneAnchorEach(body);
+    }
+
+    @Test
+    void removesTheTocPlaceholderWhenNoHeadingHasText() {
+        Body result = processMarkdown("[TOC]\n\nText.\n\n##\n\n## {#empty}\n");
+
+        assertEquals("", result.tocHtml());
+        assertFalse(result.html().contains("<nav"), result.html());
+        assertFalse(result.html().contains("kiln-toc"), result.html());
+    }
+
+    @Test
     void leavesH1WithoutAnAnchorAndOutOfTheToc() {
         Body result = BodyProcessor.process("<h1>Title</h1><h2>Sub</h2>", "/post/", MORE);
         Element body = Jsoup.parseBodyFragment(result.html()).body();
