@@ -1,21 +1,27 @@
 package dev.kiln.html;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
 
 /**
  * Puts a prefix in front of every root-relative URL: a site's base path ({@code /blog}) on finished
  * pages, so that layouts and posts write {@code /assets/x.png} and the site still works under a project
- * path; or its whole root URL on bodies shown away from the site (feeds).
+ * path; or its whole root URL on bodies shown away from the site (feeds). The URLs are those of the
+ * attributes that hold one ({@code href}, {@code src}, ...), each candidate of a {@code srcset}, and in
+ * CSS, a {@code style} attribute's or a {@code <style>} element's {@code url(...)} and {@code @import "..."}.
  */
 public final class BasePath {
 
     /** Parsed once: jsoup parses a selector string again on every call. */
-    private static final Evaluator URL_ATTRIBUTES = QueryParser.parse("[href], [src], [poster], [action], [data], [srcset]");
+    private static final Evaluator URL_ATTRIBUTES =
+            QueryParser.parse("[href], [src], [poster], [action], [data], [srcset], [style], style");
     private static final String[] ATTRIBUTES = {"href", "src", "poster", "action", "data"};
 
     private BasePath() {}
@@ -50,21 +56,36 @@ public final class BasePath {
                 }
             }
             if (e.hasAttr("srcset")) {
-                e.attr("srcset", srcset(e.attr("srcset"), basePath));
+                e.attr("srcset", Srcset.prefixed(e.attr("srcset"), basePath));
+            }
+            if (e.hasAttr("style")) {
+                String style = e.attr("style");
+                String prefixed = CssUrls.prefixed(style, basePath);
+                if (prefixed != style) {
+                    e.attr("style", prefixed);
+                }
+            }
+            if (e.nameIs("style")) { // its CSS is data in HTML, text inside an <svg>
+                for (Node child : e.childNodes()) {
+                    if (child instanceof DataNode data) {
+                        String css = data.getWholeData();
+                        String prefixed = CssUrls.prefixed(css, basePath);
+                        if (prefixed != css) {
+                            data.setWholeData(prefixed);
+                        }
+                    } else if (child instanceof TextNode text) {
+                        String css = text.getWholeText();
+                        String prefixed = CssUrls.prefixed(css, basePath);
+                        if (prefixed != css) {
+                            text.text(prefixed);
+                        }
+                    }
+                }
             }
         }
     }
 
     private static boolean isRootRelative(String url) {
         return url.startsWith("/") && !url.startsWith("//");
-    }
-
-    private static String srcset(String value, String basePath) {
-        StringBuilder out = new StringBuilder();
-        for (String candidate : value.split(",")) {
-            String c = candidate.strip();
-            out.append(out.length() == 0 ? "" : ", ").append(isRootRelative(c) ? basePath + c : c);
-        }
-        return out.toString();
     }
 }

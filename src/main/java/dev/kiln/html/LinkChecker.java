@@ -14,19 +14,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Finds the internal links, images, stylesheets and scripts of a built site that lead nowhere: to no
  * file (as GitHub Pages resolves paths), or to a {@code #fragment} that names no id of its page. Pages
  * are scanned tag by tag rather than parsed, so that checking a large site costs little; text inside
- * code is escaped and never mistaken for a tag.
+ * code is escaped and never mistaken for a tag. The URLs in a {@code srcset} and in a page's CSS (a
+ * {@code style} attribute's or {@code <style>} element's {@code url(...)} and {@code @import}) are checked too.
  */
 public final class LinkChecker {
 
     private static final Pattern SPECIAL = Pattern.compile("(?is)(mailto|tel|javascript|data):.*");
     private static final String SCRIPT = "script";
     private static final String STYLE = "style";
+    /** The name under which the scan reports the text of a {@code <style>} element, as if an attribute's. */
+    private static final String STYLE_TEXT = "#style";
     /** Any tag but those the scan tells apart: a, link, area, input, script and style. */
     private static final String OTHER = "";
 
@@ -73,9 +77,7 @@ public final class LinkChecker {
         List<Link> links = new ArrayList<>();
         Set<String> found = new HashSet<>();
         scan(site.get(page), (tag, name, value) -> {
-            if (isLink(tag, name)) {
-                links.add(new Link(value, tag));
-            }
+            urls(tag, name, value, url -> links.add(new Link(url, tag)));
             if (isId(tag, name)) {
                 found.add(value);
             }
@@ -156,21 +158,31 @@ public final class LinkChecker {
 
     /**
      * The links of a page given as UTF-8 bytes: href of a, link and area, src of img, script, source,
-     * iframe, video, audio.
+     * iframe, video, audio, each URL of a srcset, and each URL of CSS in a style attribute or element.
      */
     public static List<Link> links(byte[] utf8) {
         List<Link> links = new ArrayList<>();
-        scan(utf8, (tag, name, value) -> {
-            if (isLink(tag, name)) {
-                links.add(new Link(value, tag));
-            }
-        });
+        scan(utf8, (tag, name, value) -> urls(tag, name, value, url -> links.add(new Link(url, tag))));
         return links;
     }
 
-    private static boolean isLink(String tag, String name) {
-        return name.equals("href") && (tag.equals("a") || tag.equals("link") || tag.equals("area"))
-                || name.equals("src") && !tag.equals("input");
+    /** Calls {@code each} with every URL that attribute {@code name} of a {@code tag} holds (see {@link #links}). */
+    private static void urls(String tag, String name, String value, Consumer<String> each) {
+        switch (name) {
+            case "href" -> {
+                if (tag.equals("a") || tag.equals("link") || tag.equals("area")) {
+                    each.accept(value);
+                }
+            }
+            case "src" -> {
+                if (!tag.equals("input")) {
+                    each.accept(value);
+                }
+            }
+            case "srcset" -> Srcset.urls(value, (start, end) -> each.accept(value.substring(start, end)));
+            case STYLE, STYLE_TEXT -> CssUrls.urls(value, each);
+            default -> { }
+        }
     }
 
     private static boolean isId(String tag, String name) {
@@ -194,8 +206,9 @@ public final class LinkChecker {
     }
 
     /**
-     * Calls {@code visitor} for each href, src, id and name attribute of each start tag of {@code html} (UTF-8),
-     * with the tag's name (see {@link #tag}) and the value unescaped.
+     * Calls {@code visitor} for each href, src, srcset, style, id and name attribute of each start tag of
+     * {@code html} (UTF-8), with the tag's name (see {@link #tag}) and the value unescaped, and for the text of
+     * each style element that may hold a URL, as {@link #STYLE_TEXT} (raw text: nothing to unescape).
      * A hand-written scanner: comments are skipped, and the contents of scripts and styles (their opening
      * tags are kept); text is never mistaken for a tag, since HTML escapes its {@code <}. HTML's syntax is
      * ASCII, so it reads bytes (an array access each, where a string costs a call a character), and only
@@ -226,7 +239,11 @@ public final class LinkChecker {
             }
             if (tag == SCRIPT || tag == STYLE) {
                 int close = indexOfIgnoreCase(html, "</" + tag, end);
-                end = close < 0 ? n : close;
+                int textEnd = close < 0 ? n : close;
+                if (tag == STYLE && mayHoldUrl(html, end, textEnd)) {
+                    visitor.visit(tag, STYLE_TEXT, new String(html, end, textEnd - end, StandardCharsets.UTF_8));
+                }
+                end = textEnd;
             }
             i = indexOf(html, '<', end);
         }
@@ -248,13 +265,15 @@ public final class LinkChecker {
 
     /**
      * The name of the attribute {@code html[from, to)}, lower case, when a link or an id may be in it (href,
-     * src, id, name), else null: its value is then never made a string.
+     * src, srcset, style, id, name), else null: its value is then never made a string.
      */
     private static String attribute(byte[] html, int from, int to) {
         return switch (to - from) {
             case 2 -> is(html, from, "id") ? "id" : null;
             case 3 -> is(html, from, "src") ? "src" : null;
             case 4 -> is(html, from, "href") ? "href" : is(html, from, "name") ? "name" : null;
+            case 5 -> is(html, from, STYLE) ? STYLE : null;
+            case 6 -> is(html, from, "srcset") ? "srcset" : null;
             default -> null;
         };
     }
@@ -390,6 +409,17 @@ public final class LinkChecker {
             }
         }
         return -1;
+    }
+
+    /** Whether the CSS {@code html[from, to)} holds {@code url(} or {@code @import}, in any case. */
+    private static boolean mayHoldUrl(byte[] html, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = html[i];
+            if ((c == 'u' || c == 'U') && i + 4 <= to && is(html, i, "url(") || c == '@' && i + 7 <= to && is(html, i, "@import")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWith(byte[] html, int at, String ascii) {

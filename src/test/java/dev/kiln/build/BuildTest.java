@@ -303,6 +303,50 @@ class BuildTest {
                 "code is shown as written: " + post.selectFirst("pre code").text());
     }
 
+    @Test
+    void baseUrlPrefixesTheUrlsOfAPostsInlineStylesStyleElementsAndSrcsetsAndTheirLinksAreChecked() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "site.yml", "title: T\nbase_url: https://me.github.io/blog\n");
+        write(site, "content/img/a.png", "png");
+        write(site, "content/img/b.png", "png");
+        write(site, "content/posts/2020-01-01-styled.md", """
+                ---
+                title: Styled
+                ---
+                <div style="background: url(/img/a.png)">A box.</div>
+
+                <style>
+                .hero { background-image: url("/img/b.png"); }
+                @import '/img/gone.css';
+                </style>
+
+                <img src="/img/a.png" srcset="/img/a.png 1x, /img/b.png 2x, data:image/png;base64,AA== 3x" alt="a">
+
+                <p style="background: url('/img/missing.png'), url(https://cdn.example.com/c.png)">Text.</p>
+                """);
+
+        BuildResult result = Fixtures.build(Fixtures.options(site));
+
+        Document post = SiteChecks.page(result.output(), "2020/01/01/styled/index.html");
+        assertEquals("background: url(/blog/img/a.png)", post.selectFirst("div[style]").attr("style"));
+        String css = post.selectFirst("article style").data();
+        assertTrue(css.contains("url(\"/blog/img/b.png\")") && css.contains("@import '/blog/img/gone.css'"), css);
+        assertEquals("/blog/img/a.png 1x, /blog/img/b.png 2x, data:image/png;base64,AA== 3x",
+                post.selectFirst("img[alt=a]").attr("srcset"));
+        assertEquals("background: url('/blog/img/missing.png'), url(https://cdn.example.com/c.png)",
+                post.selectFirst("p[style]").attr("style"));
+        // The home page shows the last paragraph as the post's excerpt: prefixed there too.
+        assertEquals("background: url('/blog/img/missing.png'), url(https://cdn.example.com/c.png)",
+                SiteChecks.page(result.output(), "index.html").selectFirst("p[style]").attr("style"));
+        assertEquals(List.of("2020/01/01/styled/index.html -> /blog/img/gone.css",
+                        "2020/01/01/styled/index.html -> /blog/img/missing.png", "index.html -> /blog/img/missing.png"),
+                SiteChecks.brokenLinks(result.output(), "/blog").stream().sorted().toList());
+        assertEquals(List.of("content/posts/2020-01-01-styled.md:8:10: broken link to /blog/img/gone.css (on 2020/01/01/styled/index.html)",
+                        "content/posts/2020-01-01-styled.md:13:28: broken link to /blog/img/missing.png"
+                                + " (on 2020/01/01/styled/index.html; also in its excerpt on index.html)"),
+                LinkReport.problems(result, site).stream().map(Problem::toString).toList());
+    }
+
     // ---- URL claims ----
 
     @Test

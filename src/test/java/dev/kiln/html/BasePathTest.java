@@ -50,6 +50,49 @@ class BasePathTest {
     }
 
     @Test
+    void prefixesRootRelativeUrlsInStyleAttributesAndStyleElements() {
+        Document doc = apply("""
+                <!DOCTYPE html><html><head><style>
+                .a { background: url(/img/a.png) } .b { background: URL( "/img/b.png" ) }
+                @import '/css/more.css'; @import "/css/print.css" print;
+                </style></head><body>
+                <div style="background-image: url('/img/c.png'), url(/img/d.png)">x</div>
+                <svg><style>.e { fill: url(/img/e.svg#g) }</style></svg>
+                </body></html>""");
+
+        assertEquals("""
+
+                .a { background: url(/blog/img/a.png) } .b { background: URL( "/blog/img/b.png" ) }
+                @import '/blog/css/more.css'; @import "/blog/css/print.css" print;
+                """, doc.selectFirst("head style").data());
+        assertEquals("background-image: url('/blog/img/c.png'), url(/blog/img/d.png)", doc.selectFirst("div").attr("style"));
+        assertEquals(".e { fill: url(/blog/img/e.svg#g) }", doc.selectFirst("svg style").wholeText());
+    }
+
+    @Test
+    void leavesAbsoluteProtocolRelativeRelativeAndDataUrlsInCssAlone() {
+        String style = "background: url(https://example.com/a.png), url(//cdn.example.com/b.png), url(c.png),"
+                + " url('../d.png'), url(data:image/png;base64,AA==), url(#gradient); content: '/not-a-url'";
+
+        assertEquals(style, apply("<p style=\"" + style + "\">p</p>").selectFirst("p").attr("style"));
+    }
+
+    @Test
+    void prefixesOnlyTheUrlsOfASrcsetAndKeepsTheCommaOfADataUrl() {
+        assertEquals("data:image/png;base64,AA== 1x,/blog/b.png 2x",
+                apply("<img srcset=\"data:image/png;base64,AA== 1x,/b.png 2x\">").selectFirst("img").attr("srcset"));
+        assertEquals("/blog/a.png 480w,\n/blog/b.png 800w",
+                apply("<img srcset=\"/a.png 480w,\n/b.png 800w\">").selectFirst("img").attr("srcset"));
+    }
+
+    @Test
+    void escapesABasePathThatCssWouldReadOtherwise() {
+        Document doc = Jsoup.parse(BasePath.apply("<p style=\"background: url(/a.png)\">p</p>", "/notes(old)"));
+
+        assertEquals("background: url(/notes\\(old\\)/a.png)", doc.selectFirst("p").attr("style"));
+    }
+
+    @Test
     void keepsTheTextOfThePage() {
         Document doc = apply("<p>Fish &amp; chips, a &lt;tag&gt; and \u201cquotes\u201d</p>");
 

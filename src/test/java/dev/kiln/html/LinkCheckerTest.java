@@ -63,6 +63,18 @@ class LinkCheckerTest {
     }
 
     @Test
+    void findsMissingImagesOfSrcsetsInlineStylesAndStyleElements() {
+        SiteOutput site = site("index.html", "<style>.a { background: url(\"/gone-a.png\") } .b { background: url(/ok.png) }"
+                        + " @import '/gone.css';</style><img src=\"/ok.png\" srcset=\"/ok.png 1x, /gone-b.png 2x\" alt=\"\">"
+                        + "<p style=\"background: url(&quot;/gone-c.png&quot;), url(data:image/png;base64,AA==),"
+                        + " url(https://cdn.example.com/x.png)\">p</p><svg><rect style=\"fill: url(#nowhere)\"/></svg>"
+                        + "<code>url(/shown-as-code.png)</code>",
+                "ok.png", "png");
+        assertEquals(List.of("index.html -> /gone-a.png", "index.html -> /gone.css", "index.html -> /gone-b.png",
+                "index.html -> /gone-c.png", "index.html -> #nowhere (no element with id 'nowhere')"), broken(site, ""));
+    }
+
+    @Test
     void ignoresLinksShownAsCodeAndInComments() {
         SiteOutput site = site("index.html", "<pre><code>&lt;a href=\"/nope\"&gt;</code></pre><!-- <a href=\"/gone\"> -->"
                 + "<p title=\"a > b\"><a href=\"/\">home</a></p>");
