@@ -394,6 +394,15 @@ public final class Build implements AutoCloseable {
     }
 
     /**
+     * The site-relative paths of the files that the pages of the last run's sources are symbolic links to, or
+     * null when the last run could not load its sources (or this build does not remember them).
+     */
+    public Set<String> linkTargets() {
+        SiteSources last = loaded;
+        return last == null ? null : Set.copyOf(last.links().values());
+    }
+
+    /**
      * The sources of the site in {@code root}: all read, or the last run's with the {@code changed} ones
      * read again.
      */

@@ -151,6 +151,7 @@ public final class SourceLoader {
         last.links().forEach((link, target) -> {
             if (changed.contains(target)) {
                 linked.add(link);
+                known.add(target); // read again through its links, wherever it is (notes/a.md)
             }
         });
         List<Problem> problems = new ArrayList<>();

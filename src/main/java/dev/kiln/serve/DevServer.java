@@ -126,6 +126,11 @@ public final class DevServer implements AutoCloseable {
         return http.getAddress().getPort();
     }
 
+    /** The folders watched only because pages are links to files in them, for tests. */
+    Set<java.nio.file.Path> watchedLinkFolders() {
+        return watcher.targetFolders();
+    }
+
     /** How many live-reload event streams are open now (tabs listening), for tests. */
     int eventStreams() {
         return reload.size();
@@ -180,6 +185,11 @@ public final class DevServer implements AutoCloseable {
             // A bug must not take the server down: show it like a site problem.
             List<Problem> problems = List.of(Problem.inFile("(kiln)", "the build crashed: " + e));
             after = before.failed(problems, ErrorOverlay.html(problems, options.source()));
+        }
+        // A page may be a link to a file in a folder the watcher does not watch (notes/, beside content/).
+        Set<String> targets = build.linkTargets();
+        if (targets != null) {
+            watcher.watchTargets(targets);
         }
         snapshot = after;
         if (!firstBuild) {

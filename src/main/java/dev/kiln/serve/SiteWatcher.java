@@ -15,7 +15,11 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -24,7 +28,9 @@ import java.util.stream.Stream;
 
 /**
  * Watches what a site is made of: {@code site.yml} and everything under {@code content/},
- * {@code layouts/} and {@code assets/}, new folders included. A burst of events (an editor saving
+ * {@code layouts/} and {@code assets/}, new folders included, and the files that pages are symbolic
+ * links to elsewhere in the site ({@code content/about.md} → {@code notes/about.md}): the folder of each
+ * such file is watched while a link leads there. A burst of events (an editor saving
  * through a temporary file and a rename) gives one call of the listener, after a short quiet time.
  *
  * <p>The JDK's {@link WatchService} rather than a watcher library: the site folder itself must be
@@ -41,6 +47,10 @@ final class SiteWatcher implements AutoCloseable {
     private final Consumer<Set<String>> listener;
     private final long quietMillis;
     private final Thread thread;
+    /** The site-relative paths of the files that pages link to outside the watched folders (or ignored in them). */
+    private volatile Set<String> targets = Set.of();
+    /** The folders watched for {@link #targets} alone, with their keys: cancelled when no link leads there any more. */
+    private final Map<Path, WatchKey> targetFolders = new HashMap<>();
 
     /**
      * Watches the site in {@code root}; after each burst of changes, {@code listener} gets the site-relative
@@ -67,6 +77,50 @@ final class SiteWatcher implements AutoCloseable {
 
     void start() {
         thread.start();
+    }
+
+    /**
+     * Watches the files at {@code linked} (site-relative paths: the targets of the pages that are symbolic
+     * links) too, and stops watching the folders of targets no page links to any more. A target in a
+     * folder that cannot be watched (not readable) is passed over: its edits are not seen, as before.
+     */
+    synchronized void watchTargets(Collection<String> linked) {
+        Set<String> elsewhere = new HashSet<>();
+        Set<Path> folders = new HashSet<>();
+        for (String target : linked) {
+            Path rel = Path.of(target);
+            if (concernsSite(rel)) {
+                continue; // watched already
+            }
+            elsewhere.add(target);
+            Path folder = root.resolve(rel).getParent();
+            if (!FOLDERS.contains(rel.getName(0).toString()) && !folder.equals(root)) { // those are watched already
+                folders.add(folder);
+            }
+        }
+        for (Path folder : folders) {
+            if (!targetFolders.containsKey(folder)) {
+                try {
+                    targetFolders.put(folder, folder.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                            StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE));
+                } catch (IOException | ClosedWatchServiceException e) {
+                    // gone, unreadable, or the watcher closed: nothing to watch there
+                }
+            }
+        }
+        targetFolders.entrySet().removeIf(watched -> {
+            boolean unused = !folders.contains(watched.getKey());
+            if (unused) {
+                watched.getValue().cancel();
+            }
+            return unused;
+        });
+        targets = Set.copyOf(elsewhere);
+    }
+
+    /** The folders watched now for the files that pages link to, and for nothing else. */
+    synchronized Set<Path> targetFolders() {
+        return Set.copyOf(targetFolders.keySet());
     }
 
     private void loop() {
@@ -110,19 +164,22 @@ final class SiteWatcher implements AutoCloseable {
             }
             Path changed = dir.resolve((Path) event.context());
             Path rel = root.relativize(changed);
-            if (!concernsSite(rel)) {
+            String path = rel.toString().replace('\\', '/');
+            boolean site = concernsSite(rel);
+            boolean target = targets.contains(path);
+            if (!site && !target) {
                 continue;
             }
             burst.relevant = true;
             String top = rel.getName(0).toString();
-            if (event.kind() == StandardWatchEventKinds.ENTRY_MODIFY && rel.getNameCount() > 1
-                    && !top.equals(dev.kiln.layout.Layouts.FOLDER)
+            if (event.kind() == StandardWatchEventKinds.ENTRY_MODIFY
+                    && (target || rel.getNameCount() > 1 && !top.equals(dev.kiln.layout.Layouts.FOLDER))
                     && Files.isRegularFile(changed, LinkOption.NOFOLLOW_LINKS)) {
-                burst.written.add(rel.toString().replace('\\', '/'));
+                burst.written.add(path);
             } else {
                 burst.anything = true;
             }
-            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
+            if (site && event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
                 registerTree(changed);
             }
         }

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,6 +83,23 @@ class SourceLoaderTest {
         Files.delete(site.resolve("content/posts/2018-03-15-a.md"));
         assertNull(SourceLoader.reload(site, before, java.util.Set.of("content/posts/2018-03-15-a.md"),
                 READ), "a file gone");
+    }
+
+    @Test
+    void reloadReadsAgainThePagesThatLinkToAFileWrittenOutsideContent() throws IOException {
+        write("notes/about.md", "About\n");
+        write("content/posts/2018-03-15-a.md", "A\n");
+        Files.createSymbolicLink(site.resolve("content/about.md"), Path.of("../notes/about.md"));
+        SiteSources before = SourceLoader.load(site);
+        write("notes/about.md", "About, edited\n");
+
+        SiteSources after = SourceLoader.reload(site, before, java.util.Set.of("notes/about.md"), READ);
+
+        assertNotNull(after, "the watcher named the target: no need to walk the folders");
+        assertEquals(List.of("About, edited\n"), after.pages().stream().map(SourceFile::text).toList());
+        assertEquals(before.posts(), after.posts());
+        assertNull(SourceLoader.reload(site, before, java.util.Set.of("notes/other.md"), READ),
+                "a file no page links to");
     }
 
     @Test

@@ -743,6 +743,32 @@ class DevServerTest {
     }
 
     @Test
+    void aPostThatLinksToAFileOutsideTheWatchedFoldersShowsEachEditOfThatFileUntilTheLinkGoes() throws IOException {
+        Path site = site();
+        write(site, "notes/drafts/linked.md", post("Linked", "java", "The first words of the note."));
+        Files.createSymbolicLink(site.resolve("content/posts/2020-04-03-linked.md"), Path.of("../../notes/drafts/linked.md"));
+        try (DevServer server = started(site)) {
+            assertTrue(get(server, "/2020/04/03/linked/").body().contains("The first words of the note."));
+            long before = settledRebuilds(server, 300);
+
+            // Written in place, as most editors save; then saved as others do, a new file renamed over it.
+            Files.writeString(site.resolve("notes/drafts/linked.md"), post("Linked", "java", "The note, edited."));
+            await("the edited note", () -> get(server, "/2020/04/03/linked/").body().contains("The note, edited."));
+            assertTrue(page(server, "/").text().contains("The note, edited."), "the home page shows its excerpt");
+            Path saved = Files.writeString(site.resolve("notes/drafts/.linked.md.tmp"), post("Linked", "java", "Renamed over."));
+            Files.move(saved, site.resolve("notes/drafts/linked.md"), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+            await("the note saved by a rename", () -> get(server, "/2020/04/03/linked/").body().contains("Renamed over."));
+            assertTrue(server.rebuilds() > before);
+            assertEquals(Set.of(site.resolve("notes/drafts").toAbsolutePath().normalize()), server.watchedLinkFolders());
+
+            Files.delete(site.resolve("content/posts/2020-04-03-linked.md"));
+            await("the post to go with its link", () -> get(server, "/2020/04/03/linked/").statusCode() == 404);
+            assertEquals(Set.of(), server.watchedLinkFolders(), "no link leads to notes/drafts/ any more");
+        }
+    }
+
+    @Test
     void aPostInAFolderCreatedWhileServingIsWatched() {
         Path site = site();
         try (DevServer server = started(site)) {

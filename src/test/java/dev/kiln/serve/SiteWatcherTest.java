@@ -96,6 +96,37 @@ class SiteWatcherTest {
         }
     }
 
+    @Test
+    void theFileAPageLinksToIsWatchedInItsFolderUntilNoPageLinksThere() throws IOException, InterruptedException {
+        Files.createDirectories(site.resolve("content/posts"));
+        Files.createDirectories(site.resolve("notes"));
+        Files.writeString(site.resolve("content/posts/a.md"), "a");
+        Files.writeString(site.resolve("notes/target.md"), "a");
+        java.util.concurrent.BlockingQueue<java.util.Optional<java.util.Set<String>>> bursts =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        try (SiteWatcher watcher = new SiteWatcher(site, DevServer.QUIET_MILLIS,
+                changed -> bursts.add(java.util.Optional.ofNullable(changed)))) {
+            watcher.start();
+            watcher.watchTargets(java.util.Set.of("notes/target.md", "content/posts/a.md"));
+            assertEquals(java.util.Set.of(site.resolve("notes").toAbsolutePath().normalize()), watcher.targetFolders());
+
+            Files.writeString(site.resolve("notes/target.md"), "b");
+            assertEquals(java.util.Optional.of(java.util.Set.of("notes/target.md")), nextBurst(bursts),
+                    "the target written to: the build reads the pages that link to it again");
+
+            // Other files of its folder are no part of the site: the next burst is the post's alone.
+            Files.writeString(site.resolve("notes/other.md"), "b");
+            Files.writeString(site.resolve("content/posts/a.md"), "b");
+            assertEquals(java.util.Optional.of(java.util.Set.of("content/posts/a.md")), nextBurst(bursts));
+
+            watcher.watchTargets(java.util.Set.of());
+            assertEquals(java.util.Set.of(), watcher.targetFolders(), "no page links to notes/ any more");
+            Files.writeString(site.resolve("notes/target.md"), "c");
+            Files.writeString(site.resolve("content/posts/a.md"), "c");
+            assertEquals(java.util.Optional.of(java.util.Set.of("content/posts/a.md")), nextBurst(bursts));
+        }
+    }
+
     /** The next burst the watcher reports, all of it (events of one burst may be reported in two calls). */
     private static java.util.Optional<java.util.Set<String>> nextBurst(
             java.util.concurrent.BlockingQueue<java.util.Optional<java.util.Set<String>>> bursts) throws InterruptedException {
