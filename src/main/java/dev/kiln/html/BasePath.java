@@ -1,14 +1,13 @@
 package dev.kiln.html;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.QueryParser;
 
 /**
  * Puts a prefix in front of every root-relative URL: a site's base path ({@code /blog}) on finished
@@ -18,11 +17,6 @@ import org.jsoup.select.QueryParser;
  * CSS, a {@code style} attribute's or a {@code <style>} element's {@code url(...)} and {@code @import "..."}.
  */
 public final class BasePath {
-
-    /** Parsed once: jsoup parses a selector string again on every call. */
-    private static final Evaluator URL_ATTRIBUTES =
-            QueryParser.parse("[href], [src], [poster], [action], [data], [srcset], [style], style");
-    private static final String[] ATTRIBUTES = {"href", "src", "poster", "action", "data"};
 
     private BasePath() {}
 
@@ -48,21 +42,20 @@ public final class BasePath {
 
     private static void prefix(Document doc, String basePath) {
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
-        for (Element e : doc.select(URL_ATTRIBUTES)) {
-            for (String attribute : ATTRIBUTES) {
-                String url = e.attr(attribute);
-                if (isRootRelative(url)) {
-                    e.attr(attribute, basePath + url);
-                }
-            }
-            if (e.hasAttr("srcset")) {
-                e.attr("srcset", Srcset.prefixed(e.attr("srcset"), basePath));
-            }
-            if (e.hasAttr("style")) {
-                String style = e.attr("style");
-                String prefixed = CssUrls.prefixed(style, basePath);
-                if (prefixed != style) {
-                    e.attr("style", prefixed);
+        // One walk, each element's attributes read once: a page's elements are mostly without a URL.
+        for (Element e : doc.getAllElements()) {
+            if (e.attributesSize() > 0) {
+                for (Attribute attribute : e.attributes()) {
+                    String value = attribute.getValue();
+                    String prefixed = switch (attribute.getKey()) {
+                        case "href", "src", "poster", "action", "data" -> isRootRelative(value) ? basePath + value : value;
+                        case "srcset" -> Srcset.prefixed(value, basePath);
+                        case "style" -> CssUrls.prefixed(value, basePath);
+                        default -> value;
+                    };
+                    if (!prefixed.equals(value)) {
+                        attribute.setValue(prefixed);
+                    }
                 }
             }
             if (e.nameIs("style")) { // its CSS is data in HTML, text inside an <svg>
@@ -70,13 +63,13 @@ public final class BasePath {
                     if (child instanceof DataNode data) {
                         String css = data.getWholeData();
                         String prefixed = CssUrls.prefixed(css, basePath);
-                        if (prefixed != css) {
+                        if (!prefixed.equals(css)) {
                             data.setWholeData(prefixed);
                         }
                     } else if (child instanceof TextNode text) {
                         String css = text.getWholeText();
                         String prefixed = CssUrls.prefixed(css, basePath);
-                        if (prefixed != css) {
+                        if (!prefixed.equals(css)) {
                             text.text(prefixed);
                         }
                     }

@@ -29,6 +29,7 @@ public final class LinkChecker {
     private static final Pattern SPECIAL = Pattern.compile("(?is)(mailto|tel|javascript|data):.*");
     private static final String SCRIPT = "script";
     private static final String STYLE = "style";
+    private static final String SRCSET = "srcset";
     /** The name under which the scan reports the text of a {@code <style>} element, as if an attribute's. */
     private static final String STYLE_TEXT = "#style";
     /** Any tag but those the scan tells apart: a, link, area, input, script and style. */
@@ -77,7 +78,11 @@ public final class LinkChecker {
         List<Link> links = new ArrayList<>();
         Set<String> found = new HashSet<>();
         scan(site.get(page), (tag, name, value) -> {
-            urls(tag, name, value, url -> links.add(new Link(url, tag)));
+            if (isLink(tag, name)) {
+                links.add(new Link(value, tag));
+            } else if (holdsUrls(name)) {
+                urls(name, value, url -> links.add(new Link(url, tag)));
+            }
             if (isId(tag, name)) {
                 found.add(value);
             }
@@ -162,26 +167,33 @@ public final class LinkChecker {
      */
     public static List<Link> links(byte[] utf8) {
         List<Link> links = new ArrayList<>();
-        scan(utf8, (tag, name, value) -> urls(tag, name, value, url -> links.add(new Link(url, tag))));
+        scan(utf8, (tag, name, value) -> {
+            if (isLink(tag, name)) {
+                links.add(new Link(value, tag));
+            } else if (holdsUrls(name)) {
+                urls(name, value, url -> links.add(new Link(url, tag)));
+            }
+        });
         return links;
     }
 
-    /** Calls {@code each} with every URL that attribute {@code name} of a {@code tag} holds (see {@link #links}). */
-    private static void urls(String tag, String name, String value, Consumer<String> each) {
-        switch (name) {
-            case "href" -> {
-                if (tag.equals("a") || tag.equals("link") || tag.equals("area")) {
-                    each.accept(value);
-                }
-            }
-            case "src" -> {
-                if (!tag.equals("input")) {
-                    each.accept(value);
-                }
-            }
-            case "srcset" -> Srcset.urls(value, (start, end) -> each.accept(value.substring(start, end)));
-            case STYLE, STYLE_TEXT -> CssUrls.urls(value, each);
-            default -> { }
+    /** Whether attribute {@code name} (as the scan reports it) is one URL: href of a, link and area, src but of input. */
+    private static boolean isLink(String tag, String name) {
+        return name.equals("href") && (tag.equals("a") || tag.equals("link") || tag.equals("area"))
+                || name.equals("src") && !tag.equals("input");
+    }
+
+    /** Whether attribute {@code name} (as the scan reports it) may hold several URLs: a srcset, or CSS. */
+    private static boolean holdsUrls(String name) {
+        return name.equals(SRCSET) || name.equals(STYLE) || name.equals(STYLE_TEXT);
+    }
+
+    /** Calls {@code each} with every URL of {@code value}, a srcset or CSS (see {@link #holdsUrls}). */
+    private static void urls(String name, String value, Consumer<String> each) {
+        if (name.equals(SRCSET)) {
+            Srcset.urls(value, (start, end) -> each.accept(value.substring(start, end)));
+        } else {
+            CssUrls.urls(value, each);
         }
     }
 
@@ -273,7 +285,7 @@ public final class LinkChecker {
             case 3 -> is(html, from, "src") ? "src" : null;
             case 4 -> is(html, from, "href") ? "href" : is(html, from, "name") ? "name" : null;
             case 5 -> is(html, from, STYLE) ? STYLE : null;
-            case 6 -> is(html, from, "srcset") ? "srcset" : null;
+            case 6 -> is(html, from, SRCSET) ? SRCSET : null;
             default -> null;
         };
     }
@@ -373,6 +385,9 @@ public final class LinkChecker {
                     valueStart = j;
                     valueEnd = k;
                     i = k;
+                }
+                if (name == STYLE && !mayHoldUrl(html, valueStart, valueEnd)) {
+                    name = null; // CSS without a URL (a table cell's text-align): no string made
                 }
                 if (name != null) {
                     if (found == null) {
