@@ -135,8 +135,10 @@ final class KramdownHtml {
                 int contentAt = offset + lineAt + tag.end();
                 String inner = blocks(content.startsWith("\n") ? content.substring(1) : content,
                         contentAt + (content.startsWith("\n") ? 1 : 0), code, lineOffset + i + 1);
+                // The end tag keeps its indentation: in a list item, it is what keeps it in the item.
+                String indent = element.substring(element.lastIndexOf('\n', closeAt - 1) + 1, closeAt);
                 converted = startTag + "\n\n" + inner.replaceFirst("^(?:[ \\t]*\n)+", "").stripTrailing() + "\n\n"
-                        + after.stripLeading();
+                        + indent + after;
             } else if (model == Model.SPAN || model == Model.BLOCK) {
                 if (model == Model.BLOCK) {
                     warnings.add(path + ":" + (firstLine + lineOffset + end) + ": </" + name + "> is not at the start "
