@@ -21,6 +21,8 @@ final class KramdownMath {
     private static final Pattern LIST_MARKER = Pattern.compile("(?:^|[ \\t>])(?:[-*+]|\\d{1,9}[.)])[ \\t]+");
     /** A line that holds nothing but a blockquote's markers: a blank line inside a quote. */
     private static final Pattern BLANK = Pattern.compile("[ \\t>]*");
+    /** A blank line (in a quote too) between two offsets: where a paragraph, and inline math, ends. */
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t>]*\\n");
     private static final Pattern QUOTE_PREFIX = Pattern.compile("^[ \\t]*(?:>[ \\t]?)*");
     private static final Pattern INDENT = Pattern.compile("^[ \\t]*");
     private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
@@ -107,7 +109,7 @@ final class KramdownMath {
     }
 
     private static boolean blankLine(String text, int start, int end) {
-        return Pattern.compile("\\n[ \\t>]*\\n").matcher(text).region(start, end).find();
+        return BLANK_LINE.matcher(text).region(start, end).find();
     }
 
     /**
@@ -116,19 +118,25 @@ final class KramdownMath {
      * lines, which would end the paragraph, are left out (MathJax reads a formula's lines as one).
      */
     private static String formula(String math, boolean quoted, boolean block) {
-        String[] lines = math.strip().split("\n", -1);
+        String[] lines = math.split("\n", -1);
         StringBuilder out = new StringBuilder();
+        boolean first = true;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             String prefix = "";
-            if (i > 0) {
+            if (i > 0) { // each later line's quote markers or indentation, before the formula's text on it
                 Matcher m = (quoted ? QUOTE_PREFIX : INDENT).matcher(line);
                 m.find();
                 prefix = m.group();
                 line = line.substring(m.end());
-                if (line.isBlank()) {
-                    continue;
-                }
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            if (first) {
+                line = line.stripLeading();
+                first = false;
+            } else {
                 out.append('\n').append(prefix);
             }
             escape(line.stripTrailing(), out);
