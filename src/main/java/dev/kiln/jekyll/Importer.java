@@ -403,7 +403,9 @@ public final class Importer {
         boolean parseBlockHtml = config.values().get("kramdown") instanceof Map<?, ?> k
                 && Boolean.TRUE.equals(k.get("parse_block_html"));
         // Text-level Markdown as HTML: the content of an HTML element kramdown read as text, a table's cells.
-        java.util.function.UnaryOperator<String> span = text -> markdown.render(KramdownMath.convert(text, markdown::raw));
+        // What kramdown reads as raw: code, HTML, and the Liquid Jekyll ran before it (left where not converted).
+        java.util.function.Function<String, java.util.BitSet> raw = text -> withLiquid(text, markdown.raw(text));
+        java.util.function.UnaryOperator<String> span = text -> markdown.render(KramdownMath.convert(text, raw));
         int converted = 0;
         for (Routed r : routed) {
             Planned p = r.planned();
@@ -414,14 +416,15 @@ public final class Importer {
             String body = result.text();
             if (p.dest().matches(".*\\.(md|markdown)$")) {
                 if (kramdown) {
-                    // Liquid first, as Jekyll runs it before kramdown.
+                    // Liquid first, as Jekyll runs it before kramdown; then line ends as kramdown reads them.
+                    body = body.replace("\r\n", "\n").replace('\r', '\n');
                     KramdownHtml.Result h = KramdownHtml.convert(p.source().path(), body, p.source().bodyLine(),
                             parseBlockHtml, markdown::code, span);
                     warnings.addAll(h.warnings());
                     KramdownExtensions.Result k = KramdownExtensions.convert(p.source().path(), h.text(),
                             p.source().bodyLine(), markdown::code);
                     warnings.addAll(k.warnings());
-                    body = KramdownTables.convert(KramdownMath.convert(k.text(), markdown::raw), markdown::raw, span);
+                    body = KramdownTables.convert(KramdownMath.convert(k.text(), raw), raw, span);
                 }
                 // Every heading keeps the id Jekyll gave it: links to it, from the web too, still reach it.
                 body = HeadingIds.pin(body, ids, markdown::headings);
@@ -429,6 +432,20 @@ public final class Importer {
             write(dest.resolve(p.dest()), p.edit().render(body));
         }
         return converted;
+    }
+
+    private static final java.util.regex.Pattern LIQUID = java.util.regex.Pattern.compile("\\{\\{.*?}}|\\{%.*?%}",
+            java.util.regex.Pattern.DOTALL);
+
+    /** {@code raw} with the offsets of {@code text}'s Liquid ({@code {{ ... }}}, {@code {% ... %}}) set too. */
+    static java.util.BitSet withLiquid(String text, java.util.BitSet raw) {
+        if (text.contains("{{") || text.contains("{%")) {
+            java.util.regex.Matcher m = LIQUID.matcher(text);
+            while (m.find()) {
+                raw.set(m.start(), m.end());
+            }
+        }
+        return raw;
     }
 
     /** Liquid in front-matter values is left as it is (Kiln reads it as text): each line is reported. */

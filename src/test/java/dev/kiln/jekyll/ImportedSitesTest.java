@@ -669,4 +669,50 @@ class ImportedSitesTest {
         assertEquals(1, report.problems().size(), report.problems().toString());
         assertTrue(report.problems().get(0).toString().startsWith("_config.yml:1:1: collections are not imported"));
     }
+
+    /** The built {@code .post-content} of a site {@code name} whose one post has {@code body}, under {@code config}. */
+    private org.jsoup.nodes.Element post(String name, String config, String body) throws IOException {
+        Path src = jekyllSite(name, Map.of("_config.yml", "title: X\n" + config,
+                "_posts/2020-01-01-x.md", "---\ntitle: X\n---\n" + body));
+        BuildResult built = importKeepingEveryUrl(src);
+        return SiteChecks.page(built.output(), "2020/01/01/x.html").selectFirst(".post-content");
+    }
+
+    /** kramdown reads {@code \r\n} and {@code \r} as line ends first: a blank line between them ends a paragraph. */
+    @Test
+    void windowsLineEndsKeepParagraphsApartFromMath() throws Exception {
+        var article = post("crlf", "", "Cost $$5\r\n\r\nand later $$6 here.\r\n\r\n$$\r\na_b\r\n$$\r\n");
+
+        assertEquals(List.of("Cost $$5", "and later $$6 here.", "\\[a_b\\]"), article.select("p").eachText());
+    }
+
+    /** Jekyll ran Liquid before kramdown: a pipe or dollars in Liquid left in the page make no table and no math. */
+    @Test
+    void liquidLeftInThePageIsNoTableAndNoMath() throws Exception {
+        var article = post("liquid", "", "{{ page.title | upcase }}\n\n{% include x.html text=\"a | b\" %}\n\n"
+                + "{{ page.x | append: \"$$a_b$$\" }}\n");
+
+        assertEquals(0, article.select("table").size(), article.html());
+        assertEquals(List.of("{{ page.title | upcase }}", "{% include x.html text=\u201ca | b\u201d %}",
+                "{{ page.x | append: \u201c$$a_b$$\u201d }}"), article.select("p").eachText());
+    }
+
+    /** kramdown 2.4: {@code <blockquote><p>\[a_b\]</p></blockquote>}, the quote's marker no part of the formula. */
+    @Test
+    void blockMathInAQuoteLeavesTheQuotesMarkersOut() throws Exception {
+        var article = post("quotemath", "", "> $$\n> a_b\n> $$\n");
+
+        assertEquals("\\[a_b\\]", article.selectFirst("blockquote > p").wholeText());
+    }
+
+    /** The end tag of an element in a list item keeps its indentation, which keeps it in the item: one list. */
+    @Test
+    void anElementInAListItemLeavesTheListWhole() throws Exception {
+        var article = post("listdiv", "", "1. Step one\n\n   <div markdown=\"1\">\n   *x*\n   </div>\n\n"
+                + "2. Step two\n3. Step three\n");
+
+        assertEquals(1, article.select("ol").size(), article.html());
+        assertEquals(3, article.select("ol > li").size(), article.html());
+        assertEquals("x", article.selectFirst("ol > li div em").text());
+    }
 }
