@@ -402,10 +402,8 @@ public final class Importer {
                 "kramdown")));
         boolean parseBlockHtml = config.values().get("kramdown") instanceof Map<?, ?> k
                 && Boolean.TRUE.equals(k.get("parse_block_html"));
-        // Text-level Markdown as HTML: the content of an HTML element kramdown read as text, a table's cells.
         // What kramdown reads as raw: code, HTML, and the Liquid Jekyll ran before it (left where not converted).
         java.util.function.Function<String, java.util.BitSet> raw = text -> withLiquid(text, markdown.raw(text));
-        java.util.function.UnaryOperator<String> span = text -> markdown.render(KramdownMath.convert(text, raw));
         int converted = 0;
         for (Routed r : routed) {
             Planned p = r.planned();
@@ -418,13 +416,19 @@ public final class Importer {
                 if (kramdown) {
                     // Liquid first, as Jekyll runs it before kramdown; then line ends as kramdown reads them.
                     body = body.replace("\r\n", "\n").replace('\r', '\n');
-                    KramdownHtml.Result h = KramdownHtml.convert(p.source().path(), body, p.source().bodyLine(),
-                            parseBlockHtml, markdown::code, span);
-                    warnings.addAll(h.warnings());
-                    KramdownExtensions.Result k = KramdownExtensions.convert(p.source().path(), h.text(),
+                    // Extensions first: a {::comment} in an element read as text stays hidden.
+                    KramdownExtensions.Result k = KramdownExtensions.convert(p.source().path(), body,
                             p.source().bodyLine(), markdown::code);
                     warnings.addAll(k.warnings());
-                    body = KramdownTables.convert(KramdownMath.convert(k.text(), raw), raw, span);
+                    SpanMarkdown span = new SpanMarkdown(markdown, raw, k.text());
+                    KramdownHtml.Result h = KramdownHtml.convert(p.source().path(), k.text(), p.source().bodyLine(),
+                            parseBlockHtml, markdown::code, span);
+                    warnings.addAll(h.warnings());
+                    KramdownTables.Result t = KramdownTables.convert(p.source().path(),
+                            KramdownMath.convert(h.text(), raw), p.source().bodyLine(), raw,
+                            markdown::topLevelParagraphs, span);
+                    warnings.addAll(t.warnings());
+                    body = t.text();
                 }
                 // Every heading keeps the id Jekyll gave it: links to it, from the web too, still reach it.
                 body = HeadingIds.pin(body, ids, markdown::headings);

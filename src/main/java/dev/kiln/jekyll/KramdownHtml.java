@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
  * kramdown 2.4 did, with the attribute dropped (it is no HTML attribute): an element whose content kramdown read as
  * blocks gets its tags on lines of their own, set apart from the content by blank lines, so that the content is
  * Markdown; one whose content kramdown read as text ({@code p}, {@code h1}..., {@code markdown="span"}) is written
- * as HTML, its content rendered by {@code renderSpan}; one kramdown left raw keeps its blank lines inside it (as
+ * as HTML, its content rendered by {@code span} (text only); one kramdown left raw keeps its blank lines inside it (as
  * empty comments). Which content an element has is kramdown's {@code HTML_CONTENT_MODEL}.
  */
 final class KramdownHtml {
@@ -56,26 +55,26 @@ final class KramdownHtml {
     private final String path;
     private final int firstLine;
     private final boolean parseBlockHtml;
-    private final UnaryOperator<String> renderSpan;
+    private final SpanMarkdown span;
     private final List<String> warnings = new ArrayList<>();
 
-    private KramdownHtml(String path, int firstLine, boolean parseBlockHtml, UnaryOperator<String> renderSpan) {
+    private KramdownHtml(String path, int firstLine, boolean parseBlockHtml, SpanMarkdown span) {
         this.path = path;
         this.firstLine = firstLine;
         this.parseBlockHtml = parseBlockHtml;
-        this.renderSpan = renderSpan;
+        this.span = span;
     }
 
     /**
      * {@code text} (the body of {@code path}, from line {@code firstLine}) converted; {@code codeOf} gives the
-     * offsets of a text's code, whose HTML is text; {@code renderSpan} makes the HTML of text-level Markdown.
+     * offsets of a text's code, whose HTML is text; {@code span} makes the HTML of text-level Markdown.
      */
     static Result convert(String path, String text, int firstLine, boolean parseBlockHtml,
-                          Function<String, BitSet> codeOf, UnaryOperator<String> renderSpan) {
+                          Function<String, BitSet> codeOf, SpanMarkdown span) {
         if (!parseBlockHtml && !text.toLowerCase(Locale.ROOT).contains("markdown")) {
             return new Result(text, List.of());
         }
-        KramdownHtml converter = new KramdownHtml(path, firstLine, parseBlockHtml, renderSpan);
+        KramdownHtml converter = new KramdownHtml(path, firstLine, parseBlockHtml, span);
         String blocks = converter.blocks(text, 0, codeOf.apply(text), 0);
         return new Result(dropAttributes(blocks, codeOf.apply(blocks)), converter.warnings);
     }
@@ -139,6 +138,12 @@ final class KramdownHtml {
                 String indent = element.substring(element.lastIndexOf('\n', closeAt - 1) + 1, closeAt);
                 converted = startTag + "\n\n" + inner.replaceFirst("^(?:[ \\t]*\n)+", "").stripTrailing() + "\n\n"
                         + indent + after;
+            } else if ((model == Model.SPAN || model == Model.BLOCK) && span.hasFootnote(content)) {
+                warnings.add(path + ":" + (firstLine + lineOffset + i) + ": <" + name + "> has a footnote reference "
+                        + "in text kramdown read as Markdown, which Kiln cannot number there: the element is left as "
+                        + "written (its content raw HTML); move the footnote reference out of it");
+                converted = tag.group(1) + "<" + tag.group(2) + withoutMarkdown(tag.group(3)) + tag.group(4) + ">"
+                        + raw(content) + after;
             } else if (model == Model.SPAN || model == Model.BLOCK) {
                 if (model == Model.BLOCK) {
                     warnings.add(path + ":" + (firstLine + lineOffset + end) + ": </" + name + "> is not at the start "
@@ -239,14 +244,9 @@ final class KramdownHtml {
         return lineStart > 0 && element.substring(lineStart, at).matches(" {0,3}");
     }
 
-    /** Text-level content as HTML, on one line of the HTML block. */
+    /** Text-level content as HTML, in the HTML block (no blank line in it). */
     private String span(String content) {
-        String lines = content.strip().replaceAll("\\n[ \\t]*(?:\\n[ \\t]*)*", "\n");
-        String html = renderSpan.apply(lines).strip();
-        if (html.startsWith("<p>") && html.endsWith("</p>") && !html.substring(3).contains("<p>")) {
-            html = html.substring(3, html.length() - 4);
-        }
-        return html.replaceAll("\\n[ \\t]*\\n", "\n");
+        return span.html(content).replaceAll("\\n[ \\t]*\\n", "\n");
     }
 
     /** Raw content whose blank lines, which would end an HTML block, are each an empty comment, which shows nothing. */

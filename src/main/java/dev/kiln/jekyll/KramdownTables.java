@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
  * separator line under a first row), which kramdown writes as a {@code table} with a {@code tbody} (and a
  * {@code tfoot}) only and GFM, which needs a header, shows as text, into an HTML table as kramdown 2.4 wrote it:
  * the rows' cells split at each {@code |} that is not escaped or in code, each cell's Markdown rendered by
- * {@code renderSpan}, short rows filled with empty cells. Tables with a header separator are GFM's already and
+ * {@code span}, short rows filled with empty cells. Tables with a header separator are GFM's already and
  * stay; only tables that stand at the top level of a page (not in a list or quote) are converted.
  */
 final class KramdownTables {
@@ -26,12 +25,22 @@ final class KramdownTables {
 
     private KramdownTables() {}
 
-    /** {@code text} with its headerless tables converted; {@code rawOf} gives the offsets of code and raw HTML. */
-    static String convert(String text, Function<String, BitSet> rawOf, UnaryOperator<String> renderSpan) {
+    /** A converted text and the warnings ({@code path:line: ...}) for the tables it left as written. */
+    record Result(String text, List<String> warnings) {}
+
+    /**
+     * {@code text} (the body of {@code path}, from line {@code firstLine}) with its headerless tables converted;
+     * {@code rawOf} gives the offsets of code and raw HTML, {@code topLevelOf} those of the paragraphs at the top
+     * level of the page (a table in a list item or quote is left as it is), {@code span} renders a cell.
+     */
+    static Result convert(String path, String text, int firstLine, Function<String, BitSet> rawOf,
+                          Function<String, BitSet> topLevelOf, SpanMarkdown span) {
+        List<String> warnings = new ArrayList<>();
         if (!text.contains("|")) {
-            return text;
+            return new Result(text, warnings);
         }
         BitSet raw = rawOf.apply(text);
+        BitSet topLevel = null;
         String[] lines = text.split("\n", -1);
         int[] starts = new int[lines.length];
         for (int i = 1; i < lines.length; i++) {
@@ -46,6 +55,16 @@ final class KramdownTables {
                 }
             }
             boolean table = end > i && (end == lines.length || lines[end].isBlank()) && headerless(lines, i, end);
+            if (table) {
+                topLevel = topLevel != null ? topLevel : topLevelOf.apply(text);
+                table = topLevel.get(starts[i] + lines[i].length() - lines[i].stripLeading().length());
+            }
+            if (table && footnote(lines, i, end, span)) {
+                warnings.add(path + ":" + (firstLine + i) + ": a table without a header line has a footnote "
+                        + "reference in a cell, which Kiln cannot number there: the table is left as written (text); "
+                        + "add a header line (| a | b | and |---|---| under it) or move the footnote out");
+                table = false;
+            }
             if (!table) {
                 out.append(lines[i]);
                 if (i < lines.length - 1) {
@@ -53,13 +72,25 @@ final class KramdownTables {
                 }
                 continue;
             }
-            out.append(html(lines, i, end, renderSpan));
+            out.append(html(lines, i, end, span));
             if (end < lines.length) {
                 out.append('\n');
             }
             i = end - 1;
         }
-        return out.toString();
+        return new Result(out.toString(), warnings);
+    }
+
+    /** Whether a cell of the table on lines {@code from} to {@code to} has a footnote reference. */
+    private static boolean footnote(String[] lines, int from, int to, SpanMarkdown span) {
+        for (int i = from; i < to; i++) {
+            for (String cell : cells(lines[i])) {
+                if (span.hasFootnote(cell)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether {@code line} is a table's line to kramdown: a pipe not escaped nor in code, outside code and HTML. */
@@ -95,7 +126,7 @@ final class KramdownTables {
     }
 
     /** The HTML of the table on lines {@code from} to {@code to}, as kramdown writes it. */
-    private static String html(String[] lines, int from, int to, UnaryOperator<String> renderSpan) {
+    private static String html(String[] lines, int from, int to, SpanMarkdown span) {
         List<List<String>> body = new ArrayList<>();
         List<List<String>> footer = new ArrayList<>();
         boolean inFooter = false;
@@ -113,13 +144,13 @@ final class KramdownTables {
             (inFooter ? footer : body).add(cells);
         }
         StringBuilder out = new StringBuilder("<table>\n");
-        section(out, "tbody", body, columns, renderSpan);
-        section(out, "tfoot", footer, columns, renderSpan);
+        section(out, "tbody", body, columns, span);
+        section(out, "tfoot", footer, columns, span);
         return out.append("</table>").toString();
     }
 
     private static void section(StringBuilder out, String name, List<List<String>> rows, int columns,
-                                UnaryOperator<String> renderSpan) {
+                                SpanMarkdown span) {
         if (rows.isEmpty()) {
             return;
         }
@@ -128,7 +159,7 @@ final class KramdownTables {
             out.append("<tr>\n");
             for (int c = 0; c < columns; c++) {
                 String cell = c < row.size() ? row.get(c) : "";
-                out.append("<td>").append(cell.isEmpty() ? "" : span(cell, renderSpan)).append("</td>\n");
+                out.append("<td>").append(cell.isEmpty() ? "" : span(cell, span)).append("</td>\n");
             }
             out.append("</tr>\n");
         }
@@ -136,12 +167,8 @@ final class KramdownTables {
     }
 
     /** A cell's HTML: its Markdown rendered, without the paragraph around it. */
-    private static String span(String cell, UnaryOperator<String> renderSpan) {
-        String html = renderSpan.apply(cell).strip();
-        if (html.startsWith("<p>") && html.endsWith("</p>")) {
-            html = html.substring(3, html.length() - 4);
-        }
-        return html.replaceAll("\\n[ \\t]*\\n", "\n");
+    private static String span(String cell, SpanMarkdown span) {
+        return span.html(cell);
     }
 
     /**

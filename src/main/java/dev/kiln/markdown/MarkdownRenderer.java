@@ -154,6 +154,20 @@ public final class MarkdownRenderer {
         return KramdownSyntax.raw(parser.parse(PageChars.of(markdown)));
     }
 
+    /**
+     * The offsets of {@code markdown} in paragraphs that stand at the top level of the document, in no list, quote
+     * or other block, as written.
+     */
+    public java.util.BitSet topLevelParagraphs(String markdown) {
+        java.util.BitSet out = new java.util.BitSet();
+        for (com.vladsch.flexmark.util.ast.Node n : parser.parse(PageChars.of(markdown)).getChildren()) {
+            if (n instanceof com.vladsch.flexmark.ast.Paragraph) {
+                out.set(n.getStartOffset(), n.getEndOffset());
+            }
+        }
+        return out;
+    }
+
     Document parse(String markdown) {
         return parser.parse(PageChars.of(KramdownSyntax.rewrite(markdown, parser)));
     }

@@ -715,4 +715,64 @@ class ImportedSitesTest {
         assertEquals(3, article.select("ol > li").size(), article.html());
         assertEquals("x", article.selectFirst("ol > li div em").text());
     }
+
+    /** kramdown 2.4 read a cell and a p's or h2's content as text: a block marker at its start is text. */
+    @Test
+    void cellsAndTextElementsAreTextNotBlocks() throws Exception {
+        var article = post("spans", "", "| # | Name |\n| 1. | first |\n| - | dash |\n| > | gt |\n| --- | x |\n"
+                + "| \"q\" | *e* |\n\n<h2 markdown=\"1\"># of items</h2>\n\n<p markdown=\"1\">\n- not a list\n</p>\n");
+
+        assertEquals(List.of("#", "Name", "1.", "first", "-", "dash", ">", "gt", "\u2014", "x", "\u201cq\u201d", "e"),
+                article.select("td").eachText());
+        assertEquals("e", article.selectFirst("td > em").text());
+        assertEquals(0, article.select("td *:not(em)").size(), article.html());
+        assertEquals("# of items", article.selectFirst("h2").ownText().strip());
+        assertEquals(0, article.select("h1, ul, ol, blockquote, hr").size(), article.html());
+        assertEquals("- not a list", article.select("p").last().text());
+    }
+
+    /** Each cell and text element is read with the page's link definitions and abbreviations, as kramdown read it. */
+    @Test
+    void cellsAndTextElementsKnowThePagesLinksAndAbbreviations() throws Exception {
+        var article = post("refs", "", "| [docs][d] | HTML |\n\n<p markdown=\"span\">see [docs][d] and HTML</p>\n\n"
+                + "[d]: https://example.com/docs\n*[HTML]: Hyper Text\n");
+
+        assertEquals(List.of("https://example.com/docs", "https://example.com/docs"),
+                article.select("td a, p a").eachAttr("href"));
+        assertEquals(List.of("Hyper Text", "Hyper Text"), article.select("td abbr, p abbr").eachAttr("title"));
+    }
+
+    /** A footnote reference Kiln cannot number in a cell or text element: left as written, with a warning. */
+    @Test
+    void aFootnoteInACellOrTextElementIsKeptAndWarned() throws Exception {
+        var article = post("notes", "", "| a[^1] | b |\n| c | d |\n\n<p markdown=\"1\">text[^1]</p>\n\n"
+                + "[^1]: The note.\n");
+
+        assertTrue(article.text().contains("| a1 | b | | c | d |"), article.html());
+        assertTrue(article.text().contains("text[^1]"), article.html());
+        assertEquals(2, report.warnings().size(), report.warnings().toString());
+        assertTrue(report.warnings().get(0).startsWith("_posts/2020-01-01-x.md:7: <p> has a footnote reference"),
+                report.warnings().toString());
+        assertTrue(report.warnings().get(1).startsWith("_posts/2020-01-01-x.md:4: a table without a header line"),
+                report.warnings().toString());
+    }
+
+    /** A {::comment} in an element kramdown read as text is hidden, as Jekyll hid it. */
+    @Test
+    void aCommentInATextElementStaysHidden() throws Exception {
+        var article = post("hidden", "", "<p markdown=\"1\">a {::comment}hidden{:/comment} b</p>\n");
+
+        assertFalse(article.text().contains("hidden"), article.html());
+        assertEquals("a b", article.selectFirst("p").text());
+    }
+
+    /** Only a table at the top level of the page is converted: one in a list item stays in the item. */
+    @Test
+    void aTableInAListItemLeavesTheListWhole() throws Exception {
+        var article = post("listtable", "", "1. item one\n\n   | a | b |\n   | c | d |\n\n2. item two\n");
+
+        assertEquals(1, article.select("ol").size(), article.html());
+        assertEquals(2, article.select("ol > li").size(), article.html());
+        assertTrue(article.selectFirst("ol > li").text().contains("| c | d |"), article.html());
+    }
 }
