@@ -204,8 +204,33 @@ final class KramdownHtml {
         Pattern open = Pattern.compile("<" + Pattern.quote(name) + "(?=[\\s>/])[^>]*?(/?)>", Pattern.CASE_INSENSITIVE);
         Pattern close = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE);
         int depth = 1;
+        int indent = indentation(lines.get(from));
+        String fence = null;
+        boolean afterBlank = false;
         for (int i = from; i < lines.size(); i++) {
-            String line = i == from ? lines.get(i).substring(contentAt) : lines.get(i);
+            String whole = lines.get(i);
+            // Tags shown in code are text: skip fenced code, indented code after a blank line, and code spans.
+            if (i > from) {
+                Matcher f = FENCE.matcher(whole);
+                boolean fenceLine = f.find();
+                if (fence != null) {
+                    if (fenceLine && f.group(1).charAt(0) == fence.charAt(0) && f.group(1).length() >= fence.length()
+                            && whole.substring(f.end()).isBlank()) {
+                        fence = null;
+                    }
+                    continue;
+                }
+                if (fenceLine && indentation(whole) < indent + 4) {
+                    fence = f.group(1);
+                    continue;
+                }
+                boolean indented = !whole.isBlank() && indentation(whole) >= indent + 4;
+                if (indented && afterBlank) {
+                    continue; // still afterBlank: the code block goes on
+                }
+                afterBlank = whole.isBlank();
+            }
+            String line = withoutCodeSpans(i == from ? whole.substring(contentAt) : whole);
             List<int[]> events = new ArrayList<>();
             Matcher o = open.matcher(line);
             while (o.find()) {
@@ -228,9 +253,56 @@ final class KramdownHtml {
         return -1;
     }
 
+    /** The columns of {@code line}'s indentation, a tab to the next multiple of four. */
+    private static int indentation(String line) {
+        int n = 0;
+        for (int i = 0; i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t'); i++) {
+            n = line.charAt(i) == '\t' ? n + 4 - n % 4 : n + 1;
+        }
+        return n;
+    }
+
+    /** {@code line} with each code span's content (backticks and all) blanked out, its length kept. */
+    private static String withoutCodeSpans(String line) {
+        if (line.indexOf('`') < 0) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(line);
+        int i = 0;
+        while (i < line.length()) {
+            if (line.charAt(i) != '`') {
+                i++;
+                continue;
+            }
+            int run = i;
+            while (run < line.length() && line.charAt(run) == '`') {
+                run++;
+            }
+            int close = line.indexOf(line.substring(i, run), run);
+            while (close >= 0 && (close + run - i < line.length() && line.charAt(close + run - i) == '`'
+                    || line.charAt(close - 1) == '`')) {
+                int skip = close;
+                while (skip < line.length() && line.charAt(skip) == '`') {
+                    skip++;
+                }
+                close = line.indexOf(line.substring(i, run), skip);
+            }
+            if (close < 0) {
+                i = run;
+                continue;
+            }
+            for (int j = i; j < close + run - i; j++) {
+                out.setCharAt(j, ' ');
+            }
+            i = close + run - i;
+        }
+        return out.toString();
+    }
+
     /** Where the element's own end tag starts in {@code element}: the last end tag of its name. */
     private static int lastCloseTag(String element, String name) {
-        Matcher c = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(element);
+        Matcher c = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE)
+                .matcher(withoutCodeSpans(element));
         int at = -1;
         while (c.find()) {
             at = c.start();

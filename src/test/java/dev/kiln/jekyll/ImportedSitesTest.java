@@ -775,4 +775,21 @@ class ImportedSitesTest {
         assertEquals(2, article.select("ol > li").size(), article.html());
         assertTrue(article.selectFirst("ol > li").text().contains("| c | d |"), article.html());
     }
+
+    /** Tags shown in code inside an element are text: they neither open an element nor end it. */
+    @Test
+    void tagsInCodeInsideAnElementAreText() throws Exception {
+        var article = post("codetags", "", "<div markdown=\"1\">\nOpen a div with `<div>` or:\n\n```\n"
+                + "<div class=\"note\">\n```\n\nMore *text*.\n</div>\n\n<div class=\"b\" markdown=\"1\">\n"
+                + "End it with:\n\n```\n</div>\n```\n\nStill *in*.\n</div>\n");
+
+        var divs = article.select("> div");
+        assertEquals(2, divs.size(), article.html());
+        assertEquals("<div>", divs.get(0).selectFirst("p > code").text());
+        assertEquals("<div class=\"note\">", divs.get(0).selectFirst("pre code").text());
+        assertEquals("text", divs.get(0).selectFirst("p > em").text());
+        assertEquals("</div>", divs.get(1).selectFirst("pre code").text());
+        assertEquals("in", divs.get(1).selectFirst("p > em").text());
+        assertEquals(List.of(), report.warnings());
+    }
 }
