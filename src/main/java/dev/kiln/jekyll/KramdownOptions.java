@@ -24,18 +24,22 @@ final class KramdownOptions {
     private static final List<String> HONOURED = List.of("input", "auto_ids", "auto_id_prefix", "auto_id_stripping",
             "transliterated_header_ids", "parse_block_html", "show_warnings");
 
-    /** Jekyll 4.3's and kramdown's defaults, as a site's _config.yml may write them: what Kiln does too. */
-    private static final Map<String, List<String>> DEFAULTS = Map.of(
-            "hard_wrap", List.of("false"),
-            "smart_quotes", List.of("lsquo,rsquo,ldquo,rdquo", "[lsquo, rsquo, ldquo, rdquo]"),
-            "entity_output", List.of("as_char"),
-            "footnote_nr", List.of("1"),
-            "header_offset", List.of("0"),
-            "math_engine", List.of("mathjax"),
-            "parse_span_html", List.of("true"),
-            "syntax_highlighter", List.of("rouge"),
-            "guess_lang", List.of("true"),
-            "gfm_quirks", List.of("paragraph_end", "[paragraph_end]"));
+    /**
+     * Jekyll 4.3's and kramdown's defaults, what Kiln does too, as {@link #normal} writes a parsed value: a list's
+     * items joined by commas, no spaces, lower case, YAML 1.1's booleans ({@code no}, {@code Off}) as Ruby read them.
+     */
+    private static final Map<String, List<String>> DEFAULTS = Map.ofEntries(
+            Map.entry("hard_wrap", List.of("false")),
+            Map.entry("smart_quotes", List.of("lsquo,rsquo,ldquo,rdquo")),
+            Map.entry("entity_output", List.of("as_char")),
+            Map.entry("footnote_nr", List.of("1")),
+            Map.entry("header_offset", List.of("0")),
+            Map.entry("math_engine", List.of("mathjax")),
+            Map.entry("parse_span_html", List.of("true")),
+            Map.entry("syntax_highlighter", List.of("rouge")),
+            Map.entry("guess_lang", List.of("true")),
+            Map.entry("gfm_quirks", List.of("paragraph_end")),
+            Map.entry("toc_levels", List.of("1,2,3,4,5,6", "1..6")));
 
     private KramdownOptions() {}
 
@@ -60,20 +64,44 @@ final class KramdownOptions {
         if (kramdown == null) {
             return warnings;
         }
+        // Each option's line and text as written; the values compared are the parsed ones (merges resolved).
+        Map<String, NodeTuple> written = new java.util.HashMap<>();
+        int mergeLine = kramdown.getStartMark().getLine() + 1;
         for (NodeTuple t : kramdown.getValue()) {
-            if (!(t.getKeyNode() instanceof ScalarNode key) || HONOURED.contains(key.getValue())) {
-                continue;
+            if (t.getKeyNode() instanceof ScalarNode key) {
+                if (key.getValue().equals("<<")) {
+                    mergeLine = key.getStartMark().getLine() + 1;
+                } else {
+                    written.putIfAbsent(key.getValue(), t);
+                }
             }
-            String name = key.getValue();
-            String value = text(t.getValueNode());
-            if (DEFAULTS.getOrDefault(name, List.of()).contains(value) || name.equals("toc_levels")
-                    && value.replace(" ", "").matches("\\[1,2,3,4,5,6]|1\\.\\.6")) {
-                continue;
-            }
-            warnings.add("_config.yml:" + (key.getStartMark().getLine() + 1) + ": kramdown option " + name + ": "
-                    + value + " is not carried over: " + instead(name));
         }
+        for (Map.Entry<?, ?> e : ((Map<?, ?>) config.values().get("kramdown")).entrySet()) {
+            String name = String.valueOf(e.getKey());
+            if (name.equals("<<") || HONOURED.contains(name)
+                    || DEFAULTS.getOrDefault(name, List.of()).contains(normal(e.getValue()))) {
+                continue;
+            }
+            NodeTuple t = written.get(name);
+            int line = t != null ? t.getKeyNode().getStartMark().getLine() + 1 : mergeLine;
+            String value = t != null ? text(t.getValueNode()) : String.valueOf(e.getValue());
+            warnings.add("_config.yml:" + line + ": kramdown option " + name + ": " + value
+                    + " is not carried over: " + instead(name));
+        }
+        warnings.sort(java.util.Comparator.comparingInt(w -> Integer.parseInt(w.split(":")[1])));
         return warnings;
+    }
+
+    /** A parsed value as {@link #DEFAULTS} writes it. */
+    private static String normal(Object value) {
+        String text = value instanceof List<?> list
+                ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value);
+        text = text.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+        return switch (text) {
+            case "yes", "on" -> "true";
+            case "no", "off" -> "false";
+            default -> text;
+        };
     }
 
     /** What Kiln does instead of the kramdown option {@code name}. */

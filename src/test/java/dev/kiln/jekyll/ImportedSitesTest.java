@@ -792,4 +792,15 @@ class ImportedSitesTest {
         assertEquals("in", divs.get(1).selectFirst("p > em").text());
         assertEquals(List.of(), report.warnings());
     }
+
+    /** Options are compared as YAML reads them: no, False and a list written with spaces are Jekyll's defaults. */
+    @Test
+    void kramdownOptionsAreComparedAsParsed() throws Exception {
+        post("parsedoptions", "base: &base\n  hard_wrap: no\n  header_offset: 2\nkramdown:\n  <<: *base\n"
+                + "  smart_quotes: \"lsquo, rsquo, ldquo, rdquo\"\n  guess_lang: True\n  parse_span_html: yes\n",
+                "Text.\n");
+
+        assertEquals(List.of("_config.yml:6: kramdown option header_offset: 2 is not carried over: Kiln keeps each "
+                + "heading at the level it is written"), report.warnings());
+    }
 }
