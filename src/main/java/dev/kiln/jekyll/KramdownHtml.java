@@ -57,6 +57,8 @@ final class KramdownHtml {
     private final boolean parseBlockHtml;
     private final SpanMarkdown span;
     private final List<String> warnings = new ArrayList<>();
+    /** The lines (from the body's first, 0) of the start tags of the elements converted. */
+    private final Set<Integer> convertedLines = new java.util.HashSet<>();
 
     private KramdownHtml(String path, int firstLine, boolean parseBlockHtml, SpanMarkdown span) {
         this.path = path;
@@ -75,7 +77,9 @@ final class KramdownHtml {
             return new Result(text, List.of());
         }
         KramdownHtml converter = new KramdownHtml(path, firstLine, parseBlockHtml, span);
-        String blocks = converter.blocks(text, 0, codeOf.apply(text), 0);
+        BitSet code = codeOf.apply(text);
+        String blocks = converter.blocks(text, 0, code, 0);
+        converter.unconverted(text, code);
         return new Result(dropAttributes(blocks, codeOf.apply(blocks)), converter.warnings);
     }
 
@@ -108,18 +112,34 @@ final class KramdownHtml {
             }
             Matcher tag = START_TAG.matcher(line);
             boolean inCode = code.get(offset + lineAt + Math.min(3, line.length() - line.stripLeading().length()));
-            if (!boundary || fence != null || inCode || !tag.find() || !convertible(tag)) {
+            boolean found = boundary && fence == null && !inCode && tag.find();
+            if (found && !convertible(tag) && rawText(tag)) {
+                // Raw to kramdown up to its end tag: nothing in it is converted, no ``` in it opens a fence.
+                int end = end(lines, i, tag.group(2).toLowerCase(Locale.ROOT), tag.end(), false);
+                end = end < 0 ? lines.size() - 1 : end;
+                for (int j = i; j <= end; j++) {
+                    append(out, lines.get(j), j, lines.size());
+                    if (j > i) {
+                        at += lines.get(j).length() + 1;
+                    }
+                }
+                i = end;
+                boundary = false;
+                continue;
+            }
+            if (!found || !convertible(tag)) {
                 boundary = line.isBlank();
                 append(out, line, i, lines.size());
                 continue;
             }
             String name = tag.group(2).toLowerCase(Locale.ROOT);
             Model model = model(name, tag.group(3));
-            int end = end(lines, i, name, tag.end());
+            int end = end(lines, i, name, tag.end(), model != Model.RAW);
             if (end < 0) {
                 warnings.add(path + ":" + (firstLine + lineOffset + i) + ": <" + name + "> has no end tag: kramdown "
                         + "ended it with the page, Kiln leaves it as written (its content raw HTML); add </" + name
                         + ">");
+                convertedLines.add(lineOffset + i); // warned already
                 append(out, line, i, lines.size());
                 boundary = false;
                 continue;
@@ -164,10 +184,24 @@ final class KramdownHtml {
             for (int j = i + 1; j <= end; j++) {
                 at += lines.get(j).length() + 1;
             }
+            convertedLines.add(lineOffset + i);
             i = end;
             boundary = true;
         }
         return out.toString();
+    }
+
+    /**
+     * Whether the element {@code tag} starts is raw text to kramdown up to its end tag: {@code pre}, {@code script},
+     * {@code style}, {@code textarea}, and with {@code parse_block_html} any element whose content it keeps raw.
+     */
+    private boolean rawText(Matcher tag) {
+        String name = tag.group(2).toLowerCase(Locale.ROOT);
+        if (SPAN_ELEMENTS.contains(name) || WITHOUT_BODY.contains(name) || !tag.group(4).isEmpty()) {
+            return false;
+        }
+        return Set.of("pre", "script", "style", "textarea").contains(name)
+                || parseBlockHtml && model(name, tag.group(3)) == Model.RAW;
     }
 
     /** Whether kramdown converts the element {@code tag} starts: a block element with content to read or a markdown attribute. */
@@ -197,10 +231,10 @@ final class KramdownHtml {
 
     /**
      * The index of the line that ends the element {@code name} starting on line {@code from} (its content from
-     * column {@code contentAt}): the line where its end tag closes it, counting nested elements of its name; -1 if
-     * it has none.
+     * column {@code contentAt}): the line where its end tag closes it, counting nested elements of its name, tags in
+     * code skipped when its content is Markdown ({@code markdown}); -1 if it has none.
      */
-    private static int end(List<String> lines, int from, String name, int contentAt) {
+    private static int end(List<String> lines, int from, String name, int contentAt, boolean markdown) {
         Pattern open = Pattern.compile("<" + Pattern.quote(name) + "(?=[\\s>/])[^>]*?(/?)>", Pattern.CASE_INSENSITIVE);
         Pattern close = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE);
         int depth = 1;
@@ -210,7 +244,7 @@ final class KramdownHtml {
         for (int i = from; i < lines.size(); i++) {
             String whole = lines.get(i);
             // Tags shown in code are text: skip fenced code, indented code after a blank line, and code spans.
-            if (i > from) {
+            if (markdown && i > from) {
                 Matcher f = FENCE.matcher(whole);
                 boolean fenceLine = f.find();
                 if (fence != null) {
@@ -230,7 +264,8 @@ final class KramdownHtml {
                 }
                 afterBlank = whole.isBlank();
             }
-            String line = withoutCodeSpans(i == from ? whole.substring(contentAt) : whole);
+            String line = i == from ? whole.substring(contentAt) : whole;
+            line = markdown ? withoutCodeSpans(line) : line;
             List<int[]> events = new ArrayList<>();
             Matcher o = open.matcher(line);
             while (o.find()) {
@@ -324,6 +359,36 @@ final class KramdownHtml {
     /** Raw content whose blank lines, which would end an HTML block, are each an empty comment, which shows nothing. */
     private static String raw(String content) {
         return content.replaceAll("(?m)(?<=\\n)[ \\t]*$(?=\\n)", "<!-- -->");
+    }
+
+    /**
+     * A warning for each element of {@code text} with a markdown attribute that was not converted (after a line of
+     * text, its start tag over two lines, in a quote, in raw HTML): the attribute is dropped, its content left raw.
+     */
+    private void unconverted(String text, BitSet code) {
+        Matcher m = ANY_TAG.matcher(text);
+        int line = 0;
+        int counted = 0;
+        while (m.find()) {
+            String name = m.group(1).toLowerCase(Locale.ROOT);
+            Matcher attribute = MARKDOWN_ATTRIBUTE.matcher(m.group(2));
+            if (code.get(m.start()) || !attribute.find() || SPAN_ELEMENTS.contains(name)
+                    || WITHOUT_BODY.contains(name) || "0".equals(attribute.group(1)) || "0".equals(attribute.group(2))
+                    || "0".equals(attribute.group(3))) {
+                continue;
+            }
+            for (; counted < m.start(); counted++) {
+                if (text.charAt(counted) == '\n') {
+                    line++;
+                }
+            }
+            if (!convertedLines.contains(line)) {
+                warnings.add(path + ":" + (firstLine + line) + ": <" + name + "> has a markdown attribute where Kiln "
+                        + "does not convert the element (it must start a block: after a blank line, its start tag on "
+                        + "one line, not in a quote or raw HTML): the attribute is dropped and its content left as "
+                        + "written (raw HTML); check what Jekyll showed");
+            }
+        }
     }
 
     /** The attributes without {@code markdown="..."}. */

@@ -803,4 +803,27 @@ class ImportedSitesTest {
         assertEquals(List.of("_config.yml:6: kramdown option header_offset: 2 is not carried over: Kiln keeps each "
                 + "heading at the level it is written"), report.warnings());
     }
+
+    /** A markdown attribute dropped from an element Kiln does not convert is a warning at its line. */
+    @Test
+    void aMarkdownAttributeOnAnElementNotConvertedIsAWarning() throws Exception {
+        var article = post("unconverted", "", "Text line\n<div markdown=\"1\">\n*a*\n</div>\n\n<div\n  markdown=\"1\">\n"
+                + "*b*\n</div>\n\n> <div markdown=\"1\">\n> *c*\n> </div>\n\n<pre>\n```\n</pre>\n\n"
+                + "<div markdown=\"1\">\n*d*\n</div>\n");
+
+        assertEquals("d", article.selectFirst("div > p > em").text(), "an earlier ``` in a <pre> opens no fence");
+        assertEquals(List.of(5, 9, 14), report.warnings().stream()
+                .map(w -> Integer.parseInt(w.split(":")[1])).toList(), report.warnings().toString());
+        assertTrue(report.warnings().get(0).contains("<div> has a markdown attribute where Kiln does not convert"));
+    }
+
+    /** With parse_block_html, what kramdown keeps raw (a table, a pre) keeps its content raw, elements in it too. */
+    @Test
+    void parseBlockHtmlLeavesTheContentOfRawElementsRaw() throws Exception {
+        var article = post("rawinside", "kramdown:\n  parse_block_html: true\n",
+                "<div class=\"box\">\n<table><tr><td>\n<div>\n*raw*\n</div>\n</td></tr></table>\n</div>\n");
+
+        assertEquals("*raw*", article.selectFirst("td").text(), article.html());
+        assertEquals(0, article.select("td em").size(), article.html());
+    }
 }
