@@ -821,7 +821,7 @@ class ImportedSitesTest {
     @Test
     void parseBlockHtmlLeavesTheContentOfRawElementsRaw() throws Exception {
         var article = post("rawinside", "kramdown:\n  parse_block_html: true\n",
-                "<div class=\"box\">\n<table><tr><td>\n<div>\n*raw*\n</div>\n</td></tr></table>\n</div>\n");
+                "<div class=\"box\">\n<table><tr><td>\n\n<div>\n*raw*\n</div>\n\n</td></tr></table>\n</div>\n");
 
         assertEquals("*raw*", article.selectFirst("td").text(), article.html());
         assertEquals(0, article.select("td em").size(), article.html());
