@@ -15,6 +15,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,8 +50,18 @@ final class SiteWatcher implements AutoCloseable {
     private final Thread thread;
     /** The site-relative paths of the files that pages link to outside the watched folders (or ignored in them). */
     private volatile Set<String> targets = Set.of();
+    /** The folders of {@link #targets} outside the watched folders: each is watched while it exists. */
+    private volatile Set<Path> wanted = Set.of();
     /** The folders watched for {@link #targets} alone, with their keys: cancelled when no link leads there any more. */
     private final Map<Path, WatchKey> targetFolders = new HashMap<>();
+    /**
+     * The folders on the way to a wanted folder that is missing (removed, as by a checkout), watched until it
+     * is made again so that its coming back is seen ({@code notes/} for {@code notes/drafts/}; the site
+     * folder itself, always watched, sees {@code notes/} made).
+     */
+    private final Map<Path, WatchKey> waypoints = new HashMap<>();
+    /** The keys {@link #rewatch()} registered and has not cancelled yet. */
+    private final Set<WatchKey> registered = new HashSet<>();
 
     /**
      * Watches the site in {@code root}; after each burst of changes, {@code listener} gets the site-relative
@@ -98,24 +109,86 @@ final class SiteWatcher implements AutoCloseable {
                 folders.add(folder);
             }
         }
-        for (Path folder : folders) {
-            if (!targetFolders.containsKey(folder)) {
-                try {
-                    targetFolders.put(folder, folder.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-                            StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE));
-                } catch (IOException | ClosedWatchServiceException e) {
-                    // gone, unreadable, or the watcher closed: nothing to watch there
+        wanted = Set.copyOf(folders);
+        targets = Set.copyOf(elsewhere);
+        rewatch();
+    }
+
+    /**
+     * Watches each wanted folder that is not watched: new, or its key no longer valid (the folder was removed,
+     * perhaps made again since). While one is missing, the folders on its way to it that exist are watched,
+     * each before the next is looked for, so that whatever is made meanwhile is either found or an event.
+     * Cancels the keys no longer needed.
+     */
+    private synchronized void rewatch() {
+        Set<Path> onTheWay = new HashSet<>();
+        for (Path folder : wanted) {
+            WatchKey key = targetFolders.get(folder);
+            if (key != null && key.isValid()) {
+                continue;
+            }
+            targetFolders.remove(folder);
+            Path rel = root.relativize(folder);
+            List<Path> way = new ArrayList<>();
+            boolean reached = true;
+            for (int i = 1; i < rel.getNameCount() && reached; i++) {
+                Path step = root.resolve(rel.subpath(0, i));
+                way.add(step);
+                WatchKey stepKey = waypoints.get(step);
+                if (stepKey == null || !stepKey.isValid()) {
+                    stepKey = tryRegister(step);
+                    if (stepKey == null) {
+                        reached = false;
+                    } else {
+                        waypoints.put(step, stepKey);
+                    }
                 }
             }
-        }
-        targetFolders.entrySet().removeIf(watched -> {
-            boolean unused = !folders.contains(watched.getKey());
-            if (unused) {
-                watched.getValue().cancel();
+            WatchKey made = reached ? tryRegister(folder) : null;
+            if (made != null) {
+                targetFolders.put(folder, made);
+            } else {
+                onTheWay.addAll(way);
             }
-            return unused;
-        });
-        targets = Set.copyOf(elsewhere);
+        }
+        targetFolders.keySet().retainAll(wanted);
+        waypoints.keySet().retainAll(onTheWay);
+        // One folder registered twice has one key: cancel only the keys that nothing watched uses.
+        Set<WatchKey> used = new HashSet<>(targetFolders.values());
+        used.addAll(waypoints.values());
+        for (WatchKey key : registered) {
+            if (!used.contains(key)) {
+                key.cancel();
+            }
+        }
+        registered.retainAll(used);
+    }
+
+    /** The key of {@code dir}, now watched, or null when it is gone, unreadable, or the watcher closed. */
+    private WatchKey tryRegister(Path dir) {
+        try {
+            WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                    StandardWatchEventKinds.ENTRY_MODIFY, StandardWatchEventKinds.ENTRY_DELETE);
+            registered.add(key);
+            return key;
+        } catch (IOException | ClosedWatchServiceException e) {
+            return null;
+        }
+    }
+
+    /** Whether a key of {@link #rewatch()}'s became invalid (its folder removed): the folders must be looked for again. */
+    private synchronized boolean lost(WatchKey key) {
+        return registered.contains(key);
+    }
+
+    /** Whether {@code dir} is a folder of {@link #targets} or a folder on the way to one. */
+    private boolean onTheWay(Path dir) {
+        for (Path folder : wanted) {
+            if (folder.startsWith(dir)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The folders watched now for the files that pages link to, and for nothing else. */
@@ -168,6 +241,12 @@ final class SiteWatcher implements AutoCloseable {
             boolean site = concernsSite(rel);
             boolean target = targets.contains(path);
             if (!site && !target) {
+                if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && onTheWay(changed)) {
+                    // The folder of a target, or one on its way, made again (a checkout): watch it, then rebuild.
+                    burst.relevant = true;
+                    burst.anything = true;
+                    rewatch();
+                }
                 continue;
             }
             burst.relevant = true;
@@ -183,7 +262,9 @@ final class SiteWatcher implements AutoCloseable {
                 registerTree(changed);
             }
         }
-        key.reset();
+        if (!key.reset() && lost(key)) {
+            rewatch(); // its folder was removed: watch the way to it, or the folder made again
+        }
     }
 
     /** site.yml, or anything below content/, layouts/ or assets/ that is not hidden or an editor's leftover. */

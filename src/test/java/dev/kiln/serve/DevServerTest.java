@@ -769,6 +769,31 @@ class DevServerTest {
     }
 
     @Test
+    void aFolderALinkLeadsToThatIsRemovedAndBroughtBackIsWatchedAgainAndItsFileRebuildsThePost() throws IOException {
+        Path site = site();
+        write(site, "notes/drafts/linked.md", post("Linked", "java", "The first words of the note."));
+        Files.createSymbolicLink(site.resolve("content/posts/2020-04-03-linked.md"), Path.of("../../notes/drafts/linked.md"));
+        try (DevServer server = started(site)) {
+            assertTrue(get(server, "/2020/04/03/linked/").body().contains("The first words of the note."));
+
+            // A checkout that removes notes/ and brings it back.
+            long before = settledRebuilds(server, 300);
+            Files.delete(site.resolve("notes/drafts/linked.md"));
+            Files.delete(site.resolve("notes/drafts"));
+            Files.delete(site.resolve("notes"));
+            await("the rebuild of the post whose link leads nowhere", () -> server.rebuilds() > before);
+            write(site, "notes/drafts/linked.md", post("Linked", "java", "The note, back."));
+            await("the note brought back", () -> get(server, "/2020/04/03/linked/").body().contains("The note, back."));
+            await("notes/drafts/ to be watched again", () -> server.watchedLinkFolders()
+                    .equals(Set.of(site.resolve("notes/drafts").toAbsolutePath().normalize())));
+
+            Files.writeString(site.resolve("notes/drafts/linked.md"), post("Linked", "java", "The note, edited after."));
+            await("the edit after it came back", () -> get(server, "/2020/04/03/linked/").body()
+                    .contains("The note, edited after."));
+        }
+    }
+
+    @Test
     void aPostInAFolderCreatedWhileServingIsWatched() {
         Path site = site();
         try (DevServer server = started(site)) {

@@ -127,6 +127,42 @@ class SiteWatcherTest {
         }
     }
 
+    @Test
+    void theFolderOfALinkedFileRemovedAndMadeAgainIsWatchedAgainAndItsComingBackIsReported() throws IOException, InterruptedException {
+        Files.createDirectories(site.resolve("content/posts"));
+        Files.createDirectories(site.resolve("notes/drafts"));
+        Files.writeString(site.resolve("notes/drafts/target.md"), "a");
+        java.util.concurrent.BlockingQueue<java.util.Optional<java.util.Set<String>>> bursts =
+                new java.util.concurrent.LinkedBlockingQueue<>();
+        try (SiteWatcher watcher = new SiteWatcher(site, DevServer.QUIET_MILLIS,
+                changed -> bursts.add(java.util.Optional.ofNullable(changed)))) {
+            watcher.start();
+            watcher.watchTargets(java.util.Set.of("notes/drafts/target.md"));
+            Path drafts = site.resolve("notes/drafts").toAbsolutePath().normalize();
+
+            for (int round = 0; round < 3; round++) {
+                Files.delete(site.resolve("notes/drafts/target.md"));
+                Files.delete(site.resolve("notes/drafts"));
+                Files.delete(site.resolve("notes"));
+                assertEquals(java.util.Optional.empty(), nextBurst(bursts), "the target removed");
+                // A failed build (its link leads nowhere) tells the watcher nothing new; a good one the same targets.
+                if (round == 2) {
+                    watcher.watchTargets(java.util.Set.of("notes/drafts/target.md"));
+                }
+
+                Files.createDirectories(site.resolve("notes/drafts"));
+                Files.writeString(site.resolve("notes/drafts/target.md"), "back " + round);
+                assertEquals(java.util.Optional.empty(), nextBurst(bursts), "the folder made again: the build walks the folders");
+                watcher.watchTargets(java.util.Set.of("notes/drafts/target.md"));
+                assertEquals(java.util.Set.of(drafts), watcher.targetFolders());
+
+                Files.writeString(site.resolve("notes/drafts/target.md"), "edited " + round);
+                assertEquals(java.util.Optional.of(java.util.Set.of("notes/drafts/target.md")), nextBurst(bursts),
+                        "the target written to after its folder came back");
+            }
+        }
+    }
+
     /** The next burst the watcher reports, all of it (events of one burst may be reported in two calls). */
     private static java.util.Optional<java.util.Set<String>> nextBurst(
             java.util.concurrent.BlockingQueue<java.util.Optional<java.util.Set<String>>> bursts) throws InterruptedException {
