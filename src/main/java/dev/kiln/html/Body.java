@@ -101,6 +101,6 @@ public final class Body {
         return "Body[" + html.length + " bytes, " + words + " words]";
     }
 
-    /** A heading of the body: its level (2–6), id and text. */
+    /** A heading of the body: its level (2–6), id and text (its images' alt text when it has none). */
     public record Heading(int level, String id, String text) {}
 }

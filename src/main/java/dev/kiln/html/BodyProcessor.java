@@ -233,7 +233,7 @@ public final class BodyProcessor {
             int level = h.tagName().charAt(1) - '0';
             if (level >= 2) {
                 if (!h.hasClass(NO_TOC)) {
-                    headings.add(new Body.Heading(level, unique, h.text()));
+                    headings.add(new Body.Heading(level, unique, Toc.entryText(h)));
                 }
                 h.appendText(" ");
                 h.appendElement("a").addClass("anchor").attr("href", "#" + unique)

@@ -430,9 +430,14 @@ final class DirectHtml {
                 }
                 out.raw(">");
                 out.collect = new StringBuilder();
+                out.alts = new StringBuilder();
                 children(node);
                 String text = normalised(out.collect);
+                if (text.isEmpty()) { // an image alone: the table of contents lists it by its alt text
+                    text = normalised(out.alts);
+                }
                 out.collect = null;
+                out.alts = null;
                 if (node.getLevel() >= 2) {
                     out.headings.add(new MarkdownRenderer.Heading(node.getLevel(), id, text));
                     out.raw(" ");
@@ -524,6 +529,9 @@ final class DirectHtml {
                 throw UNSUPPORTED;
             }
             String alt = new TextCollectingVisitor().collectAndGetText(node);
+            if (out.alts != null) {
+                out.alts.append(' ').append(alt);
+            }
             out.raw("<img");
             out.attribute("src", url(node.getUrl().unescape(), false));
             out.attribute("alt", alt);
@@ -673,6 +681,8 @@ final class DirectHtml {
         boolean hasVisibleText;
         /** The text of the heading being written, when one is. */
         StringBuilder collect;
+        /** The alt texts of the images of the heading being written, when one is. */
+        StringBuilder alts;
         final List<MarkdownRenderer.Heading> headings = new ArrayList<>();
         private final Set<String> ids = new HashSet<>();
 

@@ -125,7 +125,7 @@ public final class MarkdownRenderer {
      */
     public record Finished(String html, String excerptHtml, List<Heading> headings, int words) {}
 
-    /** A heading of a finished body: level 2–6, its unique id and its text. */
+    /** A heading of a finished body: level 2–6, its unique id and its text (its images' alt text when it has none). */
     public record Heading(int level, String id, String text) {}
 
     /**

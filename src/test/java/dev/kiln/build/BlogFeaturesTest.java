@@ -152,9 +152,11 @@ class BlogFeaturesTest {
     }
 
     @Test
-    void aHeadingWithNoTextGetsNoEntryInTheTableOfContentsAndThePageStaysValid() throws Exception {
+    void aHeadingWithNoTextGetsNoEntryInTheTableOfContentsAnImageAloneIsListedByItsAltTextAndThePageStaysValid()
+            throws Exception {
         write("site.yml", "toc: true\n");
-        String headings = "Intro.\n\n## First\n\nA.\n\n##\n\nB.\n\n### Sub\n\nD.\n\n##   \n\nE.\n";
+        String headings = "Intro.\n\n## First\n\nA.\n\n##\n\nB.\n\n### Sub\n\nD.\n\n##   \n\nE.\n\n"
+                + "## ![A diagram](/pic.png)\n\nF.\n\n## ![](/pic.png)\n\nG.\n";
         // Common Markdown is finished by the Markdown stage's own writer; an attribute list or raw HTML sends a
         // body the general way (jsoup).
         write("content/posts/2020-01-01-common.md", "---\ntitle: Common\n---\n" + headings);
@@ -166,10 +168,19 @@ class BlogFeaturesTest {
 
         for (String page : List.of("2020/01/01/common/index.html", "2020/01/02/raw/index.html")) {
             Document post = SiteChecks.page(out, page);
-            assertEquals(List.of("#first", "#sub"), post.select("nav.toc a").eachAttr("href"), page);
-            assertEquals(List.of("First", "Sub"), post.select("nav.toc a").eachText(), page);
+            List<String> hrefs = post.select("nav.toc a").eachAttr("href");
+            List<String> texts = page.contains("raw")
+                    ? List.of("First", "Sub", "A diagram", "A picture") : List.of("First", "Sub", "A diagram");
+            assertEquals(texts, post.select("nav.toc a").eachText(), page);
+            assertEquals(List.of("#first", "#sub"), hrefs.subList(0, 2), page);
             assertEquals(List.of("#sub"), post.select("nav.toc > ul > li > ul a").eachAttr("href"),
                     "the h3 stays under the last heading listed: " + page);
+            for (int i = 2; i < hrefs.size(); i++) {
+                org.jsoup.nodes.Element heading = post.getElementById(hrefs.get(i).substring(1));
+                assertNotNull(heading, hrefs.get(i) + " on " + page);
+                assertEquals("h2", heading.tagName());
+                assertEquals(texts.get(i), heading.selectFirst("img").attr("alt"), "the entry leads to its image heading");
+            }
         }
         assertNotNull(SiteChecks.page(out, "2020/01/02/raw/index.html").getElementById("named"),
                 "the heading itself keeps its id");
