@@ -60,17 +60,15 @@ public final class BasePath {
             }
             if (e.nameIs("style")) { // its CSS is data in HTML, text inside an <svg>
                 for (Node child : e.childNodes()) {
-                    if (child instanceof DataNode data) {
-                        String css = data.getWholeData();
+                    if (child instanceof DataNode || child instanceof TextNode) { // CDATA is text too; comments are not CSS
+                        String css = child.nodeValue(); // the whole data or text, unescaped
                         String prefixed = CssUrls.prefixed(css, basePath);
                         if (!prefixed.equals(css)) {
-                            data.setWholeData(prefixed);
-                        }
-                    } else if (child instanceof TextNode text) {
-                        String css = text.getWholeText();
-                        String prefixed = CssUrls.prefixed(css, basePath);
-                        if (!prefixed.equals(css)) {
-                            text.text(prefixed);
+                            if (child instanceof DataNode data) {
+                                data.setWholeData(prefixed);
+                            } else {
+                                ((TextNode) child).text(prefixed);
+                            }
                         }
                     }
                 }
