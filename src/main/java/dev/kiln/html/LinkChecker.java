@@ -78,11 +78,7 @@ public final class LinkChecker {
         List<Link> links = new ArrayList<>();
         Set<String> found = new HashSet<>();
         scan(site.get(page), (tag, name, value) -> {
-            if (isLink(tag, name)) {
-                links.add(new Link(value, tag));
-            } else if (holdsUrls(name)) {
-                urls(name, value, url -> links.add(new Link(url, tag)));
-            }
+            addLinks(links, tag, name, value);
             if (isId(tag, name)) {
                 found.add(value);
             }
@@ -167,14 +163,20 @@ public final class LinkChecker {
      */
     public static List<Link> links(byte[] utf8) {
         List<Link> links = new ArrayList<>();
-        scan(utf8, (tag, name, value) -> {
-            if (isLink(tag, name)) {
-                links.add(new Link(value, tag));
-            } else if (holdsUrls(name)) {
-                urls(name, value, url -> links.add(new Link(url, tag)));
-            }
-        });
+        scan(utf8, (tag, name, value) -> addLinks(links, tag, name, value));
         return links;
+    }
+
+    /**
+     * Adds to {@code links} the URLs that attribute {@code name} of {@code tag} (as the scan reports them)
+     * holds: its value when it is one URL, each URL of a srcset or of CSS, none for any other attribute.
+     */
+    private static void addLinks(List<Link> links, String tag, String name, String value) {
+        if (isLink(tag, name)) {
+            links.add(new Link(value, tag));
+        } else if (holdsUrls(name)) {
+            urls(name, value, url -> links.add(new Link(url, tag)));
+        }
     }
 
     /** Whether attribute {@code name} (as the scan reports it) is one URL: href of a, link and area, src but of input. */
