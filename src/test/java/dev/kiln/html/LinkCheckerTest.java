@@ -67,11 +67,20 @@ class LinkCheckerTest {
         SiteOutput site = site("index.html", "<style>.a { background: url(\"/gone-a.png\") } .b { background: url(/ok.png) }"
                         + " @import '/gone.css';</style><img src=\"/ok.png\" srcset=\"/ok.png 1x, /gone-b.png 2x\" alt=\"\">"
                         + "<p style=\"background: url(&quot;/gone-c.png&quot;), url(data:image/png;base64,AA==),"
-                        + " url(https://cdn.example.com/x.png)\">p</p><svg><rect style=\"fill: url(#nowhere)\"/></svg>"
-                        + "<code>url(/shown-as-code.png)</code>",
+                        + " url(https://cdn.example.com/x.png)\">p</p><svg><rect style=\"fill: url(#nowhere)\"/></svg>",
                 "ok.png", "png");
         assertEquals(List.of("index.html -> /gone-a.png", "index.html -> /gone.css", "index.html -> /gone-b.png",
                 "index.html -> /gone-c.png", "index.html -> #nowhere (no element with id 'nowhere')"), broken(site, ""));
+    }
+
+    @Test
+    void readsTheCssOfAStyleElementAndNotTextThatLooksLikeCssBeforeOrAfterIt() {
+        String css = "background: url(/gone.png); @import '/gone.css';";
+        SiteOutput site = site("index.html", "<p>" + css + "</p><code>" + css + "</code><style>.a { " + css
+                + " }</style><p>" + css + "</p><pre><code>&lt;style&gt;" + css + "&lt;/style&gt;</code></pre>"
+                + "<svg><style>.b { fill: url(/gone-svg.png) }</style><text>url(/gone-svg.png)</text></svg>");
+        assertEquals(List.of("index.html -> /gone.png", "index.html -> /gone.css", "index.html -> /gone-svg.png"),
+                broken(site, ""), "once each: from the style elements alone");
     }
 
     @Test
