@@ -57,14 +57,14 @@ public final class Body {
         return excerptText;
     }
 
-    /** The table of contents for the layout, made now: "" when the page has no headings with text or places its own. */
+    /** The table of contents for the layout, made now: "" when the page has no headings with text (or alt text) or places its own. */
     public String tocHtml() {
         return layoutToc ? Toc.html(headings) : "";
     }
 
     /**
      * The h2–h6 headings that the table of contents may list: all but those of class {@code no_toc} (it also
-     * leaves out those with no text).
+     * leaves out those with neither text nor alt text).
      */
     public List<Heading> headings() {
         return headings;

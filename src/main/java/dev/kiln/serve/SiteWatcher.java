@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * Watches what a site is made of: {@code site.yml} and everything under {@code content/},
  * {@code layouts/} and {@code assets/}, new folders included, and the files that pages are symbolic
  * links to elsewhere in the site ({@code content/about.md} → {@code notes/about.md}): the folder of each
- * such file is watched while a link leads there. A burst of events (an editor saving
+ * such file is watched while a link leads there, also when it is removed and made again (its coming back,
+ * or a folder's on its way, is a change). A burst of events (an editor saving
  * through a temporary file and a rename) gives one call of the listener, after a short quiet time.
  *
  * <p>The JDK's {@link WatchService} rather than a watcher library: the site folder itself must be
