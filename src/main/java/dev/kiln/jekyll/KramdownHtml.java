@@ -313,15 +313,7 @@ final class KramdownHtml {
             while (run < line.length() && line.charAt(run) == '`') {
                 run++;
             }
-            int close = line.indexOf(line.substring(i, run), run);
-            while (close >= 0 && (close + run - i < line.length() && line.charAt(close + run - i) == '`'
-                    || line.charAt(close - 1) == '`')) {
-                int skip = close;
-                while (skip < line.length() && line.charAt(skip) == '`') {
-                    skip++;
-                }
-                close = line.indexOf(line.substring(i, run), skip);
-            }
+            int close = KramdownTables.closingTicks(line, run, line.substring(i, run));
             if (close < 0) {
                 i = run;
                 continue;

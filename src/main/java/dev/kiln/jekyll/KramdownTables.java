@@ -214,8 +214,11 @@ final class KramdownTables {
         return cells;
     }
 
-    /** Where a code span opened by {@code ticks} closes after {@code from}: a run of as many backticks; -1 if none. */
-    private static int closingTicks(String line, int from, String ticks) {
+    /**
+     * Where a code span opened by {@code ticks} closes after {@code from}: a run of as many backticks; -1 if none.
+     * Also used by {@link KramdownHtml} to blank out code spans.
+     */
+    static int closingTicks(String line, int from, String ticks) {
         int i = from;
         while (i < line.length()) {
             if (line.charAt(i) != '`') {

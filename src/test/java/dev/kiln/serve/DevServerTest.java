@@ -742,11 +742,17 @@ class DevServerTest {
         }
     }
 
-    @Test
-    void aPostThatLinksToAFileOutsideTheWatchedFoldersShowsEachEditOfThatFileUntilTheLinkGoes() throws IOException {
+    /** A site whose post {@code /2020/04/03/linked/} is a link to {@code notes/drafts/linked.md}, outside the watched folders. */
+    private Path siteWithAPostLinkedToANote() throws IOException {
         Path site = site();
         write(site, "notes/drafts/linked.md", post("Linked", "java", "The first words of the note."));
         Files.createSymbolicLink(site.resolve("content/posts/2020-04-03-linked.md"), Path.of("../../notes/drafts/linked.md"));
+        return site;
+    }
+
+    @Test
+    void aPostThatLinksToAFileOutsideTheWatchedFoldersShowsEachEditOfThatFileUntilTheLinkGoes() throws IOException {
+        Path site = siteWithAPostLinkedToANote();
         try (DevServer server = started(site)) {
             assertTrue(get(server, "/2020/04/03/linked/").body().contains("The first words of the note."));
             long before = settledRebuilds(server, 300);
@@ -770,9 +776,7 @@ class DevServerTest {
 
     @Test
     void aFolderALinkLeadsToThatIsRemovedAndBroughtBackIsWatchedAgainAndItsFileRebuildsThePost() throws IOException {
-        Path site = site();
-        write(site, "notes/drafts/linked.md", post("Linked", "java", "The first words of the note."));
-        Files.createSymbolicLink(site.resolve("content/posts/2020-04-03-linked.md"), Path.of("../../notes/drafts/linked.md"));
+        Path site = siteWithAPostLinkedToANote();
         try (DevServer server = started(site)) {
             assertTrue(get(server, "/2020/04/03/linked/").body().contains("The first words of the note."));
 
