@@ -115,7 +115,7 @@ final class KramdownHtml {
             boolean found = boundary && fence == null && !inCode && tag.find();
             if (found && !convertible(tag) && rawText(tag)) {
                 // Raw to kramdown up to its end tag: nothing in it is converted, no ``` in it opens a fence.
-                int end = end(lines, i, tag.group(2).toLowerCase(Locale.ROOT), tag.end(), false);
+                int end = end(lines, i, tag.group(2).toLowerCase(Locale.ROOT), tag.end(), false)[0];
                 end = end < 0 ? lines.size() - 1 : end;
                 for (int j = i; j <= end; j++) {
                     append(out, lines.get(j), j, lines.size());
@@ -134,7 +134,8 @@ final class KramdownHtml {
             }
             String name = tag.group(2).toLowerCase(Locale.ROOT);
             Model model = model(name, tag.group(3));
-            int end = end(lines, i, name, tag.end(), model != Model.RAW);
+            int[] endTag = end(lines, i, name, tag.end(), model != Model.RAW);
+            int end = endTag[0];
             if (end < 0) {
                 warnings.add(path + ":" + (firstLine + lineOffset + i) + ": <" + name + "> has no end tag: kramdown "
                         + "ended it with the page, Kiln leaves it as written (its content raw HTML); add </" + name
@@ -146,7 +147,8 @@ final class KramdownHtml {
             }
             String startTag = tag.group(1) + "<" + tag.group(2) + withoutMarkdown(tag.group(3)) + tag.group(4) + ">";
             String element = String.join("\n", lines.subList(i, end + 1));
-            int closeAt = lastCloseTag(element, name);
+            // The end tag end() found, on its line: code spans are blanked in that line alone, as end() did.
+            int closeAt = Math.max(tag.end(), element.length() - lines.get(end).length() + endTag[1]);
             String content = element.substring(tag.end(), closeAt);
             String after = element.substring(closeAt); // the end tag and what follows it on its line
             String converted;
@@ -156,8 +158,13 @@ final class KramdownHtml {
                         contentAt + (content.startsWith("\n") ? 1 : 0), code, lineOffset + i + 1);
                 // The end tag keeps its indentation: in a list item, it is what keeps it in the item.
                 String indent = element.substring(element.lastIndexOf('\n', closeAt - 1) + 1, closeAt);
+                // What follows the end tag on its line is a new block to kramdown, not part of the HTML block.
+                Matcher closeTag = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE)
+                        .matcher(after);
+                int closeEnd = closeTag.lookingAt() ? closeTag.end() : after.length();
+                String rest = after.substring(closeEnd).strip();
                 converted = startTag + "\n\n" + inner.replaceFirst("^(?:[ \\t]*\n)+", "").stripTrailing() + "\n\n"
-                        + indent + after;
+                        + indent + after.substring(0, closeEnd) + (rest.isEmpty() ? "" : "\n\n" + indent + rest);
             } else if ((model == Model.SPAN || model == Model.BLOCK) && span.hasFootnote(content)) {
                 warnings.add(path + ":" + (firstLine + lineOffset + i) + ": <" + name + "> has a footnote reference "
                         + "in text kramdown read as Markdown, which Kiln cannot number there: the element is left as "
@@ -232,9 +239,10 @@ final class KramdownHtml {
     /**
      * The index of the line that ends the element {@code name} starting on line {@code from} (its content from
      * column {@code contentAt}): the line where its end tag closes it, counting nested elements of its name, tags in
-     * code skipped when its content is Markdown ({@code markdown}); -1 if it has none.
+     * code skipped when its content is Markdown ({@code markdown}), and the column its end tag starts at in that
+     * line; {@code {-1, -1}} if it has none.
      */
-    private static int end(List<String> lines, int from, String name, int contentAt, boolean markdown) {
+    private static int[] end(List<String> lines, int from, String name, int contentAt, boolean markdown) {
         Pattern open = Pattern.compile("<" + Pattern.quote(name) + "(?=[\\s>/])[^>]*?(/?)>", Pattern.CASE_INSENSITIVE);
         Pattern close = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE);
         int depth = 1;
@@ -281,11 +289,11 @@ final class KramdownHtml {
             for (int[] e : events) {
                 depth += e[1];
                 if (depth == 0) {
-                    return i;
+                    return new int[] {i, e[0] + (i == from ? contentAt : 0)};
                 }
             }
         }
-        return -1;
+        return new int[] {-1, -1};
     }
 
     /** The columns of {@code line}'s indentation, a tab to the next multiple of four. */
@@ -324,17 +332,6 @@ final class KramdownHtml {
             i = close + run - i;
         }
         return out.toString();
-    }
-
-    /** Where the element's own end tag starts in {@code element}: the last end tag of its name. */
-    private static int lastCloseTag(String element, String name) {
-        Matcher c = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE)
-                .matcher(withoutCodeSpans(element));
-        int at = -1;
-        while (c.find()) {
-            at = c.start();
-        }
-        return at;
     }
 
     /** Whether the end tag at {@code at} starts its line (up to three spaces in), where kramdown's block reading ends. */

@@ -826,4 +826,13 @@ class ImportedSitesTest {
         assertEquals("*raw*", article.selectFirst("td").text(), article.html());
         assertEquals(0, article.select("td em").size(), article.html());
     }
+
+    /** A lone backtick in an element pairs with none after its end tag: kramdown 2.4 ended the div, then `x` is code. */
+    @Test
+    void aLoneBacktickInAnElementDoesNotHideItsEndTag() throws Exception {
+        var article = post("lonetick", "", "<div markdown=\"1\">\nA lone ` backtick.\n\n</div> `x`\n");
+
+        assertEquals("A lone ` backtick.", article.selectFirst("div > p").text(), article.html());
+        assertEquals("x", article.selectFirst("code").text(), article.html());
+    }
 }
