@@ -10,15 +10,21 @@ import java.util.regex.Pattern;
 /**
  * Text-level Markdown as kramdown reads a table's cell or the content of an HTML element it reads as text
  * ({@code p}, {@code h2}, {@code markdown="span"}): emphasis, code, links and the like, and no blocks, so that a
- * {@code #}, {@code 1.}, {@code -}, {@code >} or {@code ---} at the start of a line is text. Each line is rendered
- * after a mark that no block starts with and that reads as punctuation (so a quote or emphasis after it opens as
- * at the start of a line), taken out of the HTML after. The page's link reference definitions and abbreviations
- * are given to each snippet, as kramdown reads them for the whole page.
+ * {@code #}, {@code 1.}, {@code -}, {@code >} or {@code ---} at the start of a line is text: each line's
+ * indentation is taken out and the first character of a line that would start a block backslash-escaped (Markdown
+ * shows {@code \#} as {@code #}); trailing spaces stay, a hard break. The page's link reference definitions and
+ * abbreviations are given to each snippet, as kramdown reads them for the whole page.
  */
 final class SpanMarkdown {
 
-    /** U+2E52, a punctuation character no text has: before each line, no block marker starts it. */
-    private static final char MARK = '\u2E52';
+    /** A line that would start a block (its indentation taken out): its first character is escaped. */
+    private static final Pattern BLOCK_START = Pattern.compile("#.*|>.*|[-+*](?:[ \\t].*)?|`{3,}[^`]*|~{3,}.*"
+            + "|=+[ \\t]*|-+[ \\t]*|([-*_])[ \\t]*(?:\\1[ \\t]*){2,}|[|:]?[ \\t]*-[-|: \\t]*[|:][-|: \\t]*"
+            + "|\\[[^\\]]+]:.*|\\*\\[[^\\]]+]:.*");
+    /** A setext underline or thematic break of dashes alone. */
+    private static final Pattern DASHES = Pattern.compile("-{2,}[ \\t]*");
+    /** An ordered list item's marker: its {@code .} or {@code )} is escaped. */
+    private static final Pattern ORDERED = Pattern.compile("\\d{1,9}([.)])(?:[ \\t]|$)");
     /** A link reference definition or an abbreviation definition, on one line. */
     private static final Pattern DEFINITION =
             Pattern.compile("(?m)^ {0,3}(?:\\[(?!\\^)(?:\\\\.|[^\\]\\\\])+]:[ \\t]*\\S.*|\\*\\[[^\\]]+]:.*)$");
@@ -63,17 +69,69 @@ final class SpanMarkdown {
 
     /** The HTML of {@code text} read as text-level Markdown, without a paragraph around it. */
     String html(String text) {
-        StringBuilder marked = new StringBuilder(text.length() + 16);
-        for (String line : text.strip().split("\n", -1)) {
-            if (!line.isBlank()) {
-                marked.append(MARK).append(line.strip()).append('\n');
+        // Each line without its indentation (a continuation line's is nothing to Markdown; 4 spaces would be code),
+        // its trailing spaces kept (two are a hard break) unless a blank line, left out, follows it.
+        String[] lines = text.strip().split("\n", -1);
+        StringBuilder joined = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].isBlank()) {
+                continue;
             }
+            boolean blankAfter = i + 1 < lines.length && lines[i + 1].isBlank();
+            joined.append(blankAfter ? lines[i].strip() : lines[i].stripLeading()).append('\n');
         }
-        String snippet = KramdownMath.convert(marked.toString(), rawOf);
+        // Math first, as in text (never a block: the x before the first line is taken out again), then the lines
+        // that would start a block escaped: the formulas' punctuation is escaped already.
+        String snippet = escapeBlockStarts(KramdownMath.convert("x" + joined, rawOf).substring(1));
         String html = markdown.render(definitions.isEmpty() ? snippet : snippet + "\n" + definitions).strip();
         if (html.startsWith("<p>") && html.endsWith("</p>") && !html.substring(3).contains("<p>")) {
             html = html.substring(3, html.length() - 4);
         }
-        return html.replace(String.valueOf(MARK), "");
+        return html;
+    }
+
+    /**
+     * {@code lines} with the first character of each line that would start a block (a heading, quote, list item,
+     * fence, setext underline, thematic break, table separator or definition) backslash-escaped, which Markdown
+     * shows as the character alone; lines that start in code or raw HTML are left as they are.
+     */
+    private String escapeBlockStarts(String lines) {
+        BitSet raw = null;
+        StringBuilder out = new StringBuilder(lines.length() + 8);
+        int at = 0;
+        for (String line : lines.split("\n", -1)) {
+            int escape = blockStart(line);
+            if (escape >= 0) {
+                raw = raw != null ? raw : rawOf.apply(lines);
+                if (raw.get(at)) {
+                    escape = -1;
+                }
+            }
+            if (escape >= 0 && DASHES.matcher(line).matches()) {
+                // \--- would show a dash and an en dash: the dashes are written as the typography kramdown made of them.
+                out.append(line.stripTrailing().replace("---", "\u2014").replace("--", "\u2013"))
+                        .append(line, line.stripTrailing().length(), line.length());
+            } else if (escape >= 0) {
+                out.append(line, 0, escape).append('\\').append(line, escape, line.length());
+            } else {
+                out.append(line);
+            }
+            out.append('\n');
+            at += line.length() + 1;
+        }
+        out.setLength(out.length() - 1);
+        return out.toString();
+    }
+
+    /** Where the character to escape is in {@code line} (no indentation) if it would start a block; -1 if not. */
+    private static int blockStart(String line) {
+        if (line.isEmpty()) {
+            return -1;
+        }
+        Matcher ordered = ORDERED.matcher(line);
+        if (ordered.lookingAt()) {
+            return ordered.start(1);
+        }
+        return BLOCK_START.matcher(line).matches() ? 0 : -1;
     }
 }

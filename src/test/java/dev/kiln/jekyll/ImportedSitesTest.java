@@ -835,4 +835,22 @@ class ImportedSitesTest {
         assertEquals("A lone ` backtick.", article.selectFirst("div > p").text(), article.html());
         assertEquals("x", article.selectFirst("code").text(), article.html());
     }
+
+    /**
+     * kramdown 2.4 read a text element's lines as text: a hard break stays, and a tag, a link or the author's own
+     * characters split over lines or at a line's start are what they were, not text of a marker's making.
+     */
+    @Test
+    void aTextElementKeepsItsHardBreaksAndWhatSpansItsLines() throws Exception {
+        var article = post("spanlines", "", "<p markdown=\"1\">Hard  \nbreak and [some\ntext] and <span\n"
+                + "class=\"k\">x</span> keep \u2E52 this\n# not a heading\n1. not a list\n---</p>\n\n"
+                + "[some text]: https://s.com\n");
+
+        var p = article.selectFirst("p");
+        assertEquals(1, p.select("br").size(), article.html());
+        assertEquals("https://s.com", p.selectFirst("a").attr("href"), article.html());
+        assertEquals("x", p.selectFirst("span.k").text(), article.html());
+        assertTrue(p.text().contains("keep \u2E52 this # not a heading 1. not a list \u2014"), article.html());
+        assertEquals(0, article.select("h1, ol, hr").size(), article.html());
+    }
 }
