@@ -23,6 +23,8 @@ final class KramdownTables {
     /** What starts a block that kramdown reads before a table: a quote, a list item, a heading, HTML. */
     private static final Pattern OTHER_BLOCK = Pattern.compile(" {0,3}(?:>|[-*+][ \\t]|\\d{1,9}[.)][ \\t]|#|<).*");
 
+    private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
     private KramdownTables() {}
 
     /** A converted text and the warnings ({@code path:line: ...}) for the tables it left as written. */
@@ -173,7 +175,9 @@ final class KramdownTables {
 
     /**
      * A row's cells as kramdown splits them: at each pipe not escaped ({@code \|} is a pipe in the cell) nor in a
-     * code span, the empty cell before a leading pipe and after a trailing one dropped, each cell trimmed.
+     * code span nor in Liquid ({@code {{ ... }}}, {@code {% ... %}}, which Jekyll ran first; kept as written, its
+     * punctuation backslash-escaped so that no Markdown rule or smart quote touches it), the empty cell before a
+     * leading pipe and after a trailing one dropped, each cell trimmed.
      */
     static List<String> cells(String line) {
         List<String> cells = new ArrayList<>();
@@ -190,6 +194,15 @@ final class KramdownTables {
                 int close = closingTicks(line, run, ticks);
                 int to = close < 0 ? run : close + ticks.length();
                 cell.append(line, i, to);
+                i = to;
+            } else if (c == '{' && i + 1 < line.length() && (line.charAt(i + 1) == '{' || line.charAt(i + 1) == '%')
+                    && line.indexOf(line.charAt(i + 1) == '{' ? "}}" : "%}", i + 2) >= 0) {
+                // Liquid, which Jekyll ran before kramdown split the row: one piece, kept as written (escaped).
+                int to = line.indexOf(line.charAt(i + 1) == '{' ? "}}" : "%}", i + 2) + 2;
+                for (int j = i; j < to; j++) {
+                    char l = line.charAt(j);
+                    cell.append(PUNCTUATION.indexOf(l) >= 0 ? "\\" : "").append(l);
+                }
                 i = to;
             } else if (c == '\\' && i + 1 < line.length() && line.charAt(i + 1) == '|') {
                 cell.append('|');

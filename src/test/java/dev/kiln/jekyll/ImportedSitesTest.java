@@ -853,4 +853,13 @@ class ImportedSitesTest {
         assertTrue(p.text().contains("keep \u2E52 this # not a heading 1. not a list \u2014"), article.html());
         assertEquals(0, article.select("h1, ol, hr").size(), article.html());
     }
+
+    /** Jekyll ran Liquid before kramdown split a row: a pipe in Liquid splits no cell, and the Liquid stays as written. */
+    @Test
+    void aPipeInLiquidSplitsNoCell() throws Exception {
+        var article = post("liquidcell", "", "| Date | {{ page.date | date: \"%Y\" }} |\n| b | {% if a | b %} |\n");
+
+        assertEquals(List.of("Date", "{{ page.date | date: \"%Y\" }}", "b", "{% if a | b %}"),
+                article.select("td").eachText(), article.html());
+    }
 }
