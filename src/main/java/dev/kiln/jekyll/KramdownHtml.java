@@ -155,7 +155,8 @@ final class KramdownHtml {
             if (model == Model.BLOCK && closeStartsLine(element, closeAt)) {
                 int contentAt = offset + lineAt + tag.end();
                 String inner = blocks(content.startsWith("\n") ? content.substring(1) : content,
-                        contentAt + (content.startsWith("\n") ? 1 : 0), code, lineOffset + i + 1);
+                        contentAt + (content.startsWith("\n") ? 1 : 0), code,
+                        lineOffset + i + (content.startsWith("\n") ? 1 : 0));
                 // The end tag keeps its indentation: in a list item, it is what keeps it in the item.
                 String indent = element.substring(element.lastIndexOf('\n', closeAt - 1) + 1, closeAt);
                 // What follows the end tag on its line is a new block to kramdown, not part of the HTML block.

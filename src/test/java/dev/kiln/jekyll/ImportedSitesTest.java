@@ -862,4 +862,14 @@ class ImportedSitesTest {
         assertEquals(List.of("Date", "{{ page.date | date: \"%Y\" }}", "b", "{% if a | b %}"),
                 article.select("td").eachText(), article.html());
     }
+
+    /** An element inside one whose content starts on its start tag's line is converted, with no warning. */
+    @Test
+    void anElementInsideOneWhoseContentStartsOnItsTagsLineIsConverted() throws Exception {
+        var article = post("sameline", "", "<div markdown=\"1\">Intro text\n\n<div markdown=\"1\">\n*inner*\n</div>\n\n"
+                + "</div>\n");
+
+        assertEquals("inner", article.selectFirst("div > div > p > em").text(), article.html());
+        assertEquals(List.of(), report.warnings());
+    }
 }
