@@ -38,6 +38,9 @@ final class KramdownHtml {
     private static final Set<String> WITHOUT_BODY = Set.of("area", "base", "br", "col", "command", "embed", "hr",
             "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
 
+    /** The elements whose content is raw text to kramdown, and to CommonMark up to their end tag. */
+    private static final Set<String> RAW_TEXT = Set.of("pre", "script", "style", "textarea");
+
     private static final String ATTRIBUTE = "\\s+[^\\s\"'>/=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?";
     /** A start tag at the start of a line (up to three spaces in), on that line. */
     private static final Pattern START_TAG = Pattern.compile(
@@ -115,13 +118,19 @@ final class KramdownHtml {
             boolean found = boundary && fence == null && !inCode && tag.find();
             if (found && !convertible(tag) && rawText(tag)) {
                 // Raw to kramdown up to its end tag: nothing in it is converted, no ``` in it opens a fence.
-                int end = end(lines, i, tag.group(2).toLowerCase(Locale.ROOT), tag.end(), false)[0];
+                String name = tag.group(2).toLowerCase(Locale.ROOT);
+                int end = end(lines, i, name, tag.end(), false)[0];
+                // A table or the like that parse_block_html keeps raw: its blank lines, which would end the HTML
+                // block, become empty comments; pre, script, style and textarea end no HTML block at a blank line.
+                boolean blanks = end >= 0 && !RAW_TEXT.contains(name);
                 end = end < 0 ? lines.size() - 1 : end;
-                for (int j = i; j <= end; j++) {
-                    append(out, lines.get(j), j, lines.size());
-                    if (j > i) {
-                        at += lines.get(j).length() + 1;
-                    }
+                String element = String.join("\n", lines.subList(i, end + 1));
+                out.append(blanks ? raw(element) : element);
+                if (end < lines.size() - 1) {
+                    out.append('\n');
+                }
+                for (int j = i + 1; j <= end; j++) {
+                    at += lines.get(j).length() + 1;
                 }
                 i = end;
                 boundary = false;
@@ -208,7 +217,7 @@ final class KramdownHtml {
         if (SPAN_ELEMENTS.contains(name) || WITHOUT_BODY.contains(name) || !tag.group(4).isEmpty()) {
             return false;
         }
-        return Set.of("pre", "script", "style", "textarea").contains(name)
+        return RAW_TEXT.contains(name)
                 || parseBlockHtml && model(name, tag.group(3)) == Model.RAW;
     }
 

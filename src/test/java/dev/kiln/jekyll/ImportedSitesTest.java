@@ -872,4 +872,14 @@ class ImportedSitesTest {
         assertEquals("inner", article.selectFirst("div > div > p > em").text(), article.html());
         assertEquals(List.of(), report.warnings());
     }
+
+    /** With parse_block_html, a raw table's blank line ends no HTML block: its cells stay cells, none is code. */
+    @Test
+    void parseBlockHtmlKeepsABlankLineInARawTableInsideIt() throws Exception {
+        var article = post("rawblank", "kramdown:\n  parse_block_html: true\n",
+                "<table>\n  <tr>\n    <td>a</td>\n\n    <td>b</td>\n  </tr>\n</table>\n");
+
+        assertEquals(List.of("a", "b"), article.select("td").eachText(), article.html());
+        assertEquals(0, article.select("pre, code").size(), article.html());
+    }
 }
