@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * A YAML mapping read from a file: its values (dates kept as text) and the 1-based file position of
- * each top-level value and key, so that a bad value or key can be reported where it stands.
+ * each top-level value and key, so that a bad value or key can be reported where it stands; the keys of nested
+ * mappings are in {@code keyPositions} too, as {@code parent.key} (a merged one where its {@code <<} stands).
  */
 public record YamlDocument(Map<String, Object> values, Map<String, Position> positions,
                            Map<String, Position> keyPositions) {

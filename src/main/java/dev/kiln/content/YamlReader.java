@@ -20,9 +20,11 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,6 +83,10 @@ public final class YamlReader {
                     throw new SiteException(position(keyNode.getStartMark(), firstLine).problem(path,
                             "key '" + key + "' appears twice: keep one"));
                 }
+                // Before the value is made: making it resolves the merges ('<<') in its nodes.
+                if (tuple.getValueNode() instanceof MappingNode nested) {
+                    nestedKeys(key, nested, keyPositions, firstLine);
+                }
                 values.put(key, value(constructor, tuple.getValueNode(), path, firstLine));
                 positions.put(key, position(tuple.getValueNode().getStartMark(), firstLine));
                 keyPositions.put(key, position(keyNode.getStartMark(), firstLine));
@@ -93,6 +99,43 @@ public final class YamlReader {
         } catch (YAMLException e) {
             throw new SiteException(new Problem(path, firstLine, 1, "invalid YAML: "
                     + String.valueOf(e.getMessage()).replaceFirst("\\.$", "") + hint(e)));
+        }
+    }
+
+    /**
+     * Records where each key of the mapping under {@code path} is written, as {@code path.key} (and deeper): a key
+     * merged in by {@code <<} stands where its {@code <<} does, unless the mapping writes it itself.
+     */
+    private static void nestedKeys(String path, MappingNode mapping, Map<String, Position> keyPositions,
+                                   int firstLine) {
+        List<NodeTuple> merges = new ArrayList<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                continue;
+            }
+            if (key.getValue().equals("<<")) {
+                merges.add(tuple);
+                continue;
+            }
+            String at = path + "." + key.getValue();
+            keyPositions.putIfAbsent(at, position(key.getStartMark(), firstLine));
+            if (tuple.getValueNode() instanceof MappingNode nested) {
+                nestedKeys(at, nested, keyPositions, firstLine);
+            }
+        }
+        for (NodeTuple merge : merges) {
+            Position at = position(merge.getKeyNode().getStartMark(), firstLine);
+            List<Node> merged = merge.getValueNode() instanceof SequenceNode seq ? seq.getValue()
+                    : List.of(merge.getValueNode());
+            for (Node m : merged) {
+                if (m instanceof MappingNode mergedMapping) {
+                    for (NodeTuple tuple : mergedMapping.getValue()) {
+                        if (tuple.getKeyNode() instanceof ScalarNode key && !key.getValue().equals("<<")) {
+                            keyPositions.putIfAbsent(path + "." + key.getValue(), at);
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -84,7 +84,7 @@ public final class Importer {
                 + " file(s): Kiln's built-in theme lays them out"));
 
         String siteYml = SiteYml.of(site.config(), tags.permalink(), warnings);
-        warnings.addAll(KramdownOptions.warnings(configText(), site.config()));
+        warnings.addAll(KramdownOptions.warnings(site.config()));
         if (site.config().values().get("collections") != null) {
             // Their documents would be left behind: that is lost content, not a warning.
             problems.add(dev.kiln.error.Problem.inFile("_config.yml", "collections are not imported (only posts, "
@@ -287,16 +287,6 @@ public final class Importer {
         }
         return new JekyllFile(file.path(), file.yamlText(), new YamlDocument(values, Map.of()), file.body(),
                 file.bodyLine());
-    }
-
-    /** The text of the site's {@code _config.yml}, or null (none, or not readable: reported by {@link JekyllSite}). */
-    private String configText() {
-        try {
-            Path file = src.resolve("_config.yml");
-            return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return null;
-        }
     }
 
     private SiteConfig kilnConfig(String siteYml) {

@@ -6,11 +6,13 @@ import java.util.Map;
 
 /**
  * The settings of a Jekyll {@code _config.yml} that an import uses; {@code permalink} is Jekyll's style name or
- * pattern (default {@code date}) and {@code values} holds every key as read.
+ * pattern (default {@code date}), {@code values} holds every key as read and {@code keyPositions} where each key is
+ * written (nested ones as {@code parent.key}: {@code kramdown.hard_wrap}).
  */
 public record JekyllConfig(String title, String description, String author, String url, String baseurl,
                            String permalink, String timezone, ZoneId zone, Integer paginate, List<String> exclude,
-                           List<Map<String, Object>> defaults, Map<String, Object> values) {
+                           List<Map<String, Object>> defaults, Map<String, Object> values,
+                           Map<String, dev.kiln.error.Position> keyPositions) {
 
     /** The style names Jekyll knows, with the pattern each stands for. */
     static final Map<String, String> STYLES = Map.of(
@@ -24,6 +26,15 @@ public record JekyllConfig(String title, String description, String author, Stri
         exclude = List.copyOf(exclude);
         defaults = List.copyOf(defaults);
         values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        keyPositions = Map.copyOf(keyPositions);
+    }
+
+    /** Settings made in code rather than read from a file: no key has a position. */
+    public JekyllConfig(String title, String description, String author, String url, String baseurl,
+                        String permalink, String timezone, ZoneId zone, Integer paginate, List<String> exclude,
+                        List<Map<String, Object>> defaults, Map<String, Object> values) {
+        this(title, description, author, url, baseurl, permalink, timezone, zone, paginate, exclude, defaults, values,
+                Map.of());
     }
 
     /** Jekyll's default {@code markdown_ext}. */

@@ -279,7 +279,7 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
         }
         return new JekyllConfig(text(v, "title", null), text(v, "description", null), authorOf(v.get("author")),
                 text(v, "url", ""), text(v, "baseurl", ""), text(v, "permalink", "date"), timezone, zone, paginate,
-                exclude, defaults, v);
+                exclude, defaults, v, yaml.keyPositions());
     }
 
     private static String authorOf(Object author) {

@@ -1,16 +1,10 @@
 package dev.kiln.jekyll;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
+import dev.kiln.error.Position;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The settings under {@code kramdown:} in a Jekyll {@code _config.yml} that Kiln does not honour, each a warning at
@@ -44,52 +38,30 @@ final class KramdownOptions {
     private KramdownOptions() {}
 
     /**
-     * The warnings ({@code _config.yml:LINE: ...}) for the {@code kramdown:} settings of {@code configText} that Kiln
-     * does not honour; none when the site's Markdown converter is not kramdown.
+     * The warnings ({@code _config.yml:LINE: ...}) for the {@code kramdown:} settings of {@code config} that Kiln
+     * does not honour, at the line of each key (a merged one at its {@code <<}); none when the site's Markdown
+     * converter is not kramdown.
      */
-    static List<String> warnings(String configText, JekyllConfig config) {
-        List<String> warnings = new ArrayList<>();
+    static List<String> warnings(JekyllConfig config) {
         Object engine = config.values().getOrDefault("markdown", "kramdown");
-        if (configText == null || !(config.values().get("kramdown") instanceof Map<?, ?>)
+        if (!(config.values().get("kramdown") instanceof Map<?, ?> options)
                 || !"kramdown".equalsIgnoreCase(String.valueOf(engine))) {
-            return warnings;
+            return List.of();
         }
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(configText));
-        } catch (RuntimeException e) {
-            return warnings; // read already: a _config.yml that is no YAML is a problem there
-        }
-        MappingNode kramdown = root instanceof MappingNode m ? child(m, "kramdown") : null;
-        if (kramdown == null) {
-            return warnings;
-        }
-        // Each option's line and text as written; the values compared are the parsed ones (merges resolved).
-        Map<String, NodeTuple> written = new java.util.HashMap<>();
-        int mergeLine = kramdown.getStartMark().getLine() + 1;
-        for (NodeTuple t : kramdown.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode key) {
-                if (key.getValue().equals("<<")) {
-                    mergeLine = key.getStartMark().getLine() + 1;
-                } else {
-                    written.putIfAbsent(key.getValue(), t);
-                }
-            }
-        }
-        for (Map.Entry<?, ?> e : ((Map<?, ?>) config.values().get("kramdown")).entrySet()) {
+        Position kramdown = config.keyPositions().getOrDefault("kramdown", Position.START);
+        List<Map.Entry<Position, String>> warnings = new ArrayList<>();
+        for (Map.Entry<?, ?> e : options.entrySet()) {
             String name = String.valueOf(e.getKey());
             if (name.equals("<<") || HONOURED.contains(name)
                     || DEFAULTS.getOrDefault(name, List.of()).contains(normal(e.getValue()))) {
                 continue;
             }
-            NodeTuple t = written.get(name);
-            int line = t != null ? t.getKeyNode().getStartMark().getLine() + 1 : mergeLine;
-            String value = t != null ? text(t.getValueNode()) : String.valueOf(e.getValue());
-            warnings.add("_config.yml:" + line + ": kramdown option " + name + ": " + value
-                    + " is not carried over: " + instead(name));
+            Position at = config.keyPositions().getOrDefault("kramdown." + name, kramdown);
+            warnings.add(Map.entry(at, "_config.yml:" + at.line() + ": kramdown option " + name + ": "
+                    + written(e.getValue()) + " is not carried over: " + instead(name)));
         }
-        warnings.sort(java.util.Comparator.comparingInt(w -> Integer.parseInt(w.split(":")[1])));
-        return warnings;
+        warnings.sort(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(Position::line)));
+        return warnings.stream().map(Map.Entry::getValue).toList();
     }
 
     /** A parsed value as {@link #DEFAULTS} writes it. */
@@ -129,31 +101,16 @@ final class KramdownOptions {
         };
     }
 
-    private static MappingNode child(MappingNode map, String key) {
-        for (NodeTuple t : map.getValue()) {
-            if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)
-                    && t.getValueNode() instanceof MappingNode m) {
-                return m;
-            }
+    /** A parsed value as YAML's flow style writes it: {@code [a, b]}, {@code {key: value}}. */
+    private static String written(Object value) {
+        if (value instanceof List<?> list) {
+            return "[" + String.join(", ", list.stream().map(KramdownOptions::written).toList()) + "]";
         }
-        return null;
-    }
-
-    /** A value as written: a scalar's text, a sequence or mapping in flow style. */
-    private static String text(Node node) {
-        if (node instanceof ScalarNode s) {
-            return s.getValue();
-        }
-        if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode seq) {
+        if (value instanceof Map<?, ?> map) {
             List<String> items = new ArrayList<>();
-            seq.getValue().forEach(n -> items.add(text(n)));
-            return "[" + String.join(", ", items) + "]";
-        }
-        if (node instanceof MappingNode m) {
-            List<String> items = new ArrayList<>();
-            m.getValue().forEach(t -> items.add(text(t.getKeyNode()) + ": " + text(t.getValueNode())));
+            map.forEach((k, v) -> items.add(written(k) + ": " + written(v)));
             return "{" + String.join(", ", items) + "}";
         }
-        return Objects.toString(node);
+        return String.valueOf(value);
     }
 }

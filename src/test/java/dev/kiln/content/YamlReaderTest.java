@@ -29,6 +29,18 @@ class YamlReaderTest {
     }
 
     @Test
+    void theKeysOfANestedMappingAreFoundWhereTheyAreWrittenAndAMergedOneWhereItsMergeKeyStands() {
+        YamlDocument doc = YamlReader.read("_config.yml", "base: &base\n  a: 1\n  b: 2\nkramdown:\n  <<: *base\n"
+                + "  b: 3\n  deep:\n    c: 4\n", 1);
+
+        assertEquals(new Position(2, 3), doc.keyAt("base.a"));
+        assertEquals(new Position(5, 3), doc.keyAt("kramdown.a"), "merged: where its '<<' stands");
+        assertEquals(new Position(6, 3), doc.keyAt("kramdown.b"), "written in the mapping itself: there");
+        assertEquals(new Position(8, 5), doc.keyAt("kramdown.deep.c"));
+        assertEquals(Map.of("a", 1, "b", 3, "deep", Map.of("c", 4)), doc.values().get("kramdown"));
+    }
+
+    @Test
     void keepsDatesAsText() {
         Object date = YamlReader.read("x.yml", "date: 2018-03-15\n", 1).values().get("date");
         assertEquals("2018-03-15", date);
