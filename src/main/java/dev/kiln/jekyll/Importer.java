@@ -428,13 +428,10 @@ public final class Importer {
         return converted;
     }
 
-    private static final java.util.regex.Pattern LIQUID = java.util.regex.Pattern.compile("\\{\\{.*?}}|\\{%.*?%}",
-            java.util.regex.Pattern.DOTALL);
-
     /** {@code raw} with the offsets of {@code text}'s Liquid ({@code {{ ... }}}, {@code {% ... %}}) set too. */
     static java.util.BitSet withLiquid(String text, java.util.BitSet raw) {
         if (text.contains("{{") || text.contains("{%")) {
-            java.util.regex.Matcher m = LIQUID.matcher(text);
+            java.util.regex.Matcher m = LiquidConverter.TAG.matcher(text);
             while (m.find()) {
                 raw.set(m.start(), m.end());
             }

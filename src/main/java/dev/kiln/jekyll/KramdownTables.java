@@ -23,7 +23,6 @@ final class KramdownTables {
     /** What starts a block that kramdown reads before a table: a quote, a list item, a heading, HTML. */
     private static final Pattern OTHER_BLOCK = Pattern.compile(" {0,3}(?:>|[-*+][ \\t]|\\d{1,9}[.)][ \\t]|#|<).*");
 
-    private static final String PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
 
     private KramdownTables() {}
 
@@ -161,16 +160,11 @@ final class KramdownTables {
             out.append("<tr>\n");
             for (int c = 0; c < columns; c++) {
                 String cell = c < row.size() ? row.get(c) : "";
-                out.append("<td>").append(cell.isEmpty() ? "" : span(cell, span)).append("</td>\n");
+                out.append("<td>").append(cell.isEmpty() ? "" : span.html(cell)).append("</td>\n");
             }
             out.append("</tr>\n");
         }
         out.append("</").append(name).append(">\n");
-    }
-
-    /** A cell's HTML: its Markdown rendered, without the paragraph around it. */
-    private static String span(String cell, SpanMarkdown span) {
-        return span.html(cell);
     }
 
     /**
@@ -199,10 +193,7 @@ final class KramdownTables {
                     && line.indexOf(line.charAt(i + 1) == '{' ? "}}" : "%}", i + 2) >= 0) {
                 // Liquid, which Jekyll ran before kramdown split the row: one piece, kept as written (escaped).
                 int to = line.indexOf(line.charAt(i + 1) == '{' ? "}}" : "%}", i + 2) + 2;
-                for (int j = i; j < to; j++) {
-                    char l = line.charAt(j);
-                    cell.append(PUNCTUATION.indexOf(l) >= 0 ? "\\" : "").append(l);
-                }
+                KramdownMath.escape(line.substring(i, to), cell);
                 i = to;
             } else if (c == '\\' && i + 1 < line.length() && line.charAt(i + 1) == '|') {
                 cell.append('|');

@@ -27,11 +27,13 @@ public final class LiquidConverter {
     /** A converted text, how many pieces of Liquid were converted, and those left. */
     public record Result(String text, int converted, List<Leftover> leftovers) {}
 
+    /** Any Liquid output or tag: {@code {{ ... }}}, {@code {% ... %}}. */
+    static final Pattern TAG = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
     private static final Pattern TOKEN = Pattern.compile(
             "\\{%-?\\s*raw\\s*-?%}(.*?)\\{%-?\\s*endraw\\s*-?%}"
                     + "|\\{%-?\\s*highlight\\s+([^\\s%]+)([^%]*?)-?%}[ \\t]*\\r?\\n?(.*?)\\{%-?\\s*endhighlight\\s*-?%}"
                     + "|\\{\\{-?\\s*site\\.url\\s*-?}}\\s*\\{\\{-?\\s*site\\.baseurl\\s*-?}}"
-                    + "|\\{\\{.*?}}|\\{%.*?%}",
+                    + "|" + TAG.pattern(),
             Pattern.DOTALL);
     private static final Pattern FILTERED = Pattern.compile(
             "\\{\\{-?\\s*(['\"])(.*?)\\1\\s*\\|\\s*(relative_url|absolute_url)\\s*-?}}");
