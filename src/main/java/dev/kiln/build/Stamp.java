@@ -136,6 +136,15 @@ public final class Stamp {
     }
 
     /**
+     * The inputs of a build that wrote its site with broken links (warnings): a stamp of them tells a
+     * build without {@code --strict} that nothing changed, and a {@code --strict} one, whose verdict on the
+     * same inputs would differ, that it must build.
+     */
+    public static String withBrokenLinks(String inputs) {
+        return inputs + "+broken-links";
+    }
+
+    /**
      * Whether {@code dest} holds what a build from {@code inputs} wrote there, as its {@code marker} file
      * records: as many files (the marker aside) of the same total size, none modified after the marker was
      * written. {@code dest} is walked only when the marker names these inputs: after an edit it names

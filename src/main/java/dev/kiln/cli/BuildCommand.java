@@ -51,7 +51,8 @@ final class BuildCommand extends Command {
         Path marker = target.resolve(SiteWriter.MARKER);
         String inputs = Stamp.inputs(buildOptions, Main.version(),
                 Build.SOURCE_FOLDERS, List.of(SiteConfig.FILE));
-        if (!force && Stamp.unchanged(target, SiteWriter.MARKER, inputs)) {
+        if (!force && (Stamp.unchanged(target, SiteWriter.MARKER, inputs)
+                || !strict && Stamp.unchanged(target, SiteWriter.MARKER, Stamp.withBrokenLinks(inputs)))) {
             err.println("nothing changed since the last build into " + target + " (" + (System.nanoTime() - begin) / 1_000_000
                     + " ms; --force builds anyway, and shows that build's warnings again)");
             return 0;
@@ -75,7 +76,8 @@ final class BuildCommand extends Command {
             SiteWriter.Stats stats = SiteWriter.write(result.output(), target);
             // Future-dated posts left out may be due at the next build: only a build without any is trusted.
             // The folder now holds the site's files and the marker, written last: the marker's time is the stamp's.
-            String stamp = result.skippedFuture() > 0 ? "" : Stamp.written(inputs, result.output());
+            String stamp = result.skippedFuture() > 0 ? ""
+                    : Stamp.written(links.isEmpty() ? inputs : Stamp.withBrokenLinks(inputs), result.output());
             java.nio.file.Files.writeString(marker, stamp, java.nio.charset.StandardCharsets.UTF_8);
             long writeNanos = System.nanoTime() - start;
             result.timings().stage("write", writeNanos);

@@ -36,6 +36,13 @@ record SiteOptions(Path source, boolean drafts, boolean future, String baseUrl) 
             return false;
         }
         if (baseUrl != null) {
+            if (baseUrl.isBlank()) {
+                // An empty value is most often a variable that was not set (a CI step's output): a site
+                // built with no base URL has relative feed links and other feed ids, so it is refused.
+                err.println("kiln: --base-url is empty: give the URL the site is served from, like "
+                        + "https://me.github.io/blog, or leave the option out to use site.yml's base_url");
+                return false;
+            }
             try {
                 SiteConfig.splitBaseUrl(baseUrl);
             } catch (IllegalArgumentException e) {

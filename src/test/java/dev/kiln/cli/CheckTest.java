@@ -123,6 +123,33 @@ class CheckTest {
     }
 
     @Test
+    void aStrictBuildAfterOneThatOnlyWarnedStillFails() throws IOException {
+        siteWithABrokenLink();
+        assertEquals(0, kiln("build", "--source", site.toString()).code());
+        assertTrue(kiln("build", "--source", site.toString()).err().startsWith("nothing changed"),
+                "a build without --strict trusts the last one, warnings and all");
+
+        for (int i = 0; i < 2; i++) { // and again after a strict build failed
+            Run strict = kiln("build", "--strict", "--source", site.toString());
+
+            assertEquals(1, strict.code(), strict.err());
+            assertTrue(strict.err().contains("content/posts/2020-01-01-a.md:6:12: broken link to /nope/"), strict.err());
+        }
+    }
+
+    @Test
+    void aStrictBuildTrustsALastBuildWithoutBrokenLinks() throws IOException {
+        siteWithABrokenLink();
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nSee [the about page](/about/).\n");
+        assertEquals(0, kiln("build", "--source", site.toString()).code());
+
+        Run strict = kiln("build", "--strict", "--source", site.toString());
+
+        assertEquals(0, strict.code(), strict.err());
+        assertTrue(strict.err().startsWith("nothing changed"), strict.err());
+    }
+
+    @Test
     void checkExternalReportsLinksToOtherSitesThatFail() throws IOException {
         com.sun.net.httpserver.HttpServer web = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress("127.0.0.1", 0), 0);

@@ -383,6 +383,18 @@ class MainTest {
         assertFalse(Files.exists(dest), "nothing is built with a base URL that was not understood");
     }
 
+    @Test
+    void anEmptyBaseUrlIsAUsageErrorRatherThanNoBaseUrl() throws IOException {
+        Path site = goodSite();
+        Path dest = tmp.resolve("out");
+
+        Run run = kiln("build", "--source", site.toString(), "--dest", dest.toString(), "--base-url", "");
+
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("--base-url is empty"), run.err());
+        assertFalse(Files.exists(dest));
+    }
+
     // ---- help ----
 
     @Test
