@@ -41,11 +41,24 @@ final class LayoutErrors {
         this.templates = templates;
     }
 
-    /** A layout that does not parse (whichever page asked for it): at its line. */
-    Problem unparsable(ParserException e, String layout) {
+    /**
+     * A layout that does not parse (whichever page asked for it): at the tag it leaves unclosed, when
+     * {@code text} (the layout's source, or null) has one, else at the line where Pebble stopped.
+     */
+    Problem unparsable(ParserException e, String layout, UnaryOperator<String> text) {
         String file = e.getFileName() == null ? layout : e.getFileName();
+        String reason = NamedCalls.reason(e);
+        // Pebble stops at an end tag it did not expect, or at the end of the layout, for a tag left open.
+        boolean tags = reason.contains("Unexpected tag name") || reason.toLowerCase(java.util.Locale.ROOT)
+                .contains("end of template");
+        String source = tags ? text.apply(file) : null;
+        UnclosedTags.Found unclosed = source == null ? null : UnclosedTags.in(source);
+        if (unclosed != null) {
+            return new Position(unclosed.line(), unclosed.column()).problem(displayPath.apply(file),
+                    "layout error: " + unclosed.message());
+        }
         int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
-        return new Position(line, 1).problem(displayPath.apply(file), "layout error: " + NamedCalls.reason(e)
+        return new Position(line, 1).problem(displayPath.apply(file), "layout error: " + reason
                 + ": check that every {{ }}, {% %} and {# #} on this line is closed and spelled as Pebble wants");
     }
 

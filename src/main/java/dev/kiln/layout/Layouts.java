@@ -185,7 +185,7 @@ public final class Layouts {
             compiled.computeIfAbsent(name, engine::getTemplate).evaluate(out, context);
             return out;
         } catch (ParserException e) {
-            throw new SiteException(errors.unparsable(e, name));
+            throw new SiteException(errors.unparsable(e, name, this::sourceOf));
         } catch (RuntimeException e) {
             // Pebble's own errors, and whatever a filter or function throws: never a stack trace.
             throw new LayoutError.Failure(errors.failed(e, name), e);
@@ -197,6 +197,16 @@ public final class Layouts {
                     + " ends: its includes loop (a layout that includes itself, directly or through others): remove the"
                     + " include that loops")));
         }
+    }
+
+    /** The text of the site's own layout Pebble names {@code template}, or null (a layout of the built-in theme). */
+    private String sourceOf(String template) {
+        String name = template.replace('\\', '/');
+        String dir = siteLayouts.toString().replace('\\', '/') + "/";
+        if (name.startsWith(dir)) {
+            name = name.substring(dir.length());
+        }
+        return sources.get(name.endsWith(SUFFIX) ? name : name + SUFFIX);
     }
 
     /** {@code post} → {@code layouts/post.peb}, or the built-in theme's name for it. */

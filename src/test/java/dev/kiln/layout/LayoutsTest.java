@@ -126,6 +126,40 @@ class LayoutsTest {
     }
 
     @Test
+    void anIfNeverClosedIsReportedWhereItOpensNotAtTheEndblockWherePebbleNoticed() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        write("layouts/post.peb", "{% extends \"base\" %}\n{% block content %}\n  {% if page.title is not empty %}\n"
+                + "<h1>{{ page.title }}</h1>\n{# {% if x %} in a comment #}\n{% endblock %}\n");
+
+        assertEquals("layouts/post.peb:3:3: layout error: {% if %} is never closed: add {% endif %} before the "
+                + "{% endblock %} of line 6", onlyProblem().toString());
+    }
+
+    @Test
+    void aForNeverClosedAtTheEndOfALayoutIsReportedWhereItOpens() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        write("layouts/post.peb", "<!DOCTYPE html>\n<html><body>\n<ul>{% for tag in page.tags %}<li>{{ tag }}</li>\n"
+                + "</ul></body></html>\n");
+
+        assertEquals("layouts/post.peb:3:5: layout error: {% for %} is never closed: add {% endfor %} where it "
+                + "should end", onlyProblem().toString());
+    }
+
+    @Test
+    void anEndTagThatClosesNothingIsReportedAtItself() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        write("layouts/post.peb", "<!DOCTYPE html>\n<html><body>\n<h1>{{ page.title }}</h1>\n{% endif %}\n"
+                + "</body></html>\n");
+
+        assertEquals("layouts/post.peb:4:1: layout error: {% endif %} closes no {% if %}: remove it, or open the "
+                + "{% if %} it should close", onlyProblem().toString());
+    }
+
+    @Test
     void aMisspelledVariableIsReportedAtItsLayoutAndLine() throws IOException {
         write(POST, "---\ntitle: Hello\n---\nBody.\n");
         writeOwnLayouts();
