@@ -27,7 +27,25 @@ public final class BasePath {
         }
         Document doc = Jsoup.parse(html);
         prefix(doc, basePath);
-        return doc.outerHtml();
+        return asWritten(html, doc.outerHtml());
+    }
+
+    /**
+     * {@code printed} with the doctype keyword as the layout wrote it: jsoup prints {@code <!doctype html>},
+     * so that a site's pages changed case with a base path (HTML validators' doctype-style rule flags that).
+     */
+    private static String asWritten(String html, String printed) {
+        String keyword = "<!doctype";
+        int at = 0;
+        while (at < html.length() && Character.isWhitespace(html.charAt(at))) {
+            at++;
+        }
+        if (printed.regionMatches(0, keyword, 0, keyword.length())
+                && html.regionMatches(true, at, keyword, 0, keyword.length())
+                && !html.startsWith(keyword, at)) {
+            return html.substring(at, at + keyword.length()) + printed.substring(keyword.length());
+        }
+        return printed;
     }
 
     /** A body fragment with {@code rootUrl} (origin and base path) before each root-relative URL. */

@@ -5,6 +5,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A site under a project path ({@code /blog}) keeps working links. */
 class BasePathTest {
@@ -32,6 +33,17 @@ class BasePathTest {
     @Test
     void prefixesTheSiteRoot() {
         assertEquals("/blog/", apply("<a href=\"/\">home</a>").selectFirst("a").attr("href"));
+    }
+
+    @Test
+    void keepsTheDoctypeAsTheLayoutWroteIt() {
+        String page = "<!DOCTYPE html>\n<html><head></head><body><a href=\"/x/\">x</a></body></html>";
+
+        String out = BasePath.apply(page, "/blog");
+
+        assertTrue(out.startsWith("<!DOCTYPE html>\n<html>"), out);
+        assertTrue(out.contains("href=\"/blog/x/\""), out);
+        assertTrue(BasePath.apply("<!doctype html><html><body></body></html>", "/blog").startsWith("<!doctype html>"));
     }
 
     @Test
