@@ -2,19 +2,17 @@ package dev.kiln.html;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
-import org.jsoup.nodes.Node;
-import org.jsoup.nodes.TextNode;
 
 /**
  * Puts a prefix in front of every root-relative URL: a site's base path ({@code /blog}) on finished
  * pages, so that layouts and posts write {@code /assets/x.png} and the site still works under a project
  * path; or its whole root URL on bodies shown away from the site (feeds). The URLs are those of the
  * attributes that hold one ({@code href}, {@code src}, ...), each candidate of a {@code srcset}, and in
- * CSS, a {@code style} attribute's or a {@code <style>} element's {@code url(...)} and {@code @import "..."}.
+ * CSS, a {@code style} attribute's or a {@code <style>} element's {@code url(...)}, {@code @import "..."} and
+ * {@code image-set("...")}.
  */
 public final class BasePath {
 
@@ -76,20 +74,8 @@ public final class BasePath {
                     }
                 }
             }
-            if (e.nameIs("style")) { // its CSS is data in HTML, text inside an <svg>
-                for (Node child : e.childNodes()) {
-                    if (child instanceof DataNode || child instanceof TextNode) { // CDATA is text too; comments are not CSS
-                        String css = child.nodeValue(); // the whole data or text, unescaped
-                        String prefixed = CssUrls.prefixed(css, basePath);
-                        if (!prefixed.equals(css)) {
-                            if (child instanceof DataNode data) {
-                                data.setWholeData(prefixed);
-                            } else {
-                                ((TextNode) child).text(prefixed);
-                            }
-                        }
-                    }
-                }
+            if (e.nameIs("style")) {
+                CssUrls.rewriteStyleElement(e, css -> CssUrls.prefixed(css, basePath));
             }
         }
     }

@@ -159,6 +159,8 @@ public final class BodyProcessor {
         final List<Element> otherIds = new ArrayList<>();
         final List<Element> placeholders = new ArrayList<>();
         final List<Element> urls = new ArrayList<>();
+        /** Elements with CSS: a {@code style} attribute, or {@code <style>} elements. */
+        final List<Element> css = new ArrayList<>();
         final List<Element> checkboxes = new ArrayList<>();
         /** Whether a heading or a table stands inside a heading. */
         boolean nestedInHeading;
@@ -183,6 +185,9 @@ public final class BodyProcessor {
                 }
                 if (e.hasAttr("href") || e.hasAttr("src") || e.hasAttr("poster")) {
                     parts.urls.add(e);
+                }
+                if (e.hasAttr("style") || tag.equals("style")) {
+                    parts.css.add(e);
                 }
                 if (tag.equals("input") && e.attr("type").equalsIgnoreCase("checkbox") && e.hasAttr("readonly")) {
                     parts.checkboxes.add(e);
@@ -255,8 +260,9 @@ public final class BodyProcessor {
     }
 
     /**
-     * Relative links and images resolve against the page's own URL, exactly as a browser would; they
-     * are written root-relative so that excerpts shown on other pages keep working.
+     * Relative links and images, and the relative URLs of CSS (a {@code style} attribute's or element's), resolve
+     * against the page's own URL, exactly as a browser would; they are written root-relative so that excerpts
+     * shown on other pages keep working.
      */
     private static void rootRelativeLinks(Parts parts, String pageUrl) {
         UnaryOperator<String> rootRelative = rootRelative(pageUrl);
@@ -267,6 +273,19 @@ public final class BodyProcessor {
                 if (!resolved.equals(value)) {
                     e.attr(attribute, resolved);
                 }
+            }
+        }
+        UnaryOperator<String> inCss = css -> CssUrls.rewritten(css, rootRelative);
+        for (Element e : parts.css) {
+            if (e.hasAttr("style")) {
+                String value = e.attr("style");
+                String resolved = inCss.apply(value);
+                if (!resolved.equals(value)) {
+                    e.attr("style", resolved);
+                }
+            }
+            if (e.nameIs("style")) {
+                CssUrls.rewriteStyleElement(e, inCss);
             }
         }
     }

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * file (as GitHub Pages resolves paths), or to a {@code #fragment} that names no id of its page. Pages
  * are scanned tag by tag rather than parsed, so that checking a large site costs little; text inside
  * code is escaped and never mistaken for a tag. The URLs in a {@code srcset} and in a page's CSS (a
- * {@code style} attribute's or {@code <style>} element's {@code url(...)} and {@code @import}) are checked too.
+ * {@code style} attribute's or {@code <style>} element's {@code url(...)}, {@code @import} and {@code image-set}
+ * strings) are checked too.
  */
 public final class LinkChecker {
 
@@ -428,11 +429,12 @@ public final class LinkChecker {
         return -1;
     }
 
-    /** Whether the CSS {@code html[from, to)} holds {@code url(} or {@code @import}, in any case. */
+    /** Whether the CSS {@code html[from, to)} holds {@code url(}, {@code @import} or {@code image-set(}, in any case. */
     private static boolean mayHoldUrl(byte[] html, int from, int to) {
         for (int i = from; i < to; i++) {
             byte c = html[i];
-            if ((c == 'u' || c == 'U') && i + 4 <= to && is(html, i, "url(") || c == '@' && i + 7 <= to && is(html, i, "@import")) {
+            if ((c == 'u' || c == 'U') && i + 4 <= to && is(html, i, "url(") || c == '@' && i + 7 <= to && is(html, i, "@import")
+                    || (c == 'i' || c == 'I') && i + 10 <= to && is(html, i, "image-set(")) {
                 return true;
             }
         }

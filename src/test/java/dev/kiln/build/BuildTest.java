@@ -347,6 +347,51 @@ class BuildTest {
                 LinkReport.problems(result, site).stream().map(Problem::toString).toList());
     }
 
+    @Test
+    void relativeUrlsOfAPostsCssResolveOnListPagesAndInFeedsAsOnThePostAndTheirLinksAreChecked() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "site.yml", "title: T\nbase_url: https://me.github.io/blog\n");
+        write(site, "content/notes/styled/img/a.png", "png");
+        write(site, "content/notes/styled/img/b.png", "png");
+        write(site, "content/posts/2020-01-01-styled.md", """
+                ---
+                title: Styled
+                permalink: /notes/styled/
+                tags: [css]
+                ---
+                <style>.hero { background: url("img/a.png") } @import 'img/gone.css';</style>
+
+                <p style="background: url(img/a.png)">Text <span style='background-image: image-set("img/b.png" 1x, url(img/a.png) 2x, "img/gone.png" type("image/png"))'>x</span>.</p>
+
+                <!--more-->
+
+                More.
+                """);
+
+        BuildResult result = Fixtures.build(Fixtures.options(site));
+
+        String css = ".hero { background: url(\"/blog/notes/styled/img/a.png\") } @import '/blog/notes/styled/img/gone.css';";
+        String p = "background: url(/blog/notes/styled/img/a.png)";
+        String span = "background-image: image-set(\"/blog/notes/styled/img/b.png\" 1x, url(/blog/notes/styled/img/a.png) 2x,"
+                + " \"/blog/notes/styled/img/gone.png\" type(\"image/png\"))";
+        for (String page : List.of("notes/styled/index.html", "index.html")) {
+            Document doc = SiteChecks.page(result.output(), page);
+            assertEquals(css, doc.selectFirst("style:containsData(hero)").data(), page);
+            assertEquals(p, doc.selectFirst("p[style]").attr("style"), page);
+            assertEquals(span, doc.selectFirst("span[style]").attr("style"), page);
+        }
+        for (String feedPath : List.of("feed.xml", "tags/css/feed.xml")) { // the full post, and its excerpt
+            String feed = new String(result.output().get(feedPath), StandardCharsets.UTF_8);
+            assertTrue(feed.contains("image-set(&amp;quot;https://me.github.io/blog/notes/styled/img/b.png&amp;quot; 1x,"
+                    + " url(https://me.github.io/blog/notes/styled/img/a.png) 2x"), feed);
+        }
+        assertEquals(List.of("content/posts/2020-01-01-styled.md:6:56: broken link to /blog/notes/styled/img/gone.css"
+                                + " (on notes/styled/index.html; also in its excerpt on index.html)",
+                        "content/posts/2020-01-01-styled.md:8:121: broken link to /blog/notes/styled/img/gone.png"
+                                + " (on notes/styled/index.html; also in its excerpt on index.html)"),
+                LinkReport.problems(result, site).stream().map(Problem::toString).toList());
+    }
+
     // ---- URL claims ----
 
     @Test

@@ -117,4 +117,14 @@ class BasePathTest {
 
         assertEquals(html, BasePath.apply(html, ""));
     }
+
+    @Test
+    void prefixesTheStringsOfAnImageSetAsItsUrls() {
+        String style = "background-image: image-set(\"/a.png\" 1x, '/b.png' 2x, url(/c.png) 3x, \"/d.avif\" type(\"image/avif\")),"
+                + " -webkit-image-set(\"/e.png\" 1x); content: \"/not-a-url\"";
+
+        assertEquals("background-image: image-set(\"/blog/a.png\" 1x, '/blog/b.png' 2x, url(/blog/c.png) 3x,"
+                        + " \"/blog/d.avif\" type(\"image/avif\")), -webkit-image-set(\"/blog/e.png\" 1x); content: \"/not-a-url\"",
+                apply("<p style='" + style.replace("'", "&#39;") + "'>p</p>").selectFirst("p").attr("style"));
+    }
 }

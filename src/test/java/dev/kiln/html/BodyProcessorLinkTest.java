@@ -78,4 +78,19 @@ class BodyProcessorLinkTest {
         assertEquals("/blog/post/other/", body.selectFirst("a").attr("href"));
         assertEquals("/blog/post/i.png", body.selectFirst("img").attr("src"));
     }
+
+    @Test
+    void resolvesTheRelativeUrlsOfInlineCssAndStyleElementsAndEscapesWhatCssWouldReadOtherwise() {
+        String html = BodyProcessor.process("<style>.a { background: url('i.png') } @import \"../x.css\";</style>"
+                + "<p style=\"background: url(i.png), url(/r.png), url(#g), url(data:image/png;base64,AA==);"
+                + " mask: -webkit-image-set('m.png' 1x, url(m2.png) 2x, &quot;m.avif&quot; type('image/avif'))\">p</p>",
+                "/notes(old)/post/", "<!--more-->").html();
+        Element body = Jsoup.parseBodyFragment(html).body();
+
+        assertEquals(".a { background: url('/notes\\(old\\)/post/i.png') } @import \"/notes\\(old\\)/x.css\";",
+                body.selectFirst("style").data());
+        assertEquals("background: url(/notes\\(old\\)/post/i.png), url(/r.png), url(#g), url(data:image/png;base64,AA==);"
+                + " mask: -webkit-image-set('/notes\\(old\\)/post/m.png' 1x, url(/notes\\(old\\)/post/m2.png) 2x,"
+                + " \"/notes\\(old\\)/post/m.avif\" type('image/avif'))", body.selectFirst("p").attr("style"));
+    }
 }

@@ -74,6 +74,15 @@ class LinkCheckerTest {
     }
 
     @Test
+    void findsMissingImagesOfAnImageSetWrittenWithStringsOrUrls() {
+        SiteOutput site = site("index.html", "<p style='background: image-set(\"/gone-a.png\" 1x, \"/ok.png\" type(\"image/png\"),"
+                        + " url(/gone-b.png) 3x)'>p</p><style>.c { background: -webkit-image-set('/gone-c.png' 1x) }</style>",
+                "ok.png", "png");
+        assertEquals(List.of("index.html -> /gone-a.png", "index.html -> /gone-b.png", "index.html -> /gone-c.png"),
+                broken(site, ""));
+    }
+
+    @Test
     void readsTheCssOfAStyleElementAndNotTextThatLooksLikeCssBeforeOrAfterIt() {
         String css = "background: url(/gone.png); @import '/gone.css';";
         SiteOutput site = site("index.html", "<p>" + css + "</p><code>" + css + "</code><style>.a { " + css
