@@ -183,7 +183,7 @@ public final class BodyProcessor {
                 if (tag.equals("div") && e.hasClass(TOC_PLACEHOLDER_CLASS)) {
                     parts.placeholders.add(e);
                 }
-                if (e.hasAttr("href") || e.hasAttr("src") || e.hasAttr("poster")) {
+                if (e.hasAttr("href") || e.hasAttr("src") || e.hasAttr("poster") || e.hasAttr("srcset")) {
                     parts.urls.add(e);
                 }
                 if (e.hasAttr("style") || tag.equals("style")) {
@@ -260,7 +260,7 @@ public final class BodyProcessor {
     }
 
     /**
-     * Relative links and images, and the relative URLs of CSS (a {@code style} attribute's or element's), resolve
+     * Relative links and images (each candidate of a {@code srcset} too), and the relative URLs of CSS (a {@code style} attribute's or element's), resolve
      * against the page's own URL, exactly as a browser would; they are written root-relative so that excerpts
      * shown on other pages keep working.
      */
@@ -272,6 +272,13 @@ public final class BodyProcessor {
                 String resolved = rootRelative.apply(value);
                 if (!resolved.equals(value)) {
                     e.attr(attribute, resolved);
+                }
+            }
+            if (e.hasAttr("srcset")) {
+                String value = e.attr("srcset");
+                String resolved = Srcset.rewritten(value, rootRelative);
+                if (!resolved.equals(value)) {
+                    e.attr("srcset", resolved);
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dev.kiln.html;
 
+import java.util.function.UnaryOperator;
+
 /**
  * The URLs of a {@code srcset} attribute ({@code /a.png 1x, /b.png 2x}), found as HTML parses image candidate
  * strings: a URL runs to white space, commas at its end end its candidate, and otherwise its descriptors
@@ -47,6 +49,24 @@ final class Srcset {
                 }
             }
         }
+    }
+
+    /** {@code value} with each URL replaced by what {@code rewrite} makes of it; the same string when none changes. */
+    static String rewritten(String value, UnaryOperator<String> rewrite) {
+        StringBuilder[] out = {null};
+        int[] copied = {0};
+        urls(value, (start, end) -> {
+            String url = value.substring(start, end);
+            String made = rewrite.apply(url);
+            if (!made.equals(url)) {
+                if (out[0] == null) {
+                    out[0] = new StringBuilder(value.length() + 32);
+                }
+                out[0].append(value, copied[0], start).append(made);
+                copied[0] = end;
+            }
+        });
+        return out[0] == null ? value : out[0].append(value, copied[0], value.length()).toString();
     }
 
     /** {@code value} with {@code prefix} before each root-relative URL, all else as it was. */

@@ -93,4 +93,16 @@ class BodyProcessorLinkTest {
                 + " mask: -webkit-image-set('/notes\\(old\\)/post/m.png' 1x, url(/notes\\(old\\)/post/m2.png) 2x,"
                 + " \"/notes\\(old\\)/post/m.avif\" type('image/avif'))", body.selectFirst("p").attr("style"));
     }
+
+    @Test
+    void resolvesTheRelativeUrlsOfASrcsetAndKeepsItsDescriptorsAndDataUrls() {
+        String html = BodyProcessor.process("<p><img src=\"a.png\" srcset=\"a.png 1x, ../b.png 2x,"
+                + " data:image/png;base64,AA== 3x, /c.png 4x, https://cdn.example.com/d.png 5x\" alt=\"\"></p>"
+                + "<picture><source srcset=\"e.avif\"></picture>", "/2020/01/02/post/", "<!--more-->").html();
+        Element body = Jsoup.parseBodyFragment(html).body();
+
+        assertEquals("/2020/01/02/post/a.png 1x, /2020/01/02/b.png 2x, data:image/png;base64,AA== 3x, /c.png 4x,"
+                + " https://cdn.example.com/d.png 5x", body.selectFirst("img").attr("srcset"));
+        assertEquals("/2020/01/02/post/e.avif", body.selectFirst("source").attr("srcset"));
+    }
 }
