@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Reads front-matter dates in the forms Jekyll posts use ({@code 2018-03-15}, {@code 2018-03-15 10:00:00},
  * {@code 2018-03-15T10:00:00+02:00}, {@code 2018-03-15 10:00:00 +0200}, {@code 2018-03-15 10:00:00 UTC} or
- * {@code EST} or {@code GMT+2}, {@code Thu, 15 Mar 2018 10:00:00 +0000}, {@code March 15, 2018 10:00 am}); a date without an
- * offset or zone is read in the site's time zone, and every date is given back in that zone.
+ * {@code EST} or {@code GMT+2} or {@code Europe/Berlin}, {@code Thu, 15 Mar 2018 10:00:00 +0000 (UTC)},
+ * {@code March 15, 2018 10:00 am}); a date without an offset or zone is read in the site's time zone, and every date
+ * is given back in that zone.
  */
 public final class DateParser {
 
@@ -25,11 +26,13 @@ public final class DateParser {
     private static final String TIME = "(?:(?:\\s*T\\s*|\\s+)(?<hour>\\d{1,2}):(?<minute>\\d{2})"
             + "(?::(?<second>\\d{2})(?:[.,](?<fraction>\\d{1,9}))?)?(?:\\s*(?<half>[ap])\\.?m\\.?)?)?";
     /**
-     * An offset ({@code Z}, {@code +02}, {@code +0200}, {@code +02:00}) or, after a space, a zone's abbreviation or
-     * {@code GMT} or {@code UTC} with an offset ({@code GMT+2}, {@code UTC-05:30}).
+     * An offset ({@code Z}, {@code +02}, {@code +0200}, {@code +02:00}, seconds after either: {@code +02:00:00}) or,
+     * after a space, a zone's abbreviation, a region's name ({@code Europe/Berlin}) or {@code GMT} or {@code UTC} with
+     * an offset ({@code GMT+2}, {@code UTC-05:30}); then perhaps a comment in parentheses ({@code +0100 (CET)}).
      */
-    private static final String ZONE = "(?:\\s*(?<offset>Z|[+-]\\d{2}(?::?\\d{2})?)|\\s+(?<zone>[a-z]{2,5})"
-            + "|\\s+(?:gmt|utc)(?<zoneOffset>[+-]\\d{1,2}(?::?\\d{2})?))?";
+    private static final String ZONE = "(?:\\s*(?<offset>Z|[+-]\\d{2}(?::\\d{2}(?::\\d{2})?|\\d{2}(?:\\d{2})?)?)|\\s+(?<zone>[a-z]{2,5})"
+            + "|\\s+(?<region>[a-z_]+(?:/[a-z0-9_+-]+)+)"
+            + "|\\s+(?:gmt|utc)(?<zoneOffset>[+-]\\d{1,2}(?::?\\d{2})?))?(?:\\s*\\([^()]*\\))?";
     private static final String WEEKDAY = "(?:(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?"
             + "|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?,?\\s+)?";
     private static final String MONTH = "(?<monthName>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?"
@@ -170,6 +173,9 @@ public final class DateParser {
             LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group("year")), month,
                     Integer.parseInt(m.group("day")), endOfDay ? 0 : hour, number(m.group("minute")),
                     number(m.group("second")), nanos).plusDays(endOfDay ? 1 : 0);
+            if (m.group("region") != null) { // as the region's clocks read then (ZoneId knows no region in another case)
+                return Optional.of(local.atZone(ZoneId.of(m.group("region"))).withZoneSameInstant(zone));
+            }
             ZoneOffset offset = offset(m);
             if (offset == null && m.group("zone") != null) {
                 return Optional.empty(); // a zone Kiln does not know: better refused than read in another zone
@@ -232,10 +238,11 @@ public final class DateParser {
         return group == null ? 0 : Integer.parseInt(group);
     }
 
+    /** {@code +0100} as {@code +01:00}, {@code +013000} as {@code +01:30:00}; others as they are. */
     private static String normaliseOffset(String offset) {
         if (offset.equals("Z") || offset.length() == 3 || offset.contains(":")) {
             return offset;
         }
-        return offset.substring(0, 3) + ":" + offset.substring(3);
+        return offset.substring(0, 3) + ":" + offset.substring(3, 5) + (offset.length() > 5 ? ":" + offset.substring(5) : "");
     }
 }

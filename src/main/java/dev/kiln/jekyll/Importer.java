@@ -224,20 +224,33 @@ public final class Importer {
         }
         String url = draft || Boolean.FALSE.equals(effective.yaml().values().get("published")) ? null
                 : JekyllUrls.post(effective, site.config()).orElse(null);
-        warnIfKilnReadsTheDateOtherwise(effective);
+        warnIfKilnReadsTheDateOtherwise(effective, edit);
         return new Planned(file, effective, "content/posts/" + prefix + (draft ? "drafts/" : "") + sub, PageKind.POST,
                 draft, edit, url);
     }
 
-    /** A date with a zone that Ruby's {@code Time.parse} did not know (GMT+2, IST) was read by Jekyll in the site's. */
-    private void warnIfKilnReadsTheDateOtherwise(JekyllFile post) {
+    /**
+     * A date that Jekyll read otherwise than Kiln does: a zone Ruby's {@code Time.parse} did not know (GMT+2, IST),
+     * read in the site's; an unquoted time YAML read without a zone as UTC; the post keeps its URL, and is warned of.
+     * A date Jekyll read in a form Kiln does not ({@code +1}, {@code Europe/Berlin}, {@code Y}) is written as Jekyll
+     * read it, so that the post builds.
+     */
+    private void warnIfKilnReadsTheDateOtherwise(JekyllFile post, FrontMatterEdit edit) {
         String written = post.text("date");
         var jekyll = JekyllUrls.date(post, site.config());
         var kiln = written == null ? jekyll : DateParser.parse(written, site.config().zone());
-        if (jekyll.isPresent() && kiln.isPresent() && !jekyll.get().isEqual(kiln.get())) {
+        var own = JekyllUrls.frontMatterDate(post, site.config());
+        if (written != null && kiln.isEmpty() && own.isPresent()) {
+            String read = own.get().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx"));
+            edit.set("date", read);
+            warnings.add(post.path() + ": Kiln does not read date '" + written + "' as Jekyll did: written as "
+                    + read + ", the time Jekyll read");
+        } else if (jekyll.isPresent() && kiln.isPresent() && !jekyll.get().isEqual(kiln.get())) {
+            String why = JekyllUrls.isPlain(post, "date") && JekyllUrls.isYamlTime(written)
+                    ? "as a YAML time (UTC when it names no zone, its offset as Ruby's DateTime.parse reads it)"
+                    : "in the site's time zone (Ruby's Time.parse knows the zones of the US, UTC and the site's own, not this one)";
             warnings.add(post.path() + ": Jekyll read date '" + written + "' as " + jekyll.get().toOffsetDateTime()
-                    + ", in the site's time zone (Ruby's Time.parse knows the zones of the US, UTC and the site's "
-                    + "own, not this one), Kiln as " + kiln.get().toOffsetDateTime() + ": the post keeps its URL, "
+                    + ", " + why + ", Kiln as " + kiln.get().toOffsetDateTime() + ": the post keeps its URL, "
                     + "and shows Kiln's time");
         }
     }

@@ -23,7 +23,8 @@ public final class JekyllUrls {
     /** A post's file name that Jekyll publishes (its {@code Document::DATE_FILENAME_MATCHER}). */
     static final Pattern DATED_FILE = Pattern.compile("\\d{2,4}-\\d{1,2}-\\d{1,2}-[^/]*\\.[^./]+");
     /** A zone's name (or {@code GMT+2}) after a date's time. */
-    private static final Pattern ZONE_NAME = Pattern.compile("(?i)\\s+((?:gmt|utc)[+-]\\d{1,2}(?::?\\d{2})?|[a-z]{2,5})\\s*$");
+    private static final Pattern ZONE_NAME = Pattern.compile(
+            "(?i)\\s+((?:gmt|utc)[+-]\\d{1,2}(?::?\\d{2})?|[a-z]{1,5}|[a-z_]+(?:/[a-z0-9_+-]+)+)\\s*$");
     /** The zones Ruby's {@code Time.parse} knows by name wherever it runs ({@code Time::ZoneOffset}). */
     private static final java.util.Set<String> RUBY_ZONES = java.util.Set.of("UTC", "Z", "UT", "GMT", "EST", "EDT",
             "CST", "CDT", "MST", "MDT", "PST", "PDT", "AM", "PM");
@@ -80,27 +81,116 @@ public final class JekyllUrls {
 
     /** The post's date in the site's time zone: its front matter's, else its file name's; empty without either. */
     public static Optional<ZonedDateTime> date(JekyllFile post, JekyllConfig config) {
+        Optional<ZonedDateTime> own = frontMatterDate(post, config);
+        return own.isPresent() ? own : fileDate(post.baseName()).map(day -> day.atStartOfDay(config.zone()));
+    }
+
+    /** The date of the post's front matter as Jekyll reads it, in the site's time zone; empty without one it reads. */
+    public static Optional<ZonedDateTime> frontMatterDate(JekyllFile post, JekyllConfig config) {
         String d = post.text("date");
-        if (d != null) {
-            Optional<ZonedDateTime> parsed = DateParser.parse(asRubyReadsIt(d, config.zone()), config.zone());
-            if (parsed.isPresent()) {
-                return parsed;
-            }
-        }
-        return fileDate(post.baseName()).map(day -> day.atStartOfDay(config.zone()));
+        String read = d == null ? null : asJekyllReadsIt(d, isPlain(post, "date"), config.zone());
+        return read == null ? Optional.empty() : DateParser.parse(read, config.zone());
     }
 
     /**
-     * {@code date} as Ruby's {@code Time.parse} reads it for Jekyll, written so that Kiln reads it the same: a zone
-     * name Ruby does not know (but the US zones', UTC's and the site zone's own, {@code CET} and {@code CEST} in
-     * Berlin), or {@code GMT+2}, leaves the time in the site's zone.
+     * Whether top-level {@code key}'s value is written unquoted in {@code file}'s front matter (or not there at all,
+     * as a value of {@code _config.yml}'s defaults, which are YAML too): YAML reads only such a value as a time.
+     */
+    static boolean isPlain(JekyllFile file, String key) {
+        if (file.yamlText() == null) {
+            return true;
+        }
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "[ \\t]*:[ \\t]*(\\S?)").matcher(file.yamlText());
+        return !m.find() || !(m.group(1).equals("\"") || m.group(1).equals("'"));
+    }
+
+    /**
+     * {@code date} as Jekyll reads it, written so that Kiln reads it the same; null when Jekyll reads no date there.
+     * An unquoted ({@code plain}) date with seconds is a time to YAML (SafeYAML's {@code TIME_MATCHER}), read as
+     * {@link #asYamlReadsIt} says; any other text is read by Ruby's {@code Time.parse} ({@link #asRubyReadsIt}).
+     */
+    static String asJekyllReadsIt(String date, boolean plain, java.time.ZoneId zone) {
+        String trimmed = date.trim();
+        if (plain && YAML_TIME.matcher(trimmed).matches()) {
+            return asYamlReadsIt(trimmed);
+        }
+        return asRubyReadsIt(trimmed, zone);
+    }
+
+    /** Whether {@code date}, unquoted, is a time to YAML as SafeYAML reads it ({@link #asYamlReadsIt}). */
+    static boolean isYamlTime(String date) {
+        return YAML_TIME.matcher(date.trim()).matches();
+    }
+
+    /** A YAML time as SafeYAML takes it (its {@code TIME_MATCHER}): date, time, and an optional zone (group 1). */
+    private static final Pattern YAML_TIME = Pattern.compile(
+            "\\d{4}-\\d{1,2}-\\d{1,2}(?:[Tt]|\\s+)\\d{1,2}:\\d{2}:\\d{2}(?:\\.\\d*)?\\s*(Z|[-+]\\d{1,2}(?::?\\d{2})?)?");
+
+    /**
+     * A YAML time ({@link #YAML_TIME}) as Jekyll's SafeYAML reads it, with Ruby's {@code DateTime.parse}, written so that
+     * Kiln reads it the same: UTC when it names no zone (not the site's zone); an offset's hours are its first two
+     * digits and its minutes the rest ({@code +100} is +10:00, {@code -5} is -05:00), and minutes take the sign of
+     * the hours, so that {@code -00:30} is +00:30, as Jekyll 4.3.1 read them. Null for an offset of a day or more.
+     */
+    static String asYamlReadsIt(String time) {
+        Matcher m = YAML_TIME.matcher(time);
+        if (!m.matches()) {
+            return time;
+        }
+        String zone = m.group(1);
+        String local = time.substring(0, m.start(1) < 0 ? time.length() : m.start(1)).strip();
+        if (zone == null || zone.equals("Z")) {
+            return local + " +00:00";
+        }
+        String digits = zone.substring(1).replace(":", "");
+        int colon = zone.indexOf(':');
+        String hours = colon > 0 ? zone.substring(1, colon) : digits.substring(0, Math.min(2, digits.length()));
+        String minutes = colon > 0 ? zone.substring(colon + 1) : digits.substring(hours.length());
+        int h = Integer.parseInt(hours) * (zone.charAt(0) == '-' ? -1 : 1);
+        int min = minutes.isEmpty() ? 0 : Integer.parseInt(minutes);
+        int total = h * 60 + (h < 0 ? -min : min);
+        if (Math.abs(total) >= 18 * 60) {
+            return null; // Ruby takes offsets up to a day; none such was ever meant, and Kiln takes up to 18 hours
+        }
+        return local + String.format(" %s%02d:%02d", total < 0 ? "-" : "+", Math.abs(total) / 60, Math.abs(total) % 60);
+    }
+
+    /**
+     * {@code date} as Ruby's {@code Time.parse} reads it for Jekyll, written so that Kiln reads it the same: a comment
+     * in parentheses after it is dropped; an offset is read only as {@code ±HH}, {@code ±HHMM} or {@code ±HH:MM}
+     * (seconds after either), a zone name only when {@code Time}'s table knows it (UTC, GMT, the US zones', the military
+     * letters) or it is the site zone's own ({@code CET} and {@code CEST} in Berlin); any other ({@code +1},
+     * {@code GMT+2}, {@code IST}, {@code Europe/Berlin}) leaves the time in the site's zone.
      */
     static String asRubyReadsIt(String date, java.time.ZoneId zone) {
+        date = COMMENT.matcher(date).replaceFirst("");
+        Matcher offset = TRAILING_OFFSET.matcher(date);
+        if (offset.find()) {
+            Matcher known = RUBY_OFFSET.matcher(offset.group(1));
+            if (!known.matches()) {
+                return date.substring(0, offset.start(1)).strip();
+            }
+            int minutes = known.group(4) == null ? 0 : Integer.parseInt(known.group(4));
+            int seconds = known.group(5) == null ? 0 : Integer.parseInt(known.group(5));
+            if (minutes < 60 && seconds < 60) {
+                return date; // as Kiln reads it
+            }
+            int total = (Integer.parseInt(known.group(2)) * 3600 + minutes * 60 + seconds) / 60; // Ruby adds them up
+            return date.substring(0, offset.start(1)) + String.format("%s%02d:%02d", known.group(1), total / 60, total % 60);
+        }
         Matcher m = ZONE_NAME.matcher(date);
         if (!m.find()) {
             return date;
         }
         String name = m.group(1).toUpperCase(Locale.ROOT);
+        if (name.length() == 1) { // a military zone: A to I +1 to +9, K to M +10 to +12, N to Y -1 to -12; no J
+            char c = name.charAt(0);
+            if (c == 'J') {
+                return date.substring(0, m.start());
+            }
+            int hours = c == 'Z' ? 0 : c <= 'I' ? c - 'A' + 1 : c <= 'M' ? c - 'K' + 10 : -(c - 'N' + 1);
+            return date.substring(0, m.start()) + String.format(" %s%02d:00", hours < 0 ? "-" : "+", Math.abs(hours));
+        }
         java.time.format.DateTimeFormatter abbreviation = java.time.format.DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
         Matcher y = Pattern.compile("\\d{4}").matcher(date);
         if (!y.find()) {
@@ -112,6 +202,14 @@ public final class JekyllUrls {
                 || name.equals(abbreviation.format(java.time.LocalDate.of(year, 7, 1).atStartOfDay(zone)));
         return known ? date : date.substring(0, m.start());
     }
+
+    /** A comment in parentheses at the end of a date ({@code +0100 (CET)}), which Ruby passes over. */
+    private static final Pattern COMMENT = Pattern.compile("\\s*\\([^()]*\\)\\s*$");
+    /** A numeric offset after a date's time (group 1), with or without a space before it. */
+    private static final Pattern TRAILING_OFFSET = Pattern.compile(
+            "\\d:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:\\s*[ap]\\.?m\\.?)?\\s*([+-][\\d:]+)\\s*$", Pattern.CASE_INSENSITIVE);
+    /** An offset as Ruby's {@code Time.zone_offset} reads it (and Kiln): sign, hours, minutes, seconds, one separator throughout. */
+    private static final Pattern RUBY_OFFSET = Pattern.compile("([+-])(\\d{2})(?:(:?)(\\d{2})(?:\\3(\\d{2}))?)?");
 
     /**
      * The date in a post's name ({@code 2020-1-9-i}), as Ruby's {@code Time.parse} reads it for Jekyll: a year of

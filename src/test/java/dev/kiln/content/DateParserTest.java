@@ -55,6 +55,21 @@ class DateParserTest {
         assertEquals(OffsetDateTime.parse(instant).toInstant(), DateParser.parse(text, UTC).orElseThrow().toInstant());
     }
 
+    /** Zones Jekyll 4.3.1 read as these offsets, in a second form: seconds in the offset, a comment, a region. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "2020-01-02 23:30:00 +01:00:00          | 2020-01-02T22:30Z",
+            "2020-01-02 23:30:00 +013000            | 2020-01-02T22:00Z",
+            "2020-01-02 23:30:00 +0100 (CET)        | 2020-01-02T22:30Z",
+            "Thu, 02 Jan 2020 23:30:00 -0500 (EST)  | 2020-01-03T04:30Z",
+            "2020-01-02 23:30:00 Europe/Berlin      | 2020-01-02T22:30Z",
+            "2020-07-02 23:30 America/New_York      | 2020-07-03T03:30Z",
+            "2020-01-02 23:30:00 Etc/UTC            | 2020-01-02T23:30Z",
+    })
+    void readsAnOffsetWithSecondsACommentAfterTheZoneAndARegionsName(String text, String instant) {
+        assertEquals(OffsetDateTime.parse(instant).toInstant(), DateParser.parse(text, UTC).orElseThrow().toInstant());
+    }
+
     /** Ruby reads {@code GMT+2} as GMT, dropping the offset; Kiln reads the offset its author wrote. */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -85,7 +100,9 @@ class DateParserTest {
             // a zone Kiln does not know is refused rather than read in the site's zone (as Ruby would)
             "2016-03-14 13:30:00 XYZ", "2016-03-14 13:30 pm", "2016-03-14 0:30 am", "14 Foo 2018", "Mars 14, 2016",
             "2016-03/14", "Sat, 31 Apr 2018",
-            "2018-09-09 24:30:00", "2018-09-09 10:00 +5", "2018-09-09 10:00 GMT+25"})
+            "2018-09-09 24:30:00", "2018-09-09 10:00 +5", "2018-09-09 10:00 GMT+25",
+            // a region no one has, and an offset of a form Ruby reads one way or another by how YAML quoted it
+            "2018-09-09 10:00 Mars/Olympus_Mons", "2018-09-09 10:00 +1:00", "2018-09-09 10:00 +100 (CET"})
     void refusesTextThatIsNotADate(String text) {
         assertEquals(Optional.empty(), DateParser.parse(text, UTC));
     }

@@ -296,6 +296,50 @@ class ImportedSitesTest {
      * names and RFC 2822 too. A date it cannot read either is a problem at its place in the Jekyll file (a line
      * the import removed above it notwithstanding), and the summary counts only the posts written.
      */
+    /**
+     * The URLs Jekyll 4.3.1 (Debian's, Ruby 3.1) gave these posts in Asia/Kolkata. An unquoted date with seconds is a
+     * YAML time to Jekyll (SafeYAML): UTC without a zone, and its offset read by Ruby's {@code DateTime.parse}
+     * ({@code -5} is -05:00, {@code +100} +10:00, and {@code -00:30} loses its sign); any other date goes through
+     * {@code Time.parse}, which reads only {@code ±HH}, {@code ±HHMM}, {@code ±HH:MM(:SS)}, the zones of its table
+     * (the military letters too) and the site's, and the time in the site's zone for any other. Each post is
+     * imported at Jekyll's URL, and the site builds: a date Kiln cannot read is written as Jekyll read it.
+     */
+    @Test
+    void zonesWrittenInEveryFormJekyllReadsKeepTheirUrlsAndTheSiteBuilds() throws Exception {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        files.put("_config.yml", "title: Zones\ntimezone: Asia/Kolkata\npermalink: /:year/:month/:day/:hour:minute/:title/\n");
+        java.util.Map<String, String> dates = new java.util.TreeMap<>(Map.of(
+                "plain", "2020-01-02 23:30:00", "quoted", "\"2020-01-02 23:30:00\"", "minus5", "2020-01-02 23:30:00 -5",
+                "plus1short", "2020-01-02 23:30 +1", "plus100", "2020-01-02 23:30:00 +100",
+                "minuszero", "2020-01-02 23:30:00 -00:30", "region", "2020-01-02 23:30:00 Europe/Berlin",
+                "military", "2020-01-02 23:30:00 Y", "comment", "2020-01-02 23:30:00 +0100 (CET)",
+                "seconds", "2020-01-02 23:30:00 +01:00:00"));
+        dates.put("quotedminus5", "'2020-01-02 23:30:00 -5'");
+        dates.put("plainutc", "2020-01-02 23:30:00 UTC");
+        dates.forEach((name, date) -> files.put("_posts/2010-01-01-" + name + ".md",
+                "---\ntitle: T\ndate: " + date + "\n---\nText.\n"));
+        Path src = jekyllSite("zones", files);
+        Path dest = tmp.resolve("zones-kiln");
+
+        report = Importer.run(src, dest, false);
+        BuildResult built = Fixtures.build(Fixtures.options(dest));
+
+        assertEquals(List.of(), report.problems());
+        assertUrls(built, Map.ofEntries(
+                Map.entry("/2020/01/02/1900/plus100/", "content/posts/2010-01-01-plus100.md"),
+                Map.entry("/2020/01/02/2330/plus1short/", "content/posts/2010-01-01-plus1short.md"),
+                Map.entry("/2020/01/02/2330/quoted/", "content/posts/2010-01-01-quoted.md"),
+                Map.entry("/2020/01/02/2330/quotedminus5/", "content/posts/2010-01-01-quotedminus5.md"),
+                Map.entry("/2020/01/02/2330/region/", "content/posts/2010-01-01-region.md"),
+                Map.entry("/2020/01/03/0400/comment/", "content/posts/2010-01-01-comment.md"),
+                Map.entry("/2020/01/03/0400/seconds/", "content/posts/2010-01-01-seconds.md"),
+                Map.entry("/2020/01/03/0430/minuszero/", "content/posts/2010-01-01-minuszero.md"),
+                Map.entry("/2020/01/03/0500/plain/", "content/posts/2010-01-01-plain.md"),
+                Map.entry("/2020/01/03/0500/plainutc/", "content/posts/2010-01-01-plainutc.md"),
+                Map.entry("/2020/01/03/1000/minus5/", "content/posts/2010-01-01-minus5.md"),
+                Map.entry("/2020/01/03/1700/military/", "content/posts/2010-01-01-military.md")));
+    }
+
     @Test
     void datesJekyllReadsKeepTheirUrlsAndABadOneIsAProblemAtItsLine() throws Exception {
         Path src = jekyllSite("dates", Map.of(

@@ -46,6 +46,40 @@ class JekyllUrlsTest {
         assertEquals(text.toLowerCase(java.util.Locale.ROOT), JekyllUrls.slugify(text, "unknown"));
     }
 
+    /**
+     * Jekyll 4.3.1 (Debian's, Ruby 3.1) read an unquoted date with seconds as a YAML time (UTC without a zone, its
+     * offset by DateTime.parse), any other with Time.parse: the same text is two readings (checked in Europe/Berlin,
+     * UTC and Asia/Kolkata with 72 forms; these are those where Kiln's reading differed).
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} (plain: {1})")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "2020-01-02 23:30:00          | true  | 2020-01-02 23:30:00 +00:00",
+            "2020-01-02 23:30:00          | false | 2020-01-02 23:30:00",
+            "2020-01-02T23:30:00Z         | true  | 2020-01-02T23:30:00 +00:00",
+            "2020-01-02 23:30:00 -5       | true  | 2020-01-02 23:30:00 -05:00",
+            "2020-01-02 23:30:00 -5       | false | 2020-01-02 23:30:00",
+            "2020-01-02 23:30:00 +1:00    | true  | 2020-01-02 23:30:00 +01:00",
+            "2020-01-02 23:30:00 +1:00    | false | 2020-01-02 23:30:00",
+            "2020-01-02 23:30 +1          | true  | 2020-01-02 23:30",
+            "2020-01-02 23:30:00 +100     | true  | 2020-01-02 23:30:00 +10:00",
+            "2020-01-02 23:30:00 +010     | true  | 2020-01-02 23:30:00 +01:00",
+            "2020-01-02 23:30:00 -00:30   | true  | 2020-01-02 23:30:00 +00:30",
+            "2020-01-02 23:30:00 -00:30   | false | 2020-01-02 23:30:00 -00:30",
+            "2020-01-02 23:30:00 -0060    | true  | 2020-01-02 23:30:00 +01:00",
+            "2020-01-02 23:30:00 -0060    | false | 2020-01-02 23:30:00 -01:00",
+            "2020-01-02 23:30:00 +12345   | true  | 2020-01-02 23:30:00",
+            "2020-01-02 23:30:00 +01:00:00 | true | 2020-01-02 23:30:00 +01:00:00",
+            "2020-01-02 23:30:00 +0100 (CET) | true | 2020-01-02 23:30:00 +0100",
+            "2020-01-02 23:30:00 Europe/Berlin | true | 2020-01-02 23:30:00",
+            "2020-01-02 23:30:00 Y        | true  | 2020-01-02 23:30:00 -12:00",
+            "2020-01-02 23:30:00 A        | false | 2020-01-02 23:30:00 +01:00",
+            "2020-01-02 23:30:00 J        | true  | 2020-01-02 23:30:00",
+            "2020-01-02 23:30:00 +2400    | true  | ",
+    })
+    void readsADateAsJekyllDoesByHowYamlWroteIt(String date, boolean plain, String read) {
+        assertEquals(read, JekyllUrls.asJekyllReadsIt(date, plain, ZoneId.of("Asia/Kolkata")));
+    }
+
     /** Jekyll 4.3.1 (Ruby 3.1) in Europe/Berlin read a zone Ruby's Time.parse does not know as the site's time. */
     @Test
     void readsDatesAsRubyDoesWithZonesItDoesNotKnowInTheSiteZone() {
