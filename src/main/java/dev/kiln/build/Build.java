@@ -3,6 +3,7 @@ package dev.kiln.build;
 import dev.kiln.config.SiteConfig;
 import dev.kiln.content.DraftPage;
 import dev.kiln.content.FrontMatterParser;
+import dev.kiln.content.NotText;
 import dev.kiln.content.PageKind;
 import dev.kiln.content.Permalinks;
 import dev.kiln.content.Route;
@@ -259,10 +260,13 @@ public final class Build implements AutoCloseable {
         if (Files.isRegularFile(file)) {
             String text;
             try {
-                text = Files.readString(file, StandardCharsets.UTF_8);
+                text = SourceLoader.readUtf8(file); // as a page is read: at its first bad byte when it is not UTF-8
+            } catch (NotText e) {
+                throw new SiteException(e.at().problem(SiteConfig.FILE, e.reason()));
             } catch (java.nio.charset.CharacterCodingException e) {
                 throw new SiteException(Problem.inFile(SiteConfig.FILE, "is not UTF-8 text: save it as UTF-8"));
-            } catch (IOException e) {
+            } catch (java.io.UncheckedIOException unchecked) {
+                IOException e = unchecked.getCause();
                 // The site's settings decide every page: no build without them, nor a hint to move them away.
                 throw new SiteException(Problem.inFile(SiteConfig.FILE, e instanceof java.nio.file.AccessDeniedException
                         ? "cannot be read: permission denied: make it readable (chmod a+r)"

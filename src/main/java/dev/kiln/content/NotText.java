@@ -104,11 +104,12 @@ public final class NotText extends CharacterCodingException {
         return -1;
     }
 
-    /** The 1-based line and column (in characters) of byte {@code offset}. */
+    /** The 1-based line and column (in characters, a byte order mark not one of them) of byte {@code offset}. */
     private static Position positionOf(byte[] b, int offset) {
         int line = 1;
         int column = 1;
-        for (int i = 0; i < offset; i++) {
+        boolean bom = b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF;
+        for (int i = bom && offset >= 3 ? 3 : 0; i < offset; i++) {
             if (b[i] == '\n') {
                 line++;
                 column = 1;

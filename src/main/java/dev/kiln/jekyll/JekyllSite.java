@@ -1,5 +1,6 @@
 package dev.kiln.jekyll;
 
+import dev.kiln.content.NotText;
 import dev.kiln.content.SourceLoader;
 import dev.kiln.content.YamlDocument;
 import dev.kiln.content.YamlReader;
@@ -206,6 +207,8 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
     private static java.util.Optional<String> readText(Path file, String rel, List<Problem> problems) {
         try {
             return java.util.Optional.of(SourceLoader.readUtf8(file));
+        } catch (NotText e) {
+            problems.add(e.at().problem(rel, e.reason() + " and import again; not imported"));
         } catch (CharacterCodingException e) {
             problems.add(Problem.inFile(rel, "not valid UTF-8 text: not imported; save it as UTF-8 and import again"));
         } catch (UncheckedIOException e) {
@@ -247,6 +250,8 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
                 yaml = YamlReader.read("_config.yml", SourceLoader.readUtf8(file), 1);
             } catch (SiteException e) {
                 problems.addAll(e.problems());
+            } catch (NotText e) {
+                problems.add(e.at().problem("_config.yml", e.reason()));
             } catch (CharacterCodingException e) {
                 problems.add(Problem.inFile("_config.yml", "not valid UTF-8 text"));
             }

@@ -1,6 +1,7 @@
 package dev.kiln.layout;
 
 import dev.kiln.config.SiteConfig;
+import dev.kiln.content.NotText;
 import dev.kiln.content.SourceLoader;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
@@ -255,13 +256,15 @@ public final class Layouts {
             }
             String path = dir.relativize(file).toString().replace('\\', '/');
             try {
-                texts.put(path, Files.readString(file));
-            } catch (NoSuchFileException gone) {
-                // saved by renaming another file over it: the watcher reports that file next
+                texts.put(path, SourceLoader.readUtf8(file));
+            } catch (NotText e) { // at its first bad byte, as a page's
+                problems.add(e.at().problem(FOLDER + "/" + path, e.reason()));
             } catch (CharacterCodingException e) {
                 problems.add(Problem.inFile(FOLDER + "/" + path, "is not UTF-8 text: save it as UTF-8"));
-            } catch (IOException e) {
-                problems.add(Problem.inFile(FOLDER + "/" + path, SourceLoader.unreadable(e, false)));
+            } catch (java.io.UncheckedIOException unchecked) {
+                if (!(unchecked.getCause() instanceof NoSuchFileException)) {
+                    problems.add(Problem.inFile(FOLDER + "/" + path, SourceLoader.unreadable(unchecked.getCause(), false)));
+                } // else saved by renaming another file over it: the watcher reports that file next
             }
         }
         if (!problems.isEmpty()) {

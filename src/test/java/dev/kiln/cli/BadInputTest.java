@@ -219,10 +219,11 @@ class BadInputTest {
     }
 
     @Test
-    void aSiteYmlThatIsNotUtf8IsAProblem() throws IOException {
+    void aSiteYmlThatIsNotUtf8IsAProblemAtItsFirstBadByte() throws IOException {
         site();
-        Kiln.write(site, "site.yml", new byte[] {'t', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xe9, '\n'});
-        assertFails(List.of("site.yml:1:1: is not UTF-8 text: save it as UTF-8"));
+        Kiln.write(site, "site.yml", "title: T\ndescription: \u00e9t\u00e9\nauthor: Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        // At its first bad byte, as a page's: the é of line 2, column 14, the first of three.
+        assertFails(List.of("site.yml:2:14: byte 0xE9 is not UTF-8 text (Latin-1 or Windows-1252?): save the file as UTF-8"));
     }
 
     // ---- layouts ----

@@ -210,6 +210,13 @@ class SourceLoaderTest {
     }
 
     @Test
+    void countsNoByteOrderMarkInTheColumnOfABadByte() throws IOException {
+        write("content/a.md", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'c', 'a', 'f', (byte) 0xE9, '\n'});
+        Problem p = assertThrows(SiteException.class, () -> SourceLoader.load(site)).problems().get(0);
+        assertEquals("content/a.md:1:4", p.path() + ":" + p.line() + ":" + p.column(), p.toString());
+    }
+
+    @Test
     void countsColumnsInCharactersNotBytes() throws IOException {
         write("content/a.md", ("é€" + "\u0000").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Problem p = assertThrows(SiteException.class, () -> SourceLoader.load(site)).problems().get(0);

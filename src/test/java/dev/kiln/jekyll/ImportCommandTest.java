@@ -102,7 +102,8 @@ class ImportCommandTest {
         Files.write(src.resolve("_posts/2020-01-01-latin1.md"), new byte[] {'-', '-', '-', '\n', '-', '-', '-', '\n',
                 (byte) 0xE9, '\n'});
         assertEquals(1, run("jekyll", src.toString(), "--dest", tmp.resolve("out").toString()));
-        assertTrue(err.contains("_posts/2020-01-01-latin1.md:1:1: not valid UTF-8"), err);
+        assertTrue(err.contains("_posts/2020-01-01-latin1.md:3:1: byte 0xE9 is not UTF-8 text (Latin-1 or Windows-1252?): "
+                + "save the file as UTF-8 and import again; not imported"), err);
     }
 
     @Test

@@ -67,7 +67,7 @@ class LayoutsTest {
 
         Files.write(site.resolve("layouts/home.peb"), new byte[] {'<', 'p', '>', (byte) 0xe9, '<', '/', 'p', '>'});
         SiteException e = assertThrows(SiteException.class, this::build);
-        assertEquals(List.of("layouts/home.peb:1:1: is not UTF-8 text: save it as UTF-8"),
+        assertEquals(List.of("layouts/home.peb:1:4: byte 0xE9 is not UTF-8 text (Latin-1 or Windows-1252?): save the file as UTF-8"),
                 e.problems().stream().map(Problem::toString).toList());
     }
 
