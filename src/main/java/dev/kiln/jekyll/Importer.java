@@ -243,8 +243,8 @@ public final class Importer {
         if (written != null && kiln.isEmpty() && own.isPresent()) {
             String read = own.get().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx"));
             edit.set("date", read);
-            warnings.add(post.path() + ": Kiln does not read date '" + written + "' as Jekyll did: written as "
-                    + read + ", the time Jekyll read");
+            warnings.add(post.path() + ": Kiln cannot read date '" + written + "', which Jekyll read as "
+                    + own.get().toOffsetDateTime() + ": written as " + read + ", so the post keeps its URL and time");
         } else if (jekyll.isPresent() && kiln.isPresent() && !jekyll.get().isEqual(kiln.get())) {
             String why = JekyllUrls.isPlain(post, "date") && JekyllUrls.isYamlTime(written)
                     ? "as a YAML time (UTC when it names no zone, its offset as Ruby's DateTime.parse reads it)"

@@ -325,6 +325,9 @@ class ImportedSitesTest {
         BuildResult built = Fixtures.build(Fixtures.options(dest));
 
         assertEquals(List.of(), report.problems());
+        assertTrue(report.warnings().contains("_posts/2010-01-01-minus5.md: Kiln cannot read date '2020-01-02 23:30:00 -5',"
+                + " which Jekyll read as 2020-01-03T10:00+05:30: written as 2020-01-03 10:00:00 +05:30, so the post keeps"
+                + " its URL and time"), String.join("\n", report.warnings()));
         assertUrls(built, Map.ofEntries(
                 Map.entry("/2020/01/02/1900/plus100/", "content/posts/2010-01-01-plus100.md"),
                 Map.entry("/2020/01/02/2330/plus1short/", "content/posts/2010-01-01-plus1short.md"),
