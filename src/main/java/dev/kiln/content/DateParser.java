@@ -75,6 +75,31 @@ public final class DateParser {
         return iso != null ? Optional.of(iso) : byForms(trimmed, zone);
     }
 
+    /**
+     * Why {@code text}, which {@link #parse} did not read, is no date when it starts like one: "February
+     * 2018 has no day 30", "there is no month 13"; null for any other text.
+     */
+    public static String impossibleDay(String text) {
+        Matcher m = DAY.matcher(text.trim());
+        if (!m.lookingAt()) {
+            return null;
+        }
+        int year = Integer.parseInt(m.group(1));
+        int month = Integer.parseInt(m.group(2));
+        int day = Integer.parseInt(m.group(3));
+        if (month < 1 || month > 12) {
+            return "there is no month " + month;
+        }
+        java.time.YearMonth ym = java.time.YearMonth.of(year, month);
+        if (day < 1 || day > ym.lengthOfMonth()) {
+            return ym.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH) + " " + year
+                    + " has no day " + day;
+        }
+        return null;
+    }
+
+    private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})(?!\\d)");
+
     /** {@link #parse}'s reading by the regular expressions of {@link #FORMS} alone. */
     static Optional<ZonedDateTime> byForms(String trimmed, ZoneId zone) {
         for (Pattern form : FORMS) {

@@ -93,7 +93,8 @@ final class YamlFields {
             return null;
         }
         return DateParser.parse(text, zone).orElseGet(() -> {
-            problem(key, "'" + text + "' is not a date: write "
+            String why = DateParser.impossibleDay(text);
+            problem(key, "'" + text + "' is not a date" + (why == null ? "" : " (" + why + ")") + ": write "
                     + key + ": 2018-03-15 or " + key + ": 2018-03-15 10:00:00 +02:00");
             return null;
         });

@@ -108,6 +108,15 @@ class DateParserTest {
     }
 
     @Test
+    void saysWhichDayOrMonthDoesNotExist() {
+        assertEquals("February 2018 has no day 30", DateParser.impossibleDay("2018-02-30 00:00:00"));
+        assertEquals("February 2021 has no day 29", DateParser.impossibleDay("2021-02-29"));
+        assertEquals("there is no month 13", DateParser.impossibleDay("2016-13-45 10:00"));
+        assertEquals(null, DateParser.impossibleDay("2020-02-29"));
+        assertEquals(null, DateParser.impossibleDay("nope"));
+    }
+
+    @Test
     void readsDateOfPostFileNameAtStartOfDay() {
         assertEquals(Optional.of(ZonedDateTime.of(2018, 3, 15, 0, 0, 0, 0, UTC)),
                 DateParser.fromFileName("2018-03-15-what-i-learned.md", UTC));

@@ -331,6 +331,14 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void rejectsADayThatDoesNotExistSayingSo() {
+        Problem p = onlyProblem("---\ntitle: T\ndate: 2018-02-30\n---\n");
+        assertEquals(POST + ":3:7", place(p));
+        assertTrue(p.message().contains("is not a date (February 2018 has no day 30): write date: 2018-03-15"),
+                p.message());
+    }
+
+    @Test
     void rejectsADateInAZoneKilnDoesNotKnowAtItsValue() {
         Problem p = onlyProblem("---\ntitle: T\ndate: 2016-03-14 13:30:00 XYZ\n---\n");
         assertEquals(POST + ":3:7", place(p));

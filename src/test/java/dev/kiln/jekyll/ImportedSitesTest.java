@@ -377,7 +377,7 @@ class ImportedSitesTest {
                         + "site's time zone (Ruby's Time.parse knows the zones of the US, UTC and the site's own, not this "
                         + "one), Kiln as 2016-03-14T09:00+01:00: the post keeps its URL, and shows Kiln's time"),
                 report.warnings().subList(0, 2));
-        assertEquals(List.of("_posts/2010-01-01-bad.md:4:7: '2016-13-45 10:00' is not a date: write date: 2018-03-15 "
+        assertEquals(List.of("_posts/2010-01-01-bad.md:4:7: '2016-13-45 10:00' is not a date (there is no month 13): write date: 2018-03-15 "
                 + "or date: 2018-03-15 10:00:00 +02:00"), report.problems().stream().map(Object::toString).toList());
         assertEquals(7, report.posts());
         assertEquals(List.of("_posts/2010-01-01-bad.md: not imported, for its problem above"), report.leftOut());
