@@ -42,15 +42,24 @@ final class KramdownHtml {
     private static final Set<String> RAW_TEXT = Set.of("pre", "script", "style", "textarea");
 
     private static final String ATTRIBUTE = "\\s+[^\\s\"'>/=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?";
-    /** A start tag at the start of a line (up to three spaces in), on that line. */
+    /** A start tag at the start of a line, on that line (how far in it may be is {@code blockBase}'s). */
     private static final Pattern START_TAG = Pattern.compile(
-            "^( {0,3})<([A-Za-z][\\w:-]*)((?:" + ATTRIBUTE + ")*)\\s*(/?)>");
+            "^( *)<([A-Za-z][\\w:-]*)((?:" + ATTRIBUTE + ")*)\\s*(/?)>");
     /** Any start tag, for the attribute that kramdown drops from every HTML element it reads. */
     private static final Pattern ANY_TAG = Pattern.compile("<([A-Za-z][\\w:-]*)((?:" + ATTRIBUTE + ")*)\\s*(/?)>");
     private static final Pattern MARKDOWN_ATTRIBUTE =
             Pattern.compile("\\s+markdown(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`]+)))?",
                     Pattern.CASE_INSENSITIVE);
-    private static final Pattern FENCE = Pattern.compile("^ {0,3}(`{3,}|~{3,})");
+    /** A fence, at any indentation (within three spaces of the column its blocks start at). */
+    private static final Pattern FENCE = Pattern.compile("^ *(`{3,}|~{3,})");
+    /** A comment's start, at the start of a line. */
+    private static final Pattern COMMENT = Pattern.compile(" *<!--");
+    /** A quote's marker, as kramdown takes it out of each of its lines. */
+    private static final Pattern QUOTE = Pattern.compile(" *> ?");
+    /** A list item's marker and the spaces after it, as kramdown reads them: its content column is the end. */
+    private static final Pattern LIST_ITEM = Pattern.compile(" *(?:[-*+]|\\d+\\.)[ \\t]{1,4}(?=\\S)");
+    /** A tag or end tag at the start of a line, which ends a paragraph, a quote or a list item's lazy lines. */
+    private static final Pattern LAZY_TAG = Pattern.compile("</?([A-Za-z][\\w:.-]*)");
 
     /** How kramdown reads an element's content. */
     private enum Model { BLOCK, SPAN, RAW }
@@ -59,15 +68,18 @@ final class KramdownHtml {
     private final int firstLine;
     private final boolean parseBlockHtml;
     private final SpanMarkdown span;
+    private final Function<String, BitSet> codeOf;
     private final List<String> warnings = new ArrayList<>();
     /** The lines (from the body's first, 0) of the start tags of the elements converted. */
     private final Set<Integer> convertedLines = new java.util.HashSet<>();
 
-    private KramdownHtml(String path, int firstLine, boolean parseBlockHtml, SpanMarkdown span) {
+    private KramdownHtml(String path, int firstLine, boolean parseBlockHtml, SpanMarkdown span,
+                         Function<String, BitSet> codeOf) {
         this.path = path;
         this.firstLine = firstLine;
         this.parseBlockHtml = parseBlockHtml;
         this.span = span;
+        this.codeOf = codeOf;
     }
 
     /**
@@ -79,9 +91,9 @@ final class KramdownHtml {
         if (!parseBlockHtml && !text.toLowerCase(Locale.ROOT).contains("markdown")) {
             return new Result(text, List.of());
         }
-        KramdownHtml converter = new KramdownHtml(path, firstLine, parseBlockHtml, span);
+        KramdownHtml converter = new KramdownHtml(path, firstLine, parseBlockHtml, span, codeOf);
         BitSet code = codeOf.apply(text);
-        String blocks = converter.blocks(text, 0, code, 0);
+        String blocks = converter.blocks(text, 0, code, 0, 0);
         converter.unconverted(text, code);
         return new Result(dropAttributes(blocks, codeOf.apply(blocks)), converter.warnings);
     }
@@ -89,9 +101,10 @@ final class KramdownHtml {
     /**
      * {@code text} with its HTML blocks converted; {@code offset} is where it starts in the text {@code code} was
      * found in (code inside an element, which that text's parse took for HTML, is found by its fences here),
-     * {@code lineOffset} the line it starts at, counted from the body's first.
+     * {@code lineOffset} the line it starts at, counted from the body's first, {@code base} the column its blocks
+     * start at (a list item's content column: a tag indented up to three spaces more starts one, as in kramdown).
      */
-    private String blocks(String text, int offset, BitSet code, int lineOffset) {
+    private String blocks(String text, int offset, BitSet code, int lineOffset, int base) {
         List<String> lines = List.of(text.split("\n", -1));
         StringBuilder out = new StringBuilder(text.length() + 16);
         boolean boundary = true; // the line starts a block: after a blank line, an element, or at the start
@@ -101,21 +114,74 @@ final class KramdownHtml {
             String line = lines.get(i);
             int lineAt = at;
             at += line.length() + 1;
+            int indent = indentation(line);
             Matcher fenceMatch = FENCE.matcher(line);
             if (fence != null) {
-                if (fenceMatch.find() && fenceMatch.group(1).charAt(0) == fence.charAt(0)
+                if (fenceMatch.find() && indent <= base + 3 && fenceMatch.group(1).charAt(0) == fence.charAt(0)
                         && fenceMatch.group(1).length() >= fence.length() && line.substring(fenceMatch.end()).isBlank()) {
                     fence = null;
                 }
                 append(out, line, i, lines.size());
                 continue;
             }
-            if (fenceMatch.find()) {
+            if (fenceMatch.find() && indent <= base + 3) {
                 fence = fenceMatch.group(1);
             }
+            boolean inCode = code.get(offset + lineAt + line.length() - line.stripLeading().length());
+            // The column the line starts a block at, if it can start one: -1 in code or indented as code.
+            int lineBase = fence == null && !inCode ? blockBase(lines, i, base, boundary) : -1;
+            if (lineBase >= 0 && COMMENT.matcher(line).lookingAt()) {
+                // A comment is one piece to kramdown up to its -->: nothing in it is converted.
+                int end = i;
+                while (end < lines.size() - 1 && !lines.get(end).substring(end == i ? line.indexOf("<!--") + 4 : 0)
+                        .contains("-->")) {
+                    end++;
+                }
+                for (int j = i; j <= end; j++) {
+                    append(out, lines.get(j), j, lines.size());
+                    at += j > i ? lines.get(j).length() + 1 : 0;
+                }
+                i = end;
+                boundary = false;
+                continue;
+            }
+            Matcher quote = QUOTE.matcher(line);
+            if (lineBase >= 0 && quote.lookingAt() && (boundary || !lines.get(i - 1).stripLeading().startsWith("<"))) {
+                // kramdown reads a quote's lines, its markers taken out, as blocks of their own: an element in it
+                // is converted there, and every line of a quote that changed gets the quote's marker.
+                int end = i + 1;
+                while (end < lines.size() && !lazyEnd(lines.get(end), lineBase)) {
+                    end++;
+                }
+                StringBuilder content = new StringBuilder();
+                for (int j = i; j < end; j++) {
+                    Matcher q = QUOTE.matcher(lines.get(j));
+                    content.append(q.lookingAt() && indentation(lines.get(j)) <= lineBase + 3
+                            ? lines.get(j).substring(q.end()) : lines.get(j)).append(j < end - 1 ? "\n" : "");
+                }
+                String inner = content.toString();
+                String converted = inner.contains("<") ? blocks(inner, 0, codeOf.apply(inner), lineOffset + i, 0)
+                        : inner;
+                String prefix = quote.group();
+                List<String> quoted = converted.equals(inner) ? lines.subList(i, end)
+                        : List.of(converted.split("\n", -1)).stream()
+                                .map(l -> l.isEmpty() ? prefix.stripTrailing() : prefix + l).toList();
+                for (int j = 0; j < quoted.size(); j++) {
+                    out.append(quoted.get(j));
+                    if (j < quoted.size() - 1 || end < lines.size()) {
+                        out.append('\n');
+                    }
+                }
+                for (int j = i + 1; j < end; j++) {
+                    at += lines.get(j).length() + 1;
+                }
+                i = end - 1;
+                boundary = false;
+                continue;
+            }
             Matcher tag = START_TAG.matcher(line);
-            boolean inCode = code.get(offset + lineAt + Math.min(3, line.length() - line.stripLeading().length()));
-            boolean found = boundary && fence == null && !inCode && tag.find();
+            int tagBase = tag.find() ? lineBase : -1;
+            boolean found = tagBase >= 0;
             if (found && !convertible(tag) && rawText(tag)) {
                 // Raw to kramdown up to its end tag: nothing in it is converted, no ``` in it opens a fence.
                 String name = tag.group(2).toLowerCase(Locale.ROOT);
@@ -135,6 +201,11 @@ final class KramdownHtml {
                 i = end;
                 boundary = false;
                 continue;
+            }
+            if (found && !boundary && convertible(tag) && listColumn(lines, i) >= 0) {
+                // Right after a list item's text: kramdown keeps the item tight, its text in no <p>, which
+                // CommonMark cannot do beside a block of Markdown. Left as written, with a warning (below).
+                found = false;
             }
             if (!found || !convertible(tag)) {
                 boundary = line.isBlank();
@@ -161,20 +232,20 @@ final class KramdownHtml {
             String content = element.substring(tag.end(), closeAt);
             String after = element.substring(closeAt); // the end tag and what follows it on its line
             String converted;
-            if (model == Model.BLOCK && closeStartsLine(element, closeAt)) {
+            if (model == Model.BLOCK && closeStartsLine(element, closeAt, tagBase)) {
                 int contentAt = offset + lineAt + tag.end();
                 String inner = blocks(content.startsWith("\n") ? content.substring(1) : content,
                         contentAt + (content.startsWith("\n") ? 1 : 0), code,
-                        lineOffset + i + (content.startsWith("\n") ? 1 : 0));
+                        lineOffset + i + (content.startsWith("\n") ? 1 : 0), tagBase);
                 // The end tag keeps its indentation: in a list item, it is what keeps it in the item.
-                String indent = element.substring(element.lastIndexOf('\n', closeAt - 1) + 1, closeAt);
+                String indentation = element.substring(element.lastIndexOf('\n', closeAt - 1) + 1, closeAt);
                 // What follows the end tag on its line is a new block to kramdown, not part of the HTML block.
                 Matcher closeTag = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE)
                         .matcher(after);
                 int closeEnd = closeTag.lookingAt() ? closeTag.end() : after.length();
                 String rest = after.substring(closeEnd).strip();
                 converted = startTag + "\n\n" + inner.replaceFirst("^(?:[ \\t]*\n)+", "").stripTrailing() + "\n\n"
-                        + indent + after.substring(0, closeEnd) + (rest.isEmpty() ? "" : "\n\n" + indent + rest);
+                        + indentation + after.substring(0, closeEnd) + (rest.isEmpty() ? "" : "\n\n" + indentation + rest);
             } else if ((model == Model.SPAN || model == Model.BLOCK) && span.hasFootnote(content)) {
                 warnings.add(path + ":" + (firstLine + lineOffset + i) + ": <" + name + "> has a footnote reference "
                         + "in text kramdown read as Markdown, which Kiln cannot number there: the element is left as "
@@ -191,6 +262,9 @@ final class KramdownHtml {
             } else {
                 converted = startTag + raw(content) + after;
             }
+            if (!boundary) {
+                out.append('\n'); // kramdown ended the paragraph before the element; CommonMark needs a blank line
+            }
             out.append(converted);
             if (end + 1 < lines.size()) {
                 out.append('\n');
@@ -206,6 +280,66 @@ final class KramdownHtml {
             boundary = true;
         }
         return out.toString();
+    }
+
+    /**
+     * The column that the tag on line {@code i}, indented as it is, starts a block at: {@code base} when it is
+     * indented up to three spaces more, else (after a blank line) the content column of the list item it stands in
+     * when it is indented up to three spaces more than that; -1 if it starts none (it is code, say).
+     */
+    private static int blockBase(List<String> lines, int i, int base, boolean boundary) {
+        int indent = indentation(lines.get(i));
+        if (indent <= base + 3) {
+            return base;
+        }
+        int column = boundary ? listColumn(lines, i) : -1;
+        return column >= 0 && indent <= column + 3 ? column : -1;
+    }
+
+    /**
+     * The content column (kramdown's indentation) of the list item whose content line {@code i} is, found among
+     * {@code lines} above it: the nearest item marker whose content column the line reaches, every line between
+     * blank, indented as far, or a lazy line after text; -1 if it is in no list item there.
+     */
+    private static int listColumn(List<String> lines, int i) {
+        int indent = indentation(lines.get(i));
+        for (int j = i - 1; j >= 0; j--) {
+            String line = lines.get(j);
+            Matcher item = LIST_ITEM.matcher(line);
+            if (line.isBlank() || !item.lookingAt() || line.substring(0, item.end()).indexOf('\t') >= 0) {
+                continue;
+            }
+            int column = item.end();
+            if (column > indent) {
+                continue; // an item the line does not reach: perhaps one around it does
+            }
+            for (int k = j + 1; k < i; k++) {
+                String between = lines.get(k);
+                if (!between.isBlank() && indentation(between) < column
+                        && (lines.get(k - 1).isBlank() || lazyEnd(between, 0))) {
+                    return -1;
+                }
+            }
+            return column;
+        }
+        return -1;
+    }
+
+    /**
+     * Whether {@code line} ends a quote's or a list item's lazy lines, as kramdown's {@code LAZY_END}: a blank
+     * line, a block attribute list, an end-of-block marker, or a block-level tag at the start of the line.
+     */
+    private static boolean lazyEnd(String line, int base) {
+        if (line.isBlank() || indentation(line) > base + 3) {
+            return line.isBlank();
+        }
+        String text = line.stripLeading();
+        if (text.startsWith("{:") || text.matches("\\^\\s*")) {
+            return true;
+        }
+        Matcher tag = LAZY_TAG.matcher(text);
+        return tag.lookingAt() && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))
+                && !tag.group(1).equalsIgnoreCase("script");
     }
 
     /**
@@ -344,10 +478,13 @@ final class KramdownHtml {
         return out.toString();
     }
 
-    /** Whether the end tag at {@code at} starts its line (up to three spaces in), where kramdown's block reading ends. */
-    private static boolean closeStartsLine(String element, int at) {
+    /**
+     * Whether the end tag at {@code at} starts its line (up to three spaces in from {@code base}), where kramdown's
+     * block reading ends.
+     */
+    private static boolean closeStartsLine(String element, int at, int base) {
         int lineStart = element.lastIndexOf('\n', at - 1) + 1;
-        return lineStart > 0 && element.substring(lineStart, at).matches(" {0,3}");
+        return lineStart > 0 && element.substring(lineStart, at).matches(" {0," + (base + 3) + "}");
     }
 
     /** Text-level content as HTML, in the HTML block (no blank line in it). */
@@ -361,8 +498,9 @@ final class KramdownHtml {
     }
 
     /**
-     * A warning for each element of {@code text} with a markdown attribute that was not converted (after a line of
-     * text, its start tag over two lines, in a quote, in raw HTML): the attribute is dropped, its content left raw.
+     * A warning for each element of {@code text} with a markdown attribute that was not converted (its start tag
+     * over two lines, right after a list item's text, not at the start of a line, in a comment): the attribute is
+     * dropped, its content left raw.
      */
     private void unconverted(String text, BitSet code) {
         Matcher m = ANY_TAG.matcher(text);
@@ -383,9 +521,9 @@ final class KramdownHtml {
             }
             if (!convertedLines.contains(line)) {
                 warnings.add(path + ":" + (firstLine + line) + ": <" + name + "> has a markdown attribute where Kiln "
-                        + "does not convert the element (it must start a block: after a blank line, its start tag on "
-                        + "one line, not in a quote or raw HTML): the attribute is dropped and its content left as "
-                        + "written (raw HTML); check what Jekyll showed");
+                        + "does not convert the element (its start tag over two lines, right after a list item's "
+                        + "text, not at the start of a line, in a comment): the attribute is dropped and its content "
+                        + "left as written (raw HTML); check what Jekyll showed");
             }
         }
     }

@@ -851,17 +851,46 @@ class ImportedSitesTest {
                 + "heading at the level it is written"), report.warnings());
     }
 
-    /** A markdown attribute dropped from an element Kiln does not convert is a warning at its line. */
+    /**
+     * A markdown attribute dropped from an element Kiln does not convert (its start tag over two lines, right after
+     * a list item's text, in a comment) is a warning at its line.
+     */
     @Test
     void aMarkdownAttributeOnAnElementNotConvertedIsAWarning() throws Exception {
-        var article = post("unconverted", "", "Text line\n<div markdown=\"1\">\n*a*\n</div>\n\n<div\n  markdown=\"1\">\n"
-                + "*b*\n</div>\n\n> <div markdown=\"1\">\n> *c*\n> </div>\n\n<pre>\n```\n</pre>\n\n"
+        var article = post("unconverted", "", "<div\n  markdown=\"1\">\n*b*\n</div>\n\n- item\n  <div markdown=\"1\">\n"
+                + "  *c*\n  </div>\n\n<!--\n<div markdown=\"1\">\n-->\n\n<pre>\n```\n</pre>\n\n"
                 + "<div markdown=\"1\">\n*d*\n</div>\n");
 
         assertEquals("d", article.selectFirst("div > p > em").text(), "an earlier ``` in a <pre> opens no fence");
-        assertEquals(List.of(5, 9, 14), report.warnings().stream()
+        assertEquals(List.of(4, 10, 15), report.warnings().stream()
                 .map(w -> Integer.parseInt(w.split(":")[1])).toList(), report.warnings().toString());
         assertTrue(report.warnings().get(0).contains("<div> has a markdown attribute where Kiln does not convert"));
+    }
+
+    /**
+     * kramdown 2.4 converted an element right after a line of text (which it ends the paragraph at), in a quote
+     * (the quote's lines read as blocks), and in a list item indented four spaces or more (its content column
+     * taken out first): {@code <p>Text line</p><div><p><em>a</em></p></div>}, {@code <blockquote><p>Quoted</p>
+     * <div class="q"><p><em>b</em></p><ul><li>item</li></ul></div></blockquote>}, {@code <ol><li><p>item</p>
+     * <div class="l"><p><em>c</em></p></div></li><li><p>two</p></li></ol>}.
+     */
+    @Test
+    void anElementAfterTextInAQuoteOrDeepInAListItemIsConverted() throws Exception {
+        var article = post("moreplaces", "", "Text line\n<div markdown=\"1\">\n*a*\n</div>\n\n> Quoted\n"
+                + "> <div class=\"q\" markdown=\"1\">\n> *b*\n>\n> - item\n> </div>\n\n1. item\n\n"
+                + "    <div class=\"l\" markdown=\"1\">\n    *c*\n    </div>\n\n2. two\n");
+
+        assertEquals("Text line", article.selectFirst("p").text());
+        assertEquals("a", article.selectFirst("> div > p > em").text(), article.html());
+        var quote = article.selectFirst("> blockquote");
+        assertEquals("Quoted", quote.selectFirst("> p").text(), article.html());
+        assertEquals("b", quote.selectFirst("> div.q > p > em").text(), article.html());
+        assertEquals("item", quote.selectFirst("> div.q > ul > li").text(), article.html());
+        assertEquals(1, article.select("ol").size(), article.html());
+        assertEquals(List.of("item c", "two"), article.select("ol > li").eachText(), article.html());
+        assertEquals("c", article.selectFirst("ol > li > div.l > p > em").text(), article.html());
+        assertEquals(List.of(), article.select("[markdown]").eachAttr("markdown"));
+        assertEquals(List.of(), report.warnings());
     }
 
     /** With parse_block_html, what kramdown keeps raw (a table, a pre) keeps its content raw, elements in it too. */
