@@ -429,7 +429,7 @@ public final class Importer {
                     warnings.addAll(h.warnings());
                     KramdownTables.Result t = KramdownTables.convert(p.source().path(),
                             KramdownMath.convert(h.text(), raw), p.source().bodyLine(), raw,
-                            markdown::topLevelParagraphs, span);
+                            markdown::paragraphs, span);
                     warnings.addAll(t.warnings());
                     body = t.text();
                 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +13,8 @@ import java.util.regex.Pattern;
  * {@code tfoot}) only and GFM, which needs a header, shows as text, into an HTML table as kramdown 2.4 wrote it:
  * the rows' cells split at each {@code |} that is not escaped or in code, each cell's Markdown rendered by
  * {@code span}, short rows filled with empty cells. Tables with a header separator are GFM's already and
- * stay; only tables that stand at the top level of a page (not in a list or quote) are converted.
+ * stay. A table in a list item or a quote is converted there: its HTML written at the item's indentation, after the
+ * quote's markers.
  */
 final class KramdownTables {
 
@@ -21,7 +23,9 @@ final class KramdownTables {
     /** kramdown's {@code TABLE_FSEP_LINE}: the footer separator, {@code |===|}. */
     private static final Pattern FOOTER = Pattern.compile("[+|: \\t=]*?=[+|: \\t=]*?[ \\t]*");
     /** What starts a block that kramdown reads before a table: a quote, a list item, a heading, HTML. */
-    private static final Pattern OTHER_BLOCK = Pattern.compile(" {0,3}(?:>|[-*+][ \\t]|\\d{1,9}[.)][ \\t]|#|<).*");
+    private static final Pattern OTHER_BLOCK = Pattern.compile("(?:[-*+][ \\t]|\\d{1,9}[.)][ \\t]|#|<).*");
+    /** The indentation and quote markers before a line's text. */
+    private static final Pattern PREFIX = Pattern.compile("[ \\t>]*");
 
 
     private KramdownTables() {}
@@ -31,17 +35,17 @@ final class KramdownTables {
 
     /**
      * {@code text} (the body of {@code path}, from line {@code firstLine}) with its headerless tables converted;
-     * {@code rawOf} gives the offsets of code and raw HTML, {@code topLevelOf} those of the paragraphs at the top
-     * level of the page (a table in a list item or quote is left as it is), {@code span} renders a cell.
+     * {@code rawOf} gives the offsets of code and raw HTML, {@code paragraphsOf} those of the paragraphs (at the top
+     * level, in a list item or in a quote: a table there is a paragraph to GFM), {@code span} renders a cell.
      */
     static Result convert(String path, String text, int firstLine, Function<String, BitSet> rawOf,
-                          Function<String, BitSet> topLevelOf, SpanMarkdown span) {
+                          Function<String, BitSet> paragraphsOf, SpanMarkdown span) {
         List<String> warnings = new ArrayList<>();
         if (!text.contains("|")) {
             return new Result(text, warnings);
         }
         BitSet raw = rawOf.apply(text);
-        BitSet topLevel = null;
+        BitSet paragraphs = null;
         String[] lines = text.split("\n", -1);
         int[] starts = new int[lines.length];
         for (int i = 1; i < lines.length; i++) {
@@ -49,16 +53,21 @@ final class KramdownTables {
         }
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < lines.length; i++) {
+            // The table's container: the quote's markers before its lines, or a list item's indentation.
+            String prefix = prefix(lines[i]);
+            int quotes = quotes(prefix);
             int end = i;
-            if (i == 0 || lines[i - 1].isBlank()) {
-                while (end < lines.length && tableLine(lines[end], starts[end], raw)) {
+            if (i == 0 || rest(lines[i - 1]).isBlank() || quotes(prefix(lines[i - 1])) < quotes) {
+                // Its rows at any indentation: kramdown looks for a pipe, and GFM goes on with the paragraph.
+                while (end < lines.length && quotes(prefix(lines[end])) == quotes
+                        && tableLine(lines[end], starts[end], raw)) {
                     end++;
                 }
             }
-            boolean table = end > i && (end == lines.length || lines[end].isBlank()) && headerless(lines, i, end);
+            boolean table = end > i && (end == lines.length || rest(lines[end]).isBlank()) && headerless(lines, i, end);
             if (table) {
-                topLevel = topLevel != null ? topLevel : topLevelOf.apply(text);
-                table = topLevel.get(starts[i] + lines[i].length() - lines[i].stripLeading().length());
+                paragraphs = paragraphs != null ? paragraphs : paragraphsOf.apply(text);
+                table = paragraphs.get(starts[i] + prefix.length());
             }
             if (table && footnote(lines, i, end, span)) {
                 warnings.add(path + ":" + (firstLine + i) + ": a table without a header line has a footnote "
@@ -73,7 +82,8 @@ final class KramdownTables {
                 }
                 continue;
             }
-            out.append(html(lines, i, end, span));
+            // Each line of the table's HTML in the container: after the quote's markers, at the item's indentation.
+            out.append(html(lines, i, end, span).replaceAll("(?m)^", Matcher.quoteReplacement(prefix)));
             if (end < lines.length) {
                 out.append('\n');
             }
@@ -82,10 +92,27 @@ final class KramdownTables {
         return new Result(out.toString(), warnings);
     }
 
+    /** What stands before {@code line}'s text: indentation and quote markers. */
+    private static String prefix(String line) {
+        Matcher m = PREFIX.matcher(line);
+        m.lookingAt();
+        return m.group();
+    }
+
+    /** {@code line} without its indentation and quote markers. */
+    private static String rest(String line) {
+        return line.substring(prefix(line).length());
+    }
+
+    /** How many quote markers {@code prefix} holds. */
+    private static int quotes(String prefix) {
+        return (int) prefix.chars().filter(c -> c == '>').count();
+    }
+
     /** Whether a cell of the table on lines {@code from} to {@code to} has a footnote reference. */
     private static boolean footnote(String[] lines, int from, int to, SpanMarkdown span) {
         for (int i = from; i < to; i++) {
-            for (String cell : cells(lines[i])) {
+            for (String cell : cells(rest(lines[i]))) {
                 if (span.hasFootnote(cell)) {
                     return true;
                 }
@@ -96,8 +123,9 @@ final class KramdownTables {
 
     /** Whether {@code line} is a table's line to kramdown: a pipe not escaped nor in code, outside code and HTML. */
     private static boolean tableLine(String line, int at, BitSet raw) {
-        if (line.isBlank() || line.startsWith("    ") || line.startsWith("\t") || OTHER_BLOCK.matcher(line).matches()
-                || raw.get(at + line.length() - line.stripLeading().length())) {
+        String prefix = prefix(line);
+        if (line.isBlank() || OTHER_BLOCK.matcher(line).region(prefix.length(), line.length()).matches()
+                || raw.get(at + prefix.length())) {
             return false;
         }
         for (int i = 0; i < line.length(); i++) {
@@ -115,11 +143,11 @@ final class KramdownTables {
     private static boolean headerless(String[] lines, int from, int to) {
         boolean rows = false;
         for (int i = from; i < to; i++) {
-            if (SEPARATOR.matcher(lines[i]).matches()) {
+            if (SEPARATOR.matcher(rest(lines[i])).matches()) {
                 if (rows) {
                     return false;
                 }
-            } else if (!FOOTER.matcher(lines[i]).matches()) {
+            } else if (!FOOTER.matcher(rest(lines[i])).matches()) {
                 rows = true;
             }
         }
@@ -133,14 +161,14 @@ final class KramdownTables {
         boolean inFooter = false;
         int columns = 0;
         for (int i = from; i < to; i++) {
-            if (SEPARATOR.matcher(lines[i]).matches()) {
+            if (SEPARATOR.matcher(rest(lines[i])).matches()) {
                 continue;
             }
-            if (FOOTER.matcher(lines[i]).matches()) {
+            if (FOOTER.matcher(rest(lines[i])).matches()) {
                 inFooter = true;
                 continue;
             }
-            List<String> cells = cells(lines[i]);
+            List<String> cells = cells(rest(lines[i]));
             columns = Math.max(columns, cells.size());
             (inFooter ? footer : body).add(cells);
         }

@@ -155,14 +155,23 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * The offsets of {@code markdown} in paragraphs that stand at the top level of the document, in no list, quote
-     * or other block, as written.
+     * The offsets of {@code markdown} in paragraphs, at the top level of the document or in lists and quotes, as
+     * written.
      */
-    public java.util.BitSet topLevelParagraphs(String markdown) {
+    public java.util.BitSet paragraphs(String markdown) {
         java.util.BitSet out = new java.util.BitSet();
-        for (com.vladsch.flexmark.util.ast.Node n : parser.parse(PageChars.of(markdown)).getChildren()) {
-            if (n instanceof com.vladsch.flexmark.ast.Paragraph) {
-                out.set(n.getStartOffset(), n.getEndOffset());
+        java.util.ArrayDeque<com.vladsch.flexmark.util.ast.Node> todo = new java.util.ArrayDeque<>();
+        todo.push(parser.parse(PageChars.of(markdown)));
+        while (!todo.isEmpty()) {
+            com.vladsch.flexmark.util.ast.Node node = todo.pop();
+            if (node instanceof com.vladsch.flexmark.ast.Paragraph) {
+                out.set(node.getStartOffset(), node.getEndOffset());
+                continue;
+            }
+            for (com.vladsch.flexmark.util.ast.Node n : node.getChildren()) {
+                if (n instanceof com.vladsch.flexmark.util.ast.Block) {
+                    todo.push(n);
+                }
             }
         }
         return out;
