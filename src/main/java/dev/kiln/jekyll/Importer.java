@@ -418,17 +418,23 @@ public final class Importer {
             if (p.dest().matches(".*\\.(md|markdown)$")) {
                 if (kramdown) {
                     // Liquid first, as Jekyll runs it before kramdown; then line ends as kramdown reads them.
-                    body = body.replace("\r\n", "\n").replace('\r', '\n');
+                    body = lineEnds(body);
+                    // Each conversion's warnings name the line of the Jekyll file, wherever the ones before it
+                    // moved the line to.
+                    LineMap lines = LineMap.of(lineEnds(p.source().body()), p.source().bodyLine())
+                            .then(lineEnds(p.source().body()), body);
                     // Extensions first: a {::comment} in an element read as text stays hidden.
-                    KramdownExtensions.Result k = KramdownExtensions.convert(p.source().path(), body,
-                            p.source().bodyLine(), markdown::code);
+                    KramdownExtensions.Result k = KramdownExtensions.convert(p.source().path(), body, lines,
+                            markdown::code);
                     warnings.addAll(k.warnings());
+                    lines = lines.then(body, k.text());
                     SpanMarkdown span = new SpanMarkdown(markdown, raw, k.text());
-                    KramdownHtml.Result h = KramdownHtml.convert(p.source().path(), k.text(), p.source().bodyLine(),
+                    KramdownHtml.Result h = KramdownHtml.convert(p.source().path(), k.text(), lines,
                             parseBlockHtml, markdown::code, span);
                     warnings.addAll(h.warnings());
-                    KramdownTables.Result t = KramdownTables.convert(p.source().path(),
-                            KramdownMath.convert(h.text(), raw), p.source().bodyLine(), raw,
+                    String math = KramdownMath.convert(h.text(), raw);
+                    lines = lines.then(k.text(), h.text()).then(h.text(), math);
+                    KramdownTables.Result t = KramdownTables.convert(p.source().path(), math, lines, raw,
                             markdown::paragraphs, span);
                     warnings.addAll(t.warnings());
                     body = t.text();
@@ -439,6 +445,11 @@ public final class Importer {
             write(dest.resolve(p.dest()), p.edit().render(body));
         }
         return converted;
+    }
+
+    /** {@code text} with its line ends as kramdown reads them: Windows' {@code \r\n}, and {@code \r}, are {@code \n}. */
+    private static String lineEnds(String text) {
+        return text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     /** {@code raw} with the offsets of {@code text}'s Liquid ({@code {{ ... }}}, {@code {% ... %}}) set too. */

@@ -35,10 +35,10 @@ final class KramdownExtensions {
     private KramdownExtensions() {}
 
     /**
-     * {@code text} (the body of {@code path}, starting at line {@code firstLine}) converted; {@code codeOf} gives the
+     * {@code text} (the body of {@code path}, its lines where {@code lines} places them) converted; {@code codeOf} gives the
      * offsets of a text's code spans and blocks, whose extensions are text.
      */
-    static Result convert(String path, String text, int firstLine, Function<String, BitSet> codeOf) {
+    static Result convert(String path, String text, LineMap lines, Function<String, BitSet> codeOf) {
         if (!text.contains("{::")) {
             return new Result(text, List.of());
         }
@@ -71,8 +71,8 @@ final class KramdownExtensions {
                 span[1] = stop[1];
             }
             if (name.equals("options")) {
-                warnings.add(path + ":" + (firstLine + newlines(text, m.start())) + ": kramdown options " + m.group()
-                        + " dropped: Kiln's Markdown has no such settings");
+                warnings.add(lines.warning(path, newlines(text, m.start()), m.start() - lineStart + 1,
+                        "kramdown options " + m.group() + " dropped: Kiln's Markdown has no such settings"));
             }
             String indent = block ? text.substring(lineStart, m.start()) : "";
             out.append(text, done, span[0]).append(replacement(name, m.group(2), body, block, indent,

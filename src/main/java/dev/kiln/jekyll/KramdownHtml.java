@@ -65,7 +65,9 @@ final class KramdownHtml {
     private enum Model { BLOCK, SPAN, RAW }
 
     private final String path;
-    private final int firstLine;
+    private final LineMap at;
+    /** The lines of the text converted, for the columns of warnings. */
+    private final String[] input;
     private final boolean parseBlockHtml;
     private final SpanMarkdown span;
     private final Function<String, BitSet> codeOf;
@@ -73,25 +75,26 @@ final class KramdownHtml {
     /** The lines (from the body's first, 0) of the start tags of the elements converted. */
     private final Set<Integer> convertedLines = new java.util.HashSet<>();
 
-    private KramdownHtml(String path, int firstLine, boolean parseBlockHtml, SpanMarkdown span,
+    private KramdownHtml(String path, String text, LineMap at, boolean parseBlockHtml, SpanMarkdown span,
                          Function<String, BitSet> codeOf) {
         this.path = path;
-        this.firstLine = firstLine;
+        this.input = text.split("\n", -1);
+        this.at = at;
         this.parseBlockHtml = parseBlockHtml;
         this.span = span;
         this.codeOf = codeOf;
     }
 
     /**
-     * {@code text} (the body of {@code path}, from line {@code firstLine}) converted; {@code codeOf} gives the
+     * {@code text} (the body of {@code path}, its lines where {@code at} places them) converted; {@code codeOf} gives the
      * offsets of a text's code, whose HTML is text; {@code span} makes the HTML of text-level Markdown.
      */
-    static Result convert(String path, String text, int firstLine, boolean parseBlockHtml,
+    static Result convert(String path, String text, LineMap at, boolean parseBlockHtml,
                           Function<String, BitSet> codeOf, SpanMarkdown span) {
         if (!parseBlockHtml && !text.toLowerCase(Locale.ROOT).contains("markdown")) {
             return new Result(text, List.of());
         }
-        KramdownHtml converter = new KramdownHtml(path, firstLine, parseBlockHtml, span, codeOf);
+        KramdownHtml converter = new KramdownHtml(path, text, at, parseBlockHtml, span, codeOf);
         BitSet code = codeOf.apply(text);
         String blocks = converter.blocks(text, 0, code, 0, 0);
         converter.unconverted(text, code);
@@ -217,9 +220,8 @@ final class KramdownHtml {
             int[] endTag = end(lines, i, name, tag.end(), model != Model.RAW);
             int end = endTag[0];
             if (end < 0) {
-                warnings.add(path + ":" + (firstLine + lineOffset + i) + ": <" + name + "> has no end tag: kramdown "
-                        + "ended it with the page, Kiln leaves it as written (its content raw HTML); add </" + name
-                        + ">");
+                warning(lineOffset + i, "<" + tag.group(2), "<" + name + "> has no end tag: kramdown ended it with "
+                        + "the page, Kiln leaves it as written (its content raw HTML); add </" + name + ">");
                 convertedLines.add(lineOffset + i); // warned already
                 append(out, line, i, lines.size());
                 boundary = false;
@@ -247,16 +249,17 @@ final class KramdownHtml {
                 converted = startTag + "\n\n" + inner.replaceFirst("^(?:[ \\t]*\n)+", "").stripTrailing() + "\n\n"
                         + indentation + after.substring(0, closeEnd) + (rest.isEmpty() ? "" : "\n\n" + indentation + rest);
             } else if ((model == Model.SPAN || model == Model.BLOCK) && span.hasFootnote(content)) {
-                warnings.add(path + ":" + (firstLine + lineOffset + i) + ": <" + name + "> has a footnote reference "
-                        + "in text kramdown read as Markdown, which Kiln cannot number there: the element is left as "
-                        + "written (its content raw HTML); move the footnote reference out of it");
+                warning(lineOffset + i, "<" + tag.group(2), "<" + name + "> has a footnote reference in text "
+                        + "kramdown read as Markdown, which Kiln cannot number there: the element is left as written "
+                        + "(its content raw HTML); move the footnote reference out of it");
                 converted = tag.group(1) + "<" + tag.group(2) + withoutMarkdown(tag.group(3)) + tag.group(4) + ">"
                         + raw(content) + after;
             } else if (model == Model.SPAN || model == Model.BLOCK) {
                 if (model == Model.BLOCK) {
-                    warnings.add(path + ":" + (firstLine + lineOffset + end) + ": </" + name + "> is not at the start "
-                            + "of its line, where kramdown looks for it: Jekyll showed it as text and the rest of the "
-                            + "page inside the <" + name + ">; Kiln ends the element there");
+                    warning(lineOffset + end, after.substring(0, Math.min(after.length(), name.length() + 2)),
+                            "</" + name + "> is not at the start of its line, where kramdown looks for it: Jekyll "
+                            + "showed it as text and the rest of the page inside the <" + name + ">; Kiln ends the "
+                            + "element there");
                 }
                 converted = startTag + span(content) + after.strip();
             } else {
@@ -340,6 +343,15 @@ final class KramdownHtml {
         Matcher tag = LAZY_TAG.matcher(text);
         return tag.lookingAt() && !SPAN_ELEMENTS.contains(tag.group(1).toLowerCase(Locale.ROOT))
                 && !tag.group(1).equalsIgnoreCase("script");
+    }
+
+    /**
+     * A warning at line {@code line} of the text converted (0-based), at the column where {@code near} (a tag) first
+     * stands in it, or its first.
+     */
+    private void warning(int line, String near, String message) {
+        int column = line < input.length ? input[line].indexOf(near) + 1 : 1;
+        warnings.add(at.warning(path, line, Math.max(1, column), message));
     }
 
     /**
@@ -520,10 +532,11 @@ final class KramdownHtml {
                 }
             }
             if (!convertedLines.contains(line)) {
-                warnings.add(path + ":" + (firstLine + line) + ": <" + name + "> has a markdown attribute where Kiln "
+                warnings.add(at.warning(path, line, m.start() - text.lastIndexOf('\n', m.start() - 1), "<" + name
+                        + "> has a markdown attribute where Kiln "
                         + "does not convert the element (its start tag over two lines, right after a list item's "
                         + "text, not at the start of a line, in a comment): the attribute is dropped and its content "
-                        + "left as written (raw HTML); check what Jekyll showed");
+                        + "left as written (raw HTML); check what Jekyll showed"));
             }
         }
     }

@@ -34,11 +34,11 @@ final class KramdownTables {
     record Result(String text, List<String> warnings) {}
 
     /**
-     * {@code text} (the body of {@code path}, from line {@code firstLine}) with its headerless tables converted;
+     * {@code text} (the body of {@code path}, its lines where {@code at} places them) with its headerless tables converted;
      * {@code rawOf} gives the offsets of code and raw HTML, {@code paragraphsOf} those of the paragraphs (at the top
      * level, in a list item or in a quote: a table there is a paragraph to GFM), {@code span} renders a cell.
      */
-    static Result convert(String path, String text, int firstLine, Function<String, BitSet> rawOf,
+    static Result convert(String path, String text, LineMap at, Function<String, BitSet> rawOf,
                           Function<String, BitSet> paragraphsOf, SpanMarkdown span) {
         List<String> warnings = new ArrayList<>();
         if (!text.contains("|")) {
@@ -70,9 +70,9 @@ final class KramdownTables {
                 table = paragraphs.get(starts[i] + prefix.length());
             }
             if (table && footnote(lines, i, end, span)) {
-                warnings.add(path + ":" + (firstLine + i) + ": a table without a header line has a footnote "
-                        + "reference in a cell, which Kiln cannot number there: the table is left as written (text); "
-                        + "add a header line (| a | b | and |---|---| under it) or move the footnote out");
+                warnings.add(at.warning(path, i, prefix.length() + 1, "a table without a header line has a "
+                        + "footnote reference in a cell, which Kiln cannot number there: the table is left as written "
+                        + "(text); add a header line (| a | b | and |---|---| under it) or move the footnote out"));
                 table = false;
             }
             if (!table) {

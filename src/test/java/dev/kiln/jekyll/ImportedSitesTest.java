@@ -495,7 +495,7 @@ class ImportedSitesTest {
 
         importKeepingEveryUrl(src);
 
-        assertEquals(List.of("_posts/2020-01-01-o.md:6: </div> is not at the start of its line, where kramdown looks "
+        assertEquals(List.of("_posts/2020-01-01-o.md:6:29: </div> is not at the start of its line, where kramdown looks "
                 + "for it: Jekyll showed it as text and the rest of the page inside the <div>; Kiln ends the element "
                 + "there"), report.warnings());
     }
@@ -798,9 +798,9 @@ class ImportedSitesTest {
         assertTrue(article.text().contains("| a1 | b | | c | d |"), article.html());
         assertTrue(article.text().contains("text[^1]"), article.html());
         assertEquals(2, report.warnings().size(), report.warnings().toString());
-        assertTrue(report.warnings().get(0).startsWith("_posts/2020-01-01-x.md:7: <p> has a footnote reference"),
+        assertTrue(report.warnings().get(0).startsWith("_posts/2020-01-01-x.md:7:1: <p> has a footnote reference"),
                 report.warnings().toString());
-        assertTrue(report.warnings().get(1).startsWith("_posts/2020-01-01-x.md:4: a table without a header line"),
+        assertTrue(report.warnings().get(1).startsWith("_posts/2020-01-01-x.md:4:1: a table without a header line"),
                 report.warnings().toString());
     }
 
@@ -959,6 +959,30 @@ class ImportedSitesTest {
 
         assertEquals("inner", article.selectFirst("div > div > p > em").text(), article.html());
         assertEquals(List.of(), report.warnings());
+    }
+
+    /**
+     * Each warning names the line and column of the Jekyll file, however many lines the conversions before it took
+     * away or added: a plain-HTML include (three more lines), a comment (three fewer), an element after a line of
+     * text (a blank line more), block math (its blank line dropped).
+     */
+    @Test
+    void warningsNameTheLineOfTheJekyllFileWhateverConversionsCameBefore() throws Exception {
+        Path src = jekyllSite("lines", Map.of("_config.yml", "title: L\n",
+                "_includes/note.html", "<aside>\n  one\n  two\n</aside>\n",
+                "_posts/2020-01-01-l.md", "---\ntitle: L\n---\n{% include note.html %}\n\nText\n{::comment}\na\nb\n"
+                        + "{:/comment}\n\nPara\n<div markdown=\"1\">\n*x*\n</div>\n\n$$\na\n\nb\n$$\n\n| a[^1] | b |\n\n"
+                        + "<p markdown=\"1\">text[^1]</p>\n\n> <section markdown=\"1\">\n\n[^1]: Note.\n"));
+
+        importKeepingEveryUrl(src);
+
+        List<String> expected = List.of("_posts/2020-01-01-l.md:25:1: <p> has a footnote reference",
+                "_posts/2020-01-01-l.md:27:3: <section> has no end tag",
+                "_posts/2020-01-01-l.md:23:1: a table without a header line has a footnote reference");
+        assertEquals(expected.size(), report.warnings().size(), report.warnings().toString());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(report.warnings().get(i).startsWith(expected.get(i)), report.warnings().toString());
+        }
     }
 
     /** With parse_block_html, a raw table's blank line ends no HTML block: its cells stay cells, none is code. */

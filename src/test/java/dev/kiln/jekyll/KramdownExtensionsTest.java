@@ -19,7 +19,7 @@ class KramdownExtensionsTest {
     private final MarkdownRenderer markdown = new MarkdownRenderer(Highlighter.plain());
 
     private KramdownExtensions.Result result(String body) {
-        return KramdownExtensions.convert("_posts/p.md", body, 4, markdown::code);
+        return KramdownExtensions.convert("_posts/p.md", body, LineMap.of(body, 4), markdown::code);
     }
 
     private String convert(String body) {
@@ -76,7 +76,7 @@ class KramdownExtensionsTest {
     void optionsAreDroppedWithAWarningAtTheirLine() {
         KramdownExtensions.Result r = result("A.\n\n{::options parse_block_html=\"true\" /}\n\nB.\n");
         assertEquals("A.\n\n\nB.\n", r.text());
-        assertEquals(List.of("_posts/p.md:6: kramdown options {::options parse_block_html=\"true\" /} dropped: "
+        assertEquals(List.of("_posts/p.md:6:1: kramdown options {::options parse_block_html=\"true\" /} dropped: "
                 + "Kiln's Markdown has no such settings"), r.warnings());
     }
 
