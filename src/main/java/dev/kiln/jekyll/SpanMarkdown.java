@@ -2,7 +2,10 @@ package dev.kiln.jekyll;
 
 import dev.kiln.markdown.MarkdownRenderer;
 
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,8 +15,10 @@ import java.util.regex.Pattern;
  * ({@code p}, {@code h2}, {@code markdown="span"}): emphasis, code, links and the like, and no blocks, so that a
  * {@code #}, {@code 1.}, {@code -}, {@code >} or {@code ---} at the start of a line is text: each line's
  * indentation is taken out and the first character of a line that would start a block backslash-escaped (Markdown
- * shows {@code \#} as {@code #}); trailing spaces stay, a hard break. The page's link reference definitions and
- * abbreviations are given to each snippet, as kramdown reads them for the whole page.
+ * shows {@code \#} as {@code #}); trailing spaces stay, a hard break. A code span over lines is one line (no line of
+ * it starts a block); HTML is read as kramdown reads it in text: a comment or tag at a line's start stays in the text
+ * (no HTML block), a block-level tag is text. The page's link reference definitions and abbreviations are given to
+ * each snippet, as kramdown reads them for the whole page.
  */
 final class SpanMarkdown {
 
@@ -30,6 +35,19 @@ final class SpanMarkdown {
             Pattern.compile("(?m)^ {0,3}(?:\\[(?!\\^)(?:\\\\.|[^\\]\\\\])+]:[ \\t]*\\S.*|\\*\\[[^\\]]+]:.*)$");
     /** A footnote reference, which a snippet rendered alone cannot number. */
     private static final Pattern FOOTNOTE = Pattern.compile("\\[\\^[^\\]\\s]+]");
+
+    /** A comment (kramdown's: to the first {@code -->}), a start tag (its attributes over lines too) or an end tag. */
+    private static final Pattern TAG = Pattern.compile("<!--.*?-->|<!--|<([A-Za-z][\\w:.-]*)(?:\\s+[^\\s\"'>/=]+"
+            + "(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?)*\\s*/?>|</([A-Za-z][\\w:.-]*)\\s*>", Pattern.DOTALL);
+    /** kramdown's {@code HTML_BLOCK_ELEMENTS}: in text, a tag of one of these is text. */
+    private static final Set<String> BLOCK_ELEMENTS = Set.of("address", "article", "aside", "applet", "body",
+            "blockquote", "caption", "col", "colgroup", "dd", "div", "dl", "dt", "fieldset", "figcaption", "footer",
+            "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "head", "iframe", "legend",
+            "menu", "li", "main", "map", "nav", "ol", "optgroup", "p", "pre", "section", "summary", "table", "tbody",
+            "td", "th", "thead", "tfoot", "tr", "ul");
+    /** What stands for a piece of HTML held out of a snippet while it is rendered: private-use characters. */
+    private static final String HELD = "\uE000";
+    private static final String HELD_END = "\uE001";
 
     private final MarkdownRenderer markdown;
     private final Function<String, BitSet> rawOf;
@@ -80,14 +98,110 @@ final class SpanMarkdown {
             boolean blankAfter = i + 1 < lines.length && lines[i + 1].isBlank();
             joined.append(blankAfter ? lines[i].strip() : lines[i].stripLeading()).append('\n');
         }
-        // Math first, as in text (never a block: the x before the first line is taken out again), then the lines
-        // that would start a block escaped: the formulas' punctuation is escaped already.
-        String snippet = escapeBlockStarts(KramdownMath.convert("x" + joined, rawOf).substring(1));
+        // A code span's lines are one line (HTML shows its line ends as spaces): none of them starts a block.
+        String codeJoined = joinCodeLines(joined.toString());
+        // HTML as kramdown reads it in text first (a tag that would start an HTML block would hide math from the
+        // conversion), then math, as in text (never a block: the x before the first line is taken out again),
+        // then the lines that would start a block escaped: the formulas' punctuation is escaped already.
+        List<String> held = new ArrayList<>();
+        String snippet = escapeBlockStarts(KramdownMath.convert("x" + html(codeJoined, held), rawOf).substring(1));
         String html = markdown.render(definitions.isEmpty() ? snippet : snippet + "\n" + definitions).strip();
         if (html.startsWith("<p>") && html.endsWith("</p>") && !html.substring(3).contains("<p>")) {
             html = html.substring(3, html.length() - 4);
         }
+        for (int i = 0; i < held.size(); i++) {
+            html = html.replace(HELD + i + HELD_END, held.get(i));
+        }
         return html;
+    }
+
+    /**
+     * {@code text} with HTML as kramdown reads it in text, which CommonMark reads otherwise: a block-level tag (of
+     * kramdown's {@code HTML_BLOCK_ELEMENTS}) and a comment without its end are text to kramdown, so they are
+     * escaped; a comment or another tag at the
+     * start of a line, which would start an HTML block, is held out (in {@code held}, a stand-in in its place, put
+     * back in the HTML) so that it stays in the text, as kramdown kept it. Outside code spans.
+     */
+    private static String html(String text, List<String> held) {
+        if (text.indexOf('<') < 0) {
+            return text;
+        }
+        BitSet code = codeSpans(text);
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        Matcher m = TAG.matcher(text);
+        int done = 0;
+        while (m.find()) {
+            int at = m.start();
+            if (code.get(at) || escaped(text, at)) {
+                continue;
+            }
+            boolean lineStart = at == 0 || text.charAt(at - 1) == '\n';
+            String name = m.group(1) != null ? m.group(1) : m.group(2);
+            out.append(text, done, at);
+            if (name != null && BLOCK_ELEMENTS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                KramdownMath.escape(m.group(), out);
+            } else if (m.group().equals("<!--")) {
+                out.append("\\<!--"); // a comment without its end is text to kramdown (its -- a dash)
+            } else if (lineStart && (name != null || m.group().endsWith("-->"))) {
+                out.append(HELD).append(held.size()).append(HELD_END);
+                held.add(m.group());
+            } else {
+                out.append(m.group());
+            }
+            done = m.end();
+        }
+        return out.append(text, done, text.length()).toString();
+    }
+
+    /** {@code text} with each line end inside a code span (kramdown's: across lines too) a space. */
+    private static String joinCodeLines(String text) {
+        if (text.indexOf('`') < 0 || text.indexOf('\n') < 0) {
+            return text;
+        }
+        BitSet code = codeSpans(text);
+        StringBuilder out = new StringBuilder(text);
+        for (int i = code.nextSetBit(0); i >= 0; i = code.nextSetBit(i + 1)) {
+            if (out.charAt(i) == '\n') {
+                out.setCharAt(i, ' ');
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * The offsets of {@code text} in code spans as kramdown finds them: from a run of backticks (not escaped) to the
+     * next run of as many, across lines; a run with none after it is text.
+     */
+    static BitSet codeSpans(String text) {
+        BitSet out = new BitSet();
+        int i = 0;
+        while ((i = text.indexOf('`', i)) >= 0) {
+            int run = i;
+            while (run < text.length() && text.charAt(run) == '`') {
+                run++;
+            }
+            if (escaped(text, i)) {
+                i++;
+                continue;
+            }
+            int close = KramdownTables.closingTicks(text, run, text.substring(i, run));
+            if (close < 0) {
+                i = run;
+                continue;
+            }
+            out.set(i, close + run - i);
+            i = close + run - i;
+        }
+        return out;
+    }
+
+    /** Whether the character at {@code at} is backslash-escaped: an odd number of backslashes before it. */
+    private static boolean escaped(String text, int at) {
+        int n = 0;
+        for (int i = at - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
+            n++;
+        }
+        return n % 2 == 1;
     }
 
     /**

@@ -942,6 +942,24 @@ class ImportedSitesTest {
         assertEquals(0, article.select("h1, ol, hr").size(), article.html());
     }
 
+    /**
+     * kramdown 2.4 read HTML in text as text-level: a comment at a line's start stays a comment in the paragraph, a
+     * block-level tag ({@code <div>}) is shown as text, and a code span over lines is code to its end, its lines no
+     * blocks: {@code <p>line one <!-- c --> <em>x</em> &lt;div&gt;<em>b</em>&lt;/div&gt; and <code>code # not
+     * heading - item</code> end</p>} and {@code <td><!-- c --> <em>y</em></td><td>&lt;div&gt;z&lt;/div&gt;</td>}.
+     */
+    @Test
+    void aTextElementKeepsCommentsAndBlockTagsInItsTextAndCodeOverLinesAsCode() throws Exception {
+        var article = post("spanhtml", "", "<p markdown=\"1\">line one\n<!-- c --> *x*\n<div>*b*</div> and `code\n"
+                + "# not heading\n- item` end</p>\n\n| <!-- c --> *y* | <div>z</div> |\n");
+
+        assertEquals("line one <!-- c --> <em>x</em> &lt;div&gt;<em>b</em>&lt;/div&gt; and <code>code # not heading - "
+                + "item</code> end", article.selectFirst("> p").html().replaceAll("\\s+", " "), article.html());
+        assertEquals(0, article.select("p div, td div, h1, ul, pre").size(), article.html());
+        assertEquals(List.of("<!-- c --> <em>y</em>", "&lt;div&gt;z&lt;/div&gt;"),
+                article.select("td").stream().map(td -> td.html()).toList(), article.html());
+    }
+
     /** Jekyll ran Liquid before kramdown split a row: a pipe in Liquid splits no cell, and the Liquid stays as written. */
     @Test
     void aPipeInLiquidSplitsNoCell() throws Exception {
