@@ -432,12 +432,13 @@ public final class Importer {
                     KramdownHtml.Result h = KramdownHtml.convert(p.source().path(), k.text(), lines,
                             parseBlockHtml, markdown::code, span);
                     warnings.addAll(h.warnings());
-                    String math = KramdownMath.convert(h.text(), raw);
-                    lines = lines.then(k.text(), h.text()).then(h.text(), math);
-                    KramdownTables.Result t = KramdownTables.convert(p.source().path(), math, lines, raw,
+                    lines = lines.then(k.text(), h.text());
+                    // Tables before math: kramdown splits a row at each pipe, one in $$...$$ too, and then reads
+                    // each cell's math (SpanMarkdown); what is left is math in text.
+                    KramdownTables.Result t = KramdownTables.convert(p.source().path(), h.text(), lines, raw,
                             markdown::paragraphs, span);
                     warnings.addAll(t.warnings());
-                    body = t.text();
+                    body = KramdownMath.convert(t.text(), raw);
                 }
                 // Every heading keeps the id Jekyll gave it: links to it, from the web too, still reach it.
                 body = HeadingIds.pin(body, ids, markdown::headings);

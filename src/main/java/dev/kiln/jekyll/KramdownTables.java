@@ -188,7 +188,9 @@ final class KramdownTables {
             out.append("<tr>\n");
             for (int c = 0; c < columns; c++) {
                 String cell = c < row.size() ? row.get(c) : "";
-                out.append("<td>").append(cell.isEmpty() ? "" : span.html(cell)).append("</td>\n");
+                String html = cell.isEmpty() ? "" : span.html(cell);
+                // kramdown writes an empty cell (one a short row lacks too) as a no-break space.
+                out.append("<td>").append(html.isEmpty() ? "&nbsp;" : html).append("</td>\n");
             }
             out.append("</tr>\n");
         }

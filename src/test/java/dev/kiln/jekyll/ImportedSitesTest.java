@@ -969,6 +969,22 @@ class ImportedSitesTest {
                 article.select("td").eachText(), article.html());
     }
 
+    /**
+     * kramdown 2.4 split a row at each pipe, one inside {@code $$...$$} too, before it read the cells' math, and
+     * wrote an empty cell, and each a short row lacks, as a no-break space: {@code <tr><td>a</td><td>$$x</td>
+     * <td>y$$</td></tr><tr><td>c</td><td>&nbsp;</td><td>&nbsp;</td></tr>}; a cell's whole formula is math:
+     * {@code <td>\\(p_1\\)</td>}.
+     */
+    @Test
+    void aPipeInMathSplitsACellAsKramdownSplitIt() throws Exception {
+        var article = post("mathcell", "", "| a | $$x|y$$ |\n| c |  |\n\n| $$p_1$$ | q |\n");
+
+        var tables = article.select("table");
+        assertEquals(List.of("a", "$$x", "y$$", "c", "&nbsp;", "&nbsp;"), tables.get(0).select("td").stream()
+                .map(td -> td.html()).toList(), article.html());
+        assertEquals(List.of("\\(p_1\\)", "q"), tables.get(1).select("td").eachText(), article.html());
+    }
+
     /** An element inside one whose content starts on its start tag's line is converted, with no warning. */
     @Test
     void anElementInsideOneWhoseContentStartsOnItsTagsLineIsConverted() throws Exception {
