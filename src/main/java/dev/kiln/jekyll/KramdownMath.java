@@ -65,6 +65,18 @@ final class KramdownMath {
         return out.toString();
     }
 
+    /**
+     * Where the block math that starts at offset {@code start} of {@code text} ends (after its closing {@code $$}),
+     * or -1 if none starts there: kramdown reads block math before a table, so its pipes split no row.
+     */
+    static int blockEnd(String text, int start) {
+        if (!text.startsWith("$$", start) || escaped(text, start)) {
+            return -1;
+        }
+        int end = text.indexOf("$$", start + 2);
+        return end >= 0 && block(text, start, end + 2) ? end + 2 : -1;
+    }
+
     /** Whether the {@code $} at {@code at} is escaped: an odd number of backslashes before it. */
     private static boolean escaped(String text, int at) {
         int n = 0;

@@ -57,7 +57,22 @@ final class KramdownTables {
             String prefix = prefix(lines[i]);
             int quotes = quotes(prefix);
             int end = i;
-            if (i == 0 || rest(lines[i - 1]).isBlank() || quotes(prefix(lines[i - 1])) < quotes) {
+            boolean blockStart = i == 0 || rest(lines[i - 1]).isBlank() || quotes(prefix(lines[i - 1])) < quotes;
+            int math = blockStart && !raw.get(starts[i] + prefix.length())
+                    ? KramdownMath.blockEnd(text, starts[i] + prefix.length()) : -1;
+            if (math >= 0) {
+                // Block math, which kramdown reads before a table: its lines stay as they are, for KramdownMath.
+                while (i < lines.length - 1 && starts[i + 1] < math) {
+                    out.append(lines[i]).append('\n');
+                    i++;
+                }
+                out.append(lines[i]);
+                if (i < lines.length - 1) {
+                    out.append('\n');
+                }
+                continue;
+            }
+            if (blockStart) {
                 // Its rows at any indentation: kramdown looks for a pipe, and GFM goes on with the paragraph.
                 while (end < lines.length && quotes(prefix(lines[end])) == quotes
                         && tableLine(lines[end], starts[end], raw)) {

@@ -973,13 +973,18 @@ class ImportedSitesTest {
      * kramdown 2.4 split a row at each pipe, one inside {@code $$...$$} too, before it read the cells' math, and
      * wrote an empty cell, and each a short row lacks, as a no-break space: {@code <tr><td>a</td><td>$$x</td>
      * <td>y$$</td></tr><tr><td>c</td><td>&nbsp;</td><td>&nbsp;</td></tr>}; a cell's whole formula is math:
-     * {@code <td>\\(p_1\\)</td>}.
+     * {@code <td>\\(p_1\\)</td>}; block math is read before a table ({@code \\[a|b\\]}), inline math after
+     * ({@code <td>More $$c</td><td>d$$ text</td>}).
      */
     @Test
     void aPipeInMathSplitsACellAsKramdownSplitIt() throws Exception {
-        var article = post("mathcell", "", "| a | $$x|y$$ |\n| c |  |\n\n| $$p_1$$ | q |\n");
+        var article = post("mathcell", "", "| a | $$x|y$$ |\n| c |  |\n\n| $$p_1$$ | q |\n\n$$a|b$$\n\n"
+                + "More $$c|d$$ text\n");
 
         var tables = article.select("table");
+        assertEquals(3, tables.size(), article.html());
+        assertEquals("\\[a|b\\]", article.selectFirst("> p").text(), "block math, read before tables");
+        assertEquals(List.of("More $$c", "d$$ text"), tables.get(2).select("td").eachText(), article.html());
         assertEquals(List.of("a", "$$x", "y$$", "c", "&nbsp;", "&nbsp;"), tables.get(0).select("td").stream()
                 .map(td -> td.html()).toList(), article.html());
         assertEquals(List.of("\\(p_1\\)", "q"), tables.get(1).select("td").eachText(), article.html());
