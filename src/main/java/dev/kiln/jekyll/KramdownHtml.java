@@ -131,8 +131,11 @@ final class KramdownHtml {
                 fence = fenceMatch.group(1);
             }
             boolean inCode = code.get(offset + lineAt + line.length() - line.stripLeading().length());
-            // The column the line starts a block at, if it can start one: -1 in code or indented as code.
-            int lineBase = fence == null && !inCode ? blockBase(lines, i, base, boundary) : -1;
+            // The column the line's tag, comment or quote starts a block at, if it can start one: -1 in code or
+            // indented as code, and for any other line.
+            String lead = line.stripLeading();
+            int lineBase = fence == null && !inCode && (lead.startsWith("<") || lead.startsWith(">"))
+                    ? blockBase(lines, i, base, boundary) : -1;
             if (lineBase >= 0 && COMMENT.matcher(line).lookingAt()) {
                 // A comment is one piece to kramdown up to its -->: nothing in it is converted.
                 int end = i;
