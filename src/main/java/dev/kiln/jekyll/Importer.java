@@ -397,10 +397,10 @@ public final class Importer {
         }
         site.statics().forEach(s -> links.put(s, "/" + s));
         JekyllConfig config = site.config();
-        LiquidConverter liquid = new LiquidConverter(new LiquidConverter.Context(SiteYml.trimSlash(config.url()),
-                SiteYml.trimSlash(config.baseurl()), postUrls, links, site.includes()));
-        HeadingIds.Rule ids = HeadingIds.Rule.of(config);
         MarkdownRenderer markdown = new MarkdownRenderer(Highlighter.plain());
+        LiquidConverter liquid = new LiquidConverter(new LiquidConverter.Context(SiteYml.trimSlash(config.url()),
+                SiteYml.trimSlash(config.baseurl()), postUrls, links, site.includes()), markdown::raw);
+        HeadingIds.Rule ids = HeadingIds.Rule.of(config);
         boolean kramdown = "kramdown".equalsIgnoreCase(String.valueOf(config.values().getOrDefault("markdown",
                 "kramdown")));
         boolean parseBlockHtml = config.values().get("kramdown") instanceof Map<?, ?> k
@@ -413,6 +413,7 @@ public final class Importer {
             LiquidConverter.Result result = liquid.convert(p.source().path(), p.source().body(), p.source().bodyLine());
             converted += result.converted();
             leftovers.addAll(result.leftovers());
+            result.commentNote(p.source().path()).ifPresent(warnings::add);
             leftovers.addAll(frontMatterLiquid(p.source()));
             String body = result.text();
             if (p.dest().matches(".*\\.(md|markdown)$")) {

@@ -1,8 +1,10 @@
 package dev.kiln.jekyll;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,17 +26,35 @@ public final class LiquidConverter {
         }
     }
 
-    /** A converted text, how many pieces of Liquid were converted, and those left. */
-    public record Result(String text, int converted, List<Leftover> leftovers) {}
+    /**
+     * A converted text, how many pieces of Liquid were converted, those left, and the lines of the
+     * {@code {% comment %}} blocks removed.
+     */
+    public record Result(String text, int converted, List<Leftover> leftovers, List<Integer> comments) {
+        public Result {
+            leftovers = List.copyOf(leftovers);
+            comments = List.copyOf(comments);
+        }
+
+        /** A note for the import report on the comments removed from {@code path}, or none. */
+        public java.util.Optional<String> commentNote(String path) {
+            if (comments.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            String lines = comments.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+            return java.util.Optional.of(path + ":" + comments.get(0) + ": " + comments.size() + " Liquid comment"
+                    + (comments.size() == 1 ? "" : "s") + " ({% comment %}, line" + (comments.size() == 1 ? " " : "s ")
+                    + lines + ") removed, as Jekyll showed nothing of " + (comments.size() == 1 ? "it" : "them")
+                    + "; the Jekyll file keeps " + (comments.size() == 1 ? "it" : "them"));
+        }
+    }
 
     /** Any Liquid output or tag: {@code {{ ... }}}, {@code {% ... %}}. */
     static final Pattern TAG = Pattern.compile("\\{\\{.*?}}|\\{%.*?%}", Pattern.DOTALL);
-    private static final Pattern TOKEN = Pattern.compile(
-            "\\{%-?\\s*raw\\s*-?%}(.*?)\\{%-?\\s*endraw\\s*-?%}"
-                    + "|\\{%-?\\s*highlight\\s+([^\\s%]+)([^%]*?)-?%}[ \\t]*\\r?\\n?(.*?)\\{%-?\\s*endhighlight\\s*-?%}"
-                    + "|\\{\\{-?\\s*site\\.url\\s*-?}}\\s*\\{\\{-?\\s*site\\.baseurl\\s*-?}}"
-                    + "|" + TAG.pattern(),
-            Pattern.DOTALL);
+    private static final Pattern SITE_URL_AND_BASEURL =
+            Pattern.compile("\\{\\{-?\\s*site\\.url\\s*-?}}\\s*\\{\\{-?\\s*site\\.baseurl\\s*-?}}");
+    /** A highlight's markup: its language, then its options. */
+    private static final Pattern HIGHLIGHT = Pattern.compile("([^\\s%]+)(.*)", Pattern.DOTALL);
     private static final Pattern FILTERED = Pattern.compile(
             "\\{\\{-?\\s*(['\"])(.*?)\\1\\s*\\|\\s*(relative_url|absolute_url)\\s*-?}}");
     private static final Pattern SITE_VAR = Pattern.compile("\\{\\{-?\\s*site\\.(url|baseurl)\\s*-?}}");
@@ -43,33 +63,158 @@ public final class LiquidConverter {
     private static final Pattern INCLUDE = Pattern.compile("\\{%-?\\s*include\\s+(\\S+)((?:\\s+\\w+=(?:\"[^\"]*\"|'[^']*'|\\S+))*)\\s*-?%}");
 
     private final Context context;
+    private final Function<String, BitSet> codeOf;
 
     public LiquidConverter(Context context) {
-        this.context = context;
+        this(context, text -> new BitSet());
     }
 
-    /** Converts {@code body} of the file {@code path}, whose first line is line {@code firstLine} of that file. */
+    /**
+     * A converter that knows, by {@code codeOf}, the offsets of a text that are code or raw HTML, where a removed
+     * comment keeps no blank lines for the lines it took.
+     */
+    public LiquidConverter(Context context, Function<String, BitSet> codeOf) {
+        this.context = context;
+        this.codeOf = codeOf;
+    }
+
+    /**
+     * Converts {@code body} of the file {@code path}, whose first line is line {@code firstLine} of that file, as
+     * Jekyll's Liquid ran over it before its Markdown: {@code {% raw %}} shows its text, in code too; a
+     * {@code {% comment %}} shows nothing (outside raw); a {@code {% highlight %}} block's code is Liquid too.
+     */
     public Result convert(String path, String body, int firstLine) {
-        Matcher m = TOKEN.matcher(body);
-        StringBuilder out = new StringBuilder();
-        List<Leftover> left = new ArrayList<>();
-        int converted = 0;
-        int lineAt = firstLine;
-        int counted = 0;
-        while (m.find()) {
-            lineAt += newlines(body, counted, m.start());
-            counted = m.start();
-            String replacement = replacement(m, indentBefore(body, m.start()));
-            if (replacement == null) {
-                left.add(new Leftover(path, lineAt, oneLine(m.group())));
-                replacement = m.group();
-            } else {
-                converted++;
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        Pass pass = new Pass(path, body);
+        String text = pass.convert(body, firstLine);
+        return new Result(text, pass.converted, pass.left, pass.comments);
+    }
+
+    /** One file's conversion: what it converted, left and removed, and its text (for the offsets of its code). */
+    private final class Pass {
+        final String path;
+        final String file;
+        final List<Leftover> left = new ArrayList<>();
+        final List<Integer> comments = new ArrayList<>();
+        int converted;
+        BitSet code;
+
+        Pass(String path, String file) {
+            this.path = path;
+            this.file = file;
         }
-        m.appendTail(out);
-        return new Result(out.toString(), converted, left);
+
+        String convert(String body, int firstLine) {
+            Matcher m = TAG.matcher(body);
+            StringBuilder out = new StringBuilder(body.length());
+            int lineAt = firstLine;
+            int counted = 0;
+            int done = 0;
+            while (done < body.length() && m.find(done)) {
+                lineAt += newlines(body, counted, m.start());
+                counted = m.start();
+                out.append(body, done, m.start());
+                LiquidBlocks.Block block = LiquidBlocks.at(body, m.start());
+                int end = m.end();
+                String replacement;
+                Matcher pair = SITE_URL_AND_BASEURL.matcher(body).region(m.start(), body.length());
+                if (block != null && block.name().equals("comment")) {
+                    comments.add(lineAt);
+                    end = block.end();
+                    replacement = comment(body, block, out);
+                    if (block.trimAfter()) {
+                        while (end < body.length() && Character.isWhitespace(body.charAt(end))) {
+                            end++;
+                        }
+                    }
+                } else if (block != null && block.name().equals("raw")) {
+                    converted++;
+                    end = block.end();
+                    replacement = body.substring(block.bodyStart(), block.bodyEnd());
+                } else if (block != null && block.name().equals("highlight")
+                        && HIGHLIGHT.matcher(block.markup()).matches()) {
+                    converted++;
+                    end = block.end();
+                    replacement = highlight(body, block, lineAt, indentBefore(body, m.start()));
+                } else if (pair.lookingAt()) {
+                    converted++;
+                    end = pair.end();
+                    replacement = context.url() + context.baseurl();
+                } else {
+                    replacement = replacement(m.group());
+                    if (replacement == null) {
+                        left.add(new Leftover(path, lineAt, oneLine(m.group())));
+                        replacement = m.group();
+                    } else {
+                        converted++;
+                    }
+                }
+                out.append(replacement);
+                done = end;
+            }
+            return out.append(body, done, body.length()).toString();
+        }
+
+        /**
+         * What stands for a removed comment: nothing, as in Jekyll's page; or, when it takes whole lines of its own
+         * outside code, as many line ends as it held, so that the lines after it keep their numbers (one blank line
+         * or more are alike to Markdown there). A {@code {%-} strips the white space {@code out} ends with.
+         */
+        private String comment(String body, LiquidBlocks.Block block, StringBuilder out) {
+            if (block.trimBefore()) {
+                int keep = out.length();
+                while (keep > 0 && Character.isWhitespace(out.charAt(keep - 1))) {
+                    keep--;
+                }
+                out.setLength(keep);
+                return "";
+            }
+            int lines = newlines(body, block.start(), block.end());
+            int lineEnd = body.indexOf('\n', block.end());
+            boolean ownLines = indentBefore(body, block.start()).length() == block.start() - lineStart(body,
+                    block.start()) && body.substring(block.end(), lineEnd < 0 ? body.length() : lineEnd).isBlank();
+            if (lines == 0 || !ownLines || block.trimAfter() || body != file) {
+                return "";
+            }
+            if (code == null) {
+                code = codeOf.apply(file);
+            }
+            return code.get(block.start()) ? "" : "\n".repeat(lines);
+        }
+
+        /**
+         * A highlight block as fenced code: its code is Liquid too (a {@code {% raw %}} in it shows its text),
+         * without the blank lines around it (Jekyll strips it).
+         */
+        private String highlight(String body, LiquidBlocks.Block block, int lineAt, String indent) {
+            Matcher markup = HIGHLIGHT.matcher(block.markup());
+            markup.matches();
+            int from = block.bodyStart();
+            Matcher lineEnd = Pattern.compile("[ \\t]*\\r?\\n?").matcher(body).region(from, block.bodyEnd());
+            if (lineEnd.lookingAt()) {
+                from = lineEnd.end();
+            }
+            String code = convert(body.substring(from, block.bodyEnd()), lineAt + newlines(body, block.start(), from));
+            code = code.replaceFirst("^(?:[ \\t]*\\r?\\n)+", "");
+            // The fence closes at the indentation it opens at (a code block in a list item stays in it); the
+            // white space before {% endhighlight %} is that indentation, not code.
+            code = code.replaceFirst("(?:\\r?\\n[ \\t]*)+$", "");
+            code = code.isBlank() ? "" : code + "\n";
+            String fence = "```";
+            while (code.contains(fence)) {
+                fence += "`";
+            }
+            // A highlight after text on its line (Jekyll wrote its block after the paragraph) or before some
+            // starts and ends on lines of its own.
+            boolean textBefore = block.start() > lineStart(body, block.start()) && indent.isEmpty();
+            int after = body.indexOf('\n', block.end());
+            boolean textAfter = !body.substring(block.end(), after < 0 ? body.length() : after).isBlank();
+            return (textBefore ? "\n" : "") + fence + markup.group(1) + "\n" + code + indent + fence
+                    + (textAfter ? "\n" : "");
+        }
+    }
+
+    private static int lineStart(String body, int at) {
+        return body.lastIndexOf('\n', at - 1) + 1;
     }
 
     /**
@@ -82,32 +227,8 @@ public final class LiquidConverter {
         return before.isBlank() ? before : "";
     }
 
-    /** What replaces the Liquid of {@code m}, which stands after {@code indent} on its line; null to leave it. */
-    private String replacement(Matcher m, String indent) {
-        if (m.group(1) != null) {
-            return m.group(1);
-        }
-        if (m.group(2) != null) {
-            // The fence closes at the indentation it opens at (a code block in a list item stays in it); the
-            // white space before {% endhighlight %} is that indentation, not code.
-            String code = m.group(4);
-            int lastLine = code.lastIndexOf('\n') + 1;
-            if (code.substring(lastLine).isBlank()) {
-                code = code.substring(0, lastLine);
-            }
-            code = code.isEmpty() || code.endsWith("\n") ? code : code + "\n";
-            String fence = "```";
-            while (code.contains(fence)) {
-                fence += "`";
-            }
-            return fence + m.group(2) + "\n" + code + indent + fence;
-        }
-        String token = m.group();
-        if (token.matches("(?s)\\{\\{-?\\s*site\\.url.*")) {
-            if (token.contains("site.baseurl")) {
-                return context.url() + context.baseurl();
-            }
-        }
+    /** What replaces the Liquid {@code token} (neither a block nor site.url with site.baseurl); null to leave it. */
+    private String replacement(String token) {
         Matcher x;
         if ((x = SITE_VAR.matcher(token)).matches()) {
             // Kiln puts the base path in front of every root-relative URL itself.

@@ -65,4 +65,65 @@ class LiquidConverterTest {
         assertEquals("{% post_url nope %}", r.text());
         assertEquals(3, r.leftovers().get(0).line());
     }
+
+    /** What Jekyll 4.3.1 (Liquid 5.4, kramdown 2.4) showed for each is in the comment after it. */
+    @Test
+    void rawInAHighlightShowsItsTextAsItDoesInFencedCode() {
+        assertEquals("```liquid\n{{ page.title }}\n```\n",
+                convert("{% highlight liquid %}\n{% raw %}{{ page.title }}{% endraw %}\n{% endhighlight %}\n"));
+        // A raw block over the code's lines: Jekyll strips the blank lines its tags leave.
+        assertEquals("```jinja\n{% for x in xs %}\n  {{ x }}\n{% endfor %}\n```\n", convert(
+                "{% highlight jinja %}\n{% raw %}\n{% for x in xs %}\n  {{ x }}\n{% endfor %}\n{% endraw %}\n"
+                        + "{% endhighlight %}\n"));
+        // An {% endhighlight %} in raw is code: a post about highlight shows a highlight block.
+        assertEquals("```liquid\n{% highlight ruby %}\nx\n{% endhighlight %}\n```\n", convert(
+                "{% highlight liquid %}\n{% raw %}\n{% highlight ruby %}\nx\n{% endhighlight %}\n{% endraw %}\n"
+                        + "{% endhighlight %}\n"));
+        assertEquals("- a\n\n  ```sh\n  echo \"{{x}}\"\n  ```\n",
+                convert("- a\n\n  {% highlight sh %}\n  echo \"{% raw %}{{x}}{% endraw %}\"\n  {% endhighlight %}\n"));
+        assertEquals("```yaml\nv: \"{{ .Values.x }}\"\n```\n\n`{{ y }}`\n",
+                convert("```yaml\nv: \"{% raw %}{{ .Values.x }}{% endraw %}\"\n```\n\n`{% raw %}{{ y }}{% endraw %}`\n"));
+        assertEquals("\n```go\n{{ range . }}{{ end }}\n```\n\n",
+                convert("{% raw %}\n```go\n{{ range . }}{{ end }}\n```\n{% endraw %}\n"));
+    }
+
+    @Test
+    void liquidInAHighlightIsConvertedOrReportedAsElsewhere() {
+        LiquidConverter.Result r = converter.convert("p.md", "x\n\n{% highlight text %}\n{{ site.url }}\n"
+                + "{{ page.title }}\n{% endhighlight %}\n", 3);
+        assertEquals("x\n\n```text\nhttps://me.github.io\n{{ page.title }}\n```\n", r.text());
+        assertEquals(List.of("p.md:7: {{ page.title }}"), r.leftovers().stream().map(Object::toString).toList());
+        // <p>And</p> and the highlighted code after it.
+        assertEquals("And \n```text\nE\n```\nthen", convert("And {% highlight text %}E{% endhighlight %}then"));
+    }
+
+    @Test
+    void commentsShowNothingAsInJekyllOutsideRaw() {
+        LiquidConverter.Result r = converter.convert("p.md", "Public.\n\n{% comment %}\nTODO: private\n"
+                + "{% endcomment %}\nInline {% comment %}x{% endcomment %} here.\n", 4);
+        // The comment's own lines stay as blank lines, so that what follows keeps its line numbers.
+        assertEquals("Public.\n\n\n\n\nInline  here.\n", r.text());
+        assertEquals(List.of(6, 9), r.comments());
+        assertEquals("p.md:6: 2 Liquid comments ({% comment %}, lines 6, 9) removed, as Jekyll showed nothing of "
+                + "them; the Jekyll file keeps them", r.commentNote("p.md").orElseThrow());
+        assertEquals(List.of(), r.leftovers());
+        // <p>{% comment %}shown{% endcomment %}</p>
+        assertEquals("{% comment %}shown{% endcomment %}", convert("{% raw %}{% comment %}shown{% endcomment %}{% endraw %}"));
+        // <p>after nested</p>; <p>after raw</p>
+        assertEquals("after nested", convert("{% comment %}a {% comment %}b{% endcomment %} c{% endcomment %}after nested"));
+        assertEquals("after raw", convert("{% comment %}{% raw %}{% endcomment %}{% endraw %} c{% endcomment %}after raw"));
+        // Liquid ran over code too: <code>code  end</code>; {%- and -%} strip the white space around.
+        assertEquals("```\ncode  end\n```\n", convert("```\ncode {% comment %}x{% endcomment %} end\n```\n"));
+        assertEquals("a\n\nbglued", convert("a\n\nb\n{%- comment -%}\n  trim\n{%- endcomment -%}\nglued"));
+        assertEquals("```t\n```", convert("{% highlight t %}\n{% comment %}x{% endcomment %}\n{% endhighlight %}"));
+    }
+
+    @Test
+    void aCommentInCodeLeavesNoBlankLines() {
+        LiquidConverter lines = new LiquidConverter(new LiquidConverter.Context("", "", Map.of(), Map.of(), Map.of()),
+                new dev.kiln.markdown.MarkdownRenderer(dev.kiln.highlight.Highlighter.plain())::raw);
+        assertEquals("```\na\n\nb\n```\n\nc\n\n\n\nd\n", lines.convert("p.md",
+                "```\na\n{% comment %}\nx\n{% endcomment %}\nb\n```\n\nc\n{% comment %}\nx\n{% endcomment %}\nd\n", 1)
+                .text());
+    }
 }

@@ -1,0 +1,72 @@
+package dev.kiln.jekyll;
+
+import dev.kiln.build.BuildResult;
+import dev.kiln.testing.Fixtures;
+import dev.kiln.testing.SiteChecks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Posts imported from Jekyll and built with Kiln show what Jekyll 4.3.1 (Liquid 5.4, kramdown 2.4 with its GFM
+ * input) showed: each case's HTML from Jekyll is in the comment beside it.
+ */
+class ImportedContentTest {
+
+    @TempDir
+    Path tmp;
+
+    ImportReport report;
+    Path dest;
+
+    /** Imports a Jekyll site of {@code posts} (name to text, under {@code _posts/}) and builds it. */
+    private BuildResult importAndBuild(Map<String, String> posts) throws IOException {
+        Path src = tmp.resolve("site");
+        Files.createDirectories(src.resolve("_posts"));
+        Files.writeString(src.resolve("_config.yml"), "title: T\n");
+        for (Map.Entry<String, String> post : posts.entrySet()) {
+            Files.writeString(src.resolve("_posts").resolve(post.getKey()), post.getValue());
+        }
+        dest = tmp.resolve("kiln");
+        report = Importer.run(src, dest, false);
+        assertEquals(0, report.exitCode(), report.problems() + " " + report.leftOut());
+        BuildResult built = Fixtures.build(Fixtures.options(dest));
+        return built;
+    }
+
+    /** The body of the post at {@code path} of the built site. */
+    private static String body(BuildResult built, String path) {
+        return SiteChecks.page(built.output(), path).selectFirst(".post-content").html();
+    }
+
+    @Test
+    void rawInAHighlightShowsItsText() throws IOException {
+        BuildResult built = importAndBuild(Map.of("2020-01-01-raw.md",
+                "---\ntitle: Raw\n---\n{% highlight liquid %}\n{% raw %}{{ page.title }}{% endraw %}\n{% endhighlight %}\n"));
+        // <figure class="highlight"><pre><code class="language-liquid" ...>{{ page.title }}</code></pre></figure>
+        assertEquals("<pre><code class=\"language-liquid\">{{ page.title }}\n</code></pre>",
+                body(built, "2020/01/01/raw.html"));
+        assertEquals(0, report.leftovers().size());
+    }
+
+    @Test
+    void aLiquidCommentShowsNothingAndTheReportSaysWhereItWas() throws IOException {
+        Map<String, String> posts = new LinkedHashMap<>();
+        posts.put("2020-01-03-comment.md", "---\ntitle: Comment\n---\nPublic.\n\n{% comment %}\n"
+                + "TODO: private note, do not publish\n{% endcomment %}\n");
+        BuildResult built = importAndBuild(posts);
+        // <p>Public.</p>
+        assertEquals("<p>Public.</p>", body(built, "2020/01/03/comment.html"));
+        assertEquals(0, report.leftovers().size());
+        assertTrue(report.warnings().contains("_posts/2020-01-03-comment.md:6: 1 Liquid comment ({% comment %}, "
+                + "line 6) removed, as Jekyll showed nothing of it; the Jekyll file keeps it"), report.warnings().toString());
+    }
+}
