@@ -439,7 +439,9 @@ public final class Importer {
                     KramdownTables.Result t = KramdownTables.convert(p.source().path(), h.text(), lines, raw,
                             markdown::paragraphs, span);
                     warnings.addAll(t.warnings());
-                    body = KramdownMath.convert(t.text(), raw);
+                    // Bare URLs and "1)" are text to kramdown.
+                    body = KramdownText.convert(KramdownMath.convert(t.text(), raw), markdown::bareLinks,
+                            markdown::listParens);
                 }
                 // Every heading keeps the id Jekyll gave it: links to it, from the web too, still reach it.
                 body = HeadingIds.pin(body, ids, markdown::headings);

@@ -86,6 +86,33 @@ final class KramdownSyntax {
         return raw;
     }
 
+    /**
+     * The offsets of the links {@code document}'s text became without any syntax of its own: bare URLs,
+     * {@code www.} and e-mail addresses (not {@code <...>} autolinks).
+     */
+    static BitSet bareLinks(Node document) {
+        BitSet links = new BitSet();
+        for (Node n : document.getDescendants()) {
+            if (n instanceof com.vladsch.flexmark.ast.AutoLink a && a.getOpeningMarker().isEmpty()
+                    || n instanceof com.vladsch.flexmark.ast.MailLink m && m.getOpeningMarker().isEmpty()) {
+                links.set(n.getStartOffset(), n.getEndOffset());
+            }
+        }
+        return links;
+    }
+
+    /** The offsets of the {@code )} that ends each marker of an ordered list item ({@code 1)}) of {@code document}. */
+    static BitSet listParens(Node document) {
+        BitSet parens = new BitSet();
+        for (Node n : document.getDescendants()) {
+            if (n instanceof com.vladsch.flexmark.ast.OrderedListItem item
+                    && item.getOpeningMarker().endsWith(")")) {
+                parens.set(item.getOpeningMarker().getEndOffset() - 1);
+            }
+        }
+        return parens;
+    }
+
     private static int indent(String line) {
         int i = 0;
         while (i < line.length() && Character.isWhitespace(line.charAt(i))) {

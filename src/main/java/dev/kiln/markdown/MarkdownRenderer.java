@@ -155,6 +155,22 @@ public final class MarkdownRenderer {
     }
 
     /**
+     * The offsets of {@code markdown} that become links by no syntax of their own (bare URLs, {@code www.} and
+     * e-mail addresses), as written: kramdown shows them as text.
+     */
+    public java.util.BitSet bareLinks(String markdown) {
+        return KramdownSyntax.bareLinks(parser.parse(PageChars.of(markdown)));
+    }
+
+    /**
+     * The offsets of the {@code )} of each ordered list item's marker in {@code markdown} ({@code 1) first}), as
+     * written: kramdown reads such a line as text.
+     */
+    public java.util.BitSet listParens(String markdown) {
+        return KramdownSyntax.listParens(parser.parse(PageChars.of(markdown)));
+    }
+
+    /**
      * The offsets of {@code markdown} in paragraphs, at the top level of the document or in lists and quotes, as
      * written.
      */

@@ -44,7 +44,9 @@ class ImportedContentTest {
 
     /** The body of the post at {@code path} of the built site. */
     private static String body(BuildResult built, String path) {
-        return SiteChecks.page(built.output(), path).selectFirst(".post-content").html();
+        org.jsoup.nodes.Document page = SiteChecks.page(built.output(), path);
+        page.outputSettings().prettyPrint(false);
+        return page.selectFirst(".post-content").html().strip();
     }
 
     @Test
@@ -68,5 +70,14 @@ class ImportedContentTest {
         assertEquals(0, report.leftovers().size());
         assertTrue(report.warnings().contains("_posts/2020-01-03-comment.md:6: 1 Liquid comment ({% comment %}, "
                 + "line 6) removed, as Jekyll showed nothing of it; the Jekyll file keeps it"), report.warnings().toString());
+    }
+
+    @Test
+    void bareUrlsAndParenthesisMarkersAreTextAsInKramdown() throws IOException {
+        BuildResult built = importAndBuild(Map.of("2020-01-01-dialect.md",
+                "---\ntitle: Dialect\n---\nSee https://example.com/docs for details.\n\n1) first\n2) second\n"));
+        // <p>See https://example.com/docs for details.</p>\n\n<p>1) first\n2) second</p>
+        assertEquals("<p>See https://example.com/docs for details.</p>\n<p>1) first\n2) second</p>",
+                body(built, "2020/01/01/dialect.html"));
     }
 }

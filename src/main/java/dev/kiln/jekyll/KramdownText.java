@@ -1,0 +1,86 @@
+package dev.kiln.jekyll;
+
+import java.util.BitSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+
+/**
+ * Keeps as text what kramdown 2.4 (Jekyll's GFM input) shows as text but Kiln's Markdown would read as syntax: a bare
+ * URL, {@code www.} or e-mail address, which Kiln makes a link, gets one character as an entity ({@code https&#58;//},
+ * {@code www&#46;}, {@code &#64;}), which shows the same and makes no link; an ordered list item's marker with a
+ * parenthesis ({@code 1) first}), which kramdown reads as a line of a paragraph, has it escaped ({@code 1\)}).
+ * Liquid left in the text is left as written.
+ */
+final class KramdownText {
+
+    /** A text whose every link is found again after one round is a mistake: a bound, not a limit ever met. */
+    private static final int ROUNDS = 8;
+
+    private KramdownText() {}
+
+    /**
+     * {@code text} with its bare links ({@code bareLinks}: their offsets) and list markers with a parenthesis
+     * ({@code listParens}: the offsets of their {@code )}) kept as text.
+     */
+    static String convert(String text, Function<String, BitSet> bareLinks, Function<String, BitSet> listParens) {
+        String out = text;
+        for (int round = 0; round < ROUNDS; round++) {
+            String next = escapeParens(out, listParens.apply(out));
+            next = escapeLinks(next, next.contains(":") || next.contains("www") || next.contains("WWW")
+                    || next.contains("@") ? bareLinks.apply(next) : new BitSet());
+            if (next.equals(out)) {
+                break;
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    private static String escapeParens(String text, BitSet parens) {
+        if (parens.isEmpty()) {
+            return text;
+        }
+        BitSet liquid = Importer.withLiquid(text, new BitSet());
+        StringBuilder out = new StringBuilder(text.length() + parens.cardinality());
+        int done = 0;
+        for (int at = parens.nextSetBit(0); at >= 0; at = parens.nextSetBit(at + 1)) {
+            if (!liquid.get(at)) {
+                out.append(text, done, at).append('\\');
+                done = at;
+            }
+        }
+        return out.append(text, done, text.length()).toString();
+    }
+
+    private static String escapeLinks(String text, BitSet links) {
+        if (links.isEmpty()) {
+            return text;
+        }
+        BitSet liquid = Importer.withLiquid(text, new BitSet());
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int done = 0;
+        for (int start = links.nextSetBit(0); start >= 0; start = links.nextSetBit(start)) {
+            int end = links.nextClearBit(start);
+            String link = text.substring(start, end);
+            int at = escapeAt(link);
+            if (at >= 0 && !liquid.get(start)) {
+                out.append(text, done, start + at).append("&#").append((int) link.charAt(at)).append(';');
+                done = start + at + 1;
+            }
+            start = end;
+        }
+        return out.append(text, done, text.length()).toString();
+    }
+
+    /** Where in {@code link} an entity breaks it: a scheme's {@code :}, the dot after {@code www}, the {@code @}. */
+    private static int escapeAt(String link) {
+        Matcher scheme = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*(:)").matcher(link);
+        if (scheme.find()) {
+            return scheme.start(1);
+        }
+        if (link.regionMatches(true, 0, "www.", 0, 4)) {
+            return 3;
+        }
+        return link.indexOf('@');
+    }
+}
