@@ -202,8 +202,9 @@ public final class YamlReader {
         String hint = "";
         if (problem.contains("mapping values are not allowed")) {
             hint = ": a value holding ': ' must be quoted, like title: \"Java: the good parts\"";
-        } else if (problem.contains("found character '\\t'")) {
-            hint = ": indent with spaces, not tabs";
+        } else if (problem.contains("found character '\\t")) {
+            hint = tabStartsLine(e.getProblemMark()) ? ": indent with spaces, not tabs"
+                    : ": YAML takes no tab before a value: put a space after the colon instead, like title: My post";
         } else if (problem.contains("special characters are not allowed")) {
             hint = ": remove the control character (a NUL or other invisible byte) here";
         } else if (problem.contains("Nesting Depth")) {
@@ -225,6 +226,20 @@ public final class YamlReader {
             hint = ": check the YAML on this line (quote a value that holds ': ', ' #' or starts with [, {, *, &, !, |, >, @ or `)";
         }
         return "invalid YAML: " + (context.isEmpty() ? "" : context + ": ") + problem + hint;
+    }
+
+    /** Whether only white space stands before {@code mark} on its line (a tab that indents, not one after a colon). */
+    private static boolean tabStartsLine(Mark mark) {
+        if (mark == null || mark.getBuffer() == null) {
+            return true;
+        }
+        int[] buffer = mark.getBuffer();
+        for (int i = Math.min(mark.getPointer(), buffer.length) - 1; i >= 0 && buffer[i] != '\n'; i--) {
+            if (buffer[i] != ' ' && buffer[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String kind(Node node) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -167,11 +168,23 @@ class YamlReaderTest {
             "title: \"A\" and B              | each line holds 'key: value'",
             "title: \"open                    | close the quoted value",
             "handle: @me                     | quote a value that starts with @",
+            "title:\tTabbed title             | put a space after the colon instead",
             "a: *nowhere                     | check the YAML on this line"})
     void everySyntaxErrorSaysWhatToDo(String yaml, String advice) {
         Problem p = problem(yaml + "\n");
         assertTrue(p.message().startsWith("invalid YAML"), p.message());
         assertTrue(p.message().contains(advice), p.message());
+    }
+
+    @Test
+    void aTabAfterAColonAndATabThatIndentsGetTheirOwnAdvice() {
+        Problem after = problem("title:\tTabbed title\n");
+        assertEquals("x.yml:1:7", place(after));
+        assertTrue(after.message().endsWith(": YAML takes no tab before a value: put a space after the colon "
+                + "instead, like title: My post"), after.message());
+        assertFalse(after.message().contains("@"), after.message());
+        Problem indent = problem("x:\n\ty: z\n");
+        assertTrue(indent.message().endsWith(": indent with spaces, not tabs"), indent.message());
     }
 
     @Test
