@@ -195,7 +195,8 @@ public final class Importer {
     /** Plans one file: its destination, defaults applied, layouts Kiln lacks dropped, categories from its path. */
     private Planned plan(JekyllFile file, String type, boolean draft) {
         JekyllFile effective = effective(file, type);
-        FrontMatterEdit edit = new FrontMatterEdit(file.yamlText());
+        FrontMatterEdit edit = new FrontMatterEdit(JekyllFrontMatter.kilnText(file.yamlText()));
+        warnings.addAll(JekyllFrontMatter.warnings(file.path(), file.yamlText()));
         Map<String, Object> own = file.yaml().values();
         effective.yaml().values().forEach((k, v) -> {
             if (!own.containsKey(k)) {

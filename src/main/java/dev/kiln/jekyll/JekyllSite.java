@@ -231,7 +231,7 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
         String yamlText = text.substring(open, close.start());
         YamlDocument yaml;
         try {
-            yaml = YamlReader.read(rel, yamlText, 2);
+            yaml = YamlReader.read(rel, JekyllFrontMatter.kilnText(yamlText), 2); // as Jekyll read it
         } catch (SiteException e) {
             problems.addAll(e.problems());
             return null;

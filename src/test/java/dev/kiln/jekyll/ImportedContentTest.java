@@ -80,4 +80,17 @@ class ImportedContentTest {
         assertEquals("<p>See https://example.com/docs for details.</p>\n<p>1) first\n2) second</p>",
                 body(built, "2020/01/01/dialect.html"));
     }
+
+    @Test
+    void frontMatterPsychTakesIsImportedWithTheValuesJekyllSaw() throws IOException {
+        Map<String, String> posts = new LinkedHashMap<>();
+        posts.put("2020-01-01-tab.md", "---\ntitle:\tTabbed title\n---\nbody\n");
+        posts.put("2020-01-02-dup.md", "---\ntitle: Dup\ntags: [a]\ntags: [b]\n---\nbody\n");
+        BuildResult built = importAndBuild(posts);
+        assertEquals("Tabbed title", SiteChecks.page(built.output(), "2020/01/01/tab.html").selectFirst("h1").text());
+        assertTrue(built.output().get("tags/b/index.html") != null);
+        assertTrue(built.output().get("tags/a/index.html") == null);
+        assertEquals(java.util.List.of("_posts/2020-01-02-dup.md:4:1: key 'tags' is written more than once (lines 3, "
+                + "4): Jekyll took the last, as the import does; the others are commented out"), report.warnings());
+    }
 }
