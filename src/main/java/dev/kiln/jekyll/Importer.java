@@ -431,10 +431,13 @@ public final class Importer {
                     warnings.addAll(k.warnings());
                     lines = lines.then(body, k.text());
                     SpanMarkdown span = new SpanMarkdown(markdown, raw, k.text());
-                    KramdownHtml.Result h = KramdownHtml.convert(p.source().path(), k.text(), lines,
+                    // Without parse_block_html, a block element is raw to kramdown, blank lines and all.
+                    String html = parseBlockHtml ? k.text() : KramdownRawHtml.convert(k.text(), markdown::code);
+                    lines = lines.then(k.text(), html);
+                    KramdownHtml.Result h = KramdownHtml.convert(p.source().path(), html, lines,
                             parseBlockHtml, markdown::code, span);
                     warnings.addAll(h.warnings());
-                    lines = lines.then(k.text(), h.text());
+                    lines = lines.then(html, h.text());
                     // Tables before math: kramdown splits a row at each pipe, one in $$...$$ too, and then reads
                     // each cell's math (SpanMarkdown); what is left is math in text.
                     KramdownTables.Result t = KramdownTables.convert(p.source().path(), h.text(), lines, raw,

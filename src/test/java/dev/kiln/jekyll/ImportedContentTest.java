@@ -93,4 +93,20 @@ class ImportedContentTest {
         assertEquals(java.util.List.of("_posts/2020-01-02-dup.md:4:1: key 'tags' is written more than once (lines 3, "
                 + "4): Jekyll took the last, as the import does; the others are commented out"), report.warnings());
     }
+
+    @Test
+    void blockHtmlIsRawToTheEndTagAsInKramdown() throws IOException {
+        Map<String, String> posts = new LinkedHashMap<>();
+        posts.put("2020-01-02-indented-html.md", "---\ntitle: Indented HTML\n---\n<div class=\"row\">\n  <div class=\"col\">"
+                + "\n\n    <img src=\"/a.png\" alt=\"a\">\n\n  </div>\n</div>\n");
+        posts.put("2020-01-03-details.md", "---\ntitle: Details\n---\n<details>\n<summary>Spoiler</summary>\n\n"
+                + "The answer is **42**.\n\n</details>\n");
+        BuildResult built = importAndBuild(posts);
+        // <div class="row">\n  <div class="col">\n\n    <img src="/a.png" alt="a" />\n\n  </div>\n</div>
+        assertEquals("<div class=\"row\">\n  <div class=\"col\">\n<!-- -->\n    <img src=\"/a.png\" alt=\"a\">\n<!-- -->\n"
+                + "  </div>\n</div>", body(built, "2020/01/02/indented-html.html"));
+        // <details>\n<summary>Spoiler</summary>\n\nThe answer is **42**.\n\n</details>
+        assertEquals("<details>\n<summary>Spoiler</summary>\n<!-- -->\nThe answer is **42**.\n<!-- -->\n</details>",
+                body(built, "2020/01/03/details.html"));
+    }
 }

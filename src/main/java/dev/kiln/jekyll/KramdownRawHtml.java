@@ -1,0 +1,151 @@
+package dev.kiln.jekyll;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps an HTML element that kramdown 2.4 read as raw HTML one HTML block in Kiln's Markdown: without
+ * {@code parse_block_html} (Jekyll's default) and without a {@code markdown} attribute, a block element that starts
+ * a block ({@code <div>}, {@code <details>}, {@code <section>}...) is raw to kramdown up to its matching end tag,
+ * blank lines and all, where CommonMark ends the HTML block at its first blank line and reads what follows as
+ * Markdown (text after a blank line rendered, a line indented by four spaces made code). Each blank line inside such
+ * an element becomes an empty comment, which shows nothing (in a {@code pre} too, whose line stays), so that the
+ * element stays one HTML block, as written. Elements in lists and quotes are left as they are.
+ */
+final class KramdownRawHtml {
+
+    /** kramdown's {@code HTML_SPAN_ELEMENTS}: a line starting with one of these is a paragraph, not an HTML block. */
+    private static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
+            "button", "cite", "code", "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
+            "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "select", "small", "span", "strong",
+            "sub", "sup", "tt", "u", "var");
+    private static final Set<String> WITHOUT_BODY = Set.of("area", "base", "br", "col", "command", "embed", "hr",
+            "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
+    /** Elements CommonMark keeps one HTML block up to their end tag, blank lines and all. */
+    private static final Set<String> RAW_TEXT = Set.of("pre", "script", "style", "textarea");
+    private static final String ATTRIBUTE = "\\s+[^\\s\"'>/=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?";
+    /** A start tag at the start of a line (up to three spaces in). */
+    private static final Pattern START_TAG = Pattern.compile(
+            "^ {0,3}<([A-Za-z][\\w:-]*)((?:" + ATTRIBUTE + ")*)\\s*(/?)>");
+    private static final Pattern MARKDOWN_ATTRIBUTE = Pattern.compile("\\s+markdown(?:\\s*=|\\s|$)",
+            Pattern.CASE_INSENSITIVE);
+
+    private KramdownRawHtml() {}
+
+    /** {@code text} with the blank lines of each raw element made empty comments; {@code codeOf} finds its code. */
+    static String convert(String text, Function<String, BitSet> codeOf) {
+        if (!text.contains("<") || !text.contains("\n\n") && !text.matches("(?s).*\\n[ \\t]+\\n.*")) {
+            return text;
+        }
+        BitSet code = null;
+        List<String> lines = List.of(text.split("\n", -1));
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        int at = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            int lineAt = at;
+            at += line.length() + 1;
+            // kramdown ends a paragraph at a block element's start tag: any line may start one.
+            Matcher tag = START_TAG.matcher(line);
+            int end = -1;
+            boolean comment = line.stripLeading().startsWith("<!--") && line.length() - line.stripLeading().length() < 4;
+            if (comment || tag.find() && (raw(tag) || RAW_TEXT.contains(tag.group(1).toLowerCase(Locale.ROOT)))) {
+                if (code == null) {
+                    code = codeOf.apply(text);
+                }
+                if (!code.get(lineAt + line.indexOf('<'))) {
+                    end = comment ? commentEnd(lines, i, line.indexOf("<!--") + 4)
+                            : end(lines, i, tag.group(1), tag.end());
+                }
+            }
+            if (end < 0) {
+                out.append(line);
+                if (i < lines.size() - 1) {
+                    out.append('\n');
+                }
+                continue;
+            }
+            // Raw text (a comment, pre, script...) is one HTML block to its end already: skipped as it is.
+            boolean blanks = !comment && raw(tag);
+            String indent = line.substring(0, line.length() - line.stripLeading().length());
+            for (int j = i; j <= end; j++) {
+                String inner = lines.get(j);
+                out.append(blanks && j > i && j < end && inner.isBlank() ? indent + "<!-- -->" : inner);
+                if (j < lines.size() - 1) {
+                    out.append('\n');
+                }
+                if (j > i) {
+                    at += inner.length() + 1;
+                }
+            }
+            if (blanks && end + 1 < lines.size() && !lines.get(end + 1).isBlank()) {
+                out.append('\n'); // kramdown starts a new block after the end tag; CommonMark would go on
+            }
+            i = end;
+        }
+        return out.toString();
+    }
+
+    /** The index of the line after {@code from} that ends the comment opened on it before {@code contentAt}; -1 if none. */
+    private static int commentEnd(List<String> lines, int from, int contentAt) {
+        if (lines.get(from).indexOf("-->", contentAt) >= 0) {
+            return -1;
+        }
+        for (int i = from + 1; i < lines.size(); i++) {
+            if (lines.get(i).contains("-->")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether kramdown keeps the element {@code tag} starts raw: a block element with content, no markdown attribute. */
+    private static boolean raw(Matcher tag) {
+        String name = tag.group(1).toLowerCase(Locale.ROOT);
+        return !SPAN_ELEMENTS.contains(name) && !WITHOUT_BODY.contains(name) && !RAW_TEXT.contains(name)
+                && tag.group(3).isEmpty() && !MARKDOWN_ATTRIBUTE.matcher(tag.group(2)).find();
+    }
+
+    /**
+     * The index of the line whose end tag closes the element {@code name} that starts on line {@code from} (its
+     * content from column {@code contentAt}), elements of its name nesting; -1 when there is none, or when the end
+     * tag is not the last thing on its line (kramdown reads what follows as a new block: left as written).
+     */
+    private static int end(List<String> lines, int from, String name, int contentAt) {
+        Pattern open = Pattern.compile("<" + Pattern.quote(name) + "(?=[\\s>/])[^>]*?(/?)>", Pattern.CASE_INSENSITIVE);
+        Pattern close = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE);
+        int depth = 1;
+        for (int i = from; i < lines.size(); i++) {
+            String line = i == from ? lines.get(i).substring(contentAt) : lines.get(i);
+            Matcher o = open.matcher(line);
+            Matcher c = close.matcher(line);
+            int pos = 0;
+            while (true) {
+                boolean hasOpen = o.find(pos);
+                int openAt = hasOpen && o.group(1).isEmpty() ? o.start() : hasOpen ? -2 : -1;
+                boolean hasClose = c.find(pos);
+                if (!hasOpen && !hasClose) {
+                    break;
+                }
+                if (hasOpen && (!hasClose || o.start() < c.start())) {
+                    if (openAt >= 0) {
+                        depth++;
+                    }
+                    pos = o.end();
+                } else {
+                    depth--;
+                    pos = c.end();
+                    if (depth == 0) {
+                        return i > from && line.substring(pos).isBlank() ? i : -1;
+                    }
+                }
+            }
+        }
+        return -1;
+    }
+}
