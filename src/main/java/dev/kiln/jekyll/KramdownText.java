@@ -16,6 +16,11 @@ final class KramdownText {
     /** A text whose every link is found again after one round is a mistake: a bound, not a limit ever met. */
     private static final int ROUNDS = 8;
 
+    /** What may be an ordered list marker with a parenthesis: digits and {@code )} after indentation, quotes, markers. */
+    private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile("(?m)^[ \\t>*+\\d.)-]*\\d\\)");
+    /** What may be in a link Kiln makes of text: a scheme's {@code :/}, {@code www.}, an {@code @}. */
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("(?i):/|www\\.|@");
+
     private KramdownText() {}
 
     /**
@@ -25,9 +30,9 @@ final class KramdownText {
     static String convert(String text, Function<String, BitSet> bareLinks, Function<String, BitSet> listParens) {
         String out = text;
         for (int round = 0; round < ROUNDS; round++) {
-            String next = escapeParens(out, listParens.apply(out));
-            next = escapeLinks(next, next.contains(":") || next.contains("www") || next.contains("WWW")
-                    || next.contains("@") ? bareLinks.apply(next) : new BitSet());
+            // Each look is a parse of the page: made only where there may be something to find.
+            String next = MARKER.matcher(out).find() ? escapeParens(out, listParens.apply(out)) : out;
+            next = LINK.matcher(next).find() ? escapeLinks(next, bareLinks.apply(next)) : next;
             if (next.equals(out)) {
                 break;
             }
