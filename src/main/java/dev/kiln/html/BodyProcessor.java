@@ -227,7 +227,10 @@ public final class BodyProcessor {
         }
         List<Body.Heading> headings = new ArrayList<>();
         for (Element h : all) {
-            String id = h.id().isEmpty() ? "section" : h.id();
+            String id = h.id().isEmpty() ? HeadingId.of(h.text()) : h.id(); // raw HTML headings have none yet
+            if (id.isEmpty()) {
+                id = "section";
+            }
             boolean keep = anchored.contains(h) && reserved.remove(id);
             String unique = id;
             for (int n = 1; taken.contains(unique) || !keep && reserved.contains(unique); n++) {

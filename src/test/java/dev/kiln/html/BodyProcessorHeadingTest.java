@@ -52,7 +52,7 @@ class BodyProcessorHeadingTest {
         reparsed.outputSettings().prettyPrint(false);
         Element seen = reparsed.body();
         assertEquals(body.html(), seen.html(), "a browser builds the tree that was anchored");
-        assertEquals(List.of("outerinnercell", "section"), seen.select("h2").eachAttr("id"));
+        assertEquals(List.of("outerinnercell", "inner"), seen.select("h2").eachAttr("id"));
         assertOneAnchorEach(seen);
     }
 
@@ -73,6 +73,19 @@ class BodyProcessorHeadingTest {
         assertEquals(List.of("Getting started", "Why it\u2019s fast"),
                 body.headings().stream().map(Body.Heading::text).toList());
         assertOneAnchorEach(Jsoup.parseBodyFragment(body.html()).body());
+    }
+
+    @Test
+    void givesRawHtmlHeadingsGithubStyleIdsFromTheirText() {
+        Body body = processMarkdown("<h2>Getting started</h2>\n\n<h2>Next steps</h2>\n\n[TOC]\n\n"
+                + "<h3 id=\"kept\">Own id</h3>\n\n## Next steps\n\n<h4>Next <em>steps</em></h4>\n\n<h2>!?</h2>\n");
+        Element html = Jsoup.parseBodyFragment(body.html()).body();
+
+        assertEquals(List.of("getting-started", "next-steps", "kept", "next-steps-1", "next-steps-2", "section"),
+                html.select("h2, h3, h4").eachAttr("id"));
+        assertEquals(List.of("#getting-started", "#next-steps", "#kept", "#next-steps-1", "#next-steps-2", "#section"),
+                html.select("nav.toc a").eachAttr("href"));
+        assertOneAnchorEach(html);
     }
 
     @Test
