@@ -29,7 +29,6 @@ import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.TextBase;
 import com.vladsch.flexmark.ast.ThematicBreak;
-import com.vladsch.flexmark.ast.util.TextCollectingVisitor;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
 import com.vladsch.flexmark.ext.tables.TableBlock;
@@ -528,7 +527,7 @@ final class DirectHtml {
             if (!node.getUrlContent().isEmpty()) {
                 throw UNSUPPORTED;
             }
-            String alt = new TextCollectingVisitor().collectAndGetText(node);
+            String alt = ImageAlt.of(node);
             if (out.alts != null) {
                 out.alts.append(' ').append(alt);
             }

@@ -54,7 +54,8 @@ public final class MarkdownRenderer {
                 quick ? new Definitions() : DefinitionExtension.create(),
                 quick ? new Abbreviations.Quick() : new Abbreviations.Flexmark(),
                 new CodeBlockRenderer.Extension(highlighter),
-                new TableAlignment()));
+                new TableAlignment(),
+                new ImageAlt()));
         if (quick) {
             extensions.add(new QuickBlockStarts()); // after the footnotes, whose block parser comes first
             extensions.add(new QuickInlineParser.Extension()); // last: see there

@@ -62,6 +62,18 @@ class FinishedBodyTest {
     }
 
     @Test
+    void anImageHeadingIsListedByItsAltTextAsWrittenEitherWay() {
+        String markdown = "## ![Bob's \"diagram\" -- v2...](/d.png)\n\nText.\n";
+        assertTrue(sameBody(markdown), "finished in the Markdown stage");
+        for (String md : new String[] {markdown, "[TOC]\n\n" + markdown}) {
+            Body body = Build.markdownBody(RENDERER, md, URL, SEPARATOR);
+            assertEquals(List.of("Bob's \"diagram\" -- v2..."), body.headings().stream().map(Body.Heading::text).toList(), md);
+            assertTrue(body.html().contains("alt=\"Bob's &quot;diagram&quot; -- v2...\""), body.html());
+            assertTrue((body.html() + body.tocHtml()).contains(">Bob's \"diagram\" -- v2...</a>"), body.html() + body.tocHtml());
+        }
+    }
+
+    @Test
     void aPostOfEveryKindOfCommonMarkdownIsFinishedTheSame() {
         String markdown = """
                 An opening paragraph with **strong**, _em_, `code  span`, a [relative link](../other/ "Its "title""),

@@ -23,6 +23,20 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void writesTheTypographicCharactersOfAnAltTextAsTheyAreWrittenAsKramdownDoes() {
+        // kramdown: <img src="/x.png" alt="Bob's &quot;red&quot; car -- 1...2" />; the raw HTML sends the page the general way.
+        for (String after : new String[] {"", "\n<b>raw</b>\n"}) {
+            String html = renderer.render("![Bob's \"red\" car -- 1...2](/x.png) and ![It's 'a'][r]\n\n[r]: /r.png\n" + after);
+            Element body = Jsoup.parseBodyFragment(html).body();
+            assertEquals("Bob's \"red\" car -- 1...2", body.select("img").get(0).attr("alt"), html);
+            assertEquals("It's 'a'", body.select("img").get(1).attr("alt"), html);
+            assertTrue(html.contains("alt=\"Bob's &quot;red&quot; car -- 1...2\""), html);
+        }
+        // An attribute list's own alt is kept.
+        assertEquals("own", render("![It's \"x\"](/x.png){: alt=\"own\"}\n").selectFirst("img").attr("alt"));
+    }
+
+    @Test
     void headingIdsAreGithubsAsJekyllAndHugoMakeThem() {
         // GitHub's rule, which Jekyll's default (kramdown's GFM input) and Hugo's follow: lower case, letters,
         // digits, '_' and '-' kept, every space a dash, nothing collapsed; a repeated id numbered from -1.
