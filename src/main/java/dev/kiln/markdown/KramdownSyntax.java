@@ -11,20 +11,34 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Node;
 
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rewrites the kramdown syntax that Jekyll posts use into what flexmark reads, outside code:
- * attribute lists {@code {: .class}} become {@code {.class}}, and {@code [TOC]} or kramdown's
- * {@code * TOC} + {@code {:toc}} become a placeholder that the HTML stage fills with the headings.
+ * Rewrites the kramdown syntax that Jekyll posts use into what flexmark reads, outside code: attribute lists
+ * {@code {: .class}} become {@code {.class}} where kramdown reads them as such (alone on a line, or right after a
+ * span: {@code *em*{: .x}}, {@code ![a](u){: .x}}), their references to attribute list definitions
+ * ({@code {:warn: .warning}} on a line of its own, which writes nothing) replaced by what those define, and
+ * {@code [TOC]} or kramdown's {@code * TOC} + {@code {:toc}} become a placeholder that the HTML stage fills with the
+ * headings. Braces anywhere else are text, as in kramdown ({@code {:ok, pid}}, {@code x {: .y}}); those without a
+ * colon that flexmark would read as an attribute list where one may stand ({@code *em*{.x}}) are escaped.
  */
 final class KramdownSyntax {
 
     /** Replaced by the table of contents after the headings have their final ids. */
     static final String TOC_PLACEHOLDER = "<div class=\"kiln-toc\"></div>";
 
-    private static final Pattern IAL = Pattern.compile("\\{:(?!:)\\s*");
+    /** An attribute list alone on its line (after a quote's markers or a list item's indentation): kramdown's block IAL. */
+    private static final Pattern IAL_LINE = Pattern.compile("^([ \\t>]*)\\{:(?![:/])((?:\\\\}|[^}])+)}[ \\t]*$");
+    /** An attribute list definition, {@code {:name: .class}}, alone on its line: kramdown's ALD. */
+    private static final Pattern ALD_LINE = Pattern.compile("^[ \\t>]*\\{:(\\w[\\w-]*):((?:\\\\}|[^}])+)}[ \\t]*$");
+    /** An attribute list in a line: a span IAL where it follows a span. */
+    private static final Pattern SPAN_IAL = Pattern.compile("\\{:(?![:/])((?:\\\\}|[^}])+)}");
+    /** One attribute of a list, as kramdown scans them: {@code key="v"} (or {@code 'v'}), a reference, ids and classes. */
+    private static final Pattern ATTRIBUTE = Pattern.compile("(?:^|(?<=\\s))(?:(\\w[\\w-]*)=([\"'])((?:\\\\}|(?!\\2)[^}])*?)\\2"
+            + "|(\\w[\\w-]*)|((?:#[A-Za-z][\\w:-]*|\\.[^\\s.#]+)+))(?=\\s|$)");
     private static final Pattern TOC = Pattern.compile("^\\s*\\[TOC]\\s*$");
     private static final Pattern KRAMDOWN_TOC_ITEM = Pattern.compile("^\\s*(?:[*+-]|1\\.)\\s+.*$");
     private static final Pattern KRAMDOWN_TOC_MARK = Pattern.compile("^\\s*\\{:\\s*toc\\s*}\\s*$");
@@ -36,19 +50,29 @@ final class KramdownSyntax {
      * list content indented four spaces is prose and a Ruby hash {@code {:a => 1}} in code stays as written.
      */
     static String rewrite(String markdown, Parser parser) {
-        // Only documents with kramdown syntax pay for the second parse.
-        if (!markdown.contains("{:") && !markdown.contains("[TOC]")) {
+        // Only documents with kramdown syntax, or braces flexmark could take for it, pay for the second parse.
+        if (!markdown.contains("{:") && !markdown.contains("[TOC]") && !hasBareAttributeList(markdown)) {
             return markdown;
         }
         BitSet code = code(parser.parse(markdown));
         String[] lines = markdown.split("\n", -1);
-        StringBuilder out = new StringBuilder(markdown.length() + 64);
+        Map<String, String> definitions = new HashMap<>();
         int offset = 0;
+        for (String line : lines) {
+            Matcher ald = ALD_LINE.matcher(line);
+            if (!line.isBlank() && !code.get(offset + indent(line)) && ald.matches()) {
+                definitions.merge(ald.group(1), ald.group(2), (a, b) -> a + " " + b);
+            }
+            offset += line.length() + 1;
+        }
+        StringBuilder out = new StringBuilder(markdown.length() + 64);
+        offset = 0;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             int start = offset;
             offset += line.length() + 1;
             boolean inCode = !line.isBlank() && code.get(start + indent(line));
+            Matcher ial;
             if (!inCode && TOC.matcher(line).matches()) {
                 append(out, TOC_PLACEHOLDER + "\n", i, lines.length);
             } else if (!inCode && i + 1 < lines.length && KRAMDOWN_TOC_ITEM.matcher(line).matches()
@@ -56,8 +80,107 @@ final class KramdownSyntax {
                 i++;
                 offset += lines[i].length() + 1;
                 append(out, TOC_PLACEHOLDER + "\n", i, lines.length);
+            } else if (!inCode && ALD_LINE.matcher(line).matches()) {
+                append(out, "", i, lines.length); // a definition writes nothing
+            } else if (!inCode && (ial = IAL_LINE.matcher(line)).matches()) {
+                String attributes = attributes(ial.group(2), definitions, 0);
+                append(out, attributes.isEmpty() ? ial.group(1) : ial.group(1) + "{" + attributes + "}", i, lines.length);
             } else {
-                append(out, outsideCode(line, start, code), i, lines.length);
+                append(out, outsideCode(line, start, code, definitions), i, lines.length);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Whether the character before {@code index} of {@code text} ends a span that an attribute list right after it
+     * belongs to, in kramdown: emphasis, a link or image, code, strikethrough (not one escaped with a backslash).
+     */
+    static boolean closesSpan(CharSequence text, int index) {
+        if (index == 0 || "*_)]`~".indexOf(text.charAt(index - 1)) < 0) {
+            return false;
+        }
+        char closer = text.charAt(index - 1);
+        int before = index - 1;
+        if (closer == '*' || closer == '_' || closer == '~') { // a run that closes emphasis follows no space
+            while (before > 0 && text.charAt(before - 1) == closer) {
+                before--;
+            }
+            if (before == 0 || Character.isWhitespace(text.charAt(before - 1))) {
+                return false;
+            }
+        }
+        int backslashes = 0;
+        for (int i = before - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 0;
+    }
+
+    /**
+     * Whether {@code markdown} holds a brace without a colon that flexmark would read as an attribute list where
+     * {@link QuickPostProcess#opensAttributeList} lets it (after a span, or alone on a line), which kramdown reads as
+     * text: the rewrite escapes it.
+     */
+    private static boolean hasBareAttributeList(String markdown) {
+        for (int i = markdown.indexOf('{'); i >= 0; i = markdown.indexOf('{', i + 1)) {
+            if (bareAttributeList(markdown, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the '{' at {@code i} of {@code text} is a colon-less attribute list after a span or alone on its line. */
+    private static boolean bareAttributeList(CharSequence text, int i) {
+        if (i + 1 >= text.length() || text.charAt(i + 1) == ':') {
+            return false;
+        }
+        boolean afterSpan = closesSpan(text, i);
+        int lineStart = i;
+        while (lineStart > 0 && " \t>".indexOf(text.charAt(lineStart - 1)) >= 0) {
+            lineStart--;
+        }
+        if (!afterSpan && lineStart > 0 && text.charAt(lineStart - 1) != '\n') {
+            return false;
+        }
+        int close = i + 1;
+        while (close < text.length() && text.charAt(close) != '}' && text.charAt(close) != '\n') {
+            close++;
+        }
+        if (close >= text.length() || text.charAt(close) != '}'
+                || !QuickPostProcess.ATTRIBUTE_LIST.matcher(text.subSequence(i, close + 1)).matches()) {
+            return false;
+        }
+        if (afterSpan) {
+            return true;
+        }
+        int end = close + 1;
+        while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t' || text.charAt(end) == '\r')) {
+            end++;
+        }
+        return end == text.length() || text.charAt(end) == '\n';
+    }
+
+    /**
+     * The attributes of a kramdown attribute list's content as flexmark reads them ({@code .a #b key="v"}), its
+     * references replaced by what {@code definitions} define; what is neither is left out, as kramdown leaves it.
+     */
+    private static String attributes(String content, Map<String, String> definitions, int depth) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = ATTRIBUTE.matcher(content);
+        while (m.find()) {
+            String attribute;
+            if (m.group(1) != null) {
+                attribute = m.group(1) + "=" + m.group(2) + m.group(3) + m.group(2);
+            } else if (m.group(4) != null) {
+                String defined = definitions.get(m.group(4));
+                attribute = defined == null || depth > 8 ? "" : attributes(defined, definitions, depth + 1);
+            } else {
+                attribute = m.group(5).replace(".", " .").replace("#", " #").strip();
+            }
+            if (!attribute.isEmpty()) {
+                out.append(out.isEmpty() ? "" : " ").append(attribute);
             }
         }
         return out.toString();
@@ -128,14 +251,31 @@ final class KramdownSyntax {
         }
     }
 
-    /** Applies the attribute-list rewrite to the parts of a line (starting at {@code start}) outside code. */
-    private static String outsideCode(String line, int start, BitSet code) {
-        Matcher m = IAL.matcher(line);
-        StringBuilder out = new StringBuilder(line.length());
-        while (m.find()) {
-            m.appendReplacement(out, code.get(start + m.start()) ? Matcher.quoteReplacement(m.group()) : "{");
+    /**
+     * The parts of a line (starting at {@code start}) outside code rewritten: an attribute list right after a span
+     * as flexmark reads it, a colon-less one where flexmark would take it escaped; other braces as they are.
+     */
+    private static String outsideCode(String line, int start, BitSet code, Map<String, String> definitions) {
+        if (line.indexOf('{') < 0) {
+            return line;
         }
-        m.appendTail(out);
-        return out.toString();
+        StringBuilder out = new StringBuilder(line.length());
+        int done = 0;
+        for (int i = line.indexOf('{'); i >= 0; i = line.indexOf('{', i + 1)) {
+            if (code.get(start + i)) {
+                continue;
+            }
+            Matcher ial = SPAN_IAL.matcher(line).region(i, line.length());
+            if (ial.lookingAt() && closesSpan(line, i)) {
+                String attributes = attributes(ial.group(1), definitions, 0);
+                out.append(line, done, i).append(attributes.isEmpty() ? "" : "{" + attributes + "}");
+                done = ial.end();
+                i = done - 1;
+            } else if (bareAttributeList(line, i)) {
+                out.append(line, done, i).append('\\');
+                done = i;
+            }
+        }
+        return out.append(line, done, line.length()).toString();
     }
 }

@@ -187,20 +187,57 @@ final class QuickPostProcess implements Parser.ParserExtension {
      * take a bare name ({@code {name}}: an empty attribute) and make the text before it a span, so that
      * {@code Use the {name} placeholder} lost its word; kramdown reads such braces as text.
      */
-    private static final java.util.regex.Pattern ATTRIBUTE_LIST = java.util.regex.Pattern.compile(
+    static final java.util.regex.Pattern ATTRIBUTE_LIST = java.util.regex.Pattern.compile(
             "\\{\\s*(?:(?:[.#][^\\s{}\"'=.#]+|[A-Za-z_][\\w:.-]*=(?:\"[^\"]*\"|'[^']*'|[^\\s\"'{}]+))\\s*)+}");
 
-    /** Whether the '{' at {@code index} of {@code input} opens an attribute list (on one line). */
-    static boolean opensAttributeList(BasedSequence input, int index) {
+    /**
+     * A heading's own id at the end of its text, as kramdown reads it ({@code ## Title {#id}}): nothing else there.
+     * Its characters are those of an id in {@link #ATTRIBUTE_LIST}, not only kramdown's: the import writes Jekyll's
+     * ids so, combining marks and a leading dash included ({@code {#i̇stanbul}}, {@code {#-set-up}}).
+     */
+    private static final java.util.regex.Pattern HEADING_ID = java.util.regex.Pattern.compile(
+            "\\{#[^\\s{}\"'=.#]+}");
+
+    /**
+     * Whether the '{' at {@code index} of {@code input}, a line of {@code block}, opens an attribute list where kramdown
+     * reads one: right after a span ({@link KramdownSyntax#closesSpan}: {@code *em*{: .x}}, {@code [a](u){: .x}}), alone
+     * on its line (a block's list), or a heading's {@code {#id}} at its end after a space. Anywhere else braces are text
+     * ({@code Set {#anchor} and {.cls} mid text}), as they are in kramdown.
+     */
+    static boolean opensAttributeList(BasedSequence input, int index, Node block) {
+        int close = -1;
         for (int i = index + 1, n = input.length(); i < n; i++) {
             char c = input.charAt(i);
             if (c == '}') {
-                return ATTRIBUTE_LIST.matcher(input.subSequence(index, i + 1)).matches();
+                close = i + 1;
+                break;
             } else if (c == '\n') {
                 return false;
             }
         }
-        return false;
+        if (close < 0 || !ATTRIBUTE_LIST.matcher(input.subSequence(index, close)).matches()) {
+            return false;
+        }
+        if (KramdownSyntax.closesSpan(input, index)) {
+            return true;
+        }
+        int end = close;
+        while (end < input.length() && (input.charAt(end) == ' ' || input.charAt(end) == '\t')) {
+            end++;
+        }
+        boolean lineEnd = end == input.length() || input.charAt(end) == '\n' || input.charAt(end) == '\r';
+        if (!lineEnd) {
+            return false;
+        }
+        int start = index;
+        while (start > 0 && (input.charAt(start - 1) == ' ' || input.charAt(start - 1) == '\t')) {
+            start--;
+        }
+        if (start == 0 || input.charAt(start - 1) == '\n') {
+            return true; // alone on its line
+        }
+        return block instanceof com.vladsch.flexmark.ast.Heading && start < index && end == input.length()
+                && HEADING_ID.matcher(input.subSequence(index, close)).matches();
     }
 
     /**
@@ -239,7 +276,7 @@ final class QuickPostProcess implements Parser.ParserExtension {
 
                 @Override
                 public boolean parse(LightInlineParser lightInlineParser) {
-                    if (!opensAttributeList(lightInlineParser.getInput(), lightInlineParser.getIndex())) {
+                    if (!opensAttributeList(lightInlineParser.getInput(), lightInlineParser.getIndex(), lightInlineParser.getBlock())) {
                         return false;
                     }
                     if (parser == null) {

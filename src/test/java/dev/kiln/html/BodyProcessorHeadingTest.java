@@ -225,10 +225,11 @@ class BodyProcessorHeadingTest {
 
                     ## Alpha
 
-                    ### Beta {: .no_toc}
+                    ### Beta
+                    %s
 
                     ## Gamma
-                    """.formatted(mark));
+                    """.formatted(mark, mark));
             Element body = Jsoup.parseBodyFragment(result.html()).body();
 
             assertEquals(List.of("#alpha", "#gamma"), body.select("nav.toc a").eachAttr("href"), mark);
@@ -236,6 +237,9 @@ class BodyProcessorHeadingTest {
             assertOneAnchorEach(body);
             assertFalse(body.text().contains("no_toc"), body.html());
         }
+        // On the heading's own line it is text, as kramdown has it (a span's list must follow the span).
+        Body sameLine = processMarkdown("[TOC]\n\n## Alpha\n\n### Beta {: .no_toc}\n");
+        assertEquals(List.of("#alpha", "#beta--no_toc"), Jsoup.parseBodyFragment(sameLine.html()).select("nav.toc a").eachAttr("href"));
         Body layoutToc = processMarkdown("## Contents\n{:.no_toc}\n\n## Alpha\n");
         assertEquals(List.of("#alpha"), Jsoup.parseBodyFragment(layoutToc.tocHtml()).select("nav.toc a").eachAttr("href"));
     }

@@ -55,6 +55,60 @@ class KramdownAttributeListTest {
         assertTrue(body.select("span").isEmpty(), body.html());
     }
 
+    /** Each case's HTML as kramdown 2.4 (Jekyll 4's GFM input) writes it, spaces between tags aside. */
+    @Test
+    void keepsBracesThatKramdownReadsAsTextAsWritten() {
+        String[][] cases = {
+                {"The call returns {:ok, pid} or {:error, reason}.", "<p>The call returns {:ok, pid} or {:error, reason}.</p>"},
+                {"A Ruby hash {:a => 1} and {:name}.", "<p>A Ruby hash {:a =&gt; 1} and {:name}.</p>"},
+                {"Set ${HOME} and {#anchor} and {.cls} mid text.", "<p>Set ${HOME} and {#anchor} and {.cls} mid text.</p>"},
+                {"Shell: `x` then {: .not-ial} trailing.", "<p>Shell: <code>x</code> then {: .not-ial} trailing.</p>"},
+                {"Line ends with an ial-like {: #id}", "<p>Line ends with an ial-like {: #id}</p>"},
+                {"*e* {: .sp} and *em*{.nc} and *em*{#nid}", "<p><em>e</em> {: .sp} and <em>em</em>{.nc} and <em>em</em>{#nid}</p>"},
+                {"a\\*{: .esc} and a *{: .x}", "<p>a*{: .esc} and a *{: .x}</p>"},
+                {"Para\n{.cls}", "<p>Para\n{.cls}</p>"},
+                {"{:::comment} and {:/}", "<p>{:::comment} and {:/}</p>"},
+        };
+        for (String[] c : cases) {
+            String html = renderer.render(c[0] + "\n").strip();
+            assertEquals(c[1], html, c[0]);
+        }
+    }
+
+    @Test
+    void takesAListOnlyWhereKramdownDoes() {
+        // kramdown 2.4: <p class="p1">Para</p>, <em class="x">em</em>, <strong class="y">, <a href="/u" class="z">,
+        // <img ... class="w" />, <code class="v">; {:ok, pid} right after a span is a list of nothing (refs, no attributes).
+        Element body = render("Para\n{: .p1}\n\n*em*{: .x} **st**{:.y} [l](/u){: .z} ![i](/i.png){: .w} `c`{: .v} _e_{:ok, pid}\n");
+
+        assertTrue(body.selectFirst("p").hasClass("p1"), body.html());
+        Element spans = body.select("p").get(1);
+        assertEquals("x", spans.selectFirst("em").className());
+        assertEquals("y", spans.selectFirst("strong").className());
+        assertEquals("z", spans.selectFirst("a").className());
+        assertEquals("w", spans.selectFirst("img").className());
+        assertEquals("v", spans.selectFirst("code").className());
+        assertEquals("em st l c e", spans.text());
+    }
+
+    @Test
+    void appliesAttributeListDefinitionsWhereTheyAreReferenced() {
+        // kramdown 2.4: <p class="warning">Warned</p>, <p class="warning big" id="w2">Also</p>, <em class="warning">em</em>;
+        // the definition writes nothing, an unknown reference adds nothing.
+        Element body = render("{:warn: .warning}\n{:big: warn .big}\n\nWarned\n{: warn}\n\nAlso\n{: big #w2 nothing}\n\n"
+                + "An *em*{: warn} here.\n\nLast\n{: nothing}\n");
+
+        assertEquals(4, body.select("p").size(), body.html());
+        assertEquals("warning", body.select("p").get(0).className());
+        assertEquals("Warned", body.select("p").get(0).text());
+        assertEquals("warning big", body.select("p").get(1).className());
+        assertEquals("w2", body.select("p").get(1).id());
+        assertEquals("warning", body.selectFirst("em").className());
+        assertEquals("Last", body.select("p").get(3).text());
+        assertFalse(body.select("p").get(3).hasAttr("class"));
+        assertFalse(body.text().contains("warn:"), body.html());
+    }
+
     @Test
     void putsTheClassOnTheImageWhenTheListFollowsItOnTheSameLine() {
         Element body = render("![](assets/images/lambda.png){: .center-image }\n\nText.\n");
@@ -85,14 +139,26 @@ class KramdownAttributeListTest {
     }
 
     @Test
-    void takesTheHeadingIdAndClassFromItsAttributeList() {
-        Element body = render("## Title {: #custom .cls}\n\nText.\n");
+    void takesTheHeadingIdAndClassFromItsAttributeListOnTheNextLineAndItsIdFromItsOwnLine() {
+        Element body = render("## Title\n{: #custom .cls}\n\n## Other {#own}\n\nText.\n");
 
         Element h2 = body.selectFirst("h2");
         assertNotNull(h2);
         assertEquals("custom", h2.id());
         assertTrue(h2.hasClass("cls"), h2.outerHtml());
         assertEquals("Title", h2.text());
+        assertEquals("own", body.select("h2").get(1).id());
+        assertEquals("Other", body.select("h2").get(1).text());
+    }
+
+    @Test
+    void keepsAListOnTheHeadingsOwnLineAsTextAsKramdownDoes() {
+        // kramdown 2.4 (Jekyll 4): <h2 id="title--custom-cls">Title {: #custom .cls}</h2>, <h2 id="head-hc">Head {.hc}</h2>
+        Element body = Jsoup.parseBodyFragment(renderer.render("## Title {: #custom .cls}\n\n## Head {.hc}\n")).body();
+
+        assertEquals(List.of("title--custom-cls", "head-hc"), body.select("h2").eachAttr("id"));
+        assertEquals(List.of("Title {: #custom .cls}", "Head {.hc}"), body.select("h2").eachText());
+        assertTrue(body.select("h2").stream().noneMatch(h -> h.hasAttr("class")), body.html());
     }
 
     @Test
