@@ -1,6 +1,9 @@
 package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.LinkNodeBase;
+import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.util.ast.DelimitedNode;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
@@ -54,7 +57,9 @@ final class KramdownSyntax {
         if (!markdown.contains("{:") && !markdown.contains("[TOC]") && !hasBareAttributeList(markdown)) {
             return markdown;
         }
-        BitSet code = code(parser.parse(markdown));
+        Node document = parser.parse(markdown);
+        BitSet code = code(document);
+        BitSet spanEnds = spanEnds(document);
         String[] lines = markdown.split("\n", -1);
         Map<String, String> definitions = new HashMap<>();
         int offset = 0;
@@ -86,7 +91,7 @@ final class KramdownSyntax {
                 String attributes = attributes(ial.group(2), definitions, 0);
                 append(out, attributes.isEmpty() ? ial.group(1) : ial.group(1) + "{" + attributes + "}", i, lines.length);
             } else {
-                append(out, outsideCode(line, start, code, definitions), i, lines.length);
+                append(out, outsideCode(line, start, code, spanEnds, definitions), i, lines.length);
             }
         }
         return out.toString();
@@ -197,6 +202,24 @@ final class KramdownSyntax {
         return code;
     }
 
+    /**
+     * The offsets right after {@code document}'s spans that an attribute list may follow, as kramdown's: emphasis,
+     * strong emphasis, strikethrough, code, links and images (inline or by reference). Where no span ends, a list
+     * follows text, and kramdown reads it as text ({@code (a){: .x}}, {@code [not a link]{: .x}}).
+     */
+    static BitSet spanEnds(Node document) {
+        BitSet ends = new BitSet();
+        for (Node n : document.getDescendants()) {
+            if (n instanceof DelimitedNode || n instanceof Code || n instanceof LinkNodeBase || n instanceof RefNode) {
+                if (!(n instanceof com.vladsch.flexmark.ext.typographic.TypographicQuotes
+                        || n instanceof RefNode ref && !ref.isDefined())) { // [a] with no [a]: ... is text
+                    ends.set(n.getEndOffset());
+                }
+            }
+        }
+        return ends;
+    }
+
     /** The offsets of {@code document}'s code and raw HTML (blocks, tags and comments): text no Markdown rule reads. */
     static BitSet raw(Node document) {
         BitSet raw = code(document);
@@ -255,7 +278,8 @@ final class KramdownSyntax {
      * The parts of a line (starting at {@code start}) outside code rewritten: an attribute list right after a span
      * as flexmark reads it, a colon-less one where flexmark would take it escaped; other braces as they are.
      */
-    private static String outsideCode(String line, int start, BitSet code, Map<String, String> definitions) {
+    private static String outsideCode(String line, int start, BitSet code, BitSet spanEnds,
+                                      Map<String, String> definitions) {
         if (line.indexOf('{') < 0) {
             return line;
         }
@@ -266,7 +290,7 @@ final class KramdownSyntax {
                 continue;
             }
             Matcher ial = SPAN_IAL.matcher(line).region(i, line.length());
-            if (ial.lookingAt() && closesSpan(line, i)) {
+            if (ial.lookingAt() && spanEnds.get(start + i) && closesSpan(line, i)) {
                 String attributes = attributes(ial.group(1), definitions, 0);
                 out.append(line, done, i).append(attributes.isEmpty() ? "" : "{" + attributes + "}");
                 done = ial.end();

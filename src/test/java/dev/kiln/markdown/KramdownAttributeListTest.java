@@ -68,6 +68,7 @@ class KramdownAttributeListTest {
                 {"a\\*{: .esc} and a *{: .x}", "<p>a*{: .esc} and a *{: .x}</p>"},
                 {"Para\n{.cls}", "<p>Para\n{.cls}</p>"},
                 {"{:::comment} and {:/}", "<p>{:::comment} and {:/}</p>"},
+                {"(a){: .y} and [a]{: .z} and x_{: .u}", "<p>(a){: .y} and [a]{: .z} and x_{: .u}</p>"},
         };
         for (String[] c : cases) {
             String html = renderer.render(c[0] + "\n").strip();
