@@ -1,16 +1,17 @@
 package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.LinkNodeBase;
-import com.vladsch.flexmark.ast.RefNode;
-import com.vladsch.flexmark.util.ast.DelimitedNode;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.LinkNodeBase;
+import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.ext.typographic.TypographicQuotes;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.DelimitedNode;
 import com.vladsch.flexmark.util.ast.Node;
 
 import java.util.BitSet;
@@ -211,7 +212,7 @@ final class KramdownSyntax {
         BitSet ends = new BitSet();
         for (Node n : document.getDescendants()) {
             if (n instanceof DelimitedNode || n instanceof Code || n instanceof LinkNodeBase || n instanceof RefNode) {
-                if (!(n instanceof com.vladsch.flexmark.ext.typographic.TypographicQuotes
+                if (!(n instanceof TypographicQuotes
                         || n instanceof RefNode ref && !ref.isDefined())) { // [a] with no [a]: ... is text
                     ends.set(n.getEndOffset());
                 }
