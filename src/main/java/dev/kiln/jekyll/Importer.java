@@ -110,6 +110,7 @@ public final class Importer {
                 changes.add(new ImportReport.UrlChange(p.source().path(), p.jekyllUrl(), r.url()));
             }
         }
+        checkAgainstJekyllsBuild(routed);
         archives.filter(a -> a.tagPermalink() != null)
                 .ifPresent(a -> changes.addAll(a.tagChanges(publishedTags(routed), kiln.tagPermalink())));
 
@@ -134,6 +135,36 @@ public final class Importer {
         return new ImportReport(count(routed, PageKind.POST, false), count(routed, PageKind.PAGE, false),
                 count(routed, PageKind.POST, true), site.statics().size(), converted, leftovers, warnings, leftOut,
                 changes, allowUrlChanges, problems);
+    }
+
+    /**
+     * The URL comparison above compares Kiln's URL with the import's own reading of Jekyll's rules, so a rule it
+     * reads wrongly changes both alike and shows no difference. Jekyll's last build, when the site has one
+     * ({@code _site/}), is a second witness: a published post or page whose Jekyll URL has no file there is a
+     * warning.
+     */
+    private void checkAgainstJekyllsBuild(List<Routed> routed) {
+        Path built = src.resolve("_site");
+        if (!Files.isDirectory(built)) {
+            return;
+        }
+        for (Routed r : routed) {
+            String url = r.planned().jekyllUrl();
+            if (url != null && !r.page().isDraft() && !builtHas(built, url)) {
+                warnings.add(r.planned().source().path() + ": Jekyll's last build (_site/) has no file for " + url
+                        + ", the URL the import reads Jekyll's rules to give it (and Kiln gives it " + r.url()
+                        + "): if _site/ is up to date, its URL may change; find its file in _site/ and set that "
+                        + "URL as its permalink: in the Jekyll site, then import again");
+            }
+        }
+    }
+
+    private static boolean builtHas(Path built, String url) {
+        try {
+            return Files.isRegularFile(built.resolve(Redirects.file(url)));
+        } catch (java.nio.file.InvalidPathException e) {
+            return true; // a name no file can have here: no witness either way
+        }
     }
 
     /** The tags of the posts Jekyll published, in the order it met them: its posts oldest first. */
@@ -213,12 +244,12 @@ public final class Importer {
                     JekyllUrls.page(effective, site.config()));
         }
         String sub = kilnName(file.path().replaceFirst("^.*?_(posts|drafts)/", ""));
-        List<String> pathCats = JekyllUrls.pathCategories(file);
+        List<String> pathCats = JekyllUrls.pathCategories(file, site.config());
         // Posts of blog/_posts/ go to content/posts/blog/, so that two _posts folders never clash.
         String prefix = pathCats.isEmpty() ? "" : String.join("/", pathCats) + "/";
         if (!pathCats.isEmpty()) {
             edit.remove("category");
-            edit.set("categories", JekyllUrls.categories(effective));
+            edit.set("categories", JekyllUrls.categories(effective, site.config()));
         }
         if (draft) {
             edit.set("draft", true);
@@ -294,7 +325,10 @@ public final class Importer {
             }
             boolean typeOk = scopeType == null || scopeType.toString().equals(type)
                     || (type.equals("drafts") && scopeType.toString().equals("posts"));
-            boolean pathOk = path.isEmpty() || file.path().equals(path) || file.path().startsWith(path + "/");
+            // Jekyll reads a scope's path and a post's from the collections_dir (its strip_collections_dir).
+            String own = type.equals("pages") ? file.path() : site.config().inCollections(file.path());
+            path = type.equals("pages") ? path : site.config().inCollections(path);
+            boolean pathOk = path.isEmpty() || own.equals(path) || own.startsWith(path + "/");
             if (typeOk && pathOk) {
                 given.forEach((k, v) -> values.putIfAbsent(String.valueOf(k), v));
             }

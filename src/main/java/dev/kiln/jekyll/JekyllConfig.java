@@ -56,6 +56,24 @@ public record JekyllConfig(String title, String description, String author, Stri
         return out;
     }
 
+    /**
+     * The site's {@code collections_dir} without leading or trailing slashes ({@code coll}), "" when none: the
+     * folder Jekyll reads {@code _posts} and {@code _drafts} from, which is no category of their posts.
+     */
+    public String collectionsDir() {
+        Object dir = values.get("collections_dir");
+        return dir == null ? "" : dir.toString().strip().replaceAll("^/+|/+$", "");
+    }
+
+    /**
+     * {@code path} (from the site root) as Jekyll's {@code Document#relative_path} has it: from the
+     * {@code collections_dir}, when it lies there ({@code coll/_posts/a.md} → {@code _posts/a.md}).
+     */
+    public String inCollections(String path) {
+        String dir = collectionsDir();
+        return !dir.isEmpty() && path.startsWith(dir + "/") ? path.substring(dir.length() + 1) : path;
+    }
+
     /** The post URL pattern: the pattern a style name stands for, or the pattern as written. */
     public String postPattern() {
         return STYLES.getOrDefault(permalink, permalink);

@@ -74,6 +74,13 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
             Kind kind = Kind.of(name, config);
             if (dirs.contains("_posts") || dirs.contains("_drafts")) {
                 boolean post = dirs.contains("_posts");
+                String collections = config.collectionsDir();
+                if (!collections.isEmpty() && !rel.startsWith(collections + "/")) {
+                    // Jekyll reads posts and drafts only below its collections_dir.
+                    warnings.add(rel + ": outside collections_dir '" + collections + "', where Jekyll reads posts "
+                            + "and drafts, so Jekyll never published it: not imported");
+                    continue;
+                }
                 if (post && !JekyllUrls.DATED_FILE.matcher(name).matches()) {
                     warnings.add(rel + ": not named YYYY-MM-DD-slug, so Jekyll never published it: not imported");
                 } else if (kind == Kind.NONE) {

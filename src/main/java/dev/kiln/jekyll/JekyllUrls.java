@@ -38,9 +38,12 @@ public final class JekyllUrls {
         return m.matches() ? m.group(4) : post.baseName();
     }
 
-    /** The categories Jekyll gives a post: the folders above {@code _posts}, then its front matter's, unique. */
-    public static List<String> categories(JekyllFile post) {
-        LinkedHashSet<String> cats = new LinkedHashSet<>(pathCategories(post));
+    /**
+     * The categories Jekyll gives a post: the folders above {@code _posts} (below the site's
+     * {@code collections_dir}), then its front matter's, unique.
+     */
+    public static List<String> categories(JekyllFile post, JekyllConfig config) {
+        LinkedHashSet<String> cats = new LinkedHashSet<>(pathCategories(post, config));
         cats.addAll(words(post.yaml().values().get("categories")));
         // A `category` is one name, spaces and all; `categories` as text is split at white space.
         Object category = post.yaml().values().get("category");
@@ -48,9 +51,13 @@ public final class JekyllUrls {
         return new ArrayList<>(cats);
     }
 
-    /** The folders above {@code _posts} (or {@code _drafts}): {@code blog/_posts/x.md} → {@code [blog]}. */
-    public static List<String> pathCategories(JekyllFile post) {
-        String[] parts = post.path().split("/");
+    /**
+     * The folders above {@code _posts} (or {@code _drafts}): {@code blog/_posts/x.md} → {@code [blog]}; the site's
+     * {@code collections_dir} is none of them ({@code coll/_posts/x.md} → {@code []}), as Jekyll reads the path
+     * from there.
+     */
+    public static List<String> pathCategories(JekyllFile post, JekyllConfig config) {
+        String[] parts = config.inCollections(post.path()).split("/");
         List<String> out = new ArrayList<>();
         for (String part : parts) {
             if (part.equals("_posts") || part.equals("_drafts")) {
@@ -246,14 +253,14 @@ public final class JekyllUrls {
         v.put("title", slugify(slugSource, true, true));
         v.put("slug", slugify(slugSource, false, false));
         v.put("name", slugify(post.baseName(), false, false));
-        List<String> categories = categories(post);
+        List<String> categories = categories(post, config);
         v.put("categories", String.join("/", categories.stream()
                 .map(c -> c.toLowerCase(Locale.ROOT)).distinct().toList()));
         v.put("slugified_categories", String.join("/", categories.stream()
                 .map(c -> slugify(c, false, false)).distinct().toList()));
         // :path is the file's path without _posts/, its extension and trailing dots (blog/_posts/x.md → blog/x;
         // Jekyll's Document#cleaned_relative_path).
-        v.put("path", post.path().replaceFirst("(^|/)_(posts|drafts)/", "$1").replaceFirst("\\.[^./]*$", "")
+        v.put("path", config.inCollections(post.path()).replaceFirst("(^|/)_(posts|drafts)/", "$1").replaceFirst("\\.[^./]*$", "")
                 .replaceFirst("\\.+$", ""));
         v.put("output_ext", outputExt(post, config));
         return Optional.of(expand(pattern, v));

@@ -127,9 +127,10 @@ class JekyllUrlsTest {
     @Test
     void foldersAbovePostsAreCategories() {
         JekyllFile post = file("blog/news/_posts/2019-02-01-x.md", "category: Release\n");
-        assertEquals(List.of("blog", "news", "Release"), JekyllUrls.categories(post));
+        assertEquals(List.of("blog", "news", "Release"), JekyllUrls.categories(post, config("date", "UTC")));
         assertEquals("/blog/news/release/2019/02/01/x.html", JekyllUrls.post(post, config("date", "UTC")).orElseThrow());
-        assertEquals(List.of(), JekyllUrls.pathCategories(file("_posts/2020/2020-01-01-x.md", "")));
+        assertEquals(List.of(), JekyllUrls.pathCategories(file("_posts/2020/2020-01-01-x.md", ""),
+                config("date", "UTC")));
     }
 
     @Test

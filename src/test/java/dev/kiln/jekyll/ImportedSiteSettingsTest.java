@@ -1,0 +1,93 @@
+package dev.kiln.jekyll;
+
+import dev.kiln.build.BuildResult;
+import dev.kiln.testing.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Jekyll sites whose {@code _config.yml} (or the files Jekyll wrote) decide which URLs exist: each imported site
+ * keeps every URL Jekyll wrote, as the tester's sites built by Jekyll 4.3.1 showed them.
+ */
+class ImportedSiteSettingsTest {
+
+    @TempDir
+    Path tmp;
+
+    private ImportReport report;
+
+    /** A Jekyll site folder {@code name} in the test's folder, holding {@code files} (path to text). */
+    private Path jekyllSite(String name, Map<String, String> files) throws IOException {
+        Path src = tmp.resolve(name);
+        for (Map.Entry<String, String> file : new TreeMap<>(files).entrySet()) {
+            Path path = src.resolve(file.getKey());
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, file.getValue());
+        }
+        return src;
+    }
+
+    private Path imported(Path src) {
+        Path dest = src.resolveSibling(src.getFileName() + "-kiln");
+        report = Importer.run(src, dest, false);
+        return dest;
+    }
+
+    private static BuildResult build(Path site) {
+        return Fixtures.build(Fixtures.options(site));
+    }
+
+    /** Jekyll reads posts from collections_dir/_posts, and the collections_dir is no category of theirs. */
+    @Test
+    void collectionsDirIsNoCategory() throws IOException {
+        Path src = jekyllSite("coll", Map.of(
+                "_config.yml", "collections_dir: coll\n",
+                "coll/_posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n",
+                "coll/blog/_posts/2020-01-02-b.md", "---\ntitle: B\n---\nB\n",
+                "coll/_drafts/d.md", "---\ntitle: D\n---\nD\n",
+                "_posts/2020-01-03-ignored.md", "---\ntitle: Not read by Jekyll\n---\nX\n"));
+        Path dest = imported(src);
+
+        assertEquals(0, report.exitCode(), report.problems().toString());
+        assertEquals(List.of(), report.urlChanges());
+        assertTrue(Files.isRegularFile(dest.resolve("content/posts/2020-01-01-a.md")));
+        assertFalse(Files.readString(dest.resolve("content/posts/2020-01-01-a.md")).contains("coll"));
+        assertTrue(Files.readString(dest.resolve("content/posts/drafts/d.md")).contains("draft: true"));
+        assertTrue(report.warnings().stream().anyMatch(w -> w.startsWith("_posts/2020-01-03-ignored.md: outside "
+                + "collections_dir")), report.warnings().toString());
+        BuildResult built = build(dest);
+        assertTrue(built.output().files().containsKey("2020/01/01/a.html"), built.output().files().keySet().toString());
+        assertTrue(built.output().files().containsKey("blog/2020/01/02/b.html"), built.output().files().keySet().toString());
+        assertFalse(built.output().files().containsKey("2020/01/03/ignored.html"));
+    }
+
+    /**
+     * The URL comparison compares Kiln's URL with the import's reading of Jekyll's rules; Jekyll's last build is a
+     * second witness: a URL it has no file for is a warning.
+     */
+    @Test
+    void aUrlThatJekyllsLastBuildLacksIsAWarning() throws IOException {
+        Path src = jekyllSite("witness", Map.of(
+                "_posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n",
+                "_posts/2020-01-02-b.md", "---\ntitle: B\n---\nB\n",
+                "_site/2020/01/01/a.html", "<p>A</p>\n",
+                "_site/elsewhere/b.html", "<p>B</p>\n"));
+        imported(src);
+
+        List<String> witnessed = report.warnings().stream().filter(w -> w.contains("Jekyll's last build")).toList();
+        assertEquals(1, witnessed.size(), report.warnings().toString());
+        assertTrue(witnessed.get(0).startsWith("_posts/2020-01-02-b.md: Jekyll's last build (_site/) has no file "
+                + "for /2020/01/02/b.html"), witnessed.get(0));
+    }
+}
