@@ -205,7 +205,8 @@ public final class Build implements AutoCloseable {
         List<DraftPage> all = stage(timings, "front matter", () -> parallel.map(sourcesOf(sources), source ->
                 parsed.get(source.file().path(), source,
                         s -> FrontMatterParser.parse(s.file(), s.kind(), config.timezone()))));
-        Selection selection = Selection.of(all, options);
+        Selection selection = Selection.of(all, options.future() || config.future() ? options.withFuture(true)
+                : options);
         if (selection.skippedDrafts() + selection.skippedFuture() > 0) {
             log.accept(selection.describeSkipped());
         }
@@ -515,7 +516,7 @@ public final class Build implements AutoCloseable {
             }
             if (skippedFuture > 0) {
                 parts.add(skippedFuture + (skippedFuture == 1 ? " future-dated post" : " future-dated posts")
-                        + " (--future includes them)");
+                        + " (--future, or future: true in site.yml, includes them)");
             }
             return "  skipped " + String.join(" and ", parts);
         }

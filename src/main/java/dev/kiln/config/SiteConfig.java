@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * The settings of one site, read from {@code site.yml}: every key has a default, so an empty file is
- * a valid configuration.
+ * a valid configuration. {@code future}: posts dated after the build's moment are published (Jekyll's
+ * {@code future: true}), as the {@code --future} option does.
  */
 public record SiteConfig(
         String title,
@@ -28,6 +29,7 @@ public record SiteConfig(
         Feed feed,
         boolean toc,
         String archivePermalink,
+        boolean future,
         Map<String, Object> params) {
 
     public static final String FILE = "site.yml";
@@ -55,7 +57,7 @@ public record SiteConfig(
     public static SiteConfig defaults() {
         return new SiteConfig("My Blog", "", "", "", "", "en", ZoneId.of("UTC"), DEFAULT_PERMALINK,
                 DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), new Feed(20, true, false, "/feed.xml"), false,
-                DEFAULT_ARCHIVE_PERMALINK, Map.of());
+                DEFAULT_ARCHIVE_PERMALINK, false, Map.of());
     }
 
     /**
@@ -75,7 +77,7 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String baseUrl) {
         String[] parts = splitBaseUrl(baseUrl);
         return new SiteConfig(title, description, author, parts[0], parts[1], language, timezone, permalink,
-                tagPermalink, paginate, excerptSeparator, nav, feed, toc, archivePermalink, params);
+                tagPermalink, paginate, excerptSeparator, nav, feed, toc, archivePermalink, future, params);
     }
 
     /**

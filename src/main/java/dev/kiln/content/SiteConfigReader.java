@@ -12,7 +12,8 @@ import java.util.Set;
 public final class SiteConfigReader {
 
     private static final Set<String> KNOWN = Set.of("title", "description", "author", "base_url", "language",
-            "timezone", "permalink", "tag_permalink", "paginate", "excerpt_separator", "nav", "feed", "toc", "archive_permalink");
+            "timezone", "permalink", "tag_permalink", "paginate", "excerpt_separator", "nav", "feed", "toc", "archive_permalink",
+            "future");
 
     private SiteConfigReader() {}
 
@@ -46,6 +47,7 @@ public final class SiteConfigReader {
                 feed(f, yaml, defaults.feed()),
                 f.bool("toc", defaults.toc()),
                 f.text("archive_permalink", defaults.archivePermalink()),
+                f.bool("future", defaults.future()),
                 yaml.valuesExcept(KNOWN));
         for (String key : yaml.values().keySet()) {
             String known = nearMiss(key);

@@ -50,6 +50,10 @@ public final class SiteYml {
                     + "redirect pages are written at the old URLs");
         }
         line(y, "tag_permalink", tagPermalink);
+        if (Boolean.TRUE.equals(c.values().get("future"))) {
+            // Jekyll published the posts dated after its build: so does Kiln.
+            y.append("future: true\n");
+        }
         // jekyll-feed's feed.path: where the blog's subscribers' readers fetch its feed.
         if (c.values().get("feed") instanceof java.util.Map<?, ?> feed && feed.get("path") instanceof String path
                 && !path.isBlank()) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -474,6 +475,27 @@ class MainTest {
         assertFalse(run.err().contains("skipped"), run.err());
         assertTrue(Files.exists(dest.resolve("2020/06/01/secret/index.html")), "the draft is included");
         assertTrue(Files.exists(dest.resolve("2099/01/01/someday/index.html")), "the future post is included");
+    }
+
+    @Test
+    void futureTrueInSiteYmlIncludesFuturePostsAndTheBuildIsThenTakenAsUpToDate() throws IOException {
+        Path site = siteWithDraftAndFuturePost();
+        Files.writeString(site.resolve("site.yml"), "future: true\n", StandardOpenOption.APPEND);
+        Path dest = tmp.resolve("out");
+        String[] build = {"build", "--source", site.toString(), "--dest", dest.toString()};
+
+        Run run = kiln(build);
+
+        assertEquals(0, run.code(), run.err());
+        assertFalse(run.err().contains("future"), run.err());
+        assertTrue(Files.exists(dest.resolve("2099/01/01/someday/index.html")), "the future post is included");
+        // Nothing was left out for time to publish: the stamp is trusted, as after --future.
+        assertTrue(kiln(build).err().startsWith("nothing changed"), "a second build");
+        Files.writeString(site.resolve("site.yml"), Files.readString(site.resolve("site.yml"))
+                .replace("future: true", "future: false"));
+        Run off = kiln(build);
+        assertTrue(off.err().contains("1 future") && off.err().contains("future: true in site.yml"), off.err());
+        assertFalse(Files.exists(dest.resolve("2099/01/01/someday/index.html")), "the future post is left out");
     }
 
     @Test

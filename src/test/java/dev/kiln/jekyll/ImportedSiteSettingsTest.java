@@ -72,6 +72,21 @@ class ImportedSiteSettingsTest {
         assertFalse(built.output().files().containsKey("2020/01/03/ignored.html"));
     }
 
+    /** Jekyll published posts dated after its build with future: true: the import says so in site.yml. */
+    @Test
+    void futureTrueIsCarriedOver() throws IOException {
+        Path src = jekyllSite("future", Map.of(
+                "_config.yml", "future: true\n",
+                "_posts/2099-01-01-f.md", "---\ntitle: F\n---\nLater.\n"));
+        Path dest = imported(src);
+
+        assertEquals(0, report.exitCode(), report.problems().toString());
+        assertTrue(Files.readString(dest.resolve("site.yml")).contains("\nfuture: true\n"));
+        BuildResult built = build(dest);
+        assertTrue(built.output().files().containsKey("2099/01/01/f.html"), built.output().files().keySet().toString());
+        assertEquals(0, built.skippedFuture());
+    }
+
     /**
      * The URL comparison compares Kiln's URL with the import's reading of Jekyll's rules; Jekyll's last build is a
      * second witness: a URL it has no file for is a warning.

@@ -110,6 +110,20 @@ class DevServerTest {
     }
 
     @Test
+    void futureTrueInSiteYmlServesFutureDatedPosts() {
+        Path site = site();
+        write(site, "content/posts/2099-01-01-someday.md", "---\ntitle: Someday\n---\nLater.\n");
+        try (DevServer server = started(site)) {
+            assertEquals(404, get(server, "/2099/01/01/someday/").statusCode());
+            write(site, "site.yml", "title: Test Blog\ndescription: A blog for tests\nfuture: true\n");
+
+            rebuild(server);
+
+            assertEquals("Someday", page(server, "/2099/01/01/someday/").selectFirst("h1.post-title").text());
+        }
+    }
+
+    @Test
     void aPathWithoutExtensionServesItsHtmlFile() {
         try (DevServer server = started(site())) {
             assertEquals("Contact · Test Blog", page(server, "/contact").title());
