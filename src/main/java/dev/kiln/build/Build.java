@@ -185,7 +185,8 @@ public final class Build implements AutoCloseable {
         SiteConfig read = stage(timings, "config", () -> readConfig(options));
         // A first run has nothing to compare with: the record's equals links its ~30 components' accessors
         // the first time it is called (~10 ms at every start, on this one thread), for nothing.
-        if (lastConfig == null || !read.equals(lastConfig)) {
+        boolean newSettings = lastConfig == null || !read.equals(lastConfig);
+        if (newSettings) {
             // A site.yml change may touch any page: start from nothing.
             parsed.clear();
             rendered.clear();
@@ -198,7 +199,8 @@ public final class Build implements AutoCloseable {
         }
         // Equal settings are kept as the same object, which the stages' inputs compare by identity first.
         SiteConfig config = lastConfig;
-        SiteSources sources = stage(timings, "load", () -> load(root, changed));
+        SiteSources sources = stage(timings, "load", () -> load(root, newSettings ? null : changed,
+                config.include())); // another include: may publish other files: walk the folders
         if (walked) { // the same files as last time otherwise
             forgetGone(root, sources);
         }
@@ -411,12 +413,12 @@ public final class Build implements AutoCloseable {
      * The sources of the site in {@code root}: all read, or the last run's with the {@code changed} ones
      * read again.
      */
-    private SiteSources load(Path root, Set<String> changed) {
+    private SiteSources load(Path root, Set<String> changed, List<String> include) {
         SiteSources last = loaded;
         loaded = null; // should loading fail, the next run reads everything
         SiteSources now = changed == null || last == null ? null : SourceLoader.reload(root, last, changed, files::text);
         walked = now == null;
-        SiteSources sources = now != null ? now : SourceLoader.load(root, files::text, parallel::map);
+        SiteSources sources = now != null ? now : SourceLoader.load(root, files::text, parallel::map, include);
         loaded = remember ? sources : null; // a one-off build lets the texts go with its pages
         return sources;
     }

@@ -11,7 +11,9 @@ import java.util.TreeMap;
 /**
  * The settings of one site, read from {@code site.yml}: every key has a default, so an empty file is
  * a valid configuration. {@code future}: posts dated after the build's moment are published (Jekyll's
- * {@code future: true}), as the {@code --future} option does.
+ * {@code future: true}), as the {@code --future} option does. {@code include}: the hidden files and folders
+ * under {@code content/} and {@code assets/} that are published all the same (Jekyll's {@code include:}), each
+ * a name at any depth ({@code .well-known}) or a path as published ({@code .well-known/security.txt}).
  */
 public record SiteConfig(
         String title,
@@ -30,6 +32,7 @@ public record SiteConfig(
         boolean toc,
         String archivePermalink,
         boolean future,
+        List<String> include,
         Map<String, Object> params) {
 
     public static final String FILE = "site.yml";
@@ -50,6 +53,7 @@ public record SiteConfig(
 
     public SiteConfig {
         nav = List.copyOf(nav);
+        include = List.copyOf(include);
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
     }
 
@@ -57,7 +61,7 @@ public record SiteConfig(
     public static SiteConfig defaults() {
         return new SiteConfig("My Blog", "", "", "", "", "en", ZoneId.of("UTC"), DEFAULT_PERMALINK,
                 DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), new Feed(20, true, false, "/feed.xml"), false,
-                DEFAULT_ARCHIVE_PERMALINK, false, Map.of());
+                DEFAULT_ARCHIVE_PERMALINK, false, List.of(), Map.of());
     }
 
     /**
@@ -77,7 +81,7 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String baseUrl) {
         String[] parts = splitBaseUrl(baseUrl);
         return new SiteConfig(title, description, author, parts[0], parts[1], language, timezone, permalink,
-                tagPermalink, paginate, excerptSeparator, nav, feed, toc, archivePermalink, future, params);
+                tagPermalink, paginate, excerptSeparator, nav, feed, toc, archivePermalink, future, include, params);
     }
 
     /**

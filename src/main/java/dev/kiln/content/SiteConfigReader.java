@@ -13,7 +13,7 @@ public final class SiteConfigReader {
 
     private static final Set<String> KNOWN = Set.of("title", "description", "author", "base_url", "language",
             "timezone", "permalink", "tag_permalink", "paginate", "excerpt_separator", "nav", "feed", "toc", "archive_permalink",
-            "future");
+            "future", "include");
 
     private SiteConfigReader() {}
 
@@ -48,6 +48,7 @@ public final class SiteConfigReader {
                 f.bool("toc", defaults.toc()),
                 f.text("archive_permalink", defaults.archivePermalink()),
                 f.bool("future", defaults.future()),
+                include(f),
                 yaml.valuesExcept(KNOWN));
         for (String key : yaml.values().keySet()) {
             String known = nearMiss(key);
@@ -103,6 +104,26 @@ public final class SiteConfigReader {
             }
         }
         return d[a.length()][b.length()];
+    }
+
+    /**
+     * The hidden files and folders to publish all the same, without leading or trailing slashes; {@code .git}
+     * (a repository's history, which may hold what was deleted) never is.
+     */
+    private static List<String> include(YamlFields f) {
+        List<String> include = new ArrayList<>();
+        for (String given : f.texts("include")) {
+            String entry = given.replaceAll("^/+|/+$", "");
+            boolean git = java.util.Arrays.asList(entry.split("/")).contains(".git");
+            if (git || entry.isEmpty() || entry.contains("..") || entry.contains("\\")) {
+                f.problem("include", "include: '" + given + "' " + (git ? "names .git, which is never published"
+                        : "is not a name or a path under content/ or assets/")
+                        + ": name the hidden files or folders to publish, like [.well-known, .htaccess]");
+            } else {
+                include.add(entry);
+            }
+        }
+        return include;
     }
 
     private static String[] baseUrl(YamlFields f) {

@@ -67,6 +67,14 @@ public final class SourceLoader {
      * of reading and decoding on one thread), and lists {@code assets/} of {@code root}, in sorted order.
      */
     public static SiteSources load(Path root, TextReader reader, ListMapper mapper) {
+        return load(root, reader, mapper, List.of());
+    }
+
+    /**
+     * As {@link #load(Path, TextReader, ListMapper)}, publishing too the hidden files and folders that
+     * {@code include} names ({@code site.yml}'s {@code include}, {@link #isLeftOut}).
+     */
+    public static SiteSources load(Path root, TextReader reader, ListMapper mapper, List<String> include) {
         List<SourceFile> posts = new ArrayList<>();
         List<SourceFile> pages = new ArrayList<>();
         List<StaticFile> statics = new ArrayList<>();
@@ -75,7 +83,7 @@ public final class SourceLoader {
         // In the walk's order: a page to read, or a problem (a Problem), or a static file.
         List<Object> walked = new ArrayList<>();
         List<ToRead> toRead = new ArrayList<>();
-        for (Found found : walk(root.resolve(CONTENT))) {
+        for (Found found : walk(root.resolve(CONTENT), root.resolve(CONTENT), include)) {
             Path file = found.file();
             String rel = relative(root, file);
             // A page's file is not checked for being readable: reading it reports that.
@@ -112,7 +120,7 @@ public final class SourceLoader {
                 statics.add((StaticFile) result);
             }
         }
-        for (Found found : walk(root.resolve(ASSETS))) {
+        for (Found found : walk(root.resolve(ASSETS), root, include)) {
             Path file = found.file();
             String rel = relative(root, file);
             String wrong = found.failure() != null ? found.unreadable() : unusable(root, file);
@@ -323,7 +331,7 @@ public final class SourceLoader {
      */
     public static List<Path> files(Path root, String folder, List<Problem> problems) {
         List<Path> files = new ArrayList<>();
-        for (Found found : walk(root.resolve(folder))) {
+        for (Found found : walk(root.resolve(folder), root, List.of())) {
             if (found.failure() != null) {
                 problems.add(Problem.inFile(relative(root, found.file()), found.unreadable()));
             } else {
@@ -352,8 +360,10 @@ public final class SourceLoader {
      * Regular files below {@code dir}, sorted, skipping hidden files and folders and editor leftovers; one
      * look at each file (a rebuild walks a thousand posts for every save). A folder or file it may not look
      * into (as {@code chmod 000} makes a folder) is found with its failure, and the walk goes on beside it.
+     * Hidden files and folders that {@code include} names are walked too, named by their path from
+     * {@code published} (as the site publishes them).
      */
-    private static List<Found> walk(Path dir) {
+    private static List<Found> walk(Path dir, Path published, List<String> include) {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
@@ -362,17 +372,22 @@ public final class SourceLoader {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
-                    return folder.equals(dir) || !ignoredName(folder) ? FileVisitResult.CONTINUE
+                    return folder.equals(dir) || !leftOut(folder) ? FileVisitResult.CONTINUE
                             : FileVisitResult.SKIP_SUBTREE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     // Links that are not to a regular file (loops, dead ends, folders) are kept to be reported.
-                    if ((attributes.isRegularFile() || attributes.isSymbolicLink()) && !ignoredName(file)) {
+                    if ((attributes.isRegularFile() || attributes.isSymbolicLink()) && !leftOut(file)) {
                         found.add(new Found(file, attributes));
                     }
                     return FileVisitResult.CONTINUE;
+                }
+
+                /** Hidden (or an editor's), and not named by {@code include}: the walk passes it over. */
+                private boolean leftOut(Path file) {
+                    return include.isEmpty() ? ignoredName(file) : isLeftOut(published.relativize(file), include);
                 }
 
                 @Override
@@ -421,6 +436,25 @@ public final class SourceLoader {
             if (name.startsWith(".") || name.startsWith("#") || name.endsWith("~")
                     || name.endsWith(".swp") || name.endsWith(".swx") || name.endsWith(".tmp")
                     || name.equals("4913") || isSedTemporary(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the file or folder at {@code published} (its path as the site publishes it) is left out of the
+     * site: one of its names is ignored ({@link #isIgnored}) and {@code include} names neither it (a name at
+     * any depth, {@code .well-known}) nor its path up to it ({@code .well-known/security.txt}), as Jekyll's
+     * {@code include:} reads them. {@code .git} is always left out.
+     */
+    public static boolean isLeftOut(Path published, List<String> include) {
+        StringBuilder path = new StringBuilder();
+        for (Path part : published) {
+            String name = part.toString();
+            path.append(path.length() == 0 ? "" : "/").append(name);
+            if (name.equals(".git") || isIgnored(part) && !include.contains(name)
+                    && !include.contains(path.toString())) {
                 return true;
             }
         }

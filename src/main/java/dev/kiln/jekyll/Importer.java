@@ -83,7 +83,7 @@ public final class Importer {
         droppedLayouts.forEach((name, n) -> warnings.add("layout '" + name + "' dropped from " + n
                 + " file(s): Kiln's built-in theme lays them out"));
 
-        String siteYml = SiteYml.of(site.config(), tags.permalink(), warnings);
+        String siteYml = SiteYml.of(site.config(), tags.permalink(), includedStatics(), warnings);
         warnings.addAll(KramdownOptions.warnings(site.config()));
         if (site.config().values().get("collections") != null) {
             // Their documents would be left behind: that is lost content, not a warning.
@@ -165,6 +165,24 @@ public final class Importer {
         } catch (java.nio.file.InvalidPathException e) {
             return true; // a name no file can have here: no witness either way
         }
+    }
+
+    /**
+     * The entries of Jekyll's {@code include:} that name a hidden file or folder it published as it is
+     * ({@code .well-known}): Kiln's {@code site.yml} names them too, so that it publishes them at the same paths.
+     */
+    private List<String> includedStatics() {
+        List<String> out = new ArrayList<>();
+        for (String entry : site.config().include()) {
+            boolean hidden = java.util.Arrays.stream(entry.split("/")).anyMatch(n -> n.startsWith(".")
+                    || n.startsWith("#") || n.endsWith("~"));
+            boolean used = site.statics().stream().anyMatch(s -> s.equals(entry) || s.startsWith(entry + "/")
+                    || List.of(s.split("/")).contains(entry));
+            if (hidden && used && !out.contains(entry)) {
+                out.add(entry);
+            }
+        }
+        return out;
     }
 
     /** The tags of the posts Jekyll published, in the order it met them: its posts oldest first. */

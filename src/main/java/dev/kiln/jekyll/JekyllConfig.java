@@ -74,6 +74,25 @@ public record JekyllConfig(String title, String description, String author, Stri
         return !dir.isEmpty() && path.startsWith(dir + "/") ? path.substring(dir.length() + 1) : path;
     }
 
+    /**
+     * What Jekyll publishes although hidden or starting with {@code _} (its {@code include:}, {@code .htaccess}
+     * when the site names none), each without leading or trailing slashes.
+     */
+    public List<String> include() {
+        Object include = values.get("include");
+        if (include == null) {
+            return List.of(".htaccess");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (Object x : include instanceof List<?> list ? list : List.of(include)) {
+            String e = String.valueOf(x).strip().replaceAll("^/+|/+$", "");
+            if (!e.isEmpty()) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     /** The post URL pattern: the pattern a style name stands for, or the pattern as written. */
     public String postPattern() {
         return STYLES.getOrDefault(permalink, permalink);

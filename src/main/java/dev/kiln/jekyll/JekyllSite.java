@@ -63,11 +63,12 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
                 continue;
             }
             if (ignored(parts, rel, config.exclude())) {
-                if (included(rel, config.values().get("include"))) {
-                    problems.add(Problem.inFile(rel, "Jekyll published it (include:), but Kiln never publishes "
-                            + "hidden files or files starting with '_': not imported; rename it or publish it otherwise"));
+                // Jekyll publishes what its include: names (.htaccess unless it names others), but never its
+                // own folders; Kiln's site.yml takes the same include:, and never publishes .git.
+                if (!included(parts, config.include()) || JEKYLL_FOLDERS.contains(parts[0])
+                        || List.of(parts).contains(".git")) {
+                    continue;
                 }
-                continue;
             }
             List<String> dirs = List.of(parts).subList(0, parts.length - 1);
             String name = parts[parts.length - 1];
@@ -181,16 +182,29 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
         return false;
     }
 
-    private static boolean included(String rel, Object include) {
-        if (include instanceof List<?> list) {
-            for (Object x : list) {
-                String e = String.valueOf(x).replaceFirst("^/", "").replaceFirst("/$", "");
-                if (!e.isEmpty() && (rel.equals(e) || rel.startsWith(e + "/"))) {
-                    return true;
-                }
-            }
+    /**
+     * Whether each of the names in {@code parts} that Jekyll passes over (hidden, {@code _}, {@code #}, {@code ~})
+     * is one that {@code include} names, as a name at any depth or as the path to it, as Jekyll's
+     * {@code EntryFilter} reads its include: (globs aside).
+     */
+    static boolean included(String[] parts, List<String> include) {
+        // Named itself or by a folder above it: an excluded file that include: does not name stays excluded.
+        if (include.isEmpty()) {
+            return false;
         }
-        return false;
+        StringBuilder path = new StringBuilder();
+        boolean named = false;
+        for (String part : parts) {
+            path.append(path.length() == 0 ? "" : "/").append(part);
+            boolean special = part.startsWith(".") || part.startsWith("_") || part.startsWith("#")
+                    || part.endsWith("~");
+            boolean given = include.contains(part) || include.contains(path.toString());
+            if (special && !given) {
+                return false;
+            }
+            named |= given;
+        }
+        return named;
     }
 
     private static boolean globMatches(String glob, String path) {

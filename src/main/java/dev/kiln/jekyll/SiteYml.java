@@ -12,6 +12,14 @@ public final class SiteYml {
 
     /** The text of {@code site.yml}; what Kiln cannot take is added to {@code warnings}. */
     public static String of(JekyllConfig c, String tagPermalink, List<String> warnings) {
+        return of(c, tagPermalink, List.of(), warnings);
+    }
+
+    /**
+     * The text of {@code site.yml}, whose {@code include:} names {@code include}: the hidden files and folders
+     * Jekyll published, which Kiln then publishes too.
+     */
+    public static String of(JekyllConfig c, String tagPermalink, List<String> include, List<String> warnings) {
         StringBuilder y = new StringBuilder("# Imported from Jekyll's _config.yml by kiln import jekyll.\n");
         line(y, "title", c.title());
         line(y, "description", c.description());
@@ -58,6 +66,10 @@ public final class SiteYml {
         if (c.values().get("feed") instanceof java.util.Map<?, ?> feed && feed.get("path") instanceof String path
                 && !path.isBlank()) {
             y.append("feed:\n  path: ").append(YamlText.quote(path.startsWith("/") ? path : "/" + path)).append('\n');
+        }
+        if (!include.isEmpty()) {
+            y.append("include:\n");
+            include.forEach(e -> y.append("  - ").append(YamlText.quote(e)).append('\n'));
         }
         if (!c.exclude().isEmpty()) {
             y.append("# exclude (applied during the import): ").append(String.join(", ", c.exclude())).append('\n');

@@ -52,6 +52,33 @@ class BuildTest {
     }
 
     @Test
+    void hiddenFilesArePublishedOnlyWhenSiteYmlIncludesThemAndGitNever() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "site.yml", "title: T\n");
+        write(site, "content/.well-known/security.txt", "Contact: mailto:sec@example.com\n");
+        write(site, "content/.well-known/.secret", "no\n");
+        write(site, "content/.htaccess", "Deny\n");
+        write(site, "content/.git/config", "[core]\n");
+        write(site, "assets/.well-known/x.txt", "x\n");
+        write(site, "assets/.keep", "\n");
+        write(site, "content/.well-known/.git/HEAD", "ref\n");
+
+        var hidden = Fixtures.build(Fixtures.options(site)).output().files().keySet().stream()
+                .filter(p -> p.contains("/.") || p.startsWith(".") && !p.equals(".nojekyll")).toList();
+        assertEquals(List.of(), hidden, "nothing hidden by default");
+
+        write(site, "site.yml", "title: T\ninclude: [.well-known, /assets/.keep]\n");
+        var published = Fixtures.build(Fixtures.options(site)).output().files().keySet().stream()
+                .filter(p -> p.contains("/.") || p.startsWith(".") && !p.equals(".nojekyll")).sorted().toList();
+        assertEquals(List.of(".well-known/security.txt", "assets/.keep", "assets/.well-known/x.txt"), published);
+
+        write(site, "site.yml", "title: T\ninclude: [.git]\n");
+        SiteException e = assertThrows(SiteException.class, () -> Fixtures.build(Fixtures.options(site)));
+        assertEquals("site.yml:2:10: include: '.git' names .git, which is never published: name the hidden files or "
+                + "folders to publish, like [.well-known, .htaccess]", e.problems().get(0).toString());
+    }
+
+    @Test
     void theSameSiteBuiltTwiceGivesTheSameBytes() throws IOException {
         Path site = richSite(tmp.resolve("blog"));
 

@@ -107,14 +107,22 @@ class ImportCommandTest {
     }
 
     @Test
-    void anIncludedHiddenFileKilnCannotPublishIsLostContentAndExits1() throws IOException {
+    void anIncludedHiddenFileIsPublishedAtItsPathAndGitNever() throws IOException {
         Path src = copy("slug");
         Files.createDirectories(src.resolve(".well-known"));
         Files.writeString(src.resolve(".well-known/security.txt"), "Contact: mailto:jane@example.com\n");
-        Files.writeString(src.resolve("_config.yml"), "include: [.well-known]\n",
+        Files.createDirectories(src.resolve(".git"));
+        Files.writeString(src.resolve(".git/config"), "[core]\n");
+        Files.writeString(src.resolve("_config.yml"), "include: [.well-known, .git]\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        assertEquals(1, run("jekyll", src.toString(), "--dest", tmp.resolve("out").toString()));
-        assertTrue(err.contains(".well-known/security.txt:1:1: Jekyll published it (include:)"), err);
+        Path out = tmp.resolve("out");
+        assertEquals(0, run("jekyll", src.toString(), "--dest", out.toString()), err);
+        assertTrue(Files.readString(out.resolve("site.yml")).contains("include:\n  - \".well-known\"\n"),
+                Files.readString(out.resolve("site.yml")));
+        assertFalse(Files.exists(out.resolve("content/.git")));
+        var built = dev.kiln.testing.Fixtures.build(dev.kiln.testing.Fixtures.options(out)).output();
+        assertEquals("Contact: mailto:jane@example.com\n",
+                new String(built.get(".well-known/security.txt"), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A Jekyll site {@code name} with {@code config} as its _config.yml and the given files (path, text, ...). */
