@@ -14,6 +14,9 @@ import java.util.TreeMap;
  * {@code future: true}), as the {@code --future} option does. {@code include}: the hidden files and folders
  * under {@code content/} and {@code assets/} that are published all the same (Jekyll's {@code include:}), each
  * a name at any depth ({@code .well-known}) or a path as published ({@code .well-known/security.txt}).
+ * {@code paginatePath}: where the pages of the post list are, Jekyll's {@code paginate_path}
+ * ({@code /blog/page:num/}: the list at {@code /blog/}, its page 2 at {@code /blog/page2/}); null for Kiln's own,
+ * the list at {@code /} and its page 2 at {@code /page/2/}.
  */
 public record SiteConfig(
         String title,
@@ -33,6 +36,7 @@ public record SiteConfig(
         String archivePermalink,
         boolean future,
         List<String> include,
+        String paginatePath,
         Map<String, Object> params) {
 
     public static final String FILE = "site.yml";
@@ -61,7 +65,7 @@ public record SiteConfig(
     public static SiteConfig defaults() {
         return new SiteConfig("My Blog", "", "", "", "", "en", ZoneId.of("UTC"), DEFAULT_PERMALINK,
                 DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), new Feed(20, true, false, "/feed.xml"), false,
-                DEFAULT_ARCHIVE_PERMALINK, false, List.of(), Map.of());
+                DEFAULT_ARCHIVE_PERMALINK, false, List.of(), null, Map.of());
     }
 
     /**
@@ -70,6 +74,17 @@ public record SiteConfig(
      */
     public List<NavLink> nav() {
         return nav;
+    }
+
+    /** The URL of page {@code n} (from 1) of the post list: see {@code paginatePath}. */
+    public String listUrl(int n) {
+        if (paginatePath == null) {
+            return n == 1 ? "/" : "/page/" + n + "/";
+        }
+        if (n == 1) {
+            return paginatePath.substring(0, paginatePath.lastIndexOf('/', paginatePath.indexOf(":num")) + 1);
+        }
+        return paginatePath.replace(":num", Integer.toString(n));
     }
 
     /** The absolute URL of the site's root, without a trailing slash ("" when no base_url is set). */
@@ -81,7 +96,7 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String baseUrl) {
         String[] parts = splitBaseUrl(baseUrl);
         return new SiteConfig(title, description, author, parts[0], parts[1], language, timezone, permalink,
-                tagPermalink, paginate, excerptSeparator, nav, feed, toc, archivePermalink, future, include, params);
+                tagPermalink, paginate, excerptSeparator, nav, feed, toc, archivePermalink, future, include, paginatePath, params);
     }
 
     /**

@@ -13,7 +13,7 @@ public final class SiteConfigReader {
 
     private static final Set<String> KNOWN = Set.of("title", "description", "author", "base_url", "language",
             "timezone", "permalink", "tag_permalink", "paginate", "excerpt_separator", "nav", "feed", "toc", "archive_permalink",
-            "future", "include");
+            "future", "include", "paginate_path");
 
     private SiteConfigReader() {}
 
@@ -49,6 +49,7 @@ public final class SiteConfigReader {
                 f.text("archive_permalink", defaults.archivePermalink()),
                 f.bool("future", defaults.future()),
                 include(f),
+                paginatePath(f),
                 yaml.valuesExcept(KNOWN));
         for (String key : yaml.values().keySet()) {
             String known = nearMiss(key);
@@ -124,6 +125,28 @@ public final class SiteConfigReader {
             }
         }
         return include;
+    }
+
+    /**
+     * Jekyll's {@code paginate_path}, from the site root, with {@code :num} once in its last segment; null when
+     * not set.
+     */
+    private static String paginatePath(YamlFields f) {
+        String given = f.text("paginate_path", null);
+        if (given == null) {
+            return null;
+        }
+        String path = given.startsWith("/") ? given.strip() : "/" + given.strip();
+        int num = path.indexOf(":num");
+        String bad = Permalinks.unsafe(path.replace(":num", "1"));
+        if (num < 0 || path.indexOf(":num", num + 1) >= 0 || !path.substring(num + 4).matches("[^/]*/?")
+                || path.replace(":num", "").contains(":") || bad != null) {
+            f.problem("paginate_path", "paginate_path '" + given + "' " + (bad != null ? bad + ": " : "")
+                    + "must name the post list's pages with :num once, in its last part, like /blog/page:num/ "
+                    + "(the list at /blog/, its page 2 at /blog/page2/)");
+            return null;
+        }
+        return path;
     }
 
     private static String[] baseUrl(YamlFields f) {

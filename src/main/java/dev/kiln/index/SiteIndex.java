@@ -81,7 +81,7 @@ public final class SiteIndex {
     public static SiteIndex of(List<Page> posts, List<Page> pages, SiteConfig config, SiteIndex previous) {
         List<Page> sorted = posts.stream().sorted(NEWEST_FIRST).toList();
         SiteIndex index = new SiteIndex(sorted, pages.stream().sorted(Comparator.comparing(Page::url)).toList(),
-                tags(sorted, config), paginate(sorted, config.paginate()));
+                tags(sorted, config), paginate(sorted, config));
         index.followFrom(previous);
         return index;
     }
@@ -285,19 +285,17 @@ public final class SiteIndex {
         return (path.startsWith("/") ? path : "/" + path).replaceAll("/{2,}", "/");
     }
 
-    private static List<Pagination> paginate(List<Page> posts, int perPage) {
+    private static List<Pagination> paginate(List<Page> posts, SiteConfig config) {
+        int perPage = config.paginate();
         int total = Math.max(1, (posts.size() + perPage - 1) / perPage);
         List<Pagination> pages = new ArrayList<>();
         for (int n = 1; n <= total; n++) {
             List<Page> slice = posts.subList(Math.min(posts.size(), (n - 1) * perPage),
                     Math.min(posts.size(), n * perPage));
-            pages.add(new Pagination(n, total, Route.ofPath(homePath(n)), slice,
-                    n > 1 ? homePath(n - 1) : null, n < total ? homePath(n + 1) : null));
+            pages.add(new Pagination(n, total, Route.ofPath(config.listUrl(n)), slice,
+                    n > 1 ? config.listUrl(n - 1) : null, n < total ? config.listUrl(n + 1) : null));
         }
         return pages;
     }
 
-    private static String homePath(int n) {
-        return n == 1 ? "/" : "/page/" + n + "/";
-    }
 }

@@ -54,6 +54,15 @@ public final class Importer {
     private final List<String> leftOut = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
     private final Map<String, Integer> droppedLayouts = new TreeMap<>();
+    /** Jekyll's paginate_path, when its post list lived in a folder of its own ({@code /blog/}); else null. */
+    private String paginatePath;
+    /** Where Kiln's archive goes when a page of the site has its URL; else null. */
+    private String archivePermalink;
+    /** A list Liquid generates: a loop over the site's posts, tags or categories, or the paginator's posts. */
+    private static final java.util.regex.Pattern LIQUID_LIST = java.util.regex.Pattern.compile(
+            "\\{%-?\\s*for\\s+\\S+\\s+in\\s+(site\\.(posts|tags|categories)|paginator\\.posts)\\b");
+    /** Where Kiln's archive goes when a page that is no generated list has its URL. */
+    static final String MOVED_ARCHIVE = "/archive/all/";
 
     private Importer(Path src, Path dest) {
         this.src = src;
@@ -83,7 +92,8 @@ public final class Importer {
         droppedLayouts.forEach((name, n) -> warnings.add("layout '" + name + "' dropped from " + n
                 + " file(s): Kiln's built-in theme lays them out"));
 
-        String siteYml = SiteYml.of(site.config(), tags.permalink(), includedStatics(), warnings);
+        String siteYml = SiteYml.of(site.config(), new SiteYml.Choices(tags.permalink(), includedStatics(),
+                paginatePath, archivePermalink), warnings);
         warnings.addAll(KramdownOptions.warnings(site.config()));
         if (site.config().values().get("collections") != null) {
             // Their documents would be left behind: that is lost content, not a warning.
@@ -126,7 +136,7 @@ public final class Importer {
             }
             long published = routed.stream().filter(r -> r.page().kind() == PageKind.POST && !r.page().isDraft())
                     .count();
-            Redirects.writePagination(site.config(), published, dest.resolve("content"), basePath(kiln));
+            Redirects.writePagination(site.config(), published, kiln, dest.resolve("content"));
         } catch (IOException e) {
             problems.add(Problem.inFile(dest.toString(), "cannot write: " + e.getMessage()));
         }
@@ -220,17 +230,52 @@ public final class Importer {
         return planned;
     }
 
-    /** The pages to import: not the home page, nor the tag pages Kiln generates, nor pages Kiln would take as posts. */
+    /**
+     * The pages to import: not the post lists, tag pages and archive Kiln generates (a page at their URL that
+     * is no list Liquid generates is kept, its clash reported), nor pages Kiln would take as posts.
+     */
     private List<Planned> planPages(TagPages tags) {
         List<Planned> planned = new ArrayList<>();
+        String listFolder = jekyllListFolder();
+        boolean listMoves = !listFolder.equals("/") && site.pages().stream().anyMatch(page -> isList(page)
+                && isFolder(JekyllUrls.page(effective(page, "pages"), site.config()), listFolder));
+        if (listMoves) {
+            // Kiln's post list goes where Jekyll's was, with its pages at the same URLs.
+            paginatePath = "/" + String.valueOf(site.config().values().get("paginate_path")).strip()
+                    .replaceFirst("^/+", "");
+        }
         for (JekyllFile page : site.pages()) {
             String url = JekyllUrls.page(effective(page, "pages"), site.config());
-            if (url.equals("/") || url.equals("/index.html")) {
-                warnings.add(page.path() + ": the home page: not imported, Kiln writes its own (with the post list)");
-            } else if (tags.generates(page, url)) {
+            boolean list = isList(page);
+            if (listMoves && list && isFolder(url, listFolder)) {
+                warnings.add(page.path() + ": the post list at " + listFolder + " (paginate_path): not imported, "
+                        + "Kiln writes its own there (paginate_path in site.yml)");
+            } else if (isFolder(url, "/") && (list || !listMoves)) {
+                if (list) {
+                    warnings.add(page.path() + ": the home page: not imported, Kiln writes its own (with the post list)");
+                } else {
+                    problems.add(Problem.inFile(page.path(), "a page at / that is no post list: imported, but Kiln "
+                            + "writes its post list at / too, so the site does not build; set paginate_path: in "
+                            + "site.yml (like /blog/page:num/) to give the post list a folder of its own, or give "
+                            + "this page another permalink:"));
+                    planned.add(plan(page, "pages", false));
+                }
+            } else if (tags.generates(page, url) && (list || !url.equals(tags.indexUrl()))) {
                 warnings.add(page.path() + ": hand-made tag page " + url + ": not imported, Kiln generates it");
-            } else if (url.equals(SiteConfig.DEFAULT_ARCHIVE_PERMALINK)) {
+            } else if (tags.generates(page, url)) {
+                problems.add(Problem.inFile(page.path(), "a page at " + url + " that is no list of tags: imported, "
+                        + "but Kiln writes its index of tags there too, so the site does not build; set "
+                        + "tag_permalink: in site.yml to put the tag pages in another folder, or give this page "
+                        + "another permalink:"));
+                planned.add(plan(page, "pages", false));
+            } else if (isFolder(url, SiteConfig.DEFAULT_ARCHIVE_PERMALINK) && list) {
                 warnings.add(page.path() + ": hand-made archive " + url + ": not imported, Kiln generates it");
+            } else if (isFolder(url, SiteConfig.DEFAULT_ARCHIVE_PERMALINK)) {
+                archivePermalink = MOVED_ARCHIVE;
+                warnings.add(page.path() + ": a page at " + url + " that is no list of posts: imported; Kiln's "
+                        + "archive (every post by month), a page Jekyll did not have, moves to " + MOVED_ARCHIVE
+                        + " (archive_permalink in site.yml)");
+                planned.add(plan(page, "pages", false));
             } else if (page.path().startsWith("posts/")) {
                 leftOut.add(page.path() + ": a page under posts/, which Kiln would take for a post: not imported; "
                         + "move it to another folder (with a permalink: to keep its URL " + url + ")");
@@ -239,6 +284,30 @@ public final class Importer {
             }
         }
         return planned;
+    }
+
+    /** Whether {@code page}'s body is a list Liquid generates (a loop over site.posts, site.tags, paginator.posts). */
+    private static boolean isList(JekyllFile page) {
+        return LIQUID_LIST.matcher(page.body()).find();
+    }
+
+    /** Whether the page URL {@code url} is the folder {@code folder} ({@code /blog/} or {@code /blog/index.html}). */
+    private static boolean isFolder(String url, String folder) {
+        return sameUrl(url, folder) || sameUrl(url, folder + "index.html");
+    }
+
+    /**
+     * The folder of Jekyll's post list when it paginated: the folder of its {@code paginate_path}
+     * ({@code /blog/} for {@code /blog/page:num/}), where jekyll-paginate takes the {@code index.html} to list
+     * the posts on; else {@code /}.
+     */
+    private String jekyllListFolder() {
+        Object path = site.config().values().get("paginate_path");
+        if (site.config().paginate() == null || site.config().paginate() <= 0 || path == null) {
+            return "/";
+        }
+        String p = "/" + path.toString().strip().replaceAll("^/+|/+$", "");
+        return p.substring(0, p.lastIndexOf('/') + 1);
     }
 
     /** Plans one file: its destination, defaults applied, layouts Kiln lacks dropped, categories from its path. */

@@ -41,10 +41,12 @@ public final class Redirects {
 
     /**
      * Jekyll's home pages 2, 3, ... (its {@code paginate_path}, {@code /page:num/} by default) of a site with
-     * {@code published} posts get redirect pages to Kiln's {@code /page/N/}, so that links to them keep working.
+     * {@code published} posts get redirect pages to Kiln's (its {@code /page/N/}, or the same URLs when
+     * {@code site.yml} keeps Jekyll's {@code paginate_path}), so that links to them keep working.
      */
-    static void writePagination(JekyllConfig config, long published, Path content, String basePath)
+    static void writePagination(JekyllConfig config, long published, dev.kiln.config.SiteConfig kiln, Path content)
             throws IOException {
+        String basePath = kiln.basePath() == null ? "" : kiln.basePath();
         Integer perPage = config.paginate();
         if (perPage == null || perPage <= 0) {
             return;
@@ -53,7 +55,7 @@ public final class Redirects {
         String pattern = String.valueOf(config.values().getOrDefault("paginate_path", "/page:num/"));
         for (long n = 2; n <= pages; n++) {
             String old = (pattern.startsWith("/") ? "" : "/") + pattern.replace(":num", Long.toString(n));
-            String now = "/page/" + n + "/";
+            String now = kiln.listUrl((int) n);
             Path to = content.resolve(file(old));
             if (!Importer.sameUrl(old, now) && !Files.exists(to)) {
                 Importer.write(to, RedirectPage.html(basePath + now));

@@ -12,14 +12,25 @@ public final class SiteYml {
 
     /** The text of {@code site.yml}; what Kiln cannot take is added to {@code warnings}. */
     public static String of(JekyllConfig c, String tagPermalink, List<String> warnings) {
-        return of(c, tagPermalink, List.of(), warnings);
+        return of(c, new Choices(tagPermalink, List.of(), null, null), warnings);
     }
 
     /**
-     * The text of {@code site.yml}, whose {@code include:} names {@code include}: the hidden files and folders
-     * Jekyll published, which Kiln then publishes too.
+     * What the import chose for {@code site.yml} beyond {@code _config.yml}'s settings: the tag URL pattern the
+     * site used, the hidden files and folders Jekyll published ({@code include}), Jekyll's {@code paginate_path}
+     * when the post list lived in a folder of its own, and where Kiln's archive goes when a page of the site has
+     * its URL (each null or empty when not needed).
      */
-    public static String of(JekyllConfig c, String tagPermalink, List<String> include, List<String> warnings) {
+    public record Choices(String tagPermalink, List<String> include, String paginatePath, String archivePermalink) {
+        public Choices {
+            include = List.copyOf(include);
+        }
+    }
+
+    /** The text of {@code site.yml} with the import's {@code choices}; what Kiln cannot take is added to {@code warnings}. */
+    public static String of(JekyllConfig c, Choices choices, List<String> warnings) {
+        String tagPermalink = choices.tagPermalink();
+        List<String> include = choices.include();
         StringBuilder y = new StringBuilder("# Imported from Jekyll's _config.yml by kiln import jekyll.\n");
         line(y, "title", c.title());
         line(y, "description", c.description());
@@ -54,9 +65,13 @@ public final class SiteYml {
         if (c.paginate() != null && c.paginate() > 0) {
             y.append("paginate: ").append(c.paginate()).append('\n');
             Object path = c.values().getOrDefault("paginate_path", "/page:num/");
-            warnings.add("_config.yml: home pages 2, 3, ... move from " + path + " to Kiln's /page/N/; "
-                    + "redirect pages are written at the old URLs");
+            if (choices.paginatePath() == null) {
+                warnings.add("_config.yml: home pages 2, 3, ... move from " + path + " to Kiln's /page/N/; "
+                        + "redirect pages are written at the old URLs");
+            }
         }
+        line(y, "paginate_path", choices.paginatePath());
+        line(y, "archive_permalink", choices.archivePermalink());
         line(y, "tag_permalink", tagPermalink);
         if (Boolean.TRUE.equals(c.values().get("future"))) {
             // Jekyll published the posts dated after its build: so does Kiln.

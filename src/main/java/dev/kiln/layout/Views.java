@@ -243,6 +243,9 @@ public final class Views {
         List<SiteConfig.NavLink> links = new java.util.ArrayList<>(config.nav());
         if (links.isEmpty()) {
             links.add(new SiteConfig.NavLink("Home", "/"));
+            if (!config.listUrl(1).equals("/")) {
+                links.add(new SiteConfig.NavLink("Posts", config.listUrl(1)));
+            }
             if (!index.tags().isEmpty()) {
                 links.add(new SiteConfig.NavLink("Tags", SiteIndex.tagsIndexRoute(config).url()));
             }

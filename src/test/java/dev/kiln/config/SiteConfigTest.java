@@ -40,6 +40,21 @@ class SiteConfigTest {
     }
 
     @Test
+    void paginatePathPutsThePostListInAFolderAsJekyllDoes() {
+        SiteConfig kilns = config("");
+        assertEquals(List.of("/", "/page/2/"), List.of(kilns.listUrl(1), kilns.listUrl(2)));
+        SiteConfig blog = config("paginate_path: /blog/page:num/\n");
+        assertEquals(List.of("/blog/", "/blog/page2/", "/blog/page3/"),
+                List.of(blog.listUrl(1), blog.listUrl(2), blog.listUrl(3)));
+        SiteConfig jekylls = config("paginate_path: page:num\n");
+        assertEquals(List.of("/", "/page2"), List.of(jekylls.listUrl(1), jekylls.listUrl(2)));
+        assertEquals("site.yml:1:16: paginate_path '/blog/:num/x/' must name the post list's pages with :num once, in "
+                + "its last part, like /blog/page:num/ (the list at /blog/, its page 2 at /blog/page2/)",
+                onlyProblem("paginate_path: /blog/:num/x/\n").toString());
+        assertEquals(1, problems("paginate_path: /blog/\n").size());
+    }
+
+    @Test
     void emptySiteYmlGivesDefaults() {
         SiteConfig config = config("");
         assertEquals("My Blog", config.title());

@@ -88,6 +88,55 @@ class ImportedSiteSettingsTest {
     }
 
     /**
+     * A page at / that is no post list is kept, and Kiln's post list goes where Jekyll's paginated one was
+     * (paginate_path's folder), its pages at Jekyll's URLs: no redirects needed.
+     */
+    @Test
+    void thePostListMovesToPaginatePathsFolderAndTheHomePageIsKept() throws IOException {
+        Path src = jekyllSite("bio", Map.of(
+                "_config.yml", "paginate: 1\npaginate_path: /blog/page:num/\nplugins: [jekyll-paginate]\n",
+                "index.md", "---\ntitle: Home\n---\nI am P. This is my bio.\n",
+                "blog/index.html", "---\ntitle: Blog\n---\n{% for post in paginator.posts %}<a href=\"{{ post.url }}\">"
+                        + "{{ post.title }}</a>{% endfor %}\n",
+                "_posts/2020-01-01-p1.md", "---\ntitle: P1\n---\nOne.\n",
+                "_posts/2020-01-02-p2.md", "---\ntitle: P2\n---\nTwo.\n"));
+        Path dest = imported(src);
+
+        assertEquals(0, report.exitCode(), report.problems() + " " + report.leftOut());
+        assertTrue(Files.readString(dest.resolve("site.yml")).contains("paginate_path: \"/blog/page:num/\"\n"));
+        assertFalse(Files.exists(dest.resolve("content/blog/index.html")), "Kiln writes the list");
+        BuildResult built = build(dest);
+        Map<String, byte[]> files = built.output().files();
+        assertTrue(new String(files.get("index.html"), java.nio.charset.StandardCharsets.UTF_8).contains("I am P."));
+        String list = new String(files.get("blog/index.html"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(list.contains("P2") && !list.contains("{%"), list);
+        assertTrue(new String(files.get("blog/page2/index.html"), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("P1"));
+        assertFalse(files.containsKey("page/2/index.html"));
+    }
+
+    /** A page at /archive/ or the tags' index that is no generated list is kept, and the clash reported. */
+    @Test
+    void aPageAtAGeneratedUrlThatIsNoListIsKept() throws IOException {
+        Path src = jekyllSite("kept", Map.of(
+                "archive.md", "---\ntitle: Archive\npermalink: /archive/\n---\nOld papers, by hand.\n",
+                "tags.md", "---\ntitle: Tags\npermalink: /tags/\n---\nWhat I tag, by hand.\n",
+                "index.md", "---\ntitle: Home\n---\nMy bio.\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\ntags: [x]\n---\nA\n"));
+        Path dest = imported(src);
+
+        assertTrue(Files.exists(dest.resolve("content/archive.md")));
+        assertTrue(Files.exists(dest.resolve("content/tags.md")));
+        assertTrue(Files.exists(dest.resolve("content/index.md")));
+        assertTrue(Files.readString(dest.resolve("site.yml")).contains("archive_permalink: \"/archive/all/\""));
+        List<String> clashes = report.problems().stream().map(Object::toString).toList();
+        assertEquals(2, clashes.size(), clashes.toString());
+        assertTrue(clashes.get(0).startsWith("index.md:1:1: a page at / that is no post list: imported, but Kiln "
+                + "writes its post list at / too"), clashes.get(0));
+        assertTrue(clashes.get(1).startsWith("tags.md:1:1: a page at /tags/ that is no list of tags"), clashes.get(1));
+    }
+
+    /**
      * The URL comparison compares Kiln's URL with the import's reading of Jekyll's rules; Jekyll's last build is a
      * second witness: a URL it has no file for is a warning.
      */
