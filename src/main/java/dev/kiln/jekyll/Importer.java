@@ -48,6 +48,8 @@ public final class Importer {
     private record Routed(Planned planned, DraftPage page, String url) {}
 
     private final Path src;
+    /** The moment of the import, which decides which posts Jekyll left out as future ones. */
+    private final java.time.Instant now = java.time.Instant.now();
     private final Path dest;
     private final JekyllSite site;
     private final List<String> warnings = new ArrayList<>();
@@ -132,10 +134,11 @@ public final class Importer {
             converted = writeFiles(routed, leftovers);
             copyStatics();
             if (allowUrlChanges) {
-                Redirects.writeFor(changes, dest.resolve("content"), basePath(kiln), problems);
+                Redirects.writeFor(changes, dest.resolve("content"), kiln, problems);
             }
-            long published = routed.stream().filter(r -> r.page().kind() == PageKind.POST && !r.page().isDraft())
-                    .count();
+            // The posts Jekyll published: not drafts, not unpublished, not dated after the import unless future.
+            long published = routed.stream().filter(r -> r.page().kind() == PageKind.POST
+                    && r.planned().jekyllUrl() != null && !future(r.planned().effective())).count();
             Redirects.writePagination(site.config(), published, kiln, dest.resolve("content"));
         } catch (IOException e) {
             problems.add(Problem.inFile(dest.toString(), "cannot write: " + e.getMessage()));
@@ -160,7 +163,9 @@ public final class Importer {
         }
         for (Routed r : routed) {
             String url = r.planned().jekyllUrl();
-            if (url != null && !r.page().isDraft() && !builtHas(built, url)) {
+            boolean published = url != null && !r.page().isDraft()
+                    && !(r.planned().kind() == PageKind.POST && future(r.planned().effective()));
+            if (published && !builtHas(built, url)) {
                 warnings.add(r.planned().source().path() + ": Jekyll's last build (_site/) has no file for " + url
                         + ", the URL the import reads Jekyll's rules to give it (and Kiln gives it " + r.url()
                         + "): if _site/ is up to date, its URL may change; find its file in _site/ and set that "
@@ -346,6 +351,15 @@ public final class Importer {
         warnIfKilnReadsTheDateOtherwise(effective, edit);
         return new Planned(file, effective, "content/posts/" + prefix + (draft ? "drafts/" : "") + sub, PageKind.POST,
                 draft, edit, url);
+    }
+
+    /**
+     * Whether Jekyll leaves {@code post} out as dated after its build (at the import's moment), as it does
+     * unless {@code _config.yml} has {@code future: true}.
+     */
+    private boolean future(JekyllFile post) {
+        return !Boolean.TRUE.equals(site.config().values().get("future"))
+                && JekyllUrls.date(post, site.config()).map(d -> d.toInstant().isAfter(now)).orElse(false);
     }
 
     /**
@@ -618,10 +632,6 @@ public final class Importer {
                 problems.add(Problem.inFile(file, "not copied: " + e.getMessage()));
             }
         }
-    }
-
-    private static String basePath(SiteConfig kiln) {
-        return kiln.basePath() == null ? "" : kiln.basePath();
     }
 
     /** Kiln percent-encodes what Jekyll leaves as it is: compare what the two URLs mean. */

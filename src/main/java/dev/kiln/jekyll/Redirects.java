@@ -26,17 +26,26 @@ public final class Redirects {
      * Writes into {@code content} a page at each changed URL that sends readers to the new one (under
      * {@code basePath}); a URL that another file already answers is a problem.
      */
-    static void writeFor(List<ImportReport.UrlChange> changes, Path content, String basePath, List<Problem> problems)
-            throws IOException {
+    static void writeFor(List<ImportReport.UrlChange> changes, Path content, dev.kiln.config.SiteConfig kiln,
+                         List<Problem> problems) throws IOException {
         for (ImportReport.UrlChange c : changes) {
             Path to = content.resolve(file(c.jekyllUrl()));
             if (Files.exists(to)) {
                 problems.add(Problem.inFile(c.path(), "no redirect from " + c.jekyllUrl()
                         + ": another file is already there"));
             } else {
-                Importer.write(to, RedirectPage.html(basePath + c.kilnUrl()));
+                Importer.write(to, page(kiln, c.kilnUrl()));
             }
         }
+    }
+
+    /**
+     * A page sending readers to the site's {@code url}: root-relative under the base path, so that a preview
+     * stays on its server, and its canonical link absolute when {@code site.yml} has a {@code base_url}.
+     */
+    static String page(dev.kiln.config.SiteConfig kiln, String url) {
+        String rooted = (kiln.basePath() == null ? "" : kiln.basePath()) + url;
+        return RedirectPage.html(rooted, kiln.origin().isEmpty() ? rooted : kiln.rootUrl() + url);
     }
 
     /**
@@ -46,7 +55,6 @@ public final class Redirects {
      */
     static void writePagination(JekyllConfig config, long published, dev.kiln.config.SiteConfig kiln, Path content)
             throws IOException {
-        String basePath = kiln.basePath() == null ? "" : kiln.basePath();
         Integer perPage = config.paginate();
         if (perPage == null || perPage <= 0) {
             return;
@@ -58,7 +66,7 @@ public final class Redirects {
             String now = kiln.listUrl((int) n);
             Path to = content.resolve(file(old));
             if (!Importer.sameUrl(old, now) && !Files.exists(to)) {
-                Importer.write(to, RedirectPage.html(basePath + now));
+                Importer.write(to, page(kiln, now));
             }
         }
     }

@@ -137,6 +137,32 @@ class ImportedSiteSettingsTest {
     }
 
     /**
+     * Jekyll's pages of the post list count the posts it published (not a future one): a redirect for each
+     * page it wrote, none more, each with an absolute canonical link when the site has a URL; the imported
+     * site's links all resolve.
+     */
+    @Test
+    void paginationRedirectsCountThePostsJekyllPublished() throws IOException {
+        Path src = jekyllSite("paged", Map.of(
+                "_config.yml", "url: https://x.example\npaginate: 1\nplugins: [jekyll-paginate]\n",
+                "index.html", "---\ntitle: Home\n---\n{% for p in paginator.posts %}{{ p.title }}{% endfor %}\n",
+                "_posts/2020-01-01-p.md", "---\ntitle: P\n---\nOne.\n",
+                "_posts/2020-01-02-p.md", "---\ntitle: Q\n---\nTwo.\n",
+                "_posts/2099-01-01-p.md", "---\ntitle: Later\n---\nLater.\n",
+                "_posts/2020-01-03-u.md", "---\ntitle: U\npublished: false\n---\nNo.\n"));
+        Path dest = imported(src);
+
+        assertTrue(Files.exists(dest.resolve("content/page2/index.html")));
+        assertFalse(Files.exists(dest.resolve("content/page3/index.html")), "Jekyll wrote two pages of the list");
+        String redirect = Files.readString(dest.resolve("content/page2/index.html"));
+        assertTrue(redirect.contains("<link rel=\"canonical\" href=\"https://x.example/page/2/\">"), redirect);
+        assertTrue(redirect.contains("url=/page/2/"), redirect);
+        BuildResult built = build(dest);
+        assertEquals(List.of(), dev.kiln.build.LinkReport.problems(built, dest).stream().map(Object::toString)
+                .toList());
+    }
+
+    /**
      * The URL comparison compares Kiln's URL with the import's reading of Jekyll's rules; Jekyll's last build is a
      * second witness: a URL it has no file for is a warning.
      */
