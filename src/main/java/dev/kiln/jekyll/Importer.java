@@ -95,7 +95,7 @@ public final class Importer {
                 + " file(s): Kiln's built-in theme lays them out"));
 
         String siteYml = SiteYml.of(site.config(), new SiteYml.Choices(tags.permalink(), includedStatics(),
-                paginatePath, archivePermalink), warnings);
+                paginatePath, archivePermalink, feedPath()), warnings);
         warnings.addAll(KramdownOptions.warnings(site.config()));
         if (site.config().values().get("collections") != null) {
             // Their documents would be left behind: that is lost content, not a warning.
@@ -180,6 +180,30 @@ public final class Importer {
         } catch (java.nio.file.InvalidPathException e) {
             return true; // a name no file can have here: no witness either way
         }
+    }
+
+    /**
+     * The path of the site's one feed when a hand-made one ({@code atom.xml} looping over {@code site.posts}) was
+     * it: Kiln's feed goes there, kept up to date at each build, where a copy of the file Jekyll wrote would
+     * never change. A second feed (or jekyll-feed's beside it) cannot be kept so: it is left out, with what to do.
+     */
+    private String feedPath() {
+        Object plugins = site.config().values().get("plugins");
+        boolean jekyllFeed = plugins instanceof List<?> list && list.contains("jekyll-feed")
+                || site.config().values().get("feed") instanceof Map<?, ?> m && m.get("path") != null;
+        String kept = null;
+        for (String feed : site.feeds()) {
+            if (kept == null && !jekyllFeed) {
+                kept = "/" + feed;
+                warnings.add(feed + ": a feed Liquid wrote: not imported; Kiln writes the site's feed there "
+                        + "(feed: {path: " + kept + "} in site.yml), updated at each build");
+            } else {
+                leftOut.add(feed + ": a feed Liquid wrote, beside the site's " + (kept != null ? kept
+                        : "jekyll-feed one") + ": not imported; Kiln writes one feed of the site (feed.path in "
+                        + "site.yml) and one for each tag (/tags/<slug>/feed.xml); point its readers to one of those");
+            }
+        }
+        return kept;
     }
 
     /**

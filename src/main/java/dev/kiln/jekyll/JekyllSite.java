@@ -26,11 +26,17 @@ import java.util.regex.Pattern;
 /**
  * A Jekyll site as read from its folder: its configuration, posts, drafts, pages with front matter, the static
  * files Jekyll would copy, the plain-HTML includes, what was passed over (warnings, with why), what Jekyll published
- * but the import cannot take ({@code leftOut}, each {@code path: why}), and what could not be read.
+ * but the import cannot take ({@code leftOut}, each {@code path: why}), what could not be read, and the
+ * feeds made by hand ({@code feeds}: files with front matter whose Liquid writes an Atom or RSS feed of the posts),
+ * which the import leaves to Kiln's feed.
  */
 public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts, List<JekyllFile> drafts,
                          List<JekyllFile> pages, List<String> statics, Map<String, String> includes,
-                         List<String> warnings, List<String> leftOut, List<Problem> problems) {
+                         List<String> warnings, List<String> leftOut, List<Problem> problems, List<String> feeds) {
+
+    /** A feed Liquid writes: an Atom or RSS document looping over the site's posts. */
+    private static final Pattern LIQUID_FEED = Pattern.compile(
+            "(?s)<(feed|rss)\\b.*\\{%-?\\s*for\\s+\\S+\\s+in\\s+(site|paginator)\\.posts\\b");
 
     private static final Set<String> JEKYLL_FOLDERS = Set.of("_site", "_layouts", "_includes", "_sass", "_data",
             "_plugins", "node_modules", "vendor", "_config.yml");
@@ -55,6 +61,7 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
         List<JekyllFile> pages = new ArrayList<>();
         List<String> statics = new ArrayList<>();
         Map<String, String> includes = new TreeMap<>();
+        List<String> feeds = new ArrayList<>();
         for (Path file : walk(root, problems)) {
             String rel = root.relativize(file).toString().replace('\\', '/');
             String[] parts = rel.split("/");
@@ -116,14 +123,18 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
                         + "theme and its stylesheet");
             } else if (KILN_WRITES.contains(rel)) {
                 warnings.add(rel + ": not imported, Kiln writes its own /" + rel);
+            } else if (readText(file, rel, problems).filter(t -> LIQUID_FEED.matcher(t).find()).isPresent()) {
+                feeds.add(rel);
             } else {
                 String type = kind == Kind.NONE ? "file without extension" : "." + extension(name) + " file";
                 leftOut.add(rel + ": a " + type + " with front matter, which Jekyll runs through Liquid and publishes "
                         + "as it is; Kiln's pages are Markdown or HTML, written as HTML: not imported; copy the file "
                         + "Jekyll wrote (_site/" + rel + ") into content/, where Kiln publishes it as it is");
+                // (a feed of the posts is another matter: Importer.feedPath)
             }
         }
-        return new JekyllSite(root, config, posts, drafts, pages, statics, includes, warnings, leftOut, problems);
+        return new JekyllSite(root, config, posts, drafts, pages, statics, includes, warnings, leftOut, problems,
+                feeds);
     }
 
     /** What Jekyll makes of a file by its extension. */

@@ -12,16 +12,18 @@ public final class SiteYml {
 
     /** The text of {@code site.yml}; what Kiln cannot take is added to {@code warnings}. */
     public static String of(JekyllConfig c, String tagPermalink, List<String> warnings) {
-        return of(c, new Choices(tagPermalink, List.of(), null, null), warnings);
+        return of(c, new Choices(tagPermalink, List.of(), null, null, null), warnings);
     }
 
     /**
      * What the import chose for {@code site.yml} beyond {@code _config.yml}'s settings: the tag URL pattern the
      * site used, the hidden files and folders Jekyll published ({@code include}), Jekyll's {@code paginate_path}
-     * when the post list lived in a folder of its own, and where Kiln's archive goes when a page of the site has
-     * its URL (each null or empty when not needed).
+     * when the post list lived in a folder of its own, where Kiln's archive goes when a page of the site has
+     * its URL, and the path of the site's feed when a hand-made one was there ({@code /atom.xml}); each null or
+     * empty when not needed.
      */
-    public record Choices(String tagPermalink, List<String> include, String paginatePath, String archivePermalink) {
+    public record Choices(String tagPermalink, List<String> include, String paginatePath, String archivePermalink,
+                          String feedPath) {
         public Choices {
             include = List.copyOf(include);
         }
@@ -81,6 +83,8 @@ public final class SiteYml {
         if (c.values().get("feed") instanceof java.util.Map<?, ?> feed && feed.get("path") instanceof String path
                 && !path.isBlank()) {
             y.append("feed:\n  path: ").append(YamlText.quote(path.startsWith("/") ? path : "/" + path)).append('\n');
+        } else if (choices.feedPath() != null) {
+            y.append("feed:\n  path: ").append(YamlText.quote(choices.feedPath())).append('\n');
         }
         if (!include.isEmpty()) {
             y.append("include:\n");

@@ -162,6 +162,25 @@ class ImportedSiteSettingsTest {
                 .toList());
     }
 
+    /** A hand-made feed (atom.xml looping over site.posts) becomes Kiln's feed at its path, kept up to date. */
+    @Test
+    void aHandMadeFeedBecomesKilnsFeedAtItsPath() throws IOException {
+        Path src = jekyllSite("atom", Map.of(
+                "_config.yml", "url: https://x.example\n",
+                "atom.xml", "---\nlayout: null\n---\n<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">"
+                        + "{% for post in site.posts %}<entry><title>{{ post.title }}</title></entry>{% endfor %}</feed>\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: Aardvark\n---\nA\n"));
+        Path dest = imported(src);
+
+        assertEquals(0, report.exitCode(), report.problems() + " " + report.leftOut());
+        assertTrue(Files.readString(dest.resolve("site.yml")).contains("feed:\n  path: \"/atom.xml\"\n"));
+        assertTrue(report.warnings().stream().anyMatch(w -> w.startsWith("atom.xml: a feed Liquid wrote")),
+                report.warnings().toString());
+        BuildResult built = build(dest);
+        String feed = new String(built.output().get("atom.xml"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(feed.contains("Aardvark") && feed.contains("<feed"), feed);
+    }
+
     /**
      * The URL comparison compares Kiln's URL with the import's reading of Jekyll's rules; Jekyll's last build is a
      * second witness: a URL it has no file for is a warning.
