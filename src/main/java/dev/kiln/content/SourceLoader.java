@@ -476,6 +476,15 @@ public final class SourceLoader {
     }
 
     private static String relative(Path root, Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
+        return slashed(root.relativize(file));
+    }
+
+    /**
+     * {@code relative} with {@code /} between its names: the system's separator replaced where it is another
+     * (Windows' {@code \\}); elsewhere a {@code \\} is a character of a name ({@code Back\\slash.txt}) and stays.
+     */
+    public static String slashed(Path relative) {
+        String separator = relative.getFileSystem().getSeparator();
+        return separator.equals("/") ? relative.toString() : relative.toString().replace(separator, "/");
     }
 }

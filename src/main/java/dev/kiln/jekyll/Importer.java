@@ -653,9 +653,18 @@ public final class Importer {
                 Files.createDirectories(to.getParent());
                 Files.copy(src.resolve(file), to);
             } catch (IOException e) {
-                problems.add(Problem.inFile(file, "not copied: " + e.getMessage()));
+                problems.add(Problem.inFile(file, "not copied to " + dest.relativize(to) + ": " + reason(e)
+                        + ": fix what stands in the way, or copy it there by hand"));
             }
         }
+    }
+
+    /** Why a file operation failed, in words: the system's reason, not only the path it names. */
+    static String reason(IOException e) {
+        String kind = e.getClass().getSimpleName().replaceFirst("Exception$", "")
+                .replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        String why = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason() : null;
+        return why != null ? kind + " (" + why + ")" : kind.equals("i o") ? String.valueOf(e.getMessage()) : kind;
     }
 
     /** Kiln percent-encodes what Jekyll leaves as it is: compare what the two URLs mean. */

@@ -63,7 +63,7 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
         Map<String, String> includes = new TreeMap<>();
         List<String> feeds = new ArrayList<>();
         for (Path file : walk(root, problems)) {
-            String rel = root.relativize(file).toString().replace('\\', '/');
+            String rel = SourceLoader.slashed(root.relativize(file));
             String[] parts = rel.split("/");
             if (rel.startsWith("_includes/")) {
                 readText(file, rel, problems).ifPresent(t -> includes.put(rel.substring("_includes/".length()), t));
@@ -346,7 +346,7 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
 
                 @Override
                 public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-                    String rel = root.relativize(file).toString().replace('\\', '/');
+                    String rel = SourceLoader.slashed(root.relativize(file));
                     if (!rel.startsWith(".") && !rel.startsWith("_site")) {
                         problems.add(Problem.inFile(rel, "cannot be read (" + e.getMessage() + "): not imported"));
                     }

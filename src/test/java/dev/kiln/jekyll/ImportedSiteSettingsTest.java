@@ -181,6 +181,23 @@ class ImportedSiteSettingsTest {
         assertTrue(feed.contains("Aardvark") && feed.contains("<feed"), feed);
     }
 
+    /** A backslash is a character of a file's name on Linux, as Jekyll takes it: the file keeps its name. */
+    @Test
+    void aStaticFileWithABackslashInItsNameIsCopiedAsNamed() throws IOException {
+        Path src = jekyllSite("backslash", Map.of(
+                "files/Back\\slash.txt", "b\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n"));
+        Path dest = imported(src);
+
+        assertEquals(0, report.exitCode(), report.problems().toString());
+        assertTrue(Files.isRegularFile(dest.resolve("content/files/Back\\slash.txt")));
+        assertFalse(Files.exists(dest.resolve("content/files/Back")));
+        assertEquals("b\n", new String(build(dest).output().get("files/Back\\slash.txt"),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("access denied (Permission denied)",
+                Importer.reason(new java.nio.file.AccessDeniedException("x", null, "Permission denied")));
+    }
+
     /**
      * The URL comparison compares Kiln's URL with the import's reading of Jekyll's rules; Jekyll's last build is a
      * second witness: a URL it has no file for is a warning.
