@@ -62,9 +62,13 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
         List<String> statics = new ArrayList<>();
         Map<String, String> includes = new TreeMap<>();
         List<String> feeds = new ArrayList<>();
+        int data = 0;
         for (Path file : walk(root, problems)) {
             String rel = SourceLoader.slashed(root.relativize(file));
             String[] parts = rel.split("/");
+            if (parts[0].equals("_data") && parts.length > 1) {
+                data++;
+            }
             if (rel.startsWith("_includes/")) {
                 readText(file, rel, problems).ifPresent(t -> includes.put(rel.substring("_includes/".length()), t));
                 continue;
@@ -132,6 +136,11 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
                         + "Jekyll wrote (_site/" + rel + ") into content/, where Kiln publishes it as it is");
                 // (a feed of the posts is another matter: Importer.feedPath)
             }
+        }
+        if (data > 0) {
+            warnings.add("_data/: " + data + " data file(s), which Jekyll's Liquid read as site.data: not imported, "
+                    + "Kiln has no site.data (the Liquid that used them is listed as left as it is); put what the "
+                    + "layouts need in site.yml, where a key of your own is site.params.KEY, or write it into the pages");
         }
         return new JekyllSite(root, config, posts, drafts, pages, statics, includes, warnings, leftOut, problems,
                 feeds);

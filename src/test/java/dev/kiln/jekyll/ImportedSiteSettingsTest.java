@@ -198,6 +198,20 @@ class ImportedSiteSettingsTest {
                 Importer.reason(new java.nio.file.AccessDeniedException("x", null, "Permission denied")));
     }
 
+    /** Jekyll's _data/ is not imported: the report says so, and what to do. */
+    @Test
+    void dataFilesAreReported() throws IOException {
+        Path src = jekyllSite("data", Map.of(
+                "_data/authors.yml", "jane: {name: Jane}\n",
+                "_data/nav/main.json", "[]\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n"));
+        imported(src);
+
+        assertEquals(0, report.exitCode(), report.problems().toString());
+        assertTrue(report.warnings().stream().anyMatch(w -> w.startsWith("_data/: 2 data file(s), which Jekyll's "
+                + "Liquid read as site.data: not imported")), report.warnings().toString());
+    }
+
     /**
      * The URL comparison compares Kiln's URL with the import's reading of Jekyll's rules; Jekyll's last build is a
      * second witness: a URL it has no file for is a warning.
