@@ -164,6 +164,7 @@ public final class Importer {
         for (Routed r : routed) {
             String url = r.planned().jekyllUrl();
             boolean published = url != null && !r.page().isDraft()
+                    && !Boolean.FALSE.equals(r.planned().effective().yaml().values().get("published"))
                     && !(r.planned().kind() == PageKind.POST && future(r.planned().effective()));
             if (published && !builtHas(built, url)) {
                 warnings.add(r.planned().source().path() + ": Jekyll's last build (_site/) has no file for " + url

@@ -221,6 +221,8 @@ class ImportedSiteSettingsTest {
         Path src = jekyllSite("witness", Map.of(
                 "_posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n",
                 "_posts/2020-01-02-b.md", "---\ntitle: B\n---\nB\n",
+                "_posts/2099-01-01-later.md", "---\ntitle: Later, not published yet\n---\nL\n",
+                "draft.md", "---\ntitle: Not published\npublished: false\n---\nD\n",
                 "_site/2020/01/01/a.html", "<p>A</p>\n",
                 "_site/elsewhere/b.html", "<p>B</p>\n"));
         imported(src);
