@@ -63,6 +63,8 @@ public final class Importer {
     /** A list Liquid generates: a loop over the site's posts, tags or categories, or the paginator's posts. */
     private static final java.util.regex.Pattern LIQUID_LIST = java.util.regex.Pattern.compile(
             "\\{%-?\\s*for\\s+\\S+\\s+in\\s+(site\\.(posts|tags|categories)|paginator\\.posts)\\b");
+    /** Where Kiln's post list goes when a page that is no list has {@code /} and Jekyll had no list elsewhere. */
+    static final String MOVED_LIST = "/posts/page:num/";
     /** Where Kiln's archive goes when a page that is no generated list has its URL. */
     static final String MOVED_ARCHIVE = "/archive/all/";
 
@@ -90,7 +92,7 @@ public final class Importer {
         archives.map(JekyllArchives::notKept).filter(kinds -> !kinds.isEmpty()).ifPresent(kinds -> warnings.add(
                 "_config.yml: jekyll-archives' pages of " + String.join(", ", kinds) + " are not carried over: Kiln "
                         + "makes none (its /archive/ lists every post by year and month)"));
-        List<Planned> pages = planPages(tags);
+        List<Planned> pages = planPages(tags, all);
         droppedLayouts.forEach((name, n) -> warnings.add("layout '" + name + "' dropped from " + n
                 + " file(s): Kiln's built-in theme lays them out"));
 
@@ -264,20 +266,37 @@ public final class Importer {
      * The pages to import: not the post lists, tag pages and archive Kiln generates (a page at their URL that
      * is no list Liquid generates is kept, its clash reported), nor pages Kiln would take as posts.
      */
-    private List<Planned> planPages(TagPages tags) {
+    private List<Planned> planPages(TagPages tags, List<Planned> posts) {
         List<Planned> planned = new ArrayList<>();
-        String listFolder = jekyllListFolder();
+        String jekyllsList = jekyllListFolder();
+        String listFolder = jekyllsList;
         boolean listMoves = !listFolder.equals("/") && site.pages().stream().anyMatch(page -> isList(page)
-                && isFolder(JekyllUrls.page(effective(page, "pages"), site.config()), listFolder));
+                && isFolder(JekyllUrls.page(effective(page, "pages"), site.config()), jekyllsList));
         if (listMoves) {
             // Kiln's post list goes where Jekyll's was, with its pages at the same URLs.
             paginatePath = "/" + String.valueOf(site.config().values().get("paginate_path")).strip()
                     .replaceFirst("^/+", "");
+        } else if (site.pages().stream().anyMatch(page -> !isList(page)
+                && isFolder(JekyllUrls.page(effective(page, "pages"), site.config()), "/"))) {
+            // Jekyll had a page at / and no post list in a folder: the page keeps /, and Kiln's post list, which
+            // Jekyll did not have, goes to a folder of its own, when nothing of the site is there.
+            java.util.stream.Stream<String> urls = java.util.stream.Stream.concat(
+                    site.pages().stream().map(page -> JekyllUrls.page(effective(page, "pages"), site.config())),
+                    posts.stream().map(Planned::jekyllUrl).filter(java.util.Objects::nonNull));
+            if (urls.noneMatch(url -> JekyllUrls.unescape(url).matches("/posts(/|/index\\.html|/page\\d+.*)?"))) {
+                paginatePath = MOVED_LIST;
+                listMoves = true;
+                listFolder = "/posts/";
+            }
         }
         for (JekyllFile page : site.pages()) {
             String url = JekyllUrls.page(effective(page, "pages"), site.config());
             boolean list = isList(page);
-            if (listMoves && list && isFolder(url, listFolder)) {
+            if (isFolder(url, "/") && !list && MOVED_LIST.equals(paginatePath)) {
+                warnings.add(page.path() + ": a page at / that is no post list: imported; Kiln's post list, which "
+                        + "Jekyll did not have there, goes to " + listFolder + " (paginate_path in site.yml)");
+                planned.add(plan(page, "pages", false));
+            } else if (listMoves && list && isFolder(url, listFolder)) {
                 warnings.add(page.path() + ": the post list at " + listFolder + " (paginate_path): not imported, "
                         + "Kiln writes its own there (paginate_path in site.yml)");
             } else if (isFolder(url, "/") && (list || !listMoves)) {
