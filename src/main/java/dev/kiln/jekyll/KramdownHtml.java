@@ -31,17 +31,17 @@ final class KramdownHtml {
             "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span", "strong", "sub",
             "sup", "th", "tt");
     /** kramdown's {@code HTML_SPAN_ELEMENTS}: a line starting with one of these is a paragraph, not an HTML block. */
-    private static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
+    static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
             "button", "cite", "code", "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
             "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "select", "small", "span", "strong",
             "sub", "sup", "tt", "u", "var");
-    private static final Set<String> WITHOUT_BODY = Set.of("area", "base", "br", "col", "command", "embed", "hr",
+    static final Set<String> WITHOUT_BODY = Set.of("area", "base", "br", "col", "command", "embed", "hr",
             "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
 
     /** The elements whose content is raw text to kramdown, and to CommonMark up to their end tag. */
-    private static final Set<String> RAW_TEXT = Set.of("pre", "script", "style", "textarea");
+    static final Set<String> RAW_TEXT = Set.of("pre", "script", "style", "textarea");
 
-    private static final String ATTRIBUTE = "\\s+[^\\s\"'>/=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?";
+    static final String ATTRIBUTE = "\\s+[^\\s\"'>/=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?";
     /** A start tag at the start of a line, on that line (how far in it may be is {@code blockBase}'s). */
     private static final Pattern START_TAG = Pattern.compile(
             "^( *)<([A-Za-z][\\w:-]*)((?:" + ATTRIBUTE + ")*)\\s*(/?)>");

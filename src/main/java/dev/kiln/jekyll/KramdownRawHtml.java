@@ -19,16 +19,11 @@ import java.util.regex.Pattern;
  */
 final class KramdownRawHtml {
 
-    /** kramdown's {@code HTML_SPAN_ELEMENTS}: a line starting with one of these is a paragraph, not an HTML block. */
-    private static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br",
-            "button", "cite", "code", "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark",
-            "option", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "samp", "select", "small", "span", "strong",
-            "sub", "sup", "tt", "u", "var");
-    private static final Set<String> WITHOUT_BODY = Set.of("area", "base", "br", "col", "command", "embed", "hr",
-            "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
-    /** Elements CommonMark keeps one HTML block up to their end tag, blank lines and all. */
-    private static final Set<String> RAW_TEXT = Set.of("pre", "script", "style", "textarea");
-    private static final String ATTRIBUTE = "\\s+[^\\s\"'>/=]+(?:\\s*=\\s*(?:\"[^\"]*\"|'[^']*'|[^\\s\"'=<>`]+))?";
+    // kramdown's span elements, void elements, raw-text elements and attribute syntax: KramdownHtml's.
+    private static final Set<String> SPAN_ELEMENTS = KramdownHtml.SPAN_ELEMENTS;
+    private static final Set<String> WITHOUT_BODY = KramdownHtml.WITHOUT_BODY;
+    private static final Set<String> RAW_TEXT = KramdownHtml.RAW_TEXT;
+    private static final String ATTRIBUTE = KramdownHtml.ATTRIBUTE;
     /** A start tag at the start of a line (up to three spaces in). */
     private static final Pattern START_TAG = Pattern.compile(
             "^ {0,3}<([A-Za-z][\\w:-]*)((?:" + ATTRIBUTE + ")*)\\s*(/?)>");
