@@ -35,9 +35,15 @@ final class KramdownSyntax {
     static final String TOC_PLACEHOLDER = "<div class=\"kiln-toc\"></div>";
 
     /** An attribute list alone on its line (after a quote's markers or a list item's indentation): kramdown's block IAL. */
-    private static final Pattern IAL_LINE = Pattern.compile("^([ \\t>]*)\\{:(?![:/])((?:\\\\}|[^}])+)}[ \\t]*$");
+    private static final Pattern IAL_LINE = Pattern.compile("^([ \\t>]*)\\{:(?![:/])((?:\\\\}|[^}])+)}[ \\t\\r]*$");
+    /**
+     * An attribute list at the end of an ATX heading's line ({@code ## Title {: #id .x}}): kramdown shows it as text,
+     * Kiln (as before 2026-12-07, and as Hugo) gives it to the heading, so that ids written so keep their links.
+     */
+    private static final Pattern HEADING_IAL = Pattern.compile(
+            "^( {0,3}#{1,6}[ \\t].*?\\S)[ \\t]+\\{:(?![:/])((?:\\\\}|[^}])+)}[ \\t\\r]*$");
     /** An attribute list definition, {@code {:name: .class}}, alone on its line: kramdown's ALD. */
-    private static final Pattern ALD_LINE = Pattern.compile("^[ \\t>]*\\{:(\\w[\\w-]*):((?:\\\\}|[^}])+)}[ \\t]*$");
+    private static final Pattern ALD_LINE = Pattern.compile("^[ \\t>]*\\{:(\\w[\\w-]*):((?:\\\\}|[^}])+)}[ \\t\\r]*$");
     /** An attribute list in a line: a span IAL where it follows a span. */
     private static final Pattern SPAN_IAL = Pattern.compile("\\{:(?![:/])((?:\\\\}|[^}])+)}");
     /** One attribute of a list, as kramdown scans them: {@code key="v"} (or {@code 'v'}), a reference, ids and classes. */
@@ -59,7 +65,13 @@ final class KramdownSyntax {
             return markdown;
         }
         Node document = parser.parse(markdown);
-        BitSet code = code(document);
+        // Code, raw HTML and <...> autolinks are written as they are: no list is read or escaped in them.
+        BitSet code = raw(document);
+        for (Node n : document.getDescendants()) {
+            if (n instanceof com.vladsch.flexmark.ast.AutoLink || n instanceof com.vladsch.flexmark.ast.MailLink) {
+                code.set(n.getStartOffset(), n.getEndOffset());
+            }
+        }
         BitSet spanEnds = spanEnds(document);
         String[] lines = markdown.split("\n", -1);
         Map<String, String> definitions = new HashMap<>();
@@ -88,6 +100,10 @@ final class KramdownSyntax {
                 append(out, TOC_PLACEHOLDER + "\n", i, lines.length);
             } else if (!inCode && ALD_LINE.matcher(line).matches()) {
                 append(out, "", i, lines.length); // a definition writes nothing
+            } else if (!inCode && (ial = HEADING_IAL.matcher(line)).matches()) {
+                // Kiln's own extension (and Hugo's): a list at the end of an ATX heading's line is the heading's.
+                String attributes = attributes(ial.group(2), definitions, 0);
+                append(out, ial.group(1) + (attributes.isEmpty() ? "" : " {" + attributes + "}"), i, lines.length);
             } else if (!inCode && (ial = IAL_LINE.matcher(line)).matches()) {
                 String attributes = attributes(ial.group(2), definitions, 0);
                 append(out, attributes.isEmpty() ? ial.group(1) : ial.group(1) + "{" + attributes + "}", i, lines.length);
@@ -173,6 +189,12 @@ final class KramdownSyntax {
      * references replaced by what {@code definitions} define; what is neither is left out, as kramdown leaves it.
      */
     private static String attributes(String content, Map<String, String> definitions, int depth) {
+        return attributes(content, definitions, depth, new java.util.HashSet<>());
+    }
+
+    /** {@link #attributes}, with the names of the definitions being expanded: one that refers to itself adds nothing. */
+    private static String attributes(String content, Map<String, String> definitions, int depth,
+                                     java.util.Set<String> expanding) {
         StringBuilder out = new StringBuilder();
         Matcher m = ATTRIBUTE.matcher(content);
         while (m.find()) {
@@ -180,8 +202,14 @@ final class KramdownSyntax {
             if (m.group(1) != null) {
                 attribute = m.group(1) + "=" + m.group(2) + m.group(3) + m.group(2);
             } else if (m.group(4) != null) {
-                String defined = definitions.get(m.group(4));
-                attribute = defined == null || depth > 8 ? "" : attributes(defined, definitions, depth + 1);
+                String name = m.group(4);
+                String defined = definitions.get(name);
+                if (defined == null || depth > 8 || !expanding.add(name)) {
+                    attribute = "";
+                } else {
+                    attribute = attributes(defined, definitions, depth + 1, expanding);
+                    expanding.remove(name);
+                }
             } else {
                 attribute = m.group(5).replace(".", " .").replace("#", " #").strip();
             }

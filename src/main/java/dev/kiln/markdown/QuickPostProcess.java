@@ -191,17 +191,10 @@ final class QuickPostProcess implements Parser.ParserExtension {
             "\\{\\s*(?:(?:[.#][^\\s{}\"'=.#]+|[A-Za-z_][\\w:.-]*=(?:\"[^\"]*\"|'[^']*'|[^\\s\"'{}]+))\\s*)+}");
 
     /**
-     * A heading's own id at the end of its text, as kramdown reads it ({@code ## Title {#id}}): nothing else there.
-     * Its characters are those of an id in {@link #ATTRIBUTE_LIST}, not only kramdown's: the import writes Jekyll's
-     * ids so, combining marks and a leading dash included ({@code {#i̇stanbul}}, {@code {#-set-up}}).
-     */
-    private static final java.util.regex.Pattern HEADING_ID = java.util.regex.Pattern.compile(
-            "\\{#[^\\s{}\"'=.#]+}");
-
-    /**
      * Whether the '{' at {@code index} of {@code input}, a line of {@code block}, opens an attribute list where kramdown
      * reads one: right after a span ({@link KramdownSyntax#closesSpan}: {@code *em*{: .x}}, {@code [a](u){: .x}}), alone
-     * on its line (a block's list), or a heading's {@code {#id}} at its end after a space. Anywhere else braces are text
+     * on its line (a block's list), or at a heading's end after a space ({@code {#id}}, kramdown's; any list, Kiln's and
+     * Hugo's: {@code ## Title {#id .x}}). Anywhere else braces are text
      * ({@code Set {#anchor} and {.cls} mid text}), as they are in kramdown.
      */
     static boolean opensAttributeList(BasedSequence input, int index, Node block) {
@@ -236,8 +229,8 @@ final class QuickPostProcess implements Parser.ParserExtension {
         if (start == 0 || input.charAt(start - 1) == '\n') {
             return true; // alone on its line
         }
-        return block instanceof com.vladsch.flexmark.ast.Heading && start < index && end == input.length()
-                && HEADING_ID.matcher(input.subSequence(index, close)).matches();
+        // A heading's list at its end: kramdown's {#id}, and any list (Kiln's extension, as Hugo's; KramdownSyntax).
+        return block instanceof com.vladsch.flexmark.ast.Heading && start < index && end == input.length();
     }
 
     /**

@@ -153,13 +153,45 @@ class KramdownAttributeListTest {
     }
 
     @Test
-    void keepsAListOnTheHeadingsOwnLineAsTextAsKramdownDoes() {
-        // kramdown 2.4 (Jekyll 4): <h2 id="title--custom-cls">Title {: #custom .cls}</h2>, <h2 id="head-hc">Head {.hc}</h2>
-        Element body = Jsoup.parseBodyFragment(renderer.render("## Title {: #custom .cls}\n\n## Head {.hc}\n")).body();
+    void givesAListAtTheEndOfAHeadingsLineToTheHeadingAsKilnAlwaysDidAndHugoDoes() {
+        // kramdown 2.4 shows these as text; Kiln gave them to the heading until 2026-12-07 (README), and Hugo does:
+        // pages written for either keep their ids, and links to them their target.
+        Element body = Jsoup.parseBodyFragment(renderer.render(
+                "## Title {: #custom .cls}\n\n## Head {.hc}\n\n## Plain {#plain}\n\nText {: .x} and {#y} stay.\n")).body();
 
-        assertEquals(List.of("title--custom-cls", "head-hc"), body.select("h2").eachAttr("id"));
-        assertEquals(List.of("Title {: #custom .cls}", "Head {.hc}"), body.select("h2").eachText());
-        assertTrue(body.select("h2").stream().noneMatch(h -> h.hasAttr("class")), body.html());
+        assertEquals(List.of("custom", "head", "plain"), body.select("h2").eachAttr("id"));
+        assertEquals(List.of("Title", "Head", "Plain"), body.select("h2").eachText());
+        assertEquals(List.of("cls", "hc", ""), body.select("h2").stream().map(h -> h.attr("class")).toList());
+        assertEquals("Text {: .x} and {#y} stay.", body.selectFirst("p").text());
+    }
+
+    @Test
+    void readsBlockListsInAFileWithWindowsLineEnds() {
+        Element body = Jsoup.parseBodyFragment(renderer.render(
+                "Para\r\n{: .x}\r\n\r\n{:d: .w}\r\nP2\r\n{: d}\r\n")).body();
+
+        assertEquals(List.of("x", "w"), body.select("p").eachAttr("class"), body.html());
+        assertFalse(body.text().contains("{"), body.html());
+    }
+
+    @Test
+    void leavesRawHtmlAndAutolinksAsWritten() {
+        Element body = Jsoup.parseBodyFragment(renderer.render(
+                "<pre>\niex> start()\n{:ok, pid}\n{a=1, b=2}\n</pre>\n\n<div class=\"note\">\n{: .x}\n{:ref: .y}\n</div>\n\n"
+                        + "See <https://x.com/a_b_{.c}> and <span title=\"*a*{.b}\">t</span>.\n")).body();
+
+        assertEquals("iex> start()\n{:ok, pid}\n{a=1, b=2}\n", body.selectFirst("pre").wholeText());
+        assertEquals("{: .x}\n{:ref: .y}", body.selectFirst("div.note").text().replace(" {:ref", "\n{:ref"));
+        assertEquals("https://x.com/a_b_{.c}", body.selectFirst("a").attr("href"));
+        assertEquals("*a*{.b}", body.selectFirst("span").attr("title"));
+    }
+
+    @Test
+    void aDefinitionThatRefersToItselfAddsNothingAndEnds() {
+        Element body = Jsoup.parseBodyFragment(renderer.render(
+                "{:a: .k a a a a a a a a a a a a}\n\nPara\n{: a}\n")).body();
+
+        assertEquals("k", body.selectFirst("p").attr("class"));
     }
 
     @Test
