@@ -20,7 +20,7 @@ final class UnclosedTags {
             Map.entry("cache", "endcache"), Map.entry("embed", "endembed"));
     /** A comment, a verbatim section (whose tags are text), or a tag and its name. */
     private static final Pattern TOKEN = Pattern.compile(
-            "\\{#.*?#}|\\{%-?\\s*verbatim\\s*-?%}.*?\\{%-?\\s*endverbatim\\s*-?%}|\\{%-?\\s*([a-z]+)[^%]*?-?%}",
+            "\\{#.*?#}|\\{%-?\\s*verbatim\\s*-?%}.*?\\{%-?\\s*endverbatim\\s*-?%}|\\{%-?\\s*([a-z]+)(?:\"[^\"]*\"|'[^']*'|[^%\"']|%(?!}))*?-?%}",
             Pattern.DOTALL);
 
     /** A problem found: at {@code line} and {@code column} (1-based) of the layout, what is wrong and what to do. */
