@@ -227,7 +227,7 @@ public final class BodyProcessor {
         }
         List<Body.Heading> headings = new ArrayList<>();
         for (Element h : all) {
-            String id = h.id().isEmpty() ? HeadingId.of(h.text()) : h.id(); // raw HTML headings have none yet
+            String id = h.id().isEmpty() ? HeadingId.of(h.wholeText()) : h.id(); // raw HTML headings have none yet; their text as written, as Markdown's
             if (id.isEmpty()) {
                 id = "section";
             }

@@ -245,6 +245,16 @@ class BodyProcessorHeadingTest {
     }
 
     @Test
+    void aRawHtmlHeadingGetsTheIdAMarkdownHeadingOfTheSameTextGets() {
+        for (String text : List.of("Part 1  -  Setup", "a\ttab", "Hello&nbsp;World")) {
+            String markdown = Jsoup.parseBodyFragment(processMarkdown("## " + text + "\n").html()).selectFirst("h2").id();
+            String raw = Jsoup.parseBodyFragment(processMarkdown("<h2>" + text + "</h2>\n").html()).selectFirst("h2").id();
+
+            assertEquals(markdown, raw, text);
+        }
+    }
+
+    @Test
     void removesTheTocPlaceholderWhenThereAreNoHeadings() {
         Body result = processMarkdown("[TOC]\n\nJust text.\n");
 
