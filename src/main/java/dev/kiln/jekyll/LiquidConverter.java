@@ -30,7 +30,8 @@ public final class LiquidConverter {
      * A converted text, how many pieces of Liquid were converted, those left, and the lines of the
      * {@code {% comment %}} blocks removed.
      */
-    public record Result(String text, int converted, List<Leftover> leftovers, List<Integer> comments) {
+    public record Result(String text, int converted, List<Leftover> leftovers, List<Integer> comments,
+                         int firstCommentColumn) {
         public Result {
             leftovers = List.copyOf(leftovers);
             comments = List.copyOf(comments);
@@ -42,10 +43,12 @@ public final class LiquidConverter {
                 return java.util.Optional.empty();
             }
             String lines = comments.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
-            return java.util.Optional.of(path + ":" + comments.get(0) + ": " + comments.size() + " Liquid comment"
+            return java.util.Optional.of(path + ":" + comments.get(0) + ":" + firstCommentColumn + ": " + comments.size()
+                    + " Liquid comment"
                     + (comments.size() == 1 ? "" : "s") + " ({% comment %}, line" + (comments.size() == 1 ? " " : "s ")
                     + lines + ") removed, as Jekyll showed nothing of " + (comments.size() == 1 ? "it" : "them")
-                    + "; the Jekyll file keeps " + (comments.size() == 1 ? "it" : "them"));
+                    + "; the Jekyll file keeps " + (comments.size() == 1 ? "it" : "them") + " (write an HTML comment, "
+                    + "<!-- ... -->, for a note that should stay in the Kiln post)");
         }
     }
 
@@ -86,7 +89,7 @@ public final class LiquidConverter {
     public Result convert(String path, String body, int firstLine) {
         Pass pass = new Pass(path, body);
         String text = pass.convert(body, firstLine);
-        return new Result(text, pass.converted, pass.left, pass.comments);
+        return new Result(text, pass.converted, pass.left, pass.comments, pass.firstCommentColumn);
     }
 
     /** One file's conversion: what it converted, left and removed, and its text (for the offsets of its code). */
@@ -95,6 +98,8 @@ public final class LiquidConverter {
         final String file;
         final List<Leftover> left = new ArrayList<>();
         final List<Integer> comments = new ArrayList<>();
+        /** The column (from 1) of the first comment's tag on its line. */
+        int firstCommentColumn = 1;
         int converted;
         BitSet code;
 
@@ -118,6 +123,9 @@ public final class LiquidConverter {
                 String replacement;
                 Matcher pair = SITE_URL_AND_BASEURL.matcher(body).region(m.start(), body.length());
                 if (block != null && block.name().equals("comment")) {
+                    if (comments.isEmpty()) {
+                        firstCommentColumn = m.start() - (body.lastIndexOf('\n', m.start() - 1) + 1) + 1;
+                    }
                     comments.add(lineAt);
                     end = block.end();
                     replacement = comment(body, block, out);

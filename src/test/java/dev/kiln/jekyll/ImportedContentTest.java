@@ -68,8 +68,9 @@ class ImportedContentTest {
         // <p>Public.</p>
         assertEquals("<p>Public.</p>", body(built, "2020/01/03/comment.html"));
         assertEquals(0, report.leftovers().size());
-        assertTrue(report.warnings().contains("_posts/2020-01-03-comment.md:6: 1 Liquid comment ({% comment %}, "
-                + "line 6) removed, as Jekyll showed nothing of it; the Jekyll file keeps it"), report.warnings().toString());
+        assertTrue(report.warnings().contains("_posts/2020-01-03-comment.md:6:1: 1 Liquid comment ({% comment %}, "
+                + "line 6) removed, as Jekyll showed nothing of it; the Jekyll file keeps it (write an HTML comment, "
+                + "<!-- ... -->, for a note that should stay in the Kiln post)"), report.warnings().toString());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the Liquid converter turns into plain Markdown, and what it leaves and reports with its line. */
 class LiquidConverterTest {
@@ -104,8 +105,11 @@ class LiquidConverterTest {
         // The comment's own lines stay as blank lines, so that what follows keeps its line numbers.
         assertEquals("Public.\n\n\n\n\nInline  here.\n", r.text());
         assertEquals(List.of(6, 9), r.comments());
-        assertEquals("p.md:6: 2 Liquid comments ({% comment %}, lines 6, 9) removed, as Jekyll showed nothing of "
-                + "them; the Jekyll file keeps them", r.commentNote("p.md").orElseThrow());
+        assertEquals("p.md:6:1: 2 Liquid comments ({% comment %}, lines 6, 9) removed, as Jekyll showed nothing of "
+                + "them; the Jekyll file keeps them (write an HTML comment, <!-- ... -->, for a note that should stay "
+                + "in the Kiln post)", r.commentNote("p.md").orElseThrow());
+        assertTrue(converter.convert("p.md", "Text and {% comment %}x{% endcomment %}.\n", 4).commentNote("p.md")
+                .orElseThrow().startsWith("p.md:4:10: 1 Liquid comment"));
         assertEquals(List.of(), r.leftovers());
         // <p>{% comment %}shown{% endcomment %}</p>
         assertEquals("{% comment %}shown{% endcomment %}", convert("{% raw %}{% comment %}shown{% endcomment %}{% endraw %}"));
