@@ -33,6 +33,15 @@ class KramdownRawHtmlTest {
     }
 
     @Test
+    void anEndTagInACommentEndsNothing() {
+        // kramdown: <div>\n<!-- </div> -->\n\n**d**\n</div> (the element raw to its real end tag)
+        assertEquals("<div>\n<!-- </div> -->\n<!-- -->\n**d**\n</div>",
+                html("<div>\n<!-- </div> -->\n\n**d**\n</div>\n"));
+        assertEquals("<div>\n<!-- a\n</div> -->\n<!-- -->\n**d**\n</div>",
+                html("<div>\n<!-- a\n</div> -->\n\n**d**\n</div>\n"));
+    }
+
+    @Test
     void markdownAfterABlankLineInDetailsStaysText() {
         // <details>\n<summary>Spoiler</summary>\n\nThe answer is **42**.\n\n</details>\n<p>after</p>
         assertEquals("<details>\n<summary>Spoiler</summary>\n<!-- -->\nThe answer is **42**.\n<!-- -->\n</details>\n"
