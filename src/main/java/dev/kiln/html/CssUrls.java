@@ -27,13 +27,8 @@ final class CssUrls {
 
     private CssUrls() {}
 
-    /** Receives each URL of CSS as its characters {@code [start, end)}, in the order they stand. */
-    interface UrlVisitor {
-        void url(int start, int end);
-    }
-
     /** Calls {@code visitor} with each URL of {@code css}, in order, as written (CSS escapes are not undone). */
-    static void urls(String css, UrlVisitor visitor) {
+    static void urls(String css, UrlSpans.Visitor visitor) {
         if (css.indexOf('(') < 0 && css.indexOf('@') < 0) {
             return;
         }
@@ -58,7 +53,7 @@ final class CssUrls {
      * among them is a URL, as is a {@code url(...)}; strings in other functions ({@code type("image/avif")}) are
      * not. Returns where the image set ends (after its closing parenthesis, or at the end of the CSS).
      */
-    private static int imageSet(String css, int from, Matcher m, UrlVisitor visitor) {
+    private static int imageSet(String css, int from, Matcher m, UrlSpans.Visitor visitor) {
         int n = css.length();
         int depth = 0;
         int i = from;
@@ -108,20 +103,7 @@ final class CssUrls {
      * from the URL; the same string when none does.
      */
     static String rewritten(String css, UnaryOperator<String> rewrite) {
-        StringBuilder[] out = {null};
-        int[] copied = {0};
-        urls(css, (start, end) -> {
-            String url = css.substring(start, end);
-            String made = rewrite.apply(url);
-            if (!made.equals(url)) {
-                if (out[0] == null) {
-                    out[0] = new StringBuilder(css.length() + 32);
-                }
-                out[0].append(css, copied[0], start).append(escaped(made));
-                copied[0] = end;
-            }
-        });
-        return out[0] == null ? css : out[0].append(css, copied[0], css.length()).toString();
+        return UrlSpans.rewritten(css, CssUrls::urls, rewrite, CssUrls::escaped);
     }
 
     /**

@@ -11,12 +11,7 @@ final class Srcset {
 
     private Srcset() {}
 
-    /** Receives each candidate's URL as {@code value}'s characters {@code [start, end)}. */
-    interface UrlVisitor {
-        void url(int start, int end);
-    }
-
-    static void urls(String value, UrlVisitor visitor) {
+    static void urls(String value, UrlSpans.Visitor visitor) {
         int n = value.length();
         int i = 0;
         while (i < n) {
@@ -53,20 +48,7 @@ final class Srcset {
 
     /** {@code value} with each URL replaced by what {@code rewrite} makes of it; the same string when none changes. */
     static String rewritten(String value, UnaryOperator<String> rewrite) {
-        StringBuilder[] out = {null};
-        int[] copied = {0};
-        urls(value, (start, end) -> {
-            String url = value.substring(start, end);
-            String made = rewrite.apply(url);
-            if (!made.equals(url)) {
-                if (out[0] == null) {
-                    out[0] = new StringBuilder(value.length() + 32);
-                }
-                out[0].append(value, copied[0], start).append(made);
-                copied[0] = end;
-            }
-        });
-        return out[0] == null ? value : out[0].append(value, copied[0], value.length()).toString();
+        return UrlSpans.rewritten(value, Srcset::urls, rewrite, UnaryOperator.identity());
     }
 
     /** {@code value} with {@code prefix} before each root-relative URL, all else as it was. */
