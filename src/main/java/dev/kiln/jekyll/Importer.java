@@ -63,6 +63,9 @@ public final class Importer {
     /** A list Liquid generates: a loop over the site's posts, tags or categories, or the paginator's posts. */
     private static final java.util.regex.Pattern LIQUID_LIST = java.util.regex.Pattern.compile(
             "\\{%-?\\s*for\\s+\\S+\\s+in\\s+(site\\.(posts|tags|categories)|paginator\\.posts)\\b");
+    /** The {@code layout:} line of a Jekyll layout's front matter. */
+    private static final java.util.regex.Pattern LAYOUT_OF_LAYOUT = java.util.regex.Pattern.compile(
+            "\\A---\\r?\\n(?:(?!---).*\\r?\\n)*?layout:[ \\t]*[\"']?([\\w.-]+)");
     /** Where Kiln's post list goes when a page that is no list has {@code /} and Jekyll had no list elsewhere. */
     static final String MOVED_LIST = "/posts/page:num/";
     /** Where Kiln's archive goes when a page that is no generated list has its URL. */
@@ -336,8 +339,39 @@ public final class Importer {
     }
 
     /** Whether {@code page}'s body is a list Liquid generates (a loop over site.posts, site.tags, paginator.posts). */
-    private static boolean isList(JekyllFile page) {
-        return LIQUID_LIST.matcher(page.body()).find();
+    private boolean isList(JekyllFile page) {
+        if (LIQUID_LIST.matcher(page.body()).find()) {
+            return true;
+        }
+        Object layout = effective(page, "pages").yaml().values().get("layout");
+        return layoutLists(layout == null ? null : layout.toString().strip(), 0);
+    }
+
+    /**
+     * Whether the Jekyll layout {@code name}, or one it is laid out in, loops over the posts (as minima's
+     * {@code home} does: {@code jekyll new}'s {@code index.markdown} is {@code layout: home} and nothing else). A layout
+     * the site does not hold comes from its theme's gem: its {@code home} is taken for the post list it is in the
+     * themes Jekyll users have.
+     */
+    private boolean layoutLists(String name, int depth) {
+        if (name == null || name.isEmpty() || depth > 8 || name.contains("/") || name.contains("\\")) {
+            return false;
+        }
+        java.nio.file.Path file = site.root().resolve("_layouts").resolve(name + ".html");
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return name.equals("home");
+        }
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+        if (LIQUID_LIST.matcher(text).find()) {
+            return true;
+        }
+        java.util.regex.Matcher parent = LAYOUT_OF_LAYOUT.matcher(text);
+        return parent.find() && layoutLists(parent.group(1), depth + 1);
     }
 
     /** Whether the page URL {@code url} is the folder {@code folder} ({@code /blog/} or {@code /blog/index.html}). */

@@ -115,6 +115,31 @@ class ImportedSiteSettingsTest {
         assertFalse(files.containsKey("page/2/index.html"));
     }
 
+    /** jekyll new's site: index.markdown is layout: home (minima's, a post list) and nothing else. */
+    @Test
+    void aHomePageWhoseLayoutListsThePostsIsKilnsPostList() throws IOException {
+        Path src = jekyllSite("new", Map.of(
+                "_config.yml", "title: My blog\ntheme: minima\n",
+                "index.markdown", "---\n# Feel free to add content and custom Front Matter to this file.\n"
+                        + "layout: home\n---\n",
+                "about.markdown", "---\nlayout: page\ntitle: About\npermalink: /about/\n---\nMe.\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n"));
+        Path own = jekyllSite("own", Map.of(
+                "_layouts/list.html", "---\nlayout: default\n---\n{% for post in site.posts %}{{ post.title }}{% endfor %}\n",
+                "_layouts/front.html", "---\nlayout: list\n---\n{{ content }}\n",
+                "index.html", "---\nlayout: front\n---\nHello.\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n"));
+
+        for (Path site : List.of(src, own)) {
+            Path dest = imported(site);
+
+            assertFalse(Files.readString(dest.resolve("site.yml")).contains("paginate_path"), site.toString());
+            assertFalse(Files.exists(dest.resolve("content/index.md")) || Files.exists(dest.resolve("content/index.html")),
+                    site.toString());
+            assertTrue(build(dest).output().files().containsKey("index.html"), site.toString());
+        }
+    }
+
     /** A page at /archive/ or the tags' index that is no generated list is kept, and the clash reported. */
     @Test
     void aPageAtAGeneratedUrlThatIsNoListIsKept() throws IOException {
