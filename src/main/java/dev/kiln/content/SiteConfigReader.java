@@ -140,13 +140,15 @@ public final class SiteConfigReader {
         int num = path.indexOf(":num");
         String bad = Permalinks.unsafe(path.replace(":num", "1"));
         if (num < 0 || path.indexOf(":num", num + 1) >= 0 || !path.substring(num + 4).matches("[^/]*/?")
-                || path.replace(":num", "").contains(":") || bad != null) {
+                || path.replace(":num", "").contains(":") || path.contains("//") || path.contains("%") || bad != null) {
             f.problem("paginate_path", "paginate_path '" + given + "' " + (bad != null ? bad + ": " : "")
                     + "must name the post list's pages with :num once, in its last part, like /blog/page:num/ "
                     + "(the list at /blog/, its page 2 at /blog/page2/)");
             return null;
         }
-        return path;
+        // jekyll-paginate writes each page as a folder's index.html, whatever the path's last part ends with:
+        // blog/page:num gives /blog/page2/.
+        return path.endsWith("/") ? path : path + "/";
     }
 
     private static String[] baseUrl(YamlFields f) {

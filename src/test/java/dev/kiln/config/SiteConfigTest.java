@@ -46,8 +46,14 @@ class SiteConfigTest {
         SiteConfig blog = config("paginate_path: /blog/page:num/\n");
         assertEquals(List.of("/blog/", "/blog/page2/", "/blog/page3/"),
                 List.of(blog.listUrl(1), blog.listUrl(2), blog.listUrl(3)));
+        // jekyll-paginate writes every page as a folder's index.html: page:num gives /page2/, as Jekyll's _site holds.
         SiteConfig jekylls = config("paginate_path: page:num\n");
-        assertEquals(List.of("/", "/page2"), List.of(jekylls.listUrl(1), jekylls.listUrl(2)));
+        assertEquals(List.of("/", "/page2/"), List.of(jekylls.listUrl(1), jekylls.listUrl(2)));
+        SiteConfig noSlash = config("paginate_path: \"blog/page:num\"\n");
+        assertEquals(List.of("/blog/", "/blog/page2/"), List.of(noSlash.listUrl(1), noSlash.listUrl(2)));
+        for (String bad : List.of("//page:num/", "/blog//page:num/", "/blog/%20page:num/")) {
+            assertEquals(1, problems("paginate_path: \"" + bad + "\"\n").size(), bad);
+        }
         assertEquals("site.yml:1:16: paginate_path '/blog/:num/x/' must name the post list's pages with :num once, in "
                 + "its last part, like /blog/page:num/ (the list at /blog/, its page 2 at /blog/page2/)",
                 onlyProblem("paginate_path: /blog/:num/x/\n").toString());
