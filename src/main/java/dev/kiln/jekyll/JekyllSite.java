@@ -106,7 +106,8 @@ public record JekyllSite(Path root, JekyllConfig config, List<JekyllFile> posts,
                 }
                 continue;
             }
-            if (dirs.stream().anyMatch(d -> d.startsWith("_"))) {
+            if (dirs.stream().anyMatch(d -> d.startsWith("_")) && !included(parts, config.include())) {
+                // (a folder include: names, _pages say, is read as any other: its pages are published)
                 warnings.add(rel + ": in a folder Jekyll only reads as a collection or plugin data: not imported");
                 continue;
             }

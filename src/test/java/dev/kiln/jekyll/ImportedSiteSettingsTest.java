@@ -140,6 +140,21 @@ class ImportedSiteSettingsTest {
         }
     }
 
+    /** include: [_pages], as Minimal Mistakes sites have: Jekyll publishes the pages in that folder. */
+    @Test
+    void pagesInAnUnderscoreFolderThatIncludeNamesAreImported() throws IOException {
+        Path src = jekyllSite("pages", Map.of(
+                "_config.yml", "include: [_pages]\n",
+                "_pages/about.md", "---\ntitle: About\npermalink: /about/\n---\nMe.\n",
+                "_notes/n.md", "---\ntitle: N\n---\nNot published.\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\n---\nA\n"));
+        Path dest = imported(src);
+
+        assertTrue(build(dest).output().files().containsKey("about/index.html"), report.warnings().toString());
+        assertTrue(report.warnings().stream().anyMatch(w -> w.startsWith("_notes/n.md: in a folder Jekyll only reads")),
+                report.warnings().toString());
+    }
+
     /** A page at /archive/ or the tags' index that is no generated list is kept, and the clash reported. */
     @Test
     void aPageAtAGeneratedUrlThatIsNoListIsKept() throws IOException {
