@@ -396,6 +396,37 @@ final class KramdownHtml {
     }
 
     /**
+     * {@code line} with what comments hold (and their markers) as spaces, of the same length; {@code inComment[0]}
+     * says whether a comment is open at its start, and is left saying whether one is open at its end.
+     */
+    static String withoutComments(String line, boolean[] inComment) {
+        if (!inComment[0] && !line.contains("<!--")) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(line);
+        int i = 0;
+        while (i < line.length()) {
+            if (inComment[0]) {
+                int close = line.indexOf("-->", i);
+                int end = close < 0 ? line.length() : close + 3;
+                for (int j = i; j < end; j++) {
+                    out.setCharAt(j, ' ');
+                }
+                inComment[0] = close < 0;
+                i = end;
+            } else {
+                int open = line.indexOf("<!--", i);
+                if (open < 0) {
+                    break;
+                }
+                inComment[0] = true;
+                i = open;
+            }
+        }
+        return out.toString();
+    }
+
+    /**
      * The index of the line that ends the element {@code name} starting on line {@code from} (its content from
      * column {@code contentAt}): the line where its end tag closes it, counting nested elements of its name, tags in
      * code skipped when its content is Markdown ({@code markdown}), and the column its end tag starts at in that
@@ -408,6 +439,7 @@ final class KramdownHtml {
         int indent = indentation(lines.get(from));
         String fence = null;
         boolean afterBlank = false;
+        boolean[] inComment = {false};
         for (int i = from; i < lines.size(); i++) {
             String whole = lines.get(i);
             // Tags shown in code are text: skip fenced code, indented code after a blank line, and code spans.
@@ -432,7 +464,8 @@ final class KramdownHtml {
                 afterBlank = whole.isBlank();
             }
             String line = i == from ? whole.substring(contentAt) : whole;
-            line = markdown ? withoutCodeSpans(line) : line;
+            // A tag inside a comment (<!-- note </div> -->) opens and closes nothing.
+            line = withoutComments(markdown ? withoutCodeSpans(line) : line, inComment);
             List<int[]> events = new ArrayList<>();
             Matcher o = open.matcher(line);
             while (o.find()) {

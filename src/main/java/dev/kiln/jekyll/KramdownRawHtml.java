@@ -86,37 +86,6 @@ final class KramdownRawHtml {
         return out.toString();
     }
 
-    /**
-     * {@code line} with what comments hold (and their markers) as spaces, of the same length; {@code inComment[0]}
-     * says whether a comment is open at its start, and is left saying whether one is open at its end.
-     */
-    private static String withoutComments(String line, boolean[] inComment) {
-        if (!inComment[0] && !line.contains("<!--")) {
-            return line;
-        }
-        StringBuilder out = new StringBuilder(line);
-        int i = 0;
-        while (i < line.length()) {
-            if (inComment[0]) {
-                int close = line.indexOf("-->", i);
-                int end = close < 0 ? line.length() : close + 3;
-                for (int j = i; j < end; j++) {
-                    out.setCharAt(j, ' ');
-                }
-                inComment[0] = close < 0;
-                i = end;
-            } else {
-                int open = line.indexOf("<!--", i);
-                if (open < 0) {
-                    break;
-                }
-                inComment[0] = true;
-                i = open;
-            }
-        }
-        return out.toString();
-    }
-
     /** The index of the line after {@code from} that ends the comment opened on it before {@code contentAt}; -1 if none. */
     private static int commentEnd(List<String> lines, int from, int contentAt) {
         if (lines.get(from).indexOf("-->", contentAt) >= 0) {
@@ -149,7 +118,8 @@ final class KramdownRawHtml {
         boolean[] inComment = {false};
         for (int i = from; i < lines.size(); i++) {
             // A tag inside a comment (<!-- </div> -->) opens and closes nothing.
-            String line = withoutComments(i == from ? lines.get(i).substring(contentAt) : lines.get(i), inComment);
+            String line = KramdownHtml.withoutComments(i == from ? lines.get(i).substring(contentAt) : lines.get(i),
+                    inComment);
             Matcher o = open.matcher(line);
             Matcher c = close.matcher(line);
             int pos = 0;

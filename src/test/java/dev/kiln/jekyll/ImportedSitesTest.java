@@ -907,6 +907,17 @@ class ImportedSitesTest {
         assertEquals(List.of(), report.warnings());
     }
 
+    /** kramdown: <div>\n<!-- note </div> -->\n<p><em>md</em></p>\n</div>: a tag in a comment ends nothing. */
+    @Test
+    void anEndTagInACommentDoesNotEndAMarkdownElement() throws Exception {
+        var article = post("commented", "", "<div class=\"c\" markdown=\"1\">\n<!-- note </div> -->\n*md*\n</div>\n\nAfter.\n");
+
+        assertEquals("md", article.selectFirst("div.c em").text(), article.html());
+        assertEquals("After.", article.selectFirst("> p").text(), article.html());
+        assertFalse(article.text().contains("-->"), article.html());
+        assertEquals(List.of(), report.warnings());
+    }
+
     /** With parse_block_html, what kramdown keeps raw (a table, a pre) keeps its content raw, elements in it too. */
     @Test
     void parseBlockHtmlLeavesTheContentOfRawElementsRaw() throws Exception {
