@@ -151,9 +151,22 @@ public final class Stamp {
      * others, and a large site's walk (~29,000 entries at 10,000 posts) would be for nothing.
      */
     public static boolean unchanged(Path dest, String marker, String inputs) {
+        return unchanged(dest, marker, inputs, false);
+    }
+
+    /**
+     * {@link #unchanged(Path, String, String)}, also true of a build from {@code inputs} that wrote its site with
+     * broken links when {@code brokenLinksDo} (a build without {@code --strict}): the marker is read once.
+     */
+    public static boolean unchanged(Path dest, String marker, String inputs, boolean brokenLinksDo) {
         Path file = dest.resolve(marker);
         String recorded = read(file);
-        if (recorded == null || !recorded.startsWith(PREFIX + inputs + " ")) {
+        if (recorded == null) {
+            return false;
+        }
+        if (brokenLinksDo && recorded.startsWith(PREFIX + withBrokenLinks(inputs) + " ")) {
+            inputs = withBrokenLinks(inputs);
+        } else if (!recorded.startsWith(PREFIX + inputs + " ")) {
             return false;
         }
         long written;

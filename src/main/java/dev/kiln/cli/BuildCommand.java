@@ -51,8 +51,7 @@ final class BuildCommand extends Command {
         Path marker = target.resolve(SiteWriter.MARKER);
         String inputs = Stamp.inputs(buildOptions, Main.version(),
                 Build.SOURCE_FOLDERS, List.of(SiteConfig.FILE));
-        if (!force && (Stamp.unchanged(target, SiteWriter.MARKER, inputs)
-                || !strict && Stamp.unchanged(target, SiteWriter.MARKER, Stamp.withBrokenLinks(inputs)))) {
+        if (!force && Stamp.unchanged(target, SiteWriter.MARKER, inputs, !strict)) {
             err.println("nothing changed since the last build into " + target + " (" + (System.nanoTime() - begin) / 1_000_000
                     + " ms; --force builds anyway, and shows that build's warnings again)");
             return 0;

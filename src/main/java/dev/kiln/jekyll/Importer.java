@@ -273,18 +273,26 @@ public final class Importer {
         List<Planned> planned = new ArrayList<>();
         String jekyllsList = jekyllListFolder();
         String listFolder = jekyllsList;
-        boolean listMoves = !listFolder.equals("/") && site.pages().stream().anyMatch(page -> isList(page)
-                && isFolder(JekyllUrls.page(effective(page, "pages"), site.config()), jekyllsList));
+        // Each page's Jekyll URL, and whether it is a list (which may read its layouts), found once.
+        Map<JekyllFile, String> pageUrls = new java.util.IdentityHashMap<>();
+        Set<JekyllFile> lists = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (JekyllFile page : site.pages()) {
+            pageUrls.put(page, JekyllUrls.page(effective(page, "pages"), site.config()));
+            if (isList(page)) {
+                lists.add(page);
+            }
+        }
+        boolean listMoves = !listFolder.equals("/") && site.pages().stream().anyMatch(page -> lists.contains(page)
+                && isFolder(pageUrls.get(page), jekyllsList));
         if (listMoves) {
             // Kiln's post list goes where Jekyll's was, with its pages at the same URLs.
             paginatePath = "/" + String.valueOf(site.config().values().get("paginate_path")).strip()
                     .replaceFirst("^/+", "");
-        } else if (site.pages().stream().anyMatch(page -> !isList(page)
-                && isFolder(JekyllUrls.page(effective(page, "pages"), site.config()), "/"))) {
+        } else if (site.pages().stream().anyMatch(page -> !lists.contains(page) && isFolder(pageUrls.get(page), "/"))) {
             // Jekyll had a page at / and no post list in a folder: the page keeps /, and Kiln's post list, which
             // Jekyll did not have, goes to a folder of its own, when nothing of the site is there.
             java.util.stream.Stream<String> urls = java.util.stream.Stream.concat(
-                    site.pages().stream().map(page -> JekyllUrls.page(effective(page, "pages"), site.config())),
+                    site.pages().stream().map(pageUrls::get),
                     posts.stream().map(Planned::jekyllUrl).filter(java.util.Objects::nonNull));
             if (urls.noneMatch(url -> JekyllUrls.unescape(url).matches("/posts(/|/index\\.html|/page\\d+.*)?"))) {
                 paginatePath = MOVED_LIST;
@@ -293,8 +301,8 @@ public final class Importer {
             }
         }
         for (JekyllFile page : site.pages()) {
-            String url = JekyllUrls.page(effective(page, "pages"), site.config());
-            boolean list = isList(page);
+            String url = pageUrls.get(page);
+            boolean list = lists.contains(page);
             if (isFolder(url, "/") && !list && MOVED_LIST.equals(paginatePath)) {
                 warnings.add(page.path() + ": a page at / that is no post list: imported; Kiln's post list, which "
                         + "Jekyll did not have there, goes to " + listFolder + " (paginate_path in site.yml)");

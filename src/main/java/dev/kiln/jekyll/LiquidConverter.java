@@ -124,7 +124,7 @@ public final class LiquidConverter {
                 Matcher pair = SITE_URL_AND_BASEURL.matcher(body).region(m.start(), body.length());
                 if (block != null && block.name().equals("comment")) {
                     if (comments.isEmpty()) {
-                        firstCommentColumn = m.start() - (body.lastIndexOf('\n', m.start() - 1) + 1) + 1;
+                        firstCommentColumn = m.start() - lineStart(body, m.start()) + 1;
                     }
                     comments.add(lineAt);
                     end = block.end();

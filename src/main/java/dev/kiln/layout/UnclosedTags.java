@@ -1,5 +1,7 @@
 package dev.kiln.layout;
 
+import dev.kiln.error.Position;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -49,7 +51,7 @@ final class UnclosedTags {
                 Open top = open.peek();
                 if (!ENDS.get(top.name()).equals(name)) {
                     return at(text, top.offset(), unclosed(top) + " before the {% " + name + " %} of line "
-                            + lineOf(text, m.start()));
+                            + Position.of(text, m.start()).line());
                 }
                 open.pop();
             }
@@ -62,17 +64,7 @@ final class UnclosedTags {
     }
 
     private static Found at(String text, int offset, String message) {
-        int lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-        return new Found(lineOf(text, offset), offset - lineStart + 1, message);
-    }
-
-    private static int lineOf(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
+        Position at = Position.of(text, offset);
+        return new Found(at.line(), at.column(), message);
     }
 }

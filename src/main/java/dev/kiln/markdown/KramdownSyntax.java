@@ -66,12 +66,7 @@ final class KramdownSyntax {
         }
         Node document = parser.parse(markdown);
         // Code, raw HTML and <...> autolinks are written as they are: no list is read or escaped in them.
-        BitSet code = raw(document);
-        for (Node n : document.getDescendants()) {
-            if (n instanceof com.vladsch.flexmark.ast.AutoLink || n instanceof com.vladsch.flexmark.ast.MailLink) {
-                code.set(n.getStartOffset(), n.getEndOffset());
-            }
-        }
+        BitSet code = raw(document, true);
         BitSet spanEnds = spanEnds(document);
         String[] lines = markdown.split("\n", -1);
         Map<String, String> definitions = new HashMap<>();
@@ -251,10 +246,17 @@ final class KramdownSyntax {
 
     /** The offsets of {@code document}'s code and raw HTML (blocks, tags and comments): text no Markdown rule reads. */
     static BitSet raw(Node document) {
-        BitSet raw = code(document);
+        return raw(document, false);
+    }
+
+    /** {@link #raw(Node)}, and with {@code links} the {@code <...>} autolinks too: one walk of the document. */
+    private static BitSet raw(Node document, boolean links) {
+        BitSet raw = new BitSet();
         for (Node n : document.getDescendants()) {
-            if (n instanceof HtmlBlock || n instanceof HtmlCommentBlock || n instanceof HtmlInline
-                    || n instanceof HtmlInlineComment) {
+            if (n instanceof Code || n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock
+                    || n instanceof HtmlBlock || n instanceof HtmlCommentBlock || n instanceof HtmlInline
+                    || n instanceof HtmlInlineComment || links && (n instanceof com.vladsch.flexmark.ast.AutoLink
+                    || n instanceof com.vladsch.flexmark.ast.MailLink)) {
                 raw.set(n.getStartOffset(), n.getEndOffset());
             }
         }
