@@ -88,7 +88,7 @@ public final class SourceLoader {
             String rel = relative(root, file);
             // A page's file is not checked for being readable: reading it reports that.
             String wrong = found.failure() != null ? found.unreadable()
-                    : found.attributes().isSymbolicLink() ? unusable(root, file) : null;
+                    : found.attributes().isSymbolicLink() ? unusable(root, file, include) : null;
             if (wrong != null) {
                 walked.add(Problem.inFile(rel, wrong));
             } else if (isPage(file)) {
@@ -98,7 +98,7 @@ public final class SourceLoader {
                 if (found.attributes().isSymbolicLink()) {
                     links.put(rel, target(root, file));
                 }
-            } else if ((wrong = unusable(root, file)) != null) {
+            } else if ((wrong = unusable(root, file, include)) != null) {
                 walked.add(Problem.inFile(rel, wrong));
             } else {
                 walked.add(new StaticFile(rel, file, rel.substring(CONTENT.length() + 1)));
@@ -123,7 +123,7 @@ public final class SourceLoader {
         for (Found found : walk(root.resolve(ASSETS), root, include)) {
             Path file = found.file();
             String rel = relative(root, file);
-            String wrong = found.failure() != null ? found.unreadable() : unusable(root, file);
+            String wrong = found.failure() != null ? found.unreadable() : unusable(root, file, include);
             if (wrong != null) {
                 problems.add(Problem.inFile(rel, wrong));
             } else {
@@ -224,17 +224,19 @@ public final class SourceLoader {
 
     /**
      * Why {@code file} cannot be part of the site, or null: a link that leads nowhere or to a folder (which
-     * a walk does not follow, so its files would be silently left out), a link out of the site folder, a
-     * file the build may not read.
+     * a walk does not follow, so its files would be silently left out), a link out of the site folder or to
+     * a hidden file in it (the walk leaves {@code .git/config} and {@code .env} out; a link must not publish
+     * them), a file the build may not read.
      */
-    private static String unusable(Path root, Path file) {
+    private static String unusable(Path root, Path file, List<String> include) {
         if (Files.isSymbolicLink(file)) {
             if (!Files.exists(file)) {
                 return "is a symbolic link that leads nowhere (its target is missing, or links point at each "
                         + "other in a loop): remove the link or point it at a file";
             }
-            if (leavesSite(root, file)) {
-                return OUTSIDE;
+            String hidden = hiddenTarget(root, file, include);
+            if (hidden != null) {
+                return hidden;
             }
             if (Files.isDirectory(file)) {
                 return "is a symbolic link to a folder, which a build does not follow (such links can loop): "
@@ -261,16 +263,29 @@ public final class SourceLoader {
         return "cannot be read: " + reason + ": fix or move it";
     }
 
-    /** A symbolic link whose target is outside the site folder would publish that file. */
-    private static boolean leavesSite(Path root, Path file) {
-        if (!Files.isSymbolicLink(file)) {
-            return false;
-        }
+    /**
+     * Why the symbolic link {@code file} may not publish what it leads to, or null: its target (through any
+     * further links) is outside the site folder, or is hidden there as the walk leaves hidden files out
+     * ({@link #isLeftOut}: {@code .git/config}, {@code .env}), unless {@code include} names it.
+     */
+    private static String hiddenTarget(Path root, Path file, List<String> include) {
+        Path target;
+        Path site;
         try {
-            return !file.toRealPath().startsWith(root.toRealPath());
+            target = file.toRealPath();
+            site = root.toRealPath();
         } catch (IOException e) {
-            return true;
+            return OUTSIDE;
         }
+        if (!target.startsWith(site)) {
+            return OUTSIDE;
+        }
+        Path inSite = site.relativize(target);
+        if (isLeftOut(inSite, include)) {
+            return "is a link to " + slashed(inSite) + ", a hidden file that a build never publishes: remove the "
+                    + "link, or copy what should be published into a file of its own";
+        }
+        return null;
     }
 
     /** Markdown files are pages; HTML files are pages only when they start with front matter. */

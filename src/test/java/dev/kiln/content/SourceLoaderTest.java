@@ -348,6 +348,36 @@ class SourceLoaderTest {
     }
 
     @Test
+    void refusesALinkToAHiddenFileInsideTheSiteAsGitsConfigOrAnEnvFile() throws IOException {
+        write(".git/config", "[remote \"origin\"]\n\turl = https://user:token@example.com/blog.git\n");
+        write(".env", "TOKEN=secret\n");
+        Files.createDirectories(site.resolve("assets"));
+        Files.createDirectories(site.resolve("content"));
+        Files.createSymbolicLink(site.resolve("assets/config.txt"), Path.of("../.git/config"));
+        Files.createSymbolicLink(site.resolve("content/env.txt"), site.resolve(".env"));
+
+        SiteException e = assertThrows(SiteException.class, () -> SourceLoader.load(site));
+
+        assertEquals(List.of("assets/config.txt", "content/env.txt"),
+                e.problems().stream().map(p -> p.path()).toList());
+        assertTrue(e.problems().get(0).message().startsWith("is a link to .git/config, a hidden file that a build "
+                + "never publishes"), e.problems().get(0).message());
+        assertTrue(e.problems().get(1).message().contains("a link to .env, a hidden file"));
+    }
+
+    @Test
+    void acceptsALinkToAHiddenFileThatIncludeNames() throws IOException {
+        write(".well-known/security.txt", "Contact: mailto:me@example.com\n");
+        Files.createDirectories(site.resolve("content"));
+        Files.createSymbolicLink(site.resolve("content/security.txt"), Path.of("../.well-known/security.txt"));
+
+        SiteSources sources = SourceLoader.load(site, READ, BACKWARDS_ON_THREADS, List.of(".well-known"));
+
+        assertEquals(List.of("content/security.txt"),
+                sources.statics().stream().map(f -> f.sourcePath()).toList());
+    }
+
+    @Test
     void acceptsALinkToAFileInsideTheSite() throws IOException {
         Files.createDirectories(site.resolve("assets"));
         Path real = Files.writeString(site.resolve("assets/real.txt"), "fine");
