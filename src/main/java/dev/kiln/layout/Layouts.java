@@ -41,7 +41,7 @@ public final class Layouts {
     /** The built-in theme's partials (a test checks these lists against the theme's files). */
     static final List<String> THEME_PARTIALS = List.of("partials/footer", "partials/head", "partials/header",
             "partials/post-list", "partials/post-meta");
-    private static final List<String> THEME_ASSETS = List.of("assets/css/main.css");
+    private static final List<String> THEME_ASSETS = List.of("assets/css/main.css", "assets/favicon.svg");
 
     private final PebbleEngine engine;
     private final Path siteLayouts;

@@ -98,6 +98,9 @@ class LayoutsTest {
         assertNotNull(post.selectFirst("link[rel=stylesheet][href=/assets/css/main.css]"));
         assertArrayEquals(Files.readAllBytes(Path.of("assets/css/main.css")), out.get("assets/css/main.css"),
                 "the theme's stylesheet is this repository's own");
+        // An icon of its own, so that a browser asks for no /favicon.ico that is not there (a 404 in its console).
+        assertNotNull(post.selectFirst("link[rel=icon][href=/assets/favicon.svg]"));
+        assertArrayEquals(Files.readAllBytes(Path.of("assets/favicon.svg")), out.get("assets/favicon.svg"));
         assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));
     }
 
