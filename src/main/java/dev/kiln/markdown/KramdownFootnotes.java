@@ -1,5 +1,6 @@
 package dev.kiln.markdown;
 
+import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -25,12 +26,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * flexmark's footnotes with kramdown's ids, so that deep links into posts that Jekyll built keep working: a note
- * is {@code fn:NAME} after its label ({@code [^source]} is {@code fn:source}, {@code [^1]} is {@code fn:1}), its
- * first reference {@code fnref:NAME} and each further one {@code fnref:NAME:1}, {@code fnref:NAME:2}... (kramdown's
- * {@code convert_footnote} and {@code footnote_content}). flexmark numbers them instead ({@code fn-1},
- * {@code fnref-1-1}). The visible numbers are both's: 1, 2, 3 in the order of first reference. flexmark parses
- * them; this writes them as flexmark's renderer does, with those ids.
+ * flexmark's footnotes written as kramdown 2 writes them, so that deep links into posts that Jekyll built keep
+ * working and a migrated theme's rules still apply. Ids: a note is {@code fn:NAME} after its label
+ * ({@code [^source]} is {@code fn:source}, {@code [^1]} is {@code fn:1}), its first reference {@code fnref:NAME} and
+ * each further one {@code fnref:NAME:1}, {@code fnref:NAME:2}... (kramdown's {@code convert_footnote} and
+ * {@code footnote_content}; flexmark numbers them instead, {@code fn-1}, {@code fnref-1-1}). The visible numbers are
+ * both's: 1, 2, 3 in the order of first reference. Markup: a reference is
+ * {@code <sup id="fnref:NAME"><a href="#fn:NAME" class="footnote" rel="footnote" role="doc-noteref">1</a></sup>}; the
+ * notes are an {@code <ol>} in {@code <div class="footnotes" role="doc-endnotes">} (no {@code <hr>}), each note's back
+ * links ({@code <a href="#fnref:NAME" class="reversefootnote" role="doc-backlink">&#8617;</a>}, the further ones
+ * {@code ↩<sup>2</sup>}, {@code ↩<sup>3</sup>}...) at the end of its last block after a no-break space when that is a
+ * paragraph, else in a paragraph of their own: kramdown's defaults ({@code footnote_backlink},
+ * {@code footnote_backlink_inline: false}), with the roles that kramdown 2.5 writes (2.4 put {@code doc-noteref} on
+ * the {@code <sup>} and {@code doc-endnote}, deprecated since, on each note). flexmark parses them; this writes them.
  */
 final class KramdownFootnotes implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
 
@@ -39,6 +47,9 @@ final class KramdownFootnotes implements Parser.ParserExtension, HtmlRenderer.Ht
      * (flexmark takes any text) are named by their number.
      */
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_][\\p{L}\\p{N}_-]*");
+
+    /** What kramdown writes before a back link in a paragraph: a no-break space ({@code entity_output: as_char}). */
+    private static final String NO_BREAK_SPACE = "&nbsp;";
 
     private final FootnoteExtension flexmark = FootnoteExtension.create();
 
@@ -85,26 +96,19 @@ final class KramdownFootnotes implements Parser.ParserExtension, HtmlRenderer.Ht
         return notes;
     }
 
-    /** flexmark's {@code FootnoteNodeRenderer} with kramdown's ids; made for each document. */
+    /** flexmark's {@code FootnoteNodeRenderer} with kramdown's ids and markup; made for each document. */
     private static final class Renderer implements PhasedNodeRenderer {
+        /** kramdown's default {@code footnote_backlink}: ↩. */
+        private static final String BACK_LINK = "&#8617;";
+
         private final FootnoteRepository footnotes;
         /** The referenced notes in the order of their first reference, with their names; found at the body's top. */
         private Map<FootnoteBlock, String> notes = Map.of();
         /** The number of each note, from 1. */
         private final Map<FootnoteBlock, Integer> numbers = new IdentityHashMap<>();
-        private final String refPrefix;
-        private final String refSuffix;
-        private final String backRef;
-        private final String refClass;
-        private final String backRefClass;
 
         Renderer(DataHolder options) {
             this.footnotes = FootnoteExtension.FOOTNOTES.get(options);
-            this.refPrefix = FootnoteExtension.FOOTNOTE_REF_PREFIX.get(options);
-            this.refSuffix = FootnoteExtension.FOOTNOTE_REF_SUFFIX.get(options);
-            this.backRef = FootnoteExtension.FOOTNOTE_BACK_REF_STRING.get(options);
-            this.refClass = FootnoteExtension.FOOTNOTE_LINK_REF_CLASS.get(options);
-            this.backRefClass = FootnoteExtension.FOOTNOTE_BACK_LINK_REF_CLASS.get(options);
         }
 
         @Override
@@ -137,28 +141,53 @@ final class KramdownFootnotes implements Parser.ParserExtension, HtmlRenderer.Ht
             if (notes.isEmpty()) {
                 return;
             }
-            html.attr("class", "footnotes").withAttr().tagIndent("div", () -> {
-                html.tagVoidLine("hr");
-                html.tagIndent("ol", () -> {
-                    for (Map.Entry<FootnoteBlock, String> note : notes.entrySet()) {
-                        FootnoteBlock block = note.getKey();
-                        String name = note.getValue();
-                        html.attr("id", "fn:" + name);
-                        html.withAttr().tagIndent("li", () -> {
-                            context.renderChildren(block);
-                            for (int i = 0; i < block.getFootnoteReferences(); i++) {
-                                html.attr("href", "#" + referenceId(name, i));
-                                if (!backRefClass.isEmpty()) {
-                                    html.attr("class", backRefClass);
-                                }
-                                html.line().withAttr().tag("a");
-                                html.raw(backRef);
-                                html.tag("/a");
-                            }
-                        });
-                    }
-                });
+            html.attr("class", "footnotes").attr("role", "doc-endnotes").withAttr().tagIndent("div", () ->
+                    html.tagIndent("ol", () -> notes.forEach((block, name) -> note(block, name, context, html))));
+        }
+
+        /**
+         * The note {@code block} named {@code name}, its back links at the end of its last block when that is a
+         * paragraph (kramdown's {@code li.children.last.type == :p}), else in a paragraph of their own.
+         */
+        private void note(FootnoteBlock block, String name, NodeRendererContext context, HtmlWriter html) {
+            html.attr("id", "fn:" + name).withAttr().tagIndent("li", () -> {
+                Node last = block.getLastChild();
+                for (Node child = block.getFirstChild(); child != last; child = child.getNext()) {
+                    context.render(child);
+                }
+                String links = backLinks(name, block.getFootnoteReferences());
+                String paragraph = last instanceof Paragraph ? rendered(last, context) : "";
+                if (paragraph.endsWith("</p>")) {
+                    html.raw(paragraph.substring(0, paragraph.length() - "</p>".length()) + NO_BREAK_SPACE + links
+                            + "</p>").line();
+                    return;
+                }
+                if (last != null) {
+                    context.render(last);
+                }
+                html.tagLine("p", () -> html.raw(links));
             });
+        }
+
+        /** The HTML of {@code node} as {@code context} renders it, trailing line ends removed. */
+        private static String rendered(Node node, NodeRendererContext context) {
+            NodeRendererContext sub = context.getSubContext(false);
+            sub.render(node);
+            return sub.getHtmlWriter().toString().stripTrailing();
+        }
+
+        /**
+         * The back links to the {@code references} references of the note {@code name}: the first {@code ↩}, each
+         * further one {@code ↩<sup>2</sup>}, {@code ↩<sup>3</sup>}... after a no-break space, as kramdown writes them.
+         */
+        private static String backLinks(String name, int references) {
+            StringBuilder links = new StringBuilder();
+            for (int i = 0; i < references; i++) {
+                links.append(i == 0 ? "" : NO_BREAK_SPACE).append("<a href=\"#").append(referenceId(name, i))
+                        .append("\" class=\"reversefootnote\" role=\"doc-backlink\">").append(BACK_LINK)
+                        .append(i == 0 ? "" : "<sup>" + (i + 1) + "</sup>").append("</a>");
+            }
+            return links.toString();
         }
 
         /** A reference: its note's number linked to the note, or the text as written for an undefined note. */
@@ -173,12 +202,10 @@ final class KramdownFootnotes implements Parser.ParserExtension, HtmlRenderer.Ht
             String name = notes.get(block);
             html.attr("id", referenceId(name, node.getReferenceOrdinal()));
             html.srcPos(node.getChars()).withAttr().tag("sup", false, false, () -> {
-                if (!refClass.isEmpty()) {
-                    html.attr("class", refClass);
-                }
-                html.attr("href", "#fn:" + name);
+                html.attr("href", "#fn:" + name).attr("class", "footnote").attr("rel", "footnote")
+                        .attr("role", "doc-noteref");
                 html.withAttr().tag("a");
-                html.raw(refPrefix + numbers.get(block) + refSuffix);
+                html.raw(String.valueOf(numbers.get(block)));
                 html.tag("/a");
             });
         }

@@ -196,19 +196,39 @@ class BlogFeaturesTest {
                 ---
                 title: Kramdown
                 ---
-                A claim[^source] and another[^source].
+                A claim[^source] and another[^source], a list[^list] and code[^code].
 
                 | Left | Centre | Right |
                 |:-----|:------:|------:|
                 | a    | b      | c     |
 
                 [^source]: Where it comes from.
+                [^list]: Two things:
+
+                    - one
+                    - two
+
+                [^code]: A line:
+
+                        x = 1
                 """);
         SiteOutput out = build();
 
         Document post = SiteChecks.page(out, "2020/01/01/kramdown/index.html");
-        assertEquals(List.of("fnref:source", "fnref:source:1"), post.select("article sup").eachAttr("id"));
+        assertEquals(List.of("fnref:source", "fnref:source:1", "fnref:list", "fnref:code"),
+                post.select("article sup").eachAttr("id"));
+        assertEquals(4, post.select("article sup > a.footnote[rel=footnote][role=doc-noteref]").size());
         assertNotNull(post.getElementById("fn:source"), "the note that #fn:source leads to");
+        assertEquals(List.of("fn:source", "fn:list", "fn:code"),
+                post.select("article div.footnotes[role=doc-endnotes] > ol > li").eachAttr("id"));
+        assertTrue(post.select("div.footnotes hr").isEmpty());
+        // kramdown's back links: in the note's paragraph after a no-break space, else in a paragraph of their own.
+        assertEquals("Where it comes from.\u00a0\u21a9\u00a0\u21a92",
+                post.selectFirst("[id=fn:source] > p").wholeText());
+        assertEquals(List.of("#fnref:source", "#fnref:source:1"),
+                post.select("[id=fn:source] > p:last-child > a.reversefootnote[role=doc-backlink]").eachAttr("href"));
+        assertEquals(List.of("#fnref:list"), post.select("[id=fn:list] > ul + p > a.reversefootnote").eachAttr("href"));
+        assertEquals(List.of("#fnref:code"), post.select("[id=fn:code] > pre + p > a.reversefootnote").eachAttr("href"));
         assertEquals("text-align: center", post.select("tbody td").get(1).attr("style"));
         assertEquals(List.of(), SiteChecks.validationErrors(out));
         assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));

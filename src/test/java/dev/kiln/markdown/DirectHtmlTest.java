@@ -43,6 +43,12 @@ class DirectHtmlTest {
     }
 
     @Test
+    void aDocumentWithFootnotesIsLeftToFlexmark() {
+        // The notes, their back links and kramdown's markup are KramdownFootnotes' alone.
+        assertFalse(sameAsFlexmark("Text[^a], again[^a].\n\n[^a]: The note.\n"));
+    }
+
+    @Test
     void theBlogsPostsAreWrittenDirectlyAndTheSame() throws IOException {
         List<Map.Entry<Path, String>> posts = MarkdownSamples.blogPosts();
         assertFalse(posts.isEmpty());

@@ -3,6 +3,7 @@ package dev.kiln.markdown;
 import dev.kiln.highlight.TokenHighlighter;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
@@ -289,6 +290,91 @@ class MarkdownRendererTest {
         Element mixed = render("One[^x y], two[^1].\n\n[^x y]: A.\n[^1]: B.\n");
         assertEquals(List.of("fn:1", "fn:1-1"), mixed.select("div.footnotes li").eachAttr("id"));
         assertEquals(List.of("#fn:1", "#fn:1-1"), mixed.select("p sup a").eachAttr("href"));
+    }
+
+    @Test
+    void writesFootnotesAsKramdownDoesWithItsClassesRolesAndBackLinks() {
+        // kramdown 2.5's HTML (Jekyll 4.3): back links after a no-break space in a note's last paragraph, in a
+        // paragraph of their own after a list or code; the second reference's link marked 2; no <hr>.
+        String markdown = """
+                Text[^a] here, again[^a].
+
+                A list note[^list] and a code note[^code].
+
+                [^a]: The note.
+                [^list]: A list:
+
+                    - one
+                    - two
+
+                [^code]: Code:
+
+                        x = 1
+                """;
+        String kramdown = """
+                <p>Text<sup id="fnref:a"><a href="#fn:a" class="footnote" rel="footnote" role="doc-noteref">1</a></sup> \
+                here, again<sup id="fnref:a:1"><a href="#fn:a" class="footnote" rel="footnote" role="doc-noteref">1</a></sup>.</p>
+
+                <p>A list note<sup id="fnref:list"><a href="#fn:list" class="footnote" rel="footnote" role="doc-noteref">2</a></sup> \
+                and a code note<sup id="fnref:code"><a href="#fn:code" class="footnote" rel="footnote" role="doc-noteref">3</a></sup>.</p>
+
+                <div class="footnotes" role="doc-endnotes">
+                  <ol>
+                    <li id="fn:a">
+                      <p>The note.\u00a0<a href="#fnref:a" class="reversefootnote" role="doc-backlink">&#8617;</a>\u00a0\
+                <a href="#fnref:a:1" class="reversefootnote" role="doc-backlink">&#8617;<sup>2</sup></a></p>
+                    </li>
+                    <li id="fn:list">
+                      <p>A list:</p>
+
+                      <ul>
+                        <li>one</li>
+                        <li>two</li>
+                      </ul>
+                      <p><a href="#fnref:list" class="reversefootnote" role="doc-backlink">&#8617;</a></p>
+                    </li>
+                    <li id="fn:code">
+                      <p>Code:</p>
+
+                      <pre><code>x = 1
+                </code></pre>
+                      <p><a href="#fnref:code" class="reversefootnote" role="doc-backlink">&#8617;</a></p>
+                    </li>
+                  </ol>
+                </div>
+                """;
+
+        assertEquals(dom(kramdown), dom(renderer.render(markdown)));
+    }
+
+    @Test
+    void aNoteReferencedOnceEndsItsParagraphWithOneBackLinkAsInKramdown() {
+        String kramdown = """
+                <p>Text<sup id="fnref:a"><a href="#fn:a" class="footnote" rel="footnote" role="doc-noteref">1</a></sup> here.</p>
+
+                <div class="footnotes" role="doc-endnotes">
+                  <ol>
+                    <li id="fn:a">
+                      <p>The note.\u00a0<a href="#fnref:a" class="reversefootnote" role="doc-backlink">&#8617;</a></p>
+                    </li>
+                  </ol>
+                </div>
+                """;
+
+        assertEquals(dom(kramdown), dom(renderer.render("Text[^a] here.\n\n[^a]: The note.\n")));
+    }
+
+    /**
+     * {@code html} as a browser builds it, printed without the whitespace between the blocks of a container (which
+     * kramdown indents and Kiln does not); whitespace in a paragraph or code is kept.
+     */
+    private static String dom(String html) {
+        Element body = Jsoup.parseBodyFragment(html).body();
+        for (Element container : body.select("body, div, ol, ul, li, blockquote")) {
+            container.textNodes().stream().filter(TextNode::isBlank).forEach(TextNode::remove);
+        }
+        body.ownerDocument().outputSettings().prettyPrint(false);
+        return body.html();
     }
 
     @Test

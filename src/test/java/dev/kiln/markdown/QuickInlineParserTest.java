@@ -59,6 +59,25 @@ class QuickInlineParserTest {
     }
 
     @Test
+    void footnotesWithSeveralReferencesAndNotesEndingInAListOrCodeRenderTheSame() {
+        String markdown = """
+                One[^a], two[^b], again[^a] and[^c] once more[^a].
+
+                [^a]: A *note*
+                    over two lines.
+                [^b]: A list:
+
+                    - one
+                    - two
+
+                [^c]: Code:
+
+                        x = 1
+                """;
+        assertEquals(FLEXMARK.render(markdown), QUICK.render(markdown));
+    }
+
+    @Test
     void dotsAndDashesOutsideTheSmartsReadAsTextAndTheSmartsStillApply() {
         String markdown = """
                 End. Then... and . . . spaced, 1.5 and x.y.z, a-b, -x, y-, -- en --- em ---- four - one.
