@@ -27,6 +27,10 @@ final class KramdownOptions {
             Map.entry("smart_quotes", List.of("lsquo,rsquo,ldquo,rdquo")),
             Map.entry("entity_output", List.of("as_char")),
             Map.entry("footnote_nr", List.of("1")),
+            Map.entry("footnote_backlink", List.of("&#8617;", "&#x21a9;", "\u21a9")),
+            Map.entry("footnote_backlink_inline", List.of("false")),
+            Map.entry("footnote_prefix", List.of("", "null")),
+            Map.entry("footnote_link_text", List.of("%s")),
             Map.entry("header_offset", List.of("0")),
             Map.entry("math_engine", List.of("mathjax")),
             Map.entry("parse_span_html", List.of("true")),
@@ -90,8 +94,12 @@ final class KramdownOptions {
             case "parse_span_html" -> "Kiln reads the Markdown inside HTML tags in a paragraph";
             case "entity_output" -> "Kiln writes entities as its Markdown does; the page shows the same characters";
             case "footnote_nr" -> "Kiln numbers each page's footnotes from 1";
-            case "footnote_backlink", "footnote_backlink_inline", "footnote_prefix" ->
-                    "Kiln writes footnotes and their back links its own way";
+            case "footnote_backlink" -> "Kiln writes kramdown's default back link, \u21a9 (&#8617;)";
+            case "footnote_backlink_inline" -> "Kiln puts a note's back link at the end of its last paragraph when "
+                    + "the note ends with one, else in a paragraph of its own, as kramdown does by default";
+            case "footnote_prefix" -> "Kiln's footnote ids are kramdown's default, fn:NAME and fnref:NAME, without "
+                    + "the prefix (links to the prefixed ids find no note)";
+            case "footnote_link_text" -> "Kiln's footnote references show the note's number, kramdown's default";
             case "syntax_highlighter", "syntax_highlighter_opts", "guess_lang", "enable_coderay", "coderay" ->
                     "Kiln highlights code with its own highlighter";
             case "remove_block_html_tags", "remove_span_html_tags", "html_to_native" ->

@@ -548,6 +548,30 @@ class ImportedSitesTest {
                         + "footnotes from 1"), report.warnings());
     }
 
+    /** Kiln writes footnotes as kramdown does by default: those defaults are no warning, other values are. */
+    @Test
+    void kramdownsFootnoteOptionsAtTheirDefaultsAreNoWarning() throws Exception {
+        Path src = jekyllSite("notes", Map.of("_config.yml", "title: N\nkramdown:\n  footnote_backlink: '&#8617;'\n"
+                        + "  footnote_backlink_inline: false\n  footnote_prefix: ''\n  footnote_nr: 1\n",
+                "_posts/2020-01-01-n.md", "---\ntitle: N\n---\nText[^1].\n\n[^1]: A note.\n"));
+        importKeepingEveryUrl(src);
+        assertEquals(List.of(), report.warnings());
+
+        Path other = jekyllSite("notes2", Map.of("_config.yml", "title: N\nkramdown:\n  footnote_backlink: '^'\n"
+                        + "  footnote_backlink_inline: true\n  footnote_prefix: x-\n",
+                "_posts/2020-01-01-n.md", "---\ntitle: N\n---\nText[^1].\n\n[^1]: A note.\n"));
+        importKeepingEveryUrl(other);
+        assertEquals(List.of(
+                "_config.yml:3: kramdown option footnote_backlink: ^ is not carried over: Kiln writes kramdown's "
+                        + "default back link, \u21a9 (&#8617;)",
+                "_config.yml:4: kramdown option footnote_backlink_inline: true is not carried over: Kiln puts a note's "
+                        + "back link at the end of its last paragraph when the note ends with one, else in a paragraph "
+                        + "of its own, as kramdown does by default",
+                "_config.yml:5: kramdown option footnote_prefix: x- is not carried over: Kiln's footnote ids are "
+                        + "kramdown's default, fn:NAME and fnref:NAME, without the prefix (links to the prefixed ids "
+                        + "find no note)"), report.warnings());
+    }
+
     @Test
     void anotherMarkdownConvertersSiteKeepsKramdownsSyntaxAsText() throws Exception {
         String post = "---\ntitle: K\n---\nShown {::comment}too{:/comment}.\n";
