@@ -38,6 +38,7 @@ final class QuickYaml {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Position> positions = new LinkedHashMap<>();
         Map<String, Position> keyPositions = new LinkedHashMap<>();
+        Map<String, List<Position>> itemPositions = new LinkedHashMap<>();
         int line = firstLine;
         for (int start = 0, n = yaml.length(); start < n; line++) {
             int end = yaml.indexOf('\n', start);
@@ -64,14 +65,29 @@ final class QuickYaml {
                 values.put(key, value.value);
                 positions.put(key, new Position(line, at - start + 1));
                 keyPositions.put(key, new Position(line, 1));
+                if (value.items != null) {
+                    List<Position> items = new ArrayList<>(value.items.size());
+                    for (int item : value.items) {
+                        // Columns in characters, as SnakeYAML counts them: an emoji before the item is one.
+                        items.add(new Position(line, yaml.codePointCount(start, item) + 1));
+                    }
+                    itemPositions.put(key, List.copyOf(items));
+                }
             }
             start = end + 1;
         }
-        return values.isEmpty() ? null : new YamlDocument(values, positions, keyPositions);
+        return values.isEmpty() ? null : new YamlDocument(values, positions, keyPositions, itemPositions);
     }
 
-    /** A value and where what follows it (spaces passed over) ends. */
-    private record Value(Object value, int end) {}
+    /**
+     * A value and where what follows it (spaces passed over) ends; for a list, where each of its items starts
+     * (null for a scalar).
+     */
+    private record Value(Object value, int end, List<Integer> items) {
+        Value(Object value, int end) {
+            this(value, end, null);
+        }
+    }
 
     /** The end of the key ({@code :}) of the line {@code from..to}, or -1 when it does not start with one. */
     private static int key(String s, int from, int to) {
@@ -95,15 +111,16 @@ final class QuickYaml {
         } else {
             v = scalar(s, from, to, false);
         }
-        return v == null ? null : new Value(v.value, spaces(s, v.end, to));
+        return v == null ? null : new Value(v.value, spaces(s, v.end, to), v.items);
     }
 
     /** A one-line list of scalars: {@code [a, "b c", 'd']}. */
     private Value list(String s, int from, int to) {
         List<Object> items = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
         int i = spaces(s, from + 1, to);
         if (i < to && s.charAt(i) == ']') {
-            return new Value(items, i + 1);
+            return new Value(items, i + 1, starts);
         }
         while (i < to) {
             Value item = scalar(s, i, to, true);
@@ -111,9 +128,10 @@ final class QuickYaml {
                 return null;
             }
             items.add(item.value);
+            starts.add(i);
             i = spaces(s, item.end, to);
             if (i < to && s.charAt(i) == ']') {
-                return new Value(items, i + 1);
+                return new Value(items, i + 1, starts);
             }
             if (i >= to || s.charAt(i) != ',') {
                 return null;

@@ -108,18 +108,33 @@ public final class SiteConfigReader {
     }
 
     /**
-     * The hidden files and folders to publish all the same, without leading or trailing slashes; {@code .git}
-     * (a repository's history, which may hold what was deleted) never is.
+     * How the names of Kiln's own files in the output folder start ({@code output.SiteWriter}'s marker, staging
+     * folder, journal and temporary files): a site cannot publish a file of its own under such a name.
+     */
+    public static final String KILN_FILES = ".kiln-";
+
+    /**
+     * The hidden files and folders to publish all the same, without leading or trailing slashes, each bad entry a
+     * problem where it stands; {@code .git} (a repository's history, which may hold what was deleted) never is,
+     * nor a name of Kiln's own files in the output folder ({@link #KILN_FILES}: such a file would take the place
+     * of the marker that tells a build the folder is its own, or of a write's journal).
      */
     private static List<String> include(YamlFields f) {
         List<String> include = new ArrayList<>();
-        for (String given : f.texts("include")) {
-            String entry = given.replaceAll("^/+|/+$", "");
-            boolean git = java.util.Arrays.asList(entry.split("/")).contains(".git");
-            if (git || entry.isEmpty() || entry.contains("..") || entry.contains("\\")) {
-                f.problem("include", "include: '" + given + "' " + (git ? "names .git, which is never published"
-                        : "is not a name or a path under content/ or assets/")
-                        + ": name the hidden files or folders to publish, like [.well-known, .htaccess]");
+        for (YamlFields.Placed given : f.placedTexts("include")) {
+            String entry = given.text().replaceAll("^/+|/+$", "");
+            List<String> names = java.util.Arrays.asList(entry.split("/"));
+            boolean git = names.contains(".git");
+            boolean kilns = names.stream().anyMatch(name -> name.startsWith(KILN_FILES));
+            if (kilns) {
+                f.problems().add(given.at().problem(SiteConfig.FILE, "include: '" + given.text() + "' names Kiln's own"
+                        + " files in the output folder (.kiln-output, .kiln-staging, .kiln-journal: every name that"
+                        + " starts with " + KILN_FILES + "), which a site cannot publish: take it out of include, and"
+                        + " rename the file if it is one of the site's"));
+            } else if (git || entry.isEmpty() || entry.contains("..") || entry.contains("\\")) {
+                f.problems().add(given.at().problem(SiteConfig.FILE, "include: '" + given.text() + "' "
+                        + (git ? "names .git, which is never published" : "is not a name or a path under content/ or assets/")
+                        + ": name the hidden files or folders to publish, like [.well-known, .htaccess]"));
             } else {
                 include.add(entry);
             }

@@ -113,18 +113,28 @@ final class YamlFields {
 
     /** A list of texts, written as a YAML list or as one text; blank ones left out. */
     List<String> texts(String key) {
+        return placedTexts(key).stream().map(Placed::text).toList();
+    }
+
+    /** A text of a list, and where it stands. */
+    record Placed(String text, Position at) {}
+
+    /** {@link #texts}, each with where it stands (a list's item, or the one text), to report a bad one there. */
+    List<Placed> placedTexts(String key) {
         Object v = yaml.values().get(key);
         if (v == null) {
             return List.of();
         }
-        List<String> out = new ArrayList<>();
-        for (Object item : v instanceof List<?> items ? items : List.of(v)) {
+        List<Placed> out = new ArrayList<>();
+        List<?> items = v instanceof List<?> list ? list : List.of(v);
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
             if (item instanceof Map || item instanceof List) {
                 problem(key, key + " must be a text or a list of texts, like [/old-post/, /2019/old.html]");
                 return List.of();
             }
             if (item != null && !item.toString().isBlank()) {
-                out.add(item.toString().strip());
+                out.add(new Placed(item.toString().strip(), yaml.at(key, i, Position.START)));
             }
         }
         return List.copyOf(out);

@@ -72,6 +72,7 @@ public final class YamlReader {
             Map<String, Object> values = new LinkedHashMap<>();
             Map<String, Position> positions = new LinkedHashMap<>();
             Map<String, Position> keyPositions = new LinkedHashMap<>();
+            Map<String, List<Position>> itemPositions = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 Node keyNode = tuple.getKeyNode();
                 if (!(keyNode instanceof ScalarNode scalarKey)) {
@@ -90,8 +91,12 @@ public final class YamlReader {
                 values.put(key, value(constructor, tuple.getValueNode(), path, firstLine));
                 positions.put(key, position(tuple.getValueNode().getStartMark(), firstLine));
                 keyPositions.put(key, position(keyNode.getStartMark(), firstLine));
+                if (tuple.getValueNode() instanceof SequenceNode list) {
+                    itemPositions.put(key, list.getValue().stream()
+                            .map(item -> position(item.getStartMark(), firstLine)).toList());
+                }
             }
-            return new YamlDocument(values, positions, keyPositions);
+            return new YamlDocument(values, positions, keyPositions, itemPositions);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = mark == null ? new Position(firstLine, 1) : position(mark, firstLine);

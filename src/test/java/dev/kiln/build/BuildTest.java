@@ -74,7 +74,7 @@ class BuildTest {
 
         write(site, "site.yml", "title: T\ninclude: [.git]\n");
         SiteException e = assertThrows(SiteException.class, () -> Fixtures.build(Fixtures.options(site)));
-        assertEquals("site.yml:2:10: include: '.git' names .git, which is never published: name the hidden files or "
+        assertEquals("site.yml:2:11: include: '.git' names .git, which is never published: name the hidden files or "
                 + "folders to publish, like [.well-known, .htaccess]", e.problems().get(0).toString());
     }
 

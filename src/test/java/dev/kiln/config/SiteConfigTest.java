@@ -184,6 +184,23 @@ class SiteConfigTest {
     }
 
     @Test
+    void rejectsAnIncludeOfKilnsOwnFilesInTheOutputFolderAtThatEntry() {
+        assertEquals(List.of("site.yml:3:5: include: '.kiln-output' names Kiln's own files in the output folder (.kiln-output,"
+                        + " .kiln-staging, .kiln-journal: every name that starts with .kiln-), which a site cannot publish:"
+                        + " take it out of include, and rename the file if it is one of the site's",
+                        "site.yml:5:5: include: 'assets/.kiln-journal' names Kiln's own files in the output folder"
+                        + " (.kiln-output, .kiln-staging, .kiln-journal: every name that starts with .kiln-), which a site"
+                        + " cannot publish: take it out of include, and rename the file if it is one of the site's"),
+                problems("title: T\ninclude:\n  - .kiln-output\n  - .well-known\n  - assets/.kiln-journal\n").stream()
+                        .map(Problem::toString).toList());
+        // A one-line list (read without SnakeYAML's parser) places its entries as SnakeYAML does.
+        assertEquals(List.of("site.yml:1:24", "site.yml:1:39"), problems("include: [.well-known, .kiln-staging, "
+                + "\".kiln-x\"]\n").stream().map(SiteConfigTest::place).toList());
+        assertEquals("site.yml:1:11", place(onlyProblem("include: [.git]\n")), "every bad entry, at its place");
+        assertEquals(List.of(".well-known", ".kiln"), config("include: [.well-known, .kiln]\n").include());
+    }
+
+    @Test
     void rejectsTitleGivenAsList() {
         Problem p = onlyProblem("title: [a, b]\n");
         assertEquals("site.yml:1:8", place(p));

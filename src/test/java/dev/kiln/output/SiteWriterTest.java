@@ -50,6 +50,14 @@ class SiteWriterTest {
     }
 
     @Test
+    void kilnsOwnFilesAreNamedSoThatSiteYmlCannotIncludeThem() {
+        // site.yml's include: refuses every name that starts with this, so that no file of the site takes their place.
+        for (String own : List.of(SiteWriter.MARKER, SiteWriter.STAGING, SiteWriter.JOURNAL)) {
+            assertTrue(own.startsWith(dev.kiln.content.SiteConfigReader.KILN_FILES), own);
+        }
+    }
+
+    @Test
     void aSpilledSiteIsReadBackFromItsThreadsSpillFileAndTheChangedFilesAreWritten() throws IOException {
         Path dest = tmp.resolve("out");
         SiteWriter.write(site("index.html", "home", "old.html", "old"), dest);
