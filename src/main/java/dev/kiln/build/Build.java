@@ -410,6 +410,15 @@ public final class Build implements AutoCloseable {
     }
 
     /**
+     * The hidden files and folders that the settings of the last run that could read {@code site.yml} publish
+     * ({@code include}, {@link SourceLoader#isLeftOut}); empty before any could.
+     */
+    public List<String> include() {
+        SiteConfig last = lastConfig;
+        return last == null ? List.of() : last.include();
+    }
+
+    /**
      * The sources of the site in {@code root}: all read, or the last run's with the {@code changed} ones
      * read again.
      */

@@ -476,6 +476,21 @@ public final class SourceLoader {
         return false;
     }
 
+    /**
+     * Whether the file or folder at {@code siteRelative} (its path in the site folder: below {@code content/},
+     * {@code assets/} or {@code layouts/}) is left out of the site, as a build that publishes {@code include}
+     * reads the folders: {@link #isLeftOut} at its path as published (below {@code content/}, without that
+     * folder's name; below {@code assets/}, with it); elsewhere, where {@code include} does not reach (layouts),
+     * when it is {@link #isIgnored}.
+     */
+    public static boolean isLeftOutOfSite(Path siteRelative, List<String> include) {
+        String top = siteRelative.getNameCount() == 0 ? "" : siteRelative.getName(0).toString();
+        if (top.equals(CONTENT) && siteRelative.getNameCount() > 1) {
+            return isLeftOut(siteRelative.subpath(1, siteRelative.getNameCount()), include);
+        }
+        return top.equals(ASSETS) ? isLeftOut(siteRelative, include) : isIgnored(siteRelative);
+    }
+
     /** GNU sed's {@code -i} file: {@code sed} and six letters or digits (mkstemp's template sedXXXXXX). */
     private static boolean isSedTemporary(String name) {
         if (name.length() != 9 || !name.startsWith("sed")) {

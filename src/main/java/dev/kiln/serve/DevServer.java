@@ -195,6 +195,8 @@ public final class DevServer implements AutoCloseable {
             List<Problem> problems = List.of(Problem.inFile("(kiln)", "the build crashed: " + e));
             after = before.failed(problems, ErrorOverlay.html(problems, options.source()));
         }
+        // Hidden files are sources too when site.yml's include names them, as the build that read it took them.
+        watcher.include(build.include());
         // A page may be a link to a file in a folder the watcher does not watch (notes/, beside content/).
         Set<String> targets = build.linkTargets();
         if (targets != null) {

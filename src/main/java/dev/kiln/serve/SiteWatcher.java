@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 
 /**
  * Watches what a site is made of: {@code site.yml} and everything under {@code content/},
- * {@code layouts/} and {@code assets/}, new folders included, and the files that pages are symbolic
+ * {@code layouts/} and {@code assets/}, new folders included (hidden files and folders as far as
+ * {@code site.yml}'s {@code include} publishes them, as the last build read it), and the files that pages are symbolic
  * links to elsewhere in the site ({@code content/about.md} → {@code notes/about.md}): the folder of each
  * such file is watched while a link leads there, also when it is removed and made again (its coming back,
  * or a folder's on its way, is a change). A burst of events (an editor saving
@@ -49,6 +50,11 @@ final class SiteWatcher implements AutoCloseable {
     private final Consumer<Set<String>> listener;
     private final long quietMillis;
     private final Thread thread;
+    /**
+     * The hidden files and folders that {@code site.yml}'s {@code include} publishes, as the last build read it: a
+     * change to them is a change of the site ({@link SourceLoader#isLeftOutOfSite}).
+     */
+    private volatile List<String> include = List.of();
     /** The site-relative paths of the files that pages link to outside the watched folders (or ignored in them). */
     private volatile Set<String> targets = Set.of();
     /** The folders of {@link #targets} outside the watched folders: each is watched while it exists. */
@@ -89,6 +95,15 @@ final class SiteWatcher implements AutoCloseable {
 
     void start() {
         thread.start();
+    }
+
+    /**
+     * Takes changes to the hidden files and folders that {@code include} names ({@code site.yml}'s, as the build
+     * that read it last publishes them) as changes of the site from now on, and to others no longer. Every folder
+     * below the watched folders is watched, hidden or not, so that one made before {@code include} names it is seen.
+     */
+    void include(List<String> include) {
+        this.include = List.copyOf(include);
     }
 
     /**
@@ -241,6 +256,9 @@ final class SiteWatcher implements AutoCloseable {
             String path = rel.toString().replace('\\', '/');
             boolean site = concernsSite(rel);
             boolean target = targets.contains(path);
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && inFolders(rel) && Files.isDirectory(changed)) {
+                registerTree(changed); // hidden or not: include may name it at the next site.yml edit
+            }
             if (!site && !target) {
                 if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && onTheWay(changed)) {
                     // The folder of a target, or one on its way, made again (a checkout): watch it, then rebuild.
@@ -259,28 +277,26 @@ final class SiteWatcher implements AutoCloseable {
             } else {
                 burst.anything = true;
             }
-            if (site && event.kind() == StandardWatchEventKinds.ENTRY_CREATE && Files.isDirectory(changed)) {
-                registerTree(changed);
-            }
         }
         if (!key.reset() && lost(key)) {
             rewatch(); // its folder was removed: watch the way to it, or the folder made again
         }
     }
 
-    /** site.yml, or anything below content/, layouts/ or assets/ that is not hidden or an editor's leftover. */
-    private static boolean concernsSite(Path rel) {
-        if (rel.getNameCount() == 0) {
-            return false;
-        }
-        String top = rel.getName(0).toString();
-        if (rel.getNameCount() == 1 && top.equals(CONFIG)) {
+    /**
+     * site.yml, or anything below content/, layouts/ or assets/ that a build reads: not hidden or an editor's
+     * leftover unless {@link #include} publishes it, never {@code .git}.
+     */
+    private boolean concernsSite(Path rel) {
+        if (rel.getNameCount() == 1 && rel.getName(0).toString().equals(CONFIG)) {
             return true;
         }
-        if (!FOLDERS.contains(top)) {
-            return false;
-        }
-        return !SourceLoader.isIgnored(rel);
+        return inFolders(rel) && !SourceLoader.isLeftOutOfSite(rel, include);
+    }
+
+    /** Whether {@code rel} is one of the watched folders or below one. */
+    private static boolean inFolders(Path rel) {
+        return rel.getNameCount() > 0 && FOLDERS.contains(rel.getName(0).toString());
     }
 
     /**

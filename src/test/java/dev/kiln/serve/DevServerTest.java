@@ -899,6 +899,35 @@ class DevServerTest {
     }
 
     @Test
+    void hiddenFilesThatSiteYmlIncludesAreWatchedFromTheRebuildThatReadsIt() throws IOException {
+        Path site = site();
+        try (DevServer server = started(site)) {
+            // A hidden folder made while serving, not yet included: not published.
+            write(site, "content/.well-known/security.txt", "Contact: mailto:first@example.com\n");
+            write(site, "site.yml", "title: Test Blog\ninclude: [.well-known]\n");
+            await("the included file", () -> get(server, "/.well-known/security.txt").body().contains("first@"));
+
+            // Written in place, as most editors save: only the watcher can tell the server.
+            Files.writeString(site.resolve("content/.well-known/security.txt"), "Contact: mailto:edited@example.com\n");
+            await("the edit of the included file", () -> get(server, "/.well-known/security.txt").body()
+                    .contains("edited@"));
+            write(site, "content/.well-known/pgp-key.txt", "a key\n");
+            await("a new file in the included folder", () -> get(server, "/.well-known/pgp-key.txt").statusCode() == 200);
+
+            long before = settledRebuilds(server, 300);
+            write(site, "content/.well-known/.git/HEAD", "ref: refs/heads/main\n");
+            write(site, "content/.notes.md", "hidden, not included\n");
+            assertEquals(before, settledRebuilds(server, 500), ".git and what include does not name stay ignored: " + log);
+
+            write(site, "site.yml", "title: Test Blog\n");
+            await("the file no longer included to go", () -> get(server, "/.well-known/security.txt").statusCode() == 404);
+            before = settledRebuilds(server, 300);
+            Files.writeString(site.resolve("content/.well-known/security.txt"), "Contact: mailto:hidden@example.com\n");
+            assertEquals(before, settledRebuilds(server, 500), "hidden again once site.yml no longer includes it: " + log);
+        }
+    }
+
+    @Test
     void sedInPlaceEditsArePublishedWithoutItsTemporaryFile() throws IOException, InterruptedException {
         Path site = site();
         try (DevServer server = started(site)) {
