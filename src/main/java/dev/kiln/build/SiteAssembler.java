@@ -124,17 +124,17 @@ final class SiteAssembler {
 
     /**
      * One page of the site to be: where it goes, what it is (for error messages), its values, layout, name
-     * in timings, and body when a source makes it.
+     * in timings, body when a source makes it, and what places it when Kiln makes it.
      */
     private record Job(Route route, String origin, Supplier<Map<String, Object>> context, String layout,
-                       String name, Body body, Supplier<Object> dependencies) {
+                       String name, Body body, Supplier<Object> dependencies, UrlClashes.Maker maker) {
         /**
-         * A page that no source file makes, {@code dependencies} its {@link Views#dependencies(String)}: named
-         * by its output path in timings.
+         * A page that no source file makes, {@code dependencies} its {@link Views#dependencies(String)}, placed by
+         * {@code maker}: named by its output path in timings.
          */
         Job(Route route, String origin, Supplier<Map<String, Object>> context, String layout,
-            Supplier<Object> dependencies) {
-            this(route, origin, context, layout, route.outputPath(), null, dependencies);
+            Supplier<Object> dependencies, UrlClashes.Maker maker) {
+            this(route, origin, context, layout, route.outputPath(), null, dependencies, maker);
         }
     }
 
@@ -143,20 +143,15 @@ final class SiteAssembler {
         return !index.posts().isEmpty() && layouts.wants("archive");
     }
 
-    /**
-     * The problem of two claims on {@code url}: {@code earlier}'s, a page's source file (reported at its
-     * {@code permalink} when it has one) or a page Kiln makes, and {@code later}'s. Two pages Kiln makes
-     * only meet through the site's settings (a tag named {@code tags} under {@code tag_permalink: /:slug/}).
-     */
-    private Problem clash(String earlier, String url, String later) {
-        Page page = java.util.stream.Stream.concat(index.posts().stream(), index.pages().stream())
-                .filter(p -> p.path().equals(earlier)).findFirst().orElse(null);
-        if (page != null) {
-            return page.front().at("permalink").problem(earlier, "URL " + url + " is also used by " + later
-                    + ": give this page another permalink");
+    /** How two claims on one URL among {@code jobs} (and the pages that only send readers on) are reported. */
+    private UrlClashes clashes(List<Job> jobs) {
+        Map<String, Page> pages = new java.util.HashMap<>();
+        for (List<Page> list : List.of(index.posts(), index.pages())) {
+            list.forEach(page -> pages.put(page.path(), page));
         }
-        return Problem.inFile(dev.kiln.config.SiteConfig.FILE, "URL " + url + " is used by both " + earlier + " and " + later
-                + ": change tag_permalink or archive_permalink here, or rename the tag");
+        Map<String, UrlClashes.Maker> made = new java.util.HashMap<>();
+        jobs.stream().filter(job -> job.maker() != null).forEach(job -> made.put(job.origin(), job.maker()));
+        return new UrlClashes(config, pages, made);
     }
 
     /**
@@ -177,43 +172,50 @@ final class SiteAssembler {
                 }
             }
         }
+        // Moved by paginate_path (/blog/), the post list is no longer the home page.
+        String list = config.paginatePath() == null ? "the home page" : "the post list";
         for (Pagination home : index.home()) {
-            jobs.add(new Job(home.route(), "the home page", () -> views.forHome(home), "home",
-                    () -> views.dependencies(home.route().outputPath())));
+            jobs.add(new Job(home.route(), list, () -> views.forHome(home), "home",
+                    () -> views.dependencies(home.route().outputPath()),
+                    new UrlClashes.Maker(UrlClashes.PAGINATE_PATH, false)));
         }
         if (!index.tags().isEmpty()) {
             used.addAll(java.util.List.of("tag", "tags"));
         }
         for (Tag tag : index.tags()) {
             jobs.add(new Job(tag.route(), "the page of tag '" + tag.name() + "'", () -> views.forTag(tag), "tag",
-                    () -> views.dependencies(tag.route().outputPath())));
+                    () -> views.dependencies(tag.route().outputPath()),
+                    new UrlClashes.Maker(UrlClashes.TAG_PERMALINK, true)));
         }
         if (!index.tags().isEmpty()) {
             Route tags = SiteIndex.tagsIndexRoute(config);
             jobs.add(new Job(tags, "the index of tags", () -> views.forTags(tags.url()), "tags",
-                    () -> views.dependencies(tags.outputPath())));
+                    () -> views.dependencies(tags.outputPath()),
+                    new UrlClashes.Maker(UrlClashes.TAG_PERMALINK, false)));
         }
         if (writesArchive()) {
             used.add("archive");
             Route archive = SiteIndex.archiveRoute(config);
             jobs.add(new Job(archive, "the archive", () -> views.forArchive(archive.url()), "archive",
-                    () -> views.dependencies(archive.outputPath())));
+                    () -> views.dependencies(archive.outputPath()),
+                    new UrlClashes.Maker(UrlClashes.ARCHIVE_PERMALINK, false)));
         }
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
         // Paths are claimed in this order before any page is laid out, so that the first claim on a path
         // wins whichever thread lays its page out first.
+        UrlClashes clashes = clashes(jobs);
         for (Job job : jobs) {
             String earlier = out.claim(job.route().outputPath(), job.origin());
             if (earlier != null) {
-                problems.add(clash(earlier, job.route().url(), job.origin()));
+                problems.add(clashes.of(earlier, job.route().url(), job.origin()));
             }
         }
         for (Page page : moved) {
             String earlier = out.claim(page.route().outputPath(), page.path());
             if (earlier != null) {
-                problems.add(clash(earlier, page.url(), page.path()));
+                problems.add(clashes.of(earlier, page.url(), page.path()));
             }
         }
         List<Redirect> redirects = redirects(out, problems);
@@ -221,8 +223,7 @@ final class SiteAssembler {
         for (StaticFile file : statics) {
             String earlier = out.claim(file.outputPath(), file.sourcePath());
             if (earlier != null) {
-                problems.add(Problem.inFile(file.sourcePath(), "its path is also used by " + earlier
-                        + ": rename or move the file"));
+                problems.add(clashes.ofStatic(earlier, file));
             } else {
                 staticsClaimed.add(file);
             }
@@ -400,7 +401,7 @@ final class SiteAssembler {
         }
         sources.put(page.route().outputPath(), page.path());
         return new Job(page.route(), page.path(), () -> views.forPage(page), layout, page.path(), page.body(),
-                () -> views.dependencies(page));
+                () -> views.dependencies(page), null);
     }
 
     /** The page a job's layout makes of its context and body. */

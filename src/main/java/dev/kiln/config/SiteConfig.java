@@ -1,5 +1,6 @@
 package dev.kiln.config;
 
+import dev.kiln.error.Position;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,7 +17,8 @@ import java.util.TreeMap;
  * a name at any depth ({@code .well-known}) or a path as published ({@code .well-known/security.txt}).
  * {@code paginatePath}: where the pages of the post list are, Jekyll's {@code paginate_path}
  * ({@code /blog/page:num/}: the list at {@code /blog/}, its page 2 at {@code /blog/page2/}); null for Kiln's own,
- * the list at {@code /} and its page 2 at {@code /page/2/}.
+ * the list at {@code /} and its page 2 at {@code /page/2/}. {@code positions}: where the value of each setting that
+ * {@code site.yml} gives stands in it, so that a problem found later (two pages on one URL) is reported there.
  */
 public record SiteConfig(
         String title,
@@ -37,7 +39,8 @@ public record SiteConfig(
         boolean future,
         List<String> include,
         String paginatePath,
-        Map<String, Object> params) {
+        Map<String, Object> params,
+        Map<String, Position> positions) {
 
     public static final String FILE = "site.yml";
     public static final String DEFAULT_PERMALINK = "/:year/:month/:day/:slug/";
@@ -59,13 +62,14 @@ public record SiteConfig(
         nav = List.copyOf(nav);
         include = List.copyOf(include);
         params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+        positions = Map.copyOf(positions);
     }
 
     /** The settings of a site that has no {@code site.yml}. */
     public static SiteConfig defaults() {
         return new SiteConfig("My Blog", "", "", "", "", "en", ZoneId.of("UTC"), DEFAULT_PERMALINK,
                 DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), new Feed(20, true, false, "/feed.xml"), false,
-                DEFAULT_ARCHIVE_PERMALINK, false, List.of(), null, Map.of());
+                DEFAULT_ARCHIVE_PERMALINK, false, List.of(), null, Map.of(), Map.of());
     }
 
     /**
@@ -87,6 +91,16 @@ public record SiteConfig(
         return paginatePath.replace(":num", Integer.toString(n));
     }
 
+    /** Whether {@code site.yml} gives the setting {@code key}. */
+    public boolean gives(String key) {
+        return positions.containsKey(key);
+    }
+
+    /** Where the value of the setting {@code key} stands in {@code site.yml}: its start when it gives none. */
+    public Position at(String key) {
+        return positions.getOrDefault(key, Position.START);
+    }
+
     /** The absolute URL of the site's root, without a trailing slash ("" when no base_url is set). */
     public String rootUrl() {
         return origin + basePath;
@@ -96,7 +110,8 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String baseUrl) {
         String[] parts = splitBaseUrl(baseUrl);
         return new SiteConfig(title, description, author, parts[0], parts[1], language, timezone, permalink,
-                tagPermalink, paginate, excerptSeparator, nav, feed, toc, archivePermalink, future, include, paginatePath, params);
+                tagPermalink, paginate, excerptSeparator, nav, feed, toc, archivePermalink, future, include, paginatePath, params,
+                positions);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.kiln.content;
 
 import dev.kiln.config.SiteConfig;
+import dev.kiln.error.Position;
 import dev.kiln.error.SiteException;
 
 import java.util.ArrayList;
@@ -50,7 +51,8 @@ public final class SiteConfigReader {
                 f.bool("future", defaults.future()),
                 include(f),
                 paginatePath(f),
-                yaml.valuesExcept(KNOWN));
+                yaml.valuesExcept(KNOWN),
+                positions(yaml));
         for (String key : yaml.values().keySet()) {
             String known = nearMiss(key);
             if (known != null) {
@@ -63,6 +65,17 @@ public final class SiteConfigReader {
             throw new SiteException(f.problems());
         }
         return config;
+    }
+
+    /** Where the value of each of Kiln's settings that {@code yaml} gives stands. */
+    private static Map<String, Position> positions(YamlDocument yaml) {
+        Map<String, Position> positions = new java.util.HashMap<>();
+        for (String key : yaml.values().keySet()) {
+            if (KNOWN.contains(key)) {
+                positions.put(key, yaml.at(key, Position.START));
+            }
+        }
+        return positions;
     }
 
     /**

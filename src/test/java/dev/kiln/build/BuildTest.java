@@ -501,9 +501,60 @@ class BuildTest {
 
         SiteException e = assertThrows(SiteException.class, () -> Fixtures.build(Fixtures.options(site)));
 
-        assertEquals(List.of("site.yml:1:1: URL /tags/ is used by both the page of tag 'tags' and the index of tags:"
-                        + " change tag_permalink or archive_permalink here, or rename the tag"),
+        assertEquals(List.of("site.yml:1:16: URL /tags/ is used by both the page of tag 'tags' and the index of tags:"
+                        + " change tag_permalink here, or rename the tag"),
                 e.problems().stream().map(Problem::toString).toList());
+    }
+
+    @Test
+    void aPaginatePathWhoseListPagesMeetAnotherPageKilnMakesIsAProblemAtPaginatePath() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "content/posts/2020-01-01-a.md", "---\ntags: [x]\n---\nA.\n");
+        write(site, "content/posts/2020-01-02-b.md", "---\ntags: [page2]\n---\nB.\n");
+
+        write(site, "site.yml", "title: T\npaginate: 1\npaginate_path: /tags/page:num/\n");
+        assertEquals(List.of("site.yml:3:16: URL /tags/ is used by both the post list and the index of tags:"
+                        + " change paginate_path here",
+                "site.yml:3:16: URL /tags/page2/ is used by both the post list and the page of tag 'page2':"
+                        + " change paginate_path here, or rename the tag"), problems(site));
+
+        // Both settings given: both named, at paginate_path.
+        write(site, "site.yml", "title: T\ntag_permalink: /blog/:slug/\npaginate: 1\npaginate_path: /blog/page:num/\n");
+        assertEquals(List.of("site.yml:4:16: URL /blog/ is used by both the post list and the index of tags:"
+                        + " change paginate_path or tag_permalink here",
+                "site.yml:4:16: URL /blog/page2/ is used by both the post list and the page of tag 'page2':"
+                        + " change paginate_path or tag_permalink here, or rename the tag"), problems(site));
+    }
+
+    @Test
+    void aPaginatePathWhoseListPagesMeetAPageOrFileOfTheSiteIsAProblemAtPaginatePathNamingIt() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "content/posts/2020-01-01-a.md", "---\n---\nA.\n");
+        write(site, "content/posts/2020-01-02-b.md", "---\n---\nB.\n");
+        write(site, "content/about.md", "---\ntitle: About\n---\nMe.\n");
+        write(site, "content/blog/index.html", "<p>An old list, copied as it is.</p>\n");
+
+        write(site, "site.yml", "paginate: 1\n\npaginate_path: \"/about/:num/\"\n");
+        assertEquals(List.of("site.yml:3:16: URL /about/ is used by both the post list and content/about.md:"
+                + " change paginate_path here, or give content/about.md another permalink"), problems(site));
+
+        write(site, "site.yml", "paginate_path: /blog/page:num/\n");
+        assertEquals(List.of("site.yml:1:16: URL /blog/index.html is used by both the post list and"
+                + " content/blog/index.html: change paginate_path here, or move content/blog/index.html"), problems(site));
+
+        // Kiln's own list pages meet a page: the page is reported, as before.
+        write(site, "site.yml", "paginate: 1\n");
+        write(site, "content/about.md", "---\ntitle: About\npermalink: /page/2/\n---\nMe.\n");
+        List<String> problems = problems(site);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("content/about.md:3:12: URL /page/2/ is also used by the home page: give"
+                + " this page another permalink"), problems.get(0));
+    }
+
+    /** The problems of building {@code site}, which must fail. */
+    private static List<String> problems(Path site) {
+        SiteException e = assertThrows(SiteException.class, () -> Fixtures.build(Fixtures.options(site)));
+        return e.problems().stream().map(Problem::toString).toList();
     }
 
     // ---- sites ----
