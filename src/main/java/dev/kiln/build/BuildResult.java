@@ -1,5 +1,6 @@
 package dev.kiln.build;
 
+import dev.kiln.error.Problem;
 import dev.kiln.output.SiteOutput;
 
 /**
@@ -7,12 +8,14 @@ import dev.kiln.output.SiteOutput;
  * {@code listPages} the home pages, the index of tags and the archive), and how many bodies and pages this run rendered (the
  * others were remembered from an earlier run of the same {@link Build}); {@code sources} maps the output
  * path of each page made from a file to that file, and {@code rootUrl} ({@code https://me.github.io/blog}, or "") and {@code basePath} ({@code /blog})
- * say where the site is served; {@code timings} says where the time went.
+ * say where the site is served; {@code timings} says where the time went; {@code missingHome} is the problem of a
+ * site whose post list {@code paginate_path} moved away from {@code /} while no page of its own is there, told
+ * once by the {@link LinkReport} for every link to {@code /} (null when a page is at {@code /}).
  */
 public record BuildResult(SiteOutput output, int posts, int pages, int tagPages, int listPages, int skippedDrafts,
                           int skippedFuture, int markdownRenders, int layoutRenders, String rootUrl, String basePath,
                           java.util.Map<String, String> sources, long millis,
-                          Timings timings) {
+                          Timings timings, Problem missingHome) {
 
     /** The closing line of a build: {@code built 66 pages, 12 tag pages in 412 ms}. */
     public String summary() {

@@ -1,8 +1,10 @@
 package dev.kiln.build;
 
 import dev.kiln.check.ExternalLinks;
+import dev.kiln.config.SiteConfig;
 import dev.kiln.error.Problem;
 import dev.kiln.html.LinkChecker;
+import dev.kiln.output.SiteOutput;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,11 +31,32 @@ public final class LinkReport {
     }
 
     /**
+     * The problem of a site whose post list {@code config}'s {@code paginate_path} moved away from {@code /} (to
+     * {@code /blog/}) while {@code output} has no page there, the site's own address, reported at
+     * {@code paginate_path}; null when a page is at {@code /}.
+     */
+    static Problem missingHome(SiteConfig config, SiteOutput output) {
+        if (config.paginatePath() == null || output.served("") != null) {
+            return null;
+        }
+        return config.at(UrlClashes.PAGINATE_PATH).problem(SiteConfig.FILE, "the post list is at " + config.listUrl(1)
+                + " and no page is at /, the site's own address, where links home lead: add content/index.md (a page"
+                + " of its own at /), or remove " + UrlClashes.PAGINATE_PATH + " to put the post list back at /");
+    }
+
+    /** Whether {@code b} leads to the site's root ({@code /} or {@code /index.html}), where no file is. */
+    private static boolean home(LinkChecker.Broken b) {
+        return "".equals(b.missing()) || "index.html".equals(b.missing());
+    }
+
+    /**
      * Every broken link of {@code result}'s site in {@code root}, as problems, sorted; a problem that would
      * say what another says at the same place (a layout that writes one broken link twice on a page) once.
      * A page made from no source file (the home, tag and list pages) that holds a URL after a link to a post
      * (its title) whose page has that URL broken too shows it in the post's excerpt: it is named in the
-     * post's problem rather than reported as written by a layout.
+     * post's problem rather than reported as written by a layout. When the post list moved away from an empty
+     * {@code /} ({@link BuildResult#missingHome}), that is the first problem, and the links to {@code /}, which one
+     * page there mends, are not reported one by one.
      */
     public static List<Problem> problems(BuildResult result, Path root) {
         List<Problem> problems = new ArrayList<>();
@@ -41,6 +64,9 @@ public final class LinkReport {
         Map<String, List<String>> brokenOn = new HashMap<>(); // URL -> the pages made from a source that hold it
         List<LinkChecker.Broken> sourceless = new ArrayList<>();
         for (LinkChecker.Broken b : new LinkChecker(result.output(), result.basePath()).check()) {
+            if (result.missingHome() != null && home(b)) {
+                continue; // told once, below
+            }
             String source = result.sources().get(b.page());
             if (source == null) {
                 sourceless.add(b);
@@ -73,7 +99,13 @@ public final class LinkReport {
         problems.addAll(bySource.entrySet().parallelStream()
                 .flatMap(e -> at(read(root, e.getKey()), e.getKey(), e.getValue(), inExcerpts, result.basePath()).stream())
                 .toList());
-        return problems.stream().sorted().distinct().toList();
+        List<Problem> sorted = problems.stream().sorted().distinct().toList();
+        if (result.missingHome() == null) {
+            return sorted;
+        }
+        List<Problem> all = new ArrayList<>(List.of(result.missingHome()));
+        all.addAll(sorted);
+        return List.copyOf(all);
     }
 
     /**

@@ -36,8 +36,12 @@ public final class LinkChecker {
     /** Any tag but those the scan tells apart: a, link, area, input, script and style. */
     private static final String OTHER = "";
 
-    /** A link that leads nowhere: the page it stands on (output path), the URL as written, and why. */
-    public record Broken(String page, String url, String reason) {
+    /**
+     * A link that leads nowhere: the page it stands on (output path), the URL as written, and why; when no file
+     * is there, {@code missing} is the path it leads to (below the base path, decoded: "" for the site's root),
+     * else null.
+     */
+    public record Broken(String page, String url, String reason, String missing) {
         @Override
         public String toString() {
             return page + " -> " + url + (reason.isEmpty() ? "" : " (" + reason + ")");
@@ -53,7 +57,10 @@ public final class LinkChecker {
     private final String decodedBasePath;
     private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
     /** The verdicts on links that mean the same on every page: root-relative and absolute URLs. */
-    private final Map<String, Optional<String>> sameEverywhere = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Verdict>> sameEverywhere = new ConcurrentHashMap<>();
+
+    /** Why a link leads nowhere, and the path it leads to when no file is there (else null). */
+    private record Verdict(String reason, String missing) {}
 
     /** A checker for {@code site} served under {@code basePath} ("" at the root; as it stands in URLs: {@code /my%20blog}). */
     public LinkChecker(SiteOutput site, String basePath) {
@@ -94,16 +101,16 @@ public final class LinkChecker {
                 // A link to an id of its own page (a heading's anchor, a footnote, the table of contents): looked
                 // up in the ids just found, as the general case below would, without resolving the URL.
                 if (!found.contains(url.substring(1))) {
-                    broken.add(new Broken(page, url, "no element with id '" + url.substring(1) + "'"));
+                    broken.add(new Broken(page, url, "no element with id '" + url.substring(1) + "'", null));
                 }
                 continue;
             }
             // A root-relative or absolute link means the same on every page: judged once (navigation, tags,
             // posts, links to other sites).
-            Optional<String> why = url.startsWith("/") || Route.hasScheme(url)
+            Optional<Verdict> why = url.startsWith("/") || Route.hasScheme(url)
                     ? sameEverywhere.computeIfAbsent(url, u -> Optional.ofNullable(verdict(pageUri, u)))
                     : Optional.ofNullable(verdict(pageUri, url));
-            why.ifPresent(reason -> broken.add(new Broken(page, url, reason)));
+            why.ifPresent(v -> broken.add(new Broken(page, url, v.reason(), v.missing())));
         }
         return broken;
     }
@@ -124,27 +131,28 @@ public final class LinkChecker {
     }
 
     /** Why {@code url} on the page at {@code pageUri} leads nowhere ("" when there is no file), or null. */
-    private String verdict(URI pageUri, String url) {
+    private Verdict verdict(URI pageUri, String url) {
         URI target;
         try {
             target = pageUri.resolve(url.replace(" ", "%20"));
         } catch (IllegalArgumentException e) {
-            return "not a valid URL";
+            return new Verdict("not a valid URL", null);
         }
         if (target.getScheme() != null && !"site".equals(target.getHost())) {
             return null; // external
         }
         String path = URLDecoder.decode(target.getRawPath().replace("+", "%2B"), StandardCharsets.UTF_8);
         if (!path.startsWith(decodedBasePath + "/")) {
-            return "outside the base path " + basePath;
+            return new Verdict("outside the base path " + basePath, null);
         }
-        String file = resolve(path.substring(decodedBasePath.length() + 1));
+        String inSite = path.substring(decodedBasePath.length() + 1);
+        String file = resolve(inSite);
         if (file == null) {
-            return "";
+            return new Verdict("", inSite);
         }
         if (target.getRawFragment() != null && !target.getRawFragment().isEmpty() && file.endsWith(".html")
                 && !idsOf(file).contains(URLDecoder.decode(target.getRawFragment(), StandardCharsets.UTF_8))) {
-            return "no element with id '" + target.getFragment() + "'";
+            return new Verdict("no element with id '" + target.getFragment() + "'", null);
         }
         return null;
     }

@@ -60,7 +60,7 @@ class LinkReportTest {
         String text = "a [x](/a/b/) and /a/\n\u201cq\u201d /a/b/ /c/\n/x\n/y\n";
 
         List<Problem> problems = LinkReport.at(source(text), "a.md", Stream.of("/a/", "/a/b/", "/c/", "/zz/", "/a/",
-                "/x\n/y").map(url -> new LinkChecker.Broken("p/index.html", url, "")).toList(), "");
+                "/x\n/y").map(url -> new LinkChecker.Broken("p/index.html", url, "", null)).toList(), "");
 
         String elsewhere = " (on p/index.html), written by a layout or made from a relative link";
         assertEquals(List.of(
@@ -77,7 +77,7 @@ class LinkReportTest {
         String text = "---\ntitle: A\n---\nSee [one](/gone/).\n\n- and [two](/gone/) again\n";
 
         List<Problem> problems = LinkReport.at(source(text), "a.md", Stream.of("/gone/", "/gone/", "/gone/")
-                .map(url -> new LinkChecker.Broken("p/index.html", url, "")).toList(), "");
+                .map(url -> new LinkChecker.Broken("p/index.html", url, "", null)).toList(), "");
 
         // The third has no line of its own (a layout wrote it): it is reported where the URL first stands.
         assertEquals(List.of(
@@ -91,7 +91,7 @@ class LinkReportTest {
         String text = "---\ntitle: A\n---\n[x](/nope/) [y](../nothing/) ![i](missing.png) [c](/caf\u00e9/)\n";
         List<Problem> problems = LinkReport.at(source(text), "a.md", Stream.of("/blog/nope/", "/blog/2020/01/nothing/",
                         "/blog/2020/01/a/missing.png", "/blog/caf%C3%A9/")
-                .map(url -> new LinkChecker.Broken("2020/01/a/index.html", url, "")).toList(), "/blog");
+                .map(url -> new LinkChecker.Broken("2020/01/a/index.html", url, "", null)).toList(), "/blog");
 
         // Without the base path, relative to the page, decoded.
         assertEquals(List.of("4:5", "4:17", "4:35", "4:52"),
@@ -126,7 +126,7 @@ class LinkReportTest {
             }
             String t = text.toString();
             List<Problem> found = LinkReport.at(source(t), "a.md",
-                    urls.stream().map(url -> new LinkChecker.Broken("p", url, "")).toList(), "");
+                    urls.stream().map(url -> new LinkChecker.Broken("p", url, "", null)).toList(), "");
             for (int i = 0; i < urls.size(); i++) {
                 String url = urls.get(i);
                 int repeat = java.util.Collections.frequency(urls.subList(0, i), url);

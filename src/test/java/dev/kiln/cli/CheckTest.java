@@ -111,6 +111,41 @@ class CheckTest {
         assertTrue(Files.exists(site.resolve("target/site/index.html")));
     }
 
+    /** The one warning of a site whose post list paginate_path moved to /blog/, with no page of its own at /. */
+    private static final String NO_HOME = "site.yml:2:16: the post list is at /blog/ and no page is at /, the site's"
+            + " own address, where links home lead: add content/index.md (a page of its own at /), or remove"
+            + " paginate_path to put the post list back at /";
+
+    @Test
+    void aPostListMovedAwayFromAnEmptyRootIsSaidOnceAtPaginatePathRatherThanAsEveryPagesBrokenLinkHome()
+            throws IOException {
+        write("site.yml", "title: T\npaginate_path: /blog/page:num/\n");
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\ntags: [x]\n---\nOff [to nothing](/nope/), [home](/)"
+                + " or [up](../../../../).\n");
+        write("content/about.md", "---\ntitle: About\n---\nMe.\n");
+        String nope = "content/posts/2020-01-01-a.md:5:18: broken link to /nope/ (on 2020/01/01/a/index.html; also in"
+                + " its excerpt on blog/index.html)";
+
+        Run build = kiln("build", "--source", site.toString());
+
+        assertEquals(0, build.code(), build.err());
+        assertEquals(List.of("warning: " + NO_HOME, "warning: " + nope),
+                build.err().lines().filter(l -> l.startsWith("warning: ")).toList(), build.err());
+
+        Run check = kiln("check", "--source", site.toString());
+        assertEquals(1, check.code(), check.err());
+        assertEquals(List.of(NO_HOME, nope), check.err().lines().filter(l -> l.contains(": ")).toList(), check.err());
+
+        Run strict = kiln("build", "--strict", "--source", site.toString(), "--dest", site.resolve("strict").toString());
+        assertEquals(1, strict.code(), strict.err());
+        assertTrue(strict.err().contains(NO_HOME), strict.err());
+
+        write("content/index.md", "---\ntitle: Welcome\n---\nHello.\n");
+        Run fixed = kiln("build", "--source", site.toString());
+        assertEquals(List.of("warning: " + nope), fixed.err().lines().filter(l -> l.startsWith("warning: ")).toList(),
+                fixed.err());
+    }
+
     @Test
     void strictBuildFailsOnBrokenLinksAndWritesNothing() throws IOException {
         siteWithABrokenLink();
