@@ -307,18 +307,19 @@ final class SiteAssembler {
         List<Redirect> redirects = new ArrayList<>();
         for (List<Page> pages : List.of(index.posts(), index.pages())) {
             for (Page page : pages) {
-                if (page.front().redirectFrom().isEmpty()) {
+                if (page.front().redirectFrom().isEmpty() && page.front().aliases().isEmpty()) {
                     continue;
                 }
-                String key = page.front().redirectKey();
-                List<Route> routes;
+                List<Permalinks.OldUrl> routes;
                 try {
-                    routes = Permalinks.redirects(page.draft());
+                    routes = Permalinks.redirects(page.draft(), page.route());
                 } catch (SiteException e) {
                     problems.addAll(e.problems());
                     continue;
                 }
-                for (Route from : routes) {
+                for (Permalinks.OldUrl old : routes) {
+                    String key = old.key();
+                    Route from = old.route();
                     String earlier = out.claim(from.outputPath(), key + " of " + page.path());
                     if (earlier != null) {
                         problems.add(page.front().at(key).problem(page.path(), key + " " + from.url()

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The typed front matter of a post or page. {@code date} is null only for pages without a date;
  * {@code permalink} and {@code layout} are null when the file names none; {@code redirectFrom} are the
- * page's old URLs ({@code redirect_from}, as jekyll-redirect-from reads it, and Hugo's {@code aliases});
+ * page's old URLs of {@code redirect_from}, as jekyll-redirect-from reads it (paths from the site's root), and
+ * {@code aliases} those of Hugo's {@code aliases} as written (a relative one is taken from the page's URL);
  * {@code redirectTo} is null unless the page only sends readers on to that URL ({@code redirect_to});
  * {@code excerptSeparator} is null unless the page ends its excerpt otherwise than the site ({@code excerpt_separator},
  * as Jekyll reads it).
@@ -31,6 +32,7 @@ public record FrontMatter(
         String excerptSeparator,
         Boolean toc,
         List<String> redirectFrom,
+        List<String> aliases,
         String redirectTo,
         Map<String, Object> params,
         Map<String, Position> positions) {
@@ -39,13 +41,9 @@ public record FrontMatter(
         tags = List.copyOf(tags);
         categories = List.copyOf(categories);
         redirectFrom = List.copyOf(redirectFrom);
+        aliases = List.copyOf(aliases);
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         positions = Map.copyOf(positions);
-    }
-
-    /** The key that gave {@link #redirectFrom}: {@code redirect_from}, else Hugo's {@code aliases}. */
-    public String redirectKey() {
-        return positions.containsKey("redirect_from") ? "redirect_from" : "aliases";
     }
 
     /** Whether the front matter gives {@code key} a value. */

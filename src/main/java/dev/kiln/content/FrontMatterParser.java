@@ -89,7 +89,7 @@ public final class FrontMatterParser {
                 f.bool("draft", false), !f.bool("published", true),
                 f.text("description"), f.text("image"), f.text("excerpt"), f.text("excerpt_separator"),
                 f.has("toc") ? f.bool("toc", false) : null,
-                redirectFrom(f), redirectTo(f),
+                redirectFrom(f), aliases(f), redirectTo(f),
                 yaml.valuesExcept(KNOWN), yaml.positions());
         if (!f.problems().isEmpty()) {
             throw new SiteException(f.problems());
@@ -112,27 +112,60 @@ public final class FrontMatterParser {
         return to;
     }
 
-    /** The old URLs of {@code redirect_from} and {@code aliases}, each a path from the site's root. */
+    /** The old URLs of {@code redirect_from}, each a path from the site's root, as jekyll-redirect-from reads them. */
     private static List<String> redirectFrom(YamlFields f) {
         java.util.Set<String> paths = new java.util.LinkedHashSet<>();
-        for (String key : List.of("redirect_from", "aliases")) {
-            for (String url : f.texts(key)) {
-                if (Route.hasScheme(url) || url.startsWith("//")) {
-                    f.problem(key, key + " takes paths of this site, not '" + url + "': write /old-post/ for "
-                            + "https://example.com/old-post/");
-                } else {
-                    String path = url.startsWith("/") ? url : "/" + url;
-                    String bad = Permalinks.unsafe(path);
-                    if (bad != null) {
-                        f.problem(key, key + " '" + url + "' " + bad
-                                + ": write a path from the site root such as /old-post/");
-                    } else {
-                        paths.add(path);
-                    }
-                }
+        for (String url : f.texts("redirect_from")) {
+            if (onAnotherSite(f, "redirect_from", url)) {
+                continue;
+            }
+            String path = url.startsWith("/") ? url : "/" + url;
+            String bad = Permalinks.unsafe(path);
+            if (bad != null) {
+                f.problem("redirect_from", "redirect_from '" + url + "' " + bad
+                        + ": write a path from the site root such as /old-post/");
+            } else {
+                paths.add(path);
             }
         }
         return List.copyOf(paths);
+    }
+
+    /**
+     * Hugo's {@code aliases} as written: a relative one is resolved against the page's URL when the page has one
+     * ({@link Permalinks#redirects}), where a {@code ..} that leaves the site is reported.
+     */
+    private static List<String> aliases(YamlFields f) {
+        java.util.Set<String> aliases = new java.util.LinkedHashSet<>();
+        for (String url : f.texts("aliases")) {
+            String alias = url.strip();
+            if (onAnotherSite(f, "aliases", alias)) {
+                continue;
+            }
+            // '.' and '..' are resolved against the page's URL later; anything else unsafe is reported here.
+            String bad = alias.isEmpty() ? "is empty" : Permalinks.unsafe(String.join("/", java.util.Arrays
+                    .stream(alias.split("/", -1)).filter(s -> !s.equals(".") && !s.equals("..")).toList()));
+            if (bad == null && alias.startsWith("/") && Permalinks.resolved(List.of(), alias) == null) {
+                bad = "leaves the site: its '..' climb above the site root";
+            }
+            if (bad != null) {
+                f.problem("aliases", "aliases '" + url + "' " + bad + ": write a path such as /old-post/ (from the "
+                        + "site root) or old-name (beside the page's own URL, as Hugo reads it)");
+            } else {
+                aliases.add(alias);
+            }
+        }
+        return List.copyOf(aliases);
+    }
+
+    /** Whether {@code url}, an old URL of {@code key}, is on another site (a problem reported at {@code key}). */
+    private static boolean onAnotherSite(YamlFields f, String key, String url) {
+        if (Route.hasScheme(url) || url.startsWith("//")) {
+            f.problem(key, key + " takes paths of this site, not '" + url + "': write /old-post/ for "
+                    + "https://example.com/old-post/");
+            return true;
+        }
+        return false;
     }
 
     /** {@code 2018-03-15-what-i-learned.md} → {@code what-i-learned}; {@code about.md} → {@code about}. */

@@ -89,18 +89,71 @@ public final class Permalinks {
         return checked(page, "permalink", out.toString(), at, "/my-post/");
     }
 
+    /** An old URL of a page, where the build writes a page sending readers on, and the key that named it. */
+    public record OldUrl(String key, Route route) {}
+
     /**
-     * The routes of {@code page}'s old URLs ({@code redirect_from}, {@code aliases}), where the build writes
-     * pages that send readers on to its URL.
+     * The old URLs of {@code page}, whose route is {@code own}: those of {@code redirect_from} as
+     * jekyll-redirect-from writes them ({@code /old} → {@code old.html}, {@code /old/} → {@code old/index.html}),
+     * then those of {@code aliases} as Hugo writes them: each a folder with its {@code index.html} unless it ends
+     * in {@code .html}, a relative one taken from the folder that holds the page ({@code old} of
+     * {@code /posts/a/} is {@code /posts/old/}, {@code ../up} is {@code /up/}).
      */
-    public static List<Route> redirects(DraftPage page) {
+    public static List<OldUrl> redirects(DraftPage page, Route own) {
         FrontMatter front = page.front();
-        String key = front.redirectKey();
-        List<Route> routes = new java.util.ArrayList<>();
+        List<OldUrl> routes = new java.util.ArrayList<>();
         for (String url : front.redirectFrom()) {
-            routes.add(checked(page, key, url, front.at(key), "/old-post/"));
+            routes.add(new OldUrl("redirect_from", checked(page, "redirect_from", url, front.at("redirect_from"),
+                    "/old-post/")));
+        }
+        for (String alias : front.aliases()) {
+            String path = aliasPath(page, alias, own);
+            routes.add(new OldUrl("aliases", checked(page, "aliases", path.endsWith(".html") ? path : path + "/",
+                    front.at("aliases"), "/old-post/")));
         }
         return routes;
+    }
+
+    /**
+     * The path of {@code alias} from the site's root, as Hugo resolves it: a relative alias from the folder
+     * holding the page ({@code /posts/} for {@code /posts/a/} and {@code /posts/a.html}), {@code .} and
+     * {@code ..} segments resolved; one that climbs above the site's root is a problem.
+     */
+    private static String aliasPath(DraftPage page, String alias, Route own) {
+        List<String> folder = new java.util.ArrayList<>();
+        if (!alias.startsWith("/")) {
+            String path = own.outputPath().endsWith("index.html")
+                    ? own.outputPath().substring(0, own.outputPath().length() - "index.html".length())
+                    : own.outputPath();
+            String[] parts = path.split("/");
+            folder.addAll(List.of(parts).subList(0, parts.length - 1));
+        }
+        String resolved = resolved(folder, alias);
+        if (resolved == null) {
+            throw new SiteException(page.front().at("aliases").problem(page.path(), "aliases '" + printable(alias)
+                    + "' leaves the site: its '..' climb above the site root from " + own.url()
+                    + ": write a path from the site root such as /old-post/"));
+        }
+        return resolved;
+    }
+
+    /**
+     * {@code path} resolved from {@code folder} (its segments from the site's root), its {@code .} and {@code ..}
+     * segments taken away, from the root ({@code /a/b}); null when a {@code ..} climbs above the root.
+     */
+    static String resolved(List<String> folder, String path) {
+        List<String> segments = new java.util.ArrayList<>(folder);
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    return null;
+                }
+                segments.remove(segments.size() - 1);
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                segments.add(segment);
+            }
+        }
+        return "/" + String.join("/", segments);
     }
 
     /** The route of {@code expanded}, the path {@code key} gave, or the problem with it, at {@code at}. */

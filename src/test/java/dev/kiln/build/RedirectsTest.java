@@ -62,6 +62,42 @@ class RedirectsTest {
     }
 
     @Test
+    void hugosAliasesAreFoldersAndARelativeOneIsTakenFromThePagesFolderAsHugoWritesThem() throws Exception {
+        // What Hugo 0.111 writes for these aliases of /posts/a/ and /docs/page/ (checked with hugo itself).
+        write("site.yml", "permalink: /posts/:slug/\n");
+        write("content/posts/2023-01-01-a.md", "---\ntitle: A\naliases: [old-a, /old-abs, ../up-a, rel-slash/, x.html, "
+                + "/abs.html, ./dot-a, sub/deeper]\n---\nx\n");
+        write("content/docs/page.md", "---\ntitle: D\naliases: d-old\n---\nx\n");
+        write("content/ugly.md", "---\ntitle: U\npermalink: /notes/ugly\naliases: u-old\n---\nx\n");
+        SiteOutput out = build();
+
+        for (String old : List.of("old-a", "posts/old-a", "old-abs", "up-a", "posts/rel-slash", "posts/dot-a",
+                "posts/sub/deeper")) {
+            if (!old.equals("old-a")) {
+                assertEquals(List.of("/posts/a/", "/posts/a/", "/posts/a/"), target(out, old + "/index.html"), old);
+            }
+        }
+        assertEquals(null, out.get("old-a/index.html"));
+        assertEquals(null, out.get("old-abs.html"));
+        assertEquals(List.of("/posts/a/", "/posts/a/", "/posts/a/"), target(out, "posts/x.html"));
+        assertEquals(List.of("/posts/a/", "/posts/a/", "/posts/a/"), target(out, "abs.html"));
+        assertEquals(List.of("/docs/page/", "/docs/page/", "/docs/page/"), target(out, "docs/d-old/index.html"));
+        assertEquals(List.of("/notes/ugly", "/notes/ugly", "/notes/ugly"), target(out, "notes/u-old/index.html"));
+        assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));
+    }
+
+    @Test
+    void aRelativeAliasThatClimbsAboveTheSiteRootIsAProblemAtItsLine() throws IOException {
+        write("content/docs/page.md", "---\ntitle: D\naliases: [fine, ../../gone]\n---\nx\n");
+
+        SiteException e = assertThrows(SiteException.class, this::build);
+
+        assertEquals(1, e.problems().size(), e.getMessage());
+        String problem = e.problems().get(0).toString();
+        assertTrue(problem.startsWith("content/docs/page.md:3:") && problem.contains("leaves the site"), problem);
+    }
+
+    @Test
     void aPageWithRedirectToSendsItsReadersThere() throws Exception {
         write("content/posts/2020-01-01-moved.md", "---\ntitle: Moved\nredirect_to: https://medium.example/@me/moved\n---\n"
                 + "Now elsewhere.\n");
