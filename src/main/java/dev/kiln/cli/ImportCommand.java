@@ -30,11 +30,22 @@ final class ImportCommand extends Command {
         return List.of(new Jekyll());
     }
 
-    /** {@code kiln import} alone is a usage error: it shows its subcommands and exits 2. */
+    /**
+     * {@code kiln import} alone is a usage error: it shows its subcommands and exits 2; another generator's name
+     * ({@code kiln import hugo .}) is one line saying that only Jekyll sites are read.
+     */
     @Override
     int run(CommandLine line) {
-        System.err.print(help());
-        return 2;
+        if (line.getArgList().isEmpty()) {
+            System.err.print(help());
+            return 2;
+        }
+        String word = line.getArgList().get(0);
+        if (Main.nearest(word, List.of("jekyll")) != null) {
+            throw new UsageError("kiln import has no command '" + word + "': did you mean kiln import jekyll?");
+        }
+        throw new UsageError("kiln import reads Jekyll sites only (kiln import jekyll SRC), not '" + word + "': move "
+                + "any other site by hand; README's \"Coming from Hugo\" says where each part of a Hugo site goes");
     }
 
     /** {@code kiln import jekyll}: converts a Jekyll site, keeping every post and page URL. */

@@ -85,11 +85,47 @@ public final class Main {
         return 0;
     }
 
-    /** Says that {@code word} is not a known {@code what} (command or option), and names the commands: exit 2. */
+    /**
+     * Says that {@code word} is not a known {@code what} (command or option), suggests the command nearest to it
+     * ({@code server} → serve, as Hugo calls it), and names the commands: exit 2.
+     */
     private static int unknown(String what, String word) {
-        System.err.println("kiln: unknown " + what + " '" + word + "': the commands are " + String.join(", ", COMMANDS)
-                + " (kiln --help shows them)");
+        String nearest = what.equals("command") ? nearest(word, COMMANDS) : null;
+        System.err.println("kiln: unknown " + what + " '" + word + "'" + (nearest == null ? "" : " (did you mean "
+                + nearest + "?)") + ": the commands are " + String.join(", ", COMMANDS) + " (kiln --help shows them)");
         return 2;
+    }
+
+    /** The word of {@code words} that {@code word} is a small typo of (at most 2 edits, fewer than half its letters), or null. */
+    static String nearest(String word, List<String> words) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : words) {
+            int d = distance(word.toLowerCase(java.util.Locale.ROOT), candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return bestDistance <= Math.min(2, (word.length() - 1) / 2) ? best : null;
+    }
+
+    /** The Levenshtein distance of {@code a} and {@code b}. */
+    private static int distance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int above = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.length()];
     }
 
     /** What {@code kiln --help} prints, and {@code kiln} alone on stderr. */

@@ -12,21 +12,51 @@ import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 
-/** {@code kiln new post "Title"}: starts a post. */
+/** {@code kiln new post "Title"}: starts a post; {@code kiln new site DIR}: starts a site folder. */
 final class NewCommand extends Command {
 
     NewCommand() {
-        super("new", "Starts new content.");
+        super("new", "Starts new content: a post (kiln new post \"Title\", or by its path as Hugo takes it: kiln new "
+                + "posts/my-post.md) or a site folder (kiln new site DIR).");
+        options.addOption(valued("source", "DIR", "The site folder of kiln new posts/NAME.md. Default: ."));
     }
 
     @Override
     List<Command> subcommands() {
-        return List.of(new Post());
+        return List.of(new Post(), new Site());
     }
 
+    /** A post named by its path, as Hugo's {@code hugo new posts/my-post.md} names it. */
+    private static final java.util.regex.Pattern POST_PATH =
+            java.util.regex.Pattern.compile("(?:\\./)?(?:content/)?posts?/([^/]+)\\.(?:md|markdown)");
+
+    /**
+     * {@code kiln new} without {@code post} or {@code site}: a post's path as Hugo takes it
+     * ({@code posts/my-first-post.md}) starts that post; anything else says what to type.
+     */
     @Override
     int run(CommandLine line) {
-        throw new UsageError("say what to start: kiln new post \"Title\"");
+        List<String> given = line.getArgList();
+        if (given.isEmpty()) {
+            throw new UsageError("say what to start: kiln new post \"Title\" (a post in content/posts/) or kiln new "
+                    + "site DIR (a new site folder)");
+        }
+        java.util.regex.Matcher post = POST_PATH.matcher(given.get(0));
+        if (given.size() == 1 && post.matches()) {
+            String title = NewPost.titleOf(post.group(1));
+            Path source = path(line, "source", ".");
+            if (!Files.isDirectory(source)) {
+                throw new UsageError("--source " + source + " is not a folder");
+            }
+            return Post.write(source, title, List.of(), false);
+        }
+        if (given.get(0).endsWith(".md") || given.get(0).endsWith(".markdown")) {
+            throw new UsageError("kiln new starts posts (kiln new post \"Title\" writes content/posts/YYYY-MM-DD-slug.md) "
+                    + "and sites (kiln new site DIR); a page such as " + given.get(0) + " is a file you write yourself "
+                    + "under content/, front matter (---, title: About, ---) then Markdown");
+        }
+        throw new UsageError("kiln new has no command '" + given.get(0) + "': kiln new post \"Title\" or kiln new "
+                + "site DIR");
     }
 
     /** {@code kiln new post}. */
@@ -57,16 +87,62 @@ final class NewCommand extends Command {
                 System.err.println("kiln: --source " + source + " is not a folder");
                 return 2;
             }
+            return write(source, title.strip(), tags, line.hasOption("draft"));
+        }
+
+        /** Writes the post into the site folder {@code source} and prints its path: exit 0, or 1 when it exists. */
+        static int write(Path source, String title, List<String> tags, boolean draft) {
             ZoneId zone = Build.timezoneOf(source);
             try {
-                Path file = NewPost.write(source, title.strip(), ZonedDateTime.now(zone).withNano(0), tags,
-                        line.hasOption("draft"));
+                Path file = NewPost.write(source, title, ZonedDateTime.now(zone).withNano(0), tags, draft);
                 System.out.println(source.relativize(file));
                 return 0;
             } catch (FileAlreadyExistsException e) {
                 System.err.println("kiln: " + e.getFile() + " already exists: choose another title, or edit that file");
                 return 1;
             }
+        }
+    }
+
+    /** {@code kiln new site DIR}: a new site folder with its settings and a first post. */
+    static final class Site extends Command {
+
+        static final String SITE_YML = """
+                # The site's settings: every key is in Kiln's README ("site.yml").
+                title: My Blog
+                # Where the site will be published: feeds and the sitemap need it for absolute URLs.
+                # base_url: https://me.github.io/myblog
+                # Dates without an offset are read, and every date shown, in this zone (default UTC).
+                # timezone: Europe/Berlin
+                """;
+
+        Site() {
+            super("new site", "Makes the folder DIR a new site: site.yml and a first post in content/posts/ (the "
+                    + "built-in theme lays it out). DIR must not exist or be empty.", "DIR");
+        }
+
+        @Override
+        int run(CommandLine line) throws java.io.IOException {
+            Path dir = path("DIR", line.getArgList().get(0));
+            if (Files.exists(dir) && !Files.isDirectory(dir)) {
+                throw new UsageError(dir + " is a file: name a new folder");
+            }
+            if (Files.isDirectory(dir)) {
+                try (var entries = Files.list(dir)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new UsageError(dir + " already exists and is not empty: name a new folder (a site is a "
+                                + "folder of its own)");
+                    }
+                }
+            }
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("site.yml"), SITE_YML);
+            ZonedDateTime now = ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0);
+            Path post = NewPost.write(dir, "Hello, world", now, List.of(), false);
+            System.out.println(dir.resolve("site.yml"));
+            System.out.println(post);
+            System.err.println("next: cd " + dir + " && kiln serve   (then kiln new post \"Title\" for the next post)");
+            return 0;
         }
     }
 }

@@ -17,6 +17,11 @@ public final class NewPost {
 
     private NewPost() {}
 
+    /** The title of a post from its file's name, as a post without a title gets it: {@code my-post.md} → {@code My Post}. */
+    public static String titleOf(String fileName) {
+        return FrontMatterParser.titleFromSlug(FrontMatterParser.fileSlug(fileName));
+    }
+
     /** The new post's path below the site folder, e.g. {@code content/posts/2026-11-29-hello-world.md}. */
     public static String path(String title, ZonedDateTime now) {
         return SourceLoader.POSTS + "/" + DateTimeFormatter.ISO_LOCAL_DATE.format(now) + "-" + Slugs.of(title) + ".md";

@@ -325,6 +325,29 @@ class MainTest {
     }
 
     @Test
+    void anUnknownCommandNamesTheNearestOneAsHugosServerGetsServe() {
+        Run run = kiln("server");
+
+        assertEquals(2, run.code());
+        assertEquals("kiln: unknown command 'server' (did you mean serve?): the commands are build, serve, new, check, "
+                + "import (kiln --help shows them)\n", run.err());
+        assertTrue(kiln("bulid").err().contains("did you mean build?"));
+        assertFalse(kiln("x").err().contains("did you mean"));
+        assertFalse(kiln("deploy").err().contains("did you mean"));
+    }
+
+    @Test
+    void importOfAnotherGeneratorSaysInOneLineThatOnlyJekyllSitesAreRead() {
+        Run run = kiln("import", "hugo", ".");
+
+        assertEquals(2, run.code());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("kiln: kiln import reads Jekyll sites only (kiln import jekyll SRC), not 'hugo'"),
+                run.err());
+        assertTrue(kiln("import", "jekyl", ".").err().contains("did you mean kiln import jekyll?"));
+    }
+
+    @Test
     void destEqualToTheSourceFolderIsAUsageErrorAndTouchesNothing() throws IOException {
         Path site = goodSite();
         Map<String, byte[]> before = snapshot(site);

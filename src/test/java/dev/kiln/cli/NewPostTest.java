@@ -99,4 +99,49 @@ class NewPostTest {
     void anEmptyTitleIsAUsageError() {
         assertEquals(2, kiln("new", "post", " ", "--source", site.toString()).code());
     }
+
+    @Test
+    void newSiteMakesAFolderWithSettingsAndAFirstPostThatBuildsAndSaysWhatToTypeNext() throws IOException {
+        Path dir = site.resolve("myblog");
+
+        Run run = kiln("new", "site", dir.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("cd " + dir + " && kiln serve"), run.err());
+        try (var files = Files.walk(dir)) {
+            List<String> made = files.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString()).sorted().toList();
+            assertEquals(2, made.size(), made.toString());
+            assertTrue(made.get(0).matches("content/posts/\\d{4}-\\d{2}-\\d{2}-hello-world\\.md"), made.toString());
+            assertEquals("site.yml", made.get(1));
+        }
+        assertTrue(Files.readString(dir.resolve("site.yml")).contains("# base_url: "));
+        var result = Fixtures.build(dev.kiln.build.BuildOptions.of(dir));
+        assertEquals(1, result.posts());
+    }
+
+    @Test
+    void newSiteRefusesAFolderThatIsNotEmptyAndTouchesNothing() throws IOException {
+        Files.writeString(site.resolve("notes.txt"), "mine");
+
+        Run run = kiln("new", "site", site.toString());
+
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("already exists and is not empty"), run.err());
+        try (var files = Files.list(site)) {
+            assertEquals(List.of(site.resolve("notes.txt")), files.toList());
+        }
+    }
+
+    @Test
+    void aPostNamedByItsPathAsHugoTakesItIsStartedWithATitleFromTheName() throws IOException {
+        Run run = kiln("new", "posts/my-first-post.md", "--source", site.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().strip().matches("content/posts/\\d{4}-\\d{2}-\\d{2}-my-first-post\\.md"), run.out());
+        assertTrue(Files.readString(site.resolve(run.out().strip())).contains("title: \"My First Post\"\n"));
+
+        Run page = kiln("new", "about.md", "--source", site.toString());
+        assertEquals(2, page.code());
+        assertTrue(page.err().contains("kiln new post \"Title\"") && page.err().contains("under content/"), page.err());
+    }
 }
