@@ -138,6 +138,22 @@ final class SiteAssembler {
         }
     }
 
+    /** The layout of the 404 page a site gets when it has none of its own, and that page's path. */
+    private static final String NOT_FOUND = "404";
+    private static final String NOT_FOUND_PATH = "404.html";
+
+    /**
+     * Whether the site gets the 404 page of its layouts (the built-in theme's, or its own {@code 404.peb}): it has
+     * no page or file of its own at {@code /404.html} ({@code content/404.md}, {@code content/404.html}), which
+     * GitHub Pages and {@code kiln serve} show for a path that has no file.
+     */
+    private boolean writesNotFound(List<StaticFile> statics) {
+        return layouts.wants(NOT_FOUND)
+                && index.pages().stream().noneMatch(page -> page.route().outputPath().equals(NOT_FOUND_PATH))
+                && index.posts().stream().noneMatch(page -> page.route().outputPath().equals(NOT_FOUND_PATH))
+                && statics.stream().noneMatch(file -> file.outputPath().equals(NOT_FOUND_PATH));
+    }
+
     /** Whether the site gets an archive page: it has posts, and a layout for it (its own or the theme's). */
     boolean writesArchive() {
         return !index.posts().isEmpty() && layouts.wants("archive");
@@ -199,6 +215,12 @@ final class SiteAssembler {
             jobs.add(new Job(archive, "the archive", () -> views.forArchive(archive.url()), "archive",
                     () -> views.dependencies(archive.outputPath()),
                     new UrlClashes.Maker(UrlClashes.ARCHIVE_PERMALINK, false)));
+        }
+        if (writesNotFound(statics)) {
+            used.add(NOT_FOUND);
+            Route notFound = Route.ofPath("/" + NOT_FOUND_PATH);
+            jobs.add(new Job(notFound, "the 404 page", () -> views.forNotFound(notFound.url()), NOT_FOUND,
+                    () -> views.dependencies(notFound.outputPath()), null));
         }
         if (!problems.isEmpty()) {
             throw new SiteException(problems);

@@ -37,7 +37,8 @@ public final class Layouts {
     public static final String FOLDER = "layouts";
     static final String SUFFIX = ".peb";
     static final String THEME = "theme/layouts";
-    static final List<String> THEME_LAYOUTS = List.of("archive", "base", "home", "page", "post", "tag", "tags");
+    static final List<String> THEME_LAYOUTS = List.of("404", "archive", "base", "home", "page", "post", "tag",
+            "tags");
     /** The built-in theme's partials (a test checks these lists against the theme's files). */
     static final List<String> THEME_PARTIALS = List.of("partials/footer", "partials/head", "partials/header",
             "partials/post-list", "partials/post-meta");

@@ -207,6 +207,13 @@ public final class Views {
         return context(view);
     }
 
+    /** What the 404 page's layout sees: the page that GitHub Pages and {@code kiln serve} show for a missing path. */
+    public Map<String, Object> forNotFound(String url) {
+        Map<String, Object> view = base("Page not found", url, "404");
+        view.put("description", "There is no page at this address.");
+        return context(view);
+    }
+
     private Map<String, Object> context(Map<String, Object> page) {
         Map<String, Object> context = new HashMap<>();
         context.put("site", site);

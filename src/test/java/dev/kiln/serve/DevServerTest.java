@@ -182,6 +182,23 @@ class DevServerTest {
     }
 
     @Test
+    void aSiteWithoutA404PageOfItsOwnGetsTheBuiltInThemesForEveryUnknownPath() throws java.io.IOException {
+        Path site = tmp.resolve("plain");
+        dev.kiln.testing.Kiln.write(site, "site.yml", "title: Plain\n");
+        dev.kiln.testing.Kiln.write(site, "content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nA.\n");
+        try (DevServer server = started(site)) {
+            for (String path : List.of("/nope", "/a/b/c/", "/2020/01/01/x")) {
+                HttpResponse<String> response = get(server, path);
+                assertEquals(404, response.statusCode(), path);
+                Document doc = Jsoup.parse(response.body());
+                assertEquals("Page not found · Plain", doc.title(), path);
+                assertEquals("/", doc.selectFirst("main a").attr("href"), path);
+                assertEquals("/assets/css/main.css", doc.selectFirst("link[rel=stylesheet]").attr("href"), path);
+            }
+        }
+    }
+
+    @Test
     void headGivesTheStatusAndHeadersOfGetWithoutABody() {
         try (DevServer server = started(site())) {
             for (String path : List.of("/", "/about/", FIRST_URL, "/contact", "/assets/css/site.css", "/nope", "/about")) {
