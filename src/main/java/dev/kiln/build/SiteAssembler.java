@@ -355,7 +355,7 @@ final class SiteAssembler {
         return redirects;
     }
 
-    /** The site feed, each tag's feed, the sitemap and robots.txt, by output path. */
+    /** The site feed, each tag's feed, the sitemap (when the site's URL is known) and robots.txt, by output path. */
     private Map<String, byte[]> generated() {
         // A post's entry is the same in every feed that holds it (whole posts in some, excerpts in others):
         // written once for each, and kept while the post is.
@@ -373,8 +373,12 @@ final class SiteAssembler {
         for (int i = 0; i < feeds.size(); i++) {
             files.put(feeds.get(i).feedUrl().substring(1), written.get(i));
         }
-        SitemapInputs sitemap = new SitemapInputs(config, SitemapWriter.entries(config, index, writesArchive()));
-        files.put(SITEMAP, generated.get(SITEMAP, sitemap, same -> SitemapWriter.sitemap(config, sitemap.entries())));
+        // A sitemap's URLs must be absolute (sitemaps.org): without base_url none is written (robots.txt, which
+        // would name it, names none either), and kiln build says so.
+        if (!config.rootUrl().isEmpty()) {
+            SitemapInputs sitemap = new SitemapInputs(config, SitemapWriter.entries(config, index, writesArchive()));
+            files.put(SITEMAP, generated.get(SITEMAP, sitemap, same -> SitemapWriter.sitemap(config, sitemap.entries())));
+        }
         files.put("robots.txt", SitemapWriter.robots(config));
         return files;
     }

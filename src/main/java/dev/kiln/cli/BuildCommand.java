@@ -27,6 +27,15 @@ final class BuildCommand extends Command {
         options.addOption(flag("timings", "Print the time of each stage and the ten slowest pages and layouts."));
     }
 
+    /**
+     * Said (not warned: {@code --strict} takes no notice) by a build without a base URL, which is fine for a look at
+     * the files but not for publishing; {@code kiln serve}, on this machine, says nothing.
+     */
+    static final String NO_BASE_URL = "note: site.yml has no base_url, so no sitemap.xml was written and the feeds' "
+            + "links and entry ids are relative (the ids change once it is set, and feed readers then show every post "
+            + "again): before publishing, set base_url: https://... (where the site will be served), or build with "
+            + "--base-url";
+
     @Override
     int run(CommandLine line) {
         SiteOptions site = SiteOptions.of(line);
@@ -83,6 +92,9 @@ final class BuildCommand extends Command {
             err.printf("  %-13s %5d ms  %d written, %d unchanged, %d removed%n", "write", writeNanos / 1_000_000,
                     stats.written(), stats.unchanged(), stats.removed());
             // The whole command's time, from before the stamp check: what the user waited for.
+            if (result.rootUrl().isEmpty()) {
+                err.println(NO_BASE_URL);
+            }
             err.println(result.summary((System.nanoTime() - begin) / 1_000_000) + " → " + target);
             if (timings) {
                 result.timings().report().forEach(err::println);

@@ -56,9 +56,11 @@ class RedirectsTest {
         assertEquals(List.of("/about/", "/about/", "/about/"), target(out, "about-me/index.html"));
         assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));
         assertEquals(List.of(), SiteChecks.validationErrors(out));
-        String sitemap = new String(out.get("sitemap.xml"), StandardCharsets.UTF_8);
-        assertFalse(sitemap.contains("old"), sitemap);
         assertTrue(SiteChecks.page(out, "2020/01/01/new/index.html").selectFirst("meta[http-equiv=refresh]") == null);
+        write("site.yml", "base_url: https://example.com\n"); // a sitemap is written only with the site's URL
+        String sitemap = new String(build().get("sitemap.xml"), StandardCharsets.UTF_8);
+        assertFalse(sitemap.contains("old"), sitemap);
+        assertTrue(sitemap.contains("https://example.com/about/"), sitemap);
     }
 
     @Test

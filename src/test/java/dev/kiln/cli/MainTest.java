@@ -50,6 +50,29 @@ class MainTest {
     }
 
     @Test
+    void aBuildWithoutBaseUrlSaysInOneNoteBeforeTheSummaryThatItWroteNoSitemapAndWhatToSet() throws IOException {
+        Path site = goodSite();
+        Path dest = tmp.resolve("out");
+
+        Run run = kiln("build", "--source", site.toString(), "--dest", dest.toString(), "--strict");
+
+        assertEquals(0, run.code(), run.err());
+        List<String> notes = run.errLines().stream().filter(l -> l.startsWith("note: ")).toList();
+        assertEquals(List.of(BuildCommand.NO_BASE_URL), notes, run.err());
+        assertTrue(notes.get(0).contains("set base_url: https://"), notes.get(0));
+        assertEquals(notes.get(0), run.errLines().get(run.errLines().size() - 2), "the note comes just before the summary");
+        assertFalse(run.err().contains("warning"), run.err());
+        assertFalse(Files.exists(dest.resolve("sitemap.xml")), "a sitemap of paths only would be invalid");
+        assertFalse(Files.readString(dest.resolve("robots.txt")).contains("Sitemap"));
+
+        Run withUrl = kiln("build", "--source", site.toString(), "--dest", dest.toString(), "--base-url",
+                "https://me.example/blog");
+        assertEquals(0, withUrl.code(), withUrl.err());
+        assertFalse(withUrl.err().contains("note:"), withUrl.err());
+        assertTrue(Files.readString(dest.resolve("sitemap.xml")).contains("<loc>https://me.example/blog/about/</loc>"));
+    }
+
+    @Test
     void buildPrintsOneTimedLinePerStageThenASummary() throws IOException {
         Path site = goodSite();
 
