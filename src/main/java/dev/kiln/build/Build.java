@@ -245,7 +245,8 @@ public final class Build implements AutoCloseable {
                 index.home().size() + (index.tags().isEmpty() ? 0 : 1)
                         + (assembler.writesArchive() ? 1 : 0),
                 selection.skippedDrafts(), selection.skippedFuture(), rendered.takeRuns(), pagesLaidOut, config.rootUrl(), config.basePath(),
-                java.util.Map.copyOf(assembler.sources()), millis, timings, LinkReport.missingHome(config, output));
+                java.util.Map.copyOf(assembler.sources()), millis, timings, LinkReport.missingHome(config, output),
+                ExcerptLinks.excerpts(index.posts()));
     }
 
     private <T> T stage(Timings timings, String name, Supplier<T> stage) {

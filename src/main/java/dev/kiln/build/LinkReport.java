@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The broken internal links of a build, each reported at the source file and line that holds it. */
@@ -25,7 +26,7 @@ public final class LinkReport {
 
     private LinkReport() {}
 
-    private static String withoutFragment(String url) {
+    static String withoutFragment(String url) {
         int hash = url.indexOf('#');
         return hash < 0 ? url : url.substring(0, hash);
     }
@@ -52,47 +53,47 @@ public final class LinkReport {
     /**
      * Every broken link of {@code result}'s site in {@code root}, as problems, sorted; a problem that would
      * say what another says at the same place (a layout that writes one broken link twice on a page) once.
-     * A page made from no source file (the home, tag and list pages) that holds a URL after a link to a post
-     * (its title) whose page has that URL broken too shows it in the post's excerpt: it is named in the
-     * post's problem rather than reported as written by a layout. When the post list moved away from an empty
-     * {@code /} ({@link BuildResult#missingHome}), that is the first problem, and the links to {@code /}, which one
-     * page there mends, are not reported one by one.
+     * A broken link that a page made from no source (the home, tag and list pages) shows in a post's excerpt
+     * ({@link ExcerptLinks}) and the post's page has broken too is named in the post's problem rather than
+     * reported as written by a layout. When the post list moved away from an empty {@code /}
+     * ({@link BuildResult#missingHome}), that is the first problem, and the links to {@code /}, which one page
+     * there mends, are not reported one by one.
      */
     public static List<Problem> problems(BuildResult result, Path root) {
         List<Problem> problems = new ArrayList<>();
         Map<String, List<LinkChecker.Broken>> bySource = new HashMap<>();
-        Map<String, List<String>> brokenOn = new HashMap<>(); // URL -> the pages made from a source that hold it
-        List<LinkChecker.Broken> sourceless = new ArrayList<>();
+        Map<String, Set<String>> brokenOn = new HashMap<>(); // page made from a source -> the URLs broken on it
+        Map<String, Map<String, LinkChecker.Broken>> sourceless = new TreeMap<>(); // page -> URL -> broken there
         for (LinkChecker.Broken b : new LinkChecker(result.output(), result.basePath()).check()) {
             if (result.missingHome() != null && home(b)) {
                 continue; // told once, below
             }
             String source = result.sources().get(b.page());
             if (source == null) {
-                sourceless.add(b);
+                sourceless.computeIfAbsent(b.page(), p -> new HashMap<>()).putIfAbsent(b.url(), b);
             } else {
                 bySource.computeIfAbsent(source, f -> new ArrayList<>()).add(b);
-                brokenOn.computeIfAbsent(b.url(), u -> new ArrayList<>()).add(b.page());
+                brokenOn.computeIfAbsent(b.page(), p -> new HashSet<>()).add(b.url());
             }
         }
-        Map<String, Map<String, Set<String>>> inExcerpts = new HashMap<>(); // page -> URL -> list pages showing it
-        Map<String, Map<String, Set<String>>> shownAfter = new HashMap<>(); // list page -> URL -> posts
-        for (LinkChecker.Broken b : sourceless) {
-            boolean shown = false;
-            List<String> brokenToo = brokenOn.getOrDefault(b.url(), List.of());
-            // A list page is read again only for a URL some post has broken too.
-            Set<String> after = brokenToo.isEmpty() ? Set.of()
-                    : shownAfter.computeIfAbsent(b.page(), p -> linksAfterPosts(result, p))
-                            .getOrDefault(b.url(), Set.of());
-            for (String page : brokenToo) {
-                if (after.contains(page)) {
-                    inExcerpts.computeIfAbsent(page, k -> new HashMap<>()).computeIfAbsent(b.url(), k -> new TreeSet<>())
-                            .add(b.page());
-                    shown = true;
+        Map<String, Map<String, Set<String>>> inExcerpts = new HashMap<>(); // post -> URL on it -> list pages
+        ExcerptLinks excerpts = new ExcerptLinks(result);
+        for (var page : sourceless.entrySet()) {
+            Map<String, LinkChecker.Broken> broken = page.getValue();
+            // A list page is read again for its broken links, and each link found in an excerpt given to its post.
+            ExcerptLinks.Shown shown = excerpts.on(page.getKey());
+            for (int i = 0; i < shown.size(); i++) {
+                LinkChecker.Broken b = broken.get(shown.url(i));
+                if (b == null) {
+                    continue;
                 }
-            }
-            if (!shown) {
-                problems.add(Problem.inFile(b.page(), message(b) + ", written by a layout"));
+                String post = shown.post(i);
+                if (post != null && brokenOn.getOrDefault(post, Set.of()).contains(b.url())) {
+                    inExcerpts.computeIfAbsent(post, k -> new HashMap<>()).computeIfAbsent(b.url(), k -> new TreeSet<>())
+                            .add(b.page());
+                } else {
+                    problems.add(Problem.inFile(b.page(), message(b) + ", written by a layout"));
+                }
             }
         }
         // Each source is read once, for all its broken links, and let go; sources in parallel.
@@ -106,28 +107,6 @@ public final class LinkReport {
         List<Problem> all = new ArrayList<>(List.of(result.missingHome()));
         all.addAll(sorted);
         return List.copyOf(all);
-    }
-
-    /**
-     * The links of list page {@code page}, each with the pages made from a source that were linked to last
-     * before it: a list shows a post's title linked to it, then its excerpt.
-     */
-    private static Map<String, Set<String>> linksAfterPosts(BuildResult result, String page) {
-        Map<String, Set<String>> after = new HashMap<>();
-        byte[] html = result.output().files().get(page);
-        String post = null;
-        for (LinkChecker.Link link : html == null ? List.<LinkChecker.Link>of() : LinkChecker.links(html)) {
-            String path = withoutBase(withoutFragment(link.url().strip()), result.basePath());
-            String decoded = decoded(path);
-            String file = decoded != null ? decoded : path;
-            String served = file.startsWith("/") ? result.output().served(file.substring(1)) : null;
-            if (served != null && result.sources().containsKey(served)) {
-                post = served;
-            } else if (post != null) {
-                after.computeIfAbsent(link.url(), u -> new HashSet<>()).add(post);
-            }
-        }
-        return after;
     }
 
     private static String message(LinkChecker.Broken b) {
@@ -350,12 +329,12 @@ public final class LinkReport {
     }
 
     /** {@code url} without {@code basePath} in front ({@code /blog/a/} → {@code /a/}); itself without one. */
-    private static String withoutBase(String url, String basePath) {
+    static String withoutBase(String url, String basePath) {
         return !basePath.isEmpty() && url.startsWith(basePath + "/") ? url.substring(basePath.length()) : url;
     }
 
     /** {@code url} percent-decoded as UTF-8; null when it holds no escape or a malformed one. */
-    private static String decoded(String url) {
+    static String decoded(String url) {
         if (url == null || url.indexOf('%') < 0) {
             return null;
         }

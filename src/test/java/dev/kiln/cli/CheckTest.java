@@ -77,6 +77,86 @@ class CheckTest {
         assertTrue(run.err().lines().anyMatch(l -> l.matches("3 broken links \\(\\d+ pages checked\\)")), run.err());
     }
 
+    private static List<String> brokenLinks(Run run) {
+        return run.err().lines().filter(l -> l.contains("broken link to")).toList();
+    }
+
+    @Test
+    void anExcerptsBrokenLinkAfterItsLinkToAnotherPostOrPageIsStillReportedAtThePost() throws IOException {
+        // The excerpts link to a post and a page that exist before the broken link: those links are the
+        // excerpts', not the title of another entry of the list, which took the broken link for a layout's.
+        write("content/posts/2020-01-01-other.md", "---\ntitle: Other\n---\nPlain.\n");
+        write("content/posts/2020-01-02-a.md", "---\ntitle: A\n---\nSee [the other post](/2020/01/01/other/) and"
+                + " [this](/missing/).\n");
+        write("content/posts/2020-01-03-b.md", "---\ntitle: B\n---\nAlso [this](/missing/), not [about](/about/).\n");
+        write("content/posts/2020-01-04-c.md", "---\ntitle: C\n---\nMe: [about](/about/), then [gone](/gone/).\n");
+        write("content/about.md", "---\ntitle: About\n---\nMe.\n");
+
+        Run run = kiln("check", "--source", site.toString());
+
+        assertEquals(1, run.code(), run.err());
+        String also = "; also in its excerpt on index.html)";
+        assertEquals(List.of(
+                "content/posts/2020-01-02-a.md:4:53: broken link to /missing/ (on 2020/01/02/a/index.html" + also,
+                "content/posts/2020-01-03-b.md:4:13: broken link to /missing/ (on 2020/01/03/b/index.html" + also,
+                "content/posts/2020-01-04-c.md:4:35: broken link to /gone/ (on 2020/01/04/c/index.html" + also),
+                brokenLinks(run), run.err());
+    }
+
+    @Test
+    void excerptsOnAPageOfTheListUnderABasePathAreTheirPostsWhateverTheyLinkTo() throws IOException {
+        write("site.yml", "title: T\npaginate: 2\n");
+        write("content/posts/2020-01-01-other.md", "---\ntitle: Other\n---\nPlain [gone](/gone/).\n");
+        write("content/posts/2020-01-02-a.md", "---\ntitle: A\n---\nSee [the other post](/2020/01/01/other/),"
+                + " [this](/missing/) and [gone](/gone/).\n");
+        write("content/posts/2020-01-03-b.md", "---\ntitle: B\n---\nAlso [this](/missing/) here.\n");
+        write("content/posts/2020-01-04-c.md", "---\ntitle: C\n---\nAfter [A](/2020/01/02/a/).\n");
+
+        Run run = kiln("check", "--source", site.toString(), "--base-url", "https://me.github.io/blog");
+
+        assertEquals(1, run.code(), run.err());
+        assertEquals(List.of(
+                "content/posts/2020-01-01-other.md:4:14: broken link to /blog/gone/ (on 2020/01/01/other/index.html;"
+                        + " also in its excerpt on page/2/index.html)",
+                "content/posts/2020-01-02-a.md:4:50: broken link to /blog/missing/ (on 2020/01/02/a/index.html;"
+                        + " also in its excerpt on page/2/index.html)",
+                "content/posts/2020-01-02-a.md:4:72: broken link to /blog/gone/ (on 2020/01/02/a/index.html;"
+                        + " also in its excerpt on page/2/index.html)",
+                "content/posts/2020-01-03-b.md:4:13: broken link to /blog/missing/ (on 2020/01/03/b/index.html;"
+                        + " also in its excerpt on index.html)"),
+                brokenLinks(run), run.err());
+    }
+
+    @Test
+    void aBrokenLinkOfAListPagesLayoutIsTheLayoutsThoughThePostsPagesHoldItToo() throws IOException {
+        // Every page's footer links to /gone/, the post pages' too; one excerpt links to it as well.
+        write("layouts/base.peb", "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body>"
+                + "{% block content %}{% endblock %}<footer><a href=\"/gone/\">f</a></footer></body></html>");
+        for (String layout : List.of("post", "page", "tag", "tags", "archive")) {
+            write("layouts/" + layout + ".peb", "{% extends \"base\" %}{% block content %}{{ page.content | raw }}"
+                    + "{% endblock %}");
+        }
+        write("layouts/home.peb", "{% extends \"base\" %}{% block content %}{% for post in paginator.posts %}"
+                + "<h2><a href=\"{{ post.url }}\">{{ post.title }}</a></h2><a href=\"/about/\">by me</a>"
+                + "{{ post.excerpt | raw }}<a href=\"{{ post.url }}\">more</a>{% endfor %}{% endblock %}");
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nFine, see [B](/2020/01/02/b/).\n");
+        write("content/posts/2020-01-02-b.md", "---\ntitle: B\n---\nGone [too](/gone/).\n");
+        write("content/about.md", "---\ntitle: About\n---\nMe.\n");
+
+        Run run = kiln("check", "--source", site.toString());
+
+        assertEquals(1, run.code(), run.err());
+        String footer = ", written by a layout or made from a relative link";
+        assertEquals(List.of(
+                "archive/index.html:1:1: broken link to /gone/ (on archive/index.html), written by a layout",
+                "content/about.md:1:1: broken link to /gone/ (on about/index.html)" + footer,
+                "content/posts/2020-01-01-a.md:1:1: broken link to /gone/ (on 2020/01/01/a/index.html)" + footer,
+                "content/posts/2020-01-02-b.md:4:12: broken link to /gone/ (on 2020/01/02/b/index.html; also in its"
+                        + " excerpt on index.html)",
+                "index.html:1:1: broken link to /gone/ (on index.html), written by a layout"),
+                brokenLinks(run), run.err());
+    }
+
     @Test
     void aBrokenLinkALayoutWritesIsReportedAtThePage() throws IOException {
         write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nFine.\n");
