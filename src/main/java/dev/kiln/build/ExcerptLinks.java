@@ -38,8 +38,11 @@ final class ExcerptLinks {
         return Map.copyOf(excerpts);
     }
 
-    /** The links of a list page, each with the post whose excerpt put it there (null for a link of the layout). */
-    static final class Shown {
+    /**
+     * The links of a list page, each with the post whose excerpt put it there (null for a link of the layout)
+     * and, for such a link, its URL as it stands on that post's own page.
+     */
+    final class Shown {
         private final List<String> urls;
         private final String[] posts;
 
@@ -60,6 +63,16 @@ final class ExcerptLinks {
         /** The output path of the post whose excerpt holds link {@code i}, or null when the layout wrote it. */
         String post(int i) {
             return posts[i];
+        }
+
+        /**
+         * The URL of link {@code i} as its post's own page holds it: the excerpt's {@code #fragment} links lead
+         * back to that page ({@code /2020/a/#notes}), while the page itself says {@code #notes}.
+         */
+        String onPost(int i) {
+            String url = urls.get(i);
+            int hash = url.indexOf('#');
+            return hash >= 0 && posts[i] != null && posts[i].equals(target(url)) ? url.substring(hash) : url;
         }
     }
 

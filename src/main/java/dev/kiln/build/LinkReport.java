@@ -54,10 +54,10 @@ public final class LinkReport {
      * Every broken link of {@code result}'s site in {@code root}, as problems, sorted; a problem that would
      * say what another says at the same place (a layout that writes one broken link twice on a page) once.
      * A broken link that a page made from no source (the home, tag and list pages) shows in a post's excerpt
-     * ({@link ExcerptLinks}) and the post's page has broken too is named in the post's problem rather than
-     * reported as written by a layout. When the post list moved away from an empty {@code /}
-     * ({@link BuildResult#missingHome}), that is the first problem, and the links to {@code /}, which one page
-     * there mends, are not reported one by one.
+     * ({@link ExcerptLinks}) is named in the post's problem rather than reported as written by a layout; when
+     * the post's own page lacks it (an {@code excerpt:} of its front matter), it is the post's problem all the
+     * same. When the post list moved away from an empty {@code /} ({@link BuildResult#missingHome}), that is the
+     * first problem, and the links to {@code /}, which one page there mends, are not reported one by one.
      */
     public static List<Problem> problems(BuildResult result, Path root) {
         List<Problem> problems = new ArrayList<>();
@@ -77,6 +77,7 @@ public final class LinkReport {
             }
         }
         Map<String, Map<String, Set<String>>> inExcerpts = new HashMap<>(); // post -> URL on it -> list pages
+        Map<LinkChecker.Broken, Set<String>> excerptOnly = new HashMap<>(); // a post's, not on its page -> list pages
         ExcerptLinks excerpts = new ExcerptLinks(result);
         for (var page : sourceless.entrySet()) {
             Map<String, LinkChecker.Broken> broken = page.getValue();
@@ -88,17 +89,29 @@ public final class LinkReport {
                     continue;
                 }
                 String post = shown.post(i);
-                if (post != null && brokenOn.getOrDefault(post, Set.of()).contains(b.url())) {
-                    inExcerpts.computeIfAbsent(post, k -> new HashMap<>()).computeIfAbsent(b.url(), k -> new TreeSet<>())
+                if (post == null) {
+                    problems.add(Problem.inFile(b.page(), message(b) + ", written by a layout"));
+                    continue;
+                }
+                Set<String> onItsPage = brokenOn.getOrDefault(post, Set.of());
+                String onPost = onItsPage.contains(shown.onPost(i)) ? shown.onPost(i) : b.url();
+                if (onItsPage.contains(onPost)) {
+                    inExcerpts.computeIfAbsent(post, k -> new HashMap<>()).computeIfAbsent(onPost, k -> new TreeSet<>())
                             .add(b.page());
                 } else {
-                    problems.add(Problem.inFile(b.page(), message(b) + ", written by a layout"));
+                    LinkChecker.Broken own = new LinkChecker.Broken(post, b.url(), b.reason(), b.missing());
+                    Set<String> on = excerptOnly.computeIfAbsent(own, k -> new TreeSet<>());
+                    if (on.isEmpty()) {
+                        bySource.computeIfAbsent(result.sources().get(post), f -> new ArrayList<>()).add(own);
+                    }
+                    on.add(b.page());
                 }
             }
         }
         // Each source is read once, for all its broken links, and let go; sources in parallel.
         problems.addAll(bySource.entrySet().parallelStream()
-                .flatMap(e -> at(read(root, e.getKey()), e.getKey(), e.getValue(), inExcerpts, result.basePath()).stream())
+                .flatMap(e -> at(read(root, e.getKey()), e.getKey(), e.getValue(), inExcerpts, excerptOnly,
+                        result.basePath()).stream())
                 .toList());
         List<Problem> sorted = problems.stream().sorted().distinct().toList();
         if (result.missingHome() == null) {
@@ -115,13 +128,23 @@ public final class LinkReport {
 
     /** The message of {@code b}, naming {@code alsoOn}, the list pages that show it in an excerpt (at most three). */
     private static String message(LinkChecker.Broken b, Set<String> alsoOn) {
-        List<String> named = alsoOn.stream().limit(3).toList();
-        return message(b, "; also in its excerpt on " + String.join(", ", named)
-                + (alsoOn.size() > named.size() ? " and " + (alsoOn.size() - named.size()) + " more" : ""));
+        return message(b, "; also in its excerpt on " + named(alsoOn));
     }
 
     private static String message(LinkChecker.Broken b, String also) {
         return "broken link to " + b.url() + (b.reason().isEmpty() ? "" : ": " + b.reason()) + " (on " + b.page() + also + ")";
+    }
+
+    /** The message of {@code b}, a link of its post's excerpt that its page lacks, shown on list pages {@code on}. */
+    private static String inExcerpt(LinkChecker.Broken b, Set<String> on) {
+        return "broken link to " + b.url() + (b.reason().isEmpty() ? "" : ": " + b.reason()) + " (in its excerpt on "
+                + named(on) + ")";
+    }
+
+    /** {@code pages}, at most three of them named. */
+    private static String named(Set<String> pages) {
+        List<String> named = pages.stream().limit(3).toList();
+        return String.join(", ", named) + (pages.size() > named.size() ? " and " + (pages.size() - named.size()) + " more" : "");
     }
 
     /**
@@ -289,12 +312,16 @@ public final class LinkReport {
      * root-relative; and without percent-encoding.
      */
     static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links, String basePath) {
-        return at(text, source, links, Map.of(), basePath);
+        return at(text, source, links, Map.of(), Map.of(), basePath);
     }
 
-    /** As above, each problem naming the list pages that show its URL in its page's excerpt ({@code inExcerpts}). */
+    /**
+     * As above, each problem naming the list pages that show its URL in its page's excerpt ({@code inExcerpts});
+     * a link of {@code excerptOnly} is one its page lacks, which only the list pages it maps to show.
+     */
     private static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links,
-                                    Map<String, Map<String, Set<String>>> inExcerpts, String basePath) {
+                                    Map<String, Map<String, Set<String>>> inExcerpts,
+                                    Map<LinkChecker.Broken, Set<String>> excerptOnly, String basePath) {
         Place[] places = text.find(links.stream().map(b -> b.url().getBytes(StandardCharsets.UTF_8)).toList());
         // Each form null where it is what was sought already (no base path, nothing to decode).
         List<java.util.function.Function<LinkChecker.Broken, String>> asWritten = List.of(
@@ -322,8 +349,10 @@ public final class LinkReport {
         List<Problem> problems = new ArrayList<>(links.size());
         for (int i = 0; i < places.length; i++) {
             LinkChecker.Broken b = links.get(i);
+            Set<String> only = excerptOnly.get(b);
             Set<String> alsoOn = inExcerpts.getOrDefault(b.page(), Map.of()).getOrDefault(b.url(), Set.of());
-            problems.add(problem(source, places[i], alsoOn.isEmpty() ? message(b) : message(b, alsoOn)));
+            problems.add(problem(source, places[i], only != null ? inExcerpt(b, only)
+                    : alsoOn.isEmpty() ? message(b) : message(b, alsoOn)));
         }
         return problems;
     }
