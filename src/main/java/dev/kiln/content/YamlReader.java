@@ -98,6 +98,10 @@ public final class YamlReader {
             }
             return new YamlDocument(values, positions, keyPositions, itemPositions);
         } catch (MarkedYAMLException e) {
+            String unclosed = unclosed(e, yaml);
+            if (unclosed != null) {
+                throw new SiteException(position(e.getContextMark(), firstLine).problem(path, unclosed));
+            }
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = mark == null ? new Position(firstLine, 1) : position(mark, firstLine);
             throw new SiteException(at.problem(path, describe(e)));
@@ -201,6 +205,44 @@ public final class YamlReader {
         return "";
     }
 
+    /**
+     * What is wrong when a quote, list or map opened on one line is never closed, so that SnakeYAML reads on to
+     * the end of the YAML (or into the next line's {@code key:}) and reports the problem there (at the front
+     * matter's closing {@code ---}): the problem is told where the quote or bracket opens (its context mark).
+     * Null for any other problem.
+     */
+    private static String unclosed(MarkedYAMLException e, String yaml) {
+        Mark problem = e.getProblemMark();
+        Mark context = e.getContextMark();
+        String while_ = e.getContext();
+        String what = e.getProblem();
+        if (problem == null || context == null || while_ == null || what == null) {
+            return null;
+        }
+        boolean atEnd = what.contains("end of stream") || what.contains("<stream end>");
+        // A list or map whose next line is read as one of its items (tags: [go, web, then date: ...) was not closed.
+        boolean runsOn = problem.getLine() > context.getLine() && while_.contains("flow")
+                && (what.contains("expected ',' or ']'") || what.contains("expected ',' or '}'"));
+        if (!atEnd && !runsOn) {
+            return null;
+        }
+        if (while_.contains("quoted scalar")) {
+            String[] lines = yaml.split("\n", -1);
+            String line = context.getLine() < lines.length ? lines[context.getLine()] : "";
+            int at = context.getColumn() <= line.codePointCount(0, line.length())
+                    ? line.offsetByCodePoints(0, context.getColumn()) : line.length();
+            char quote = at < line.length() && line.charAt(at) == '\'' ? '\'' : '"';
+            return "invalid YAML: this quote (" + quote + ") is never closed: close it on this line with " + quote;
+        }
+        if (while_.contains("flow sequence")) {
+            return "invalid YAML: this list ([) is never closed: close it on this line with ], like tags: [go, web]";
+        }
+        if (while_.contains("flow mapping")) {
+            return "invalid YAML: this map ({) is never closed: close it on this line with }, like author: {name: Ann}";
+        }
+        return null;
+    }
+
     private static String describe(MarkedYAMLException e) {
         String problem = e.getProblem() == null ? "invalid YAML" : e.getProblem();
         String context = e.getContext() == null ? "" : e.getContext();
@@ -223,8 +265,6 @@ public final class YamlReader {
                 || problem.contains("expected <block end>")) {
             hint = ": each line holds 'key: value' with the keys of one map lined up; quote a value that goes on"
                     + " after a quote, bracket or '#', like title: \"\\\"Quoted\\\" and more\"";
-        } else if (problem.contains("end of stream") && context.contains("quoted")) {
-            hint = ": close the quoted value with the quote it starts with";
         } else if (problem.contains("cannot start any token")) {
             hint = ": quote a value that starts with @ or `, like handle: \"@me\"";
         } else {

@@ -163,10 +163,10 @@ class YamlReaderTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "tags: [a, b] c                  | each line holds 'key: value'",
-            "tags: [a, b                     | needs a comma between its items",
-            "tags: {a: 1, b                  | needs a comma between its items",
+            "tags: [a, b                     | this list ([) is never closed: close it on this line with ]",
+            "tags: {a: 1, b                  | this map ({) is never closed: close it on this line with }",
             "title: \"A\" and B              | each line holds 'key: value'",
-            "title: \"open                    | close the quoted value",
+            "title: \"open                    | this quote (\") is never closed: close it on this line with \"",
             "handle: @me                     | quote a value that starts with @",
             "title:\tTabbed title             | put a space after the colon instead",
             "a: *nowhere                     | check the YAML on this line"})
@@ -174,6 +174,20 @@ class YamlReaderTest {
         Problem p = problem(yaml + "\n");
         assertTrue(p.message().startsWith("invalid YAML"), p.message());
         assertTrue(p.message().contains(advice), p.message());
+    }
+
+    @Test
+    void aQuoteOrBracketNeverClosedIsReportedWhereItOpensNotAtTheEnd() {
+        Problem quote = problem("title: T\ndescription: \"Open\ndate: 2023-01-01\ntags: [go]\n");
+        assertEquals("x.yml:2:14", place(quote));
+        assertEquals("invalid YAML: this quote (\") is never closed: close it on this line with \"", quote.message());
+
+        Problem list = problem("title: T\ntags: [go, web\nlayout: post\n");
+        assertEquals("x.yml:2:7", place(list));
+
+        Problem emoji = problem("t\uD83D\uDE00: 'x\n");
+        assertEquals("x.yml:1:5", place(emoji));
+        assertEquals("invalid YAML: this quote (') is never closed: close it on this line with '", emoji.message());
     }
 
     @Test
