@@ -28,6 +28,7 @@ public final class FrontMatterParser {
     /** Reads {@code source} as a post or page; the first problem found is thrown as a {@link SiteException}. */
     public static DraftPage parse(SourceFile source, PageKind kind, ZoneId zone) {
         String text = source.text();
+        HugoFiles.refuse(source);
         YamlDocument yaml = YamlDocument.EMPTY;
         int bodyStart = 0;
         int bodyLine = 1;
