@@ -209,7 +209,7 @@ public final class Build implements AutoCloseable {
                         s -> FrontMatterParser.parse(s.file(), s.kind(), config.timezone()))));
         Selection selection = Selection.of(all, options.future() || config.future() ? options.withFuture(true)
                 : options);
-        if (selection.skippedDrafts() + selection.skippedFuture() > 0) {
+        if (selection.skippedDrafts() + selection.skippedFuture() + selection.skippedExpired() > 0) {
             log.accept(selection.describeSkipped());
         }
         List<Routed> routed = stage(timings, "permalinks", () -> routes(selection.included(), sources.statics(), config));
@@ -244,7 +244,7 @@ public final class Build implements AutoCloseable {
         return new BuildResult(output, index.posts().size(), index.pages().size(), index.tags().size(),
                 index.home().size() + (index.tags().isEmpty() ? 0 : 1)
                         + (assembler.writesArchive() ? 1 : 0),
-                selection.skippedDrafts(), selection.skippedFuture(), rendered.takeRuns(), pagesLaidOut, config.rootUrl(), config.basePath(),
+                selection.skippedDrafts(), selection.skippedFuture(), selection.timed(), rendered.takeRuns(), pagesLaidOut, config.rootUrl(), config.basePath(),
                 java.util.Map.copyOf(assembler.sources()), millis, timings, LinkReport.missingHome(config, output),
                 ExcerptLinks.excerpts(index.posts()));
     }
@@ -500,25 +500,41 @@ public final class Build implements AutoCloseable {
         }
     }
 
-    /** The pages this build includes, and how many drafts and future posts it leaves out. */
-    private record Selection(List<DraftPage> included, int skippedDrafts, int skippedFuture) {
+    /**
+     * The pages this build includes, and how many drafts, future posts (and pages whose {@code publishDate} is to
+     * come) and expired pages ({@code expiryDate} passed) it leaves out; {@code timed} says whether time alone may
+     * change what a build of the same sources includes (a page left out until its date, or one that expires later).
+     */
+    private record Selection(List<DraftPage> included, int skippedDrafts, int skippedFuture, int futurePages,
+                             int skippedExpired, int expiredPages, boolean timed) {
 
         static Selection of(List<DraftPage> all, BuildOptions options) {
             ZonedDateTime now = ZonedDateTime.now(options.clock());
             List<DraftPage> included = new ArrayList<>();
             int drafts = 0;
             int future = 0;
+            int expired = 0;
+            int futurePages = 0;
+            int expiredPages = 0;
+            boolean expiring = false;
             for (DraftPage page : all) {
+                var front = page.front();
                 if (page.isDraft() && !options.drafts()) {
                     drafts++;
-                } else if (page.kind() == PageKind.POST && page.front().date() != null
-                        && page.front().date().isAfter(now) && !options.future()) {
+                } else if (!options.future() && (page.kind() == PageKind.POST && front.date() != null
+                        && front.date().isAfter(now) || front.publishDate() != null && front.publishDate().isAfter(now))) {
                     future++;
+                    futurePages += page.kind() == PageKind.POST ? 0 : 1;
+                } else if (front.expiryDate() != null && !front.expiryDate().isAfter(now)) {
+                    expired++;
+                    expiredPages += page.kind() == PageKind.POST ? 0 : 1;
                 } else {
+                    expiring |= front.expiryDate() != null;
                     included.add(page);
                 }
             }
-            return new Selection(included, drafts, future);
+            return new Selection(included, drafts, future, futurePages, expired, expiredPages,
+                    future > 0 || expiring);
         }
 
         String describeSkipped() {
@@ -527,10 +543,21 @@ public final class Build implements AutoCloseable {
                 parts.add(skippedDrafts + (skippedDrafts == 1 ? " draft" : " drafts") + " (--drafts includes them)");
             }
             if (skippedFuture > 0) {
-                parts.add(skippedFuture + (skippedFuture == 1 ? " future-dated post" : " future-dated posts")
+                parts.add(skippedFuture + " future-dated " + postsOrPages(skippedFuture, futurePages)
                         + " (--future, or future: true in site.yml, includes them)");
             }
-            return "  skipped " + String.join(" and ", parts);
+            if (skippedExpired > 0) {
+                parts.add(skippedExpired + " expired " + postsOrPages(skippedExpired, expiredPages)
+                        + " (expiryDate passed; no option includes them)");
+            }
+            String last = parts.remove(parts.size() - 1);
+            return "  skipped " + (parts.isEmpty() ? last : String.join(", ", parts) + " and " + last);
+        }
+
+        /** What {@code n} posts and pages are, {@code pages} of them pages: {@code post}, {@code pages}, {@code posts and pages}. */
+        private static String postsOrPages(int n, int pages) {
+            String what = pages == 0 ? "post" : pages == n ? "page" : "posts and pages";
+            return n == 1 || pages > 0 && pages < n ? what : what + "s";
         }
     }
 }

@@ -10,12 +10,13 @@ import dev.kiln.output.SiteOutput;
  * path of each page made from a file to that file, and {@code rootUrl} ({@code https://me.github.io/blog}, or "") and {@code basePath} ({@code /blog})
  * say where the site is served; {@code timings} says where the time went; {@code missingHome} is the problem of a
  * site whose post list {@code paginate_path} moved away from {@code /} while no page of its own is there, told
- * once by the {@link LinkReport} for every link to {@code /} (null when a page is at {@code /}); {@code excerpts}
- * maps the output path of each post to its excerpt's HTML as layouts show it on list pages ("" when it holds no
- * link), for the {@link LinkReport} to tell a link of an excerpt from a layout's.
+ * once by the {@link LinkReport} for every link to {@code /} (null when a page is at {@code /}); {@code timed} says
+ * whether time alone may change the site (a post left out until its date, a page whose {@code expiryDate} is to come);
+ * {@code excerpts} maps the output path of each post to its excerpt's HTML as layouts show it on list pages ("" when
+ * it holds no link), for the {@link LinkReport} to tell a link of an excerpt from a layout's.
  */
 public record BuildResult(SiteOutput output, int posts, int pages, int tagPages, int listPages, int skippedDrafts,
-                          int skippedFuture, int markdownRenders, int layoutRenders, String rootUrl, String basePath,
+                          int skippedFuture, boolean timed, int markdownRenders, int layoutRenders, String rootUrl, String basePath,
                           java.util.Map<String, String> sources, long millis,
                           Timings timings, Problem missingHome, java.util.Map<String, String> excerpts) {
 

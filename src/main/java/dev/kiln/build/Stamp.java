@@ -24,7 +24,8 @@ import java.util.zip.CRC32C;
  * time, that nothing changed since it last wrote a folder: a digest of every input file's path, size and
  * modification time (as {@code make} and {@code rsync} judge files), of the options and of Kiln itself,
  * and the number and total size of the files in the folder it wrote, none of them modified since the stamp
- * was. A build that left out future-dated posts is never trusted later: time alone may publish them.
+ * was. A build that left out future-dated posts, or holds a page with an expiryDate to come, is never trusted later:
+ * time alone may change them.
  */
 public final class Stamp {
 

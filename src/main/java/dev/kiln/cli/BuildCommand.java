@@ -82,9 +82,10 @@ final class BuildCommand extends Command {
             warnings.flush();
             start = System.nanoTime();
             SiteWriter.Stats stats = SiteWriter.write(result.output(), target);
-            // Future-dated posts left out may be due at the next build: only a build without any is trusted.
+            // Future-dated posts left out may be due at the next build, and pages with an expiryDate may expire
+            // before it: only a build without any is trusted.
             // The folder now holds the site's files and the marker, written last: the marker's time is the stamp's.
-            String stamp = result.skippedFuture() > 0 ? ""
+            String stamp = result.timed() ? ""
                     : Stamp.written(links.isEmpty() ? inputs : Stamp.withBrokenLinks(inputs), result.output());
             java.nio.file.Files.writeString(marker, stamp, java.nio.charset.StandardCharsets.UTF_8);
             long writeNanos = System.nanoTime() - start;

@@ -13,12 +13,17 @@ import java.util.Map;
  * {@code aliases} those of Hugo's {@code aliases} as written (a relative one is taken from the page's URL);
  * {@code redirectTo} is null unless the page only sends readers on to that URL ({@code redirect_to});
  * {@code excerptSeparator} is null unless the page ends its excerpt otherwise than the site ({@code excerpt_separator},
- * as Jekyll reads it).
+ * as Jekyll reads it); {@code publishDate} and {@code expiryDate} (Hugo's keys) are null unless given: before the
+ * one and from the other on, the page is left out of the site. {@code lastModified} is {@code last_modified_at}, or
+ * Hugo's {@code lastmod} (or {@code modified}); {@code permalink} is {@code permalink}, or Hugo's {@code url}, whose
+ * place {@link #at}{@code ("permalink")} then gives.
  */
 public record FrontMatter(
         String title,
         ZonedDateTime date,
         ZonedDateTime lastModified,
+        ZonedDateTime publishDate,
+        ZonedDateTime expiryDate,
         List<String> tags,
         List<String> categories,
         String slug,
@@ -44,6 +49,17 @@ public record FrontMatter(
         aliases = List.copyOf(aliases);
         params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
         positions = Map.copyOf(positions);
+    }
+
+    /** The key that gave {@link #permalink}, as written: {@code permalink}, or Hugo's {@code url}. */
+    public String permalinkKey() {
+        Position at = positions.get("permalink");
+        for (Map.Entry<String, Position> e : positions.entrySet()) {
+            if (e.getKey().equalsIgnoreCase("url") && e.getValue().equals(at)) {
+                return e.getKey();
+            }
+        }
+        return "permalink";
     }
 
     /** Whether the front matter gives {@code key} a value. */

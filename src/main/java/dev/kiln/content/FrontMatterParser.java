@@ -1,11 +1,16 @@
 package dev.kiln.content;
 
+import dev.kiln.error.Position;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,6 +22,8 @@ public final class FrontMatterParser {
     private static final Set<String> KNOWN = Set.of("title", "date", "last_modified_at", "tags", "tag",
             "categories", "category", "slug", "permalink", "layout", "draft", "published", "description",
             "image", "excerpt", "excerpt_separator", "toc", "redirect_from", "aliases", "redirect_to");
+    /** Hugo's keys that Kiln reads, in lower case: Hugo matches them in any case. */
+    private static final Set<String> HUGO = Set.of("lastmod", "modified", "publishdate", "expirydate", "url");
     private static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}-(.+)");
     private static final Pattern MARKUP_EXTENSION = Pattern.compile("\\.(md|markdown|html)$");
     private static final Pattern WORD_BREAKS = Pattern.compile("[-_\\s]+");
@@ -70,32 +77,120 @@ public final class FrontMatterParser {
         if (title == null) {
             title = titleFromSlug(fileSlug);
         }
+        Map<String, String> hugo = hugoKeys(yaml);
+        String publishKey = oneOf(source, f, yaml, keys(hugo, null, "publishdate"), "the date the page is published");
+        String expiryKey = oneOf(source, f, yaml, keys(hugo, null, "expirydate"), "the date the page expires");
+        String modifiedKey = oneOf(source, f, yaml, keys(hugo, "last_modified_at", "lastmod", "modified"),
+                "the date the page last changed (Hugo's lastmod is Kiln's last_modified_at)");
+        String permalinkKey = oneOf(source, f, yaml, keys(hugo, "permalink", "url"),
+                "the page's URL (Hugo's url is Kiln's permalink)");
+        ZonedDateTime publishDate = publishKey == null ? null : f.date(publishKey, zone);
         ZonedDateTime date = f.date("date", zone);
         if (date == null && kind == PageKind.POST) {
             date = DateParser.fromFileName(source.fileName(), zone).orElse(null);
-            if (date == null && !f.has("date")) {
+            if (date == null && !f.has("date") && publishKey == null) {
                 f.problems().add(Problem.inFile(source.path(),
                         "post has no date: add 'date: YYYY-MM-DD' to its front matter or name the file YYYY-MM-DD-"
                                 + source.fileName()));
             }
         }
-        ZonedDateTime lastModified = f.date("last_modified_at", zone);
+        if (date == null && !f.has("date")) {
+            date = publishDate; // as Hugo dates a page that names only its publishDate
+        }
+        ZonedDateTime lastModified = modifiedKey == null ? null : f.date(modifiedKey, zone);
+        ZonedDateTime expiryDate = expiryKey == null ? null : f.date(expiryKey, zone);
+        String permalink = permalinkKey == null ? null : f.text(permalinkKey);
+        Map<String, Position> positions = yaml.positions();
+        if (permalinkKey != null && !permalinkKey.equals("permalink")) {
+            positions = new HashMap<>(positions);
+            positions.put("permalink", yaml.at(permalinkKey, Position.START));
+            if (permalink != null && (Route.hasScheme(permalink) || permalink.startsWith("//"))) {
+                f.problem(permalinkKey, permalinkKey + " is the page's own URL, as Hugo reads it, not a link to "
+                        + "another site: write a path of this site such as /contact-me/, or give the link "
+                        + "another key (link: " + permalink + ")");
+                permalink = null;
+            }
+        }
         List<String> tags = f.words(f.has("tags") ? "tags" : "tag");
         List<String> categories = f.words(f.has("categories") ? "categories" : "category");
         String slug = f.text("slug");
         FrontMatter front = new FrontMatter(
-                title, date, lastModified, tags, categories,
+                title, date, lastModified, publishDate, expiryDate, tags, categories,
                 slug == null ? fileSlug : slug,
-                f.text("permalink"), f.text("layout"),
+                permalink, f.text("layout"),
                 f.bool("draft", false), !f.bool("published", true),
                 f.text("description"), f.text("image"), f.text("excerpt"), f.text("excerpt_separator"),
                 f.has("toc") ? f.bool("toc", false) : null,
                 redirectFrom(f), aliases(f), redirectTo(f),
-                yaml.valuesExcept(KNOWN), yaml.positions());
+                yaml.valuesExcept(hugo.isEmpty() ? KNOWN : known(hugo)), positions);
         if (!f.problems().isEmpty()) {
             throw new SiteException(f.problems());
         }
         return front;
+    }
+
+    /**
+     * Hugo's keys that Kiln reads ({@code lastmod}, {@code modified}, {@code publishDate}, {@code expiryDate},
+     * {@code url}) as {@code yaml} writes them, by their lower-case name: Hugo reads a key in any case.
+     */
+    private static Map<String, String> hugoKeys(YamlDocument yaml) {
+        Map<String, String> found = Map.of();
+        for (String key : yaml.values().keySet()) {
+            String lower = key.length() >= 3 && key.length() <= 11 ? key.toLowerCase(Locale.ROOT) : "";
+            if (HUGO.contains(lower)) {
+                if (found.isEmpty()) {
+                    found = new HashMap<>();
+                }
+                found.merge(lower, key, (a, b) -> a + "\n" + b); // publishDate and publishdate: both
+            }
+        }
+        return found;
+    }
+
+    /** {@code kiln} (null for none) and the keys of {@code hugo} named by {@code lowerNames}, as written. */
+    private static List<String> keys(Map<String, String> hugo, String kiln, String... lowerNames) {
+        List<String> keys = new ArrayList<>(2);
+        if (kiln != null) {
+            keys.add(kiln);
+        }
+        for (String name : lowerNames) {
+            String written = hugo.get(name);
+            if (written != null) {
+                keys.addAll(List.of(written.split("\n")));
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * The one of {@code keys} that the front matter gives a value, or null; a second one is a problem at its key,
+     * naming the first and {@code what} both give.
+     */
+    private static String oneOf(SourceFile source, YamlFields f, YamlDocument yaml, List<String> keys, String what) {
+        String first = null;
+        for (String key : keys) {
+            if (f.has(key) && (first == null || before(yaml.keyAt(key), yaml.keyAt(first)))) {
+                first = key;
+            }
+        }
+        for (String key : keys) {
+            if (f.has(key) && !key.equals(first)) {
+                f.problems().add(yaml.keyAt(key).problem(source.path(), key + " and " + first + " both give "
+                        + what + ": keep one"));
+            }
+        }
+        return first;
+    }
+
+    private static boolean before(Position a, Position b) {
+        return a.line() < b.line() || a.line() == b.line() && a.column() < b.column();
+    }
+
+    /** {@link #KNOWN} and the Hugo keys of one page. */
+    private static Set<String> known(Map<String, String> hugo) {
+        Set<String> known = new HashSet<>(KNOWN);
+        hugo.values().forEach(keys -> known.addAll(List.of(keys.split("\n"))));
+        return known;
     }
 
     /** Where {@code redirect_to} sends the page's readers: an absolute URL or a path from the site's root, or null. */

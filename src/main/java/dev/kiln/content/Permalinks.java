@@ -34,12 +34,14 @@ public final class Permalinks {
     public static Route of(DraftPage page, SiteConfig config) {
         FrontMatter front = page.front();
         if (front.permalink() != null) {
-            return route(page, front.permalink(), front.at("permalink"), "its permalink");
+            String key = front.permalinkKey();
+            return route(page, front.permalink(), front.at("permalink"), "its " + key, key);
         }
         if (page.kind() == PageKind.POST) {
             // site.yml's pattern was checked when site.yml was read.
             String pattern = STYLES.getOrDefault(config.permalink(), config.permalink());
-            return route(page, pattern, Position.START, "site.yml's permalink '" + config.permalink() + "'");
+            return route(page, pattern, Position.START, "site.yml's permalink '" + config.permalink() + "'",
+                    "permalink");
         }
         return pagePath(page.path());
     }
@@ -67,7 +69,7 @@ public final class Permalinks {
         return null;
     }
 
-    private static Route route(DraftPage page, String pattern, Position at, String origin) {
+    private static Route route(DraftPage page, String pattern, Position at, String origin, String key) {
         Map<String, String> values = placeholders(page);
         Matcher m = PLACEHOLDER.matcher(pattern);
         StringBuilder out = new StringBuilder();
@@ -86,7 +88,7 @@ public final class Permalinks {
             m.appendReplacement(out, Matcher.quoteReplacement(value + m.group(1).substring(name.length())));
         }
         m.appendTail(out);
-        return checked(page, "permalink", out.toString(), at, "/my-post/");
+        return checked(page, key, out.toString(), at, "/my-post/");
     }
 
     /** An old URL of a page, where the build writes a page sending readers on, and the key that named it. */

@@ -32,7 +32,7 @@ public final class SitemapWriter {
         }
         for (Page page : index.pages()) {
             if (!page.route().outputPath().equals("404.html")) {
-                entries.add(new Entry(page.url(), page.front().date() == null ? null : FeedWriter.updated(page)));
+                entries.add(new Entry(page.url(), FeedWriter.updated(page))); // null without dates
             }
         }
         if (!index.tags().isEmpty()) {

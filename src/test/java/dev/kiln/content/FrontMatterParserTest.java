@@ -430,4 +430,38 @@ class FrontMatterParserTest {
     void titleFromSlugCapitalisesEachWord() {
         assertEquals("Hello Big World", FrontMatterParser.titleFromSlug("hello_big-world"));
     }
+
+    // --- Hugo's names ---
+
+    @Test
+    void hugosDateKeysAndUrlAreReadInAnyCaseAndAreNoParameters() {
+        FrontMatter front = post("---\nLastMod: 2019-01-02\npublishdate: 2018-04-01\nExpiryDate: 2030-01-01\n"
+                + "url: /x/\nother: 1\n---\n").front();
+
+        assertEquals(ZonedDateTime.parse("2019-01-02T00:00Z[UTC]"), front.lastModified());
+        assertEquals(ZonedDateTime.parse("2018-04-01T00:00Z[UTC]"), front.publishDate());
+        assertEquals(ZonedDateTime.parse("2030-01-01T00:00Z[UTC]"), front.expiryDate());
+        assertEquals("/x/", front.permalink());
+        assertEquals("url", front.permalinkKey());
+        assertEquals(new dev.kiln.error.Position(5, 6), front.at("permalink"));
+        assertEquals(Map.of("other", 1), front.params());
+        assertEquals(ZonedDateTime.parse("2018-03-15T00:00Z[UTC]"), front.date(), "the file name's date first");
+    }
+
+    @Test
+    void aBadPublishDateIsReadWithTheErrorsOfDate() {
+        Problem p = onlyProblem("---\npublishDate: 2018-02-30\n---\n");
+
+        assertEquals(POST + ":2:14", place(p));
+        assertEquals("'2018-02-30' is not a date (February 2018 has no day 30): write publishDate: 2018-03-15 or "
+                + "publishDate: 2018-03-15 10:00:00 +02:00", p.message());
+    }
+
+    @Test
+    void tomlFrontMatterWithCarriageReturnsIsAnErrorToo() {
+        List<Problem> problems = problems("content/a.md", PageKind.PAGE, "+++\r\ntitle = 'A'\r\n+++\r\nText\r\n");
+
+        assertEquals(List.of("content/a.md:1:1: TOML front matter (between +++ lines) is not read by Kiln: write it "
+                + "as YAML between --- lines (title: 'A')"), problems.stream().map(Problem::toString).toList());
+    }
 }
