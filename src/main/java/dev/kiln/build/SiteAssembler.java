@@ -162,7 +162,7 @@ final class SiteAssembler {
     /** How two claims on one URL among {@code jobs} (and the pages that only send readers on) are reported. */
     private UrlClashes clashes(List<Job> jobs) {
         Map<String, Page> pages = new java.util.HashMap<>();
-        for (List<Page> list : List.of(index.posts(), index.pages())) {
+        for (List<Page> list : withHomeText()) {
             list.forEach(page -> pages.put(page.path(), page));
         }
         Map<String, UrlClashes.Maker> made = new java.util.HashMap<>();
@@ -190,9 +190,15 @@ final class SiteAssembler {
         }
         // Moved by paginate_path (/blog/), the post list is no longer the home page.
         String list = config.paginatePath() == null ? "the home page" : "the post list";
+        Page text = index.homeText();
         for (Pagination home : index.home()) {
-            jobs.add(new Job(home.route(), list, () -> views.forHome(home), "home",
-                    () -> views.dependencies(home.route().outputPath()),
+            // The text of content/index.md is the first page's body; every page has its title and description.
+            Body body = text != null && home.number() == 1 ? text.body() : null;
+            if (body != null) {
+                sources.put(home.route().outputPath(), text.path());
+            }
+            jobs.add(new Job(home.route(), list, () -> views.forHome(home), "home", home.route().outputPath(), body,
+                    () -> views.dependencies(home.route().outputPath(), text),
                     new UrlClashes.Maker(UrlClashes.PAGINATE_PATH, false)));
         }
         if (!index.tags().isEmpty()) {
@@ -308,6 +314,12 @@ final class SiteAssembler {
         }
     }
 
+    /** The posts, the pages, and the page that gives the home page its text (content/index.md), if any. */
+    private List<List<Page>> withHomeText() {
+        return index.homeText() == null ? List.of(index.posts(), index.pages())
+                : List.of(index.posts(), index.pages(), List.of(index.homeText()));
+    }
+
     /** A page at an old URL of {@code to}, sending readers on to it. */
     private record Redirect(Route from, Page to) {}
 
@@ -327,7 +339,7 @@ final class SiteAssembler {
      */
     private List<Redirect> redirects(SiteOutput.Builder out, List<Problem> problems) {
         List<Redirect> redirects = new ArrayList<>();
-        for (List<Page> pages : List.of(index.posts(), index.pages())) {
+        for (List<Page> pages : withHomeText()) {
             for (Page page : pages) {
                 if (page.front().redirectFrom().isEmpty() && page.front().aliases().isEmpty()) {
                     continue;

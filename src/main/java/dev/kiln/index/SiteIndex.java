@@ -31,13 +31,15 @@ public final class SiteIndex {
     private final List<Page> pages;
     private final List<Tag> tags;
     private final List<Pagination> home;
+    private final Page homeText;
     private final Map<String, Integer> postNumbers = new HashMap<>();
     private final Map<String, Tag> tagsBySlug = new HashMap<>();
     private final Map<String, String> slugsByName = new HashMap<>();
 
-    private SiteIndex(List<Page> posts, List<Page> pages, List<Tag> tags, List<Pagination> home) {
+    private SiteIndex(List<Page> posts, List<Page> pages, List<Tag> tags, List<Pagination> home, Page homeText) {
         this.posts = List.copyOf(posts);
         this.pages = List.copyOf(pages);
+        this.homeText = homeText;
         this.tags = List.copyOf(tags);
         this.home = List.copyOf(home);
         for (int i = 0; i < posts.size(); i++) {
@@ -69,6 +71,22 @@ public final class SiteIndex {
         return home;
     }
 
+    /**
+     * The page that gives the home page its title, description and text (Hugo's {@code content/_index.md}): the
+     * page at {@code /} ({@code content/index.md}) while the post list is there, laid out by no layout of its own
+     * or by {@code home}; null when there is none. It is not among {@link #pages()}.
+     */
+    public Page homeText() {
+        return homeText;
+    }
+
+    /** Whether {@code page} gives the home page its text: see {@link #homeText()}. */
+    private static boolean isHomeText(Page page, SiteConfig config) {
+        return !page.isPost() && page.url().equals("/") && config.listUrl(1).equals("/")
+                && (page.front().layout() == null || page.front().layout().equals("home"))
+                && page.front().redirectTo() == null;
+    }
+
     /** Indexes {@code posts} and {@code pages} as {@code config} asks (paginate, tag_permalink). */
     public static SiteIndex of(List<Page> posts, List<Page> pages, SiteConfig config) {
         return of(posts, pages, config, null);
@@ -80,8 +98,10 @@ public final class SiteIndex {
      */
     public static SiteIndex of(List<Page> posts, List<Page> pages, SiteConfig config, SiteIndex previous) {
         List<Page> sorted = posts.stream().sorted(NEWEST_FIRST).toList();
-        SiteIndex index = new SiteIndex(sorted, pages.stream().sorted(Comparator.comparing(Page::url)).toList(),
-                tags(sorted, config), paginate(sorted, config));
+        Page homeText = pages.stream().filter(p -> isHomeText(p, config)).findFirst().orElse(null);
+        SiteIndex index = new SiteIndex(sorted, pages.stream().filter(p -> p != homeText)
+                .sorted(Comparator.comparing(Page::url)).toList(), tags(sorted, config), paginate(sorted, config),
+                homeText);
         index.followFrom(previous);
         return index;
     }

@@ -115,6 +115,11 @@ public final class Views {
         return new Dependencies(null, name, site, posts, tags);
     }
 
+    /** {@link #dependencies(String)} of a home page that {@code text} (null: none) gives its text and title. */
+    public Object dependencies(String name, Page text) {
+        return new Dependencies(text, name, site, posts, tags);
+    }
+
     /** See {@link #dependencies(Page)}. */
     private record Dependencies(Page page, String name, Map<String, Object> site,
                                 List<Map<String, Object>> posts, List<Map<String, Object>> tags) {
@@ -142,8 +147,18 @@ public final class Views {
 
     /** The context of one page of the home page's post list. */
     public Map<String, Object> forHome(Pagination pagination) {
-        String title = pagination.number() == 1 ? config.title() : config.title() + " – page " + pagination.number();
+        // content/index.md gives the home page its title, description and text (as Hugo's _index.md does).
+        Page text = index.homeText();
+        String name = text != null && text.front().has("title") ? text.front().title() : config.title();
+        String title = pagination.number() == 1 ? name : name + " – page " + pagination.number();
         Map<String, Object> view = base(title, pagination.route().url(), "home");
+        if (text != null) {
+            if (text.front().description() != null) {
+                view.put("description", text.front().description());
+            }
+            view.put("image", imageUrl(text.front().image(), "/"));
+            view.put("params", text.front().params());
+        }
         Map<String, Object> context = context(view);
         Map<String, Object> paginator = new LinkedHashMap<>();
         paginator.put("posts", pagination.posts().stream().map(p -> postSummaries.get(p.url())).toList());
