@@ -40,7 +40,7 @@ final class HugoFiles {
                         + "read by Kiln: write it as YAML between --- lines (" + example(text, JSON_KEY, "}") + ")"));
             }
         }
-        if (INDEX.matcher(source.fileName()).matches()) {
+        if (source.fileName().startsWith("_index.") && INDEX.matcher(source.fileName()).matches()) {
             throw new SiteException(Problem.inFile(source.path(), index(source.path())));
         }
     }
