@@ -65,6 +65,14 @@ final class UrlClashes {
         String change = kilns != null && config.gives(kilns.setting()) ? ", or change " + kilns.setting() + " in "
                 + SiteConfig.FILE : "";
         Position at = page == null ? Position.START : page.front().at("permalink");
+        if (page != null && !page.isPost() && url.equals("/") && !page.front().has("permalink")
+                && page.front().layout() != null) {
+            // content/index.md with a layout of its own: without one, it gives the home page its text.
+            return page.front().at("layout").problem(site, "URL / is also used by the home page: remove 'layout: "
+                    + page.front().layout() + "', so that this page gives the home page its title and text (a page at"
+                    + " / with no layout, or layout: home, does), or move the post list with paginate_path in "
+                    + SiteConfig.FILE);
+        }
         return at.problem(site, "URL " + url + " is also used by "
                 + (site.equals(earlier) ? later : earlier) + ": give this page another permalink" + change);
     }

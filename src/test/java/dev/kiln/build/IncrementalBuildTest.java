@@ -75,6 +75,15 @@ class IncrementalBuildTest {
             write("content/about.md", "---\ntitle: About us\n---\nAbout this site.\n");
             check(warm, Set.of("content/about.md"), "a page's title, which the navigation shows");
 
+            write("content/index.md", "---\ntitle: Home\n---\nWelcome.\n");
+            check(warm, null, "the home page's text added (content/index.md)");
+
+            write("content/index.md", "---\ntitle: Home\n---\nWelcome, edited.\n");
+            check(warm, Set.of("content/index.md"), "the home page's text");
+
+            write("content/index.md", "---\ntitle: Home, renamed\ndescription: New\n---\nWelcome, edited.\n");
+            check(warm, Set.of("content/index.md"), "the home page's title and description");
+
             writePost(25, "A new post", List.of("java"), "2021-03-01", "Brand new.", "Body.");
             check(warm, null, "a new post");
 
