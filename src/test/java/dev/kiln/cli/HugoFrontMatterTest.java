@@ -33,6 +33,7 @@ class HugoFrontMatterTest {
         site = tmp.resolve("blog");
         dest = Kiln.previousOutput(tmp.resolve("out"));
         Kiln.write(site, "content/posts/2020-01-01-hello.md", "---\ntitle: Hello\n---\nFirst post.\n");
+        Kiln.write(site, "site.yml", "base_url: https://example.com\n"); // a sitemap is written only then
     }
 
     private void write(String path, String text) throws IOException {
@@ -115,9 +116,9 @@ class HugoFrontMatterTest {
         build();
 
         String sitemap = read("sitemap.xml");
-        assertTrue(sitemap.contains("<loc>/2023/01/01/a/</loc><lastmod>2023-02-03T00:00:00Z</lastmod>"), sitemap);
-        assertTrue(sitemap.contains("<loc>/about/</loc><lastmod>2023-03-04T10:00:00Z</lastmod>"), sitemap);
-        assertTrue(read("feed.xml").contains("<updated>2023-02-03T00:00:00Z</updated><id>urn:kiln:/2023/01/01/a</id>"),
+        assertTrue(sitemap.contains("<loc>https://example.com/2023/01/01/a/</loc><lastmod>2023-02-03T00:00:00Z</lastmod>"), sitemap);
+        assertTrue(sitemap.contains("<loc>https://example.com/about/</loc><lastmod>2023-03-04T10:00:00Z</lastmod>"), sitemap);
+        assertTrue(read("feed.xml").contains("<updated>2023-02-03T00:00:00Z</updated><id>https://example.com/2023/01/01/a</id>"),
                 read("feed.xml"));
         assertTrue(read("2023/01/01/a/index.html").contains("\"dateModified\":\"2023-02-03T00:00:00Z\""));
         assertFalse(read("2023/01/01/a/index.html").contains("lastmod"), "not a parameter the page shows");
@@ -265,7 +266,7 @@ class HugoFrontMatterTest {
         assertEquals(List.of("Home", "Archive", "About"), home.select(".site-nav a").eachText(), "no second link to /");
         assertEquals(List.of("/2020/01/01/hello/"), home.select(".post-list a[href^=/20]").eachAttr("href")
                 .stream().distinct().toList(), "the post list is still there");
-        assertEquals(1, read("sitemap.xml").split("<loc>/</loc>", -1).length - 1, read("sitemap.xml"));
+        assertEquals(1, read("sitemap.xml").split("<loc>https://example.com/</loc>", -1).length - 1, read("sitemap.xml"));
     }
 
     @Test
