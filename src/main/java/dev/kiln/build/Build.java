@@ -212,7 +212,8 @@ public final class Build implements AutoCloseable {
         if (selection.skippedDrafts() + selection.skippedFuture() + selection.skippedExpired() > 0) {
             log.accept(selection.describeSkipped());
         }
-        List<Routed> routed = stage(timings, "permalinks", () -> routes(selection.included(), sources.statics(), config));
+        Routes routes = stage(timings, "permalinks", () -> routes(selection.included(), sources.statics(), config));
+        List<Routed> routed = routes.pages();
         List<Page> pages = stage(timings, "markdown", () -> parallel.map(routed, r -> render(r, config, timings)));
         SiteIndex index = stage(timings, "index", () -> SiteIndex.of(
                 pages.stream().filter(Page::isPost).toList(),
@@ -222,7 +223,7 @@ public final class Build implements AutoCloseable {
         }
         SiteAssembler assembler = stage(timings, "views", () -> new SiteAssembler(lastLayouts, config, index,
                 parallel, lastViews, laidOut, generated, entries, timings));
-        SiteOutput output = stage(timings, "layout", () -> assembler.assemble(sources.statics(), files::bytes, output()));
+        SiteOutput output = stage(timings, "layout", () -> assembler.assemble(routes.statics(), files::bytes, output()));
         if (placing) {
             placed = output;
         }
@@ -296,11 +297,17 @@ public final class Build implements AutoCloseable {
     /** A page with its URL, before its Markdown is rendered. */
     private record Routed(DraftPage draft, Route route) {}
 
-    /** Every page's route; two sources (or a source and a static file) on one output path is a problem. */
     /** A page's route depends on its front matter and path and on the site's settings only. */
     private record RouteInputs(DraftPage draft, SiteConfig config) {}
 
-    private List<Routed> routes(List<DraftPage> drafts, List<StaticFile> statics, SiteConfig config) {
+    /** The pages with their routes, and the static files where they are published. */
+    private record Routes(List<Routed> pages, List<StaticFile> statics) {}
+
+    /**
+     * Every page's route, and the static files placed: a post bundle's beside its post, or left out with it (a
+     * draft); two sources (or a source and a static file) on one output path is a problem.
+     */
+    private Routes routes(List<DraftPage> drafts, List<StaticFile> sourceStatics, SiteConfig config) {
         List<Routed> routed = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, DraftPage> claims = new TreeMap<>();
@@ -330,6 +337,7 @@ public final class Build implements AutoCloseable {
             }
             routed.add(new Routed(draft, route));
         }
+        List<StaticFile> statics = placed(sourceStatics, routed);
         for (StaticFile file : statics) {
             DraftPage claimed = claims.get(file.outputPath());
             String page = claimed == null ? null : claimed.path();
@@ -341,7 +349,27 @@ public final class Build implements AutoCloseable {
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
-        return routed;
+        return new Routes(routed, statics);
+    }
+
+    /**
+     * {@code statics} with the files of post bundles published beside their posts, and those of posts left out
+     * (drafts, future posts) left out too; {@code statics} itself when no file is in a bundle.
+     */
+    private static List<StaticFile> placed(List<StaticFile> statics, List<Routed> routed) {
+        if (statics.stream().allMatch(file -> file.post() == null)) {
+            return statics;
+        }
+        Map<String, Route> posts = new java.util.HashMap<>();
+        routed.forEach(r -> posts.put(r.draft().path(), r.route()));
+        List<StaticFile> placed = new ArrayList<>(statics.size());
+        for (StaticFile file : statics) {
+            Route post = file.post() == null ? null : posts.get(file.post());
+            if (file.post() == null || post != null) {
+                placed.add(post == null ? file : file.beside(post));
+            }
+        }
+        return placed;
     }
 
     /** Everything a page's rendered body depends on: if none of it changed, neither did the body. */

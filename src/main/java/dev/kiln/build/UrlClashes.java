@@ -82,6 +82,13 @@ final class UrlClashes {
         if (movedList(made.get(earlier))) {
             return atPaginatePath("/" + file.outputPath(), earlier, file.sourcePath(), "move " + file.sourcePath());
         }
+        if (file.post() != null) {
+            Page post = pages.get(file.post());
+            boolean ownFolder = post != null && post.route().outputPath().endsWith("/index.html");
+            return Problem.inFile(file.sourcePath(), "is published beside its post " + file.post() + ", at /"
+                    + file.outputPath() + ", which is also used by " + earlier + ": rename the file"
+                    + (ownFolder ? "" : ", or give the post a permalink that ends in '/', a folder of its own"));
+        }
         return Problem.inFile(file.sourcePath(), "its path is also used by " + earlier + ": rename or move the file");
     }
 

@@ -72,7 +72,7 @@ public final class FrontMatterParser {
 
     private static FrontMatter typed(SourceFile source, PageKind kind, YamlDocument yaml, ZoneId zone) {
         YamlFields f = new YamlFields(source.path(), yaml);
-        String fileSlug = fileSlug(source.fileName());
+        String fileSlug = fileSlug(source.postName());
         String title = f.text("title");
         if (title == null) {
             title = titleFromSlug(fileSlug);
@@ -87,11 +87,12 @@ public final class FrontMatterParser {
         ZonedDateTime publishDate = publishKey == null ? null : f.date(publishKey, zone);
         ZonedDateTime date = f.date("date", zone);
         if (date == null && kind == PageKind.POST) {
-            date = DateParser.fromFileName(source.fileName(), zone).orElse(null);
+            date = DateParser.fromFileName(source.postName(), zone).orElse(null);
             if (date == null && !f.has("date") && publishKey == null) {
                 f.problems().add(Problem.inFile(source.path(),
-                        "post has no date: add 'date: YYYY-MM-DD' to its front matter or name the file YYYY-MM-DD-"
-                                + source.fileName()));
+                        "post has no date: add 'date: YYYY-MM-DD' to its front matter or name the "
+                                + (PostBundles.isIndex(source.path()) ? "folder" : "file") + " YYYY-MM-DD-"
+                                + source.postName()));
             }
         }
         if (date == null && !f.has("date")) {

@@ -120,6 +120,7 @@ public final class SourceLoader {
                 statics.add((StaticFile) result);
             }
         }
+        statics = PostBundles.mark(posts, statics, problems);
         for (Found found : walk(root.resolve(ASSETS), root, include)) {
             Path file = found.file();
             String rel = relative(root, file);

@@ -60,6 +60,27 @@ class SourceLoaderTest {
     }
 
     @Test
+    void theFilesOfAPostBundleNameItsIndexAndAReloadKeepsThem() throws IOException {
+        write("content/posts/trip/index.md", "---\ndate: 2023-03-01\n---\n![](img/a.jpg)\n");
+        write("content/posts/trip/img/a.jpg", "jpg");
+        write("content/posts/2023/2023-01-01-b.md", "B\n");
+        write("content/posts/2023/chart.png", "png");
+        write("content/docs/index.md", "Docs\n");
+        write("content/docs/d.png", "png");
+        SiteSources before = SourceLoader.load(site);
+
+        assertEquals(java.util.Arrays.asList(null, null, "content/posts/trip/index.md"),
+                before.statics().stream().map(StaticFile::post).toList(), "docs/d.png, posts/2023/chart.png, posts/trip/img/a.jpg");
+        write("content/posts/trip/index.md", "---\ndate: 2023-03-02\n---\n![](img/a.jpg)\n");
+        SiteSources after = SourceLoader.reload(site, before, java.util.Set.of("content/posts/trip/index.md",
+                "content/posts/trip/img/a.jpg"), READ);
+        assertEquals(before.statics(), after.statics());
+        assertEquals("2023-03-01-trip", new SourceFile("content/posts/2023-03-01-trip/index.md", "").postName());
+        assertEquals("index.md", new SourceFile("content/posts/index.md", "").postName(), "no bundle: content/posts/ itself");
+        assertEquals("index.md", new SourceFile("content/docs/index.md", "").postName(), "a page's folder is no bundle");
+    }
+
+    @Test
     void reloadReadsAgainOnlyTheNamedFilesAndGivesUpWhenItCannotKnow() throws IOException {
         write("content/posts/2018-03-15-a.md", "A\n");
         write("content/posts/2018-03-16-b.md", "B\n");

@@ -743,6 +743,41 @@ class DevServerTest {
     }
 
     @Test
+    void aPostBundleIsServedWithItsFilesAndEachEditOfItsIndexOrPhotoShows() {
+        Path site = site();
+        write(site, "content/posts/2020-04-01-trip/index.md", post("Trip", "java", "A photo: ![Lake](photo.jpg)"));
+        write(site, "content/posts/2020-04-01-trip/photo.jpg", new byte[] {1, 2, 3});
+        try (DevServer server = started(site)) {
+            String trip = "/2020/04/01/trip/";
+            assertEquals("/2020/04/01/trip/photo.jpg", page(server, trip).selectFirst(".post-content img").attr("src"));
+            assertEquals("/2020/04/01/trip/photo.jpg", page(server, "/").selectFirst(".post-summary-excerpt img").attr("src"));
+            assertEquals(List.of(1, 2, 3), bytes(server, trip + "photo.jpg"));
+            settledRebuilds(server, 300);
+
+            write(site, "content/posts/2020-04-01-trip/photo.jpg", new byte[] {4, 5});
+            await("the new photo", () -> bytes(server, trip + "photo.jpg").equals(List.of(4, 5)));
+
+            write(site, "content/posts/2020-04-01-trip/index.md", post("Trip", "java", "Edited: ![Lake](photo.jpg)"));
+            await("the edited post", () -> get(server, trip).body().contains("Edited:"));
+
+            write(site, "content/posts/2020-04-01-trip/index.md", "---\ntitle: Trip\ndate: 2020-05-02\n---\n![](photo.jpg)\n");
+            await("the post and its photo at the new date", () -> get(server, "/2020/05/02/trip/photo.jpg").statusCode() == 200);
+            assertEquals(404, get(server, trip + "photo.jpg").statusCode(), "not at the old one");
+            assertEquals(List.of(4, 5), bytes(server, "/2020/05/02/trip/photo.jpg"));
+        }
+    }
+
+    private static List<Integer> bytes(DevServer server, String path) {
+        HttpResponse<byte[]> response = ServeTesting.getBytes(server, path);
+        assertEquals(200, response.statusCode(), path);
+        List<Integer> bytes = new java.util.ArrayList<>();
+        for (byte b : response.body()) {
+            bytes.add((int) b);
+        }
+        return bytes;
+    }
+
+    @Test
     void aPostThatLinksToAnotherFileShowsThatFilesEditAsABuildFromNothingWould() throws IOException {
         Path site = site();
         String target = "content/posts/2020-04-01-target.md";
