@@ -93,6 +93,18 @@ class PostBundlesTest {
     }
 
     @Test
+    void aBundlesCoverImageNamedByItsFileNameIsTheOneBesideIt() throws IOException {
+        write("content/posts/2023-03-01-trip/index.md", "---\nimage: photo.jpg\n---\nText.\n");
+        write("content/posts/2023-03-01-trip/photo.jpg", PHOTO);
+
+        SiteOutput out = build();
+
+        assertEquals("/2023/03/01/trip/photo.jpg",
+                SiteChecks.page(out, "2023/03/01/trip/index.html").selectFirst("img.post-cover").attr("src"));
+        assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));
+    }
+
+    @Test
     void aBundleFoldersDateAndNameGiveThePostsDateAndSlugAsAFileNameDoes() throws IOException {
         bundle("2021-7-4-Day-Out", null);
         write("site.yml", "permalink: /:year/:title/:slug/\n");
