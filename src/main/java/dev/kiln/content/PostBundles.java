@@ -24,11 +24,8 @@ public final class PostBundles {
      */
     public static boolean isIndex(String path) {
         int slash = path.lastIndexOf('/');
-        if (slash < POSTS.length() || !path.startsWith(POSTS)) {
-            return false;
-        }
-        if (!path.startsWith("index.", slash + 1)) {
-            return false;
+        if (slash < POSTS.length() || !path.startsWith("index.", slash + 1) || !path.startsWith(POSTS)) {
+            return false; // most posts are told by the first letter of their name
         }
         String name = path.substring(slash + 1);
         return name.equals("index.md") || name.equals("index.markdown") || name.equals("index.html");
