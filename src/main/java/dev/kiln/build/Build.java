@@ -399,6 +399,8 @@ public final class Build implements AutoCloseable {
         try {
             return new Page(draft, routed.route(), rendered.get(draft.path(), inputs,
                     in -> timings.page(draft.path(), () -> renderBody(in))));
+        } catch (dev.kiln.markdown.BodyProblems e) { // at offsets of the body, which follows the front matter
+            throw new SiteException(e.in(draft.path(), draft.source().text(), draft.bodyStart()));
         } catch (StackOverflowError e) {
             throw new SiteException(List.of(Problem.inFile(draft.path(), "its Markdown nests lists, quotes or "
                     + "emphasis too deeply to render: flatten the deepest part")));

@@ -105,10 +105,13 @@ public final class MarkdownRenderer {
      * The body of the page at {@code pageUrl} rendered from {@code markdown}: finished here as the HTML
      * stage would finish flexmark's HTML, when it is made of common Markdown only, else flexmark's HTML
      * for that stage. {@code marker} is the excerpt separator's text, {@code rootRelative} what the HTML
-     * stage makes of a link's URL.
+     * stage makes of a link's URL. Hugo's shortcodes outside code are thrown as {@link BodyProblems}.
      */
     public Rendered renderPage(String markdown, String pageUrl, String marker, UnaryOperator<String> rootRelative) {
-        Document document = parse(markdown);
+        String text = KramdownSyntax.rewrite(markdown, parser);
+        Document document = parser.parse(PageChars.of(text));
+        // Before either writer runs, so that both refuse the same pages; the rewrite keeps a text it has nothing to do in.
+        Shortcodes.refuse(markdown, () -> text == markdown ? document : parser.parse(PageChars.of(markdown)));
         Finished finished = direct.renderPage(document, new DirectHtml.Page(pageUrl, rootRelative, marker));
         if (finished != null) {
             return new Rendered(null, finished);

@@ -1,0 +1,171 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInlineComment;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.util.ast.Node;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hugo's shortcodes left in a post ({@code {{< figure src="x.png" >}}}, {@code {{% notice %}}}): Kiln has none, and
+ * printed them as text (the code of a {@code highlight} with typographic quotes). Each one outside Markdown's code
+ * is a problem at its {@code {{}, saying what to write instead. Code spans and blocks show them as written (a post
+ * about Hugo); raw HTML does not hide them, as Hugo expanded them there too; HTML comments do (nothing is shown).
+ */
+final class Shortcodes {
+
+    /**
+     * The opening of a shortcode: {@code {{<} or {@code {{%}, Hugo's escape {@code /*} (a shortcode shown as text),
+     * a {@code /} for a closing one, and its name.
+     */
+    private static final Pattern OPEN = Pattern.compile("\\{\\{([<%])\\s*(/\\*)?\\s*(/)?\\s*([A-Za-z0-9_][\\w./-]*)");
+    /** A parameter: {@code name=value} or a value alone; a value quoted with {@code "} or {@code `}, or bare. */
+    private static final Pattern PARAMETER = Pattern.compile(
+            "(?:([A-Za-z_][\\w-]*)\\s*=\\s*)?(\"(?:[^\"\\\\]|\\\\.)*\"|`[^`]*`|[^\\s\"`]+)");
+    /** How far a shortcode's closing {@code >}}} may be: its parameters may span lines, not pages. */
+    private static final int LONGEST = 4_000;
+
+    private Shortcodes() {}
+
+    /** Whether {@code markdown} may hold a shortcode: only then is its parsed document walked. */
+    static boolean mayHave(String markdown) {
+        for (int i = markdown.indexOf("{{"); i >= 0 && i + 2 < markdown.length(); i = markdown.indexOf("{{", i + 1)) {
+            char next = markdown.charAt(i + 2);
+            if (next == '<' || next == '%') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Throws the shortcodes of {@code markdown} outside code as {@link BodyProblems}; {@code document} parses
+     * {@code markdown} itself (its offsets are the text's), asked for only when a shortcode is there.
+     */
+    static void refuse(String markdown, Supplier<Node> document) {
+        if (!mayHave(markdown)) {
+            return;
+        }
+        List<BodyProblems.At> found = new ArrayList<>();
+        BitSet shown = null;
+        Matcher open = OPEN.matcher(markdown);
+        int from = 0;
+        while (from < markdown.length() && open.find(from)) {
+            from = open.end();
+            int start = open.start();
+            boolean angle = open.group(1).equals("<");
+            String closer = (open.group(2) != null ? "*/" : "") + (angle ? ">}}" : "%}}");
+            int end = markdown.indexOf(closer, open.end());
+            int next = markdown.indexOf("{{", open.end());
+            if (end < 0 || end - start > LONGEST || next >= 0 && next < end
+                    || start > 0 && markdown.charAt(start - 1) == '\\') {
+                continue; // not a shortcode (it is closed by none of its own), or one escaped for Markdown: \{{< x >}}
+            }
+            if (shown == null) {
+                shown = shownAsWritten(document.get());
+            }
+            if (shown.get(start)) {
+                continue;
+            }
+            from = end + closer.length();
+            String name = open.group(4);
+            String parameters = markdown.substring(open.end(), end).strip();
+            if (open.group(2) != null) {
+                found.add(new BodyProblems.At(start, escaped(markdown.substring(start, from), angle)));
+            } else if (open.group(3) == null) { // a closing {{< /x >}} is said with its opening one
+                found.add(new BodyProblems.At(start, said(name, angle, parameters(parameters), markdown, from)));
+            }
+        }
+        if (!found.isEmpty()) {
+            throw new BodyProblems(found);
+        }
+    }
+
+    /** The offsets of {@code document} that show a shortcode as written: code, and comments (which show nothing). */
+    private static BitSet shownAsWritten(Node document) {
+        BitSet code = new BitSet();
+        for (Node n : document.getDescendants()) {
+            if (n instanceof Code || n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock
+                    || n instanceof HtmlCommentBlock || n instanceof HtmlInlineComment) {
+                code.set(n.getStartOffset(), n.getEndOffset());
+            }
+        }
+        return code;
+    }
+
+    /** A shortcode's parameters: named ones by name, positional ones by their place ("0", "1"...), unquoted. */
+    static Map<String, String> parameters(String text) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        Matcher m = PARAMETER.matcher(text);
+        int position = 0;
+        while (m.find()) {
+            String value = m.group(2);
+            if (value.length() >= 2 && (value.startsWith("\"") || value.startsWith("`"))) {
+                value = value.substring(1, value.length() - 1).replace("\\\"", "\"");
+            }
+            parameters.putIfAbsent(m.group(1) != null ? m.group(1) : String.valueOf(position++), value);
+        }
+        return parameters;
+    }
+
+    /** What a shortcode {@code name} is, and what to write instead. */
+    private static String said(String name, boolean angle, Map<String, String> parameters, String markdown, int after) {
+        String shown = angle ? "{{< " + name + " >}}" : "{{% " + name + " %}}";
+        String what = "Hugo shortcode " + shown + ": Kiln has no shortcodes and would print it as text; ";
+        return what + switch (name) {
+            case "figure" -> figure(parameters);
+            case "highlight" -> {
+                String language = parameters.getOrDefault("0", "");
+                yield "write the code as a fenced code block: ```" + language + " on a line of its own in place of "
+                        + shown.replace(name, name + (language.isEmpty() ? "" : " " + language))
+                        + ", and ``` in place of " + closing(name, angle) + (language.isEmpty()
+                        ? " (name its language after ``` to have it highlighted)" : "")
+                        + (parameters.containsKey("1") ? " (Kiln numbers and marks no lines: its options go)" : "");
+            }
+            case "ref", "relref" -> {
+                String target = parameters.getOrDefault("0", parameters.getOrDefault("path", "the page"));
+                yield "write the URL of the page " + target + " makes in its place, as in [text](/2023/04/01/other/) "
+                        + "(the permalink in its front matter or site.yml's decides it; kiln check reports a link to no page)";
+            }
+            default -> {
+                boolean paired = markdown.indexOf("/" + name, after) >= 0;
+                yield "write the HTML or Markdown it stood for in its place" + (paired
+                        ? ", up to its " + closing(name, angle) : "");
+            }
+        };
+    }
+
+    private static String closing(String name, boolean angle) {
+        return angle ? "{{< /" + name + " >}}" : "{{% /" + name + " %}}";
+    }
+
+    /** Hugo's figure: an image, with a caption when it has one. */
+    private static String figure(Map<String, String> parameters) {
+        String src = parameters.getOrDefault("src", "image.png");
+        String caption = parameters.getOrDefault("caption", parameters.get("title"));
+        String alt = parameters.getOrDefault("alt", caption != null ? caption : "what it shows");
+        String markdownImage = "![" + alt + "](" + src + ")";
+        if (caption == null) {
+            return "write the image in Markdown, " + markdownImage + ", or as an <img> in HTML";
+        }
+        return "write the image in Markdown, " + markdownImage + ", or, to keep its caption, as HTML: <figure><img src=\""
+                + src + "\" alt=\"" + alt + "\"><figcaption>" + caption + "</figcaption></figure>";
+    }
+
+    /** Hugo's escaped shortcode (a comment inside the brackets): Hugo showed the shortcode; Kiln shows it as written. */
+    private static String escaped(String written, boolean angle) {
+        String meant = written.replaceFirst("^\\{\\{([<%])\\s*/\\*", "{{$1").replaceFirst("\\*/\\s*([>%])}}$", "$1}}");
+        return "Hugo's escaped shortcode " + written + " would be printed as written, comment marks and all: Kiln has "
+                + "no shortcodes, so show " + meant + " as code, `" + meant + "` (or write \\" + meant + ")";
+    }
+}

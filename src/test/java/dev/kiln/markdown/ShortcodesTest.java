@@ -1,0 +1,158 @@
+package dev.kiln.markdown;
+
+import dev.kiln.error.Problem;
+import dev.kiln.highlight.TokenHighlighter;
+import dev.kiln.testing.Kiln;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Hugo's shortcodes left in a post are errors at their place, saying what to write; code shows them as written. */
+class ShortcodesTest {
+
+    private static final MarkdownRenderer QUICK = new MarkdownRenderer(new TokenHighlighter());
+    private static final MarkdownRenderer FLEXMARK = new MarkdownRenderer(new TokenHighlighter(), false);
+    private static final String PATH = "content/posts/x.md";
+
+    /** The problems of {@code markdown} as a page's body from its first line, as Kiln's own parsers and flexmark's find them. */
+    private static List<String> problems(String markdown) {
+        List<String> quick = problemsOf(QUICK, markdown);
+        assertEquals(quick, problemsOf(FLEXMARK, markdown), "flexmark's parsers find the same: " + markdown);
+        return quick;
+    }
+
+    private static List<String> problemsOf(MarkdownRenderer renderer, String markdown) {
+        BodyProblems e = assertThrows(BodyProblems.class, () -> renderer.renderPage(markdown, "/x/", "", u -> u));
+        return e.in(PATH, markdown, 0).stream().map(Problem::toString).toList();
+    }
+
+    private static Element body(String markdown) {
+        MarkdownRenderer.Rendered both = QUICK.renderPage(markdown, "/x/", "", u -> u);
+        FLEXMARK.renderPage(markdown, "/x/", "", u -> u); // refuses nothing either
+        String html = both.finished() != null ? both.finished().html() : both.html();
+        return Jsoup.parseBodyFragment(html).body();
+    }
+
+    @Test
+    void aFigureIsAnErrorAtItsPlaceSayingToWriteAnImage() {
+        assertEquals(List.of(PATH + ":3:1: Hugo shortcode {{< figure >}}: Kiln has no shortcodes and would print it as "
+                        + "text; write the image in Markdown, ![A cat](/images/x.png), or, to keep its caption, as HTML: "
+                        + "<figure><img src=\"/images/x.png\" alt=\"A cat\"><figcaption>A cat</figcaption></figure>"),
+                problems("Intro.\n\n{{< figure src=\"/images/x.png\" title=\"A cat\" >}}\n"));
+        assertEquals(List.of(PATH + ":1:7: Hugo shortcode {{< figure >}}: Kiln has no shortcodes and would print it as "
+                        + "text; write the image in Markdown, ![Dog](dog.jpg), or as an <img> in HTML"),
+                problems("Look: {{<figure src=dog.jpg alt=\"Dog\">}}\n"));
+    }
+
+    @Test
+    void aHighlightIsAnErrorSayingToWriteAFencedBlockWithItsLanguage() {
+        assertEquals(List.of(PATH + ":2:1: Hugo shortcode {{< highlight >}}: Kiln has no shortcodes and would print it as "
+                        + "text; write the code as a fenced code block: ```go on a line of its own in place of "
+                        + "{{< highlight go >}}, and ``` in place of {{< /highlight >}}"),
+                problems("Code:\n{{< highlight go >}}\nfmt.Println(\"hi -- there...\")\n{{< /highlight >}}\n"));
+        assertEquals(List.of(PATH + ":1:1: Hugo shortcode {{< highlight >}}: Kiln has no shortcodes and would print it as "
+                        + "text; write the code as a fenced code block: ```go on a line of its own in place of "
+                        + "{{< highlight go >}}, and ``` in place of {{< /highlight >}} (Kiln numbers and marks no lines: "
+                        + "its options go)"),
+                problems("{{< highlight go \"linenos=table,hl_lines=2\" >}}\nx := 1\n{{< /highlight >}}\n"));
+    }
+
+    @Test
+    void aRefIsAnErrorSayingToLinkToThePagesUrlAndAnyOtherSaysWhatToWrite() {
+        assertEquals(List.of(
+                        PATH + ":1:13: Hugo shortcode {{< ref >}}: Kiln has no shortcodes and would print it as text; write "
+                                + "the URL of the page other.md makes in its place, as in [text](/2023/04/01/other/) (the "
+                                + "permalink in its front matter or site.yml's decides it; kiln check reports a link to no page)",
+                        PATH + ":1:41: Hugo shortcode {{% notice %}}: Kiln has no shortcodes and would print it as text; "
+                                + "write the HTML or Markdown it stood for in its place, up to its {{% /notice %}}",
+                        PATH + ":3:1: Hugo shortcode {{< youtube >}}: Kiln has no shortcodes and would print it as text; "
+                                + "write the HTML or Markdown it stood for in its place",
+                        PATH + ":4:1: Hugo shortcode {{< relref >}}: Kiln has no shortcodes and would print it as text; write "
+                                + "the URL of the page /posts/b.md makes in its place, as in [text](/2023/04/01/other/) (the "
+                                + "permalink in its front matter or site.yml's decides it; kiln check reports a link to no page)"),
+                problems("See [other]({{< ref \"other.md\" >}}) and {{% notice info %}}Careful{{% /notice %}}.\n\n"
+                        + "{{< youtube w7Ft2ymGmfc >}}\n{{< relref path=\"/posts/b.md\" >}}\n"));
+    }
+
+    @Test
+    void aShortcodeInRawHtmlIsAnErrorTooForHugoExpandedItThere() {
+        assertEquals(List.of(PATH + ":2:6: Hugo shortcode {{< param >}}: Kiln has no shortcodes and would print it as text; "
+                        + "write the HTML or Markdown it stood for in its place"),
+                problems("<div>\n  <p>{{< param \"author\" >}}</p>\n</div>\n"));
+    }
+
+    @Test
+    void hugosEscapedShortcodeIsAnErrorSayingToShowItAsCode() {
+        assertEquals(List.of(PATH + ":1:7: Hugo's escaped shortcode {{</* figure src=\"a.png\" */>}} would be printed as "
+                        + "written, comment marks and all: Kiln has no shortcodes, so show {{< figure src=\"a.png\" >}} as "
+                        + "code, `{{< figure src=\"a.png\" >}}` (or write \\{{< figure src=\"a.png\" >}})"),
+                problems("Write {{</* figure src=\"a.png\" */>}} in Hugo.\n"));
+    }
+
+    @Test
+    void shortcodesInCodeInCommentsOrEscapedAreShownAsWrittenWithoutTypography() {
+        Element body = body("""
+                Use `{{< figure src="x.png" >}}` or \\{{< ref "a.md" >}}. <!-- {{< todo >}} -->
+
+                ```go
+                {{< highlight go >}}
+                fmt.Println("hi -- there...")
+                {{< /highlight >}}
+                ```
+
+                    {{% notice %}} in an indented block
+
+                <!--
+                {{< comment >}}
+                -->
+                """);
+        assertEquals("{{< figure src=\"x.png\" >}}", body.selectFirst("p code").text());
+        assertTrue(body.selectFirst("p").text().contains("or {{< ref “a.md” >}}."), body.html());
+        assertEquals("{{< highlight go >}}\nfmt.Println(\"hi -- there...\")\n{{< /highlight >}}\n",
+                body.selectFirst("pre code.language-go").wholeText());
+        assertEquals("{{% notice %}} in an indented block\n", body.select("pre code").get(1).wholeText());
+    }
+
+    @Test
+    void bracesThatAreNoShortcodeStayText() {
+        Element body = body("A {{ x }} and {{% of %} and a set {{<}} and {{%}} and {{< unclosed.\n");
+        assertEquals("A {{ x }} and {{% of %} and a set {{<}} and {{%}} and {{< unclosed.", body.text());
+    }
+
+    @Test
+    void hugosOptionsAfterAFencesLanguageAreLeftOutAndTheCodeRendersHighlighted() {
+        Element body = body("```go {linenos=table,hl_lines=[2]}\npackage main\n```\n");
+        assertEquals("package main\n", body.selectFirst("pre code.language-go").wholeText());
+        assertEquals("package", body.selectFirst("pre code span").text());
+    }
+
+    @TempDir
+    Path site;
+
+    @TempDir
+    Path out;
+
+    @Test
+    void aBuildFailsAtTheShortcodesLineInThePostsFileLeavingThePreviousOutput() throws IOException {
+        Path post = site.resolve("content/posts/2023-05-01-sc.md");
+        Files.createDirectories(post.getParent());
+        Files.writeString(post, "---\ntitle: Shortcodes\n---\nIntro.\n");
+        Path dest = out.resolve("site");
+        assertEquals(0, Kiln.run("build", "--source", site.toString(), "--dest", dest.toString()).code());
+        Files.writeString(post, "---\ntitle: Shortcodes\n---\nIntro.\n\n{{< figure src=\"/images/x.png\" >}}\r\n");
+
+        Kiln.assertBuildFails(site, dest, List.of("content/posts/2023-05-01-sc.md:6:1: Hugo shortcode {{< figure >}}: "
+                + "Kiln has no shortcodes and would print it as text; write the image in Markdown, "
+                + "![what it shows](/images/x.png), or as an <img> in HTML"));
+    }
+}
