@@ -48,18 +48,62 @@ final class LayoutErrors {
     Problem unparsable(ParserException e, String layout, UnaryOperator<String> text) {
         String file = e.getFileName() == null ? layout : e.getFileName();
         String reason = NamedCalls.reason(e);
-        // Pebble stops at an end tag it did not expect, or at the end of the layout, for a tag left open.
-        boolean tags = reason.contains("Unexpected tag name") || reason.toLowerCase(java.util.Locale.ROOT)
-                .contains("end of template");
-        String source = tags ? text.apply(file) : null;
-        UnclosedTags.Found unclosed = source == null ? null : UnclosedTags.in(source);
+        // Pebble stops at an end tag it did not expect, or at the end of the layout for a tag left open, saying so
+        // in as many ways as it has tags ("Unexpected tag name", "end of template", "endblock tag should be
+        // present with block tag starting line number " without the number, "Unclosed verbatim tag", "type EOF",
+        // "cannot include content outside blocks").
+        String said = reason.toLowerCase(java.util.Locale.ROOT);
+        boolean tags = said.contains("unexpected tag name") || said.contains("end of template")
+                || said.contains("tag should be present") || said.contains("unclosed verbatim") || said.contains("type eof")
+                || said.contains("content outside blocks"); // an {% embed %} left open holds the rest of the layout
+        Problem unclosed = tags ? unclosed(file, text.apply(file)) : null;
         if (unclosed != null) {
-            return new Position(unclosed.line(), unclosed.column()).problem(displayPath.apply(file),
-                    "layout error: " + unclosed.message());
+            return unclosed;
         }
         int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
         return new Position(line, 1).problem(displayPath.apply(file), "layout error: " + reason
                 + ": check that every {{ }}, {% %} and {# #} on this line is closed and spelled as Pebble wants");
+    }
+
+    /** The tag of layout {@code file} (whose text is {@code source}, or null) left unclosed or closing none, or null. */
+    private Problem unclosed(String file, String source) {
+        UnclosedTags.Found unclosed = source == null ? null : UnclosedTags.in(source);
+        return unclosed == null ? null : new Position(unclosed.line(), unclosed.column())
+                .problem(displayPath.apply(file), "layout error: " + unclosed.message());
+    }
+
+    /**
+     * A layout Pebble's parser ran off the end of: a {@code macro}, {@code filter}, {@code autoescape},
+     * {@code cache} or {@code parallel} left open at the end of a layout makes Pebble throw an
+     * {@link IndexOutOfBoundsException} of its own (for {@code layout}, or a layout it includes, which
+     * {@code e} does not name): the first of the site's own layouts that leaves a tag unclosed, {@code layout}
+     * first, else null.
+     */
+    Problem unclosed(RuntimeException e, String layout, UnaryOperator<String> text, java.util.Map<String, String> own) {
+        if (!ranOffTheEnd(e)) {
+            return null;
+        }
+        Problem first = unclosed(layout, text.apply(layout));
+        for (var source : own.entrySet()) {
+            if (first == null) {
+                first = unclosed(source.getKey(), source.getValue());
+            }
+        }
+        return first;
+    }
+
+    /** Whether Pebble's lexer or parser threw {@code e} (or a cause of it), reading past a layout's last token. */
+    private static boolean ranOffTheEnd(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IndexOutOfBoundsException) {
+                for (StackTraceElement frame : t.getStackTrace()) {
+                    if (frame.getClassName().startsWith("io.pebbletemplates.pebble.lexer.")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** What {@code e}, thrown while layout {@code layout} laid out a page, means, and where. */

@@ -189,6 +189,10 @@ public final class Layouts {
         } catch (ParserException e) {
             throw new SiteException(errors.unparsable(e, name, this::sourceOf));
         } catch (RuntimeException e) {
+            Problem unclosed = errors.unclosed(e, name, this::sourceOf, sources);
+            if (unclosed != null) {
+                throw new SiteException(unclosed);
+            }
             // Pebble's own errors, and whatever a filter or function throws: never a stack trace.
             throw new LayoutError.Failure(errors.failed(e, name), e);
         } catch (IOException e) {

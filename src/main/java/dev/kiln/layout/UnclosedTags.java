@@ -19,8 +19,11 @@ final class UnclosedTags {
     private static final Map<String, String> ENDS = Map.ofEntries(Map.entry("if", "endif"), Map.entry("for", "endfor"),
             Map.entry("block", "endblock"), Map.entry("macro", "endmacro"), Map.entry("filter", "endfilter"),
             Map.entry("autoescape", "endautoescape"), Map.entry("parallel", "endparallel"),
-            Map.entry("cache", "endcache"), Map.entry("embed", "endembed"));
-    /** A comment, a verbatim section (whose tags are text), or a tag and its name. */
+            Map.entry("cache", "endcache"), Map.entry("embed", "endembed"), Map.entry("verbatim", "endverbatim"));
+    /**
+     * A comment, a verbatim section (whose tags are text), or a tag and its name (a {@code verbatim} that no
+     * {@code endverbatim} follows is a tag of its own, never closed).
+     */
     private static final Pattern TOKEN = Pattern.compile(
             "\\{#.*?#}|\\{%-?\\s*verbatim\\s*-?%}.*?\\{%-?\\s*endverbatim\\s*-?%}|\\{%-?\\s*([a-z]+)(?:\"[^\"]*\"|'[^']*'|[^%\"']|%(?!}))*?-?%}",
             Pattern.DOTALL);

@@ -152,6 +152,44 @@ class LayoutsTest {
     }
 
     @Test
+    void aMissingEndblockIsReportedAtItsBlockWithTheTagToAddNotPebblesSentenceWithoutItsNumber() throws IOException {
+        write(POST, "---\ntitle: Hello\ndate: 2023-01-01\n---\nx\n");
+        writeOwnLayouts();
+        write("layouts/base.peb", "<html><body>{% block content %}{% endblock %}</body></html>\n");
+        write("layouts/post.peb", "{% extends \"base\" %}\n{% block content %}\n<h1>{{ page.title }}</h1>\n"
+                + "{{ page.content | raw }}\n");
+
+        assertEquals("layouts/post.peb:2:1: layout error: {% block %} is never closed: add {% endblock %} where it "
+                + "should end", onlyProblem().toString());
+    }
+
+    @Test
+    void everyPairedTagOfPebbleLeftOpenAtTheEndOfALayoutIsReportedWhereItOpens() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        // Pebble threw an IndexOutOfBoundsException for the first five ("Index 15 out of bounds for length 15").
+        for (String tag : List.of("macro m()", "filter upper", "autoescape", "cache \"a\"", "parallel", "embed \"base\"",
+                "verbatim", "block b")) {
+            write("layouts/post.peb", "<html>\n<body>\n  {% " + tag + " %}\n<h1>{{ page.title }}</h1>\n</body></html>\n");
+            String name = tag.split(" ")[0];
+
+            assertEquals("layouts/post.peb:3:3: layout error: {% " + name + " %} is never closed: add {% end" + name
+                    + " %} where it should end", onlyProblem().toString(), tag);
+        }
+    }
+
+    @Test
+    void aTagLeftOpenInAnIncludedPartialIsReportedInThePartial() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        write("layouts/post.peb", "<html><body>\n{% include \"partials/list\" %}\n</body></html>\n");
+        write("layouts/partials/list.peb", "<ul>\n{% filter upper %}<li>{{ page.title }}</li>\n</ul>\n");
+
+        assertEquals("layouts/partials/list.peb:2:1: layout error: {% filter %} is never closed: add {% endfilter %} "
+                + "where it should end", onlyProblem().toString());
+    }
+
+    @Test
     void anEndTagThatClosesNothingIsReportedAtItself() throws IOException {
         write(POST, "---\ntitle: Hello\n---\nBody.\n");
         writeOwnLayouts();

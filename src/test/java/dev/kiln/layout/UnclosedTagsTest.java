@@ -17,6 +17,13 @@ class UnclosedTagsTest {
     }
 
     @Test
+    void aVerbatimWithoutItsEndIsNeverClosedAndItsTagsAreTextWhenItHasOne() {
+        assertEquals(new UnclosedTags.Found(2, 4, "{% verbatim %} is never closed: add {% endverbatim %} before the "
+                + "{% endblock %} of line 3"), UnclosedTags.in("{% block a %}\n<p>{% verbatim %}{{ x }}\n{% endblock %}\n"));
+        assertNull(UnclosedTags.in("{% block a %}{% verbatim %}{% if %}{% endverbatim %}{% endblock %}"));
+    }
+
+    @Test
     void findsNothingWhenEveryTagIsClosed() {
         assertNull(UnclosedTags.in("{% block a %}{% for x in y %}{% if x % 2 == 1 %}{{ x }}{% endif %}{% endfor %}"
                 + "{# {% if %} #}{% endblock %}"));
