@@ -170,6 +170,9 @@ final class LayoutErrors {
     /** A filter, function or test that threw: which, what it said of this page's values, what to give it. */
     private static Said called(NamedCalls.Failed call) {
         String what = call.kind() + " '" + call.name() + "' failed";
+        if (call.getCause() instanceof DatePatterns.Bad bad) { // the same for every page: no detail
+            return new Said("filter '" + call.name() + "': " + bad.what(), "", bad.advice());
+        }
         String detail = NamedCalls.reason(call.getCause());
         if (call.kind().equals("filter") && call.name().equals("date")) {
             return new Said(what, detail, "give it a date, such as page.date or post.date, or text with its format: "

@@ -7,6 +7,7 @@ import io.pebbletemplates.pebble.extension.ExtensionCustomizer;
 import io.pebbletemplates.pebble.extension.Filter;
 import io.pebbletemplates.pebble.extension.Function;
 import io.pebbletemplates.pebble.extension.Test;
+import io.pebbletemplates.pebble.extension.core.DateFilter;
 import io.pebbletemplates.pebble.extension.core.DefaultFilter;
 import io.pebbletemplates.pebble.extension.core.DefinedTest;
 import io.pebbletemplates.pebble.extension.escaper.EscapeFilter;
@@ -73,7 +74,9 @@ final class NamedCalls {
             filters.add(name);
             // Pebble tells these by their class: default must see a missing value, escape a safe one.
             boolean known = filter instanceof DefaultFilter || filter instanceof EscapeFilter;
-            wrapped.put(name, known ? filter : new NamedFilter(name, filter));
+            // Pebble's date filter, whose pattern is checked first: Go's layouts printed as they are.
+            Filter checked = filter instanceof DateFilter ? new DatePatterns.Checked(filter) : filter;
+            wrapped.put(name, known ? filter : new NamedFilter(name, checked));
         });
         return wrapped;
     }

@@ -266,6 +266,45 @@ class LayoutsTest {
     }
 
     @Test
+    void goLayoutsAsHugoWritesDatesAreAProblemNamingTheJavaPatternNotTheDatePrintedAsItIs() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        // Printed "2006-01-02" on every post: digits are no pattern letters.
+        writePostWithLine12("<time>{{ page.date | date(\"2006-01-02\") }}</time>");
+
+        assertEquals("layouts/post.peb:12:1: layout error: filter 'date': date pattern \"2006-01-02\" is a Go layout "
+                + "(Hugo's way to write dates), which would be printed as it is (laying out " + POST + "): write the Java "
+                + "pattern for it, date(\"yyyy-MM-dd\") (Java's DateTimeFormatter letters: yyyy year, MM month, MMM or "
+                + "MMMM its name, dd or d day, EEE or EEEE weekday, HH:mm:ss time; text between single quotes is printed "
+                + "as it is)", onlyProblem().toString());
+
+        // Said "Unknown pattern letter: J ... give it a date, such as page.date": it was given one.
+        writePostWithLine12("<time>{{ page.date | date(\"Jan 2, 2006\") }}</time>");
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:1: layout error: filter 'date': date pattern "
+                + "\"Jan 2, 2006\" is a Go layout (Hugo's way to write dates), which would be printed as it is (laying out "
+                + POST + "): write the Java pattern for it, date(\"MMM d, yyyy\") ("), onlyProblem().toString());
+    }
+
+    @Test
+    void aDatePatternThatIsNoPatternIsAProblemSayingWhatPatternsAre() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        writePostWithLine12("<time>{{ page.date | date(\"Day d of MMMM\") }}</time>");
+
+        assertEquals("layouts/post.peb:12:1: layout error: filter 'date': date pattern \"Day d of MMMM\" is not valid "
+                + "(Unknown pattern letter: o) (laying out " + POST + "): write it with Java's DateTimeFormatter letters: "
+                + "yyyy year, MM month, MMM or MMMM its name, dd or d day, EEE or EEEE weekday, HH:mm:ss time; text between "
+                + "single quotes is printed as it is: date(\"MMM d, yyyy\"), date(\"d 'of' MMMM yyyy\")",
+                onlyProblem().toString());
+
+        writePostWithLine12("<time>{{ page.date | date(\"'Day' d 'of' MMMM, yyyy\") }} {{ \"2020-03-15\" | "
+                + "date(\"MMM d\", existingFormat=\"yyyy-MM-dd\") }}</time>");
+        assertEquals("Day 15 of March, 2020 Mar 15", SiteChecks.page(build(), POST_PAGE).selectFirst("time").text());
+    }
+
+    @Test
     void aLayoutThatIncludesItselfIsAProblemNotAStackOverflow() throws IOException {
         write(POST, "---\ntitle: Hello\n---\nBody.\n");
         writeOwnLayouts();

@@ -1,0 +1,172 @@
+package dev.kiln.layout;
+
+import io.pebbletemplates.pebble.extension.Filter;
+import io.pebbletemplates.pebble.template.EvaluationContext;
+import io.pebbletemplates.pebble.template.PebbleTemplate;
+
+import java.text.SimpleDateFormat;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The patterns of Pebble's {@code date} filter, checked: one that is no pattern ({@code date("Jan 2, 2006")} threw
+ * "Unknown pattern letter: J", which Kiln took for a value that is no date), and Go's reference layouts, as Hugo
+ * writes dates ({@code date("2006-01-02")} printed 2006-01-02 on every post, its digits being no pattern letters),
+ * are errors naming the Java pattern to write.
+ */
+final class DatePatterns {
+
+    /** What the letters of a pattern are, for an author who wrote another kind. */
+    static final String LETTERS = "Java's DateTimeFormatter letters: yyyy year, MM month, MMM or MMMM its name, dd or d "
+            + "day, EEE or EEEE weekday, HH:mm:ss time; text between single quotes is printed as it is";
+
+    private DatePatterns() {}
+
+    /** A pattern the date filter was given that is wrong: what is wrong, and what to write. */
+    static final class Bad extends RuntimeException {
+        private final String what;
+        private final String advice;
+
+        Bad(String what, String advice) {
+            super(what, null, false, false);
+            this.what = what;
+            this.advice = advice;
+        }
+
+        String what() {
+            return what;
+        }
+
+        String advice() {
+            return advice;
+        }
+    }
+
+    /** Pebble's {@code date} filter, refusing Go's layouts before it runs and naming the pattern it fails on. */
+    record Checked(Filter filter) implements Filter {
+        @Override
+        public List<String> getArgumentNames() {
+            return filter.getArgumentNames();
+        }
+
+        @Override
+        public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
+                            int line) {
+            refuseGo(args.get("format"));
+            refuseGo(args.get("existingFormat"));
+            try {
+                return filter.apply(input, args, self, context, line);
+            } catch (RuntimeException e) {
+                // Text is read and written with SimpleDateFormat, dates with DateTimeFormatter (as Pebble does).
+                boolean temporal = input instanceof TemporalAccessor;
+                refuseInvalid(args.get("format"), temporal);
+                refuseInvalid(args.get("existingFormat"), false);
+                throw e;
+            }
+        }
+    }
+
+    /** Throws {@link Bad} when {@code pattern} is one of Go's layouts. */
+    static void refuseGo(Object pattern) {
+        if (pattern instanceof String text && text.contains("2006")) {
+            String java = goToJava(text);
+            if (java != null) {
+                throw new Bad("date pattern \"" + text + "\" is a Go layout (Hugo's way to write dates), which would be "
+                        + "printed as it is", "write the Java pattern for it, date(\"" + java + "\") (" + LETTERS + ")");
+            }
+        }
+    }
+
+    /** Throws {@link Bad} when {@code pattern} is no pattern of DateTimeFormatter ({@code temporal}) or SimpleDateFormat. */
+    private static void refuseInvalid(Object pattern, boolean temporal) {
+        if (!(pattern instanceof String text)) {
+            return;
+        }
+        String reason = null;
+        try {
+            if (temporal) {
+                DateTimeFormatter.ofPattern(text);
+            } else {
+                new SimpleDateFormat(text);
+            }
+        } catch (IllegalArgumentException e) {
+            reason = e.getMessage();
+        }
+        if (reason != null) {
+            throw new Bad("date pattern \"" + text + "\" is not valid (" + reason + ")", "write it with " + LETTERS
+                    + ": date(\"MMM d, yyyy\"), date(\"d 'of' MMMM yyyy\")");
+        }
+    }
+
+    /**
+     * The Java pattern for {@code pattern} when it is one of Go's layouts (its reference date's year {@code 2006} with
+     * its month or day {@code 01}, {@code 02}, {@code Jan}, its weekday {@code Mon} or its time {@code 15:04}, outside
+     * quotes), else null. Go's layout is read as Go reads it, element by element; the rest is quoted text.
+     */
+    static String goToJava(String pattern) {
+        String unquoted = pattern.replaceAll("'[^']*'", "");
+        if (!unquoted.contains("2006") || !(unquoted.contains("01") || unquoted.contains("02") || unquoted.contains("Jan")
+                || unquoted.contains("Mon") || unquoted.contains("15:04"))) {
+            return null;
+        }
+        StringBuilder java = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        int i = 0;
+        while (i < pattern.length()) {
+            String[] element = element(pattern, i);
+            if (element == null) {
+                text.append(pattern.charAt(i++));
+                continue;
+            }
+            quote(text, java);
+            java.append(element[1]);
+            i += element[0].length();
+        }
+        quote(text, java);
+        return java.toString();
+    }
+
+    /** Go's layout elements, longest first where one starts another, and their Java letters. */
+    private static final String[][] ELEMENTS = {
+            {"January", "MMMM"}, {"Jan", "MMM"}, {"Monday", "EEEE"}, {"Mon", "EEE"}, {"MST", "z"},
+            {"2006", "yyyy"}, {"_2006", "_yyyy"}, {"_2", "d"}, {"002", "DDD"}, {"01", "MM"}, {"02", "dd"}, {"03", "hh"}, {"04", "mm"},
+            {"05", "ss"}, {"06", "yy"}, {"15", "HH"}, {"1", "M"}, {"2", "d"}, {"3", "h"}, {"4", "m"}, {"5", "s"},
+            {"PM", "a"}, {"pm", "a"}, {"Z07:00", "XXX"}, {"Z0700", "XX"}, {"-07:00", "xxx"}, {"-0700", "xx"},
+            {".000000000", ".SSSSSSSSS"}, {".000000", ".SSSSSS"}, {".000", ".SSS"},
+    };
+
+    /** The element of Go's layout at {@code i} of {@code pattern} and its Java letters, or null for text. */
+    private static String[] element(String pattern, int i) {
+        for (String[] element : ELEMENTS) {
+            if (pattern.startsWith(element[0], i)) {
+                return element;
+            }
+        }
+        return null;
+    }
+
+    /** Appends {@code text} to {@code java} as a pattern prints it as it is (letters quoted), and empties it. */
+    private static void quote(StringBuilder text, StringBuilder java) {
+        StringBuilder quoted = new StringBuilder();
+        boolean open = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean special = Character.isLetter(c) || "[]{}#".indexOf(c) >= 0;
+            if (c == '\'') {
+                quoted.append("''");
+            } else if (special != open) {
+                quoted.append('\'').append(c);
+                open = special;
+            } else {
+                quoted.append(c);
+            }
+        }
+        if (open) {
+            quoted.append('\'');
+        }
+        java.append(quoted);
+        text.setLength(0);
+    }
+}
