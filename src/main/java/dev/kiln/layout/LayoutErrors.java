@@ -22,7 +22,7 @@ final class LayoutErrors {
 
     private static final String SEE = "README's Layouts section lists what layouts see and Kiln's filters; "
             + "pebbletemplates.io documents Pebble's tags, filters and functions";
-    private static final Pattern ATTRIBUTE = Pattern.compile("Attribute \\[(.+?)] of \\[.+?] does not exist.*", Pattern.DOTALL);
+    private static final Pattern ATTRIBUTE = Pattern.compile("Attribute \\[(.+?)] of \\[(.+?)] does not exist.*", Pattern.DOTALL);
     private static final Pattern ROOT = Pattern.compile("Root attribute \\[(.+?)] does not exist.*", Pattern.DOTALL);
     private static final Pattern UNKNOWN = Pattern.compile("(Filter|Test|Function or Macro) \\[(.+?)] does not exist\\.");
     private static final Pattern NOT_FOUND = Pattern.compile("Could not find template \"(.*)\"", Pattern.DOTALL);
@@ -185,8 +185,18 @@ final class LayoutErrors {
     static String[] missingValue(String message) {
         Matcher attribute = ATTRIBUTE.matcher(message);
         if (attribute.matches()) {
-            return new String[] {"'" + attribute.group(1) + "' does not exist here", "check its spelling (README lists "
-                    + "what layouts see), or write | default(...) for a value that may be missing"};
+            String key = attribute.group(1);
+            String of = attribute.group(2);
+            // Kiln's own values always hold every key (null when unset): | default(...) would print its value for
+            // every page, though the pages may set what the layout meant (post.image in a list, until 2026-12-07).
+            if (of.startsWith(Views.class.getName() + "$") || of.startsWith("java.util.ImmutableCollections$")) {
+                return new String[] {"'" + key + "' does not exist here", "check its spelling (README lists what "
+                        + "layouts see); a front matter key of your own is under params: page.params." + key + ", post.params."
+                        + key + " (| default(...) cannot stand in for a key Kiln's values lack: it would print the default "
+                        + "for every page)"};
+            }
+            return new String[] {"'" + key + "' does not exist here", "check its spelling (README lists "
+                    + "what layouts see), or write | default(...) for a value that some pages do not set"};
         }
         Matcher root = ROOT.matcher(message);
         if (root.matches()) {

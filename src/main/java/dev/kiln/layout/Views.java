@@ -29,6 +29,17 @@ public final class Views {
     /** The post each summary was made from, by URL. */
     private final Map<String, Page> summarised;
     private final List<Map<String, Object>> posts;
+    /**
+     * Stands for the posts' summaries as layouts have read them: the last build's while the summaries are equal,
+     * or differ only in the front matter values no layout has read ({@link Summary}).
+     */
+    private final Object postsRead;
+    /**
+     * Whether a layout has read a value of a post's front matter from a list ({@link Summary#FRONT}), in this
+     * build or an earlier one whose views these took over: until then an edit of those values lays out only the
+     * post's own page, as before lists had them. Set once, never reset (the only state views change).
+     */
+    private final java.util.concurrent.atomic.AtomicBoolean frontRead;
     private final List<Map<String, Object>> tags;
 
     /** The views of one build: site-wide values are made once and shared by every page. */
@@ -44,6 +55,7 @@ public final class Views {
     public Views(SiteConfig config, SiteIndex index, Views previous, boolean archive) {
         this.config = config;
         this.index = index;
+        this.frontRead = previous != null ? previous.frontRead : new java.util.concurrent.atomic.AtomicBoolean();
         Map<String, Map<String, Object>> summaries = new HashMap<>();
         Map<String, Page> summarised = new HashMap<>();
         // Posts tagged as in the previous index have the same tags with the same names as then.
@@ -55,7 +67,7 @@ public final class Views {
                     : index.tagsOf(post).stream().map(Views::tagLink).toList();
             // A summary is made of the post and its tags' links only: the last one stands while they are the same.
             boolean unchanged = samePost && (tagLinks == null || tagLinks.equals(last.get("tags")));
-            summaries.put(post.url(), unchanged ? last : summary(post, tagLinks));
+            summaries.put(post.url(), unchanged ? last : summary(post, tagLinks, frontRead));
             summarised.put(post.url(), post);
         }
         this.summarised = summarised;
@@ -65,6 +77,8 @@ public final class Views {
         this.postSummaries = same ? previous.postSummaries : summaries;
         // Equal summaries hold equal dates and URLs, so the order is the same too.
         this.posts = same ? previous.posts : index.posts().stream().map(p -> postSummaries.get(p.url())).toList();
+        this.postsRead = same || previous != null && !frontRead.get() && Summary.sameShown(summaries, previous.postSummaries)
+                ? previous.postsRead : new Object();
         this.site = previous != null && site.equals(previous.site) ? previous.site : site;
         this.tags = previous != null && tags.equals(previous.tags) ? previous.tags : tags;
     }
@@ -103,7 +117,7 @@ public final class Views {
      * The same post summaries, in the same order, mean the same neighbours, tags and related posts.
      */
     public Object dependencies(Page page) {
-        return new Dependencies(page, "", site, posts, tags);
+        return new Dependencies(page, "", site, postsRead, tags);
     }
 
     /**
@@ -112,7 +126,7 @@ public final class Views {
      * say, and the site-wide values.
      */
     public Object dependencies(String name) {
-        return new Dependencies(null, name, site, posts, tags);
+        return new Dependencies(null, name, site, postsRead, tags);
     }
 
     /** {@link #dependencies(String)} of a home page that {@code text} (null: none) gives its text and title. */
@@ -122,7 +136,7 @@ public final class Views {
 
     /** See {@link #dependencies(Page)}. */
     private record Dependencies(Page page, String name, Map<String, Object> site,
-                                List<Map<String, Object>> posts, List<Map<String, Object>> tags) {
+                                Object posts, List<Map<String, Object>> tags) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Dependencies d && site == d.site && posts == d.posts
@@ -138,7 +152,7 @@ public final class Views {
     /** A copy of the context {@code forPage} made, with the page's {@code content}. */
     public static Map<String, Object> withContent(Map<String, Object> context, String content) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> page = new LinkedHashMap<>((Map<String, Object>) context.get("page"));
+        Map<String, Object> page = new View((Map<String, Object>) context.get("page"));
         page.put("content", content);
         Map<String, Object> copy = new HashMap<>(context);
         copy.put("page", page);
@@ -160,7 +174,7 @@ public final class Views {
             view.put("params", text.front().params());
         }
         Map<String, Object> context = context(view);
-        Map<String, Object> paginator = new LinkedHashMap<>();
+        Map<String, Object> paginator = new View();
         paginator.put("posts", pagination.posts().stream().map(p -> postSummaries.get(p.url())).toList());
         paginator.put("page", pagination.number());
         paginator.put("total_pages", pagination.total());
@@ -199,13 +213,13 @@ public final class Views {
             ZonedDateTime date = post.front().date();
             if (year == null || !year.get("year").equals(date.getYear())) {
                 months = new java.util.ArrayList<>();
-                year = new LinkedHashMap<>(Map.of("year", date.getYear(), "months", months));
+                year = new View(Map.of("year", date.getYear(), "months", months));
                 years.add(year);
                 month = null;
             }
             if (month == null || !month.get("month").equals(date.getMonthValue())) {
                 posts = new java.util.ArrayList<>();
-                month = new LinkedHashMap<>(Map.of("month", date.getMonthValue(), "posts", posts,
+                month = new View(Map.of("month", date.getMonthValue(), "posts", posts,
                         "name", date.getMonth().getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, locale)));
                 months.add(month);
             }
@@ -239,7 +253,7 @@ public final class Views {
     }
 
     private Map<String, Object> base(String title, String url, String kind) {
-        Map<String, Object> view = new LinkedHashMap<>();
+        Map<String, Object> view = new View();
         view.put("title", title);
         view.put("url", url);
         view.put("kind", kind);
@@ -255,7 +269,7 @@ public final class Views {
         view.put("previous", null);
         view.put("next", null);
         view.put("image", null);
-        view.put("params", Map.of());
+        view.put("params", java.util.Collections.emptyMap()); // front matter's: a key may be missing (LayoutErrors)
         view.put("related", List.of());
         return view;
     }
@@ -298,7 +312,7 @@ public final class Views {
     }
 
     private static Map<String, Object> site(SiteConfig config, List<Map<String, Object>> nav, String years) {
-        Map<String, Object> site = new LinkedHashMap<>();
+        Map<String, Object> site = new View();
         site.put("title", config.title());
         site.put("description", config.description());
         site.put("author", config.author());
@@ -311,8 +325,14 @@ public final class Views {
         return site;
     }
 
-    private static Map<String, Object> summary(Page post, List<Map<String, Object>> tagLinks) {
-        Map<String, Object> s = new LinkedHashMap<>();
+    /**
+     * A post as lists show it ({@code posts}, {@code paginator.posts}, a tag's and the archive's posts, {@code related}):
+     * made once a build and shared by every list, with the values of its front matter that its own page has
+     * ({@code description}, {@code image}, {@code params}, {@code updated_iso}), all read from fields made already.
+     */
+    private static Map<String, Object> summary(Page post, List<Map<String, Object>> tagLinks,
+                                               java.util.concurrent.atomic.AtomicBoolean frontRead) {
+        Map<String, Object> s = new Summary(post, frontRead);
         s.put("title", post.front().title());
         s.put("url", post.url());
         putDate(s, post.front().date());
@@ -320,6 +340,98 @@ public final class Views {
         s.put("tags", tagLinks);
         s.put("reading_time", post.body().readingMinutes());
         return s;
+    }
+
+    /**
+     * A post in a list, whose values of its front matter ({@link #FRONT}: {@code description}, {@code image},
+     * {@code params}, {@code updated_iso}, as its own page has them) are looked up when a layout asks for them,
+     * from the post, rather than copied into each of the 10,000 summaries of a large site. Equal summaries have
+     * equal values of both kinds; the first read of one of these says so to {@code frontRead}.
+     */
+    static final class Summary extends View {
+        /** The keys looked up in the post's front matter. */
+        static final java.util.Set<String> FRONT = java.util.Set.of("description", "image", "params", "updated_iso");
+
+        private final transient Page post;
+        private final transient java.util.concurrent.atomic.AtomicBoolean frontRead;
+
+        Summary(Page post, java.util.concurrent.atomic.AtomicBoolean frontRead) {
+            this.post = post;
+            this.frontRead = frontRead;
+        }
+
+        @Override
+        public Object get(Object key) {
+            Object value = super.get(key);
+            return value != null || !(key instanceof String name) || !FRONT.contains(name) ? value : front(name);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return super.containsKey(key) || FRONT.contains(key);
+        }
+
+        private Object front(String name) {
+            if (!frontRead.get()) {
+                frontRead.set(true);
+            }
+            var front = post.front();
+            return switch (name) {
+                case "description" -> front.description() != null ? front.description() : post.body().excerptText();
+                case "image" -> imageUrl(front.image(), post.url());
+                case "params" -> front.params();
+                default -> {
+                    ZonedDateTime updated = front.lastModified() != null ? front.lastModified() : front.date();
+                    yield updated == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(updated);
+                }
+            };
+        }
+
+        /** What {@link #front} makes of the post, to compare: equal when those values are. */
+        private List<Object> frontValues() {
+            var front = post.front();
+            return java.util.Arrays.asList(front.description(), front.description() != null ? null
+                    : post.body().excerptText(), front.image(), front.params(), front.lastModified());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Summary s && super.equals(s)
+                    && (post == s.post || frontValues().equals(s.frontValues()));
+        }
+
+        @Override
+        public int hashCode() {
+            return super.hashCode();
+        }
+
+        /** Whether {@code these} summaries and {@code those} have the same values but for the front matter's. */
+        static boolean sameShown(Map<String, Map<String, Object>> these, Map<String, Map<String, Object>> those) {
+            if (these.size() != those.size()) {
+                return false;
+            }
+            for (var entry : these.entrySet()) {
+                Map<String, Object> one = entry.getValue();
+                Map<String, Object> other = those.get(entry.getKey());
+                if (one != other && (other == null || !sameEntries(one, other))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Whether {@code one} and {@code other} hold equal entries (values looked up are none). */
+        private static boolean sameEntries(Map<String, Object> one, Map<String, Object> other) {
+            if (one.size() != other.size()) {
+                return false;
+            }
+            for (var entry : one.entrySet()) {
+                if (!java.util.Objects.equals(entry.getValue(), other.get(entry.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private static void putDate(Map<String, Object> view, ZonedDateTime date) {
@@ -332,7 +444,7 @@ public final class Views {
     }
 
     private static Map<String, Object> tagSummary(Tag tag) {
-        Map<String, Object> t = new LinkedHashMap<>(tagLink(tag));
+        Map<String, Object> t = new View(tagLink(tag));
         t.put("count", tag.posts().size());
         return t;
     }
@@ -341,6 +453,19 @@ public final class Views {
         return Map.of("title", page.front().title(), "url", page.url());
     }
 
+
+    /**
+     * A map of values Kiln makes for layouts, whose keys are always there (null when a page has no value): told
+     * apart from front matter's maps, where a key may be missing, by the advice for a key it lacks ({@link
+     * LayoutErrors#missingValue}). The small maps of links stay {@code Map.of}'s, as cheap as they were.
+     */
+    static class View extends LinkedHashMap<String, Object> {
+        View() {}
+
+        View(Map<String, Object> values) {
+            super(values);
+        }
+    }
 
     /**
      * The URL of a page's {@code image} (its cover, and its link previews' picture): a relative one
