@@ -131,7 +131,7 @@ public final class Views {
 
     /** {@link #dependencies(String)} of a home page that {@code text} (null: none) gives its text and title. */
     public Object dependencies(String name, Page text) {
-        return new Dependencies(text, name, site, posts, tags);
+        return new Dependencies(text, name, site, postsRead, tags);
     }
 
     /** See {@link #dependencies(Page)}. */
