@@ -282,9 +282,12 @@ public final class SourceLoader {
             return OUTSIDE;
         }
         Path inSite = site.relativize(target);
-        if (isLeftOut(inSite, include)) {
-            return "is a link to " + slashed(inSite) + ", a hidden file that a build never publishes: remove the "
-                    + "link, or copy what should be published into a file of its own";
+        // Judged at the path the target would be published at, where include: reaches (content/, assets/);
+        // anywhere else in the site folder (its .env, .git) a hidden file is never published.
+        if (isLeftOutOfSite(inSite, include)) {
+            return "is a link to " + slashed(inSite) + ", a hidden file that a build does not publish: remove the "
+                    + "link, or copy what should be published into a file of its own (include: in site.yml publishes "
+                    + "hidden files of content/ and assets/ only)";
         }
         return null;
     }
@@ -388,8 +391,9 @@ public final class SourceLoader {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
-                    return folder.equals(dir) || !leftOut(folder) ? FileVisitResult.CONTINUE
-                            : FileVisitResult.SKIP_SUBTREE;
+                    return folder.equals(dir) || !leftOut(folder)
+                            || !include.isEmpty() && holdsIncluded(published.relativize(folder), include)
+                            ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
                 }
 
                 @Override
@@ -465,12 +469,44 @@ public final class SourceLoader {
      * {@code include:} reads them. {@code .git} is always left out.
      */
     public static boolean isLeftOut(Path published, List<String> include) {
+        int n = published.getNameCount();
+        String[] upTo = new String[n]; // the path up to each name: .well-known, .well-known/security.txt
         StringBuilder path = new StringBuilder();
-        for (Path part : published) {
+        for (int i = 0; i < n; i++) {
+            path.append(i == 0 ? "" : "/").append(published.getName(i));
+            upTo[i] = path.toString();
+        }
+        for (int i = 0; i < n; i++) {
+            Path part = published.getName(i);
             String name = part.toString();
-            path.append(path.length() == 0 ? "" : "/").append(name);
-            if (name.equals(".git") || isIgnored(part) && !include.contains(name)
-                    && !include.contains(path.toString())) {
+            if (name.equals(".git")) {
+                return true;
+            }
+            if (isIgnored(part) && !include.contains(name) && !namesPathFrom(include, upTo, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code include} names the path up to one of the names from the {@code i}th on. */
+    private static boolean namesPathFrom(List<String> include, String[] upTo, int i) {
+        for (int j = i; j < upTo.length; j++) {
+            if (include.contains(upTo[j])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a walk looks into the left-out folder at {@code published}: {@code include} names a path below
+     * it ({@code .well-known/security.txt} for {@code .well-known}), whose files {@link #isLeftOut} then judges.
+     */
+    static boolean holdsIncluded(Path published, List<String> include) {
+        String prefix = SourceLoader.slashed(published) + "/";
+        for (String entry : include) {
+            if (entry.startsWith(prefix)) {
                 return true;
             }
         }

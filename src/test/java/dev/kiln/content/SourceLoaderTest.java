@@ -382,20 +382,45 @@ class SourceLoaderTest {
         assertEquals(List.of("assets/config.txt", "content/env.txt"),
                 e.problems().stream().map(p -> p.path()).toList());
         assertTrue(e.problems().get(0).message().startsWith("is a link to .git/config, a hidden file that a build "
-                + "never publishes"), e.problems().get(0).message());
+                + "does not publish"), e.problems().get(0).message());
         assertTrue(e.problems().get(1).message().contains("a link to .env, a hidden file"));
     }
 
     @Test
     void acceptsALinkToAHiddenFileThatIncludeNames() throws IOException {
-        write(".well-known/security.txt", "Contact: mailto:me@example.com\n");
-        Files.createDirectories(site.resolve("content"));
-        Files.createSymbolicLink(site.resolve("content/security.txt"), Path.of("../.well-known/security.txt"));
+        write("content/.well-known/security.txt", "Contact: mailto:me@example.com\n");
+        Files.createSymbolicLink(site.resolve("content/security.txt"), Path.of(".well-known/security.txt"));
 
         SiteSources sources = SourceLoader.load(site, READ, BACKWARDS_ON_THREADS, List.of(".well-known"));
 
-        assertEquals(List.of("content/security.txt"),
-                sources.statics().stream().map(f -> f.sourcePath()).toList());
+        assertEquals(List.of("content/.well-known/security.txt", "content/security.txt"),
+                sources.statics().stream().map(f -> f.sourcePath()).sorted().toList());
+    }
+
+    @Test
+    void includeReachesOnlyContentAndAssetsSoALinkToTheSitesOwnEnvFileIsRefusedEvenWhenIncludeNamesIt()
+            throws IOException {
+        write(".env", "TOKEN=secret\n");
+        Files.createDirectories(site.resolve("content"));
+        Files.createSymbolicLink(site.resolve("content/b.txt"), Path.of("../.env"));
+
+        SiteException e = assertThrows(SiteException.class,
+                () -> SourceLoader.load(site, READ, BACKWARDS_ON_THREADS, List.of(".env")));
+
+        assertEquals("content/b.txt", e.problems().get(0).path());
+        assertTrue(e.problems().get(0).message().contains("a link to .env, a hidden file"), e.problems().get(0).message());
+    }
+
+    @Test
+    void includeNamingAPathPublishesThatFileOfAHiddenFolderAndNoOtherAndALinkToIt() throws IOException {
+        write("content/.well-known/security.txt", "Contact: mailto:me@example.com\n");
+        write("content/.well-known/other.txt", "not named\n");
+        Files.createSymbolicLink(site.resolve("content/security.txt"), Path.of(".well-known/security.txt"));
+
+        SiteSources sources = SourceLoader.load(site, READ, BACKWARDS_ON_THREADS, List.of(".well-known/security.txt"));
+
+        assertEquals(List.of("content/.well-known/security.txt", "content/security.txt"),
+                sources.statics().stream().map(f -> f.sourcePath()).sorted().toList());
     }
 
     @Test
