@@ -69,7 +69,7 @@ public final class LinkReport {
                 continue; // told once, below
             }
             String source = result.sources().get(b.page());
-            if (source == null) {
+            if (source == null || homeText(b.page(), source)) {
                 sourceless.computeIfAbsent(b.page(), p -> new HashMap<>()).putIfAbsent(b.url(), b);
             } else {
                 bySource.computeIfAbsent(source, f -> new ArrayList<>()).add(b);
@@ -90,7 +90,12 @@ public final class LinkReport {
                 }
                 String post = shown.post(i);
                 if (post == null) {
-                    problems.add(Problem.inFile(b.page(), message(b) + ", written by a layout"));
+                    String text = result.sources().get(b.page()); // the home page's text (content/index.md), or none
+                    if (text != null) {
+                        bySource.computeIfAbsent(text, f -> new ArrayList<>()).add(b);
+                    } else {
+                        problems.add(Problem.inFile(b.page(), message(b) + ", written by a layout"));
+                    }
                     continue;
                 }
                 Set<String> onItsPage = brokenOn.getOrDefault(post, Set.of());
@@ -124,6 +129,14 @@ public final class LinkReport {
 
     private static String message(LinkChecker.Broken b) {
         return message(b, "");
+    }
+
+    /**
+     * Whether {@code page}, made from {@code source}, is the home page that {@code content/index.md} gives its text:
+     * a list page too, whose links may be posts' excerpts', its layout's or its text's.
+     */
+    private static boolean homeText(String page, String source) {
+        return page.equals("index.html") && !source.startsWith(dev.kiln.content.SourceLoader.POSTS + "/");
     }
 
     /** The message of {@code b}, naming {@code alsoOn}, the list pages that show it in an excerpt (at most three). */

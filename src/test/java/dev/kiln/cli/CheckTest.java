@@ -173,6 +173,23 @@ class CheckTest {
     }
 
     @Test
+    void theHomePagesOwnTextChangesNoExcerptsLinksAndItsBrokenLinksAreItsOwn() throws IOException {
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\nexcerpt: \"Teaser [t](/gone/).\"\n---\nBody.\n");
+        write("content/posts/2020-01-02-b.md", "---\ntitle: B\n---\nJump [down](#nowhere) now.\n\n## Real\n");
+        write("content/index.md", "---\ntitle: Welcome\n---\nHello, see [the list](/lost/).\n");
+
+        Run run = kiln("check", "--source", site.toString());
+
+        assertEquals(1, run.code(), run.err());
+        assertEquals(List.of(
+                "content/index.md:4:23: broken link to /lost/ (on index.html)",
+                "content/posts/2020-01-01-a.md:3:22: broken link to /gone/ (in its excerpt on index.html)",
+                "content/posts/2020-01-02-b.md:4:13: broken link to #nowhere: no element with id 'nowhere'"
+                        + " (on 2020/01/02/b/index.html; also in its excerpt on index.html)"),
+                brokenLinks(run), run.err());
+    }
+
+    @Test
     void aBrokenLinkALayoutWritesIsReportedAtThePage() throws IOException {
         write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nFine.\n");
         write("layouts/home.peb", "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head>"
