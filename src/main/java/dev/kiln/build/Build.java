@@ -551,8 +551,9 @@ public final class Build implements AutoCloseable {
                 var front = page.front();
                 if (page.isDraft() && !options.drafts()) {
                     drafts++;
-                } else if (!options.future() && (page.kind() == PageKind.POST && front.date() != null
-                        && front.date().isAfter(now) || front.publishDate() != null && front.publishDate().isAfter(now))) {
+                } else if (!options.future() && (front.publishDate() != null ? front.publishDate().isAfter(now)
+                        : page.kind() == PageKind.POST && front.date() != null && front.date().isAfter(now))) {
+                    // A publishDate says when the page goes out, whatever its date says (Hugo's reading).
                     future++;
                     futurePages += page.kind() == PageKind.POST ? 0 : 1;
                 } else if (front.expiryDate() != null && !front.expiryDate().isAfter(now)) {

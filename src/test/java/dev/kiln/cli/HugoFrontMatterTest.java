@@ -148,6 +148,8 @@ class HugoFrontMatterTest {
         write("content/posts/2020-02-01-sched.md", "---\ntitle: Scheduled\npublishDate: 2099-01-01\n---\nx\n");
         write("content/soon.md", "---\ntitle: Soon\npublishdate: 2099-01-01\n---\nx\n");
         write("content/posts/2020-03-01-out.md", "---\ntitle: Out\npublishDate: 2020-03-02\n---\nx\n");
+        // Hugo publishes a page at its publishDate, whatever its date says.
+        write("content/posts/2099-01-01-early.md", "---\ntitle: Early\npublishDate: 2020-01-01\n---\nx\n");
 
         Kiln.Run run = build();
 
@@ -156,6 +158,7 @@ class HugoFrontMatterTest {
         assertFalse(Files.exists(dest.resolve("2020/02/01/sched/index.html")));
         assertFalse(Files.exists(dest.resolve("soon/index.html")));
         assertTrue(Files.exists(dest.resolve("2020/03/01/out/index.html")), "its publishDate has passed");
+        assertTrue(Files.exists(dest.resolve("2099/01/01/early/index.html")), "its publishDate has passed too");
         assertFalse(Files.exists(dest.resolve(".kiln-output")) && !read(".kiln-output").isEmpty(),
                 "a build that left out a post until its date is not trusted by the next");
 
