@@ -437,6 +437,12 @@ final class SiteAssembler {
         if (!layouts.exists(layout)) {
             Position at = page.front().at("layout");
             problems.add(at.problem(page.path(), "unknown layout '" + layout + "' (layouts: " + layouts.names() + ")"));
+        } else if (layout.equals("home") && !page.isPost() && !layouts.ownsLayout("home")) {
+            // The built-in theme's home lays out the post list (its paginator), which this page is not.
+            problems.add(page.front().at("layout").problem(page.path(), "layout: home lays out the post list, at "
+                    + config.listUrl(1) + ", not a page of its own: give this page the layout page (or none)"
+                    + (config.paginatePath() != null && page.url().equals("/") ? ", or remove paginate_path from "
+                    + SiteConfig.FILE + " to make it the home page's text, above the post list" : "")));
         }
         sources.put(page.route().outputPath(), page.path());
         return new Job(page.route(), page.path(), () -> views.forPage(page), layout, page.path(), page.body(),

@@ -156,6 +156,11 @@ public final class Layouts {
         return siteNames.isEmpty() || siteNames.contains(name);
     }
 
+    /** True when the site has a layout {@code name} of its own (rather than the built-in theme's, or none). */
+    public boolean ownsLayout(String name) {
+        return siteNames.contains(name);
+    }
+
     /** The names of the layouts, for error messages. */
     public String names() {
         TreeSet<String> all = new TreeSet<>(siteNames);

@@ -282,6 +282,17 @@ class HugoFrontMatterTest {
                 + "move the post list with paginate_path in site.yml");
     }
 
+    @Test
+    void contentIndexWithLayoutHomeWhilePaginatePathMovesTheListIsAnErrorAtItsLayoutNotInTheTheme() throws IOException {
+        site();
+        write("site.yml", "base_url: https://example.com\npaginate_path: /blog/page:num/\n");
+        write("content/index.md", "---\ntitle: Welcome\nlayout: home\n---\nHome intro.\n");
+
+        assertFails("content/index.md:3:9: layout: home lays out the post list, at /blog/, not a page of its own: give "
+                + "this page the layout page (or none), or remove paginate_path from site.yml to make it the home "
+                + "page's text, above the post list");
+    }
+
     // ---- 17. YAML errors where the mistake is ----
 
     @Test
