@@ -71,7 +71,10 @@ public final class FrontMatterParser {
     }
 
     private static FrontMatter typed(SourceFile source, PageKind kind, YamlDocument yaml, ZoneId zone) {
+        List<Problem> twice = new ArrayList<>(0);
+        yaml = knownInLowerCase(source, yaml, twice);
         YamlFields f = new YamlFields(source.path(), yaml);
+        f.problems().addAll(twice);
         String fileSlug = fileSlug(source.postName());
         String title = f.text("title");
         if (title == null) {
@@ -128,6 +131,96 @@ public final class FrontMatterParser {
             throw new SiteException(f.problems());
         }
         return front;
+    }
+
+    /**
+     * {@code yaml} with the {@link #KNOWN} keys written in another case ({@code Title:}, {@code Draft:}) under their
+     * lower-case names, as Hugo reads a key in any case; two spellings of one key are a problem at the later one.
+     * {@code yaml} itself when every known key is written in lower case (the common path: no map is made).
+     */
+    private static YamlDocument knownInLowerCase(SourceFile source, YamlDocument yaml, List<Problem> problems) {
+        Map<String, String> renamed = null; // as written -> lower case
+        for (String key : yaml.values().keySet()) {
+            if (hasUpperCase(key)) {
+                String lower = key.toLowerCase(Locale.ROOT);
+                if (KNOWN.contains(lower)) {
+                    if (renamed == null) {
+                        renamed = new HashMap<>();
+                    }
+                    renamed.put(key, lower);
+                }
+            }
+        }
+        if (renamed == null) {
+            return yaml;
+        }
+        Map<String, String> kept = new HashMap<>(); // lower case -> the spelling written first
+        for (String key : yaml.values().keySet()) {
+            String lower = renamed.getOrDefault(key, key);
+            if (!KNOWN.contains(lower)) {
+                continue;
+            }
+            String first = kept.get(lower);
+            if (first == null || before(yaml.keyAt(key), yaml.keyAt(first))) {
+                kept.put(lower, key);
+            }
+        }
+        for (String key : yaml.values().keySet()) {
+            String lower = renamed.getOrDefault(key, key);
+            String first = kept.get(lower);
+            if (first != null && !first.equals(key)) {
+                problems.add(yaml.keyAt(key).problem(source.path(), key + " and " + first + " are one key, "
+                        + lower + ", as Hugo and Kiln read front matter keys in any case: keep one"));
+            }
+        }
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        Map<String, Position> positions = new HashMap<>();
+        Map<String, Position> keyPositions = new HashMap<>();
+        Map<String, List<Position>> items = new HashMap<>();
+        for (Map.Entry<String, Object> e : yaml.values().entrySet()) {
+            String key = e.getKey();
+            String lower = renamed.getOrDefault(key, key);
+            if (KNOWN.contains(lower) && !kept.get(lower).equals(key)) {
+                continue; // reported above
+            }
+            values.put(lower, e.getValue());
+        }
+        Map<String, String> names = renamed;
+        yaml.positions().forEach((k, v) -> put(positions, name(k, yaml, names, kept), v));
+        yaml.keyPositions().forEach((k, v) -> put(keyPositions, name(k, yaml, names, kept), v));
+        yaml.itemPositions().forEach((k, v) -> put(items, name(k, yaml, names, kept), v));
+        return new YamlDocument(values, positions, keyPositions, items);
+    }
+
+    /**
+     * A key of a position map ({@code Tags}, or {@code Tags.x} nested) under its lower-case name, or null for a
+     * second spelling of a known key (dropped).
+     */
+    private static String name(String key, YamlDocument yaml, Map<String, String> renamed, Map<String, String> kept) {
+        int dot = key.indexOf('.');
+        String top = dot < 0 || yaml.values().containsKey(key) ? key : key.substring(0, dot);
+        String lower = renamed.getOrDefault(top, top);
+        String first = kept.get(lower);
+        if (first == null) {
+            return key;
+        }
+        return first.equals(top) ? lower + key.substring(top.length()) : null;
+    }
+
+    private static <V> void put(Map<String, V> map, String key, V value) {
+        if (key != null) {
+            map.put(key, value);
+        }
+    }
+
+    private static boolean hasUpperCase(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

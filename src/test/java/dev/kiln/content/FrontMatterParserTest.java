@@ -449,6 +449,37 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void everyKeyKilnReadsIsReadInAnyCaseAsHugoReadsThem() {
+        FrontMatter front = parse("content/posts/cap.md", PageKind.POST, "---\nTitle: Secret draft\nDate: 2023-05-01\n"
+                + "Tags: [go]\nDraft: true\nSLUG: s\nMyParam: 1\n---\nnot ready\n", UTC).front();
+
+        assertEquals("Secret draft", front.title());
+        assertEquals(ZonedDateTime.parse("2023-05-01T00:00Z[UTC]"), front.date());
+        assertEquals(List.of("go"), front.tags());
+        assertTrue(front.draft());
+        assertEquals("s", front.slug());
+        assertTrue(front.has("title"));
+        assertEquals(new dev.kiln.error.Position(3, 7), front.at("date"));
+        assertEquals(Map.of("MyParam", 1), front.params(), "the site's own keys keep their case");
+    }
+
+    @Test
+    void aKeyGivenInTwoCasesIsAnErrorAtTheSecond() {
+        Problem p = onlyProblem("---\ntitle: A\nTitle: B\n---\n");
+
+        assertEquals(POST + ":3:1", place(p));
+        assertEquals("Title and title are one key, title, as Hugo and Kiln read front matter keys in any case: "
+                + "keep one", p.message());
+    }
+
+    @Test
+    void aBadValueOfACapitalisedKeyIsReportedWhereItStands() {
+        Problem p = onlyProblem("---\nDate: 2018-02-30\n---\n");
+
+        assertEquals(POST + ":2:7", place(p));
+    }
+
+    @Test
     void aBadPublishDateIsReadWithTheErrorsOfDate() {
         Problem p = onlyProblem("---\npublishDate: 2018-02-30\n---\n");
 
