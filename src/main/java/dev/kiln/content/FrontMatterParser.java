@@ -87,7 +87,8 @@ public final class FrontMatterParser {
                 "the date the page last changed (Hugo's lastmod is Kiln's last_modified_at)");
         String permalinkKey = oneOf(source, f, yaml, keys(hugo, "permalink", "url"),
                 "the page's URL (Hugo's url is Kiln's permalink)");
-        ZonedDateTime publishDate = publishKey == null ? null : f.date(publishKey, zone);
+        ZonedDateTime publishDate = publishKey == null ? null
+                : f.date(publishKey, zone, "the date the page is published", "release");
         ZonedDateTime date = f.date("date", zone);
         if (date == null && kind == PageKind.POST) {
             date = DateParser.fromFileName(source.postName(), zone).orElse(null);
@@ -101,8 +102,10 @@ public final class FrontMatterParser {
         if (date == null && !f.has("date")) {
             date = publishDate; // as Hugo dates a page that names only its publishDate
         }
-        ZonedDateTime lastModified = modifiedKey == null ? null : f.date(modifiedKey, zone);
-        ZonedDateTime expiryDate = expiryKey == null ? null : f.date(expiryKey, zone);
+        ZonedDateTime lastModified = modifiedKey == null ? null : modifiedKey.equals("last_modified_at")
+                ? f.date(modifiedKey, zone) : f.date(modifiedKey, zone, "the date the page last changed", "changes");
+        ZonedDateTime expiryDate = expiryKey == null ? null
+                : f.date(expiryKey, zone, "the date the page expires", "ends");
         String permalink = permalinkKey == null ? null : f.text(permalinkKey);
         Map<String, Position> positions = yaml.positions();
         if (permalinkKey != null && !permalinkKey.equals("permalink")) {

@@ -88,14 +88,30 @@ final class YamlFields {
     }
 
     ZonedDateTime date(String key, ZoneId zone) {
+        return date(key, zone, null, null);
+    }
+
+    /**
+     * The date at {@code key}; when it is no date at all (not an impossible day), the problem says that Kiln reads
+     * {@code key} as {@code meaning} (a key Hugo gives that meaning) and, as the key may be the site's own, that
+     * {@code rename} (another key) keeps its text.
+     */
+    ZonedDateTime date(String key, ZoneId zone, String meaning, String rename) {
         String text = text(key);
         if (text == null) {
             return null;
         }
         return DateParser.parse(text, zone).orElseGet(() -> {
             String why = DateParser.impossibleDay(text);
-            problem(key, "'" + text + "' is not a date" + (why == null ? "" : " (" + why + ")") + ": write "
-                    + key + ": 2018-03-15 or " + key + ": 2018-03-15 10:00:00 +02:00");
+            String write = "write " + key + ": 2018-03-15 or " + key + ": 2018-03-15 10:00:00 +02:00";
+            if (why == null && meaning != null && !text.isEmpty() && !Character.isDigit(text.charAt(0))) {
+                problem(key, "'" + text + "' is not a date, and Kiln reads " + key + " as " + meaning
+                        + ", as Hugo does: " + write + ", or, if " + key + " is a key of your own, give it "
+                        + "another name (" + rename + ": " + text + ")");
+            } else {
+                problem(key, "'" + text + "' is not a date" + (why == null ? "" : " (" + why + ")") + ": "
+                        + write);
+            }
             return null;
         });
     }

@@ -138,8 +138,19 @@ class HugoFrontMatterTest {
                         + "permalink): keep one",
                 "content/posts/2023-01-03-c.md:3:1: publishdate and publishDate both give the date the page is "
                         + "published: keep one",
-                "content/posts/2023-01-03-c.md:4:10: 'soon' is not a date: write lastmod: 2018-03-15 or lastmod: "
-                        + "2018-03-15 10:00:00 +02:00");
+                "content/posts/2023-01-03-c.md:4:10: 'soon' is not a date, and Kiln reads lastmod as the date the "
+                        + "page last changed, as Hugo does: write lastmod: 2018-03-15 or lastmod: 2018-03-15 10:00:00 "
+                        + "+02:00, or, if lastmod is a key of your own, give it another name (changes: soon)");
+    }
+
+    @Test
+    void modifiedAsASitesOwnKeyIsAnErrorThatSaysKilnReadsItAsTheDateThePageLastChanged() throws IOException {
+        site();
+        write("content/posts/b.md", "---\ntitle: B\ndate: 2023-01-01\nmodified: rewrote the intro\n---\nx\n");
+
+        assertFails("content/posts/b.md:4:11: 'rewrote the intro' is not a date, and Kiln reads modified as the date "
+                + "the page last changed, as Hugo does: write modified: 2018-03-15 or modified: 2018-03-15 10:00:00 "
+                + "+02:00, or, if modified is a key of your own, give it another name (changes: rewrote the intro)");
     }
 
     @Test
