@@ -35,7 +35,12 @@ public final class Permalinks {
         FrontMatter front = page.front();
         if (front.permalink() != null) {
             String key = front.permalinkKey();
-            return route(page, front.permalink(), front.at("permalink"), "its " + key, key);
+            String pattern = front.permalink();
+            if (!key.equals("permalink") && !pattern.endsWith("/") && !pattern.endsWith(":output_ext")
+                    && !Route.keepsExtension(pattern)) {
+                pattern += "/"; // Hugo's url: /contact-me is the folder contact-me/ (Jekyll's permalink: contact-me.html)
+            }
+            return route(page, pattern, front.at("permalink"), "its " + key, key);
         }
         if (page.kind() == PageKind.POST) {
             // site.yml's pattern was checked when site.yml was read.

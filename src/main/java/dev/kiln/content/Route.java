@@ -12,6 +12,11 @@ public record Route(String url, String outputPath) {
     private static final java.util.regex.Pattern KEPT_EXTENSION = java.util.regex.Pattern.compile(
             "\\.(html?|xml|json|txt|rss|atom|css|js|webmanifest)$", java.util.regex.Pattern.CASE_INSENSITIVE);
 
+    /** Whether {@code path} ends in a file type that {@link #ofPath} keeps ({@code .html}, {@code .xml}, ...). */
+    public static boolean keepsExtension(String path) {
+        return KEPT_EXTENSION.matcher(path).find();
+    }
+
     /** Whether {@code url} starts with a scheme ({@code https:}, {@code mailto:}): a letter, then letters, digits, + - . up to a colon. */
     public static boolean hasScheme(String url) {
         for (int i = 0; i < url.length(); i++) {

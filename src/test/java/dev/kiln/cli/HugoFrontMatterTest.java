@@ -144,6 +144,34 @@ class HugoFrontMatterTest {
     }
 
     @Test
+    void aUrlWithoutAnExtensionIsAFolderAsHugoWritesItAndPermalinkKeepsJekyllsRule() throws IOException {
+        site();
+        write("content/contact.md", "---\ntitle: Contact\nurl: /contact-me\n---\nx\n");
+        write("content/legal.md", "---\ntitle: Legal\nURL: /legal.html\n---\nx\n");
+        write("content/old.md", "---\ntitle: Old\npermalink: /old-style\n---\nx\n");
+        write("content/about.md", "---\ntitle: About\n---\n[a](/contact-me) [b](/contact-me/) [c](/legal.html)\n");
+
+        build();
+
+        assertTrue(Files.isRegularFile(dest.resolve("contact-me/index.html")), "served at /contact-me/ as by Hugo");
+        assertFalse(Files.exists(dest.resolve("contact-me.html")));
+        assertTrue(Files.isRegularFile(dest.resolve("legal.html")));
+        assertTrue(Files.isRegularFile(dest.resolve("old-style.html")), "Jekyll's rule for permalink");
+        Kiln.Run check = Kiln.run("check", "--source", site.toString());
+        assertEquals(0, check.code(), check.err());
+    }
+
+    @Test
+    void aUrlFolderThatAnotherPageHasIsAnError() throws IOException {
+        site();
+        write("content/contact.md", "---\ntitle: Contact\nurl: /contact-me\n---\nx\n");
+        write("content/contact-me.md", "---\ntitle: C2\n---\nx\n");
+
+        assertFails("content/contact.md:3:6: URL /contact-me/ is also claimed by content/contact-me.md: give one of "
+                + "them another permalink");
+    }
+
+    @Test
     void modifiedAsASitesOwnKeyIsAnErrorThatSaysKilnReadsItAsTheDateThePageLastChanged() throws IOException {
         site();
         write("content/posts/b.md", "---\ntitle: B\ndate: 2023-01-01\nmodified: rewrote the intro\n---\nx\n");
