@@ -7,7 +7,6 @@ import org.apache.commons.cli.CommandLine;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +27,9 @@ final class NewCommand extends Command {
 
     /** A post named by its path, as Hugo's {@code hugo new posts/my-post.md} names it. */
     private static final java.util.regex.Pattern POST_PATH =
-            java.util.regex.Pattern.compile("(?:\\./)?(?:content/)?posts?/([^/]+)\\.(?:md|markdown)");
+            java.util.regex.Pattern.compile("(?:\\./)?(?:content/)?posts?/([^/]+?)(/index)?\\.(?:md|markdown)");
+
+    private static final java.util.regex.Pattern DATED = java.util.regex.Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}-.+");
 
     /**
      * {@code kiln new} without {@code post} or {@code site}: a post's path as Hugo takes it
@@ -43,12 +44,21 @@ final class NewCommand extends Command {
         }
         java.util.regex.Matcher post = POST_PATH.matcher(given.get(0));
         if (given.size() == 1 && post.matches()) {
-            String title = NewPost.titleOf(post.group(1));
+            // posts/my-trip/index.md is a post bundle, as Hugo users start one (README, Folders)
+            String name = post.group(1) + (post.group(2) == null ? ".md" : "");
+            String title = NewPost.titleOf(name);
             Path source = path(line, "source", ".");
             if (!Files.isDirectory(source)) {
                 throw new UsageError("--source " + source + " is not a folder");
             }
-            return Post.write(source, title, List.of(), false);
+            ZonedDateTime now = ZonedDateTime.now(Build.timezoneOf(source)).withNano(0);
+            if (DATED.matcher(name).matches() && dev.kiln.content.DateParser.fromFileName(name, now.getZone())
+                    .isEmpty()) {
+                throw new UsageError(given.get(0) + " starts with a date that is no day of the calendar: write "
+                        + "YYYY-MM-DD-" + name.substring(name.indexOf('-', 8) + 1).replaceFirst("\\.md$", "")
+                        + " with a real date, or leave the date out for today's");
+            }
+            return Post.write(source, title, NewPost.dateOf(name, now), List.of(), false, post.group(2) != null);
         }
         if (given.get(0).endsWith(".md") || given.get(0).endsWith(".markdown")) {
             throw new UsageError("kiln new starts posts (kiln new post \"Title\" writes content/posts/YYYY-MM-DD-slug.md) "
@@ -87,14 +97,18 @@ final class NewCommand extends Command {
                 System.err.println("kiln: --source " + source + " is not a folder");
                 return 2;
             }
-            return write(source, title.strip(), tags, line.hasOption("draft"));
+            ZonedDateTime now = ZonedDateTime.now(Build.timezoneOf(source)).withNano(0);
+            return write(source, title.strip(), now, tags, line.hasOption("draft"), false);
         }
 
-        /** Writes the post into the site folder {@code source} and prints its path: exit 0, or 1 when it exists. */
-        static int write(Path source, String title, List<String> tags, boolean draft) {
-            ZoneId zone = Build.timezoneOf(source);
+        /**
+         * Writes the post dated {@code date} into the site folder {@code source} (as a post bundle's index when
+         * {@code bundle}) and prints its path: exit 0, or 1 when it exists.
+         */
+        static int write(Path source, String title, ZonedDateTime date, List<String> tags, boolean draft,
+                         boolean bundle) {
             try {
-                Path file = NewPost.write(source, title, ZonedDateTime.now(zone).withNano(0), tags, draft);
+                Path file = NewPost.write(source, title, date, tags, draft, bundle);
                 System.out.println(source.relativize(file));
                 return 0;
             } catch (FileAlreadyExistsException e) {

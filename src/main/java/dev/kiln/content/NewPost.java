@@ -24,7 +24,26 @@ public final class NewPost {
 
     /** The new post's path below the site folder, e.g. {@code content/posts/2026-11-29-hello-world.md}. */
     public static String path(String title, ZonedDateTime now) {
-        return SourceLoader.POSTS + "/" + DateTimeFormatter.ISO_LOCAL_DATE.format(now) + "-" + Slugs.of(title) + ".md";
+        return path(title, now, false);
+    }
+
+    /**
+     * The new post's path below the site folder: {@code content/posts/2026-11-29-hello-world.md}, or for a post
+     * bundle ({@link PostBundles}) {@code content/posts/2026-11-29-hello-world/index.md}.
+     */
+    public static String path(String title, ZonedDateTime now, boolean bundle) {
+        return SourceLoader.POSTS + "/" + DateTimeFormatter.ISO_LOCAL_DATE.format(now) + "-" + Slugs.of(title)
+                + (bundle ? "/index.md" : ".md");
+    }
+
+    /**
+     * The day written at the start of a post's file name ({@code 2024-01-01-dated.md}), at the start of that day in
+     * the zone of {@code now}, or {@code now} itself when the name has no date or the date is today's.
+     */
+    public static ZonedDateTime dateOf(String fileName, ZonedDateTime now) {
+        return DateParser.fromFileName(fileName, now.getZone())
+                .filter(day -> !day.toLocalDate().equals(now.toLocalDate()))
+                .orElse(now);
     }
 
     /** The text of the new post: front matter and a line to replace. */
@@ -50,7 +69,18 @@ public final class NewPost {
      */
     public static Path write(Path root, String title, ZonedDateTime now, List<String> tags, boolean draft)
             throws FileAlreadyExistsException {
-        Path file = root.resolve(path(title, now));
+        return write(root, title, now, tags, draft, false);
+    }
+
+    /**
+     * Creates the post in {@code root}, as a post bundle's {@code index.md} when {@code bundle}; refuses to overwrite
+     * an existing file.
+     *
+     * @throws FileAlreadyExistsException when the file is already there
+     */
+    public static Path write(Path root, String title, ZonedDateTime now, List<String> tags, boolean draft,
+                             boolean bundle) throws FileAlreadyExistsException {
+        Path file = root.resolve(path(title, now, bundle));
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text(title, now, tags, draft), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);

@@ -144,4 +144,36 @@ class NewPostTest {
         assertEquals(2, page.code());
         assertTrue(page.err().contains("kiln new post \"Title\"") && page.err().contains("under content/"), page.err());
     }
+
+    @Test
+    void aBundlesIndexNamedAsHugoUsersStartOneIsANewPostBundle() throws IOException {
+        Run run = kiln("new", "posts/my-trip/index.md", "--source", site.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().strip().matches("content/posts/\\d{4}-\\d{2}-\\d{2}-my-trip/index\\.md"), run.out());
+        assertTrue(Files.readString(site.resolve(run.out().strip())).contains("title: \"My Trip\"\n"));
+        Files.writeString(site.resolve(run.out().strip()).resolveSibling("photo.jpg"), "jpg");
+        var result = Fixtures.build(dev.kiln.build.BuildOptions.of(site));
+        assertEquals(1, result.posts());
+
+        Run dated = kiln("new", "content/posts/2023-03-01-rome/index.md", "--source", site.toString());
+        assertEquals("content/posts/2023-03-01-rome/index.md", dated.out().strip(), dated.err());
+        String text = Files.readString(site.resolve(dated.out().strip()));
+        assertTrue(text.contains("title: \"Rome\"\ndate: 2023-03-01 00:00:00 +0000\n"), text);
+    }
+
+    @Test
+    void aDateWrittenInThePostsNameIsItsDate() throws IOException {
+        Run run = kiln("new", "posts/2024-01-01-dated.md", "--source", site.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertEquals("content/posts/2024-01-01-dated.md", run.out().strip());
+        String text = Files.readString(site.resolve(run.out().strip()));
+        assertTrue(text.contains("title: \"Dated\"\ndate: 2024-01-01 00:00:00 +0000\n"), text);
+
+        Run impossible = kiln("new", "posts/2024-02-30-x.md", "--source", site.toString());
+        assertEquals(2, impossible.code());
+        assertTrue(impossible.err().contains("posts/2024-02-30-x.md starts with a date that is no day of the "
+                + "calendar"), impossible.err());
+    }
 }
