@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -126,12 +127,33 @@ abstract class Command {
             }
             return run(line);
         } catch (ParseException | UsageError e) {
-            err.println("kiln: " + e.getMessage() + " (kiln " + words + " --help shows how to use it)");
+            String hugo = e instanceof org.apache.commons.cli.UnrecognizedOptionException u ? hugoFlag(u.getOption())
+                    : null;
+            String message = hugo == null ? e.getMessage() : "unknown option " + hugo;
+            err.println("kiln: " + message + " (kiln " + words + " --help shows how to use it)");
             return 2;
         } catch (Exception e) {
             e.printStackTrace(err);
             return 1;
         }
+    }
+
+    /** Hugo's flags and the options of Kiln's that do what they do. */
+    private static final Map<String, String> HUGO_FLAGS = Map.of("-D", "drafts", "--buildDrafts", "drafts",
+            "-F", "future", "--buildFuture", "future", "-d", "dest", "--destination", "dest", "-s", "source",
+            "-b", "base-url", "--baseURL", "base-url", "--baseUrl", "base-url");
+
+    /**
+     * {@code -D: Hugo's -D is --drafts} when {@code given} is one of Hugo's flags that an option of this command
+     * stands for, else null.
+     */
+    private String hugoFlag(String given) {
+        String name = given.contains("=") ? given.substring(0, given.indexOf('=')) : given;
+        String kiln = HUGO_FLAGS.get(name);
+        if (kiln == null || !options.hasLongOption(kiln)) {
+            return null;
+        }
+        return given + ": Hugo's " + name + " is --" + kiln;
     }
 
     private Options withStandard() {

@@ -155,8 +155,17 @@ final class NewCommand extends Command {
             Path post = NewPost.write(dir, "Hello, world", now, List.of(), false);
             System.out.println(dir.resolve("site.yml"));
             System.out.println(post);
-            System.err.println("next: cd " + dir + " && kiln serve   (then kiln new post \"Title\" for the next post)");
+            System.err.println("next: cd " + shellQuoted(dir.toString())
+                    + " && kiln serve   (then kiln new post \"Title\" for the next post)");
             return 0;
+        }
+
+        /** {@code path} as a POSIX shell reads it: as it is when it holds only safe characters, else in '…'. */
+        static String shellQuoted(String path) {
+            if (!path.isEmpty() && path.matches("[A-Za-z0-9_./+,:@%=-]+")) {
+                return path;
+            }
+            return "'" + path.replace("'", "'\\''") + "'";
         }
     }
 }

@@ -240,6 +240,22 @@ class MainTest {
     }
 
     @Test
+    void hugosDraftsAndFutureFlagsAreUsageErrorsThatNameKilnsOptions() throws IOException {
+        Path site = goodSite();
+
+        Run drafts = kiln("build", "--source", site.toString(), "-D");
+        Run future = kiln("serve", "--source", site.toString(), "-F");
+
+        assertEquals(2, drafts.code());
+        assertEquals("kiln: unknown option -D: Hugo's -D is --drafts (kiln build --help shows how to use it)\n",
+                drafts.err().replace("\r", ""));
+        assertEquals(2, future.code());
+        assertEquals("kiln: unknown option -F: Hugo's -F is --future (kiln serve --help shows how to use it)\n",
+                future.err().replace("\r", ""));
+        assertFalse(Files.exists(site.resolve("target")), "nothing is built");
+    }
+
+    @Test
     void anAbbreviatedOptionIsAnUnknownOptionNotTheOneItStarts() throws IOException {
         Path site = goodSite();
         Path dest = tmp.resolve("out");

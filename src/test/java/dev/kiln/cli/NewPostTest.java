@@ -176,4 +176,16 @@ class NewPostTest {
         assertTrue(impossible.err().contains("posts/2024-02-30-x.md starts with a date that is no day of the "
                 + "calendar"), impossible.err());
     }
+
+    @Test
+    void newSiteQuotesAFolderWithASpaceInTheCommandItSaysToTypeNext() {
+        Path dir = site.resolve("My Blog");
+
+        Run run = kiln("new", "site", dir.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("next: cd '" + dir + "' && kiln serve"), run.err());
+        assertEquals("'it'\\''s'", NewCommand.Site.shellQuoted("it's"));
+        assertEquals("myblog", NewCommand.Site.shellQuoted("myblog"));
+    }
 }
