@@ -56,6 +56,7 @@ final class DatePatterns {
                             int line) {
             refuseGo(args.get("format"));
             refuseGo(args.get("existingFormat"));
+            refuseConstant(args.get("format"));
             try {
                 return filter.apply(input, args, self, context, line);
             } catch (RuntimeException e) {
@@ -70,13 +71,49 @@ final class DatePatterns {
 
     /** Throws {@link Bad} when {@code pattern} is one of Go's layouts. */
     static void refuseGo(Object pattern) {
-        if (pattern instanceof String text && text.contains("2006")) {
+        if (pattern instanceof String text) {
             String java = goToJava(text);
             if (java != null) {
-                throw new Bad("date pattern \"" + text + "\" is a Go layout (Hugo's way to write dates), which would be "
-                        + "printed as it is", "write the Java pattern for it, date(\"" + java + "\") (" + LETTERS + ")");
+                // "2006-01-02" would be printed as it is, "Jan 2, 2006" is refused by Java: neither is a Java pattern.
+                throw new Bad("date pattern \"" + text + "\" is a Go layout (Hugo's way to write dates), not a Java "
+                        + "pattern", "write the Java pattern for it, date(\"" + java + "\") (" + LETTERS + ")");
             }
         }
+    }
+
+    /**
+     * Throws {@link Bad} when {@code pattern} holds no pattern letter outside quotes: it prints the same text for every
+     * date ({@code date("2006")}, Go's layout of the year as Hugo writes it, printed 2006 on every post until
+     * 2026-12-07). Go's layout, when it is one ({@code 2006}, {@code 06}), gives the Java pattern to write.
+     */
+    static void refuseConstant(Object pattern) {
+        if (!(pattern instanceof String text) || text.isEmpty() || hasLetter(unquoted(text))) {
+            return; // Pebble's date filter takes "" for its default pattern
+        }
+        String printed;
+        try {
+            printed = DateTimeFormatter.ofPattern(text).format(java.time.LocalDate.of(2023, 5, 1));
+        } catch (RuntimeException e) {
+            printed = null; // an unclosed quote, say: refused as no pattern below
+        }
+        String what = "date pattern \"" + text + "\" holds no pattern letter, so it prints the same text"
+                + (printed == null ? "" : ", \"" + printed + "\",") + " for every date";
+        String java = text.indexOf('\'') < 0 ? goElements(text) : null; // Go quotes nothing
+        if (java != null && hasLetter(java)) {
+            throw new Bad(what + " (it is a Go layout, Hugo's way to write dates, not a Java pattern)",
+                    "write the Java pattern for it, date(\"" + java + "\") (" + LETTERS + ")");
+        }
+        throw new Bad(what, "write it with " + LETTERS + ": date(\"yyyy\"), date(\"MMM d, yyyy\")");
+    }
+
+    /** {@code pattern} without its text between single quotes. */
+    private static String unquoted(String pattern) {
+        return pattern.replaceAll("'[^']*'?", "");
+    }
+
+    /** Whether {@code text} holds a letter, which patterns reserve for their fields. */
+    private static boolean hasLetter(String text) {
+        return text.codePoints().anyMatch(c -> c < 128 && Character.isLetter(c));
     }
 
     /** Throws {@link Bad} when {@code pattern} is no pattern of DateTimeFormatter ({@code temporal}) or SimpleDateFormat. */
@@ -106,11 +143,18 @@ final class DatePatterns {
      * quotes), else null. Go's layout is read as Go reads it, element by element; the rest is quoted text.
      */
     static String goToJava(String pattern) {
-        String unquoted = pattern.replaceAll("'[^']*'", "");
-        if (!unquoted.contains("2006") || !(unquoted.contains("01") || unquoted.contains("02") || unquoted.contains("Jan")
-                || unquoted.contains("Mon") || unquoted.contains("15:04"))) {
-            return null;
-        }
+        String unquoted = unquoted(pattern);
+        boolean names = unquoted.contains("Jan") || unquoted.contains("Mon") || unquoted.contains("MST");
+        // Go's reference year with its month, day, weekday or time ("2006-01-02"), or a month's, weekday's or zone's
+        // name with digits ("02 Jan 06 15:04 MST"): names are no Java pattern (J, o and T are no pattern letters).
+        boolean go = unquoted.contains("2006") && (names || unquoted.contains("01") || unquoted.contains("02")
+                || unquoted.contains("15:04"))
+                || names && unquoted.chars().anyMatch(Character::isDigit);
+        return go ? goElements(pattern) : null;
+    }
+
+    /** {@code pattern} read as Go's layout, element by element, and written as a Java pattern, the rest quoted. */
+    private static String goElements(String pattern) {
         StringBuilder java = new StringBuilder();
         StringBuilder text = new StringBuilder();
         int i = 0;

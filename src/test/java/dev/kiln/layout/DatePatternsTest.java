@@ -30,6 +30,9 @@ class DatePatternsTest {
         same("2006-01-02T15:04:05-07:00", "yyyy-MM-dd'T'HH:mm:ssxxx", "2023-05-01T09:07:03+02:00");
         same("02/01/2006 at 3:04pm", "dd/MM/yyyy 'at' h:mma", "01/05/2023 at 9:07AM");
         same("2006. 1. 2. 15:04 [it's]", "yyyy. M. d. HH:mm '[it''s]'", "2023. 5. 1. 09:07 [it's]");
+        // Without 2006: Go's two-digit year and zone name (its RFC822 layout); Java names the zone as Go does not.
+        assertEquals("dd MMM yy HH:mm z", DatePatterns.goToJava("02 Jan 06 15:04 MST"));
+        same("Jan 2", "MMM d", "May 1");
     }
 
     @Test

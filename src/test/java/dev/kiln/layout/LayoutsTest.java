@@ -274,7 +274,7 @@ class LayoutsTest {
         writePostWithLine12("<time>{{ page.date | date(\"2006-01-02\") }}</time>");
 
         assertEquals("layouts/post.peb:12:1: layout error: filter 'date': date pattern \"2006-01-02\" is a Go layout "
-                + "(Hugo's way to write dates), which would be printed as it is (laying out " + POST + "): write the Java "
+                + "(Hugo's way to write dates), not a Java pattern (laying out " + POST + "): write the Java "
                 + "pattern for it, date(\"yyyy-MM-dd\") (Java's DateTimeFormatter letters: yyyy year, MM month, MMM or "
                 + "MMMM its name, dd or d day, EEE or EEEE weekday, HH:mm:ss time; text between single quotes is printed "
                 + "as it is)", onlyProblem().toString());
@@ -282,8 +282,39 @@ class LayoutsTest {
         // Said "Unknown pattern letter: J ... give it a date, such as page.date": it was given one.
         writePostWithLine12("<time>{{ page.date | date(\"Jan 2, 2006\") }}</time>");
         assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:1: layout error: filter 'date': date pattern "
-                + "\"Jan 2, 2006\" is a Go layout (Hugo's way to write dates), which would be printed as it is (laying out "
+                + "\"Jan 2, 2006\" is a Go layout (Hugo's way to write dates), not a Java pattern (laying out "
                 + POST + "): write the Java pattern for it, date(\"MMM d, yyyy\") ("), onlyProblem().toString());
+
+        // Said only "Unknown pattern letter: J" and what pattern letters are: 06 and MST were not known as Go's.
+        writePostWithLine12("<time>{{ page.date | date(\"02 Jan 06 15:04 MST\") }}</time>");
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:1: layout error: filter 'date': date pattern "
+                + "\"02 Jan 06 15:04 MST\" is a Go layout (Hugo's way to write dates), not a Java pattern (laying out "
+                + POST + "): write the Java pattern for it, date(\"dd MMM yy HH:mm z\") ("), onlyProblem().toString());
+    }
+
+    @Test
+    void aDatePatternWithNoPatternLetterIsAProblemNamingTheJavaPatternForGosYear() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        // Hugo's {{ .Date.Format "2006" }}: printed "2006" on every post, silently.
+        writePostWithLine12("<p>Posted in {{ page.date | date(\"2006\") }}</p>");
+
+        assertEquals("layouts/post.peb:12:1: layout error: filter 'date': date pattern \"2006\" holds no pattern "
+                + "letter, so it prints the same text, \"2006\", for every date (it is a Go layout, Hugo's way to write "
+                + "dates, not a Java pattern) (laying out " + POST + "): write the Java pattern for it, date(\"yyyy\") "
+                + "(Java's DateTimeFormatter letters: yyyy year, MM month, MMM or MMMM its name, dd or d day, EEE or EEEE "
+                + "weekday, HH:mm:ss time; text between single quotes is printed as it is)", onlyProblem().toString());
+
+        writePostWithLine12("<p>Posted {{ page.date | date(\"'always'\") }}</p>");
+        assertEquals("layouts/post.peb:12:1: layout error: filter 'date': date pattern \"'always'\" holds no pattern "
+                + "letter, so it prints the same text, \"always\", for every date (laying out " + POST + "): write it "
+                + "with Java's DateTimeFormatter letters: yyyy year, MM month, MMM or MMMM its name, dd or d day, EEE or "
+                + "EEEE weekday, HH:mm:ss time; text between single quotes is printed as it is: date(\"yyyy\"), "
+                + "date(\"MMM d, yyyy\")", onlyProblem().toString());
+
+        writePostWithLine12("<time>Posted in {{ page.date | date(\"yyyy\") }} {{ page.date | date(\"'year' yy\") }}</time>");
+        assertEquals("Posted in 2020 year 20", SiteChecks.page(build(), POST_PAGE).selectFirst("time").text());
     }
 
     @Test
