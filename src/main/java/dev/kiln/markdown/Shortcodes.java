@@ -2,9 +2,12 @@ package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ast.Code;
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlCommentBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
 
 import java.util.ArrayList;
@@ -20,7 +23,9 @@ import java.util.regex.Pattern;
  * Hugo's shortcodes left in a post ({@code {{< figure src="x.png" >}}}, {@code {{% notice %}}}): Kiln has none, and
  * printed them as text (the code of a {@code highlight} with typographic quotes). Each one outside Markdown's code
  * is a problem at its {@code {{}, saying what to write instead. Code spans and blocks show them as written (a post
- * about Hugo); raw HTML does not hide them, as Hugo expanded them there too; HTML comments do (nothing is shown).
+ * about Hugo), and so do raw HTML's code elements ({@code <pre>}, {@code <code>}, {@code <script>}, {@code <style>},
+ * {@code <textarea>}: an author documenting Hugo shows them there, though Hugo expanded them); other raw HTML does not
+ * hide them, as Hugo expanded them there too; HTML comments do (nothing is shown).
  */
 final class Shortcodes {
 
@@ -91,16 +96,51 @@ final class Shortcodes {
         }
     }
 
-    /** The offsets of {@code document} that show a shortcode as written: code, and comments (which show nothing). */
+    /**
+     * The offsets of {@code document} that show a shortcode as written: code, raw HTML's code elements, and comments
+     * (which show nothing).
+     */
     private static BitSet shownAsWritten(Node document) {
         BitSet code = new BitSet();
+        CharSequence text = document.getChars();
         for (Node n : document.getDescendants()) {
             if (n instanceof Code || n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock
                     || n instanceof HtmlCommentBlock || n instanceof HtmlInlineComment) {
                 code.set(n.getStartOffset(), n.getEndOffset());
+            } else if (n instanceof HtmlBlock) { // <pre><code>...</code></pre>: the block holds its end tag, if any
+                htmlCode(text, n.getStartOffset(), n.getEndOffset(), code);
+            } else if (n instanceof HtmlInline) { // <code>, then text, then </code>: up to its paragraph's end
+                Node block = n.getParent();
+                while (block != null && !(block instanceof Block)) {
+                    block = block.getParent();
+                }
+                int end = block != null ? block.getEndOffset() : text.length();
+                Matcher open = HTML_CODE.matcher(text).region(n.getStartOffset(), n.getEndOffset());
+                if (open.lookingAt()) {
+                    htmlCode(text, n.getStartOffset(), end, code);
+                }
             }
         }
         return code;
+    }
+
+    /** A start tag of raw HTML whose text a browser shows as written, or runs: {@code <code>} and its like. */
+    private static final Pattern HTML_CODE = Pattern.compile("<(pre|code|script|style|textarea)(?=[\\s/>])[^>]*>",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Marks in {@code code} each of raw HTML's code elements within {@code from}..{@code to} of {@code text}, to its end tag. */
+    private static void htmlCode(CharSequence text, int from, int to, BitSet code) {
+        Matcher open = HTML_CODE.matcher(text).region(from, to);
+        while (open.find()) {
+            Matcher close = Pattern.compile("</" + open.group(1) + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(text)
+                    .region(open.end(), to);
+            int end = close.find() ? close.end() : to;
+            code.set(open.start(), end);
+            if (end >= to) {
+                return;
+            }
+            open.region(end, to);
+        }
     }
 
     /** A shortcode's parameters: named ones by name, positional ones by their place ("0", "1"...), unquoted. */
@@ -134,8 +174,10 @@ final class Shortcodes {
             }
             case "ref", "relref" -> {
                 String target = parameters.getOrDefault("0", parameters.getOrDefault("path", "the page"));
-                yield "write the URL of the page " + target + " makes in its place, as in [text](/2023/04/01/other/) "
-                        + "(the permalink in its front matter or site.yml's decides it; kiln check reports a link to no page)";
+                // Not the page's URL: the Markdown stage knows no other page's (an example, said as one).
+                yield "write the URL of the page " + target + " in its place, as a Markdown link to it: for a page "
+                        + "published at /posts/other/, [text](/posts/other/) (its permalink, which its front matter or "
+                        + "site.yml's permalink decides; kiln check reports a link to no page)";
             }
             default -> {
                 boolean paired = markdown.indexOf("/" + name, after) >= 0;

@@ -71,15 +71,17 @@ class ShortcodesTest {
     void aRefIsAnErrorSayingToLinkToThePagesUrlAndAnyOtherSaysWhatToWrite() {
         assertEquals(List.of(
                         PATH + ":1:13: Hugo shortcode {{< ref >}}: Kiln has no shortcodes and would print it as text; write "
-                                + "the URL of the page other.md makes in its place, as in [text](/2023/04/01/other/) (the "
-                                + "permalink in its front matter or site.yml's decides it; kiln check reports a link to no page)",
+                                + "the URL of the page other.md in its place, as a Markdown link to it: for a page published at "
+                                + "/posts/other/, [text](/posts/other/) (its permalink, which its front matter or site.yml's "
+                                + "permalink decides; kiln check reports a link to no page)",
                         PATH + ":1:41: Hugo shortcode {{% notice %}}: Kiln has no shortcodes and would print it as text; "
                                 + "write the HTML or Markdown it stood for in its place, up to its {{% /notice %}}",
                         PATH + ":3:1: Hugo shortcode {{< youtube >}}: Kiln has no shortcodes and would print it as text; "
                                 + "write the HTML or Markdown it stood for in its place",
                         PATH + ":4:1: Hugo shortcode {{< relref >}}: Kiln has no shortcodes and would print it as text; write "
-                                + "the URL of the page /posts/b.md makes in its place, as in [text](/2023/04/01/other/) (the "
-                                + "permalink in its front matter or site.yml's decides it; kiln check reports a link to no page)"),
+                                + "the URL of the page /posts/b.md in its place, as a Markdown link to it: for a page published at "
+                                + "/posts/other/, [text](/posts/other/) (its permalink, which its front matter or site.yml's "
+                                + "permalink decides; kiln check reports a link to no page)"),
                 problems("See [other]({{< ref \"other.md\" >}}) and {{% notice info %}}Careful{{% /notice %}}.\n\n"
                         + "{{< youtube w7Ft2ymGmfc >}}\n{{< relref path=\"/posts/b.md\" >}}\n"));
     }
@@ -89,6 +91,39 @@ class ShortcodesTest {
         assertEquals(List.of(PATH + ":2:6: Hugo shortcode {{< param >}}: Kiln has no shortcodes and would print it as text; "
                         + "write the HTML or Markdown it stood for in its place"),
                 problems("<div>\n  <p>{{< param \"author\" >}}</p>\n</div>\n"));
+    }
+
+    @Test
+    void shortcodesInRawHtmlCodeElementsAreShownAsWritten() {
+        // Each was an error, though code shows {{< as written: an author documenting Hugo writes them there.
+        Element body = body("""
+                <pre><code>{{< my-shortcode >}}</code></pre>
+
+                <PRE class="x">
+                {{% notice "info" %}}
+
+                </PRE>
+
+                Inline <code>{{< ref other >}}</code>.
+
+                <script>var s = "{{< x >}}";</script>
+
+                <style>/* {{< z >}} */</style>
+
+                <textarea>{{< y >}}</textarea>
+                """);
+        assertEquals("{{< my-shortcode >}}", body.selectFirst("pre code").text());
+        assertEquals("{{< ref other >}}", body.selectFirst("p code").text());
+        assertTrue(body.selectFirst("pre.x").text().contains("{{% notice \"info\" %}}"), body.html());
+        assertEquals("var s = \"{{< x >}}\";", body.selectFirst("script").data());
+        assertEquals("{{< y >}}", body.selectFirst("textarea").text());
+
+        // After a code element's end tag, and in other raw HTML, a shortcode is still Hugo's.
+        assertEquals(List.of(PATH + ":1:28: Hugo shortcode {{< x >}}: Kiln has no shortcodes and would print it as text; "
+                        + "write the HTML or Markdown it stood for in its place",
+                        PATH + ":3:17: Hugo shortcode {{< y >}}: Kiln has no shortcodes and would print it as text; "
+                        + "write the HTML or Markdown it stood for in its place"),
+                problems("<code>{{< a >}}</code> and {{< x >}}.\n\n<div><pre></pre>{{< y >}}</div>\n"));
     }
 
     @Test
