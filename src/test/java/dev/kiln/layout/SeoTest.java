@@ -54,6 +54,53 @@ class SeoTest {
         assertEquals("https://me.github.io/blog/2020/01/01/a/", page.selectFirst("link[rel=canonical]").attr("href"));
     }
 
+    /** The home page's pages 1 and 2 of a site of three posts, two a page, with {@code index} as content/index.md. */
+    private List<Document> home(String siteYml, String index) throws IOException {
+        Files.writeString(site.resolve("site.yml"), siteYml + "paginate: 2\n");
+        Files.createDirectories(site.resolve("content/posts"));
+        for (int day = 1; day <= 3; day++) {
+            Files.writeString(site.resolve("content/posts/2020-01-0" + day + "-p.md"), "---\ntitle: P\n---\nBody.\n");
+        }
+        if (index != null) {
+            Files.writeString(site.resolve("content/index.md"), index);
+        }
+        SiteOutput out = Fixtures.build(Fixtures.options(site)).output();
+        return List.of(SiteChecks.page(out, "index.html"), SiteChecks.page(out, "page/2/index.html"));
+    }
+
+    @Test
+    void theHomePageShowsContentIndexsTitleAsItsHeadingAndInItsTitleAsOtherPagesDo() throws IOException {
+        // README: content/index.md's "title, description and text shown above the post list"; its title was in
+        // og:title only (<title> and the hidden h1 were the site's), its description not shown beside site.yml's.
+        List<Document> pages = home("title: Blog\ndescription: The site's\n",
+                "---\ntitle: Welcome to my corner\ndescription: Intro\n---\nHello.\n");
+
+        Document first = pages.get(0);
+        assertEquals("Welcome to my corner · Blog", first.title());
+        assertEquals("Welcome to my corner", first.selectFirst(".home-intro h1").text());
+        assertEquals("page-title home-title", first.selectFirst(".home-intro h1").className(), "shown, not visually hidden");
+        assertEquals("Intro", first.selectFirst(".home-description").text());
+        assertEquals("Hello.", first.selectFirst(".home-intro .prose").text());
+        assertEquals("Welcome to my corner – page 2 · Blog", pages.get(1).title());
+        assertEquals("Welcome to my corner – page 2", pages.get(1).selectFirst(".home-intro h1").text());
+    }
+
+    @Test
+    void aHomePageWithoutItsOwnTitleIsTitledBySiteYmlAsBefore() throws IOException {
+        for (String index : new String[] {null, "---\ntitle: Blog\n---\nHello.\n", "---\ndescription: Intro\n---\n"}) {
+            List<Document> pages = home("title: Blog\ndescription: The site's\n", index);
+            for (Document page : pages) {
+                assertEquals("Blog", page.title(), index);
+                assertEquals("visually-hidden", page.selectFirst(".home-intro h1").className(), index);
+            }
+            assertEquals("Blog", pages.get(0).selectFirst(".home-intro h1").text());
+            assertEquals("Blog – page 2", pages.get(1).selectFirst(".home-intro h1").text());
+            assertEquals(index != null && index.contains("Intro") ? "Intro" : "The site's",
+                    pages.get(0).selectFirst(".home-description").text());
+            Files.deleteIfExists(site.resolve("content/index.md"));
+        }
+    }
+
     @Test
     void openGraphAndTwitterCardsUseTheImageAsAnAbsoluteUrl() throws IOException {
         Document page = post();
