@@ -52,6 +52,9 @@ public final class Layouts {
     private final SiteConfig config;
     private final LayoutErrors errors;
 
+    /** Whether a template of the built-in theme has been read (laid out, extended or included). */
+    private final java.util.concurrent.atomic.AtomicBoolean themeRead = new java.util.concurrent.atomic.AtomicBoolean();
+
     /** The layouts of the site in {@code siteRoot}, with {@code config} for the URL filters. */
     public Layouts(Path siteRoot, SiteConfig config) {
         this.config = config;
@@ -67,7 +70,16 @@ public final class Layouts {
             sources.keySet().stream().filter(path -> path.indexOf('/') < 0)
                     .forEach(path -> siteNames.add(path.substring(0, path.length() - SUFFIX.length())));
         }
-        ClasspathLoader theme = new ClasspathLoader(Layouts.class.getClassLoader());
+        // A theme's template read means the site's pages use the theme's look (a post.peb of the site's own may
+        // extend the theme's base), and so its stylesheet and icon.
+        ClasspathLoader theme = new ClasspathLoader(Layouts.class.getClassLoader()) {
+            @Override
+            public java.io.Reader getReader(String templateName) {
+                java.io.Reader reader = super.getReader(templateName);
+                themeRead.set(true);
+                return reader;
+            }
+        };
         theme.setPrefix(THEME);
         theme.setSuffix(SUFFIX);
         loaders.add(theme);
@@ -120,10 +132,11 @@ public final class Layouts {
 
     /**
      * The built-in theme's static files (output path to bytes), when any of {@code used} layouts comes from
-     * the theme; empty when the site's own layouts cover them all.
+     * the theme, or a layout of the site's own extended or included one of the theme's; empty when the site's
+     * own layouts cover them all.
      */
     public Map<String, byte[]> themeAssets(java.util.Set<String> used) {
-        if (siteNames.containsAll(used)) {
+        if (siteNames.containsAll(used) && !themeRead.get()) {
             return Map.of();
         }
         Map<String, byte[]> assets = new java.util.TreeMap<>();

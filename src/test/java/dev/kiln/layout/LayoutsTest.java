@@ -105,6 +105,24 @@ class LayoutsTest {
     }
 
     @Test
+    void aSiteLayoutThatExtendsTheThemesBaseGetsTheThemesStylesheetAndIcon() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        write("layouts/post.peb", "{% extends \"base\" %}{% block content %}<p id=\"own\">mine</p>"
+                + "{{ page.content | raw }}{% endblock %}\n");
+        write("layouts/home.peb", "<!DOCTYPE html>\n<html lang=\"en\"><head><title>home</title></head>\n"
+                + "<body><p>my own home layout</p></body></html>\n");
+
+        SiteOutput out = build();
+
+        Document post = SiteChecks.page(out, POST_PAGE);
+        assertEquals("mine", post.getElementById("own").text());
+        assertNotNull(post.selectFirst("link[rel=stylesheet][href=/assets/css/main.css]"), "the theme's base links it");
+        assertNotNull(out.get("assets/css/main.css"), "so it is written");
+        assertNotNull(out.get("assets/favicon.svg"));
+        assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));
+    }
+
+    @Test
     void aSitesOwnStylesheetWinsOverTheThemes() throws IOException {
         write(POST, "---\ntitle: Hello\n---\nBody.\n");
         write("assets/css/main.css", "body { color: hotpink; }\n");
