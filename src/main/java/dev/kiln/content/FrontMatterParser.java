@@ -80,7 +80,7 @@ public final class FrontMatterParser {
         if (title == null) {
             title = titleFromSlug(fileSlug);
         }
-        Map<String, String> hugo = hugoKeys(yaml);
+        Map<String, List<String>> hugo = hugoKeys(yaml);
         String publishKey = oneOf(source, f, yaml, keys(hugo, null, "publishdate"), "the date the page is published");
         String expiryKey = oneOf(source, f, yaml, keys(hugo, null, "expirydate"), "the date the page expires");
         String modifiedKey = oneOf(source, f, yaml, keys(hugo, "last_modified_at", "lastmod", "modified"),
@@ -228,33 +228,32 @@ public final class FrontMatterParser {
 
     /**
      * Hugo's keys that Kiln reads ({@code lastmod}, {@code modified}, {@code publishDate}, {@code expiryDate},
-     * {@code url}) as {@code yaml} writes them, by their lower-case name: Hugo reads a key in any case.
+     * {@code url}) as {@code yaml} writes them (each spelling, in order), by their lower-case name: Hugo reads a key
+     * in any case. Told by {@code equalsIgnoreCase}, with no lower-case copy of every key of every page.
      */
-    private static Map<String, String> hugoKeys(YamlDocument yaml) {
-        Map<String, String> found = Map.of();
+    private static Map<String, List<String>> hugoKeys(YamlDocument yaml) {
+        Map<String, List<String>> found = Map.of();
         for (String key : yaml.values().keySet()) {
-            String lower = key.length() >= 3 && key.length() <= 11 ? key.toLowerCase(Locale.ROOT) : "";
-            if (HUGO.contains(lower)) {
-                if (found.isEmpty()) {
-                    found = new HashMap<>();
+            for (String name : HUGO) {
+                if (key.length() == name.length() && key.equalsIgnoreCase(name)) {
+                    if (found.isEmpty()) {
+                        found = new HashMap<>();
+                    }
+                    found.computeIfAbsent(name, n -> new ArrayList<>(1)).add(key); // publishDate and publishdate: both
                 }
-                found.merge(lower, key, (a, b) -> a + "\n" + b); // publishDate and publishdate: both
             }
         }
         return found;
     }
 
     /** {@code kiln} (null for none) and the keys of {@code hugo} named by {@code lowerNames}, as written. */
-    private static List<String> keys(Map<String, String> hugo, String kiln, String... lowerNames) {
+    private static List<String> keys(Map<String, List<String>> hugo, String kiln, String... lowerNames) {
         List<String> keys = new ArrayList<>(2);
         if (kiln != null) {
             keys.add(kiln);
         }
         for (String name : lowerNames) {
-            String written = hugo.get(name);
-            if (written != null) {
-                keys.addAll(List.of(written.split("\n")));
-            }
+            keys.addAll(hugo.getOrDefault(name, List.of()));
         }
         return keys;
     }
@@ -284,9 +283,9 @@ public final class FrontMatterParser {
     }
 
     /** {@link #KNOWN} and the Hugo keys of one page. */
-    private static Set<String> known(Map<String, String> hugo) {
+    private static Set<String> known(Map<String, List<String>> hugo) {
         Set<String> known = new HashSet<>(KNOWN);
-        hugo.values().forEach(keys -> known.addAll(List.of(keys.split("\n"))));
+        hugo.values().forEach(known::addAll);
         return known;
     }
 
