@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.kiln.build.Build;
 import dev.kiln.build.BuildOptions;
 import dev.kiln.build.BuildResult;
+import dev.kiln.build.LinkReport;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import dev.kiln.output.SiteOutput;
@@ -13,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -72,6 +75,18 @@ public final class DevServer implements AutoCloseable {
     private volatile long rebuilds;
     /** Whether a rebuild ran since the server started, which ends warming up. */
     private volatile boolean warmUpOver;
+    /**
+     * Checks the links of each good build after its pages were told to reload, so that a save is shown as soon
+     * as before: one check at a time, and only the latest build's (a check still queued when a newer build
+     * came is dropped).
+     */
+    private final ExecutorService linkChecks = Executors.newSingleThreadExecutor(daemon("kiln-links"));
+    /** Builds (and failed ones) so far; a queued link check runs only for the latest. */
+    private final AtomicLong builds = new AtomicLong();
+    /** The broken links of the last build checked, null before the first check; used on kiln-links only. */
+    private List<Problem> brokenLinks;
+    /** Link checks finished, for tests. */
+    private final AtomicLong linksChecked = new AtomicLong();
 
     /**
      * A server for the site of {@code options} on {@code host}:{@code port} (0: any free port); not started yet.
@@ -162,6 +177,11 @@ public final class DevServer implements AutoCloseable {
         return name.contains(":") ? "[" + name + "]" : name;
     }
 
+    /** How many builds' links were checked and told, for tests. */
+    long linksChecked() {
+        return linksChecked.get();
+    }
+
     /** How many rebuilds ran since the server started (the first build not counted). */
     public long rebuilds() {
         return rebuilds;
@@ -207,7 +227,71 @@ public final class DevServer implements AutoCloseable {
             rebuilds++;
         }
         report(before, after, result, (System.nanoTime() - start) / 1_000_000);
+        long build = builds.incrementAndGet();
+        if (result != null) {
+            BuildResult checked = result;
+            linkChecks.execute(() -> checkLinks(build, checked));
+        }
         return result;
+    }
+
+    /**
+     * Tells the broken links of {@code result}, the site of build number {@code build}, unless a newer build
+     * came: the first check tells them all, as {@code kiln build} does; each later one only what changed, the
+     * links broken since the last check and those mended, a link being the same one when its file and message
+     * are (an edit above it moves its line without breaking or mending it).
+     */
+    private void checkLinks(long build, BuildResult result) {
+        if (build != builds.get()) {
+            return;
+        }
+        List<Problem> now;
+        try {
+            now = LinkReport.problems(result, options.source());
+        } catch (RuntimeException e) {
+            log.accept("kiln: the links were not checked: " + e);
+            return;
+        }
+        List<String> lines = linkChanges(brokenLinks, now);
+        brokenLinks = now;
+        lines.forEach(log);
+        linksChecked.incrementAndGet();
+    }
+
+    /**
+     * What to tell when the broken links were {@code before} (null: not checked yet) and are {@code now}:
+     * {@code warning: } and each link broken since (all of them at first), {@code fixed: } and each mended one
+     * (as it was), then how many are left; nothing when none changed.
+     */
+    static List<String> linkChanges(List<Problem> before, List<Problem> now) {
+        List<String> lines = new java.util.ArrayList<>();
+        Map<String, Integer> left = new HashMap<>(); // file and message -> how many of them before, not found now
+        if (before != null) {
+            before.forEach(p -> left.merge(sameLink(p), 1, Integer::sum));
+        }
+        for (Problem p : now) {
+            if (left.merge(sameLink(p), -1, Integer::sum) < 0) {
+                lines.add("warning: " + p);
+            }
+        }
+        if (before != null) {
+            for (Problem p : before) {
+                Integer more = left.get(sameLink(p));
+                if (more != null && more > 0) {
+                    left.put(sameLink(p), more - 1);
+                    lines.add("fixed: " + p);
+                }
+            }
+        }
+        if (!lines.isEmpty() || (before == null && !now.isEmpty())) {
+            lines.add(now.isEmpty() ? "no broken links left" : now.size() + (now.size() == 1 ? " broken link" : " broken links")
+                    + (before == null ? "" : " left") + " (kiln build warns of them too; kiln build --strict fails)");
+        }
+        return lines;
+    }
+
+    private static String sameLink(Problem p) {
+        return p.path() + '\n' + p.message();
     }
 
     /** At most this many rebuilds with nothing changed warm the server up after it starts, */
@@ -309,6 +393,7 @@ public final class DevServer implements AutoCloseable {
         reload.closeAll();
         http.stop(0);
         handlers.shutdownNow();
+        linkChecks.shutdownNow();
         build.close();
     }
 }

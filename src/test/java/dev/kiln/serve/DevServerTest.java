@@ -1,6 +1,7 @@
 package dev.kiln.serve;
 
 import dev.kiln.build.BuildResult;
+import dev.kiln.error.Problem;
 import dev.kiln.testing.Fixtures;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -480,6 +481,74 @@ class DevServerTest {
         }
         pages.values().removeIf(String::isEmpty);
         return pages;
+    }
+
+    // ---- broken links ----
+
+    /** The lines of the log told by link checks: warnings, mended links and the count left. */
+    private List<String> linkLines() {
+        synchronized (log) {
+            return log.stream().filter(l -> l.startsWith("warning: ") || l.startsWith("fixed: ")
+                    || l.contains("broken link")).toList();
+        }
+    }
+
+    @Test
+    void brokenLinksAreToldOnceThenOnlyWhatChanges() {
+        Path site = site();
+        write(site, FIRST, post("First", "java", "An opening line.\n\nSee [the old page](/nope/)."));
+        try (DevServer server = server(site)) {
+            await("the first link check", () -> server.linksChecked() >= 1);
+            assertEquals(List.of("warning: " + FIRST + ":7:20: broken link to /nope/ (on 2020/01/01/first/index.html)",
+                    "1 broken link (kiln build warns of them too; kiln build --strict fails)"), linkLines());
+
+            log.clear(); // a line written above the link moves it: the same broken link, nothing to tell
+            write(site, FIRST, post("First", "java", "A new first line.\n\nAn opening line.\n\nSee [the old page](/nope/)."));
+            rebuild(server);
+            await("the second link check", () -> server.linksChecked() >= 2);
+            assertEquals(List.of(), linkLines());
+
+            log.clear();
+            write(site, FIRST, post("First", "java", "See [the second post](" + SECOND_URL + ")."));
+            write(site, SECOND, post("Second", "java", "Gone: [this](/gone/)."));
+            rebuild(server);
+            await("the third link check", () -> server.linksChecked() >= 3);
+            assertEquals(List.of("warning: " + SECOND + ":5:14: broken link to /gone/ (on 2020/02/01/second/index.html;"
+                    + " also in its excerpt on index.html)",
+                    "fixed: " + FIRST + ":9:20: broken link to /nope/ (on 2020/01/01/first/index.html)",
+                    "1 broken link left (kiln build warns of them too; kiln build --strict fails)"), linkLines());
+
+            log.clear();
+            write(site, SECOND, post("Second", "java", "The second post body."));
+            rebuild(server);
+            await("the fourth link check", () -> server.linksChecked() >= 4);
+            assertEquals(List.of("fixed: " + SECOND + ":5:14: broken link to /gone/ (on 2020/02/01/second/index.html;"
+                    + " also in its excerpt on index.html)",
+                    "no broken links left"), linkLines());
+        }
+    }
+
+    @Test
+    void aSiteWithoutBrokenLinksIsToldNothingAboutLinks() {
+        Path site = site();
+        try (DevServer server = server(site)) {
+            await("the first link check", () -> server.linksChecked() >= 1);
+            write(site, THIRD, post("Third", "dogs", "See [the first](" + FIRST_URL + ")."));
+            rebuild(server);
+            await("the second link check", () -> server.linksChecked() >= 2);
+            assertEquals(List.of(), linkLines());
+        }
+    }
+
+    @Test
+    void aLinkBrokenTwiceAndMendedOnceIsToldMendedOnce() {
+        Problem a = new Problem("content/a.md", 3, 1, "broken link to /x/ (on a/index.html)");
+        Problem b = new Problem("content/a.md", 9, 1, "broken link to /x/ (on a/index.html)");
+        Problem moved = new Problem("content/a.md", 4, 1, "broken link to /x/ (on a/index.html)");
+        assertEquals(List.of("fixed: " + a, "1 broken link left (kiln build warns of them too; kiln build --strict fails)"),
+                DevServer.linkChanges(List.of(a, b), List.of(moved)));
+        assertEquals(List.of(), DevServer.linkChanges(List.of(a), List.of(moved)));
+        assertEquals(List.of(), DevServer.linkChanges(null, List.of()));
     }
 
     // ---- a broken site ----
