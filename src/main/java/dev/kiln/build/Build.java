@@ -242,7 +242,10 @@ public final class Build implements AutoCloseable {
         long millis = (System.nanoTime() - start) / 1_000_000;
         parsed.takeRuns();
         int pagesLaidOut = laidOut.takeRuns();
-        return new BuildResult(output, index.posts().size(), index.pages().size(), index.tags().size(),
+        // content/index.md is no page of index.pages() when it gives the home page its text, yet the home page is
+        // written from it: counted with the pages, as the same file is when it is a page of its own at /.
+        int pagesMade = index.pages().size() + (index.homeText() == null ? 0 : 1);
+        return new BuildResult(output, index.posts().size(), pagesMade, index.tags().size(),
                 index.home().size() + (index.tags().isEmpty() ? 0 : 1)
                         + (assembler.writesArchive() ? 1 : 0),
                 selection.skippedDrafts(), selection.skippedFuture(), selection.timed(), rendered.takeRuns(), pagesLaidOut, config.rootUrl(), config.basePath(),

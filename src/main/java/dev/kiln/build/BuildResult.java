@@ -4,7 +4,8 @@ import dev.kiln.error.Problem;
 import dev.kiln.output.SiteOutput;
 
 /**
- * A successful build: the site in memory and what it holds ({@code pages} counts posts and pages,
+ * A successful build: the site in memory and what it holds ({@code posts} counts the posts, {@code pages} the
+ * other pages made from a source file, {@code content/index.md} among them when it gives the home page its text,
  * {@code listPages} the home pages, the index of tags and the archive), and how many bodies and pages this run rendered (the
  * others were remembered from an earlier run of the same {@link Build}); {@code sources} maps the output
  * path of each page made from a file to that file, and {@code rootUrl} ({@code https://me.github.io/blog}, or "") and {@code basePath} ({@code /blog})
@@ -27,7 +28,12 @@ public record BuildResult(SiteOutput output, int posts, int pages, int tagPages,
 
     /** The closing line with {@code totalMillis}, the time of the whole command (checking links and writing too). */
     public String summary(long totalMillis) {
-        return "built " + (posts + pages) + " pages (" + posts + " posts), " + tagPages + " tag pages, "
-                + listPages + " list pages in " + totalMillis + " ms";
+        return "built " + count(posts + pages, "page") + " (" + count(posts, "post") + "), "
+                + count(tagPages, "tag page") + ", " + count(listPages, "list page") + " in " + totalMillis + " ms";
+    }
+
+    /** {@code 1 page}, {@code 2 pages}, {@code 0 pages}: a site of one post said "1 pages (1 posts)". */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -49,7 +49,22 @@ class BuildTest {
 
         // The home page, the index of tags and the archive.
         assertTrue(result.output().files().containsKey("archive/index.html"));
-        assertTrue(result.summary().startsWith("built 1 pages (1 posts), 1 tag pages, 3 list pages in "), result.summary());
+        assertTrue(result.summary().startsWith("built 1 page (1 post), 1 tag page, 3 list pages in "), result.summary());
+    }
+
+    @Test
+    void theSummaryCountsContentIndexMdAsAPageWhenItGivesTheHomePageItsText() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "site.yml", "title: T\n");
+        write(site, "content/index.md", "---\ntitle: Welcome\n---\nHello from the home page.\n");
+        write(site, "content/posts/2020-01-01-a.md", "---\ntitle: A\ntags: [x]\n---\nHi.\n");
+
+        BuildResult result = Fixtures.build(Fixtures.options(site));
+
+        // The home page is written from content/index.md (its text) and still lists the posts: one page of the
+        // author's own besides the post, and the home page among the list pages as in a site without it.
+        assertTrue(new String(result.output().get("index.html"), StandardCharsets.UTF_8).contains("Hello from the home page."));
+        assertTrue(result.summary().startsWith("built 2 pages (1 post), 1 tag page, 3 list pages in "), result.summary());
     }
 
     @Test
