@@ -187,6 +187,18 @@ final class LayoutErrors {
         if (attribute.matches()) {
             String key = attribute.group(1);
             String of = attribute.group(2);
+            // A setting site.yml lacks is lacked by every page alike: no page's front matter can set it (said "a
+            // value that some pages do not set" until 2026-12-07). site.params.KEY is site.yml's top-level KEY.
+            if (of.equals(SiteParams.class.getName())) {
+                return new String[] {"site.yml has no setting '" + key + "'", "check its spelling, or add " + key
+                        + ": ... to site.yml (each top-level key that is not one of Kiln's settings is site.params.KEY), "
+                        + "or write | default(...) for a site that may lack it"};
+            }
+            if (of.equals(SiteParams.Nested.class.getName())) {
+                return new String[] {"this setting of site.yml has no key '" + key + "'", "check its spelling, or add "
+                        + key + ": ... under that setting in site.yml (site.params.KEY." + key + " is " + key
+                        + ": under KEY:), or write | default(...) for a site that may lack it"};
+            }
             // Kiln's own values always hold every key (null when unset): | default(...) would print its value for
             // every page, though the pages may set what the layout meant (post.image in a list, until 2026-12-07).
             if (of.startsWith(Views.class.getName() + "$") || of.startsWith("java.util.ImmutableCollections$")) {

@@ -320,7 +320,7 @@ public final class Views {
         site.put("feed_url", config.feed().path());
         site.put("language", config.language());
         site.put("nav", nav);
-        site.put("params", config.params());
+        site.put("params", SiteParams.of(config.params())); // a key it lacks is site.yml's to add (LayoutErrors)
         site.put("years", years);
         return site;
     }

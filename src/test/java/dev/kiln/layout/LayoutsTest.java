@@ -432,6 +432,50 @@ class LayoutsTest {
     }
 
     @Test
+    void aSiteSettingThatSiteYmlLacksSaysToAddItToSiteYmlNotThatSomePagesDoNotSetIt() throws IOException {
+        write("site.yml", "title: T\ntwitter: me\nsocial:\n  github: gh\nlinks:\n  - {title: A}\n");
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        // Said "or write | default(...) for a value that some pages do not set": no page sets a site setting.
+        writePostWithLine12("{{ site.params.mastodon }}");
+
+        assertEquals("layouts/post.peb:12:1: layout error: site.yml has no setting 'mastodon' (laying out " + POST
+                + "): check its spelling, or add mastodon: ... to site.yml (each top-level key that is not one of Kiln's "
+                + "settings is site.params.KEY), or write | default(...) for a site that may lack it",
+                onlyProblem().toString());
+
+        writePostWithLine12("{{ site.params.social.mastodon }}");
+
+        assertEquals("layouts/post.peb:12:1: layout error: this setting of site.yml has no key 'mastodon' (laying out "
+                + POST + "): check its spelling, or add mastodon: ... under that setting in site.yml "
+                + "(site.params.KEY.mastodon is mastodon: under KEY:), or write | default(...) for a site that may lack it",
+                onlyProblem().toString());
+
+        writePostWithLine12("{% for l in site.params.links %}{{ l.url }}{% endfor %}");
+
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:1: layout error: this setting of site.yml "
+                + "has no key 'url' "), onlyProblem().toString());
+
+        // What the advice says to write works, and the settings site.yml has are seen as they were.
+        writePostWithLine12("<span id=\"s\">{{ site.params.mastodon | default(\"none\") }} {{ site.params.twitter }} "
+                + "{{ site.params.social.github }} {% for l in site.params.links %}{{ l.title }}{% endfor %}</span>");
+
+        assertEquals("none me gh A", SiteChecks.page(build(), POST_PAGE).getElementById("s").text());
+    }
+
+    @Test
+    void aSiteSettingReadFromASiteYmlWithoutKeysOfItsOwnIsSaidToBeSiteYmls() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        writePostWithLine12("{{ site.params.mastodon }}");
+
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:1: layout error: site.yml has no setting "
+                + "'mastodon' "), onlyProblem().toString());
+    }
+
+    @Test
     void aMissingValueInAnIfConditionIsSaidAsSuch() throws IOException {
         write(POST, "---\ntitle: Hello\n---\nBody.\n");
         writeOwnLayouts();
