@@ -51,7 +51,7 @@ public final class SiteConfigReader {
                 f.bool("future", defaults.future()),
                 include(f),
                 paginatePath(f),
-                yaml.valuesExcept(KNOWN),
+                params(f, yaml),
                 positions(yaml));
         for (String key : yaml.values().keySet()) {
             String known = nearMiss(key);
@@ -65,6 +65,29 @@ public final class SiteConfigReader {
             throw new SiteException(f.problems());
         }
         return config;
+    }
+
+    /**
+     * The keys of {@code yaml} that are not Kiln's settings, for layouts as {@code site.params.KEY}; the keys of a
+     * {@code params:} map among them are taken as their own (Hugo's {@code [params]}, which a Hugo user writes
+     * there: {@code site.params.params.x} is what nobody would look for). A key given both at the top and under
+     * {@code params:} is a problem at the top one.
+     */
+    private static Map<String, Object> params(YamlFields f, YamlDocument yaml) {
+        Map<String, Object> params = yaml.valuesExcept(KNOWN);
+        if (!(params.get("params") instanceof Map<?, ?> nested)) {
+            return params;
+        }
+        params.remove("params");
+        for (Map.Entry<?, ?> e : nested.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            if (params.putIfAbsent(key, e.getValue()) != null) {
+                f.problems().add(yaml.keyAt(key).problem(SiteConfig.FILE, "'" + key + "' is given twice: here and"
+                        + " under params: (line " + yaml.keyAt("params").line() + "), both site.params." + key
+                        + ": keep one"));
+            }
+        }
+        return params;
     }
 
     /** Where the value of each of Kiln's settings that {@code yaml} gives stands. */

@@ -224,4 +224,18 @@ class SiteConfigTest {
     void keepsKnownKeysOutOfParams() {
         assertEquals(Map.of(), config("title: T\nbase_url: https://x.org\npaginate: 3\nnav: []\n").params());
     }
+
+    @Test
+    void theKeysOfAParamsMapAreParamsAsHugosAre() {
+        SiteConfig config = config("title: T\ntwitter: me\nparams:\n  mastodon: '@me'\n  social: {gh: me}\n");
+        assertEquals(Map.of("twitter", "me", "mastodon", "@me", "social", Map.of("gh", "me")), config.params());
+        assertEquals(Map.of("params", 3), config("params: 3\n").params(), "a params that is no map is a value");
+    }
+
+    @Test
+    void aParamGivenAtTheTopAndUnderParamsIsAProblemAtTheTopOne() {
+        Problem p = onlyProblem("twitter: me\nparams:\n  twitter: you\n");
+        assertEquals("site.yml:1:1: 'twitter' is given twice: here and under params: (line 2), both site.params.twitter:"
+                + " keep one", p.toString());
+    }
 }
