@@ -52,6 +52,16 @@ public final class Layouts {
     private final SiteConfig config;
     private final LayoutErrors errors;
 
+    /** A layout that extends {@code base}: {@code {% extends "base" %}}, as each of the theme's does. */
+    private static final java.util.regex.Pattern EXTENDS_BASE =
+            java.util.regex.Pattern.compile("\\{%-?\\s*extends\\s+[\"']base[\"']\\s*-?%}");
+
+    /**
+     * Whether the site's pages are laid out in the built-in theme's look: it has no layouts of its own, or each
+     * of them extends a {@code base} that is the theme's (a {@code post.peb} copied from the theme to be changed).
+     */
+    private final boolean inThemeLook;
+
     /** Whether a template of the built-in theme has been read (laid out, extended or included). */
     private final java.util.concurrent.atomic.AtomicBoolean themeRead = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -70,6 +80,8 @@ public final class Layouts {
             sources.keySet().stream().filter(path -> path.indexOf('/') < 0)
                     .forEach(path -> siteNames.add(path.substring(0, path.length() - SUFFIX.length())));
         }
+        this.inThemeLook = !siteNames.contains("base") && siteNames.stream()
+                .allMatch(name -> EXTENDS_BASE.matcher(sources.get(name + SUFFIX)).find());
         // A theme's template read means the site's pages use the theme's look (a post.peb of the site's own may
         // extend the theme's base), and so its stylesheet and icon.
         ClasspathLoader theme = new ClasspathLoader(Layouts.class.getClassLoader()) {
@@ -162,11 +174,12 @@ public final class Layouts {
     }
 
     /**
-     * True when the site wants the optional page of layout {@code name} (the archive): it has its own
-     * layout by that name, or no layouts of its own. A site with its own look gets no page in the theme's.
+     * True when the site wants the optional page of layout {@code name} (the archive, the 404 page): it has its
+     * own layout by that name, or its pages are laid out in the theme's {@code base} ({@link #inThemeLook}), so
+     * that the theme's page has their look. A site with a look of its own gets no page in the theme's.
      */
     public boolean wants(String name) {
-        return siteNames.isEmpty() || siteNames.contains(name);
+        return siteNames.contains(name) || inThemeLook;
     }
 
     /** True when the site has a layout {@code name} of its own (rather than the built-in theme's, or none). */

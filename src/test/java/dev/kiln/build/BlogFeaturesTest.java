@@ -113,10 +113,32 @@ class BlogFeaturesTest {
     }
 
     @Test
-    void aSiteWithItsOwnLayoutsButNoArchiveLayoutGetsNoArchive() throws IOException {
+    void aSiteWithABaseLayoutOfItsOwnButNoArchiveLayoutGetsNoArchive() throws IOException {
+        post("2019-03-02-a", "x");
+        write("layouts/base.peb", "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body>"
+                + "{% block content %}{% endblock %}</body></html>");
+        assertNull(build().get("archive/index.html"));
+    }
+
+    @Test
+    void aSiteWhosePostLayoutIsAWholePageOfItsOwnGetsNoArchiveNor404PageInTheThemesLook() throws IOException {
         post("2019-03-02-a", "x");
         write("layouts/post.peb", "<!DOCTYPE html><html lang=\"en\"><head><title>t</title></head><body></body></html>");
-        assertNull(build().get("archive/index.html"));
+        SiteOutput out = build();
+        assertNull(out.get("archive/index.html"));
+        assertNull(out.get("404.html"));
+    }
+
+    @Test
+    void aSiteThatBringsOnlyItsPostLayoutKeepsTheThemesArchiveAnd404Page() throws IOException {
+        post("2019-03-02-a", "x");
+        write("layouts/post.peb", "{% extends \"base\" %}{% block content %}<article>{{ page.content | raw }}"
+                + "</article>{% endblock %}\n");
+        SiteOutput out = build();
+        Document archive = SiteChecks.page(out, "archive/index.html");
+        assertEquals(List.of("/2019/03/02/a/"), archive.select(".post-summary-title a, .archive-year a").eachAttr("href"));
+        assertNotNull(SiteChecks.page(out, "index.html").selectFirst("nav a[href=/archive/]"), "the menu keeps it");
+        assertEquals("Page not found", SiteChecks.page(out, "404.html").title().split(" · ")[0]);
     }
 
     @Test
