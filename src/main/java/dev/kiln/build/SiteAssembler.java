@@ -436,7 +436,16 @@ final class SiteAssembler {
         used.add(layout);
         if (!layouts.exists(layout)) {
             Position at = page.front().at("layout");
-            problems.add(at.problem(page.path(), "unknown layout '" + layout + "' (layouts: " + layouts.names() + ")"));
+            String own = page.isPost() ? "post" : "page";
+            // Jekyll's themes lay pages out in default, Hugo in single.
+            String habit = layout.equals("default") ? "Jekyll's default" : layout.equals("single") ? "Hugo's single"
+                    : null;
+            String hint = habit != null
+                    ? ": " + habit + " layout is Kiln's " + own + " here (base is the frame of every page):"
+                    + " write layout: " + own + ", or leave layout out"
+                    : ": add layouts/" + layout + ".peb, or name one of them (leave layout out for " + own + ")";
+            problems.add(at.problem(page.path(), "unknown layout '" + layout + "' (layouts: " + layouts.names() + ")"
+                    + hint));
         } else if (layout.equals("home") && !page.isPost() && !layouts.ownsLayout("home")) {
             // The built-in theme's home lays out the post list (its paginator), which this page is not.
             problems.add(page.front().at("layout").problem(page.path(), "layout: home lays out the post list, at "

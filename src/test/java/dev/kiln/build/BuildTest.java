@@ -590,6 +590,19 @@ class BuildTest {
                 + " this page another permalink"), problems.get(0));
     }
 
+    @Test
+    void anUnknownLayoutIsAProblemAtItsLineSayingWhatToDoAndJekyllsDefaultIsNamedAsKilnsPostOrPage() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "site.yml", "title: T\n");
+        write(site, "content/posts/2020-01-01-a.md", "---\ntitle: A\nlayout: default\n---\nA.\n");
+        write(site, "content/about.md", "---\ntitle: About\nlayout: psot\n---\nAbout.\n");
+        assertEquals(List.of("content/about.md:3:9: unknown layout 'psot' (layouts: 404, archive, base, home, page, post,"
+                        + " tag, tags): add layouts/psot.peb, or name one of them (leave layout out for page)",
+                "content/posts/2020-01-01-a.md:3:9: unknown layout 'default' (layouts: 404, archive, base, home, page,"
+                        + " post, tag, tags): Jekyll's default layout is Kiln's post here (base is the frame of every"
+                        + " page): write layout: post, or leave layout out"), problems(site));
+    }
+
     /** The problems of building {@code site}, which must fail. */
     private static List<String> problems(Path site) {
         SiteException e = assertThrows(SiteException.class, () -> Fixtures.build(Fixtures.options(site)));
