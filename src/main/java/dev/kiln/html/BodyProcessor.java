@@ -366,15 +366,26 @@ public final class BodyProcessor {
         return counter.words;
     }
 
-    /** Counts words as {@link #countWords} says; a text's characters are read from an array, not one call each. */
+    /**
+     * Counts words as {@link #countWords} says; a text's characters are read from an array, not one call each. The
+     * line numbers beside a numbered code block ({@code <pre class="lineno">}) are no words a reader reads.
+     */
     private static final class WordCounter implements org.jsoup.select.NodeVisitor {
         int words;
         boolean inWord;
         char[] chars = new char[256];
+        /** The line numbers being passed over, or null. */
+        Element lineNumbers;
 
         @Override
         public void head(Node node, int depth) {
-            if (node instanceof TextNode t) {
+            if (lineNumbers != null) {
+                return;
+            }
+            if (node instanceof Element e && e.nameIs("pre") && e.hasClass("lineno")) {
+                lineNumbers = e;
+                inWord = false;
+            } else if (node instanceof TextNode t) {
                 String text = t.getWholeText();
                 int n = text.length();
                 if (chars.length < n) {
@@ -395,6 +406,9 @@ public final class BodyProcessor {
 
         @Override
         public void tail(Node node, int depth) {
+            if (node == lineNumbers) {
+                lineNumbers = null;
+            }
             if (node instanceof Element e && e.isBlock()) {
                 inWord = false;
             }

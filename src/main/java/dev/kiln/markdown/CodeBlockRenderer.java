@@ -12,7 +12,10 @@ import dev.kiln.highlight.Highlighter;
 
 import java.util.Set;
 
-/** Renders code blocks as {@code <pre><code class="language-x">} with build-time highlighting. */
+/**
+ * Renders code blocks as {@code <pre><code class="language-x">} with build-time highlighting; a fenced block whose
+ * options ask for line numbers ({@link FenceOptions}) as the table Jekyll's highlight tag writes with Rouge.
+ */
 final class CodeBlockRenderer implements NodeRenderer {
 
     private final Highlighter highlighter;
@@ -29,7 +32,11 @@ final class CodeBlockRenderer implements NodeRenderer {
     }
 
     private void renderFenced(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
-        write(html, fenced(node), language(node));
+        if (FenceOptions.lineNumbers(node.getInfo())) {
+            writeNumbered(html, fenced(node), language(node));
+        } else {
+            write(html, fenced(node), language(node));
+        }
     }
 
     private void renderIndented(IndentedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
@@ -65,8 +72,62 @@ final class CodeBlockRenderer implements NodeRenderer {
     }
 
     /** {@code <code>}, with the language's class when there is one. */
-    private static String codeTag(String language) {
+    static String codeTag(String language) {
         return language.isEmpty() ? "<code>" : "<code class=\"language-" + attribute(language) + "\">";
+    }
+
+    /**
+     * The HTML before the line numbers of a numbered block. Jekyll 4.3's highlight tag with Rouge writes
+     * {@code <figure class="highlight"><pre><code class="language-x" data-lang="x"><table class="rouge-table"><tbody>
+     * <tr><td class="gutter gl"><pre class="lineno">1\n</pre></td><td class="code"><pre>CODE\n</pre></td>...}: the
+     * same classes keep an old blog's stylesheet working, but a table inside {@code <pre><code>} is not valid HTML,
+     * so the figure holds the table itself and the code cell's {@code <pre>} holds the {@code <code>} with its
+     * language, as every other block's does. The numbers are a cell of their own, so that copying the code copies
+     * none, and hidden from screen readers, which would read them out before the code.
+     */
+    static final String NUMBERED_START = "<table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\">"
+            + "<pre class=\"lineno\" aria-hidden=\"true\">";
+
+    /** The HTML between the line numbers and the code's {@code <code>}. */
+    static final String NUMBERED_MIDDLE = "</pre></td><td class=\"code\"><pre>";
+
+    /** The HTML after the code of a numbered block, up to the figure's end tag. */
+    static final String NUMBERED_END = "</code></pre></td></tr></tbody></table>";
+
+    /**
+     * The line numbers of {@code code}, each followed by a line end, as Rouge writes them: one for each line, the
+     * last line's end ending no line of its own; an empty block is one empty line, numbered 1, as in Jekyll.
+     */
+    static String lineNumbers(String code) {
+        int lines = 0;
+        for (int i = 0, n = code.length(); i < n; i++) {
+            if (code.charAt(i) == '\n') {
+                lines++;
+            }
+        }
+        if (!code.isEmpty() && code.charAt(code.length() - 1) != '\n') {
+            lines++;
+        }
+        StringBuilder numbers = new StringBuilder(lines * 4);
+        for (int line = 1; line <= Math.max(1, lines); line++) {
+            numbers.append(line).append('\n');
+        }
+        return numbers.toString();
+    }
+
+    private void writeNumbered(HtmlWriter html, String code, String language) {
+        html.line();
+        // An attribute list after the block goes on its outer element, here the figure, as on the <pre> of others.
+        html.attr("class", "highlight").withAttr().tag("figure", false);
+        html.raw(NUMBERED_START);
+        html.openPre();
+        html.raw(lineNumbers(code));
+        html.raw(NUMBERED_MIDDLE + codeTag(language));
+        html.raw(highlighter.highlight(code, language));
+        html.closePre();
+        html.raw(NUMBERED_END);
+        html.tag("/figure");
+        html.line();
     }
 
     private void write(HtmlWriter html, String code, String language) {

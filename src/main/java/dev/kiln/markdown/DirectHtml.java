@@ -320,7 +320,14 @@ final class DirectHtml {
                 case ORDERED_LIST -> orderedList((OrderedList) node);
                 case LIST_ITEM -> listItem((ListItem) node);
                 case BLOCK_QUOTE -> block("blockquote", node);
-                case FENCED_CODE -> code(CodeBlockRenderer.fenced((FencedCodeBlock) node), CodeBlockRenderer.language((FencedCodeBlock) node));
+                case FENCED_CODE -> {
+                    FencedCodeBlock fence = (FencedCodeBlock) node;
+                    if (FenceOptions.lineNumbers(fence.getInfo())) {
+                        numberedCode(CodeBlockRenderer.fenced(fence), CodeBlockRenderer.language(fence));
+                    } else {
+                        code(CodeBlockRenderer.fenced(fence), CodeBlockRenderer.language(fence));
+                    }
+                }
                 case INDENTED_CODE -> code(CodeBlockRenderer.indented((IndentedCodeBlock) node), "");
                 case THEMATIC_BREAK -> {
                     out.line();
@@ -577,6 +584,24 @@ final class DirectHtml {
                 out.countHighlighted(html);
             }
             out.raw("</code></pre>");
+            out.boundary();
+            out.line();
+        }
+
+        /** A block with line numbers, as {@link CodeBlockRenderer} writes it; its numbers are no words of the page. */
+        private void numberedCode(String code, String language) {
+            out.line();
+            out.boundary();
+            out.raw("<figure class=\"highlight\">").raw(CodeBlockRenderer.NUMBERED_START);
+            out.rawPre(CodeBlockRenderer.lineNumbers(code));
+            out.raw(CodeBlockRenderer.NUMBERED_MIDDLE).raw(CodeBlockRenderer.codeTag(language));
+            out.boundary();
+            String html = highlighter.highlight(code, language);
+            out.rawPre(html);
+            if (page != null) {
+                out.countHighlighted(html);
+            }
+            out.raw(CodeBlockRenderer.NUMBERED_END).raw("</figure>");
             out.boundary();
             out.line();
         }

@@ -111,13 +111,32 @@ public final class MarkdownRenderer {
         String text = KramdownSyntax.rewrite(markdown, parser);
         Document document = parser.parse(PageChars.of(text));
         // Before either writer runs, so that both refuse the same pages; the rewrite keeps a text it has nothing to do in.
-        Shortcodes.refuse(markdown, () -> text == markdown ? document : parser.parse(PageChars.of(markdown)));
+        refuse(markdown, text, document);
         Finished finished = direct.renderPage(document, new DirectHtml.Page(pageUrl, rootRelative, marker));
         if (finished != null) {
             return new Rendered(null, finished);
         }
         String html = direct.render(document);
         return new Rendered(html != null ? html : renderer.render(document), null);
+    }
+
+    /**
+     * Throws as {@link BodyProblems}, at offsets of {@code markdown}, its Hugo shortcodes outside code and its code
+     * blocks' {@code linenos} values that Kiln does not read; {@code document} is {@code text} parsed, the rewrite
+     * of {@code markdown}.
+     */
+    private void refuse(String markdown, String text, Document document) {
+        java.util.function.Supplier<Document> original = () -> text == markdown ? document
+                : parser.parse(PageChars.of(markdown));
+        List<BodyProblems.At> problems = new java.util.ArrayList<>(Shortcodes.found(markdown, original::get));
+        // Fences only: the walk of the blocks is skipped for the pages without one.
+        if ((markdown.contains("```") || markdown.contains("~~~")) && !FenceOptions.problems(document).isEmpty()) {
+            problems.addAll(FenceOptions.problems(original.get())); // at the offsets of the text as written
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(BodyProblems.At::offset));
+            throw new BodyProblems(problems);
+        }
     }
 
     /** A page's rendered body: {@code finished}, or (when that is null) {@code html} for the HTML stage. */

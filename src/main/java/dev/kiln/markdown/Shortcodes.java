@@ -54,14 +54,14 @@ final class Shortcodes {
     }
 
     /**
-     * Throws the shortcodes of {@code markdown} outside code as {@link BodyProblems}; {@code document} parses
+     * The shortcodes of {@code markdown} outside code, each a problem at its offset; {@code document} parses
      * {@code markdown} itself (its offsets are the text's), asked for only when a shortcode is there.
      */
-    static void refuse(String markdown, Supplier<Node> document) {
-        if (!mayHave(markdown)) {
-            return;
-        }
+    static List<BodyProblems.At> found(String markdown, Supplier<Node> document) {
         List<BodyProblems.At> found = new ArrayList<>();
+        if (!mayHave(markdown)) {
+            return found;
+        }
         BitSet shown = null;
         Matcher open = OPEN.matcher(markdown);
         int from = 0;
@@ -91,9 +91,7 @@ final class Shortcodes {
                 found.add(new BodyProblems.At(start, said(name, angle, parameters(parameters), markdown, from)));
             }
         }
-        if (!found.isEmpty()) {
-            throw new BodyProblems(found);
-        }
+        return found;
     }
 
     /**

@@ -295,6 +295,49 @@ class BlogFeaturesTest {
     }
 
     @Test
+    void aPostWithNumberedCodeIsValidHtmlWhoseNumbersStandApartFromTheCodeAndTheThemeStylesThem() throws Exception {
+        write("content/posts/2020-01-01-code.md", """
+                ---
+                title: Code
+                ---
+                A Jekyll user's block, a Hugo user's, and one in a list:
+
+                ```ruby linenos
+                def foo
+                  puts 1
+                end
+                ```
+
+                ```go {linenos=table,hl_lines=[2]}
+                x := 1
+                ```
+
+                - Then:
+
+                  ```text linenos
+                  a < b
+                  ```
+                  {: .wide}
+                """);
+        SiteOutput out = build();
+
+        Document post = SiteChecks.page(out, "2020/01/01/code/index.html");
+        assertEquals(List.of("1\n2\n3\n", "1\n", "1\n"), post.select("article figure.highlight > table.rouge-table "
+                + "td.gutter > pre.lineno").stream().map(e -> e.wholeText()).toList());
+        // Selecting the code selects no number: they are in a cell of their own.
+        assertEquals(List.of("def foo\n  puts 1\nend\n", "x := 1\n", "a < b\n"),
+                post.select("article figure.highlight td.code > pre > code").stream().map(e -> e.wholeText()).toList());
+        assertEquals(List.of("language-ruby", "language-go", "language-text"),
+                post.select("article td.code code").eachAttr("class"));
+        assertNotNull(post.selectFirst("article li > figure.highlight.wide"), "the list's block, with its attribute list");
+        assertFalse(post.select("td.code span.tok-keyword").isEmpty(), "highlighted inside");
+        String css = new String(out.get("assets/css/main.css"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(css.contains(".rouge-table .gutter {") && css.contains("user-select: none;"), "the theme styles the numbers");
+        assertEquals(List.of(), SiteChecks.validationErrors(out));
+        assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));
+    }
+
+    @Test
     void postsShowReadingTimeAndTheArchiveIsValidHtml() throws Exception {
         post("2019-03-02-a", "x");
         SiteOutput out = build();

@@ -133,6 +133,36 @@ class FinishedBodyTest {
     }
 
     @Test
+    void aPostWithNumberedCodeIsFinishedTheSame() {
+        String markdown = """
+                Intro with `code`.
+
+                ```ruby linenos
+                def foo
+                  puts "a < b && c"
+                end
+                ```
+
+                - A step:
+
+                  ```go {linenos=table,hl_lines=[2]}
+
+                  x := 1
+
+
+                  ```
+
+                ```text linenos
+                ```
+
+                > ``` linenos
+                > plain <text>
+                > ```
+                """;
+        assertTrue(sameBody(markdown), "finished in the Markdown stage");
+    }
+
+    @Test
     void bodiesWithWhatOnlyTheHtmlStageFinishesAreLeftToIt() {
         for (String markdown : List.of(
                 "Raw <span>inline</span> HTML.\n",

@@ -165,10 +165,12 @@ class ShortcodesTest {
     }
 
     @Test
-    void hugosOptionsAfterAFencesLanguageAreLeftOutAndTheCodeRendersHighlighted() {
+    void hugosLinenosAfterAFencesLanguageNumbersTheLinesItsOtherOptionsAreLeftOutAndTheCodeRendersHighlighted() {
         Element body = body("```go {linenos=table,hl_lines=[2]}\npackage main\n```\n");
-        assertEquals("package main\n", body.selectFirst("pre code.language-go").wholeText());
+        assertEquals("1\n", body.selectFirst("figure.highlight td.gutter pre.lineno").wholeText());
+        assertEquals("package main\n", body.selectFirst("figure.highlight td.code pre code.language-go").wholeText());
         assertEquals("package", body.selectFirst("pre code span").text());
+        assertEquals(null, body.selectFirst(".hl, mark"), "no line is marked");
     }
 
     @TempDir
