@@ -164,11 +164,16 @@ final class Shortcodes {
             case "figure" -> figure(parameters);
             case "highlight" -> {
                 String language = parameters.getOrDefault("0", "");
-                yield "write the code as a fenced code block: ```" + language + " on a line of its own in place of "
+                String options = parameters.getOrDefault("1", "");
+                // Its linenos carries over to the fence; hl_lines, linenostart and the like have no counterpart.
+                boolean numbered = FenceOptions.optionsAskForLineNumbers(options);
+                boolean others = !options.replaceAll("(?i)\\blinenos(=\\w*)?", "").replaceAll("[\\s,]", "").isEmpty();
+                yield "write the code as a fenced code block: ```" + language + (numbered ? " linenos" : "")
+                        + " on a line of its own in place of "
                         + shown.replace(name, name + (language.isEmpty() ? "" : " " + language))
                         + ", and ``` in place of " + closing(name, angle) + (language.isEmpty()
                         ? " (name its language after ``` to have it highlighted)" : "")
-                        + (parameters.containsKey("1") ? " (Kiln numbers and marks no lines: its options go)" : "");
+                        + (others ? " (Kiln marks no lines: its " + (numbered ? "other " : "") + "options go)" : "");
             }
             case "ref", "relref" -> {
                 String target = parameters.getOrDefault("0", parameters.getOrDefault("path", "the page"));

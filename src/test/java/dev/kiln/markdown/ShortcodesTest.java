@@ -60,11 +60,24 @@ class ShortcodesTest {
                         + "text; write the code as a fenced code block: ```go on a line of its own in place of "
                         + "{{< highlight go >}}, and ``` in place of {{< /highlight >}}"),
                 problems("Code:\n{{< highlight go >}}\nfmt.Println(\"hi -- there...\")\n{{< /highlight >}}\n"));
+    }
+
+    @Test
+    void aHighlightWithLinenosSaysToWriteItAfterTheFencesLanguageAndThatItsOtherOptionsGo() {
+        assertEquals(List.of(PATH + ":1:1: Hugo shortcode {{< highlight >}}: Kiln has no shortcodes and would print it as "
+                        + "text; write the code as a fenced code block: ```go linenos on a line of its own in place of "
+                        + "{{< highlight go >}}, and ``` in place of {{< /highlight >}} (Kiln marks no lines: "
+                        + "its other options go)"),
+                problems("{{< highlight go \"linenos=table,hl_lines=2\" >}}\nx := 1\n{{< /highlight >}}\n"));
+        assertEquals(List.of(PATH + ":1:1: Hugo shortcode {{< highlight >}}: Kiln has no shortcodes and would print it as "
+                        + "text; write the code as a fenced code block: ```go linenos on a line of its own in place of "
+                        + "{{< highlight go >}}, and ``` in place of {{< /highlight >}}"),
+                problems("{{< highlight go \"linenos=inline\" >}}\nx := 1\n{{< /highlight >}}\n"));
         assertEquals(List.of(PATH + ":1:1: Hugo shortcode {{< highlight >}}: Kiln has no shortcodes and would print it as "
                         + "text; write the code as a fenced code block: ```go on a line of its own in place of "
-                        + "{{< highlight go >}}, and ``` in place of {{< /highlight >}} (Kiln numbers and marks no lines: "
+                        + "{{< highlight go >}}, and ``` in place of {{< /highlight >}} (Kiln marks no lines: "
                         + "its options go)"),
-                problems("{{< highlight go \"linenos=table,hl_lines=2\" >}}\nx := 1\n{{< /highlight >}}\n"));
+                problems("{{< highlight go \"linenos=false,hl_lines=2\" >}}\nx := 1\n{{< /highlight >}}\n"));
     }
 
     @Test
