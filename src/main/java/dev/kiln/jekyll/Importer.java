@@ -636,6 +636,7 @@ public final class Importer {
             converted += result.converted();
             leftovers.addAll(result.leftovers());
             result.commentNote(p.source().path()).ifPresent(warnings::add);
+            warnings.addAll(result.warnings());
             leftovers.addAll(frontMatterLiquid(p.source()));
             String body = result.text();
             if (p.dest().matches(".*\\.(md|markdown)$")) {

@@ -27,14 +27,15 @@ public final class LiquidConverter {
     }
 
     /**
-     * A converted text, how many pieces of Liquid were converted, those left, and the lines of the
-     * {@code {% comment %}} blocks removed.
+     * A converted text, how many pieces of Liquid were converted, those left, the lines of the
+     * {@code {% comment %}} blocks removed, and warnings ({@code path:line:col: ...}) about what a conversion dropped.
      */
     public record Result(String text, int converted, List<Leftover> leftovers, List<Integer> comments,
-                         int firstCommentColumn) {
+                         int firstCommentColumn, List<String> warnings) {
         public Result {
             leftovers = List.copyOf(leftovers);
             comments = List.copyOf(comments);
+            warnings = List.copyOf(warnings);
         }
 
         /** A note for the import report on the comments removed from {@code path}, or none. */
@@ -58,6 +59,11 @@ public final class LiquidConverter {
             Pattern.compile("\\{\\{-?\\s*site\\.url\\s*-?}}\\s*\\{\\{-?\\s*site\\.baseurl\\s*-?}}");
     /** A highlight's markup: its language, then its options. */
     private static final Pattern HIGHLIGHT = Pattern.compile("([^\\s%]+)(.*)", Pattern.DOTALL);
+    /**
+     * One of a highlight's options as Jekyll 4.3's tag reads them ({@code OPTIONS_REGEX}): {@code name},
+     * {@code name=value} or {@code name="1 2"}, its name what comes before the first {@code =}.
+     */
+    private static final Pattern HIGHLIGHT_OPTION = Pattern.compile("(?:\\w=\"[^\"]*\"|\\w=\\w|\\w)+");
     private static final Pattern FILTERED = Pattern.compile(
             "\\{\\{-?\\s*(['\"])(.*?)\\1\\s*\\|\\s*(relative_url|absolute_url)\\s*-?}}");
     private static final Pattern SITE_VAR = Pattern.compile("\\{\\{-?\\s*site\\.(url|baseurl)\\s*-?}}");
@@ -89,7 +95,7 @@ public final class LiquidConverter {
     public Result convert(String path, String body, int firstLine) {
         Pass pass = new Pass(path, body);
         String text = pass.convert(body, firstLine);
-        return new Result(text, pass.converted, pass.left, pass.comments, pass.firstCommentColumn);
+        return new Result(text, pass.converted, pass.left, pass.comments, pass.firstCommentColumn, pass.warnings);
     }
 
     /** One file's conversion: what it converted, left and removed, and its text (for the offsets of its code). */
@@ -98,6 +104,7 @@ public final class LiquidConverter {
         final String file;
         final List<Leftover> left = new ArrayList<>();
         final List<Integer> comments = new ArrayList<>();
+        final List<String> warnings = new ArrayList<>();
         /** The column (from 1) of the first comment's tag on its line. */
         int firstCommentColumn = 1;
         int converted;
@@ -196,6 +203,7 @@ public final class LiquidConverter {
         private String highlight(String body, LiquidBlocks.Block block, int lineAt, String indent) {
             Matcher markup = HIGHLIGHT.matcher(block.markup());
             markup.matches();
+            boolean numbered = lineNumbers(body, block, markup.start(2), lineAt);
             int from = block.bodyStart();
             Matcher lineEnd = Pattern.compile("[ \\t]*\\r?\\n?").matcher(body).region(from, block.bodyEnd());
             if (lineEnd.lookingAt()) {
@@ -216,8 +224,36 @@ public final class LiquidConverter {
             boolean textBefore = block.start() > lineStart(body, block.start()) && indent.isEmpty();
             int after = body.indexOf('\n', block.end());
             boolean textAfter = !body.substring(block.end(), after < 0 ? body.length() : after).isBlank();
-            return (textBefore ? "\n" : "") + fence + markup.group(1) + "\n" + code + indent + fence
-                    + (textAfter ? "\n" : "");
+            return (textBefore ? "\n" : "") + fence + markup.group(1) + (numbered ? " linenos" : "") + "\n" + code
+                    + indent + fence + (textAfter ? "\n" : "");
+        }
+
+        /**
+         * Whether the highlight {@code block} numbered its lines: Jekyll 4.3's tag gives Rouge's table for a
+         * {@code linenos} with any value ({@code linenos=false} too, a truthy string in Ruby), and reads no other
+         * option. Each other option is a warning at its place in the file (the tag starts on line {@code lineAt}),
+         * saying that it is dropped and that Jekyll's page showed nothing of it either; {@code from} is where the
+         * options start in the block's markup.
+         */
+        private boolean lineNumbers(String body, LiquidBlocks.Block block, int from, int lineAt) {
+            String markup = block.markup();
+            int name = body.indexOf("highlight", block.start()) + "highlight".length();
+            int markupAt = body.indexOf(markup, name);
+            boolean numbered = false;
+            Matcher option = HIGHLIGHT_OPTION.matcher(markup).region(from, markup.length());
+            while (option.find()) {
+                String key = option.group().split("=", 2)[0];
+                if (key.equals("linenos")) {
+                    numbered = true;
+                    continue;
+                }
+                int at = markupAt + option.start();
+                warnings.add(path + ":" + (lineAt + newlines(body, block.start(), at)) + ":"
+                        + (at - lineStart(body, at) + 1) + ": {% highlight %} option " + option.group()
+                        + " dropped: Kiln's code blocks have no such option (Jekyll 4.3's Rouge did not read it "
+                        + "either, so the page shows the same)");
+            }
+            return numbered;
         }
     }
 

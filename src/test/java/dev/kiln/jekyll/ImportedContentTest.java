@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -57,6 +58,45 @@ class ImportedContentTest {
         assertEquals("<pre><code class=\"language-liquid\">{{ page.title }}\n</code></pre>",
                 body(built, "2020/01/01/raw.html"));
         assertEquals(0, report.leftovers().size());
+    }
+
+    @Test
+    void aHighlightWithLinenosShowsItsLinesNumberedInRougesTableAndItsOtherOptionsAreWarnedAbout() throws Exception {
+        BuildResult built = importAndBuild(Map.of("2020-01-01-numbered.md", """
+                ---
+                title: Numbered
+                ---
+                {% highlight ruby linenos %}
+                def foo
+                  puts 1
+                end
+                {% endhighlight %}
+
+                {% highlight nosuchlang linenos hl_lines="2" %}
+                a < b
+                c
+                {% endhighlight %}
+                """));
+        // <figure class="highlight"><pre><code class="language-ruby" data-lang="ruby"><table class="rouge-table"><tbody>
+        // <tr><td class="gutter gl"><pre class="lineno">1\n2\n3\n</pre></td><td class="code"><pre><span class="k">def
+        // </span> <span class="nf">foo</span>\n  <span class="nb">puts</span> <span class="mi">1</span>\n<span
+        // class="k">end</span>\n</pre></td></tr></tbody></table></code></pre></figure>
+        // <figure class="highlight"><pre><code class="language-nosuchlang" data-lang="nosuchlang"><table class=
+        // "rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">1\n2\n</pre></td><td class="code"><pre>
+        // a &lt; b\nc\n</pre></td></tr></tbody></table></code></pre></figure>
+        assertEquals("<figure class=\"highlight\"><table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\">"
+                        + "<pre class=\"lineno\" aria-hidden=\"true\">1\n2\n3\n</pre></td><td class=\"code\"><pre>"
+                        + "<code class=\"language-ruby\"><span class=\"tok-keyword\">def</span> foo\n"
+                        + "  <span class=\"tok-function\">puts</span> <span class=\"tok-number\">1</span>\n"
+                        + "<span class=\"tok-keyword\">end</span>\n</code></pre></td></tr></tbody></table></figure>\n"
+                        + "<figure class=\"highlight\"><table class=\"rouge-table\"><tbody><tr><td class=\"gutter gl\">"
+                        + "<pre class=\"lineno\" aria-hidden=\"true\">1\n2\n</pre></td><td class=\"code\"><pre>"
+                        + "<code class=\"language-nosuchlang\">a &lt; b\nc\n</code></pre></td></tr></tbody></table></figure>",
+                body(built, "2020/01/01/numbered.html"));
+        assertEquals(List.of("_posts/2020-01-01-numbered.md:10:33: {% highlight %} option hl_lines=\"2\" dropped: Kiln's "
+                + "code blocks have no such option (Jekyll 4.3's Rouge did not read it either, so the page shows the "
+                + "same)"), report.warnings());
+        assertEquals(List.of(), SiteChecks.validationErrors(built.output()));
     }
 
     @Test

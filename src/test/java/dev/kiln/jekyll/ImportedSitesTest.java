@@ -199,7 +199,7 @@ class ImportedSitesTest {
         assertFalse(Files.exists(dest.resolve("content/tag/aws/index.html")), "Kiln generates it");
 
         String code = text(dest.resolve("content/posts/2022-03-01-code.md"));
-        assertTrue(code.contains("```java\nclass A { String s = \"{{ not liquid }}\"; }\n```"), code);
+        assertTrue(code.contains("```java linenos\nclass A { String s = \"{{ not liquid }}\"; }\n```"), code);
         assertTrue(code.contains("Keep {{ this }} and {% that %} as text."), code);
         assertTrue(code.contains("<div class=\"note\">A plain HTML note.</div>"), code);
         assertEquals(List.of(

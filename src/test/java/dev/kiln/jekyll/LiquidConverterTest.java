@@ -45,7 +45,7 @@ class LiquidConverterTest {
 
     @Test
     void highlightBecomesFencedCodeAndRawIsUnwrapped() {
-        assertEquals("```ruby\nputs 1\n```\n", convert("{% highlight ruby linenos %}\nputs 1\n{% endhighlight %}\n"));
+        assertEquals("```ruby\nputs 1\n```\n", convert("{% highlight ruby %}\nputs 1\n{% endhighlight %}\n"));
         assertEquals("````md\n```\n````", convert("{% highlight md %}\n```\n{% endhighlight %}"));
         assertEquals("a {{ b }} {% c %}", convert("{% raw %}a {{ b }} {% c %}{% endraw %}"));
     }
@@ -86,6 +86,34 @@ class LiquidConverterTest {
                 convert("```yaml\nv: \"{% raw %}{{ .Values.x }}{% endraw %}\"\n```\n\n`{% raw %}{{ y }}{% endraw %}`\n"));
         assertEquals("\n```go\n{{ range . }}{{ end }}\n```\n\n",
                 convert("{% raw %}\n```go\n{{ range . }}{{ end }}\n```\n{% endraw %}\n"));
+    }
+
+    @Test
+    void aHighlightsLinenosNumbersTheFencesLinesWhateverItsValueAsInJekyll() {
+        // Jekyll 4.3.1: <table class="rouge-table">... for each, linenos=false too (a string, true to Ruby).
+        for (String linenos : List.of("linenos", "linenos=table", "linenos=inline", "linenos=false")) {
+            LiquidConverter.Result r = converter.convert("p.md", "{% highlight ruby " + linenos
+                    + " %}\ndef foo\nend\n{% endhighlight %}\n", 4);
+            assertEquals("```ruby linenos\ndef foo\nend\n```\n", r.text(), linenos);
+            assertEquals(List.of(), r.warnings(), linenos);
+        }
+        assertEquals("- a\n\n  ```sh linenos\n  ls\n  ```\n",
+                convert("- a\n\n  {% highlight sh linenos %}\n  ls\n  {% endhighlight %}\n"));
+    }
+
+    @Test
+    void aHighlightsOtherOptionsAreDroppedWithAWarningAtTheirPlaceSayingThatJekyllDroppedThemToo() {
+        // Jekyll 4.3.1 with Rouge reads linenos alone: hl_lines marked no line, LINENOS numbered none.
+        LiquidConverter.Result r = converter.convert("p.md", "Intro.\n\n{% highlight ruby hl_lines=\"2 3\" linenos %}\n"
+                + "a\nb\nc\n{% endhighlight %}\n\nThen {%- highlight sh LINENOS startinline=true -%}\nls\n"
+                + "{% endhighlight %}\n", 5);
+        assertEquals("Intro.\n\n```ruby linenos\na\nb\nc\n```\n\nThen \n```sh\nls\n```\n", r.text());
+        String dropped = " dropped: Kiln's code blocks have no such option (Jekyll 4.3's Rouge did not read it either, "
+                + "so the page shows the same)";
+        assertEquals(List.of("p.md:7:19: {% highlight %} option hl_lines=\"2 3\"" + dropped,
+                        "p.md:13:23: {% highlight %} option LINENOS" + dropped,
+                        "p.md:13:31: {% highlight %} option startinline=true" + dropped),
+                r.warnings());
     }
 
     @Test
