@@ -34,7 +34,8 @@ final class MarkdownSamples {
     /**
      * Random mixes of block and inline syntax, up to 40 tokens: the common kinds the fast paths write,
      * what they leave to flexmark or jsoup (raw HTML, attribute lists, task items, [TOC], definitions and
-     * abbreviations), and the characters that change meaning at a line's start, in a URL or beside an entity.
+     * abbreviations), numbered code blocks, and the characters that change meaning at a line's start, in a URL or
+     * beside an entity.
      */
     static Arbitrary<String> blocks() {
         Arbitrary<String> token = Arbitraries.frequencyOf(
@@ -45,6 +46,7 @@ final class MarkdownSamples {
                 Tuple.of(4, Arbitraries.of("- item\n", "  - nested\n", "1. one\n", "2. two\n", "3) three\n",
                         "7. seven\n", "> quote\n", "[undefined]", "[u *v*]", "# Heading\n", "## Heading\n",
                         "### A `b` *c*\n", "Heading\n===\n", "Sub\n---\n", "```sh\ncode &amp; \"q\"\n\n  more\n```\n",
+                        "```java linenos\nint a < b;\n\n```\n", "``` {linenos=true}\n", " linenos",
                         "    indented\n", "| a | b |\n|---|:-:|\n| c | d |\n", "| a |\n|--:|\n| b |\n",
                         "<div>\n<p>x</p>\n</div>\n", "<!--more-->\n", "<!-- c -->\n", "***\n", "text  \nbreak\n",
                         "`code`", "[l](/a \"t\")", "[l](rel/x)", "[f](#frag)", "[x](../up)", "[y](?q)", "![i](x.png)",
