@@ -77,8 +77,8 @@ final class CodeBlockRenderer implements NodeRenderer {
     }
 
     /**
-     * The HTML before the line numbers of a numbered block. Jekyll 4.3's highlight tag with Rouge writes
-     * {@code <figure class="highlight"><pre><code class="language-x" data-lang="x"><table class="rouge-table"><tbody>
+     * The HTML of a numbered block between its {@code <figure class="highlight">} and its line numbers. Jekyll
+     * 4.3's highlight tag with Rouge writes {@code <figure class="highlight"><pre><code class="language-x" data-lang="x"><table class="rouge-table"><tbody>
      * <tr><td class="gutter gl"><pre class="lineno">1\n</pre></td><td class="code"><pre>CODE\n</pre></td>...}: the
      * same classes keep an old blog's stylesheet working, but a table inside {@code <pre><code>} is not valid HTML,
      * so the figure holds the table itself and the code cell's {@code <pre>} holds the {@code <code>} with its
