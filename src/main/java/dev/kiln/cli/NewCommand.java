@@ -155,9 +155,33 @@ final class NewCommand extends Command {
             Path post = NewPost.write(dir, "Hello, world", now, List.of(), false);
             System.out.println(dir.resolve("site.yml"));
             System.out.println(post);
-            System.err.println("next: cd " + shellQuoted(dir.toString())
-                    + " && kiln serve   (then kiln new post \"Title\" for the next post)");
+            String kiln = kilnCommand(System.getProperty("kiln.launcher"), System.getenv("PATH"));
+            System.err.println("next: cd " + shellQuoted(dir.toString()) + " && " + kiln + " serve   (then " + kiln
+                    + " new post \"Title\" for the next post)");
             return 0;
+        }
+
+        /**
+         * What to type to run Kiln from another folder: {@code kiln} when the first {@code kiln} on the PATH is the
+         * launcher that ran (or a link to it), else the launcher's own path, since a bare {@code kiln} would then
+         * be "command not found" or another Kiln; {@code kiln} when no launcher started Kiln ({@code launcher} null).
+         */
+        static String kilnCommand(String launcher, String pathVariable) {
+            if (launcher == null || launcher.isEmpty()) {
+                return "kiln";
+            }
+            for (String dir : pathVariable == null || pathVariable.isEmpty() ? new String[0] : pathVariable.split(java.io.File.pathSeparator)) {
+                try {
+                    Path onPath = Path.of(dir.isEmpty() ? "." : dir, "kiln");
+                    if (Files.isRegularFile(onPath) && Files.isExecutable(onPath)) {
+                        return onPath.toRealPath().equals(Path.of(launcher).toRealPath()) ? "kiln"
+                                : shellQuoted(launcher);
+                    }
+                } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+                    // an entry of the PATH that names no folder: the shell passes over it too
+                }
+            }
+            return shellQuoted(launcher);
         }
 
         /** {@code path} as a POSIX shell reads it: as it is when it holds only safe characters, else in '…'. */

@@ -188,4 +188,26 @@ class NewPostTest {
         assertEquals("'it'\\''s'", NewCommand.Site.shellQuoted("it's"));
         assertEquals("myblog", NewCommand.Site.shellQuoted("myblog"));
     }
+
+    @Test
+    void theNextCommandNamesTheLauncherByItsPathUnlessThePathFindsItAsKiln() throws IOException {
+        Path clone = Files.createDirectories(site.resolve("kiln-clone"));
+        Path launcher = Files.writeString(clone.resolve("kiln"), "#!/bin/sh\n");
+        launcher.toFile().setExecutable(true);
+        Path bin = Files.createDirectories(site.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("kiln"), launcher);
+        Path other = Files.createDirectories(site.resolve("other-bin"));
+        Files.writeString(other.resolve("kiln"), "#!/bin/sh\n").toFile().setExecutable(true);
+        String sep = java.io.File.pathSeparator;
+
+        assertEquals("kiln", NewCommand.Site.kilnCommand(launcher.toString(), "/usr/bin" + sep + bin));
+        assertEquals("kiln", NewCommand.Site.kilnCommand(launcher.toString(), clone.toString()));
+        assertEquals(launcher.toString(), NewCommand.Site.kilnCommand(launcher.toString(), "/usr/bin"));
+        assertEquals(launcher.toString(), NewCommand.Site.kilnCommand(launcher.toString(), other + sep + bin),
+                "another kiln comes first on the PATH");
+        assertEquals("kiln", NewCommand.Site.kilnCommand(null, "/usr/bin"), "not started by the launcher");
+        Path spaced = Files.createDirectories(site.resolve("My Tools"));
+        Files.copy(launcher, spaced.resolve("kiln"));
+        assertEquals("'" + spaced.resolve("kiln") + "'", NewCommand.Site.kilnCommand(spaced.resolve("kiln").toString(), ""));
+    }
 }
