@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -127,10 +126,7 @@ abstract class Command {
             }
             return run(line);
         } catch (ParseException | UsageError e) {
-            String hugo = e instanceof org.apache.commons.cli.UnrecognizedOptionException u ? hugoFlag(u.getOption())
-                    : null;
-            String message = hugo == null ? e.getMessage() : "unknown option " + hugo;
-            err.println("kiln: " + message + " (kiln " + words + " --help shows how to use it)");
+            err.println("kiln: " + message(e) + " (kiln " + words + " --help shows how to use it)");
             return 2;
         } catch (Exception e) {
             e.printStackTrace(err);
@@ -138,22 +134,21 @@ abstract class Command {
         }
     }
 
-    /** Hugo's flags and the options of Kiln's that do what they do. */
-    private static final Map<String, String> HUGO_FLAGS = Map.of("-D", "drafts", "--buildDrafts", "drafts",
-            "-F", "future", "--buildFuture", "future", "-d", "dest", "--destination", "dest", "-s", "source",
-            "-b", "base-url", "--baseURL", "base-url", "--baseUrl", "base-url");
-
     /**
-     * {@code -D: Hugo's -D is --drafts} when {@code given} is one of Hugo's flags that an option of this command
-     * stands for, else null.
+     * What is wrong with the command line, in Kiln's words: Commons CLI's own ("Unrecognized option: --baseurl") are
+     * worded as Kiln's other usage errors are, and an unknown option gets a hint where there is one
+     * ({@link OptionHints}).
      */
-    private String hugoFlag(String given) {
-        String name = given.contains("=") ? given.substring(0, given.indexOf('=')) : given;
-        String kiln = HUGO_FLAGS.get(name);
-        if (kiln == null || !options.hasLongOption(kiln)) {
-            return null;
+    private String message(Exception e) {
+        if (e instanceof org.apache.commons.cli.UnrecognizedOptionException u) {
+            String hint = OptionHints.of(u.getOption(), words, options);
+            return "unknown option " + OptionHints.name(u.getOption()) + (hint == null ? "" : ": " + hint);
         }
-        return given + ": Hugo's " + name + " is --" + kiln;
+        if (e instanceof org.apache.commons.cli.MissingArgumentException m) {
+            Option o = m.getOption();
+            return "--" + o.getLongOpt() + " needs a value: --" + o.getLongOpt() + " " + o.getArgName();
+        }
+        return e.getMessage();
     }
 
     private Options withStandard() {

@@ -90,11 +90,19 @@ public final class Main {
      * ({@code server} → serve, as Hugo calls it), and names the commands: exit 2.
      */
     private static int unknown(String what, String word) {
-        String nearest = what.equals("command") ? nearest(word, COMMANDS) : null;
-        System.err.println("kiln: unknown " + what + " '" + word + "'" + (nearest == null ? "" : " (did you mean "
+        String nearest = what.equals("command") ? ALIASES.getOrDefault(word, nearest(word, COMMANDS)) : null;
+        // An option is named as a command's unknown options are (kiln: unknown option --x: ...), a command quoted.
+        String named = what.equals("command") ? "'" + word + "'" : OptionHints.name(word);
+        System.err.println("kiln: unknown " + what + " " + named + (nearest == null ? "" : " (did you mean "
                 + nearest + "?)") + ": the commands are " + String.join(", ", COMMANDS) + " (kiln --help shows them)");
         return 2;
     }
+
+    /**
+     * Jekyll's short names of its commands ({@code jekyll s}, {@code jekyll b}), too short to be told by
+     * {@link #nearest} as typos; said, not run, as an option is never guessed.
+     */
+    private static final java.util.Map<String, String> ALIASES = java.util.Map.of("s", "serve", "b", "build");
 
     /** The word of {@code words} that {@code word} is a small typo of (at most 2 edits, fewer than half its letters), or null. */
     static String nearest(String word, List<String> words) {

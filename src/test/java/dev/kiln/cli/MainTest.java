@@ -247,12 +247,66 @@ class MainTest {
         Run future = kiln("serve", "--source", site.toString(), "-F");
 
         assertEquals(2, drafts.code());
-        assertEquals("kiln: unknown option -D: Hugo's -D is --drafts (kiln build --help shows how to use it)\n",
+        assertEquals("kiln: unknown option -D: Hugo's and Jekyll's -D is --drafts (kiln build --help shows how to use it)\n",
                 drafts.err().replace("\r", ""));
         assertEquals(2, future.code());
         assertEquals("kiln: unknown option -F: Hugo's -F is --future (kiln serve --help shows how to use it)\n",
                 future.err().replace("\r", ""));
         assertFalse(Files.exists(site.resolve("target")), "nothing is built");
+    }
+
+    @Test
+    void jekyllsAndHugosFlagsAndNearMissesAreUsageErrorsThatNameKilnsOption() throws IOException {
+        Path site = goodSite();
+        String build = " (kiln build --help shows how to use it)\n";
+        String serve = " (kiln serve --help shows how to use it)\n";
+
+        Map<List<String>, String> said = new java.util.LinkedHashMap<>();
+        said.put(List.of("build", "--baseurl", "/blog"), "kiln: unknown option --baseurl: Jekyll's --baseurl is --base-url" + build);
+        said.put(List.of("build", "--baseurl=/blog"), "kiln: unknown option --baseurl: Jekyll's --baseurl is --base-url" + build);
+        said.put(List.of("build", "--baseURL", "/blog"), "kiln: unknown option --baseURL: Hugo's --baseURL is --base-url" + build);
+        said.put(List.of("build", "-b", "/blog"), "kiln: unknown option -b: Hugo's and Jekyll's -b is --base-url" + build);
+        said.put(List.of("build", "--baseUrl", "/blog"), "kiln: unknown option --baseUrl: did you mean --base-url?" + build);
+        said.put(List.of("build", "--base_url", "/blog"), "kiln: unknown option --base_url: did you mean --base-url?" + build);
+        said.put(List.of("build", "--destination", "out"), "kiln: unknown option --destination: Hugo's and Jekyll's "
+                + "--destination is --dest" + build);
+        said.put(List.of("build", "-d", "out"), "kiln: unknown option -d: Hugo's and Jekyll's -d is --dest" + build);
+        said.put(List.of("check", "-s", "blog"), "kiln: unknown option -s: Hugo's and Jekyll's -s is --source"
+                + " (kiln check --help shows how to use it)\n");
+        said.put(List.of("build", "--draft"), "kiln: unknown option --draft: did you mean --drafts?" + build);
+        said.put(List.of("build", "--watch"), "kiln: unknown option --watch: kiln build builds once; kiln serve rebuilds "
+                + "on every save" + build);
+        said.put(List.of("serve", "-w"), "kiln: unknown option -w: kiln serve rebuilds on every save without it: leave it "
+                + "out" + serve);
+        said.put(List.of("serve", "--livereload"), "kiln: unknown option --livereload: kiln serve always reloads the open "
+                + "pages: leave it out" + serve);
+        said.put(List.of("serve", "-P", "4311"), "kiln: unknown option -P: Jekyll's -P is --port" + serve);
+        said.put(List.of("serve", "-p", "4311"), "kiln: unknown option -p: Hugo's -p is --port" + serve);
+        said.put(List.of("serve", "-H", "0.0.0.0"), "kiln: unknown option -H: Jekyll's -H is --host" + serve);
+        said.put(List.of("build", "--port", "4311"), "kiln: unknown option --port" + build);
+        said.put(List.of("build", "--bogus"), "kiln: unknown option --bogus" + build);
+        said.put(List.of("build", "--source"), "kiln: --source needs a value: --source DIR" + build);
+        for (Map.Entry<List<String>, String> e : said.entrySet()) {
+            List<String> args = new java.util.ArrayList<>(e.getKey());
+            if (!args.contains("--source")) {
+                args.addAll(List.of("--source", site.toString()));
+            }
+            Run run = kiln(args.toArray(String[]::new));
+            assertEquals(2, run.code(), e.getKey() + ": " + run.err());
+            assertEquals(e.getValue(), run.err().replace("\r", ""), e.getKey().toString());
+        }
+        assertFalse(Files.exists(site.resolve("target")), "nothing is built");
+    }
+
+    @Test
+    void jekyllsShortCommandsAndAnOptionWithoutACommandAreNamedAsOtherUnknownWordsAre() {
+        String commands = ": the commands are build, serve, new, check, import (kiln --help shows them)\n";
+
+        assertEquals("kiln: unknown command 's' (did you mean serve?)" + commands, kiln("s").err());
+        assertEquals("kiln: unknown command 'b' (did you mean build?)" + commands, kiln("b").err());
+        assertEquals(2, kiln("s").code());
+        assertEquals("kiln: unknown option --baseurl" + commands, kiln("--baseurl", "/blog").err());
+        assertEquals(2, kiln("--baseurl").code());
     }
 
     @Test
