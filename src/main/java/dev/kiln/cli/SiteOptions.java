@@ -35,6 +35,12 @@ record SiteOptions(Path source, boolean drafts, boolean future, String baseUrl) 
             err.println("kiln: --source " + source + " is not a folder: name the folder that holds the site");
             return false;
         }
+        if (!Files.exists(source.resolve(SiteConfig.FILE)) && !Files.isDirectory(source.resolve("content"))) {
+            // Built as it is, such a folder (the empty one of a typo, or a site's content/) gave an empty site
+            // and exit 0, with target/site written into it.
+            err.println("kiln: " + notASite(source));
+            return false;
+        }
         if (baseUrl != null) {
             if (baseUrl.isBlank()) {
                 // An empty value is most often a variable that was not set (a CI step's output): a site
@@ -52,6 +58,23 @@ record SiteOptions(Path source, boolean drafts, boolean future, String baseUrl) 
             }
         }
         return true;
+    }
+
+    /**
+     * What to say of {@code source}, a folder with neither site.yml nor content/: which folder above it is the site,
+     * when one is (it holds site.yml, or {@code source} is in its content/: kiln run in content/posts/), else how to
+     * find or start one.
+     */
+    static String notASite(Path source) {
+        Path dir = source.toAbsolutePath().normalize();
+        String said = "no " + SiteConfig.FILE + " and no content/ in " + dir + ": is this the site folder? ";
+        for (Path up = dir.getParent(); up != null; up = up.getParent()) {
+            if (Files.isRegularFile(up.resolve(SiteConfig.FILE)) || dir.startsWith(up.resolve("content"))) {
+                return said + "The folder above it, " + up + ", is a site: run kiln there, or give --source " + up;
+            }
+        }
+        return said + "Run kiln in the folder that holds " + SiteConfig.FILE + ", or give --source DIR (kiln new site "
+                + "DIR starts one)";
     }
 
     /**

@@ -474,6 +474,53 @@ class MainTest {
     }
 
     @Test
+    void aFolderWithNoSiteYmlAndNoContentIsAUsageErrorForBuildServeAndCheckAndGetsNothingWritten() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("emptydir"));
+
+        for (String command : List.of("build", "serve", "check")) {
+            Run run = kiln(command, "--source", empty.toString());
+
+            assertEquals(2, run.code(), command + ": " + run.err());
+            assertEquals("kiln: no site.yml and no content/ in " + empty.toAbsolutePath() + ": is this the site folder? "
+                    + "Run kiln in the folder that holds site.yml, or give --source DIR (kiln new site DIR starts one)\n",
+                    run.err().replace("\r", ""), command);
+        }
+        try (Stream<Path> left = Files.list(empty)) {
+            assertEquals(List.of(), left.toList(), "no target/site in a folder that is not a site");
+        }
+    }
+
+    @Test
+    void kilnRunInASitesContentFolderNamesTheSiteFolderAboveIt() throws IOException {
+        Path site = goodSite().toAbsolutePath();
+        Path posts = site.resolve("content/posts");
+        String said = "kiln: no site.yml and no content/ in " + posts + ": is this the site folder? The folder above it, "
+                + site + ", is a site: run kiln there, or give --source " + site + "\n";
+
+        Run run = kiln("build", "--source", posts.toString());
+        Files.delete(site.resolve("site.yml"));
+        Run noSiteYml = kiln("check", "--source", posts.toString());
+
+        assertEquals(2, run.code(), run.err());
+        assertEquals(said, run.err().replace("\r", ""));
+        assertEquals(2, noSiteYml.code(), noSiteYml.err());
+        assertEquals(said, noSiteYml.err().replace("\r", ""), "a site without site.yml is told by its content/");
+        assertFalse(Files.exists(posts.resolve("target")));
+    }
+
+    @Test
+    void aFolderWithContentButNoSiteYmlIsASiteAsBefore() throws IOException {
+        Path site = goodSite();
+        Files.delete(site.resolve("site.yml"));
+        Path dest = tmp.resolve("out");
+
+        Run run = kiln("build", "--source", site.toString(), "--dest", dest.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertTrue(Files.isRegularFile(dest.resolve("2020/01/01/hello/index.html")));
+    }
+
+    @Test
     void destThatIsAFileIsAUsageError() throws IOException {
         Path site = goodSite();
         Path file = tmp.resolve("notes.txt");
