@@ -185,8 +185,8 @@ class NewPostTest {
 
         assertEquals(0, run.code(), run.err());
         assertTrue(run.err().contains("next: cd '" + dir + "' && kiln serve"), run.err());
-        assertEquals("'it'\\''s'", NewCommand.Site.shellQuoted("it's"));
-        assertEquals("myblog", NewCommand.Site.shellQuoted("myblog"));
+        assertEquals("'it'\\''s'", NewSite.shellQuoted("it's"));
+        assertEquals("myblog", NewSite.shellQuoted("myblog"));
     }
 
     @Test
@@ -200,14 +200,14 @@ class NewPostTest {
         Files.writeString(other.resolve("kiln"), "#!/bin/sh\n").toFile().setExecutable(true);
         String sep = java.io.File.pathSeparator;
 
-        assertEquals("kiln", NewCommand.Site.kilnCommand(launcher.toString(), "/usr/bin" + sep + bin));
-        assertEquals("kiln", NewCommand.Site.kilnCommand(launcher.toString(), clone.toString()));
-        assertEquals(launcher.toString(), NewCommand.Site.kilnCommand(launcher.toString(), "/usr/bin"));
-        assertEquals(launcher.toString(), NewCommand.Site.kilnCommand(launcher.toString(), other + sep + bin),
+        assertEquals("kiln", NewSite.kilnCommand(launcher.toString(), "/usr/bin" + sep + bin));
+        assertEquals("kiln", NewSite.kilnCommand(launcher.toString(), clone.toString()));
+        assertEquals(launcher.toString(), NewSite.kilnCommand(launcher.toString(), "/usr/bin"));
+        assertEquals(launcher.toString(), NewSite.kilnCommand(launcher.toString(), other + sep + bin),
                 "another kiln comes first on the PATH");
-        assertEquals("kiln", NewCommand.Site.kilnCommand(null, "/usr/bin"), "not started by the launcher");
+        assertEquals("kiln", NewSite.kilnCommand(null, "/usr/bin"), "not started by the launcher");
         Path spaced = Files.createDirectories(site.resolve("My Tools"));
         Files.copy(launcher, spaced.resolve("kiln"));
-        assertEquals("'" + spaced.resolve("kiln") + "'", NewCommand.Site.kilnCommand(spaced.resolve("kiln").toString(), ""));
+        assertEquals("'" + spaced.resolve("kiln") + "'", NewSite.kilnCommand(spaced.resolve("kiln").toString(), ""));
     }
 }
