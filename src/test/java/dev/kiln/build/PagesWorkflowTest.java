@@ -1,10 +1,9 @@
 package dev.kiln.build;
 
 import org.junit.jupiter.api.BeforeAll;
+import dev.kiln.testing.Workflows;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,8 +22,7 @@ class PagesWorkflowTest {
 
     @BeforeAll
     static void read() throws IOException {
-        workflow = new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(Files.readString(Path.of(".github/workflows/pages.yml")));
+        workflow = Workflows.load(Path.of(".github/workflows/pages.yml"));
     }
 
     @SuppressWarnings("unchecked")
@@ -66,6 +64,27 @@ class PagesWorkflowTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> with = (Map<String, Object>) java.get("with");
         assertEquals("maven", with.get("cache"));
+    }
+
+    @Test
+    void publishesTheHiddenFilesSiteYmlIncludesAndNotKilnsMarker(@TempDir Path tmp) throws Exception {
+        Path site = Files.createDirectories(tmp.resolve("blog"));
+        Files.writeString(site.resolve("site.yml"), "title: Blog\ninclude: [.well-known]\n");
+        Files.createDirectories(site.resolve("content/posts"));
+        Files.writeString(site.resolve("content/posts/2020-01-01-a.md"), "---\ntitle: A\n---\nA.\n");
+        Files.createDirectories(site.resolve("content/.well-known"));
+        Files.writeString(site.resolve("content/.well-known/security.txt"), "Contact: mailto:me@example.com\n");
+        // The layout this workflow expects: the site in a clone of Kiln, whose launcher is ./kiln.
+        Files.createSymbolicLink(site.resolve("kiln"), Path.of("kiln").toAbsolutePath());
+
+        Workflows.runBuild(workflow, site, "./kiln", "https://me.github.io/blog");
+        List<String> published = Workflows.artifact(workflow, site);
+
+        assertTrue(published.contains(".well-known/security.txt"), published.toString());
+        assertTrue(published.contains(".nojekyll"), published.toString());
+        assertTrue(published.contains("2020/01/01/a/index.html"), published.toString());
+        assertEquals(List.of(".nojekyll", ".well-known/security.txt"),
+                published.stream().filter(f -> f.startsWith(".")).toList(), "no .kiln-output, Kiln's marker");
     }
 
     @Test
