@@ -1,54 +1,122 @@
 package dev.kiln.cli;
 
+import dev.kiln.config.SiteConfig;
 import dev.kiln.content.NewPost;
 import org.apache.commons.cli.CommandLine;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
-/** {@code kiln new site DIR}: a new site folder with its settings and a first post. */
+/**
+ * {@code kiln new site DIR}: a new site folder with its settings, a first post, and what publishing it from a
+ * repository of its own takes: a .gitignore for Kiln's output and a GitHub Pages workflow that builds it with Kiln
+ * as a git submodule at {@code kiln/} (README, Publishing to GitHub Pages).
+ */
 final class NewSite extends Command {
 
     static final String SITE_YML = """
             # The site's settings: every key is in Kiln's README ("site.yml").
             title: My Blog
-            # Where the site will be published: feeds and the sitemap need it for absolute URLs.
+            # Where the site will be published: feeds and the sitemap need it for absolute URLs. The Pages
+            # workflow (.github/workflows/pages.yml) gives GitHub's with --base-url; set it for other builds.
             # base_url: https://me.github.io/myblog
             # Dates without an offset are read, and every date shown, in this zone (default UTC).
             # timezone: Europe/Berlin
             """;
 
+    static final String GITIGNORE = """
+            # Kiln's output: kiln build writes target/site, the Pages workflow _site.
+            target/
+            _site/
+            """;
+
+    static final String WORKFLOW = ".github/workflows/pages.yml";
+
     NewSite() {
-        super("new site", "Makes the folder DIR a new site: site.yml and a first post in content/posts/ (the "
-                + "built-in theme lays it out). DIR must not exist or be empty.", "DIR");
+        super("new site", "Makes the folder DIR a new site: site.yml, a first post in content/posts/ (the built-in "
+                + "theme lays it out), a .gitignore and " + WORKFLOW + ", which publishes it to GitHub Pages with Kiln "
+                + "as a git submodule at kiln/ (its first lines say how). DIR must not exist or be empty, or be a git "
+                + "repository without a site (one you cloned), whose files are kept as they are.", "DIR");
     }
 
     @Override
-    int run(CommandLine line) throws java.io.IOException {
+    int run(CommandLine line) throws IOException {
         Path dir = path("DIR", line.getArgList().get(0));
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new UsageError(dir + " is a file: name a new folder");
-        }
-        if (Files.isDirectory(dir)) {
-            try (var entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new UsageError(dir + " already exists and is not empty: name a new folder (a site is a "
-                            + "folder of its own)");
-                }
-            }
-        }
+        refuseUnlessNew(dir);
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("site.yml"), SITE_YML);
-        ZonedDateTime now = ZonedDateTime.now(java.time.ZoneOffset.UTC).withNano(0);
-        Path post = NewPost.write(dir, "Hello, world", now, List.of(), false);
-        System.out.println(dir.resolve("site.yml"));
-        System.out.println(post);
+        List<Path> written = new ArrayList<>();
+        List<String> kept = new ArrayList<>();
+        written.add(create(dir.resolve(SiteConfig.FILE), SITE_YML));
+        written.add(NewPost.write(dir, "Hello, world", ZonedDateTime.now(ZoneOffset.UTC).withNano(0), List.of(), false));
+        // A repository cloned from GitHub may bring a .gitignore (or even a workflow) of its own: kept, and said.
+        if (Files.exists(dir.resolve(".gitignore"))) {
+            kept.add("note: kept " + dir.resolve(".gitignore") + " as it was: it should list target/ and _site/ "
+                    + "(Kiln's output, not to commit)");
+        } else {
+            written.add(create(dir.resolve(".gitignore"), GITIGNORE));
+        }
+        if (Files.exists(dir.resolve(WORKFLOW))) {
+            kept.add("note: kept " + dir.resolve(WORKFLOW) + " as it was: Kiln's builds with kiln/kiln build --source . "
+                    + "(Kiln's README, Publishing to GitHub Pages)");
+        } else {
+            Files.createDirectories(dir.resolve(WORKFLOW).getParent());
+            written.add(create(dir.resolve(WORKFLOW), workflow()));
+        }
+        written.forEach(System.out::println);
+        kept.forEach(System.err::println);
         String kiln = kilnCommand(System.getProperty("kiln.launcher"), System.getenv("PATH"));
         System.err.println("next: cd " + shellQuoted(dir.toString()) + " && " + kiln + " serve   (then " + kiln
                 + " new post \"Title\" for the next post)");
+        System.err.println("publish: the steps are at the top of " + dir.resolve(WORKFLOW));
         return 0;
+    }
+
+    /**
+     * Refuses {@code dir} unless it is missing, empty, or a git repository (it holds {@code .git}) without a site:
+     * a folder of other files is no place to start one, and an existing site is not started again.
+     */
+    private static void refuseUnlessNew(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageError(dir + " is a file: name a new folder");
+        }
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        if (Files.exists(dir.resolve(SiteConfig.FILE)) || Files.exists(dir.resolve("content"))) {
+            throw new UsageError(dir + " already holds a site (site.yml or content/): kiln new post \"Title\" --source "
+                    + shellQuoted(dir.toString()) + " adds a post to it");
+        }
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isPresent() && !Files.exists(dir.resolve(".git"))) {
+                throw new UsageError(dir + " already exists and is not empty: name a new folder (a site is a folder of "
+                        + "its own), or a git repository you cloned for it");
+            }
+        }
+    }
+
+    /** Writes {@code text} to the new file {@code file} (never over one) and returns it. */
+    private static Path create(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        return file;
+    }
+
+    /** The Pages workflow of a site folder, as Kiln's jar holds it. */
+    static String workflow() {
+        try (InputStream in = NewSite.class.getResourceAsStream("site-pages.yml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -60,14 +128,14 @@ final class NewSite extends Command {
         if (launcher == null || launcher.isEmpty()) {
             return "kiln";
         }
-        for (String dir : pathVariable == null || pathVariable.isEmpty() ? new String[0] : pathVariable.split(java.io.File.pathSeparator)) {
+        for (String dir : pathVariable == null || pathVariable.isEmpty() ? new String[0]
+                : pathVariable.split(java.io.File.pathSeparator)) {
             try {
                 Path onPath = Path.of(dir.isEmpty() ? "." : dir, "kiln");
                 if (Files.isRegularFile(onPath) && Files.isExecutable(onPath)) {
-                    return onPath.toRealPath().equals(Path.of(launcher).toRealPath()) ? "kiln"
-                            : shellQuoted(launcher);
+                    return onPath.toRealPath().equals(Path.of(launcher).toRealPath()) ? "kiln" : shellQuoted(launcher);
                 }
-            } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            } catch (IOException | InvalidPathException e) {
                 // an entry of the PATH that names no folder: the shell passes over it too
             }
         }

@@ -101,22 +101,81 @@ class NewPostTest {
     }
 
     @Test
-    void newSiteMakesAFolderWithSettingsAndAFirstPostThatBuildsAndSaysWhatToTypeNext() throws IOException {
+    void newSiteMakesAFolderWithSettingsAFirstPostAGitignoreAndAPagesWorkflowAndSaysWhatToTypeNext() throws IOException {
         Path dir = site.resolve("myblog");
 
         Run run = kiln("new", "site", dir.toString());
 
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.err().contains("cd " + dir + " && kiln serve"), run.err());
-        try (var files = Files.walk(dir)) {
-            List<String> made = files.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString()).sorted().toList();
-            assertEquals(2, made.size(), made.toString());
-            assertTrue(made.get(0).matches("content/posts/\\d{4}-\\d{2}-\\d{2}-hello-world\\.md"), made.toString());
-            assertEquals("site.yml", made.get(1));
-        }
+        assertTrue(run.err().contains("next: cd " + dir + " && kiln serve"), run.err());
+        assertTrue(run.err().contains("publish: the steps are at the top of " + dir.resolve(".github/workflows/pages.yml")),
+                run.err());
+        List<String> made = files(dir);
+        assertEquals(4, made.size(), made.toString());
+        assertEquals(List.of(".github/workflows/pages.yml", ".gitignore"), made.subList(0, 2));
+        assertTrue(made.get(2).matches("content/posts/\\d{4}-\\d{2}-\\d{2}-hello-world\\.md"), made.toString());
+        assertEquals("site.yml", made.get(3));
+        assertEquals(made.stream().map(f -> dir.resolve(f).toString()).sorted().toList(),
+                run.out().lines().sorted().toList(), "each file written is printed");
         assertTrue(Files.readString(dir.resolve("site.yml")).contains("# base_url: "));
+        assertEquals(List.of("target/", "_site/"), Files.readAllLines(dir.resolve(".gitignore")).stream()
+                .filter(l -> !l.startsWith("#")).toList(), "Kiln's output is not committed");
         var result = Fixtures.build(dev.kiln.build.BuildOptions.of(dir));
         assertEquals(1, result.posts());
+    }
+
+    @Test
+    void newSiteInAClonedRepositoryAddsTheSiteAndKeepsEveryFileThatIsThere() throws IOException {
+        Path dir = site.resolve("blog");
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve("README.md"), "# My blog\n");
+        Files.writeString(dir.resolve(".gitignore"), "*.class\n");
+
+        Run run = kiln("new", "site", dir.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertEquals("# My blog\n", Files.readString(dir.resolve("README.md")));
+        assertEquals("*.class\n", Files.readString(dir.resolve(".gitignore")), "never overwritten");
+        assertTrue(run.err().contains("note: kept " + dir.resolve(".gitignore") + " as it was: it should list target/ "
+                + "and _site/"), run.err());
+        assertTrue(Files.isRegularFile(dir.resolve("site.yml")));
+        assertTrue(Files.isRegularFile(dir.resolve(".github/workflows/pages.yml")));
+        assertEquals(List.of(dir.resolve("site.yml").toString(), run.out().lines().toList().get(1),
+                dir.resolve(".github/workflows/pages.yml").toString()), run.out().lines().toList(),
+                "the files written, and only they");
+
+        Path other = site.resolve("other");
+        Files.createDirectories(other.resolve(".git"));
+        Files.createDirectories(other.resolve(".github/workflows"));
+        Files.writeString(other.resolve(".github/workflows/pages.yml"), "name: mine\n");
+        Run keeps = kiln("new", "site", other.toString());
+        assertEquals(0, keeps.code(), keeps.err());
+        assertEquals("name: mine\n", Files.readString(other.resolve(".github/workflows/pages.yml")));
+        assertTrue(keeps.err().contains("note: kept " + other.resolve(".github/workflows/pages.yml") + " as it was"),
+                keeps.err());
+        assertTrue(Files.readString(other.resolve(".gitignore")).contains("_site/"));
+    }
+
+    @Test
+    void newSiteRefusesAFolderThatAlreadyHoldsASiteAndTouchesNothing() throws IOException {
+        Path dir = site.resolve("blog");
+        Files.createDirectories(dir.resolve(".git"));
+        Files.writeString(dir.resolve("site.yml"), "title: Mine\n");
+
+        Run run = kiln("new", "site", dir.toString());
+
+        assertEquals(2, run.code());
+        assertEquals("kiln: " + dir + " already holds a site (site.yml or content/): kiln new post \"Title\" --source "
+                + dir + " adds a post to it (kiln new site --help shows how to use it)\n", run.err());
+        assertEquals(List.of("site.yml"), files(dir));
+    }
+
+    /** The files under {@code dir}, by their paths relative to it, sorted. */
+    private static List<String> files(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).map(f -> dir.relativize(f).toString().replace('\\', '/')).sorted()
+                    .toList();
+        }
     }
 
     @Test
