@@ -16,8 +16,8 @@ import java.util.List;
 final class CheckCommand extends Command {
 
     CheckCommand() {
-        super("check", "Builds the site (into a temporary folder, not --dest) and checks every internal link, image "
-                + "source, stylesheet, script and #fragment. Exits 1 when any is broken.");
+        super("check", "Builds the site into a temporary folder (removed when it ends; target/site is not touched) and "
+                + "checks every internal link, image source, stylesheet, script and #fragment. Exits 1 when any is broken.");
         SiteOptions.addTo(options);
         options.addOption(flag("external", "Also check links to other sites over HTTP (8 requests at once, "
                 + "2 per host, 10 s timeouts, 2 retries)."));
