@@ -21,7 +21,9 @@ import dev.kiln.html.Body;
 import dev.kiln.html.BodyProcessor;
 import dev.kiln.index.Page;
 import dev.kiln.index.SiteIndex;
+import dev.kiln.markdown.Liquid;
 import dev.kiln.markdown.MarkdownRenderer;
+import dev.kiln.markdown.SiteUrls;
 import dev.kiln.output.SiteOutput;
 import dev.kiln.output.SiteWriter;
 
@@ -214,7 +216,8 @@ public final class Build implements AutoCloseable {
         }
         Routes routes = stage(timings, "permalinks", () -> routes(selection.included(), sources.statics(), config));
         List<Routed> routed = routes.pages();
-        List<Page> pages = stage(timings, "markdown", () -> parallel.map(routed, r -> render(r, config, timings)));
+        SiteUrls urls = new LazyUrls(routes);
+        List<Page> pages = stage(timings, "markdown", () -> parallel.map(routed, r -> render(r, config, urls, timings)));
         SiteIndex index = stage(timings, "index", () -> SiteIndex.of(
                 pages.stream().filter(Page::isPost).toList(),
                 pages.stream().filter(p -> !p.isPost()).toList(), config, lastIndex));
@@ -394,14 +397,46 @@ public final class Build implements AutoCloseable {
         }
     }
 
-    private Page render(Routed routed, SiteConfig config, Timings timings) {
+    /**
+     * The URLs of a build's pages and files for the problems of Liquid's {@code post_url} and {@code link}, gathered
+     * when first asked for: only a page with such a tag asks.
+     */
+    private static final class LazyUrls implements SiteUrls {
+        private final Routes routes;
+        private PageUrls urls;
+
+        LazyUrls(Routes routes) {
+            this.routes = routes;
+        }
+
+        private synchronized PageUrls urls() {
+            if (urls == null) {
+                Map<String, Route> pages = new TreeMap<>();
+                routes.pages().forEach(r -> pages.put(r.draft().path(), r.route()));
+                urls = new PageUrls(pages, routes.statics());
+            }
+            return urls;
+        }
+
+        @Override
+        public String post(String name) {
+            return urls().post(name);
+        }
+
+        @Override
+        public String file(String path) {
+            return urls().file(path);
+        }
+    }
+
+    private Page render(Routed routed, SiteConfig config, SiteUrls urls, Timings timings) {
         DraftPage draft = routed.draft();
         String separator = draft.front().excerptSeparator();
         RenderInputs inputs = new RenderInputs(draft.source().text(), draft.bodyStart(), draft.source().isMarkdown(), routed.route().url(),
                 separator != null ? separator : config.excerptSeparator(), draft.front().excerpt());
         try {
             return new Page(draft, routed.route(), rendered.get(draft.path(), inputs,
-                    in -> timings.page(draft.path(), () -> renderBody(in))));
+                    in -> timings.page(draft.path(), () -> renderBody(in, urls))));
         } catch (dev.kiln.markdown.BodyProblems e) { // at offsets of the body, which follows the front matter
             throw new SiteException(e.in(draft.path(), draft.source().text(), draft.bodyStart()));
         } catch (StackOverflowError e) {
@@ -415,17 +450,25 @@ public final class Build implements AutoCloseable {
      * it is made of common Markdown, else flexmark's HTML finished by the HTML stage.
      */
     public static Body markdownBody(MarkdownRenderer markdown, String source, String url, String separator) {
+        return markdownBody(markdown, source, url, separator, SiteUrls.NONE);
+    }
+
+    /** As {@link #markdownBody(MarkdownRenderer, String, String, String)}, {@code urls} naming the site's pages' URLs. */
+    static Body markdownBody(MarkdownRenderer markdown, String source, String url, String separator, SiteUrls urls) {
         MarkdownRenderer.Rendered rendered = markdown.renderPage(source, url, BodyProcessor.separatorText(separator),
-                BodyProcessor.rootRelative(url));
+                BodyProcessor.rootRelative(url), urls);
         MarkdownRenderer.Finished done = rendered.finished();
         return done == null ? BodyProcessor.process(rendered.html(), url, separator)
                 : BodyProcessor.finished(done.html(), done.excerptHtml(), done.headings().stream()
                         .map(h -> new Body.Heading(h.level(), h.id(), h.text())).toList(), done.words());
     }
 
-    private Body renderBody(RenderInputs in) {
+    private Body renderBody(RenderInputs in, SiteUrls urls) {
         String source = in.text().substring(in.bodyStart());
-        Body body = in.markdown() ? markdownBody(markdown, source, in.url(), in.separator())
+        if (!in.markdown()) {
+            Liquid.refuseInHtml(source, urls); // an HTML page's Liquid would be printed as text as a Markdown page's
+        }
+        Body body = in.markdown() ? markdownBody(markdown, source, in.url(), in.separator(), urls)
                 : BodyProcessor.process(source, in.url(), in.separator());
         if (in.excerpt() == null) {
             return body;

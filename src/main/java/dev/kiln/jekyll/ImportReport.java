@@ -33,7 +33,9 @@ public record ImportReport(int posts, int pages, int drafts, int assets, int con
     /** Prints the summary, the Liquid left, the warnings, the URL table and the problems. */
     public void print(PrintStream err) {
         if (!leftovers.isEmpty()) {
-            err.println("Liquid left as it is (edit these by hand):");
+            // Kiln runs no Liquid: one left in a page's text fails the imported site's build, which the check below
+            // reports at its line in the Kiln site, with what to write.
+            err.println("Liquid left as it is (edit these by hand: one in a page's text fails Kiln's build until then):");
             leftovers.forEach(l -> err.println("  " + l));
         }
         warnings.forEach(w -> err.println("warning: " + w));

@@ -105,13 +105,23 @@ public final class MarkdownRenderer {
      * The body of the page at {@code pageUrl} rendered from {@code markdown}: finished here as the HTML
      * stage would finish flexmark's HTML, when it is made of common Markdown only, else flexmark's HTML
      * for that stage. {@code marker} is the excerpt separator's text, {@code rootRelative} what the HTML
-     * stage makes of a link's URL. Hugo's shortcodes outside code are thrown as {@link BodyProblems}.
+     * stage makes of a link's URL. Hugo's shortcodes and Jekyll's Liquid outside code are thrown as
+     * {@link BodyProblems}.
      */
     public Rendered renderPage(String markdown, String pageUrl, String marker, UnaryOperator<String> rootRelative) {
+        return renderPage(markdown, pageUrl, marker, rootRelative, SiteUrls.NONE);
+    }
+
+    /**
+     * As {@link #renderPage(String, String, String, UnaryOperator)}, where {@code urls} names the URLs that a
+     * {@code {% post_url %}} or {@code {% link %}} left in the page stood for, to say them in its problem.
+     */
+    public Rendered renderPage(String markdown, String pageUrl, String marker, UnaryOperator<String> rootRelative,
+                               SiteUrls urls) {
         String text = KramdownSyntax.rewrite(markdown, parser);
         Document document = parser.parse(PageChars.of(text));
         // Before either writer runs, so that both refuse the same pages; the rewrite keeps a text it has nothing to do in.
-        refuse(markdown, text, document);
+        refuse(markdown, text, document, urls);
         Finished finished = direct.renderPage(document, new DirectHtml.Page(pageUrl, rootRelative, marker));
         if (finished != null) {
             return new Rendered(null, finished);
@@ -125,10 +135,15 @@ public final class MarkdownRenderer {
      * blocks' {@code linenos} values that Kiln does not read; {@code document} is {@code text} parsed, the rewrite
      * of {@code markdown}.
      */
-    private void refuse(String markdown, String text, Document document) {
+    private void refuse(String markdown, String text, Document document, SiteUrls urls) {
+        // The text as written, parsed once when first asked for: the offsets shown as written are its own.
+        Document[] parsed = new Document[1];
         java.util.function.Supplier<Document> original = () -> text == markdown ? document
-                : parser.parse(PageChars.of(markdown));
-        List<BodyProblems.At> problems = new java.util.ArrayList<>(Shortcodes.found(markdown, original::get));
+                : parsed[0] != null ? parsed[0] : (parsed[0] = parser.parse(PageChars.of(markdown)));
+        java.util.function.Supplier<java.util.BitSet> shownAsWritten =
+                Liquid.once(() -> ShownAsWritten.inMarkdown(original.get()));
+        List<BodyProblems.At> problems = new java.util.ArrayList<>(Shortcodes.find(markdown, shownAsWritten));
+        problems.addAll(Liquid.find(markdown, shownAsWritten, urls, true));
         // Fences only: the walk of the blocks is skipped for the pages without one.
         if ((markdown.contains("```") || markdown.contains("~~~")) && !FenceOptions.problems(document).isEmpty()) {
             problems.addAll(FenceOptions.problems(original.get())); // at the offsets of the text as written

@@ -1,15 +1,5 @@
 package dev.kiln.markdown;
 
-import com.vladsch.flexmark.ast.Code;
-import com.vladsch.flexmark.ast.FencedCodeBlock;
-import com.vladsch.flexmark.ast.HtmlBlock;
-import com.vladsch.flexmark.ast.HtmlCommentBlock;
-import com.vladsch.flexmark.ast.HtmlInline;
-import com.vladsch.flexmark.ast.HtmlInlineComment;
-import com.vladsch.flexmark.ast.IndentedCodeBlock;
-import com.vladsch.flexmark.util.ast.Block;
-import com.vladsch.flexmark.util.ast.Node;
-
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -54,15 +44,14 @@ final class Shortcodes {
     }
 
     /**
-     * The shortcodes of {@code markdown} outside code, each a problem at its offset; {@code document} parses
-     * {@code markdown} itself (its offsets are the text's), asked for only when a shortcode is there.
+     * The shortcodes of {@code markdown} outside code, each with what to write instead; {@code shown} gives the
+     * offsets of {@code markdown} shown as written ({@link ShownAsWritten}), asked for only when a shortcode is there.
      */
-    static List<BodyProblems.At> found(String markdown, Supplier<Node> document) {
+    static List<BodyProblems.At> find(String markdown, Supplier<BitSet> shown) {
         List<BodyProblems.At> found = new ArrayList<>();
         if (!mayHave(markdown)) {
             return found;
         }
-        BitSet shown = null;
         Matcher open = OPEN.matcher(markdown);
         int from = 0;
         while (from < markdown.length() && open.find(from)) {
@@ -76,10 +65,7 @@ final class Shortcodes {
                     || start > 0 && markdown.charAt(start - 1) == '\\') {
                 continue; // not a shortcode (it is closed by none of its own), or one escaped for Markdown: \{{< x >}}
             }
-            if (shown == null) {
-                shown = shownAsWritten(document.get());
-            }
-            if (shown.get(start)) {
+            if (shown.get().get(start)) {
                 continue;
             }
             from = end + closer.length();
@@ -92,53 +78,6 @@ final class Shortcodes {
             }
         }
         return found;
-    }
-
-    /**
-     * The offsets of {@code document} that show a shortcode as written: code, raw HTML's code elements, and comments
-     * (which show nothing).
-     */
-    private static BitSet shownAsWritten(Node document) {
-        BitSet code = new BitSet();
-        CharSequence text = document.getChars();
-        for (Node n : document.getDescendants()) {
-            if (n instanceof Code || n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock
-                    || n instanceof HtmlCommentBlock || n instanceof HtmlInlineComment) {
-                code.set(n.getStartOffset(), n.getEndOffset());
-            } else if (n instanceof HtmlBlock) { // <pre><code>...</code></pre>: the block holds its end tag, if any
-                htmlCode(text, n.getStartOffset(), n.getEndOffset(), code);
-            } else if (n instanceof HtmlInline) { // <code>, then text, then </code>: up to its paragraph's end
-                Node block = n.getParent();
-                while (block != null && !(block instanceof Block)) {
-                    block = block.getParent();
-                }
-                int end = block != null ? block.getEndOffset() : text.length();
-                Matcher open = HTML_CODE.matcher(text).region(n.getStartOffset(), n.getEndOffset());
-                if (open.lookingAt()) {
-                    htmlCode(text, n.getStartOffset(), end, code);
-                }
-            }
-        }
-        return code;
-    }
-
-    /** A start tag of raw HTML whose text a browser shows as written, or runs: {@code <code>} and its like. */
-    private static final Pattern HTML_CODE = Pattern.compile("<(pre|code|script|style|textarea)(?=[\\s/>])[^>]*>",
-            Pattern.CASE_INSENSITIVE);
-
-    /** Marks in {@code code} each of raw HTML's code elements within {@code from}..{@code to} of {@code text}, to its end tag. */
-    private static void htmlCode(CharSequence text, int from, int to, BitSet code) {
-        Matcher open = HTML_CODE.matcher(text).region(from, to);
-        while (open.find()) {
-            Matcher close = Pattern.compile("</" + open.group(1) + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(text)
-                    .region(open.end(), to);
-            int end = close.find() ? close.end() : to;
-            code.set(open.start(), end);
-            if (end >= to) {
-                return;
-            }
-            open.region(end, to);
-        }
     }
 
     /** A shortcode's parameters: named ones by name, positional ones by their place ("0", "1"...), unquoted. */

@@ -1,0 +1,56 @@
+package dev.kiln.build;
+
+import dev.kiln.content.Route;
+import dev.kiln.content.SourceLoader;
+import dev.kiln.content.StaticFile;
+import dev.kiln.markdown.SiteUrls;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The URLs of one build's posts, pages and files by the names Jekyll's {@code post_url} and {@code link} give them,
+ * so that the problem of such a tag left in a page names the URL to write. Made only when a page has one: a build
+ * without Liquid never looks.
+ */
+final class PageUrls implements SiteUrls {
+
+    private final Map<String, String> posts = new HashMap<>();
+    private final Map<String, String> files = new HashMap<>();
+
+    /** The URLs of {@code pages} (source path to route) and {@code statics}. */
+    PageUrls(Map<String, Route> pages, List<StaticFile> statics) {
+        pages.forEach((path, route) -> {
+            files.put(path, route.url());
+            if (path.startsWith(SourceLoader.POSTS + "/")) {
+                // A post's name is its file's without the extension; a bundle's, its folder's (index.md is in it).
+                String name = path.substring(SourceLoader.POSTS.length() + 1).replaceFirst("\\.[^./]+$", "");
+                if (name.endsWith("/index")) {
+                    name = name.substring(0, name.length() - "/index".length());
+                }
+                posts.put(name, route.url());
+                posts.putIfAbsent(name.substring(name.lastIndexOf('/') + 1), route.url());
+            }
+        });
+        statics.forEach(s -> files.put(s.sourcePath(), Route.encode("/" + s.outputPath())));
+    }
+
+    @Override
+    public String post(String name) {
+        String url = posts.get(name);
+        return url != null || !name.contains("/") ? url : posts.get(name.substring(name.lastIndexOf('/') + 1));
+    }
+
+    @Override
+    public String file(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        // Jekyll names files from its site's folder: its _posts/ and _drafts/ are Kiln's content/posts/, its pages
+        // and other files Kiln's content/, and assets/ is where it was.
+        String kiln = p.startsWith("_posts/") || p.startsWith("_drafts/")
+                ? SourceLoader.POSTS + p.substring(p.indexOf('/'))
+                : p.startsWith(SourceLoader.ASSETS + "/") ? p : SourceLoader.CONTENT + "/" + p;
+        String url = files.get(kiln);
+        return url != null ? url : files.get(p);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.kiln.markdown;
+
+/**
+ * The URLs of a site's posts and files, by the names Jekyll's Liquid gives them, so that an error about a
+ * {@code {% post_url %}} or {@code {% link %}} left in a page can say which URL to write in its place.
+ */
+public interface SiteUrls {
+
+    /** Knows no URL: the messages then say where to find one. */
+    SiteUrls NONE = new SiteUrls() {
+        @Override
+        public String post(String name) {
+            return null;
+        }
+
+        @Override
+        public String file(String path) {
+            return null;
+        }
+    };
+
+    /** The URL of the post named {@code name} as Jekyll's {@code post_url} names it ({@code 2020-01-01-x}), or null. */
+    String post(String name);
+
+    /**
+     * The URL of the file at {@code path} as Jekyll's {@code link} names it, from the site's folder ({@code about.md},
+     * {@code _posts/2020-01-01-x.md}, {@code assets/a.pdf}), or null.
+     */
+    String file(String path);
+}
