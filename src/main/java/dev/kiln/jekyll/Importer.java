@@ -13,6 +13,7 @@ import dev.kiln.content.YamlReader;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import dev.kiln.highlight.Highlighter;
+import dev.kiln.markdown.Liquid;
 import dev.kiln.markdown.MarkdownRenderer;
 
 import java.io.IOException;
@@ -621,7 +622,7 @@ public final class Importer {
         JekyllConfig config = site.config();
         MarkdownRenderer markdown = new MarkdownRenderer(Highlighter.plain());
         LiquidConverter liquid = new LiquidConverter(new LiquidConverter.Context(SiteYml.trimSlash(config.url()),
-                SiteYml.trimSlash(config.baseurl()), postUrls, links, site.includes()), markdown::raw);
+                SiteYml.trimSlash(config.baseurl()), postUrls, links, site.includes(), this::siteText), markdown::raw);
         HeadingIds.Rule ids = HeadingIds.Rule.of(config);
         boolean kramdown = "kramdown".equalsIgnoreCase(String.valueOf(config.values().getOrDefault("markdown",
                 "kramdown")));
@@ -638,8 +639,10 @@ public final class Importer {
             result.commentNote(p.source().path()).ifPresent(warnings::add);
             warnings.addAll(result.warnings());
             leftovers.addAll(frontMatterLiquid(p.source()));
-            String body = result.text();
-            if (p.dest().matches(".*\\.(md|markdown)$")) {
+            boolean markdownPage = p.dest().matches(".*\\.(md|markdown)$");
+            // What a {% raw %} showed as text stays text, where Kiln's build would take it for Liquid left.
+            String body = result.shownAsWritten(markdownPage ? markdown::liquidStarts : Liquid::startsInHtml);
+            if (markdownPage) {
                 if (kramdown) {
                     // Liquid first, as Jekyll runs it before kramdown; then line ends as kramdown reads them.
                     body = lineEnds(body);
@@ -675,6 +678,23 @@ public final class Importer {
             write(dest.resolve(p.dest()), p.edit().render(body));
         }
         return converted;
+    }
+
+    /**
+     * The text of the file at {@code path} of the Jekyll site (for {@code include_relative}), or null when there is
+     * none, it leaves the site's folder or it is no UTF-8 text.
+     */
+    private String siteText(String path) {
+        Path root = site.root().toAbsolutePath().normalize();
+        Path file = root.resolve(path).normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            return dev.kiln.content.SourceLoader.readUtf8(file);
+        } catch (java.nio.charset.CharacterCodingException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** {@code text} with its line ends as kramdown reads them: Windows' {@code \r\n}, and {@code \r}, are {@code \n}. */

@@ -14,9 +14,19 @@ import java.util.regex.Pattern;
  */
 public final class LiquidConverter {
 
-    /** What the converter needs to know: the site's URL and base URL, posts by name, files by path, includes. */
+    /**
+     * What the converter needs to know: the site's URL and base URL, posts by name, files by path, includes, and the
+     * text of a file of the site by its path ({@code _posts/snippet.md}), or null, for {@code include_relative}.
+     */
     public record Context(String url, String baseurl, Map<String, String> postUrls, Map<String, String> linkUrls,
-                          Map<String, String> includes) {}
+                          Map<String, String> includes, Function<String, String> files) {
+
+        /** A context that reads no file of the site: every {@code include_relative} is left. */
+        public Context(String url, String baseurl, Map<String, String> postUrls, Map<String, String> linkUrls,
+                       Map<String, String> includes) {
+            this(url, baseurl, postUrls, linkUrls, includes, path -> null);
+        }
+    }
 
     /** A piece of Liquid left in a file, at {@code path:line}. */
     public record Leftover(String path, int line, String liquid) {
@@ -28,14 +38,38 @@ public final class LiquidConverter {
 
     /**
      * A converted text, how many pieces of Liquid were converted, those left, the lines of the
-     * {@code {% comment %}} blocks removed, and warnings ({@code path:line:col: ...}) about what a conversion dropped.
+     * {@code {% comment %}} blocks removed, warnings ({@code path:line:col: ...}) about what a conversion dropped,
+     * and the offsets of the text that a {@code {% raw %}} showed as written.
      */
     public record Result(String text, int converted, List<Leftover> leftovers, List<Integer> comments,
-                         int firstCommentColumn, List<String> warnings) {
+                         int firstCommentColumn, List<String> warnings, BitSet raw) {
         public Result {
             leftovers = List.copyOf(leftovers);
             comments = List.copyOf(comments);
             warnings = List.copyOf(warnings);
+            raw = (BitSet) raw.clone();
+        }
+
+        /**
+         * The text, where each piece of Liquid that a {@code {% raw %}} showed as written and that Kiln's build would
+         * report ({@code reported}: the offsets where such pieces start in a text) has its first brace written
+         * {@code &#123;}: the page shows it as Jekyll did, and builds. Liquid left unconverted is not touched: that
+         * the build reports it is the point.
+         */
+        public String shownAsWritten(Function<String, BitSet> reported) {
+            if (raw.isEmpty()) {
+                return text;
+            }
+            BitSet starts = reported.apply(text);
+            starts.and(raw);
+            if (starts.isEmpty()) {
+                return text;
+            }
+            StringBuilder out = new StringBuilder(text);
+            for (int at = starts.previousSetBit(text.length()); at >= 0; at = starts.previousSetBit(at - 1)) {
+                out.replace(at, at + 1, "&#123;");
+            }
+            return out.toString();
         }
 
         /** A note for the import report on the comments removed from {@code path}, or none. */
@@ -70,6 +104,9 @@ public final class LiquidConverter {
     private static final Pattern POST_URL = Pattern.compile("\\{%-?\\s*post_url\\s+(\\S+)\\s*-?%}");
     private static final Pattern LINK = Pattern.compile("\\{%-?\\s*link\\s+(\\S+)\\s*-?%}");
     private static final Pattern INCLUDE = Pattern.compile("\\{%-?\\s*include\\s+(\\S+)((?:\\s+\\w+=(?:\"[^\"]*\"|'[^']*'|\\S+))*)\\s*-?%}");
+    /** A name as Jekyll takes it ({@code VALID_FILENAME_CHARS}); one with {@code ..}, {@code ./}, {@code //} it refuses. */
+    private static final Pattern INCLUDE_RELATIVE = Pattern.compile(
+            "\\{%-?\\s*include_relative\\s+([\\w/.\\-()+~#@]+)((?:\\s+\\w+=(?:\"[^\"]*\"|'[^']*'|\\S+))*)\\s*-?%}");
 
     private final Context context;
     private final Function<String, BitSet> codeOf;
@@ -95,7 +132,8 @@ public final class LiquidConverter {
     public Result convert(String path, String body, int firstLine) {
         Pass pass = new Pass(path, body);
         String text = pass.convert(body, firstLine);
-        return new Result(text, pass.converted, pass.left, pass.comments, pass.firstCommentColumn, pass.warnings);
+        return new Result(text, pass.converted, pass.left, pass.comments, pass.firstCommentColumn, pass.warnings,
+                pass.raw);
     }
 
     /** One file's conversion: what it converted, left and removed, and its text (for the offsets of its code). */
@@ -109,6 +147,8 @@ public final class LiquidConverter {
         int firstCommentColumn = 1;
         int converted;
         BitSet code;
+        /** The offsets of the file's converted text that a {@code {% raw %}} showed as written. */
+        final BitSet raw = new BitSet();
 
         Pass(String path, String file) {
             this.path = path;
@@ -145,6 +185,9 @@ public final class LiquidConverter {
                     converted++;
                     end = block.end();
                     replacement = body.substring(block.bodyStart(), block.bodyEnd());
+                    if (body == file) { // (a raw in a highlight's code is code: shown as written)
+                        raw.set(out.length(), out.length() + replacement.length());
+                    }
                 } else if (block != null && block.name().equals("highlight")
                         && HIGHLIGHT.matcher(block.markup()).matches()) {
                     converted++;
@@ -156,6 +199,9 @@ public final class LiquidConverter {
                     replacement = context.url() + context.baseurl();
                 } else {
                     replacement = replacement(m.group());
+                    if (replacement == null) {
+                        replacement = relative(path, m.group());
+                    }
                     if (replacement == null) {
                         left.add(new Leftover(path, lineAt, oneLine(m.group())));
                         replacement = m.group();
@@ -306,6 +352,23 @@ public final class LiquidConverter {
             return html.endsWith("\n") ? html.substring(0, html.length() - 1) : html;
         }
         return null;
+    }
+
+    /**
+     * The text that {@code {% include_relative NAME %}} in the file {@code path} stands for, when Jekyll showed it
+     * as it is (a file without front matter or Liquid), else null: it is left, and listed.
+     */
+    private String relative(String path, String token) {
+        Matcher x = INCLUDE_RELATIVE.matcher(token);
+        if (!x.matches() || x.group(1).matches(".*[./]{2,}.*") || x.group(1).startsWith("/")) {
+            return null;
+        }
+        // Jekyll reads it from the folder of the page's file (a post's is _posts/).
+        String text = context.files().apply(path.substring(0, path.lastIndexOf('/') + 1) + x.group(1));
+        if (text == null || text.contains("{{") || text.contains("{%") || text.startsWith("---")) {
+            return null;
+        }
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     }
 
     private static int newlines(String text, int from, int to) {

@@ -71,10 +71,36 @@ public final class Liquid {
         }
     }
 
+    /**
+     * The offsets of {@code html}, an HTML page, where a piece of Liquid starts that Kiln's build would report, or
+     * would once a block around it were gone: what {@code kiln import jekyll} writes with {@code &#123;} where a
+     * {@code {% raw %}} showed it as text.
+     */
+    public static BitSet startsInHtml(String html) {
+        return starts(html, once(() -> ShownAsWritten.inHtml(html)), false);
+    }
+
     /** {@code offsets}, computed when first asked for and then kept: a page without Liquid never parses its HTML. */
     static Supplier<BitSet> once(Supplier<BitSet> offsets) {
         BitSet[] kept = new BitSet[1];
         return () -> kept[0] != null ? kept[0] : (kept[0] = offsets.get());
+    }
+
+    /** As {@link #startsInHtml}, of a Markdown text whose offsets shown as written are {@code shown}. */
+    static BitSet starts(String text, Supplier<BitSet> shown, boolean markdown) {
+        BitSet starts = new BitSet();
+        if (!mayHave(text)) {
+            return starts;
+        }
+        for (int at = text.indexOf('{'); at >= 0 && at + 1 < text.length(); at = text.indexOf('{', at + 1)) {
+            char next = text.charAt(at + 1);
+            Piece piece = next == '%' ? tag(text, at) : next == '{' ? object(text, at) : null;
+            if (piece != null && !(markdown && at > 0 && text.charAt(at - 1) == '\\') && !shown.get().get(at)
+                    && (piece.tag() == null || !INNER.contains(piece.tag()) && !piece.tag().startsWith("end"))) {
+                starts.set(at);
+            }
+        }
+        return starts;
     }
 
     /**

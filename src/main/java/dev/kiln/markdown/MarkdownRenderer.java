@@ -187,6 +187,18 @@ public final class MarkdownRenderer {
         return KramdownSyntax.code(parser.parse(PageChars.of(markdown)));
     }
 
+    /**
+     * The offsets of {@code markdown} where a piece of Liquid starts that a build would report, or would once a block
+     * around it were gone ({@link Liquid}), as written.
+     */
+    public java.util.BitSet liquidStarts(String markdown) {
+        if (!Liquid.mayHave(markdown)) {
+            return new java.util.BitSet();
+        }
+        Document document = parser.parse(PageChars.of(markdown));
+        return Liquid.starts(markdown, Liquid.once(() -> ShownAsWritten.inMarkdown(document)), true);
+    }
+
     /** The offsets of {@code markdown} that are code or raw HTML (blocks, tags, comments), as written. */
     public java.util.BitSet raw(String markdown) {
         return KramdownSyntax.raw(parser.parse(PageChars.of(markdown)));

@@ -127,6 +127,31 @@ class ImportCommandTest {
     }
 
     @Test
+    void anIncludeRelativeOfAPlainFileIsItsTextAndWhatARawShowedStaysTextThatBuilds() throws IOException {
+        Path src = site("rel", "title: Rel\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\n---\n{% include_relative snippets/note.md %}\n\n"
+                        + "Write {% raw %}{{ site.baseurl }}/about/ or {% post_url x %}{% endraw %} in Jekyll.\n\n"
+                        + "```liquid\n{% raw %}{{ site.url }}{% endraw %}\n```\n",
+                "_posts/snippets/note.md", "A **note**, shown as it is.\n",
+                "page.html", "---\ntitle: Page\n---\n<p>{% raw %}{{ page.title }}{% endraw %}</p>\n");
+
+        assertEquals(0, run("jekyll", src.toString(), "--dest", tmp.resolve("rel-kiln").toString()), err);
+
+        assertTrue(Files.readString(tmp.resolve("rel-kiln/content/posts/2020-01-01-a.md")).endsWith("---\n"
+                + "A **note**, shown as it is.\n\n"
+                + "Write &#123;{ site.baseurl }}/about/ or &#123;% post_url x %} in Jekyll.\n\n"
+                + "```liquid\n{{ site.url }}\n```\n"), err);
+        assertTrue(Files.readString(tmp.resolve("rel-kiln/content/page.html")).endsWith("---\n"
+                + "<p>&#123;{ page.title }}</p>\n"), err);
+        var built = Fixtures.build(Fixtures.options(tmp.resolve("rel-kiln"))).output();
+        var post = org.jsoup.Jsoup.parse(new String(built.get("2020/01/01/a.html"), StandardCharsets.UTF_8));
+        assertEquals(List.of("A note, shown as it is.", "Write {{ site.baseurl }}/about/ or {% post_url x %} in Jekyll."),
+                post.select(".post-content > p").eachText());
+        var page = org.jsoup.Jsoup.parse(new String(built.get("page.html"), StandardCharsets.UTF_8));
+        assertTrue(page.text().contains("{{ page.title }}"), page.html());
+    }
+
+    @Test
     void anUnreadableFileIsLostContentAndExits1() throws IOException {
         Path src = copy("slug");
         Files.write(src.resolve("_posts/2020-01-01-latin1.md"), new byte[] {'-', '-', '-', '\n', '-', '-', '-', '\n',

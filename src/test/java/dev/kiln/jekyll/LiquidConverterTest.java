@@ -158,4 +158,39 @@ class LiquidConverterTest {
                 "```\na\n{% comment %}\nx\n{% endcomment %}\nb\n```\n\nc\n{% comment %}\nx\n{% endcomment %}\nd\n", 1)
                 .text());
     }
+
+    @Test
+    void anIncludeRelativeOfAPlainFileIsItsTextAndAnyOtherIsLeftAndListed() {
+        // Jekyll reads it from the folder of the page's file; until 2026-12-07 every include_relative was left.
+        Map<String, String> files = Map.of("_posts/a.md", "A *note*.\n", "_posts/d.md", "By {{ site.title }}\n",
+                "_posts/fm.md", "---\nx: 1\n---\nX\n", "b.md", "At the root.\n");
+        LiquidConverter relative = new LiquidConverter(new LiquidConverter.Context("", "", Map.of(), Map.of(), Map.of(),
+                files::get));
+        LiquidConverter.Result result = relative.convert("_posts/2020-01-01-x.md", "{% include_relative a.md %}\n"
+                + "{% include_relative d.md %}\n{% include_relative fm.md %}\n{% include_relative ../b.md %}\n"
+                + "{% include_relative gone.md %}\n", 1);
+
+        assertEquals("A *note*.\n{% include_relative d.md %}\n{% include_relative fm.md %}\n"
+                + "{% include_relative ../b.md %}\n{% include_relative gone.md %}\n", result.text());
+        assertEquals(1, result.converted());
+        assertEquals(List.of("_posts/2020-01-01-x.md:2: {% include_relative d.md %}",
+                "_posts/2020-01-01-x.md:3: {% include_relative fm.md %}",
+                "_posts/2020-01-01-x.md:4: {% include_relative ../b.md %}",
+                "_posts/2020-01-01-x.md:5: {% include_relative gone.md %}"),
+                result.leftovers().stream().map(Object::toString).toList());
+        assertEquals("At the root.", relative.convert("about.md", "{% include_relative b.md %}", 1).text());
+    }
+
+    @Test
+    void whatARawShowedIsWrittenWithAnEntityWhereKilnsBuildWouldTakeItForLiquid() {
+        var markdown = new dev.kiln.markdown.MarkdownRenderer(dev.kiln.highlight.Highlighter.plain());
+        LiquidConverter.Result result = converter.convert("p.md", "{% raw %}{{ site.url }}, {{ this }} and "
+                + "`{% if x %}`{% endraw %}; {{ page.title }} is left.\n\n```\n{% raw %}{% include x %}{% endraw %}\n```\n", 1);
+
+        // Only what a raw showed: the Liquid left ({{ page.title }}) is the build's to report; code shows it as written.
+        assertEquals("&#123;{ site.url }}, {{ this }} and `{% if x %}`; {{ page.title }} is left.\n\n```\n"
+                + "{% include x %}\n```\n", result.shownAsWritten(markdown::liquidStarts));
+        assertEquals("<p>&#123;% include x %}</p>", converter.convert("p.html", "<p>{% raw %}{% include x %}"
+                + "{% endraw %}</p>", 1).shownAsWritten(dev.kiln.markdown.Liquid::startsInHtml));
+    }
 }
