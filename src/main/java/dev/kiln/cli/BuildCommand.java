@@ -6,6 +6,7 @@ import dev.kiln.build.BuildResult;
 import dev.kiln.build.LinkReport;
 import dev.kiln.build.Stamp;
 import dev.kiln.config.SiteConfig;
+import dev.kiln.content.SourceLoader;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import dev.kiln.output.SiteWriter;
@@ -58,8 +59,10 @@ final class BuildCommand extends Command {
         BuildOptions buildOptions = site.build();
         long begin = System.nanoTime();
         Path marker = target.resolve(SiteWriter.MARKER);
+        // Jekyll's _posts/ and _config.yml too: one made after a build is reported, not taken for nothing changed.
         String inputs = Stamp.inputs(buildOptions, Main.version(),
-                Build.SOURCE_FOLDERS, List.of(SiteConfig.FILE));
+                java.util.stream.Stream.concat(Build.SOURCE_FOLDERS.stream(), SourceLoader.JEKYLL_FOLDERS.stream())
+                        .toList(), List.of(SiteConfig.FILE, SourceLoader.JEKYLL_CONFIG));
         if (!force && Stamp.unchanged(target, SiteWriter.MARKER, inputs, !strict)) {
             err.println("nothing changed since the last build into " + target + " (" + (System.nanoTime() - begin) / 1_000_000
                     + " ms; --force builds anyway, and shows that build's warnings again)");

@@ -23,6 +23,9 @@ public final class SourceLoader {
     public static final String CONTENT = "content";
     public static final String POSTS = "content/posts";
     public static final String ASSETS = "assets";
+    /** Jekyll's folders and file at a site's root that a build looks for (to report them): stamped with its inputs. */
+    public static final List<String> JEKYLL_FOLDERS = JekyllFolders.AT_ROOT;
+    public static final String JEKYLL_CONFIG = JekyllFolders.CONFIG;
 
     private SourceLoader() {}
 
@@ -83,9 +86,13 @@ public final class SourceLoader {
         // In the walk's order: a page to read, or a problem (a Problem), or a static file.
         List<Object> walked = new ArrayList<>();
         List<ToRead> toRead = new ArrayList<>();
+        JekyllFolders jekyll = new JekyllFolders();
         for (Found found : walk(root.resolve(CONTENT), root.resolve(CONTENT), include)) {
             Path file = found.file();
             String rel = relative(root, file);
+            if (jekyll.take(rel)) {
+                continue; // one problem for its whole folder, below
+            }
             // A page's file is not checked for being readable: reading it reports that.
             String wrong = found.failure() != null ? found.unreadable()
                     : found.attributes().isSymbolicLink() ? unusable(root, file, include) : null;
@@ -121,6 +128,16 @@ public final class SourceLoader {
             }
         }
         statics = PostBundles.mark(posts, statics, problems);
+        // Jekyll's own folders at the root hold posts Kiln does not read: an empty site was built from them.
+        for (String folder : JekyllFolders.AT_ROOT) {
+            jekyll.takeAll(folder, walk(root.resolve(folder), root, List.of()).stream()
+                    .map(f -> relative(root, f.file())).toList());
+        }
+        problems.addAll(jekyll.problems());
+        if (Files.isRegularFile(root.resolve(JekyllFolders.CONFIG))
+                && !Files.exists(root.resolve(dev.kiln.config.SiteConfig.FILE))) {
+            problems.add(JekyllFolders.config()); // a Jekyll site, not a Kiln site that kept its old settings
+        }
         for (Found found : walk(root.resolve(ASSETS), root, include)) {
             Path file = found.file();
             String rel = relative(root, file);
