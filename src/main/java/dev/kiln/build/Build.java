@@ -216,7 +216,11 @@ public final class Build implements AutoCloseable {
         }
         Routes routes = stage(timings, "permalinks", () -> routes(selection.included(), sources.statics(), config));
         List<Routed> routed = routes.pages();
-        SiteUrls urls = new LazyUrls(routes);
+        SiteUrls urls = PageUrls.whenAsked(() -> {
+            Map<String, Route> byPath = new TreeMap<>();
+            routed.forEach(r -> byPath.put(r.draft().path(), r.route()));
+            return new PageUrls(byPath, routes.statics());
+        });
         List<Page> pages = stage(timings, "markdown", () -> parallel.map(routed, r -> render(r, config, urls, timings)));
         SiteIndex index = stage(timings, "index", () -> SiteIndex.of(
                 pages.stream().filter(Page::isPost).toList(),
@@ -394,38 +398,6 @@ public final class Build implements AutoCloseable {
         @Override
         public int hashCode() {
             return java.util.Objects.hash(text.length() - bodyStart, markdown, url, separator, excerpt);
-        }
-    }
-
-    /**
-     * The URLs of a build's pages and files for the problems of Liquid's {@code post_url} and {@code link}, gathered
-     * when first asked for: only a page with such a tag asks.
-     */
-    private static final class LazyUrls implements SiteUrls {
-        private final Routes routes;
-        private PageUrls urls;
-
-        LazyUrls(Routes routes) {
-            this.routes = routes;
-        }
-
-        private synchronized PageUrls urls() {
-            if (urls == null) {
-                Map<String, Route> pages = new TreeMap<>();
-                routes.pages().forEach(r -> pages.put(r.draft().path(), r.route()));
-                urls = new PageUrls(pages, routes.statics());
-            }
-            return urls;
-        }
-
-        @Override
-        public String post(String name) {
-            return urls().post(name);
-        }
-
-        @Override
-        public String file(String path) {
-            return urls().file(path);
         }
     }
 

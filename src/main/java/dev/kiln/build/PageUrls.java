@@ -11,8 +11,7 @@ import java.util.Map;
 
 /**
  * The URLs of one build's posts, pages and files by the names Jekyll's {@code post_url} and {@code link} give them,
- * so that the problem of such a tag left in a page names the URL to write. Made only when a page has one: a build
- * without Liquid never looks.
+ * so that the problem of such a tag left in a page names the URL to write.
  */
 final class PageUrls implements SiteUrls {
 
@@ -34,6 +33,33 @@ final class PageUrls implements SiteUrls {
             }
         });
         statics.forEach(s -> files.put(s.sourcePath(), Route.encode("/" + s.outputPath())));
+    }
+
+    /**
+     * The URLs {@code urls} makes, made when first asked for: only a page with a {@code post_url} or {@code link}
+     * asks, and a build of ten thousand pages without one gathers none.
+     */
+    static SiteUrls whenAsked(java.util.function.Supplier<PageUrls> urls) {
+        return new SiteUrls() {
+            private PageUrls made;
+
+            private synchronized PageUrls made() { // asked from the build's threads
+                if (made == null) {
+                    made = urls.get();
+                }
+                return made;
+            }
+
+            @Override
+            public String post(String name) {
+                return made().post(name);
+            }
+
+            @Override
+            public String file(String path) {
+                return made().file(path);
+            }
+        };
     }
 
     @Override
