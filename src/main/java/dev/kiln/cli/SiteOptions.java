@@ -35,9 +35,11 @@ record SiteOptions(Path source, boolean drafts, boolean future, String baseUrl) 
             err.println("kiln: --source " + source + " is not a folder: name the folder that holds the site");
             return false;
         }
-        if (!Files.exists(source.resolve(SiteConfig.FILE)) && !Files.isDirectory(source.resolve("content"))) {
+        if (!Files.exists(source.resolve(SiteConfig.FILE)) && !Files.isDirectory(source.resolve("content"))
+                && !jekyllSite(source)) {
             // Built as it is, such a folder (the empty one of a typo, or a site's content/) gave an empty site
-            // and exit 0, with target/site written into it.
+            // and exit 0, with target/site written into it. A Jekyll site's folder is built: its settings and
+            // posts are then problems at their files, which say how to import it.
             err.println("kiln: " + notASite(source));
             return false;
         }
@@ -58,6 +60,12 @@ record SiteOptions(Path source, boolean drafts, boolean future, String baseUrl) 
             }
         }
         return true;
+    }
+
+    /** Whether {@code dir} holds a Jekyll site's settings, posts or drafts. */
+    private static boolean jekyllSite(Path dir) {
+        return Files.isRegularFile(dir.resolve("_config.yml")) || Files.isDirectory(dir.resolve("_posts"))
+                || Files.isDirectory(dir.resolve("_drafts"));
     }
 
     /**
