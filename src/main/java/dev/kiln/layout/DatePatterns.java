@@ -24,15 +24,22 @@ final class DatePatterns {
 
     private DatePatterns() {}
 
-    /** A pattern the date filter was given that is wrong: what is wrong, and what to write. */
+    /** A pattern the date filter was given that is wrong: what is wrong, what to write, and the pattern itself. */
     static final class Bad extends RuntimeException {
         private final String what;
         private final String advice;
+        private final String pattern;
 
-        Bad(String what, String advice) {
+        Bad(String what, String advice, String pattern) {
             super(what, null, false, false);
             this.what = what;
             this.advice = advice;
+            this.pattern = pattern;
+        }
+
+        /** The pattern as the layout gives it, for the column of its quote. */
+        String pattern() {
+            return pattern;
         }
 
         String what() {
@@ -76,7 +83,7 @@ final class DatePatterns {
             if (java != null) {
                 // "2006-01-02" would be printed as it is, "Jan 2, 2006" is refused by Java: neither is a Java pattern.
                 throw new Bad("date pattern \"" + text + "\" is a Go layout (Hugo's way to write dates), not a Java "
-                        + "pattern", "write the Java pattern for it, date(\"" + java + "\") (" + LETTERS + ")");
+                        + "pattern", "write the Java pattern for it, date(\"" + java + "\") (" + LETTERS + ")", text);
             }
         }
     }
@@ -101,9 +108,9 @@ final class DatePatterns {
         String java = text.indexOf('\'') < 0 ? goElements(text) : null; // Go quotes nothing
         if (java != null && hasLetter(java)) {
             throw new Bad(what + " (it is a Go layout, Hugo's way to write dates, not a Java pattern)",
-                    "write the Java pattern for it, date(\"" + java + "\") (" + LETTERS + ")");
+                    "write the Java pattern for it, date(\"" + java + "\") (" + LETTERS + ")", text);
         }
-        throw new Bad(what, "write it with " + LETTERS + ": date(\"yyyy\"), date(\"MMM d, yyyy\")");
+        throw new Bad(what, "write it with " + LETTERS + ": date(\"yyyy\"), date(\"MMM d, yyyy\")", text);
     }
 
     /** {@code pattern} without its text between single quotes. */
@@ -133,7 +140,7 @@ final class DatePatterns {
         }
         if (reason != null) {
             throw new Bad("date pattern \"" + text + "\" is not valid (" + reason + ")", "write it with " + LETTERS
-                    + ": date(\"MMM d, yyyy\"), date(\"d 'of' MMMM yyyy\")");
+                    + ": date(\"MMM d, yyyy\"), date(\"d 'of' MMMM yyyy\")", text);
         }
     }
 

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What went wrong in a layout while it laid out a page, and where: {@code what} in general, {@code detail}
+ * What went wrong in a layout while it laid out a page, and where (the column of what it names, or 1): {@code what}
+ * in general, {@code detail}
  * what this page's values made of it ("" when nothing), and what to do. Its {@link #general} part is the
  * same for every page that meets it, so that a misspelling in {@code post.peb} is one problem, not one
  * per post.
  */
-public record LayoutError(String path, int line, String what, String detail, String advice) {
+public record LayoutError(String path, int line, int column, String what, String detail, String advice) {
 
     public LayoutError {
         Objects.requireNonNull(path, "path");
@@ -22,7 +23,7 @@ public record LayoutError(String path, int line, String what, String detail, Str
 
     /** This error without what one page's values made of it: equal for every page that meets it. */
     public LayoutError general() {
-        return new LayoutError(path, line, what, "", advice);
+        return new LayoutError(path, line, column, what, "", advice);
     }
 
     /**
@@ -32,7 +33,7 @@ public record LayoutError(String path, int line, String what, String detail, Str
     public Problem problem(List<String> pages) {
         int others = pages.size() - 1;
         String laidOut = pages.get(0) + (others == 0 ? "" : " and " + others + (others == 1 ? " other page" : " other pages"));
-        return new Problem(path, line, 1, "layout error: " + what + (detail.isEmpty() ? "" : ": " + detail)
+        return new Problem(path, line, column, "layout error: " + what + (detail.isEmpty() ? "" : ": " + detail)
                 + " (laying out " + laidOut + "): " + advice);
     }
 
@@ -41,7 +42,7 @@ public record LayoutError(String path, int line, String what, String detail, Str
         private final LayoutError error;
 
         Failure(LayoutError error, Throwable cause) {
-            super(error.path() + ":" + error.line() + ": " + error.what() + ": " + error.detail() + ": "
+            super(error.path() + ":" + error.line() + ":" + error.column() + ": " + error.what() + ": " + error.detail() + ": "
                     + error.advice(), cause);
             this.error = error;
         }

@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Pebble's errors said the way a layout author thinks of them: at the layout's file and line, what is
+ * Pebble's errors said the way a layout author thinks of them: at the layout's file, line and column, what is
  * wrong, and what to do (the filters, functions or layouts there are, when one is not).
  */
 final class LayoutErrors {
@@ -26,26 +26,35 @@ final class LayoutErrors {
     private static final Pattern ROOT = Pattern.compile("Root attribute \\[(.+?)] does not exist.*", Pattern.DOTALL);
     private static final Pattern UNKNOWN = Pattern.compile("(Filter|Test|Function or Macro) \\[(.+?)] does not exist\\.");
     private static final Pattern NOT_FOUND = Pattern.compile("Could not find template \"(.*)\"", Pattern.DOTALL);
+    /** Pebble's parser's and lexer's words for a token it did not expect: its type, when said, and its value. */
+    private static final Pattern UNEXPECTED_TOKEN = Pattern.compile(
+            "Unexpected token \"(\\w+)\" of value \"(.*)\"|Unexpected token of value \"(.*)\" and type (\\w+),.*",
+            Pattern.DOTALL);
+    private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("Unexpected \"(.)\"|Unexpected character \\[(.)]");
 
     private final UnaryOperator<String> displayPath;
+    private final UnaryOperator<String> text;
     private final NamedCalls calls;
     private final SortedSet<String> templates;
 
     /**
-     * Errors of layouts shown at {@code displayPath} of Pebble's template name, with these {@code calls}
-     * and {@code templates} (every layout's name, {@code post} or {@code partials/head}) to offer.
+     * Errors of layouts shown at {@code displayPath} of Pebble's template name, found in {@code text} of it (the
+     * template's source, or null), with these {@code calls} and {@code templates} (every layout's name, {@code post}
+     * or {@code partials/head}) to offer.
      */
-    LayoutErrors(UnaryOperator<String> displayPath, NamedCalls calls, SortedSet<String> templates) {
+    LayoutErrors(UnaryOperator<String> displayPath, UnaryOperator<String> text, NamedCalls calls,
+                 SortedSet<String> templates) {
         this.displayPath = displayPath;
+        this.text = text;
         this.calls = calls;
         this.templates = templates;
     }
 
     /**
-     * A layout that does not parse (whichever page asked for it): at the tag it leaves unclosed, when
-     * {@code text} (the layout's source, or null) has one, else at the line where Pebble stopped.
+     * A layout that does not parse (whichever page asked for it): at the tag it leaves unclosed, when it has one,
+     * else where Pebble stopped: its line, and the column of the token it did not expect when the line shows which.
      */
-    Problem unparsable(ParserException e, String layout, UnaryOperator<String> text) {
+    Problem unparsable(ParserException e, String layout) {
         String file = e.getFileName() == null ? layout : e.getFileName();
         String reason = NamedCalls.reason(e);
         // Pebble stops at an end tag it did not expect, or at the end of the layout for a tag left open, saying so
@@ -61,8 +70,24 @@ final class LayoutErrors {
             return unclosed;
         }
         int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
-        return new Position(line, 1).problem(displayPath.apply(file), "layout error: " + reason
+        int column = Columns.of(text.apply(file), line, unexpected(reason));
+        return new Position(line, column).problem(displayPath.apply(file), "layout error: " + reason
                 + ": check that every {{ }}, {% %} and {# #} on this line is closed and spelled as Pebble wants");
+    }
+
+    /** Where the token that Pebble's {@code reason} says it did not expect may be: none when it names none. */
+    private static List<Columns.Spot> unexpected(String reason) {
+        Matcher token = UNEXPECTED_TOKEN.matcher(reason);
+        if (token.matches()) {
+            return token.group(1) != null ? List.of(Columns.Spot.token(token.group(1), token.group(2)))
+                    : List.of(Columns.Spot.token(token.group(4), token.group(3)));
+        }
+        Matcher character = UNEXPECTED_CHARACTER.matcher(reason);
+        if (character.matches()) {
+            String c = character.group(1) != null ? character.group(1) : character.group(2);
+            return List.of(Columns.Spot.token("BRACKET", c));
+        }
+        return List.of();
     }
 
     /** The tag of layout {@code file} (whose text is {@code source}, or null) left unclosed or closing none, or null. */
@@ -79,7 +104,7 @@ final class LayoutErrors {
      * {@code e} does not name): the first of the site's own layouts that leaves a tag unclosed, {@code layout}
      * first, else null.
      */
-    Problem unclosed(RuntimeException e, String layout, UnaryOperator<String> text, java.util.Map<String, String> own) {
+    Problem unclosed(RuntimeException e, String layout, java.util.Map<String, String> own) {
         if (!ranOffTheEnd(e)) {
             return null;
         }
@@ -123,13 +148,18 @@ final class LayoutErrors {
             line = p.getLineNumber() == null ? 1 : p.getLineNumber();
         }
         Said what = say(said, tag);
-        return new LayoutError(displayPath.apply(template), line, what.what(), what.detail(), what.advice());
+        // The line is the template's that the error names (a block of post.peb, a partial), not the layout's.
+        int column = Columns.of(text.apply(template), line, what.spots());
+        return new LayoutError(displayPath.apply(template), line, column, what.what(), what.detail(), what.advice());
     }
 
-    /** What went wrong (in general, then what this page's values made of it, or "") and what to do about it. */
-    private record Said(String what, String detail, String advice) {
-        Said(String[] whatAndAdvice) {
-            this(whatAndAdvice[0], "", whatAndAdvice[1]);
+    /**
+     * What went wrong (in general, then what this page's values made of it, or "") and what to do about it; and
+     * where on its line what it names may be, best first.
+     */
+    private record Said(String what, String detail, String advice, List<Columns.Spot> spots) {
+        Said(String[] whatAndAdvice, Columns.Spot... spots) {
+            this(whatAndAdvice[0], "", whatAndAdvice[1], List.of(spots));
         }
     }
 
@@ -141,11 +171,13 @@ final class LayoutErrors {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AttributeNotFoundException missing) {
-                return new Said(missingValue(missing.getPebbleMessage()));
+                return new Said(missingValue(missing.getPebbleMessage()), missingSpot(missing.getPebbleMessage()));
             }
         }
         if (e instanceof LoaderException && tag != null) {
-            return new Said(missingTemplate(NamedCalls.reason(e), tag));
+            Matcher found = NOT_FOUND.matcher(NamedCalls.reason(e));
+            return new Said(missingTemplate(NamedCalls.reason(e), tag), found.matches()
+                    ? new Columns.Spot[] {Columns.Spot.quoted(found.group(1))} : new Columns.Spot[0]);
         }
         String message = NamedCalls.reason(e);
         Throwable cause = e.getCause();
@@ -154,31 +186,45 @@ final class LayoutErrors {
         }
         Matcher unknown = UNKNOWN.matcher(message);
         if (unknown.matches()) {
-            return new Said(unknown(unknown.group(1), unknown.group(2)));
+            String name = unknown.group(2);
+            return new Said(unknown(unknown.group(1), name), switch (unknown.group(1)) {
+                case "Filter" -> Columns.Spot.filter(name);
+                case "Test" -> Columns.Spot.test(name);
+                default -> Columns.Spot.function(name);
+            });
         }
         if (message.startsWith("null value given to if statement")) {
             return new Said("the condition of this {% if %} is null", "", "test a value that may be missing with "
-                    + "'is not null' or 'is not empty' (strict variables are on)");
+                    + "'is not null' or 'is not empty' (strict variables are on)",
+                    List.of(Columns.Spot.tag("if", false), Columns.Spot.tag("elseif", false)));
         }
         if (e instanceof PebbleException && cause != null && !message.contains(NamedCalls.reason(cause))) {
             message += ": " + NamedCalls.reason(cause);
         }
         // Pebble's message may hold the page's values ("Not an iterable object. Value = [About]"): a detail.
-        return new Said("this line cannot be rendered", message, "fix it (" + SEE + ")");
+        return new Said("this line cannot be rendered", message, "fix it (" + SEE + ")", List.of());
     }
 
     /** A filter, function or test that threw: which, what it said of this page's values, what to give it. */
     private static Said called(NamedCalls.Failed call) {
         String what = call.kind() + " '" + call.name() + "' failed";
+        // Only one call of this name on the line will do: another may be given a value it takes.
+        Columns.Spot named = (switch (call.kind()) {
+            case "filter" -> Columns.Spot.filter(call.name());
+            case "test" -> Columns.Spot.test(call.name());
+            default -> Columns.Spot.function(call.name());
+        }).only();
         if (call.getCause() instanceof DatePatterns.Bad bad) { // the same for every page: no detail
-            return new Said("filter '" + call.name() + "': " + bad.what(), "", bad.advice());
+            // At the pattern, which is what to rewrite; at the filter when the pattern is a value's.
+            return new Said("filter '" + call.name() + "': " + bad.what(), "", bad.advice(),
+                    List.of(Columns.Spot.quoted(bad.pattern()), named));
         }
         String detail = NamedCalls.reason(call.getCause());
         if (call.kind().equals("filter") && call.name().equals("date")) {
             return new Said(what, detail, "give it a date, such as page.date or post.date, or text with its format: "
-                    + "date(\"d MMMM yyyy\", existingFormat=\"yyyy-MM-dd\")");
+                    + "date(\"d MMMM yyyy\", existingFormat=\"yyyy-MM-dd\")", List.of(named));
         }
-        return new Said(what, detail, "give it a value and arguments it takes (" + SEE + ")");
+        return new Said(what, detail, "give it a value and arguments it takes (" + SEE + ")", List.of(named));
     }
 
     /** Pebble's strict-variable messages. */
@@ -216,6 +262,16 @@ final class LayoutErrors {
                     "check its spelling (README lists what layouts see)"};
         }
         return new String[] {message, "check its spelling (README lists what layouts see)"};
+    }
+
+    /** Where on its line the key or variable of Pebble's strict-variable {@code message} may be. */
+    private static Columns.Spot[] missingSpot(String message) {
+        Matcher attribute = ATTRIBUTE.matcher(message);
+        if (attribute.matches()) {
+            return new Columns.Spot[] {Columns.Spot.attribute(attribute.group(1))};
+        }
+        Matcher root = ROOT.matcher(message);
+        return root.matches() ? new Columns.Spot[] {Columns.Spot.variable(root.group(1))} : new Columns.Spot[0];
     }
 
     /** A filter, test or function (or macro) by a name that none has. */

@@ -49,6 +49,8 @@ public final class Layouts {
     private final TreeSet<String> siteNames = new TreeSet<>();
     private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
     private final Map<String, String> sources;
+    /** The built-in theme's templates read for an error's column, by name ("" for none). */
+    private final Map<String, String> themeTexts = new ConcurrentHashMap<>();
     private final SiteConfig config;
     private final LayoutErrors errors;
 
@@ -110,7 +112,7 @@ public final class Layouts {
         TreeSet<String> templates = new TreeSet<>(THEME_LAYOUTS);
         templates.addAll(THEME_PARTIALS);
         sources.keySet().forEach(path -> templates.add(path.substring(0, path.length() - SUFFIX.length())));
-        this.errors = new LayoutErrors(this::displayPath, calls, templates);
+        this.errors = new LayoutErrors(this::displayPath, this::textOf, calls, templates);
     }
 
     /**
@@ -218,9 +220,9 @@ public final class Layouts {
             compiled.computeIfAbsent(name, engine::getTemplate).evaluate(out, context);
             return out;
         } catch (ParserException e) {
-            throw new SiteException(errors.unparsable(e, name, this::sourceOf));
+            throw new SiteException(errors.unparsable(e, name));
         } catch (RuntimeException e) {
-            Problem unclosed = errors.unclosed(e, name, this::sourceOf, sources);
+            Problem unclosed = errors.unclosed(e, name, sources);
             if (unclosed != null) {
                 throw new SiteException(unclosed);
             }
@@ -244,6 +246,24 @@ public final class Layouts {
             name = name.substring(dir.length());
         }
         return sources.get(name.endsWith(SUFFIX) ? name : name + SUFFIX);
+    }
+
+    /**
+     * The text of the layout Pebble names {@code template}, as its loader finds it: the site's own, else the built-in
+     * theme's (read here rather than through the theme's loader, which would count the theme as used), or null.
+     */
+    private String textOf(String template) {
+        String own = sourceOf(template);
+        if (own != null || template.indexOf('\\') >= 0 || template.startsWith("/")) {
+            return own;
+        }
+        return themeTexts.computeIfAbsent(template, name -> {
+            try (var in = Layouts.class.getClassLoader().getResourceAsStream(THEME + "/" + name + SUFFIX)) {
+                return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return ""; // only a column is lost
+            }
+        });
     }
 
     /** {@code post} → {@code layouts/post.peb}, or the built-in theme's name for it. */

@@ -237,6 +237,7 @@ class BadInputTest {
         Path layout = site.resolve("layouts/page.peb");
         List<String> lines = Files.readAllLines(layout);
         int line = lines.indexOf(lines.stream().filter(l -> l.contains("{{ page.title }}")).findFirst().orElseThrow()) + 1;
+        int column = lines.get(line - 1).indexOf("{{ page.title }}") + "{{ page.title | ".length() + 1; // at date
         Files.writeString(layout, Files.readString(layout).replace("{{ page.title }}", "{{ page.title | date(\"yyyy\") }}"));
         var output = Kiln.snapshot(dest);
         var sources = Kiln.snapshot(site);
@@ -245,7 +246,7 @@ class BadInputTest {
 
         assertEquals(1, run.code(), run.err());
         assertEquals(1, run.problems().size(), run.err());
-        assertTrue(run.problems().get(0).startsWith("layouts/page.peb:" + line + ":1: layout error: filter 'date' "
+        assertTrue(run.problems().get(0).startsWith("layouts/page.peb:" + line + ":" + column + ": layout error: filter 'date' "
                 + "failed: "), run.err());
         assertTrue(run.problems().get(0).contains(" (laying out content/"), run.err());
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());

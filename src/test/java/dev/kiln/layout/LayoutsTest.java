@@ -141,9 +141,15 @@ class LayoutsTest {
         write("layouts/post.peb", "<!DOCTYPE html>\n<html>\n<body>\n{% if page.title %}\n<h1>{{ page.title }</h1>\n"
                 + "</body></html>\n");
 
-        Problem problem = onlyProblem();
+        // At the } that closes nothing: Pebble gives the line only.
+        assertEquals("layouts/post.peb:5:19: layout error: Unexpected \"}\": check that every {{ }}, {% %} and {# #} on "
+                + "this line is closed and spelled as Pebble wants", onlyProblem().toString());
 
-        assertTrue(problem.toString().startsWith("layouts/post.peb:5:1: layout error: "), problem.toString());
+        // At the }} that came too soon: a line of its own, as Pebble stops at the first token it did not expect.
+        write("layouts/post.peb", "<!DOCTYPE html>\n<html>\n<body>\n<p>{{ page.title }}</p>\n<h1>{{ page.title + }}</h1>\n"
+                + "</body></html>\n");
+        assertEquals("layouts/post.peb:5:21: layout error: Unexpected token \"PRINT_END\" of value \"}}\": check that every "
+                + "{{ }}, {% %} and {# #} on this line is closed and spelled as Pebble wants", onlyProblem().toString());
     }
 
     @Test
@@ -227,8 +233,8 @@ class LayoutsTest {
 
         Problem problem = onlyProblem();
 
-        assertTrue(problem.toString().startsWith("layouts/post.peb:5:1: layout error: "), problem.toString());
-        assertTrue(problem.message().contains("'titel'"), problem.toString());
+        assertTrue(problem.toString().startsWith("layouts/post.peb:5:12: layout error: 'titel' does not exist here"),
+                problem.toString());
     }
 
     @Test
@@ -239,8 +245,8 @@ class LayoutsTest {
 
         Problem problem = onlyProblem();
 
-        assertTrue(problem.toString().startsWith("layouts/post.peb:4:1: layout error: "), problem.toString());
-        assertTrue(problem.message().contains("'pgae'"), problem.toString());
+        assertTrue(problem.toString().startsWith("layouts/post.peb:4:4: layout error: variable 'pgae' does not exist here"),
+                problem.toString());
     }
 
     @Test
@@ -252,7 +258,38 @@ class LayoutsTest {
 
         Problem problem = onlyProblem();
 
-        assertTrue(problem.toString().startsWith("layouts/partials/meta.peb:2:1: layout error: "), problem.toString());
+        assertTrue(problem.toString().startsWith("layouts/partials/meta.peb:2:12: layout error: "), problem.toString());
+    }
+
+    @Test
+    void anErrorIsAtTheColumnOfWhatItNamesInTheTagsNotOfTheSameWordInTextOrQuotes() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        // Pebble gives lines only: they were all at column 1.
+        writePostWithLine12("<p class=\"upcase\">upcase {{ \"a | upcase\" }} {{ page.title | upcase }}</p>");
+
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:61: layout error: there is no filter 'upcase' "),
+                onlyProblem().toString());
+
+        writePostWithLine12("<p class=\"title\">{{ page.titel }}</p>");
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:26: layout error: 'titel' does not exist here "),
+                onlyProblem().toString());
+
+        // Two of one key: the first is given a default, the second failed; which one cannot be told from the line.
+        writePostWithLine12("{{ page.titel | default(\"none\") }} {{ page.titel }}");
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:1: layout error: 'titel' does not exist here "),
+                onlyProblem().toString());
+    }
+
+    @Test
+    void anErrorInATemplateOfTheBuiltInThemeIsAtItsColumnThere() throws IOException {
+        write("content/about.md", "---\ntitle: About\n---\nText.\n");
+        // The theme's home reads paginator, which only the home page has: at the theme's line, not page.peb's.
+        write("layouts/page.peb", "{% extends \"home\" %}\n");
+
+        assertTrue(onlyProblem().toString().startsWith("(built-in theme) layouts/home.peb:5:133: layout error: variable "
+                + "'paginator' does not exist here (laying out content/about.md)"), onlyProblem().toString());
     }
 
     /** A base layout longer than the post layouts below, so that a line of theirs is also a line of it. */
@@ -277,7 +314,7 @@ class LayoutsTest {
 
         Problem problem = onlyProblem();
 
-        assertEquals("layouts/post.peb:12:1: layout error: filter 'date' failed: Unsupported argument type: "
+        assertEquals("layouts/post.peb:12:17: layout error: filter 'date' failed: Unsupported argument type: "
                 + "java.lang.String (value: Hello) (laying out " + POST + "): give it a date, such as page.date or "
                 + "post.date, or text with its format: date(\"d MMMM yyyy\", existingFormat=\"yyyy-MM-dd\")",
                 problem.toString());
@@ -291,7 +328,7 @@ class LayoutsTest {
         // Printed "2006-01-02" on every post: digits are no pattern letters.
         writePostWithLine12("<time>{{ page.date | date(\"2006-01-02\") }}</time>");
 
-        assertEquals("layouts/post.peb:12:1: layout error: filter 'date': date pattern \"2006-01-02\" is a Go layout "
+        assertEquals("layouts/post.peb:12:27: layout error: filter 'date': date pattern \"2006-01-02\" is a Go layout "
                 + "(Hugo's way to write dates), not a Java pattern (laying out " + POST + "): write the Java "
                 + "pattern for it, date(\"yyyy-MM-dd\") (Java's DateTimeFormatter letters: yyyy year, MM month, MMM or "
                 + "MMMM its name, dd or d day, EEE or EEEE weekday, HH:mm:ss time; text between single quotes is printed "
@@ -299,13 +336,13 @@ class LayoutsTest {
 
         // Said "Unknown pattern letter: J ... give it a date, such as page.date": it was given one.
         writePostWithLine12("<time>{{ page.date | date(\"Jan 2, 2006\") }}</time>");
-        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:1: layout error: filter 'date': date pattern "
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:27: layout error: filter 'date': date pattern "
                 + "\"Jan 2, 2006\" is a Go layout (Hugo's way to write dates), not a Java pattern (laying out "
                 + POST + "): write the Java pattern for it, date(\"MMM d, yyyy\") ("), onlyProblem().toString());
 
         // Said only "Unknown pattern letter: J" and what pattern letters are: 06 and MST were not known as Go's.
         writePostWithLine12("<time>{{ page.date | date(\"02 Jan 06 15:04 MST\") }}</time>");
-        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:1: layout error: filter 'date': date pattern "
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:27: layout error: filter 'date': date pattern "
                 + "\"02 Jan 06 15:04 MST\" is a Go layout (Hugo's way to write dates), not a Java pattern (laying out "
                 + POST + "): write the Java pattern for it, date(\"dd MMM yy HH:mm z\") ("), onlyProblem().toString());
     }
@@ -318,14 +355,14 @@ class LayoutsTest {
         // Hugo's {{ .Date.Format "2006" }}: printed "2006" on every post, silently.
         writePostWithLine12("<p>Posted in {{ page.date | date(\"2006\") }}</p>");
 
-        assertEquals("layouts/post.peb:12:1: layout error: filter 'date': date pattern \"2006\" holds no pattern "
+        assertEquals("layouts/post.peb:12:34: layout error: filter 'date': date pattern \"2006\" holds no pattern "
                 + "letter, so it prints the same text, \"2006\", for every date (it is a Go layout, Hugo's way to write "
                 + "dates, not a Java pattern) (laying out " + POST + "): write the Java pattern for it, date(\"yyyy\") "
                 + "(Java's DateTimeFormatter letters: yyyy year, MM month, MMM or MMMM its name, dd or d day, EEE or EEEE "
                 + "weekday, HH:mm:ss time; text between single quotes is printed as it is)", onlyProblem().toString());
 
         writePostWithLine12("<p>Posted {{ page.date | date(\"'always'\") }}</p>");
-        assertEquals("layouts/post.peb:12:1: layout error: filter 'date': date pattern \"'always'\" holds no pattern "
+        assertEquals("layouts/post.peb:12:31: layout error: filter 'date': date pattern \"'always'\" holds no pattern "
                 + "letter, so it prints the same text, \"always\", for every date (laying out " + POST + "): write it "
                 + "with Java's DateTimeFormatter letters: yyyy year, MM month, MMM or MMMM its name, dd or d day, EEE or "
                 + "EEEE weekday, HH:mm:ss time; text between single quotes is printed as it is: date(\"yyyy\"), "
@@ -342,7 +379,7 @@ class LayoutsTest {
         writeBaseWithABlock();
         writePostWithLine12("<time>{{ page.date | date(\"Day d of MMMM\") }}</time>");
 
-        assertEquals("layouts/post.peb:12:1: layout error: filter 'date': date pattern \"Day d of MMMM\" is not valid "
+        assertEquals("layouts/post.peb:12:27: layout error: filter 'date': date pattern \"Day d of MMMM\" is not valid "
                 + "(Unknown pattern letter: o) (laying out " + POST + "): write it with Java's DateTimeFormatter letters: "
                 + "yyyy year, MM month, MMM or MMMM its name, dd or d day, EEE or EEEE weekday, HH:mm:ss time; text between "
                 + "single quotes is printed as it is: date(\"MMM d, yyyy\"), date(\"d 'of' MMMM yyyy\")",
@@ -377,7 +414,7 @@ class LayoutsTest {
 
         Problem problem = onlyProblem();
 
-        assertTrue(problem.toString().startsWith("layouts/post.peb:12:1: layout error: function 'range' failed: "),
+        assertTrue(problem.toString().startsWith("layouts/post.peb:12:13: layout error: function 'range' failed: "),
                 problem.toString());
         assertTrue(problem.message().contains("(laying out " + POST + "): give it a value and arguments it takes"),
                 problem.toString());
@@ -392,7 +429,7 @@ class LayoutsTest {
 
         Problem problem = onlyProblem();
 
-        assertEquals("layouts/post.peb:12:1: layout error: there is no function or macro 'nosuchfn' (laying out "
+        assertEquals("layouts/post.peb:12:4: layout error: there is no function or macro 'nosuchfn' (laying out "
                 + POST + "): check its spelling (functions: i18n, max, min, range); a macro must be defined with "
                 + "{% macro nosuchfn(...) %} in this layout or brought in with {% import %}", problem.toString());
     }
@@ -407,7 +444,7 @@ class LayoutsTest {
 
         Problem problem = onlyProblem();
 
-        assertEquals("layouts/post.peb:12:1: layout error: there is no layout 'partials/nope' to include (laying out "
+        assertEquals("layouts/post.peb:12:12: layout error: there is no layout 'partials/nope' to include (laying out "
                 + POST + "): check the name (partials: footer, head, header, meta, post-list, post-meta), or create "
                 + "layouts/partials/nope.peb", problem.toString());
     }
@@ -421,13 +458,13 @@ class LayoutsTest {
 
         Problem filter = onlyProblem();
 
-        assertTrue(filter.toString().startsWith("layouts/post.peb:12:1: layout error: there is no filter 'slugfy' "
+        assertTrue(filter.toString().startsWith("layouts/post.peb:12:17: layout error: there is no filter 'slugfy' "
                 + "(laying out " + POST + "): check its spelling (filters: abbreviate, abs, absolute_url, "), filter.toString());
         assertTrue(filter.message().contains(" slugify, "), "Kiln's own filters are named too: " + filter);
 
         writePostWithLine12("{% if page.title is emtpy %}x{% endif %}");
 
-        assertEquals("layouts/post.peb:12:1: layout error: there is no test 'emtpy' (laying out " + POST + "): check "
+        assertEquals("layouts/post.peb:12:21: layout error: there is no test 'emtpy' (laying out " + POST + "): check "
                 + "its spelling (tests: defined, empty, even, iterable, map, null, odd)", onlyProblem().toString());
     }
 
@@ -482,12 +519,12 @@ class LayoutsTest {
         writeBaseWithABlock();
         writePostWithLine12("{% if page.titel %}x{% endif %}");
 
-        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:1: layout error: 'titel' does not exist here "
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:12: layout error: 'titel' does not exist here "
                 + "(laying out " + POST + "): check its spelling"));
 
         writePostWithLine12("{% if page.image %}x{% endif %}");
 
-        assertEquals("layouts/post.peb:12:1: layout error: the condition of this {% if %} is null (laying out " + POST
+        assertEquals("layouts/post.peb:12:4: layout error: the condition of this {% if %} is null (laying out " + POST
                 + "): test a value that may be missing with 'is not null' or 'is not empty' (strict variables are on)",
                 onlyProblem().toString());
     }
@@ -500,7 +537,7 @@ class LayoutsTest {
         write("layouts/partials/macros.peb", "{% macro year(value) %}\n<b>{{ value | date(\"yyyy\") }}</b>\n{% endmacro %}\n");
         writePostWithLine12("{% import \"partials/macros\" %}{{ year(page.title) }}");
 
-        assertTrue(onlyProblem().toString().startsWith("layouts/partials/macros.peb:2:1: layout error: filter 'date' failed"));
+        assertTrue(onlyProblem().toString().startsWith("layouts/partials/macros.peb:2:15: layout error: filter 'date' failed"));
     }
 
     @Test
@@ -521,7 +558,7 @@ class LayoutsTest {
         write("layouts/post.peb", "{% extends \"base\" %}\n\n{% set year = page.title | date(\"yyyy\") %}\n"
                 + "{% block content %}{{ year }}{% endblock %}\n");
 
-        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:3:1: layout error: filter 'date' failed"));
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:3:28: layout error: filter 'date' failed"));
     }
 
     @Test

@@ -66,14 +66,14 @@ class PostListFrontMatterTest {
         // Said "or write | default(...)", which printed the default for every post, though they set it.
         write("layouts/home.peb", "{% for p in paginator.posts %}\n{{ p.subtitle }}{% endfor %}\n");
 
-        assertEquals("layouts/home.peb:2:1: layout error: 'subtitle' does not exist here (laying out the home page): "
+        assertEquals("layouts/home.peb:2:6: layout error: 'subtitle' does not exist here (laying out the home page): "
                 + "check its spelling (README lists what layouts see); a front matter key of your own is under params: "
                 + "page.params.subtitle, post.params.subtitle (| default(...) cannot stand in for a key Kiln's values "
                 + "lack: it would print the default for every page)", onlyProblem());
 
         // A key of front matter that no post sets: default(...) is what to write, and prints the default.
         write("layouts/home.peb", "{% for p in paginator.posts %}\n{{ p.params.lede }}{% endfor %}\n");
-        assertEquals("layouts/home.peb:2:1: layout error: 'lede' does not exist here (laying out the home page): "
+        assertEquals("layouts/home.peb:2:13: layout error: 'lede' does not exist here (laying out the home page): "
                 + "check its spelling (README lists what layouts see), or write | default(...) for a value that some "
                 + "pages do not set", onlyProblem());
         write("layouts/home.peb", "<p id=\"lede\">{% for p in paginator.posts %}{{ p.params.lede | default(\"none\") }}"

@@ -610,7 +610,7 @@ class DevServerTest {
 
             Element overlay = page(server, FIRST_URL).getElementById("kiln-errors");
             assertNotNull(overlay);
-            assertTrue(overlay.text().contains("layouts/post.peb:4:1"), overlay.text());
+            assertTrue(overlay.text().contains("layouts/post.peb:4:9"), overlay.text());
             assertTrue(overlay.text().contains("'titel' does not exist"), overlay.text());
             String excerpt = overlay.selectFirst("pre").text();
             assertTrue(excerpt.contains("{{ page.titel }}") && excerpt.contains("<body>") && excerpt.contains("</body></html>"),
