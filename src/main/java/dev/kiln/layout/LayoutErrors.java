@@ -30,33 +30,48 @@ final class LayoutErrors {
     private static final Pattern UNEXPECTED_TOKEN = Pattern.compile(
             "Unexpected token \"(\\w+)\" of value \"(.*)\"|Unexpected token of value \"(.*)\" and type (\\w+),.*",
             Pattern.DOTALL);
+    private static final Pattern UNEXPECTED_TAG = Pattern.compile("Unexpected tag name \"(.+)\"");
     private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("Unexpected \"(.)\"|Unexpected character \\[(.)]");
 
     private final UnaryOperator<String> displayPath;
     private final UnaryOperator<String> text;
     private final NamedCalls calls;
+    private final SortedSet<String> tags;
     private final SortedSet<String> templates;
 
     /**
      * Errors of layouts shown at {@code displayPath} of Pebble's template name, found in {@code text} of it (the
-     * template's source, or null), with these {@code calls} and {@code templates} (every layout's name, {@code post}
-     * or {@code partials/head}) to offer.
+     * template's source, or null), with these {@code calls}, {@code tags} (Pebble's, without their end tags) and
+     * {@code templates} (every layout's name, {@code post} or {@code partials/head}) to offer.
      */
     LayoutErrors(UnaryOperator<String> displayPath, UnaryOperator<String> text, NamedCalls calls,
-                 SortedSet<String> templates) {
+                 SortedSet<String> tags, SortedSet<String> templates) {
         this.displayPath = displayPath;
         this.text = text;
         this.calls = calls;
+        this.tags = tags;
         this.templates = templates;
     }
 
     /**
-     * A layout that does not parse (whichever page asked for it): at the tag it leaves unclosed, when it has one,
-     * else where Pebble stopped: its line, and the column of the token it did not expect when the line shows which.
+     * A layout that does not parse (whichever page asked for it): at a tag Pebble has none by the name of, at the tag
+     * it leaves unclosed, when it has one, else where Pebble stopped: its line, and the column of the token it did not
+     * expect when the line shows which.
      */
     Problem unparsable(ParserException e, String layout) {
         String file = e.getFileName() == null ? layout : e.getFileName();
         String reason = NamedCalls.reason(e);
+        int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
+        // "Unexpected tag name" is said of a tag Pebble has never heard of as of an end tag it did not expect there:
+        // only the second is a matter of pairing ({% iff %} was said to leave the {% block %} around it unclosed, before
+        // the {% endif %} that then closed nothing).
+        Matcher tag = UNEXPECTED_TAG.matcher(reason);
+        if (tag.matches() && !isTag(tag.group(1))) {
+            String name = tag.group(1);
+            int column = Columns.of(text.apply(file), line, List.of(Columns.Spot.tag(name, true)));
+            return new Position(line, column).problem(displayPath.apply(file), "layout error: there is no tag '" + name
+                    + "': check its spelling (tags: " + list(tags) + ")");
+        }
         // Pebble stops at an end tag it did not expect, or at the end of the layout for a tag left open, saying so
         // in as many ways as it has tags ("Unexpected tag name", "end of template", "endblock tag should be
         // present with block tag starting line number " without the number, "Unclosed verbatim tag", "type EOF",
@@ -69,10 +84,14 @@ final class LayoutErrors {
         if (unclosed != null) {
             return unclosed;
         }
-        int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
         int column = Columns.of(text.apply(file), line, unexpected(reason));
         return new Position(line, column).problem(displayPath.apply(file), "layout error: " + reason
                 + ": check that every {{ }}, {% %} and {# #} on this line is closed and spelled as Pebble wants");
+    }
+
+    /** Whether {@code name} is a tag of Pebble's, or the end or {@code else} of one. */
+    private boolean isTag(String name) {
+        return tags.contains(name) || UnclosedTags.isEnd(name) || name.equals("else") || name.equals("elseif");
     }
 
     /** Where the token that Pebble's {@code reason} says it did not expect may be: none when it names none. */

@@ -112,7 +112,10 @@ public final class Layouts {
         TreeSet<String> templates = new TreeSet<>(THEME_LAYOUTS);
         templates.addAll(THEME_PARTIALS);
         sources.keySet().forEach(path -> templates.add(path.substring(0, path.length() - SUFFIX.length())));
-        this.errors = new LayoutErrors(this::displayPath, this::textOf, calls, templates);
+        // Pebble's tags, and verbatim, which its lexer reads.
+        TreeSet<String> tags = new TreeSet<>(engine.getExtensionRegistry().getTokenParsers().keySet());
+        tags.add("verbatim");
+        this.errors = new LayoutErrors(this::displayPath, this::textOf, calls, tags, templates);
     }
 
     /**

@@ -35,6 +35,11 @@ final class UnclosedTags {
 
     private UnclosedTags() {}
 
+    /** Whether {@code name} is the tag that ends one of Pebble's ({@code endif}, {@code endblock}). */
+    static boolean isEnd(String name) {
+        return ENDS.containsValue(name);
+    }
+
     /** The first tag of {@code text} left unclosed or closing nothing, or null when every tag pairs up. */
     static Found in(String text) {
         Deque<Open> open = new ArrayDeque<>();

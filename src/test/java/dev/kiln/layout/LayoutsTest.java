@@ -224,6 +224,38 @@ class LayoutsTest {
                 + "{% if %} it should close", onlyProblem().toString());
     }
 
+    private static final String TAGS = "(tags: autoescape, block, cache, embed, extends, filter, flush, for, from, if, "
+            + "import, include, macro, parallel, set, verbatim)";
+
+    @Test
+    void anUnknownTagInABlockIsReportedAtItsNameNotAsTheBlockNeverClosed() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        // Was "layouts/post.peb:2:1: {% block %} is never closed: add {% endblock %} before the {% endif %} of line 6".
+        write("layouts/post.peb", "{% extends \"base\" %}\n{% block content %}\n<article>\n  {% iff page.image is not "
+                + "empty %}\n  <img src=\"{{ page.image }}\" alt=\"\">\n{% endif %}\n</article>\n{% endblock %}\n");
+
+        assertEquals("layouts/post.peb:4:6: layout error: there is no tag 'iff': check its spelling " + TAGS,
+                onlyProblem().toString());
+    }
+
+    @Test
+    void anUnknownTagInAnIfOrAtTheTopOfALayoutIsReportedAtItsName() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        write("layouts/post.peb", "<!DOCTYPE html>\n<html><body>\n{% if page.title is not empty %}\n<h1>{% titel %}</h1>\n"
+                + "{% endif %}\n</body></html>\n");
+
+        assertEquals("layouts/post.peb:4:8: layout error: there is no tag 'titel': check its spelling " + TAGS,
+                onlyProblem().toString());
+
+        write("layouts/post.peb", "<!DOCTYPE html>\n<html><body>\n<p>{%- iff page.title is not empty -%}{{ page.title }}"
+                + "{% endif %}</p>\n</body></html>\n");
+        assertEquals("layouts/post.peb:3:8: layout error: there is no tag 'iff': check its spelling " + TAGS,
+                onlyProblem().toString());
+    }
+
     @Test
     void aMisspelledVariableIsReportedAtItsLayoutAndLine() throws IOException {
         write(POST, "---\ntitle: Hello\n---\nBody.\n");
