@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * The patterns of Pebble's {@code date} filter, checked: one that is no pattern ({@code date("Jan 2, 2006")} threw
  * "Unknown pattern letter: J", which Kiln took for a value that is no date), and Go's reference layouts, as Hugo
- * writes dates ({@code date("2006-01-02")} printed 2006-01-02 on every post, its digits being no pattern letters),
- * are errors naming the Java pattern to write.
+ * writes dates ({@code date("2006-01-02")} printed 2006-01-02 on every post, its digits being no pattern letters), and
+ * strftime's, as Jekyll's Liquid writes them ({@code date("%Y-%m-%d")}), are errors naming the Java pattern to write.
  */
 final class DatePatterns {
 
@@ -63,6 +63,8 @@ final class DatePatterns {
                             int line) {
             refuseGo(args.get("format"));
             refuseGo(args.get("existingFormat"));
+            refuseStrftime(args.get("format"));
+            refuseStrftime(args.get("existingFormat"));
             refuseConstant(args.get("format"));
             try {
                 return filter.apply(input, args, self, context, line);
@@ -86,6 +88,65 @@ final class DatePatterns {
                         + "pattern", "write the Java pattern for it, date(\"" + java + "\") (" + LETTERS + ")", text);
             }
         }
+    }
+
+    /**
+     * Throws {@link Bad} when {@code pattern} is strftime's, as Jekyll's Liquid writes dates ({@code date: "%b %-d, %Y"}):
+     * {@code date("%Y-%m-%d")} printed "%2024-%0-%1" for a post of 2024-01-01, % being text to Java, and Y, m and d its
+     * letters of the week's year, the minute and the day.
+     */
+    static void refuseStrftime(Object pattern) {
+        if (pattern instanceof String text && STRFTIME.matcher(unquoted(text)).find()) {
+            String java = strftimeToJava(text);
+            String what = "date pattern \"" + text + "\" is strftime's (Liquid's, as Jekyll writes dates), not a Java "
+                    + "pattern";
+            throw java == null ? new Bad(what, "write it with " + LETTERS + ": date(\"MMM d, yyyy\")", text)
+                    : new Bad(what, "write the Java pattern for it, date(\"" + java + "\") (" + LETTERS + ")", text);
+        }
+    }
+
+    /** A conversion of strftime's: {@code %}, its flag ({@code %-d} has no padding) and its letter. */
+    private static final java.util.regex.Pattern STRFTIME = java.util.regex.Pattern.compile("%([-_0^#:]?)([a-zA-Z%])");
+
+    /** strftime's conversions (as Ruby's, which Jekyll's are) and Java's letters for them; {@code -} unpadded. */
+    private static final Map<String, String> CONVERSIONS = Map.ofEntries(Map.entry("Y", "yyyy"), Map.entry("y", "yy"),
+            Map.entry("m", "MM"), Map.entry("-m", "M"), Map.entry("B", "MMMM"), Map.entry("b", "MMM"), Map.entry("h", "MMM"),
+            Map.entry("d", "dd"), Map.entry("-d", "d"), Map.entry("e", "d"), Map.entry("-e", "d"), Map.entry("j", "DDD"),
+            Map.entry("-j", "D"), Map.entry("A", "EEEE"), Map.entry("a", "EEE"), Map.entry("H", "HH"), Map.entry("-H", "H"),
+            Map.entry("k", "H"), Map.entry("I", "hh"), Map.entry("-I", "h"), Map.entry("l", "h"), Map.entry("M", "mm"),
+            Map.entry("-M", "m"), Map.entry("S", "ss"), Map.entry("-S", "s"), Map.entry("L", "SSS"), Map.entry("p", "a"),
+            Map.entry("Z", "z"), Map.entry("z", "xx"), Map.entry(":z", "xxx"),
+            Map.entry("F", "yyyy-MM-dd"), Map.entry("T", "HH:mm:ss"), Map.entry("R", "HH:mm"), Map.entry("D", "MM/dd/yy"));
+
+    /**
+     * The Java pattern for strftime's {@code pattern}, its text between conversions quoted, or null when it holds a
+     * conversion Java has no letters for (a week's number, %s's seconds since 1970).
+     */
+    static String strftimeToJava(String pattern) {
+        StringBuilder java = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        java.util.regex.Matcher m = STRFTIME.matcher(pattern);
+        int at = 0;
+        while (m.find()) {
+            text.append(pattern, at, m.start());
+            at = m.end();
+            if (m.group(2).equals("%")) {
+                text.append('%');
+                continue;
+            }
+            String letters = CONVERSIONS.get(m.group(1) + m.group(2));
+            if (letters == null && (m.group(1).equals("_") || m.group(1).equals("0"))) {
+                letters = CONVERSIONS.get(m.group(2)); // padded with spaces or zeros: Java's are zeros, or none
+            }
+            if (letters == null) { // %^b's capitals, say, which no Java letter gives
+                return null;
+            }
+            quote(text, java);
+            java.append(letters);
+        }
+        text.append(pattern, at, pattern.length());
+        quote(text, java);
+        return java.toString();
     }
 
     /**

@@ -42,4 +42,27 @@ class DatePatternsTest {
         assertNull(DatePatterns.goToJava("'since 2006-01' yyyy"));
         assertNull(DatePatterns.goToJava("2006"));
     }
+
+    /** The Java pattern for strftime's {@code pattern}, checked to print {@code printed} as Ruby printed {@link #DATE}. */
+    private static void sameAsRuby(String pattern, String java, String printed) {
+        assertEquals(java, DatePatterns.strftimeToJava(pattern), pattern);
+        assertEquals(printed, DateTimeFormatter.ofPattern(java, Locale.ENGLISH).format(DATE), pattern);
+    }
+
+    @Test
+    void jekyllsStrftimePatternsBecomeTheJavaPatternsThatPrintTheSame() {
+        sameAsRuby("%Y-%m-%d", "yyyy-MM-dd", "2023-05-01");
+        sameAsRuby("%b %-d, %Y", "MMM d, yyyy", "May 1, 2023");
+        sameAsRuby("%d %B %Y", "dd MMMM yyyy", "01 May 2023");
+        sameAsRuby("%A, %-d %b %y at %-I:%M %p", "EEEE, d MMM yy 'at' h:mm a", "Monday, 1 May 23 at 9:07 AM");
+        sameAsRuby("%Y-%m-%dT%H:%M:%S%:z", "yyyy-MM-dd'T'HH:mm:ssxxx", "2023-05-01T09:07:03+02:00");
+        sameAsRuby("%F %T", "yyyy-MM-dd HH:mm:ss", "2023-05-01 09:07:03");
+        sameAsRuby("100%% in %-m/%-d", "100% 'in' M/d", "100% in 5/1");
+    }
+
+    @Test
+    void strftimesConversionsThatNoJavaLetterGivesHaveNoPattern() {
+        assertNull(DatePatterns.strftimeToJava("week %U of %Y"));
+        assertNull(DatePatterns.strftimeToJava("%^b %Y"));
+    }
 }

@@ -380,6 +380,27 @@ class LayoutsTest {
     }
 
     @Test
+    void strftimePatternsAsJekyllWritesDatesAreAProblemNamingTheJavaPatternNotPrintedAsTheyAre() throws IOException {
+        write(POST, "---\ntitle: Hello\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        // Printed "%2020-%0-%15" on every post: % is text to Java, and Y, m, d its letters of other fields.
+        writePostWithLine12("<time>{{ page.date | date(\"%Y-%m-%d\") }}</time>");
+
+        assertEquals("layouts/post.peb:12:27: layout error: filter 'date': date pattern \"%Y-%m-%d\" is strftime's "
+                + "(Liquid's, as Jekyll writes dates), not a Java pattern (laying out " + POST + "): write the Java "
+                + "pattern for it, date(\"yyyy-MM-dd\") (Java's DateTimeFormatter letters: yyyy year, MM month, MMM or "
+                + "MMMM its name, dd or d day, EEE or EEEE weekday, HH:mm:ss time; text between single quotes is printed "
+                + "as it is)", onlyProblem().toString());
+
+        // Said only "Unknown pattern letter: b" and what pattern letters are.
+        writePostWithLine12("<time>{{ page.date | date(\"%b %-d, %Y\") }}</time>");
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:27: layout error: filter 'date': date pattern "
+                + "\"%b %-d, %Y\" is strftime's (Liquid's, as Jekyll writes dates), not a Java pattern (laying out "
+                + POST + "): write the Java pattern for it, date(\"MMM d, yyyy\") ("), onlyProblem().toString());
+    }
+
+    @Test
     void aDatePatternWithNoPatternLetterIsAProblemNamingTheJavaPatternForGosYear() throws IOException {
         write(POST, "---\ntitle: Hello\n---\nBody.\n");
         writeOwnLayouts();
