@@ -98,15 +98,9 @@ final class Columns {
      * of the first of {@code spots} found there, or 1.
      */
     static int of(String source, int line, List<Spot> spots) {
-        if (source == null || spots.isEmpty() || line < 1) {
+        int start = source == null ? -1 : start(source, line);
+        if (start < 0 || spots.isEmpty()) {
             return 1;
-        }
-        int start = 0;
-        for (int n = 1; n < line; n++) {
-            start = source.indexOf('\n', start) + 1;
-            if (start == 0) {
-                return 1; // no such line
-            }
         }
         int end = source.indexOf('\n', start);
         end = end < 0 ? source.length() : end;
@@ -139,6 +133,28 @@ final class Columns {
             found = m.start("at");
         }
         return found;
+    }
+
+    /** Line {@code line} (1-based) of {@code source}, or "" when it has none. */
+    static String line(String source, int line) {
+        int start = source == null ? -1 : start(source, line);
+        if (start < 0) {
+            return "";
+        }
+        int end = source.indexOf('\n', start);
+        return source.substring(start, end < 0 ? source.length() : end);
+    }
+
+    /** Where line {@code line} (1-based) of {@code source} starts, or -1 when it has none. */
+    private static int start(String source, int line) {
+        int start = 0;
+        for (int n = 1; n < line; n++) {
+            start = source.indexOf('\n', start) + 1;
+            if (start == 0) {
+                return -1;
+            }
+        }
+        return line < 1 ? -1 : start;
     }
 
     /** What each character of {@code source} up to {@code end} is: {@link #TEXT}, {@link #CODE} or {@link #QUOTED}. */

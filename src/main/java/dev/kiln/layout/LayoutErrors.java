@@ -30,6 +30,7 @@ final class LayoutErrors {
     private static final Pattern UNEXPECTED_TOKEN = Pattern.compile(
             "Unexpected token \"(\\w+)\" of value \"(.*)\"|Unexpected token of value \"(.*)\" and type (\\w+),.*",
             Pattern.DOTALL);
+    private static final Pattern JEKYLL_INCLUDE = Pattern.compile("(?!partials/)([\\w./-]+?)(\\.html|\\.htm|\\.liquid)");
     private static final Pattern UNEXPECTED_TAG = Pattern.compile("Unexpected tag name \"(.+)\"");
     private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("Unexpected \"(.)\"|Unexpected character \\[(.)]");
 
@@ -65,12 +66,20 @@ final class LayoutErrors {
         // "Unexpected tag name" is said of a tag Pebble has never heard of as of an end tag it did not expect there:
         // only the second is a matter of pairing ({% iff %} was said to leave the {% block %} around it unclosed, before
         // the {% endif %} that then closed nothing).
+        String source = text.apply(file);
         Matcher tag = UNEXPECTED_TAG.matcher(reason);
         if (tag.matches() && !isTag(tag.group(1))) {
             String name = tag.group(1);
-            int column = Columns.of(text.apply(file), line, List.of(Columns.Spot.tag(name, true)));
+            String liquid = LiquidHabits.tag(name);
+            int column = Columns.of(source, line, List.of(Columns.Spot.tag(name, true)));
             return new Position(line, column).problem(displayPath.apply(file), "layout error: there is no tag '" + name
-                    + "': check its spelling (tags: " + list(tags) + ")");
+                    + "': " + (liquid != null ? liquid : "check its spelling (tags: " + list(tags) + ")"));
+        }
+        LiquidHabits.Found liquid = liquid(reason, Columns.line(source, line));
+        if (liquid != null) {
+            int column = Columns.of(source, line, List.of(liquid.spot()));
+            return new Position(line, column).problem(displayPath.apply(file), "layout error: " + liquid.what() + ": "
+                    + liquid.advice());
         }
         // Pebble stops at an end tag it did not expect, or at the end of the layout for a tag left open, saying so
         // in as many ways as it has tags ("Unexpected tag name", "end of template", "endblock tag should be
@@ -87,6 +96,27 @@ final class LayoutErrors {
         int column = Columns.of(text.apply(file), line, unexpected(reason));
         return new Position(line, column).problem(displayPath.apply(file), "layout error: " + reason
                 + ": check that every {{ }}, {% %} and {# #} on this line is closed and spelled as Pebble wants");
+    }
+
+    /**
+     * Liquid's way of writing that Pebble stopped at on {@code line}, saying only that it did not expect a token
+     * ({@code reason}): a filter's arguments after a colon, a {@code for}'s {@code limit:}, an include of a file named
+     * without quotes with parameters; or null.
+     */
+    private LiquidHabits.Found liquid(String reason, String line) {
+        Matcher token = UNEXPECTED_TOKEN.matcher(reason);
+        if (!token.matches()) {
+            return null;
+        }
+        String value = token.group(1) != null ? token.group(2) : token.group(3);
+        LiquidHabits.Found include = LiquidHabits.include(line, "", true, templates);
+        if (include != null) {
+            return include;
+        }
+        if (value.equals("limit") || value.equals("offset") || value.equals("reversed")) {
+            return LiquidHabits.forOptions(line);
+        }
+        return value.equals(":") ? LiquidHabits.colon(line, calls.filters()) : null;
     }
 
     /** Whether {@code name} is a tag of Pebble's, or the end or {@code else} of one. */
@@ -166,9 +196,10 @@ final class LayoutErrors {
             template = p.getFileName() == null ? layout : p.getFileName();
             line = p.getLineNumber() == null ? 1 : p.getLineNumber();
         }
-        Said what = say(said, tag);
         // The line is the template's that the error names (a block of post.peb, a partial), not the layout's.
-        int column = Columns.of(text.apply(template), line, what.spots());
+        String source = text.apply(template);
+        Said what = say(said, tag, Columns.line(source, line));
+        int column = Columns.of(source, line, what.spots());
         return new LayoutError(displayPath.apply(template), line, column, what.what(), what.detail(), what.advice());
     }
 
@@ -182,7 +213,8 @@ final class LayoutErrors {
         }
     }
 
-    private Said say(Throwable e, String tag) {
+    /** What {@code e}, met by a statement that would {@code tag} another template (or null) on {@code line}, means. */
+    private Said say(Throwable e, String tag, String line) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof NamedCalls.Failed call) {
                 return called(call);
@@ -190,7 +222,8 @@ final class LayoutErrors {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AttributeNotFoundException missing) {
-                return new Said(missingValue(missing.getPebbleMessage()), missingSpot(missing.getPebbleMessage()));
+                return jekyllValue(new Said(missingValue(missing.getPebbleMessage()),
+                        missingSpot(missing.getPebbleMessage())), missing.getPebbleMessage(), tag, line);
             }
         }
         if (e instanceof LoaderException && tag != null) {
@@ -201,7 +234,7 @@ final class LayoutErrors {
         String message = NamedCalls.reason(e);
         Throwable cause = e.getCause();
         if (message.startsWith("Wrong operand(s) type in conditional expression") && cause != null) {
-            return say(cause, tag); // Pebble's wrapper of anything an {% if %}'s condition throws
+            return say(cause, tag, line); // Pebble's wrapper of anything an {% if %}'s condition throws
         }
         Matcher unknown = UNKNOWN.matcher(message);
         if (unknown.matches()) {
@@ -283,6 +316,24 @@ final class LayoutErrors {
         return new String[] {message, "check its spelling (README lists what layouts see)"};
     }
 
+    /**
+     * {@code said} of a value missing (Pebble's strict-variable {@code message}) on {@code line}, or what Jekyll's
+     * layouts wrote instead: a file to include named without quotes (its name read as a variable), a value that Kiln
+     * names otherwise (content, site.posts).
+     */
+    private Said jekyllValue(Said said, String message, String tag, String line) {
+        Matcher root = ROOT.matcher(message);
+        Matcher attribute = ATTRIBUTE.matcher(message);
+        String variable = root.matches() ? root.group(1) : null;
+        LiquidHabits.Found include = "include".equals(tag) && variable != null
+                ? LiquidHabits.include(line, variable, false, templates) : null;
+        if (include != null) {
+            return new Said(include.what(), "", include.advice(), List.of(include.spot()));
+        }
+        String instead = LiquidHabits.value(variable, attribute.matches() ? attribute.group(1) : null, line);
+        return instead == null ? said : new Said(said.what(), "", instead, said.spots());
+    }
+
     /** Where on its line the key or variable of Pebble's strict-variable {@code message} may be. */
     private static Columns.Spot[] missingSpot(String message) {
         Matcher attribute = ATTRIBUTE.matcher(message);
@@ -296,8 +347,8 @@ final class LayoutErrors {
     /** A filter, test or function (or macro) by a name that none has. */
     private String[] unknown(String pebbleKind, String name) {
         return switch (pebbleKind) {
-            case "Filter" -> new String[] {"there is no filter '" + name + "'",
-                    "check its spelling (filters: " + list(calls.filters()) + ")"};
+            case "Filter" -> new String[] {"there is no filter '" + name + "'", LiquidHabits.filter(name) != null
+                    ? LiquidHabits.filter(name) : "check its spelling (filters: " + list(calls.filters()) + ")"};
             case "Test" -> new String[] {"there is no test '" + name + "'",
                     "check its spelling (tests: " + list(calls.tests()) + ")"};
             default -> new String[] {"there is no function or macro '" + name + "'",
@@ -320,6 +371,14 @@ final class LayoutErrors {
         String there = near.isEmpty() ? "layouts: " + list(templates)
                 : (folder.isEmpty() ? "layouts" : folder.substring(0, folder.length() - 1)) + ": " + list(near);
         String what = "there is no layout '" + name + "' to " + tag;
+        Matcher jekyll = JEKYLL_INCLUDE.matcher(name);
+        if (tag.equals("include") && jekyll.matches()) {
+            // Jekyll's _includes/footer.html: Kiln's partials are layouts of partials/, unless the site keeps it elsewhere.
+            String kiln = templates.contains(jekyll.group(1)) ? jekyll.group(1) : "partials/" + jekyll.group(1);
+            return new String[] {what, "Kiln includes a layout by its name without extension (Jekyll's _includes/"
+                    + jekyll.group(1) + jekyll.group(2) + "): {% include \"" + kiln + "\" %}"
+                    + (templates.contains(kiln) ? "" : ", once " + Layouts.FOLDER + "/" + kiln + Layouts.SUFFIX + " exists")};
+        }
         if (name.endsWith(Layouts.SUFFIX)) {
             return new String[] {what, "name it without " + Layouts.SUFFIX + ", which Kiln adds (" + there + ")"};
         }
