@@ -1,10 +1,7 @@
 package dev.kiln.layout;
 
-import dev.kiln.error.Position;
-import dev.kiln.error.Problem;
 import io.pebbletemplates.pebble.error.AttributeNotFoundException;
 import io.pebbletemplates.pebble.error.LoaderException;
-import io.pebbletemplates.pebble.error.ParserException;
 import io.pebbletemplates.pebble.error.PebbleException;
 
 import java.util.Collection;
@@ -15,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Pebble's errors said the way a layout author thinks of them: at the layout's file, line and column, what is
- * wrong, and what to do (the filters, functions or layouts there are, when one is not).
+ * Pebble's errors met while a layout lays out a page, said the way a layout author thinks of them: at the layout's
+ * file, line and column, what is wrong, and what to do (the filters, functions or layouts there are, when one is not).
+ * A layout that does not parse is {@link SyntaxErrors}'.
  */
 final class LayoutErrors {
 
@@ -26,158 +24,24 @@ final class LayoutErrors {
     private static final Pattern ROOT = Pattern.compile("Root attribute \\[(.+?)] does not exist.*", Pattern.DOTALL);
     private static final Pattern UNKNOWN = Pattern.compile("(Filter|Test|Function or Macro) \\[(.+?)] does not exist\\.");
     private static final Pattern NOT_FOUND = Pattern.compile("Could not find template \"(.*)\"", Pattern.DOTALL);
-    /** Pebble's parser's and lexer's words for a token it did not expect: its type, when said, and its value. */
-    private static final Pattern UNEXPECTED_TOKEN = Pattern.compile(
-            "Unexpected token \"(\\w+)\" of value \"(.*)\"|Unexpected token of value \"(.*)\" and type (\\w+),.*",
-            Pattern.DOTALL);
     private static final Pattern JEKYLL_INCLUDE = Pattern.compile("(?!partials/)([\\w./-]+?)(\\.html|\\.htm|\\.liquid)");
-    private static final Pattern UNEXPECTED_TAG = Pattern.compile("Unexpected tag name \"(.+)\"");
-    private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("Unexpected \"(.)\"|Unexpected character \\[(.)]");
 
     private final UnaryOperator<String> displayPath;
     private final UnaryOperator<String> text;
     private final NamedCalls calls;
-    private final SortedSet<String> tags;
     private final SortedSet<String> templates;
 
     /**
      * Errors of layouts shown at {@code displayPath} of Pebble's template name, found in {@code text} of it (the
-     * template's source, or null), with these {@code calls}, {@code tags} (Pebble's, without their end tags) and
-     * {@code templates} (every layout's name, {@code post} or {@code partials/head}) to offer.
+     * template's source, or null), with these {@code calls} and {@code templates} (every layout's name, {@code post}
+     * or {@code partials/head}) to offer.
      */
     LayoutErrors(UnaryOperator<String> displayPath, UnaryOperator<String> text, NamedCalls calls,
-                 SortedSet<String> tags, SortedSet<String> templates) {
+                 SortedSet<String> templates) {
         this.displayPath = displayPath;
         this.text = text;
         this.calls = calls;
-        this.tags = tags;
         this.templates = templates;
-    }
-
-    /**
-     * A layout that does not parse (whichever page asked for it): at a tag Pebble has none by the name of, at the tag
-     * it leaves unclosed, when it has one, else where Pebble stopped: its line, and the column of the token it did not
-     * expect when the line shows which.
-     */
-    Problem unparsable(ParserException e, String layout) {
-        String file = e.getFileName() == null ? layout : e.getFileName();
-        String reason = NamedCalls.reason(e);
-        int line = e.getLineNumber() == null ? 1 : e.getLineNumber();
-        // "Unexpected tag name" is said of a tag Pebble has never heard of as of an end tag it did not expect there:
-        // only the second is a matter of pairing ({% iff %} was said to leave the {% block %} around it unclosed, before
-        // the {% endif %} that then closed nothing).
-        String source = text.apply(file);
-        Matcher tag = UNEXPECTED_TAG.matcher(reason);
-        if (tag.matches() && !isTag(tag.group(1))) {
-            String name = tag.group(1);
-            String liquid = LiquidHabits.tag(name);
-            int column = Columns.of(source, line, List.of(Columns.Spot.tag(name, true)));
-            return new Position(line, column).problem(displayPath.apply(file), "layout error: there is no tag '" + name
-                    + "': " + (liquid != null ? liquid : "check its spelling (tags: " + list(tags) + ")"));
-        }
-        LiquidHabits.Found liquid = liquid(reason, Columns.line(source, line));
-        if (liquid != null) {
-            int column = Columns.of(source, line, List.of(liquid.spot()));
-            return new Position(line, column).problem(displayPath.apply(file), "layout error: " + liquid.what() + ": "
-                    + liquid.advice());
-        }
-        // Pebble stops at an end tag it did not expect, or at the end of the layout for a tag left open, saying so
-        // in as many ways as it has tags ("Unexpected tag name", "end of template", "endblock tag should be
-        // present with block tag starting line number " without the number, "Unclosed verbatim tag", "type EOF",
-        // "cannot include content outside blocks").
-        String said = reason.toLowerCase(java.util.Locale.ROOT);
-        boolean tags = said.contains("unexpected tag name") || said.contains("end of template")
-                || said.contains("tag should be present") || said.contains("unclosed verbatim") || said.contains("type eof")
-                || said.contains("content outside blocks"); // an {% embed %} left open holds the rest of the layout
-        Problem unclosed = tags ? unclosed(file, text.apply(file)) : null;
-        if (unclosed != null) {
-            return unclosed;
-        }
-        int column = Columns.of(text.apply(file), line, unexpected(reason));
-        return new Position(line, column).problem(displayPath.apply(file), "layout error: " + reason
-                + ": check that every {{ }}, {% %} and {# #} on this line is closed and spelled as Pebble wants");
-    }
-
-    /**
-     * Liquid's way of writing that Pebble stopped at on {@code line}, saying only that it did not expect a token
-     * ({@code reason}): a filter's arguments after a colon, a {@code for}'s {@code limit:}, an include of a file named
-     * without quotes with parameters; or null.
-     */
-    private LiquidHabits.Found liquid(String reason, String line) {
-        Matcher token = UNEXPECTED_TOKEN.matcher(reason);
-        if (!token.matches()) {
-            return null;
-        }
-        String value = token.group(1) != null ? token.group(2) : token.group(3);
-        LiquidHabits.Found include = LiquidHabits.include(line, "", true, templates);
-        if (include != null) {
-            return include;
-        }
-        if (value.equals("limit") || value.equals("offset") || value.equals("reversed")) {
-            return LiquidHabits.forOptions(line);
-        }
-        return value.equals(":") ? LiquidHabits.colon(line, calls.filters()) : null;
-    }
-
-    /** Whether {@code name} is a tag of Pebble's, or the end or {@code else} of one. */
-    private boolean isTag(String name) {
-        return tags.contains(name) || UnclosedTags.isEnd(name) || name.equals("else") || name.equals("elseif");
-    }
-
-    /** Where the token that Pebble's {@code reason} says it did not expect may be: none when it names none. */
-    private static List<Columns.Spot> unexpected(String reason) {
-        Matcher token = UNEXPECTED_TOKEN.matcher(reason);
-        if (token.matches()) {
-            return token.group(1) != null ? List.of(Columns.Spot.token(token.group(1), token.group(2)))
-                    : List.of(Columns.Spot.token(token.group(4), token.group(3)));
-        }
-        Matcher character = UNEXPECTED_CHARACTER.matcher(reason);
-        if (character.matches()) {
-            String c = character.group(1) != null ? character.group(1) : character.group(2);
-            return List.of(Columns.Spot.token("BRACKET", c));
-        }
-        return List.of();
-    }
-
-    /** The tag of layout {@code file} (whose text is {@code source}, or null) left unclosed or closing none, or null. */
-    private Problem unclosed(String file, String source) {
-        UnclosedTags.Found unclosed = source == null ? null : UnclosedTags.in(source);
-        return unclosed == null ? null : new Position(unclosed.line(), unclosed.column())
-                .problem(displayPath.apply(file), "layout error: " + unclosed.message());
-    }
-
-    /**
-     * A layout Pebble's parser ran off the end of: a {@code macro}, {@code filter}, {@code autoescape},
-     * {@code cache} or {@code parallel} left open at the end of a layout makes Pebble throw an
-     * {@link IndexOutOfBoundsException} of its own (for {@code layout}, or a layout it includes, which
-     * {@code e} does not name): the first of the site's own layouts that leaves a tag unclosed, {@code layout}
-     * first, else null.
-     */
-    Problem unclosed(RuntimeException e, String layout, java.util.Map<String, String> own) {
-        if (!ranOffTheEnd(e)) {
-            return null;
-        }
-        Problem first = unclosed(layout, text.apply(layout));
-        for (var source : own.entrySet()) {
-            if (first == null) {
-                first = unclosed(source.getKey(), source.getValue());
-            }
-        }
-        return first;
-    }
-
-    /** Whether Pebble's lexer or parser threw {@code e} (or a cause of it), reading past a layout's last token. */
-    private static boolean ranOffTheEnd(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IndexOutOfBoundsException) {
-                for (StackTraceElement frame : t.getStackTrace()) {
-                    if (frame.getClassName().startsWith("io.pebbletemplates.pebble.lexer.")) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
     }
 
     /** What {@code e}, thrown while layout {@code layout} laid out a page, means, and where. */

@@ -53,6 +53,7 @@ public final class Layouts {
     private final Map<String, String> themeTexts = new ConcurrentHashMap<>();
     private final SiteConfig config;
     private final LayoutErrors errors;
+    private final SyntaxErrors syntaxErrors;
 
     /** A layout that extends {@code base}: {@code {% extends "base" %}}, as each of the theme's does. */
     private static final java.util.regex.Pattern EXTENDS_BASE =
@@ -115,7 +116,8 @@ public final class Layouts {
         // Pebble's tags, and verbatim, which its lexer reads.
         TreeSet<String> tags = new TreeSet<>(engine.getExtensionRegistry().getTokenParsers().keySet());
         tags.add("verbatim");
-        this.errors = new LayoutErrors(this::displayPath, this::textOf, calls, tags, templates);
+        this.errors = new LayoutErrors(this::displayPath, this::textOf, calls, templates);
+        this.syntaxErrors = new SyntaxErrors(this::displayPath, this::textOf, calls.filters(), tags, templates);
     }
 
     /**
@@ -223,9 +225,9 @@ public final class Layouts {
             compiled.computeIfAbsent(name, engine::getTemplate).evaluate(out, context);
             return out;
         } catch (ParserException e) {
-            throw new SiteException(errors.unparsable(e, name));
+            throw new SiteException(syntaxErrors.unparsable(e, name));
         } catch (RuntimeException e) {
-            Problem unclosed = errors.unclosed(e, name, sources);
+            Problem unclosed = syntaxErrors.unclosed(e, name, sources);
             if (unclosed != null) {
                 throw new SiteException(unclosed);
             }
