@@ -150,10 +150,12 @@ final class LayoutErrors {
             String key = attribute.group(1);
             String of = attribute.group(2);
             // A setting site.yml lacks is lacked by every page alike: no page's front matter can set it (said "a
-            // value that some pages do not set" until 2026-12-07). site.params.KEY is site.yml's top-level KEY.
+            // value that some pages do not set" until 2026-12-07). site.params.KEY is site.yml's top-level KEY, or a KEY
+            // under its params: map (Hugo's way).
             if (of.equals(SiteParams.class.getName())) {
                 return new String[] {"site.yml has no setting '" + key + "'", "check its spelling, or add " + key
-                        + ": ... to site.yml (each top-level key that is not one of Kiln's settings is site.params.KEY), "
+                        + ": ... to site.yml (each top-level key that is not one of Kiln's settings is site.params.KEY, "
+                        + "as is each key under params:), "
                         + "or write | default(...) for a site that may lack it"};
             }
             if (of.equals(SiteParams.Nested.class.getName())) {

@@ -530,21 +530,21 @@ class LayoutsTest {
         // Said "or write | default(...) for a value that some pages do not set": no page sets a site setting.
         writePostWithLine12("{{ site.params.mastodon }}");
 
-        assertEquals("layouts/post.peb:12:1: layout error: site.yml has no setting 'mastodon' (laying out " + POST
+        assertEquals("layouts/post.peb:12:16: layout error: site.yml has no setting 'mastodon' (laying out " + POST
                 + "): check its spelling, or add mastodon: ... to site.yml (each top-level key that is not one of Kiln's "
-                + "settings is site.params.KEY), or write | default(...) for a site that may lack it",
+                + "settings is site.params.KEY, as is each key under params:), or write | default(...) for a site that may lack it",
                 onlyProblem().toString());
 
         writePostWithLine12("{{ site.params.social.mastodon }}");
 
-        assertEquals("layouts/post.peb:12:1: layout error: this setting of site.yml has no key 'mastodon' (laying out "
+        assertEquals("layouts/post.peb:12:23: layout error: this setting of site.yml has no key 'mastodon' (laying out "
                 + POST + "): check its spelling, or add mastodon: ... under that setting in site.yml "
                 + "(site.params.KEY.mastodon is mastodon: under KEY:), or write | default(...) for a site that may lack it",
                 onlyProblem().toString());
 
         writePostWithLine12("{% for l in site.params.links %}{{ l.url }}{% endfor %}");
 
-        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:1: layout error: this setting of site.yml "
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:38: layout error: this setting of site.yml "
                 + "has no key 'url' "), onlyProblem().toString());
 
         // What the advice says to write works, and the settings site.yml has are seen as they were.
@@ -561,7 +561,7 @@ class LayoutsTest {
         writeBaseWithABlock();
         writePostWithLine12("{{ site.params.mastodon }}");
 
-        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:1: layout error: site.yml has no setting "
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:16: layout error: site.yml has no setting "
                 + "'mastodon' "), onlyProblem().toString());
     }
 
