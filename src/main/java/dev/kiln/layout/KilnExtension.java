@@ -26,10 +26,13 @@ final class KilnExtension extends AbstractExtension {
         this.config = config;
     }
 
-    /** Every error met while a layout renders is placed at its own layout's line ({@link LineTracking}). */
+    /**
+     * Every error met while a layout renders is placed at its own layout's line ({@link LineTracking}); a layout
+     * that prints a page's HTML escaped does not compile ({@link HtmlPrintedAsText}).
+     */
     @Override
     public List<NodeVisitorFactory> getNodeVisitors() {
-        return List.of(new LineTracking());
+        return List.of(new HtmlPrintedAsText(), new LineTracking());
     }
 
     @Override

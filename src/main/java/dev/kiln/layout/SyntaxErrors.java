@@ -57,6 +57,14 @@ final class SyntaxErrors {
         // "Unexpected tag name" is said of a tag Pebble has never heard of as of an end tag it did not expect there:
         // only the second is a matter of pairing ({% iff %} was said to leave the {% block %} around it unclosed, before
         // the {% endif %} that then closed nothing).
+        if (e instanceof HtmlPrintedAsText.Escaped escaped) { // at the value printed: page.content
+            String[] names = escaped.printed().split("\\.");
+            String spaced = java.util.Arrays.stream(names).map(java.util.regex.Pattern::quote)
+                    .collect(java.util.stream.Collectors.joining("\\s*\\.\\s*"));
+            int column = Columns.of(source, line, List.of(new Columns.Spot(java.util.regex.Pattern.compile(
+                    "(?<![\\w.])(?<at>" + spaced + ")(?!\\w)"), false)));
+            return new Position(line, column).problem(displayPath.apply(file), "layout error: " + reason);
+        }
         Matcher tag = UNEXPECTED_TAG.matcher(reason);
         if (tag.matches() && !isTag(tag.group(1))) {
             String name = tag.group(1);

@@ -338,6 +338,34 @@ class LayoutsTest {
     }
 
     @Test
+    void aPagesHtmlPrintedEscapedIsAProblemAtItsValueSayingToAddRaw() throws IOException {
+        write("site.yml", "title: T\ncontent: a text of the site's own\n");
+        write(POST, "---\ntitle: Hello\ncontent: a text of the page's own\n---\nHello **world**.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        // Printed as "&lt;p&gt;Hello &lt;strong&gt;world..." until 2026-12-07: readers saw the tags.
+        writePostWithLine12("{{ page.content }}");
+        assertEquals("layouts/post.peb:12:4: layout error: {{ page.content }} prints HTML as text, escaped: readers would"
+                + " see its tags; write {{ page.content | raw }} (Jekyll's {{ content }} is {{ page.content | raw }})",
+                onlyProblem().toString());
+
+        writePostWithLine12("{% for p in page.related %}{{p.excerpt}}{% endfor %}{{ page.toc | escape }}");
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:30: layout error: {{ p.excerpt }} prints HTML"
+                + " as text"), onlyProblem().toString());
+
+        writePostWithLine12("{{ page.toc | escape }}");
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:4: layout error: {{ page.toc }} prints HTML"),
+                onlyProblem().toString());
+
+        // Its HTML as it is, a count of it, and values of params by those names (text) are printed as before.
+        writePostWithLine12("<div id=\"c\">{{ page.content | raw }}</div>{{ page.content | length > 0 }}"
+                + "<i id=\"p\">{{ page.params.content }} / {{ site.params.content }}</i>");
+        Document post = SiteChecks.page(build(), POST_PAGE);
+        assertEquals("<p>Hello <strong>world</strong>.</p>", post.getElementById("c").html());
+        assertEquals("a text of the page's own / a text of the site's own", post.getElementById("p").text());
+    }
+
+    @Test
     void aFilterThatThrowsIsAProblemAtItsLineNamingTheFilterAndThePage() throws IOException {
         write(POST, "---\ntitle: Hello\n---\nBody.\n");
         writeOwnLayouts();
