@@ -490,7 +490,8 @@ final class DirectHtml {
         }
 
         /** An {@code href} or {@code src}: root-relative on a page; a link's #fragment leads to the page from an excerpt. */
-        private String url(String url, boolean link) {
+        private String url(String written, boolean link) {
+            String url = SpacedUrls.encoded(written);
             if (page == null) {
                 return url;
             }

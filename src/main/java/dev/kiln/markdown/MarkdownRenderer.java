@@ -58,8 +58,8 @@ public final class MarkdownRenderer {
                 new ImageAlt()));
         if (quick) {
             extensions.add(new QuickBlockStarts()); // after the footnotes, whose block parser comes first
-            extensions.add(new QuickInlineParser.Extension()); // last: see there
         }
+        extensions.add(new QuickInlineParser.Extension(quick)); // last: see there
         options.set(Parser.EXTENSIONS, extensions);
         // GitHub's table syntax: a header row, pipes at the edges optional, no column spans.
         options.set(TablesExtension.COLUMN_SPANS, false);
@@ -84,7 +84,7 @@ public final class MarkdownRenderer {
         options.set(TypographicExtension.ENABLE_QUOTES, true);
         options.set(TypographicExtension.ENABLE_SMARTS, true);
         this.parser = Parser.builder(options).build();
-        this.renderer = HtmlRenderer.builder(options).build();
+        this.renderer = HtmlRenderer.builder(options).linkResolverFactory(new SpacedUrls.Resolver()).build();
         this.direct = new DirectHtml(highlighter);
         // flexmark's sequence classes initialise one another in a cycle (BasedSequence's constants are
         // instances of BasedSequenceImpl, which implements it): two build threads starting on them at once

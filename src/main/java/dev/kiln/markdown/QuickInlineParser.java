@@ -10,7 +10,6 @@ import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.core.ReferencePreProcessorFactory;
 import com.vladsch.flexmark.parser.core.delimiter.Delimiter;
 import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
-import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
@@ -38,7 +37,7 @@ import java.util.regex.Pattern;
  * without regex matchers, and backticks and the spaces of a link are found without patterns (README,
  * Performance).
  */
-final class QuickInlineParser extends InlineParserImpl {
+final class QuickInlineParser extends CommonMarkInlineParser {
 
     QuickInlineParser(DataHolder options, BitSet specialCharacters, BitSet delimiterCharacters,
                       Map<Character, DelimiterProcessor> delimiterProcessors, LinkRefProcessorData linkRefProcessors,
@@ -286,8 +285,17 @@ final class QuickInlineParser extends InlineParserImpl {
         return matcher;
     }
 
-    /** Plugs the parser into flexmark; it must come last in the list of extensions. */
+    /**
+     * Plugs the parser into flexmark; it must come last in the list of extensions. Without {@code quick},
+     * {@link CommonMarkInlineParser}: flexmark's own parser, reading destinations as Kiln's does.
+     */
     static final class Extension implements Parser.ParserExtension {
+        private final boolean quick;
+
+        Extension(boolean quick) {
+            this.quick = quick;
+        }
+
         @Override
         public void parserOptions(MutableDataHolder options) {}
 
@@ -304,8 +312,11 @@ final class QuickInlineParser extends InlineParserImpl {
                                                  Map<Character, DelimiterProcessor> delimiterProcessors,
                                                  LinkRefProcessorData linkRefProcessors,
                                                  List<InlineParserExtensionFactory> inlineParserExtensions) {
-                    return new QuickInlineParser(options, specialCharacters, delimiterCharacters, delimiterProcessors,
-                            linkRefProcessors, inlineParserExtensions);
+                    return quick
+                            ? new QuickInlineParser(options, specialCharacters, delimiterCharacters, delimiterProcessors,
+                                    linkRefProcessors, inlineParserExtensions)
+                            : new CommonMarkInlineParser(options, specialCharacters, delimiterCharacters,
+                                    delimiterProcessors, linkRefProcessors, inlineParserExtensions);
                 }
             });
         }

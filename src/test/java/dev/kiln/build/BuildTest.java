@@ -458,6 +458,33 @@ class BuildTest {
                 LinkReport.problems(result, site).stream().map(Problem::toString).toList());
     }
 
+    @Test
+    void aFileWithASpaceInItsNameIsReachedByAPointyBracketDestinationAndCheckedAsWritten() throws IOException {
+        // Finding 4 of the s28 new-user test: CommonMark's </a b.png> form was printed as text.
+        Path site = tmp.resolve("blog");
+        write(site, "site.yml", "title: T\nbase_url: https://jane.github.io/REPO\n");
+        write(site, "assets/img/My Photo.png", "png");
+        write(site, "content/notes/x y/index.md", "---\ntitle: X Y\n---\nHere.\n");
+        write(site, "content/posts/2020-01-01-spaces.md", """
+                ---
+                title: Spaces
+                permalink: /notes/spaces/
+                ---
+                ![photo](</assets/img/My Photo.png>) and [folder](<../x y/>).
+
+                Missing: ![gone](</assets/img/No Such.png>)
+                """);
+
+        BuildResult result = Fixtures.build(Fixtures.options(site));
+
+        Document post = SiteChecks.page(result.output(), "notes/spaces/index.html");
+        assertEquals("/REPO/assets/img/My%20Photo.png", post.selectFirst("img[alt=photo]").attr("src"));
+        assertEquals("/REPO/notes/x%20y/", post.selectFirst("a:contains(folder)").attr("href"));
+        // The link checker finds My Photo.png and x y/index.html; only the missing file is broken.
+        assertEquals(List.of("notes/spaces/index.html -> /REPO/assets/img/No%20Such.png"),
+                SiteChecks.brokenLinks(result.output(), "/REPO"));
+    }
+
     // ---- URL claims ----
 
     @Test

@@ -490,4 +490,32 @@ class MarkdownRendererTest {
         assertNotNull(img);
         assertEquals("images/a--b.png", img.attr("src"));
     }
+
+    @Test
+    void aDestinationInPointyBracketsMayHoldSpacesAsCommonMarkSaysAndIsWrittenWithPercentTwenty() {
+        // CommonMark 0.29+: [link](</my uri>) is <a href="/my%20uri">; flexmark 0.64 printed the Markdown as text.
+        String markdown = """
+                ![photo](</assets/img/My Photo.png>) and [folder](<../x y/> "A title"), [ref][r].
+
+                [r]: <../files/a	b c.pdf>
+                """;
+        // Kiln's own writer, and flexmark's (which a footnote sends the page to), alike.
+        for (String page : List.of(markdown, markdown + "\nNote[^1].\n\n[^1]: A note.\n")) {
+            Element body = render(page);
+            assertEquals("/assets/img/My%20Photo.png", body.selectFirst("img").attr("src"), body.html());
+            assertEquals("photo", body.selectFirst("img").attr("alt"));
+            assertEquals(List.of("../x%20y/", "../files/a%09b%20c.pdf"),
+                    body.select("a:not(.footnote, .reversefootnote)").eachAttr("href"), body.html());
+            assertEquals("A title", body.selectFirst("a").attr("title"));
+        }
+    }
+
+    @Test
+    void aDestinationWithASpaceOutsidePointyBracketsStaysTextAsInCommonMark() {
+        // CommonMark's example: [link](/my uri) is not a link; kramdown (Jekyll) made it one.
+        Element body = render("[link](/my uri) and ![i](</a\nb.png>)\n");
+
+        assertTrue(body.select("a, img").isEmpty(), body.html());
+        assertEquals("[link](/my uri) and ![i](</a b.png>)", body.text()); // the line break, as text shows it
+    }
 }
