@@ -128,7 +128,7 @@ public final class LinkReport {
     }
 
     private static String message(LinkChecker.Broken b) {
-        return message(b, "");
+        return message(b, null, "");
     }
 
     /**
@@ -139,19 +139,27 @@ public final class LinkReport {
         return page.equals("index.html") && !source.startsWith(dev.kiln.content.SourceLoader.POSTS + "/");
     }
 
-    /** The message of {@code b}, naming {@code alsoOn}, the list pages that show it in an excerpt (at most three). */
-    private static String message(LinkChecker.Broken b, Set<String> alsoOn) {
-        return message(b, "; also in its excerpt on " + named(alsoOn));
-    }
-
-    private static String message(LinkChecker.Broken b, String also) {
-        return "broken link to " + b.url() + (b.reason().isEmpty() ? "" : ": " + b.reason()) + " (on " + b.page() + also + ")";
+    /**
+     * The message of {@code b}, its source's {@code written} form of its URL (null where no source holds it), then
+     * {@code also}: {@code broken link to /nope/ (on a/index.html)}. A URL written otherwise than it is published
+     * (Kiln puts the base path in front, makes a relative one root-relative, encodes a space) is named as written,
+     * which a search of the file finds, and then as published: {@code broken link to /nope/ (published as
+     * /blog/nope/; on a/index.html)}.
+     */
+    private static String message(LinkChecker.Broken b, String written, String also) {
+        return brokenLink(b, written) + "on " + b.page() + also + ")";
     }
 
     /** The message of {@code b}, a link of its post's excerpt that its page lacks, shown on list pages {@code on}. */
-    private static String inExcerpt(LinkChecker.Broken b, Set<String> on) {
-        return "broken link to " + b.url() + (b.reason().isEmpty() ? "" : ": " + b.reason()) + " (in its excerpt on "
-                + named(on) + ")";
+    private static String inExcerpt(LinkChecker.Broken b, String written, Set<String> on) {
+        return brokenLink(b, written) + "in its excerpt on " + named(on) + ")";
+    }
+
+    /** {@code broken link to URL: reason (published as URL; }, as {@link #message} says it, up to the page. */
+    private static String brokenLink(LinkChecker.Broken b, String written) {
+        String url = written == null ? b.url() : written;
+        return "broken link to " + url + (b.reason().isEmpty() ? "" : ": " + b.reason()) + " ("
+                + (url.equals(b.url()) ? "" : "published as " + b.url() + "; ");
     }
 
     /** {@code pages}, at most three of them named. */
@@ -336,6 +344,11 @@ public final class LinkReport {
                                     Map<String, Map<String, Set<String>>> inExcerpts,
                                     Map<LinkChecker.Broken, Set<String>> excerptOnly, String basePath) {
         Place[] places = text.find(links.stream().map(b -> b.url().getBytes(StandardCharsets.UTF_8)).toList());
+        // Each URL as its source writes it, where found: the message names that, which a search of the file finds.
+        String[] written = new String[places.length];
+        for (int i = 0; i < places.length; i++) {
+            written[i] = places[i] == null ? null : links.get(i).url();
+        }
         // Each form null where it is what was sought already (no base path, nothing to decode).
         List<java.util.function.Function<LinkChecker.Broken, String>> asWritten = List.of(
                 b -> basePath.isEmpty() ? null : withoutBase(b.url(), basePath),
@@ -344,18 +357,19 @@ public final class LinkReport {
                 b -> decoded(relative(b.page(), withoutBase(b.url(), basePath))));
         for (var form : asWritten) {
             List<Integer> missing = new ArrayList<>();
-            List<byte[]> needles = new ArrayList<>();
+            List<String> urls = new ArrayList<>();
             for (int i = 0; i < places.length; i++) {
                 String url = places[i] == null ? form.apply(links.get(i)) : null;
                 if (url != null && !url.isEmpty()) {
                     missing.add(i);
-                    needles.add(url.getBytes(StandardCharsets.UTF_8));
+                    urls.add(url);
                 }
             }
             if (!missing.isEmpty()) {
-                Place[] found = text.find(needles);
+                Place[] found = text.find(urls.stream().map(u -> u.getBytes(StandardCharsets.UTF_8)).toList());
                 for (int j = 0; j < found.length; j++) {
                     places[missing.get(j)] = found[j];
+                    written[missing.get(j)] = found[j] == null ? null : urls.get(j);
                 }
             }
         }
@@ -364,8 +378,8 @@ public final class LinkReport {
             LinkChecker.Broken b = links.get(i);
             Set<String> only = excerptOnly.get(b);
             Set<String> alsoOn = inExcerpts.getOrDefault(b.page(), Map.of()).getOrDefault(b.url(), Set.of());
-            problems.add(problem(source, places[i], only != null ? inExcerpt(b, only)
-                    : alsoOn.isEmpty() ? message(b) : message(b, alsoOn)));
+            problems.add(problem(source, places[i], only != null ? inExcerpt(b, written[i], only)
+                    : message(b, written[i], alsoOn.isEmpty() ? "" : "; also in its excerpt on " + named(alsoOn))));
         }
         return problems;
     }

@@ -407,9 +407,9 @@ class BuildTest {
         assertEquals(List.of("2020/01/01/styled/index.html -> /blog/img/gone.css",
                         "2020/01/01/styled/index.html -> /blog/img/missing.png", "index.html -> /blog/img/missing.png"),
                 SiteChecks.brokenLinks(result.output(), "/blog").stream().sorted().toList());
-        assertEquals(List.of("content/posts/2020-01-01-styled.md:8:10: broken link to /blog/img/gone.css (on 2020/01/01/styled/index.html)",
-                        "content/posts/2020-01-01-styled.md:13:28: broken link to /blog/img/missing.png"
-                                + " (on 2020/01/01/styled/index.html; also in its excerpt on index.html)"),
+        assertEquals(List.of("content/posts/2020-01-01-styled.md:8:10: broken link to /img/gone.css (published as /blog/img/gone.css; on 2020/01/01/styled/index.html)",
+                        "content/posts/2020-01-01-styled.md:13:28: broken link to /img/missing.png"
+                                + " (published as /blog/img/missing.png; on 2020/01/01/styled/index.html; also in its excerpt on index.html)"),
                 LinkReport.problems(result, site).stream().map(Problem::toString).toList());
     }
 
@@ -451,10 +451,10 @@ class BuildTest {
             assertTrue(feed.contains("image-set(&amp;quot;https://me.github.io/blog/notes/styled/img/b.png&amp;quot; 1x,"
                     + " url(https://me.github.io/blog/notes/styled/img/a.png) 2x"), feed);
         }
-        assertEquals(List.of("content/posts/2020-01-01-styled.md:6:56: broken link to /blog/notes/styled/img/gone.css"
-                                + " (on notes/styled/index.html; also in its excerpt on index.html)",
-                        "content/posts/2020-01-01-styled.md:8:121: broken link to /blog/notes/styled/img/gone.png"
-                                + " (on notes/styled/index.html; also in its excerpt on index.html)"),
+        assertEquals(List.of("content/posts/2020-01-01-styled.md:6:56: broken link to img/gone.css"
+                                + " (published as /blog/notes/styled/img/gone.css; on notes/styled/index.html; also in its excerpt on index.html)",
+                        "content/posts/2020-01-01-styled.md:8:121: broken link to img/gone.png"
+                                + " (published as /blog/notes/styled/img/gone.png; on notes/styled/index.html; also in its excerpt on index.html)"),
                 LinkReport.problems(result, site).stream().map(Problem::toString).toList());
     }
 
@@ -483,6 +483,10 @@ class BuildTest {
         // The link checker finds My Photo.png and x y/index.html; only the missing file is broken.
         assertEquals(List.of("notes/spaces/index.html -> /REPO/assets/img/No%20Such.png"),
                 SiteChecks.brokenLinks(result.output(), "/REPO"));
+        // Reported as written, which a search of the file finds (finding 11), and as published.
+        assertEquals(List.of("content/posts/2020-01-01-spaces.md:7:19: broken link to /assets/img/No Such.png"
+                        + " (published as /REPO/assets/img/No%20Such.png; on notes/spaces/index.html)"),
+                LinkReport.problems(result, site).stream().map(Problem::toString).toList());
     }
 
     // ---- URL claims ----

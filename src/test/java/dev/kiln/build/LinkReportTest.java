@@ -99,6 +99,24 @@ class LinkReportTest {
     }
 
     @Test
+    void aUrlIsNamedAsItsAuthorWroteItThenAsPublished() {
+        // Finding 11 of the s28 new-user test: the message named /blog/nope/, which no search of the file finds.
+        String text = "---\ntitle: A\n---\n[x](/nope/) [y](../nothing/) ![i](</my pic.png>) [z](/blog/as-is/)\n";
+        List<Problem> problems = LinkReport.at(source(text), "a.md", Stream.of("/blog/nope/", "/blog/2020/01/nothing/",
+                        "/blog/my%20pic.png", "/blog/as-is/", "/blog/by-a-layout/")
+                .map(url -> new LinkChecker.Broken("2020/01/a/index.html", url, "", null)).toList(), "/blog");
+
+        assertEquals(List.of(
+                "a.md:4:5: broken link to /nope/ (published as /blog/nope/; on 2020/01/a/index.html)",
+                "a.md:4:17: broken link to ../nothing/ (published as /blog/2020/01/nothing/; on 2020/01/a/index.html)",
+                "a.md:4:36: broken link to /my pic.png (published as /blog/my%20pic.png; on 2020/01/a/index.html)",
+                "a.md:4:54: broken link to /blog/as-is/ (on 2020/01/a/index.html)",
+                "a.md:1:1: broken link to /blog/by-a-layout/ (on 2020/01/a/index.html), written by a layout or made"
+                        + " from a relative link"),
+                problems.stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void aRootRelativeUrlIsWrittenRelativeToAPage() {
         assertEquals("../b/", LinkReport.relative("2020/a/index.html", "/2020/b/"));
         assertEquals("x.png", LinkReport.relative("2020/a/index.html", "/2020/a/x.png"));

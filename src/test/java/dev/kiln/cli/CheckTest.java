@@ -116,13 +116,13 @@ class CheckTest {
 
         assertEquals(1, run.code(), run.err());
         assertEquals(List.of(
-                "content/posts/2020-01-01-other.md:4:14: broken link to /blog/gone/ (on 2020/01/01/other/index.html;"
+                "content/posts/2020-01-01-other.md:4:14: broken link to /gone/ (published as /blog/gone/; on 2020/01/01/other/index.html;"
                         + " also in its excerpt on page/2/index.html)",
-                "content/posts/2020-01-02-a.md:4:50: broken link to /blog/missing/ (on 2020/01/02/a/index.html;"
+                "content/posts/2020-01-02-a.md:4:50: broken link to /missing/ (published as /blog/missing/; on 2020/01/02/a/index.html;"
                         + " also in its excerpt on page/2/index.html)",
-                "content/posts/2020-01-02-a.md:4:72: broken link to /blog/gone/ (on 2020/01/02/a/index.html;"
+                "content/posts/2020-01-02-a.md:4:72: broken link to /gone/ (published as /blog/gone/; on 2020/01/02/a/index.html;"
                         + " also in its excerpt on page/2/index.html)",
-                "content/posts/2020-01-03-b.md:4:13: broken link to /blog/missing/ (on 2020/01/03/b/index.html;"
+                "content/posts/2020-01-03-b.md:4:13: broken link to /missing/ (published as /blog/missing/; on 2020/01/03/b/index.html;"
                         + " also in its excerpt on index.html)"),
                 brokenLinks(run), run.err());
     }
