@@ -10,11 +10,13 @@ import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import dev.kiln.highlight.Highlighter;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -131,9 +133,10 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * Throws as {@link BodyProblems}, at offsets of {@code markdown}, its Hugo shortcodes outside code and its code
-     * blocks' {@code linenos} values that Kiln does not read; {@code document} is {@code text} parsed, the rewrite
-     * of {@code markdown}.
+     * Throws as {@link BodyProblems}, at offsets of {@code markdown}, what Markdown would show as text where its
+     * author meant something else (Hugo's shortcodes and Jekyll's Liquid outside code, links whose URL holds a space:
+     * {@link SpacedDestinations}) and its code blocks' {@code linenos} values that Kiln does not read;
+     * {@code document} is {@code text} parsed, the rewrite of {@code markdown}.
      */
     private void refuse(String markdown, String text, Document document, SiteUrls urls) {
         // The text as written, parsed once when first asked for: the offsets shown as written are its own.
@@ -144,6 +147,7 @@ public final class MarkdownRenderer {
                 Liquid.once(() -> ShownAsWritten.inMarkdown(original.get()));
         List<BodyProblems.At> problems = new java.util.ArrayList<>(Shortcodes.find(markdown, shownAsWritten));
         problems.addAll(Liquid.find(markdown, shownAsWritten, urls, true));
+        problems.addAll(SpacedDestinations.problems(markdown, original::get));
         // Fences only: the walk of the blocks is skipped for the pages without one.
         if ((markdown.contains("```") || markdown.contains("~~~")) && !FenceOptions.problems(document).isEmpty()) {
             problems.addAll(FenceOptions.problems(original.get())); // at the offsets of the text as written
@@ -153,6 +157,21 @@ public final class MarkdownRenderer {
             throw new BodyProblems(problems);
         }
     }
+
+    /**
+     * The URLs of {@code markdown}'s inline links and images that hold a space outside pointy brackets
+     * ({@code ![a](/My Photo.png)}), which Markdown shows as text and kramdown made links, as offsets of the text
+     * (without the spaces around them), in order; outside code, raw HTML and the links Markdown made.
+     */
+    public List<Span> spacedUrls(String markdown) {
+        Document[] parsed = {null};
+        return SpacedDestinations.of(markdown, () -> parsed[0] != null ? parsed[0]
+                : (parsed[0] = parser.parse(PageChars.of(markdown)))).stream()
+                .map(f -> new Span(f.start(), f.end())).toList();
+    }
+
+    /** Offsets {@code start} (included) to {@code end} (excluded) of a text. */
+    public record Span(int start, int end) {}
 
     /** A page's rendered body: {@code finished}, or (when that is null) {@code html} for the HTML stage. */
     public record Rendered(String html, Finished finished) {}
