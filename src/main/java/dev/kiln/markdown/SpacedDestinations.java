@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  * CommonMark shows them as text, where kramdown (Jekyll) made them links, so a post moved from Jekyll, or written
  * from habit, lost its image without a word. Found as kramdown reads a destination: up to the {@code )} that closes
  * the {@code (} (parentheses inside balanced), or to a space before a quoted title; on one line, after a
- * {@code [...]} that is not a footnote's, outside code, raw HTML and the links Markdown made.
+ * {@code [...]} that is not a footnote's, outside code, raw HTML and the links Markdown made. A URL with Liquid or a
+ * shortcode in it ({@code {{ site.baseurl }}/a.png}) is another mistake, whose spaces are not the URL's.
  */
 final class SpacedDestinations {
 
@@ -121,6 +122,9 @@ final class SpacedDestinations {
         while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
             end--;
         }
+        if (liquid(text, start, end)) {
+            return null; // Jekyll's {{ site.baseurl }} or {% post_url x %}, or Hugo's {{< ref >}}: not a space of a URL
+        }
         int open = openingBracket(text, bracket);
         if (open < 0 || open + 1 < length && text.charAt(open + 1) == '^') {
             return null; // no link text, or a footnote's mark
@@ -173,6 +177,16 @@ final class SpacedDestinations {
             }
         }
         return true;
+    }
+
+    /** Whether {@code text} holds {@code {{} or {@code {%} from {@code start} to {@code end}. */
+    private static boolean liquid(String text, int start, int end) {
+        for (int i = text.indexOf('{', start); i >= 0 && i + 1 < end; i = text.indexOf('{', i + 1)) {
+            if (text.charAt(i + 1) == '{' || text.charAt(i + 1) == '%') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the character at {@code at} is escaped by a backslash (an odd number of them before it). */

@@ -71,7 +71,8 @@ class SpacedDestinationsTest {
                 ![photo](</assets/img/My Photo.png>), [t](/a "with a title"), [t]( /spaced/ ), [t](/x 'y' ),
                 `[code](/a b)`, <span title="[x](/a b)">html</span>, \\[escaped](/a b), [^1](a b), no ](a b) text,
                 a line [broken](/a
-                b), and a [link](/real) [nested [link](/a b)](/b).
+                b), and a [link](/real) [nested [link](/a b)](/b), Liquid ![x]({{ site.baseurl }}/a.png) and
+                [y]({% post_url 2020-01-01-a %}).
 
                 [^1]: A note.
 
