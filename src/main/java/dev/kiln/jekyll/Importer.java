@@ -671,6 +671,8 @@ public final class Importer {
                     // Bare URLs and "1)" are text to kramdown.
                     body = KramdownText.convert(KramdownMath.convert(t.text(), raw), markdown::bareLinks,
                             markdown::listParens);
+                    // URLs with spaces are links to kramdown, text to CommonMark but in <...>.
+                    body = KramdownUrls.convert(body, markdown::spacedUrls, raw);
                 }
                 // Every heading keeps the id Jekyll gave it: links to it, from the web too, still reach it.
                 body = HeadingIds.pin(body, ids, markdown::headings);

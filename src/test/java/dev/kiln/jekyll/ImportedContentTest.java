@@ -123,6 +123,24 @@ class ImportedContentTest {
     }
 
     @Test
+    void linkUrlsWithSpacesStayLinksAsInKramdownWrittenInPointyBrackets() throws IOException {
+        // Finding 4 of the s28 new-user test: the import kept them as written, and Kiln showed them as text.
+        BuildResult built = importAndBuild(Map.of("2020-01-01-spaces.md", "---\ntitle: Spaces\n---\n"
+                + "![photo](/assets/img/My Photo.png) and [folder](../x y/ \"Its title\"), `[code](/a b)`.\n\n"
+                + "[r]: /files/a b.pdf\n\nSee [the file][r] and [odd](/a<b c).\n"));
+        // <p><img src="/assets/img/My Photo.png" alt="photo" /> and <a href="../x y/" title="Its title">folder</a>,
+        // <code>[code](/a b)</code>.</p>\n\n<p>See <a href="/files/a b.pdf">the file</a> and <a href="/a&lt;b c">odd</a>.</p>
+        // (Kiln writes each space %20, as CommonMark's renderers do; the browser asks for the same file.)
+        assertEquals("<p><img src=\"/assets/img/My%20Photo.png\" alt=\"photo\"> and <a href=\"/2020/01/x%20y/\""
+                        + " title=\"Its title\">folder</a>, <code>[code](/a b)</code>.</p>\n"
+                        + "<p>See <a href=\"/files/a%20b.pdf\">the file</a> and <a href=\"/a&lt;b%20c\">odd</a>.</p>",
+                body(built, "2020/01/01/spaces.html"));
+        assertEquals("---\ntitle: Spaces\n---\n![photo](</assets/img/My Photo.png>) and [folder](<../x y/> \"Its title\"),"
+                        + " `[code](/a b)`.\n\n[r]: </files/a b.pdf>\n\nSee [the file][r] and [odd](/a<b%20c).\n",
+                Files.readString(dest.resolve("content/posts/2020-01-01-spaces.md")));
+    }
+
+    @Test
     void frontMatterPsychTakesIsImportedWithTheValuesJekyllSaw() throws IOException {
         Map<String, String> posts = new LinkedHashMap<>();
         posts.put("2020-01-01-tab.md", "---\ntitle:\tTabbed title\n---\nbody\n");
