@@ -118,7 +118,9 @@ public final class FrontMatterParser {
                 permalink = null;
             }
         }
-        List<String> tags = f.words(f.has("tags") ? "tags" : "tag");
+        // A string of tags with a comma is a list written in one line, Jekyll's split at spaces made "Boot," a tag of
+        // "java, Spring Boot"; categories keep that split, which fixes the URL of each post under :categories.
+        List<String> tags = f.words(f.has("tags") ? "tags" : "tag", true);
         List<String> categories = f.words(f.has("categories") ? "categories" : "category");
         String slug = f.text("slug");
         FrontMatter front = new FrontMatter(

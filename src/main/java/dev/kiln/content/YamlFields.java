@@ -158,6 +158,14 @@ final class YamlFields {
 
     /** A list of words, written as a YAML list or as one space-separated string. */
     List<String> words(String key) {
+        return words(key, false);
+    }
+
+    /**
+     * A list of words, written as a YAML list or as one string: separated by commas when {@code commas} and the
+     * string holds one ({@code java, Spring Boot} is {@code java} and {@code Spring Boot}), else by spaces.
+     */
+    List<String> words(String key, boolean commas) {
         Object v = yaml.values().get(key);
         Set<String> out = new LinkedHashSet<>();
         if (v == null) {
@@ -174,6 +182,12 @@ final class YamlFields {
             }
         } else if (v instanceof Map) {
             problem(key, key + " must be a list of words, like [aws, lambda]");
+        } else if (commas && v.toString().indexOf(',') >= 0) {
+            for (String word : v.toString().split(",")) {
+                if (!word.isBlank()) {
+                    out.add(word.strip());
+                }
+            }
         } else {
             for (String word : v.toString().trim().split("\\s+")) {
                 if (!word.isEmpty()) {

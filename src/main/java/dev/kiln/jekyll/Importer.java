@@ -10,6 +10,7 @@ import dev.kiln.content.SiteConfigReader;
 import dev.kiln.content.SourceFile;
 import dev.kiln.content.YamlDocument;
 import dev.kiln.content.YamlReader;
+import dev.kiln.content.YamlText;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import dev.kiln.highlight.Highlighter;
@@ -413,6 +414,7 @@ public final class Importer {
                 edit.set(k, v);
             }
         });
+        keepJekyllsTags(file, effective, edit);
         Object layout = effective.yaml().values().get("layout");
         if (layout != null && !KILN_LAYOUTS.contains(layout.toString())) {
             edit.remove("layout");
@@ -438,6 +440,30 @@ public final class Importer {
         warnIfKilnReadsTheDateOtherwise(effective, edit);
         return new Planned(file, effective, "content/posts/" + prefix + (draft ? "drafts/" : "") + sub, PageKind.POST,
                 draft, edit, url);
+    }
+
+    /**
+     * A string of tags with a comma ({@code java, Spring Boot}), which Jekyll split at its spaces ({@code java,},
+     * {@code Spring}, {@code Boot,}) and Kiln splits at its commas, is written as the list Jekyll read: the tags,
+     * and the tag pages jekyll-archives made of them, stay what they were. A warning says what the author likely
+     * meant, for them to write.
+     */
+    private void keepJekyllsTags(JekyllFile file, JekyllFile effective, FrontMatterEdit edit) {
+        String key = effective.yaml().values().containsKey("tags") ? "tags" : "tag"; // as TagPages reads them
+        if (!(effective.yaml().values().get(key) instanceof String written) || written.indexOf(',') < 0) {
+            return;
+        }
+        List<String> jekyll = JekyllUrls.words(written);
+        edit.set(key, jekyll);
+        dev.kiln.error.Position at = file.yaml().values().containsKey(key)
+                ? file.yaml().at(key, dev.kiln.error.Position.START) : null;
+        List<String> meant = java.util.Arrays.stream(written.split(",")).map(String::strip)
+                .filter(t -> !t.isEmpty()).toList();
+        warnings.add(file.path() + (at == null ? " (from _config.yml's defaults)" : ":" + at.line() + ":" + at.column())
+                + ": " + key + " '" + written + "' holds commas, which Jekyll kept in its tags (it split them at spaces: "
+                + String.join(" ", jekyll.stream().map(t -> "'" + t + "'").toList()) + "): written as that list, so that"
+                + " the tags and their pages stay as they were; write " + key + ": " + YamlText.value(meant)
+                + " for the tags it likely meant (their pages then have other URLs)");
     }
 
     /**

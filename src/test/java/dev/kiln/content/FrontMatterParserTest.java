@@ -139,6 +139,18 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void readsATagStringWithACommaAsTagsSeparatedByCommas() {
+        // Finding 12 of the s28 new-user test: the tags were java,, Spring, Boot, and travel.
+        assertEquals(List.of("java", "Spring Boot", "travel"),
+                post("---\ntags: java, Spring Boot, travel\n---\n").front().tags());
+        assertEquals(List.of("a", "b c"), post("---\ntags: \"a,b c,\"\n---\n").front().tags());
+        assertEquals(List.of("C#", "F#"), post("---\ntag: C#, F#\n---\n").front().tags());
+        assertEquals(List.of(), post("---\ntags: ' , '\n---\n").front().tags());
+        // Categories keep the split at spaces: they are part of a post's URL (:categories).
+        assertEquals(List.of("a,", "b"), post("---\ncategories: a, b\n---\n").front().categories());
+    }
+
+    @Test
     void dropsDuplicateTagsKeepingFirstOrder() {
         assertEquals(List.of("aws", "lambda"), post("---\ntags: aws lambda aws\n---\n").front().tags());
     }

@@ -625,6 +625,28 @@ class ImportedSitesTest {
         assertEquals(List.of(), report.warnings());
     }
 
+    @Test
+    void aTagStringWithCommasKeepsTheTagsJekyllSplitAtItsSpacesAndTheirPages() throws Exception {
+        // Finding 12 of the s28 new-user test. Jekyll 4.3.1's site.tags of this post: "java,", "Spring", "Boot,",
+        // "travel"; jekyll-archives' pages (slugify): /topics/java/, /topics/spring/, /topics/boot/, /topics/travel/.
+        // Kiln reads such a string at its commas: the import writes the list Jekyll read.
+        Path src = jekyllSite("comma-tags", Map.of("_config.yml", "title: A\nplugins: [jekyll-archives]\n"
+                        + "jekyll-archives:\n  enabled: [tags]\n  permalinks:\n    tag: /topics/:name/\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: A\ntags: java, Spring Boot, travel\n---\nText.\n"));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        assertEquals("---\ntitle: A\ntags: [\"java,\", \"Spring\", \"Boot,\", \"travel\"]\n---\nText.\n",
+                text(tmp.resolve("comma-tags-kiln/content/posts/2020-01-01-a.md")));
+        for (String tag : List.of("java", "spring", "boot", "travel")) {
+            assertNotNull(built.output().get("topics/" + tag + "/index.html"), tag);
+        }
+        assertEquals(List.of("_posts/2020-01-01-a.md:3:7: tags 'java, Spring Boot, travel' holds commas, which Jekyll"
+                + " kept in its tags (it split them at spaces: 'java,' 'Spring' 'Boot,' 'travel'): written as that list,"
+                + " so that the tags and their pages stay as they were; write tags: [\"java\", \"Spring Boot\","
+                + " \"travel\"] for the tags it likely meant (their pages then have other URLs)"), report.warnings());
+    }
+
     /**
      * jekyll-archives names a tag's page by Jekyll's slugify ({@code C++} and {@code C#} are both {@code /tag/c/},
      * where the later one written wins), which Kiln does otherwise ({@code /tag/c-plus-plus/}, {@code /tag/c-sharp/}):
