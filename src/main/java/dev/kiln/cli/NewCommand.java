@@ -58,7 +58,12 @@ final class NewCommand extends Command {
                         + "YYYY-MM-DD-" + name.substring(name.indexOf('-', 8) + 1).replaceFirst("\\.md$", "")
                         + " with a real date, or leave the date out for today's");
             }
-            return Post.write(source, title, NewPost.dateOf(name, now), List.of(), false, post.group(2) != null);
+            String slug = NewPost.slugOf(title);
+            if (slug == null) {
+                throw new UsageError(given.get(0) + " has no letter or digit to make the post's URL of: name it with"
+                        + " words, like posts/party-time.md (its title can be anything: set title: in its front matter)");
+            }
+            return Post.write(source, title, slug, NewPost.dateOf(name, now), List.of(), false, post.group(2) != null);
         }
         if (given.get(0).endsWith(".md") || given.get(0).endsWith(".markdown")) {
             throw new UsageError("kiln new starts posts (kiln new post \"Title\" writes content/posts/YYYY-MM-DD-slug.md) "
@@ -78,6 +83,9 @@ final class NewCommand extends Command {
             options.addOption(valued("tags", "TAG,TAG", "Tags, separated by commas; may be given more than once."));
             repeatable.add("tags");
             options.addOption(flag("draft", "Mark the post as a draft (built only with --drafts)."));
+            options.addOption(valued("slug", "SLUG", "The words that name the post's file and URL, made lower case"
+                    + " and dashed as a title is (--slug party-time). Default: from the title; needed when it has no"
+                    + " letter or digit."));
             options.addOption(valued("source", "DIR", "The site folder. Default: ."));
         }
 
@@ -97,18 +105,41 @@ final class NewCommand extends Command {
                 System.err.println("kiln: --source " + source + " is not a folder");
                 return 2;
             }
+            String slug = slug(title.strip(), line.getOptionValue("slug"));
             ZonedDateTime now = ZonedDateTime.now(Build.timezoneOf(source)).withNano(0);
-            return write(source, title.strip(), now, tags, line.hasOption("draft"), false);
+            return write(source, title.strip(), slug, now, tags, line.hasOption("draft"), false);
         }
 
         /**
-         * Writes the post dated {@code date} into the site folder {@code source} (as a post bundle's index when
-         * {@code bundle}) and prints its path: exit 0, or 1 when it exists.
+         * The slug of the post's file: of {@code given} ({@code --slug}) when there is one, else of {@code title};
+         * a usage error when that has no letter or digit, which would name the file and URL by hex.
          */
-        static int write(Path source, String title, ZonedDateTime date, List<String> tags, boolean draft,
+        private static String slug(String title, String given) {
+            if (given != null) {
+                String slug = NewPost.slugOf(given);
+                if (slug == null) {
+                    throw new UsageError("--slug '" + given + "' has no letter or digit: give it words, like --slug"
+                            + " party-time");
+                }
+                return slug;
+            }
+            String slug = NewPost.slugOf(title);
+            if (slug == null) {
+                throw new UsageError("the title '" + title + "' has no letter or digit to make the post's file name"
+                        + " and URL of: give a title with words, or the URL's words with --slug: kiln new post \""
+                        + title + "\" --slug party-time");
+            }
+            return slug;
+        }
+
+        /**
+         * Writes the post dated {@code date} into the site folder {@code source}, its file named by {@code slug} (as a
+         * post bundle's index when {@code bundle}), and prints its path: exit 0, or 1 when it exists.
+         */
+        static int write(Path source, String title, String slug, ZonedDateTime date, List<String> tags, boolean draft,
                          boolean bundle) {
             try {
-                Path file = NewPost.write(source, title, date, tags, draft, bundle);
+                Path file = NewPost.write(source, title, slug, date, tags, draft, bundle);
                 System.out.println(source.relativize(file));
                 return 0;
             } catch (FileAlreadyExistsException e) {

@@ -22,17 +22,21 @@ public final class NewPost {
         return FrontMatterParser.titleFromSlug(FrontMatterParser.fileSlug(fileName));
     }
 
-    /** The new post's path below the site folder, e.g. {@code content/posts/2026-11-29-hello-world.md}. */
-    public static String path(String title, ZonedDateTime now) {
-        return path(title, now, false);
+    /**
+     * The slug that names a new post's file, and so its URL, made of {@code text} (its title, or a slug given for
+     * it): {@code Issue #42 fixed} → {@code issue-42-fixed}, {@code C# tips} → {@code c-sharp-tips}; null when it has
+     * no letter or digit ({@code 🎉🎉🎉}), for the caller to ask for words (see {@link Slugs#ofTitle}).
+     */
+    public static String slugOf(String text) {
+        return Slugs.ofTitle(text);
     }
 
     /**
-     * The new post's path below the site folder: {@code content/posts/2026-11-29-hello-world.md}, or for a post
-     * bundle ({@link PostBundles}) {@code content/posts/2026-11-29-hello-world/index.md}.
+     * The new post's path below the site folder: {@code content/posts/2026-11-29-hello-world.md} for the slug
+     * {@code hello-world}, or for a post bundle ({@link PostBundles}) {@code content/posts/2026-11-29-hello-world/index.md}.
      */
-    public static String path(String title, ZonedDateTime now, boolean bundle) {
-        return SourceLoader.POSTS + "/" + DateTimeFormatter.ISO_LOCAL_DATE.format(now) + "-" + Slugs.of(title)
+    public static String path(String slug, ZonedDateTime now, boolean bundle) {
+        return SourceLoader.POSTS + "/" + DateTimeFormatter.ISO_LOCAL_DATE.format(now) + "-" + slug
                 + (bundle ? "/index.md" : ".md");
     }
 
@@ -69,18 +73,18 @@ public final class NewPost {
      */
     public static Path write(Path root, String title, ZonedDateTime now, List<String> tags, boolean draft)
             throws FileAlreadyExistsException {
-        return write(root, title, now, tags, draft, false);
+        return write(root, title, slugOf(title), now, tags, draft, false);
     }
 
     /**
-     * Creates the post in {@code root}, as a post bundle's {@code index.md} when {@code bundle}; refuses to overwrite
-     * an existing file.
+     * Creates the post in {@code root}, its file named by {@code slug} (see {@link #slugOf}), as a post bundle's
+     * {@code index.md} when {@code bundle}; refuses to overwrite an existing file.
      *
      * @throws FileAlreadyExistsException when the file is already there
      */
-    public static Path write(Path root, String title, ZonedDateTime now, List<String> tags, boolean draft,
+    public static Path write(Path root, String title, String slug, ZonedDateTime now, List<String> tags, boolean draft,
                              boolean bundle) throws FileAlreadyExistsException {
-        Path file = root.resolve(path(title, now, bundle));
+        Path file = root.resolve(path(slug, now, bundle));
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, text(title, now, tags, draft), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);

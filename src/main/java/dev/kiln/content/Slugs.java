@@ -19,8 +19,50 @@ public final class Slugs {
      * ({@code x} for no text). At most {@link #MAX_BYTES} long; a slug is its own slug.
      */
     public static String of(String text) {
-        // A tech blog's C, C++ and C# must not share one tag page.
-        String spelled = text.replace("++", " plus plus ").replace("#", " sharp ");
+        // A tech blog's C, C++ and C# must not share one tag page. Every '#' is "sharp" here, #tips too: tags' and
+        // :slug's URLs of existing sites stay where they are (a new post's title is read by ofTitle).
+        String slug = joined(text.replace("++", " plus plus ").replace("#", " sharp "));
+        if (slug.isEmpty()) {
+            slug = text.isEmpty() ? "x" : "x-" + HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
+        }
+        return slug.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES ? slug : shortened(slug);
+    }
+
+    /**
+     * The slug of a new post's title, which names its file and so its URL: as {@link #of}, but {@code #} is
+     * "sharp" only where it names a language, right after a word's one letter C, F or J ({@code C# tips} →
+     * {@code c-sharp-tips}), and a separator elsewhere ({@code Issue #42 fixed} → {@code issue-42-fixed},
+     * {@code #tips} → {@code tips}, as Jekyll's slugify makes them); null when the title has no letter or digit
+     * ({@code 🎉🎉🎉}), which would give a hex name no one can read.
+     */
+    public static String ofTitle(String title) {
+        String slug = joined(sharpLanguages(title.replace("++", " plus plus ")));
+        if (slug.isEmpty()) {
+            return null;
+        }
+        return slug.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES ? slug : shortened(slug);
+    }
+
+    /** {@code text} with each {@code #} right after a word's one letter C, F or J spelled " sharp ". */
+    private static String sharpLanguages(String text) {
+        if (text.indexOf('#') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '#' && i > 0 && "cfjCFJ".indexOf(text.charAt(i - 1)) >= 0
+                    && (i == 1 || !Character.isLetterOrDigit(text.codePointBefore(i - 1)))) {
+                out.append(" sharp ");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The letters and digits of {@code spelled}, lower case, each run joined to the next by a dash; "" for none. */
+    private static String joined(String spelled) {
         // Lower case first, then composed: lower-casing a composed letter can leave a sequence that composes
         // further (Ϊ̀ → ῒ → ῒ), and a slug must be its own slug.
         String normal = Normalizer.normalize(spelled.toLowerCase(Locale.ROOT), Normalizer.Form.NFC);
@@ -39,9 +81,7 @@ public final class Slugs {
                 dash = true;
             }
         }
-        String slug = out.length() > 0 ? out.toString()
-                : text.isEmpty() ? "x" : "x-" + HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
-        return slug.getBytes(StandardCharsets.UTF_8).length <= MAX_BYTES ? slug : shortened(slug);
+        return out.toString();
     }
 
     /**

@@ -16,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code kiln new post}: a post that builds, at the path it prints, never over another file. */
@@ -93,6 +94,44 @@ class NewPostTest {
 
         assertTrue(text.contains("title: \"He said \\\"hi\\\" # not a comment\"\n"), text);
         assertTrue(text.contains("date: 2026-01-02 03:04:05 +0200\n"), text);
+    }
+
+    @Test
+    void aHashIsSharpOnlyAfterALanguagesLetterInTheFileName() throws IOException {
+        // Finding 13 of the s28 new-user test: "Issue #42 fixed" was issue-sharp-42-fixed.
+        for (String[] titleAndSlug : new String[][] {{"Issue #42 fixed", "issue-42-fixed"},
+                {"Top 10 #tips for Jekyll users", "top-10-tips-for-jekyll-users"}, {"C# and F# tips", "c-sharp-and-f-sharp-tips"},
+                {"Why c#?", "why-c-sharp"}, {"ABC#1 and C++", "abc-1-and-c-plus-plus"}}) {
+            Run run = kiln("new", "post", titleAndSlug[0], "--source", site.toString());
+
+            assertEquals(0, run.code(), run.err());
+            assertTrue(run.out().strip().matches("content/posts/\\d{4}-\\d{2}-\\d{2}-" + titleAndSlug[1] + "\\.md"),
+                    run.out());
+        }
+    }
+
+    @Test
+    void aTitleWithNoLetterOrDigitIsAUsageErrorAskingForWordsOrASlug() throws IOException {
+        // Finding 13: the file and URL were named x-f09f8e89f09f8e89f09f8e89.
+        for (String title : List.of("\uD83C\uDF89\uD83C\uDF89\uD83C\uDF89", "...")) {
+            Run run = kiln("new", "post", title, "--source", site.toString());
+
+            assertEquals(2, run.code(), run.err());
+            assertEquals("kiln: the title '" + title + "' has no letter or digit to make the post's file name and URL"
+                    + " of: give a title with words, or the URL's words with --slug: kiln new post \"" + title
+                    + "\" --slug party-time (kiln new post --help shows how to use it)\n", run.err());
+            assertFalse(Files.exists(site.resolve("content")));
+        }
+        Run slugged = kiln("new", "post", "\uD83C\uDF89", "--slug", "Party Time!", "--source", site.toString());
+        assertEquals(0, slugged.code(), slugged.err());
+        assertTrue(slugged.out().strip().matches("content/posts/\\d{4}-\\d{2}-\\d{2}-party-time\\.md"), slugged.out());
+        assertTrue(Files.readString(site.resolve(slugged.out().strip())).contains("title: \"\uD83C\uDF89\"\n"));
+        Run badSlug = kiln("new", "post", "Party", "--slug", "!!", "--source", site.toString());
+        assertEquals(2, badSlug.code());
+        assertTrue(badSlug.err().startsWith("kiln: --slug '!!' has no letter or digit"), badSlug.err());
+        Run hugo = kiln("new", "posts/\uD83C\uDF89.md", "--source", site.toString());
+        assertEquals(2, hugo.code());
+        assertTrue(hugo.err().contains("has no letter or digit to make the post's URL of"), hugo.err());
     }
 
     @Test

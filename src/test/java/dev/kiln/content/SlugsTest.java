@@ -29,6 +29,28 @@ class SlugsTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
+            "'Issue #42 fixed',  issue-42-fixed",
+            "'#tips',            tips",
+            "C#,                 c-sharp",
+            "'f# and j#',        f-sharp-and-j-sharp",
+            "'ABC#',             abc",
+            "'C++ #1',           c-plus-plus-1",
+    })
+    void aTitlesHashIsSharpOnlyAfterALanguagesLetter(String title, String slug) {
+        assertEquals(slug, Slugs.ofTitle(title));
+    }
+
+    @Test
+    void aTitleWithNoLetterOrDigitHasNoSlugWhereATagGetsAHexName() {
+        assertEquals(null, Slugs.ofTitle("\uD83C\uDF89\uD83C\uDF89"));
+        assertEquals(null, Slugs.ofTitle("..."));
+        assertEquals("x-f09f8e89", Slugs.of("\uD83C\uDF89"));
+        // A tag keeps its URL: every '#' of it is "sharp", as it always was.
+        assertEquals("sharp-tips", Slugs.of("#tips"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
             "Café,            café",
             "C++,             c-plus-plus",
             "C#,              c-sharp",
