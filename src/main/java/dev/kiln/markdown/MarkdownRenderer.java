@@ -147,7 +147,10 @@ public final class MarkdownRenderer {
                 Liquid.once(() -> ShownAsWritten.inMarkdown(original.get()));
         List<BodyProblems.At> problems = new java.util.ArrayList<>(Shortcodes.find(markdown, shownAsWritten));
         problems.addAll(Liquid.find(markdown, shownAsWritten, urls, true));
-        problems.addAll(SpacedDestinations.problems(markdown, original::get));
+        // Only a page whose inline parser met a destination followed by more than a title may hold one.
+        if (CommonMarkInlineParser.SPACED_DESTINATION.get(document)) {
+            problems.addAll(SpacedDestinations.problems(markdown, original::get));
+        }
         // Fences only: the walk of the blocks is skipped for the pages without one.
         if ((markdown.contains("```") || markdown.contains("~~~")) && !FenceOptions.problems(document).isEmpty()) {
             problems.addAll(FenceOptions.problems(original.get())); // at the offsets of the text as written
