@@ -118,8 +118,9 @@ public final class FrontMatterParser {
                 permalink = null;
             }
         }
-        // A string of tags with a comma is a list written in one line, Jekyll's split at spaces made "Boot," a tag of
-        // "java, Spring Boot"; categories keep that split, which fixes the URL of each post under :categories.
+        // A string of tags holding a comma is a list written on one line: "java, Spring Boot" is java and Spring Boot
+        // (Jekyll's split at spaces made "java," and "Boot," tags of it). Categories keep Jekyll's split: it fixes
+        // the URL of each post under :categories.
         List<String> tags = f.words(f.has("tags") ? "tags" : "tag", true);
         List<String> categories = f.words(f.has("categories") ? "categories" : "category");
         String slug = f.text("slug");
