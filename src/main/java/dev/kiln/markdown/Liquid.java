@@ -58,9 +58,19 @@ public final class Liquid {
     /** A piece of Liquid at {@code start}..{@code end} of the text: a tag's name and markup, or an object's expression. */
     private record Piece(int start, int end, String tag, String inside) {}
 
-    /** Whether {@code text} may hold Liquid: only then is it looked at closely. */
+    /**
+     * Whether {@code text} may hold Liquid, or a Hugo shortcode: a {@code {{} or a {@code {%}. Only then is it looked
+     * at closely. One pass for a brace: every page of a build is asked, and two searches for two strings each read
+     * the whole text.
+     */
     static boolean mayHave(String text) {
-        return text.contains("{{") || text.contains("{%");
+        for (int i = text.indexOf('{'); i >= 0 && i + 1 < text.length(); i = text.indexOf('{', i + 1)) {
+            char next = text.charAt(i + 1);
+            if (next == '{' || next == '%') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Throws the Liquid of the HTML page {@code html} outside its code elements and comments as {@link BodyProblems}. */

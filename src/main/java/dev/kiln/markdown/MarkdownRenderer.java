@@ -143,10 +143,13 @@ public final class MarkdownRenderer {
         Document[] parsed = new Document[1];
         java.util.function.Supplier<Document> original = () -> text == markdown ? document
                 : parsed[0] != null ? parsed[0] : (parsed[0] = parser.parse(PageChars.of(markdown)));
-        java.util.function.Supplier<java.util.BitSet> shownAsWritten =
-                Liquid.once(() -> ShownAsWritten.inMarkdown(original.get()));
-        List<BodyProblems.At> problems = new java.util.ArrayList<>(Shortcodes.find(markdown, shownAsWritten));
-        problems.addAll(Liquid.find(markdown, shownAsWritten, urls, true));
+        List<BodyProblems.At> problems = new java.util.ArrayList<>();
+        if (Liquid.mayHave(markdown)) { // a shortcode's {{< and {{% too: most pages have neither
+            java.util.function.Supplier<java.util.BitSet> shownAsWritten =
+                    Liquid.once(() -> ShownAsWritten.inMarkdown(original.get()));
+            problems.addAll(Shortcodes.find(markdown, shownAsWritten));
+            problems.addAll(Liquid.find(markdown, shownAsWritten, urls, true));
+        }
         // Only a page whose inline parser met a destination followed by more than a title may hold one.
         if (CommonMarkInlineParser.SPACED_DESTINATION.get(document)) {
             problems.addAll(SpacedDestinations.problems(markdown, original::get));
