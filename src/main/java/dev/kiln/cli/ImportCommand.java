@@ -74,7 +74,7 @@ final class ImportCommand extends Command {
         }
 
         @Override
-        int run(CommandLine line) {
+        int run(CommandLine line) throws java.io.IOException {
             Path src = path("SRC", line.getArgList().get(0));
             Path dest = path(line, "dest", null);
             boolean allowUrlChanges = line.hasOption("allow-url-changes");
@@ -105,6 +105,16 @@ final class ImportCommand extends Command {
             ImportReport report = Importer.run(source, target, allowUrlChanges);
             report.print(err);
             int built = check(target, err);
+            // Published as a site made by kiln new site is: from a repository of its own, Kiln its submodule.
+            List<Path> written = new java.util.ArrayList<>();
+            List<String> kept = new java.util.ArrayList<>();
+            NewSite.publishing(target, written, kept);
+            kept.forEach(err::println);
+            if (!written.isEmpty()) {
+                err.println("wrote " + written.stream().map(f -> target.relativize(f).toString())
+                        .collect(java.util.stream.Collectors.joining(" and ")) + " (publishing: the steps are at the top of "
+                        + NewSite.WORKFLOW + ")");
+            }
             err.println("→ " + target);
             return Math.max(report.exitCode(), built);
         }

@@ -58,7 +58,22 @@ final class NewSite extends Command {
         List<String> kept = new ArrayList<>();
         written.add(create(dir.resolve(SiteConfig.FILE), SITE_YML));
         written.add(NewPost.write(dir, "Hello, world", ZonedDateTime.now(ZoneOffset.UTC).withNano(0), List.of(), false));
-        // A repository cloned from GitHub may bring a .gitignore (or even a workflow) of its own: kept, and said.
+        publishing(dir, written, kept);
+        written.forEach(System.out::println);
+        kept.forEach(System.err::println);
+        String kiln = kilnCommand(System.getProperty("kiln.launcher"), System.getenv("PATH"));
+        System.err.println("next: cd " + shellQuoted(dir.toString()) + " && " + kiln + " serve   (then " + kiln
+                + " new post \"Title\" for the next post)");
+        System.err.println("publish: the steps are at the top of " + dir.resolve(WORKFLOW));
+        return 0;
+    }
+
+    /**
+     * Writes what a site folder in a repository of its own needs to be published into {@code dir}, adding each file
+     * written to {@code written}: a .gitignore and the Pages workflow. A repository cloned from GitHub (or a Jekyll
+     * site imported) may bring a .gitignore or a workflow of its own: kept, and said in {@code kept}.
+     */
+    static void publishing(Path dir, List<Path> written, List<String> kept) throws IOException {
         if (Files.exists(dir.resolve(".gitignore"))) {
             kept.add("note: kept " + dir.resolve(".gitignore") + " as it was: it should list target/ and _site/ "
                     + "(Kiln's output, not to commit)");
@@ -72,13 +87,6 @@ final class NewSite extends Command {
             Files.createDirectories(dir.resolve(WORKFLOW).getParent());
             written.add(create(dir.resolve(WORKFLOW), workflow()));
         }
-        written.forEach(System.out::println);
-        kept.forEach(System.err::println);
-        String kiln = kilnCommand(System.getProperty("kiln.launcher"), System.getenv("PATH"));
-        System.err.println("next: cd " + shellQuoted(dir.toString()) + " && " + kiln + " serve   (then " + kiln
-                + " new post \"Title\" for the next post)");
-        System.err.println("publish: the steps are at the top of " + dir.resolve(WORKFLOW));
-        return 0;
     }
 
     /**

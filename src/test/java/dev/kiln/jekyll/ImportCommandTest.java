@@ -67,6 +67,17 @@ class ImportCommandTest {
     }
 
     @Test
+    void theImportedSiteGetsTheGitignoreAndPagesWorkflowOfANewSite() throws IOException {
+        Path src = copy("slug");
+        assertEquals(0, run("jekyll", src.toString(), "--dest", tmp.resolve("a").toString()), err);
+        // kiln new site's workflow: the site built by Kiln as its submodule kiln/.
+        assertTrue(Files.readString(tmp.resolve("a/.github/workflows/pages.yml")).contains("kiln/kiln build --source ."));
+        assertTrue(Files.readString(tmp.resolve("a/.gitignore")).contains("_site/"));
+        assertTrue(err.contains("wrote .gitignore and .github/workflows/pages.yml (publishing: the steps are at the top"
+                + " of .github/workflows/pages.yml)\n→ "), err);
+    }
+
+    @Test
     void usageErrorsExit2() throws IOException {
         Path src = copy("slug");
         assertEquals(2, run("jekyll", tmp.resolve("missing").toString()));
