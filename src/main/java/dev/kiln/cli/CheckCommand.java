@@ -40,6 +40,14 @@ final class CheckCommand extends Command {
                 broken.addAll(LinkReport.external(result, source, ExternalLinks.polite()));
             }
             broken.forEach(System.err::println);
+            long unanswered = broken.stream().filter(p -> p.message().startsWith("broken external link to ")
+                    && p.message().contains(": no answer: ")).count();
+            if (unanswered >= 2 && unanswered == broken.stream()
+                    .filter(p -> p.message().startsWith("broken external link to ")).count()) {
+                // Offline (or behind a proxy), every link to another site is listed: say why they may all be.
+                System.err.println("note: none of the " + unanswered + " broken external links answered at all: if this"
+                        + " machine is offline (or needs a proxy), check them again when it is online");
+            }
             long pages = result.output().files().keySet().stream().filter(p -> p.endsWith(".html")).count();
             System.err.println(broken.isEmpty()
                     ? "checked " + pages + " pages: no broken " + (external ? "link" : "internal link")

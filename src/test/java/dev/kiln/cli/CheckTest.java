@@ -316,9 +316,28 @@ class CheckTest {
             assertTrue(run.err().contains("content/posts/2020-01-01-a.md:5:8: broken external link to " + other
                     + "/gone: HTTP 404"), run.err());
             assertFalse(run.err().contains("/fine:"), run.err());
+            assertFalse(run.err().contains("offline"), run.err());
             assertEquals(0, kiln("check", "--source", site.toString()).code(), "without --external, no requests");
         } finally {
             web.stop(0);
         }
+    }
+
+    @Test
+    void checkExternalSaysTheMachineMayBeOfflineWhenNoBrokenLinkAnswered() throws IOException {
+        int[] closed = new int[2];
+        for (int i = 0; i < closed.length; i++) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                closed[i] = socket.getLocalPort(); // nothing listens there once it is closed
+            }
+        }
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nSee [one](http://127.0.0.1:" + closed[0]
+                + "/a) and [two](http://127.0.0.1:" + closed[1] + "/b).\n");
+
+        Run run = kiln("check", "--external", "--source", site.toString());
+
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("note: none of the 2 broken external links answered at all: if this machine is"
+                + " offline (or needs a proxy), check them again when it is online"), run.err());
     }
 }
