@@ -4,6 +4,9 @@ import io.pebbletemplates.pebble.error.ParserException;
 import io.pebbletemplates.pebble.extension.AbstractNodeVisitor;
 import io.pebbletemplates.pebble.extension.NodeVisitor;
 import io.pebbletemplates.pebble.extension.NodeVisitorFactory;
+import io.pebbletemplates.pebble.node.ArgumentsNode;
+import io.pebbletemplates.pebble.node.AutoEscapeNode;
+import io.pebbletemplates.pebble.node.ForNode;
 import io.pebbletemplates.pebble.node.PrintNode;
 import io.pebbletemplates.pebble.node.expression.ContextVariableExpression;
 import io.pebbletemplates.pebble.node.expression.Expression;
@@ -13,14 +16,16 @@ import io.pebbletemplates.pebble.node.expression.GetAttributeExpression;
 import io.pebbletemplates.pebble.node.expression.LiteralStringExpression;
 import io.pebbletemplates.pebble.template.PebbleTemplate;
 
+import java.util.List;
 import java.util.Set;
 
 /**
  * Refuses a layout that prints a page's HTML escaped: {@code {{ page.content }}} (or a post's {@code excerpt}, a
  * page's {@code toc}) without {@code | raw}. Layouts escape what they print, so such a page showed its readers the
  * tags of its own text ({@code <p>Hello</p>}) and the build said nothing; Jekyll's {@code {{ content }}} prints it
- * as it is, and a layout written from one forgets the filter. Only those values hold HTML; one of the site's or a
- * page's own {@code params} by the same name is text, and left alone.
+ * as it is, and a layout written from one forgets the filter. Only those values of the page and of the posts of
+ * Kiln's lists hold HTML; a value by the same name of anything else (the site's or a page's {@code params}, an item
+ * of a front matter list) may be text, and is left alone, as is one printed in {@code {% autoescape false %}}.
  */
 final class HtmlPrintedAsText implements NodeVisitorFactory {
 
@@ -30,9 +35,36 @@ final class HtmlPrintedAsText implements NodeVisitorFactory {
     @Override
     public NodeVisitor createVisitor(PebbleTemplate template) {
         return new AbstractNodeVisitor((io.pebbletemplates.pebble.template.PebbleTemplateImpl) template) {
+            /** The loop variables in scope that are Kiln's posts ({@code post} of {@code for post in paginator.posts}). */
+            private final java.util.Deque<String> posts = new java.util.ArrayDeque<>();
+            /** How many {@code {% autoescape false %}} are around: printed there, HTML is printed as it is. */
+            private int unescaped;
+
+            @Override
+            public void visit(AutoEscapeNode node) {
+                boolean off = !node.isActive();
+                unescaped += off ? 1 : 0;
+                super.visit(node);
+                unescaped -= off ? 1 : 0;
+            }
+
+            @Override
+            public void visit(ForNode node) {
+                String list = path(node.getIterable());
+                boolean kilns = list != null && (list.equals("posts") || list.endsWith(".posts")
+                        || list.equals("page.related"));
+                if (kilns) {
+                    posts.push(node.getIterationVariable());
+                }
+                super.visit(node);
+                if (kilns) {
+                    posts.pop();
+                }
+            }
+
             @Override
             public void visit(PrintNode node) {
-                String printed = htmlValue(node.getExpression());
+                String printed = unescaped > 0 ? null : htmlValue(node.getExpression(), posts);
                 if (printed != null) {
                     throw new Escaped(printed, node.getLineNumber(), template.getName());
                 }
@@ -58,13 +90,15 @@ final class HtmlPrintedAsText implements NodeVisitorFactory {
     }
 
     /**
-     * {@code page.content} (as written) when {@code printed} is a value of a page or post that is HTML, printed
-     * escaped (bare, or through {@code escape}, which the auto-escaping may have put around it already); else null.
+     * {@code page.content} (as written) when {@code printed} is a value that is HTML, of the page or of a post of one
+     * of Kiln's lists (a loop variable of {@code posts}, named in {@code posts}), printed escaped for HTML (bare, or
+     * through an {@code escape} for HTML, which the auto-escaping may have put around it already); else null. A value
+     * of anything else by those names (a front matter list's {@code item.content}) may be text, and is left alone.
      */
-    static String htmlValue(Expression<?> printed) {
+    static String htmlValue(Expression<?> printed, java.util.Collection<String> posts) {
         Expression<?> e = printed;
         while (e instanceof FilterExpression f && f.getRightExpression() instanceof FilterInvocationExpression call
-                && call.getFilterName().equals("escape")) {
+                && call.getFilterName().equals("escape") && forHtml(call.getArgs())) {
             e = f.getLeftExpression();
         }
         if (!(e instanceof GetAttributeExpression get) || get.getArgumentsNode() != null
@@ -73,10 +107,25 @@ final class HtmlPrintedAsText implements NodeVisitorFactory {
             return null;
         }
         String owner = path(get.getNode());
-        if (owner == null || owner.equals("site") || owner.endsWith(".params") || owner.startsWith("site.")) {
-            return null; // a value of the site's or of params: text
+        if (owner == null || !(owner.equals("page") || posts.contains(owner))) {
+            return null;
         }
         return owner + "." + name.getValue();
+    }
+
+    /** Whether an {@code escape} with {@code args} escapes for HTML: no strategy, or {@code "html"}. */
+    private static boolean forHtml(ArgumentsNode args) {
+        if (args == null) {
+            return true;
+        }
+        List<Expression<?>> given = new java.util.ArrayList<>();
+        if (args.getPositionalArgs() != null) {
+            args.getPositionalArgs().forEach(a -> given.add(a.getValueExpression()));
+        }
+        if (args.getNamedArgs() != null) {
+            args.getNamedArgs().forEach(a -> given.add(a.getValueExpression()));
+        }
+        return given.stream().allMatch(a -> a instanceof LiteralStringExpression s && s.getValue().equals("html"));
     }
 
     /** {@code page}, {@code post}, {@code page.previous}: a variable and its attributes, as written; or null. */

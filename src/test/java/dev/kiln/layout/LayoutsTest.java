@@ -340,7 +340,8 @@ class LayoutsTest {
     @Test
     void aPagesHtmlPrintedEscapedIsAProblemAtItsValueSayingToAddRaw() throws IOException {
         write("site.yml", "title: T\ncontent: a text of the site's own\n");
-        write(POST, "---\ntitle: Hello\ncontent: a text of the page's own\n---\nHello **world**.\n");
+        write(POST, "---\ntitle: Hello\ncontent: a text of the page's own\nfaq: [{q: Why, content: Because}]\n---\n"
+                + "Hello **world**.\n");
         writeOwnLayouts();
         writeBaseWithABlock();
         // Printed as "&lt;p&gt;Hello &lt;strong&gt;world..." until 2026-12-07: readers saw the tags.
@@ -357,12 +358,17 @@ class LayoutsTest {
         assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:4: layout error: {{ page.toc }} prints HTML"),
                 onlyProblem().toString());
 
-        // Its HTML as it is, a count of it, and values of params by those names (text) are printed as before.
+        // Its HTML as it is (with raw, or where auto-escaping is off), a count of it, escaped for a script, and values
+        // by those names of params or of a front matter list (text) are printed as before.
         writePostWithLine12("<div id=\"c\">{{ page.content | raw }}</div>{{ page.content | length > 0 }}"
-                + "<i id=\"p\">{{ page.params.content }} / {{ site.params.content }}</i>");
+                + "<i id=\"p\">{{ page.params.content }} / {{ site.params.content }}"
+                + "{% for item in page.params.faq %} / {{ item.q }}: {{ item.content }}{% endfor %}</i>"
+                + "<div id=\"a\">{% autoescape false %}{{ page.content }}{% endautoescape %}</div>"
+                + "<script>var body = \"{{ page.content | escape(strategy=\"js\") }}\";</script>");
         Document post = SiteChecks.page(build(), POST_PAGE);
         assertEquals("<p>Hello <strong>world</strong>.</p>", post.getElementById("c").html());
-        assertEquals("a text of the page's own / a text of the site's own", post.getElementById("p").text());
+        assertEquals("<p>Hello <strong>world</strong>.</p>", post.getElementById("a").html());
+        assertEquals("a text of the page's own / a text of the site's own / Why: Because", post.getElementById("p").text());
     }
 
     @Test
