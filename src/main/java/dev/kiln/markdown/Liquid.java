@@ -38,8 +38,12 @@ public final class Liquid {
     private static final Set<String> INNER = Set.of("else", "elsif", "when", "break", "continue");
     /** Blocks whose content is no Liquid of the page's: said once, with their end tag. */
     private static final Set<String> WHOLE = Set.of("raw", "comment", "highlight");
+    /**
+     * Jekyll's variables: their keys are in lower case ({@code site.title}); Hugo's are capitalised
+     * ({@code {{ site.Title }}}, which Hugo prints as it is in a page's text), and are no Liquid.
+     */
     private static final Pattern JEKYLL_VARIABLE = Pattern.compile(
-            "(?:site|page|paginator|layout|include|jekyll)\\s*[.\\[].*", Pattern.DOTALL);
+            "(?:site|page|paginator|layout|include|jekyll)\\s*(?:\\.\\s*[a-z_]|\\[).*", Pattern.DOTALL);
     /** Filters of Jekyll's, and of Liquid's that other template languages name otherwise. */
     private static final Pattern JEKYLL_FILTER = Pattern.compile("\\|\\s*(?:relative_url|absolute_url|markdownify"
             + "|jsonify|slugify|smartify|xml_escape|cgi_escape|uri_escape|date_to_xmlschema|date_to_rfc822"

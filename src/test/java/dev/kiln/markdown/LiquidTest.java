@@ -184,7 +184,7 @@ class LiquidTest {
         String text = "Vue shows {{ message }} and {{ user.name | capitalize }}; Angular {{ birthday | date:'short' }}; "
                 + "Handlebars {{#each items}}{{this}}{{/each}} and {{{ body }}}; Go {{ .Site.Title }}; Jinja "
                 + "{% set x = 1 %}, {% block content %}{% endblock %} and {{ user.name | upper }}; a {{ page }}, "
-                + "{{ sitemap.url }} and a {% liquid-ish %} set; {{ unclosed.";
+                + "{{ sitemap.url }} and a {% liquid-ish %} set; Hugo {{ site.Title }} and {{ page.Params.x }}; {{ unclosed.";
         assertEquals(text, body(text + "\n").selectFirst("p").text().replace("‘", "'").replace("’", "'"));
     }
 
