@@ -51,8 +51,12 @@ final class SpacedDestinations {
                 raw = KramdownSyntax.raw(parsed);
                 links = links(parsed);
             }
-            // The brackets may be a reference's ([a] with [a]: /x, which kramdown takes for this link's text).
-            if (!raw.get(f.open()) && !raw.get(at) && !raw.get(at + 1) && !links.get(at + 1)) {
+            // The brackets may be a reference's ([a] with [a]: /x, which kramdown takes for this link's text); but the
+            // second brackets of a full reference ([the spec][rfc](section 6.5)) are that link's, the rest a remark.
+            int bracket = f.image() ? f.open() + 1 : f.open();
+            boolean fullReference = bracket > 0 && markdown.charAt(bracket - 1) == ']' && links.get(bracket - 1)
+                    && links.get(bracket);
+            if (!fullReference && !raw.get(f.open()) && !raw.get(at) && !raw.get(at + 1) && !links.get(at + 1)) {
                 found.add(f);
             }
         }

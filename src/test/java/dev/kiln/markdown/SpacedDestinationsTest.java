@@ -80,7 +80,10 @@ class SpacedDestinationsTest {
                 ![photo](</assets/img/My Photo.png>), [t](/a "with a title"), [t]( /spaced/ ), [t](/x 'y' ),
                 `[code](/a b)`, <span title="[x](/a b)">html</span>, \\[escaped](/a b), [^1](a b), no ](a b) text,
                 a line [broken](/a
-                b), and a [link](/real) [nested [link](/a b)](/b).
+                b), and a [link](/real) [nested [link](/a b)](/b), a full reference [the spec][rfc](section 6.5.4) with a
+                remark after it.
+
+                [rfc]: https://example.com/rfc
 
                 [^1]: A note.
 
