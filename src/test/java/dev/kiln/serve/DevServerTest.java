@@ -549,6 +549,12 @@ class DevServerTest {
                 DevServer.linkChanges(List.of(a, b), List.of(moved)));
         assertEquals(List.of(), DevServer.linkChanges(List.of(a), List.of(moved)));
         assertEquals(List.of(), DevServer.linkChanges(null, List.of()));
+        // A newer post moves the excerpt to page 2 of the list: the same broken link.
+        Problem onHome = new Problem("content/a.md", 3, 1, "broken link to /x/ (on a/index.html; also in its excerpt on"
+                + " index.html)");
+        Problem onPage2 = new Problem("content/a.md", 3, 1, "broken link to /x/ (on a/index.html; also in its excerpt on"
+                + " page/2/index.html)");
+        assertEquals(List.of(), DevServer.linkChanges(List.of(onHome), List.of(onPage2)));
     }
 
     // ---- a broken site ----
