@@ -152,6 +152,11 @@ final class LayoutErrors {
             // A setting site.yml lacks is lacked by every page alike: no page's front matter can set it (said "a
             // value that some pages do not set" until 2026-12-07). site.params.KEY is site.yml's top-level KEY, or a KEY
             // under its params: map (Hugo's way).
+            if (of.equals(SiteParams.class.getName()) && key.equals("params")) {
+                return new String[] {"site.yml has no setting 'params'", "the keys under site.yml's params: are"
+                        + " site.params.KEY, as its top-level keys are (until 2026-12-07 they were site.params.params.KEY):"
+                        + " write site.params.KEY"};
+            }
             if (of.equals(SiteParams.class.getName())) {
                 return new String[] {"site.yml has no setting '" + key + "'", "check its spelling, or add " + key
                         + ": ... to site.yml (each top-level key that is not one of Kiln's settings is site.params.KEY, "

@@ -569,6 +569,12 @@ class LayoutsTest {
                 + "settings is site.params.KEY, as is each key under params:), or write | default(...) for a site that may lack it",
                 onlyProblem().toString());
 
+        writePostWithLine12("{{ site.params.params.twitter }}");
+
+        assertEquals("layouts/post.peb:12:1: layout error: site.yml has no setting 'params' (laying out " + POST
+                + "): the keys under site.yml's params: are site.params.KEY, as its top-level keys are (until 2026-12-07"
+                + " they were site.params.params.KEY): write site.params.KEY", onlyProblem().toString());
+
         writePostWithLine12("{{ site.params.social.mastodon }}");
 
         assertEquals("layouts/post.peb:12:23: layout error: this setting of site.yml has no key 'mastodon' (laying out "
