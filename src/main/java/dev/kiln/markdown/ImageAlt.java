@@ -27,7 +27,9 @@ final class ImageAlt implements HtmlRenderer.HtmlRendererExtension {
     /** The alt text of {@code image}, an {@link Image} or {@link ImageRef}. */
     static String of(Node image) {
         if (!hasTypographic(image)) {
-            return new TextCollectingVisitor().collectAndGetText(image);
+            // flexmark's renderer's own collector, as its HTML has it: the other one left a backslash escape after a
+            // line break in the alt as written (![\n  \[l](a.png) was alt="\n\[l", flexmark's alt="\n[l").
+            return new com.vladsch.flexmark.util.ast.TextCollectingVisitor().collectAndGetText(image);
         }
         StringBuilder out = new StringBuilder();
         collect(image, out);
