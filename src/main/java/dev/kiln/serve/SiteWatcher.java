@@ -29,7 +29,8 @@ import java.util.stream.Stream;
 
 /**
  * Watches what a site is made of: {@code site.yml} and everything under {@code content/},
- * {@code layouts/} and {@code assets/}, new folders included (hidden files and folders as far as
+ * {@code layouts/} and {@code assets/}, new folders included, Jekyll's {@code _posts/}, {@code _drafts/} and
+ * {@code _config.yml} at the root (the build's errors) (hidden files and folders as far as
  * {@code site.yml}'s {@code include} publishes them, as the last build read it), and the files that pages are symbolic
  * links to elsewhere in the site ({@code content/about.md} → {@code notes/about.md}): the folder of each
  * such file is watched while a link leads there, also when it is removed and made again (its coming back,
@@ -44,6 +45,13 @@ final class SiteWatcher implements AutoCloseable {
 
     static final List<String> FOLDERS = dev.kiln.build.Build.SOURCE_FOLDERS;
     private static final String CONFIG = dev.kiln.config.SiteConfig.FILE;
+    /**
+     * Jekyll's {@code _posts/} and {@code _drafts/} at the site's root: the build reads them to report them as
+     * errors, so making or removing them (or a file in them) must rebuild, or the error overlay stays or never comes.
+     */
+    private static final List<String> JEKYLL_FOLDERS = SourceLoader.JEKYLL_FOLDERS;
+    /** Jekyll's {@code _config.yml}: an error without {@code site.yml}, so its coming and going is a change too. */
+    private static final String JEKYLL_CONFIG = SourceLoader.JEKYLL_CONFIG;
 
     private final Path root;
     private final WatchService service;
@@ -85,6 +93,9 @@ final class SiteWatcher implements AutoCloseable {
             register(this.root);
             for (String folder : FOLDERS) {
                 registerTree(this.root.resolve(folder));
+            }
+            for (String folder : JEKYLL_FOLDERS) {
+                registerTree(this.root.resolve(folder)); // the error counts its files: their removal is a change
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -256,7 +267,8 @@ final class SiteWatcher implements AutoCloseable {
             String path = rel.toString().replace('\\', '/');
             boolean site = concernsSite(rel);
             boolean target = targets.contains(path);
-            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && inFolders(rel) && Files.isDirectory(changed)) {
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && (inFolders(rel) || inJekyllFolders(rel))
+                    && Files.isDirectory(changed)) {
                 registerTree(changed); // hidden or not: include may name it at the next site.yml edit
             }
             if (!site && !target) {
@@ -271,7 +283,9 @@ final class SiteWatcher implements AutoCloseable {
             burst.relevant = true;
             String top = rel.getName(0).toString();
             if (event.kind() == StandardWatchEventKinds.ENTRY_MODIFY
-                    && (target || rel.getNameCount() > 1 && !top.equals(dev.kiln.layout.Layouts.FOLDER))
+                    // Jekyll's folders are no content: a file of theirs written to is not read again alone.
+                    && (target || rel.getNameCount() > 1 && !top.equals(dev.kiln.layout.Layouts.FOLDER)
+                            && !JEKYLL_FOLDERS.contains(top))
                     && Files.isRegularFile(changed, LinkOption.NOFOLLOW_LINKS)) {
                 burst.written.add(path);
             } else {
@@ -285,13 +299,24 @@ final class SiteWatcher implements AutoCloseable {
 
     /**
      * site.yml, or anything below content/, layouts/ or assets/ that a build reads: not hidden or an editor's
-     * leftover unless {@link #include} publishes it, never {@code .git}.
+     * leftover unless {@link #include} publishes it, never {@code .git}. Jekyll's {@code _config.yml} and
+     * {@code _posts/}, {@code _drafts/} at the root (and what is in them but hidden files and leftovers) too: the
+     * build reports them as errors.
      */
     private boolean concernsSite(Path rel) {
-        if (rel.getNameCount() == 1 && rel.getName(0).toString().equals(CONFIG)) {
+        if (rel.getNameCount() == 1 && (rel.getName(0).toString().equals(CONFIG)
+                || rel.getName(0).toString().equals(JEKYLL_CONFIG))) {
             return true;
         }
+        if (inJekyllFolders(rel)) {
+            return !SourceLoader.isLeftOutOfSite(rel, List.of()); // the build walks them with no include
+        }
         return inFolders(rel) && !SourceLoader.isLeftOutOfSite(rel, include);
+    }
+
+    /** Whether {@code rel} is Jekyll's {@code _posts/} or {@code _drafts/} at the root, or below one. */
+    private static boolean inJekyllFolders(Path rel) {
+        return rel.getNameCount() > 0 && JEKYLL_FOLDERS.contains(rel.getName(0).toString());
     }
 
     /** Whether {@code rel} is one of the watched folders or below one. */

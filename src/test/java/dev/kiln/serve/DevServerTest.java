@@ -818,6 +818,37 @@ class DevServerTest {
     }
 
     @Test
+    void jekyllsFoldersAndSettingsMadeOrRemovedWhileServingShowOrClearTheirErrorsAtOnce() {
+        Path site = site();
+        try (DevServer server = started(site)) {
+            settledRebuilds(server, 300);
+
+            // Jekyll's folders at the root are errors of the build: their coming and going is a change of the site.
+            for (String folder : List.of("_posts", "_drafts")) {
+                write(site, folder + "/2020-01-01-j.md", post("J", "java", "A Jekyll post."));
+                await("the error of " + folder + "/ made while serving", () -> errors(server).contains(folder + "/"));
+
+                delete(site, folder + "/2020-01-01-j.md");
+                delete(site, folder);
+                await("the error of " + folder + "/ to clear once it is removed", () -> errors(server).isEmpty());
+            }
+
+            // _config.yml is an error without site.yml: removing it fixes the site.
+            write(site, "_config.yml", "title: Jekyll\n");
+            delete(site, "site.yml");
+            await("the error of _config.yml", () -> errors(server).contains("_config.yml"));
+            delete(site, "_config.yml");
+            await("the error of _config.yml to clear once it is removed", () -> errors(server).isEmpty());
+        }
+    }
+
+    /** The error overlay's text on the home page, or "" when it has none. */
+    private static String errors(DevServer server) {
+        Element overlay = page(server, "/").getElementById("kiln-errors");
+        return overlay == null ? "" : overlay.text();
+    }
+
+    @Test
     void aPostBundleIsServedWithItsFilesAndEachEditOfItsIndexOrPhotoShows() {
         Path site = site();
         write(site, "content/posts/2020-04-01-trip/index.md", post("Trip", "java", "A photo: ![Lake](photo.jpg)"));
