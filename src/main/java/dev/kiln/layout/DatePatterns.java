@@ -9,6 +9,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The patterns of Pebble's {@code date} filter, checked: one that is no pattern ({@code date("Jan 2, 2006")} threw
@@ -51,8 +53,27 @@ final class DatePatterns {
         }
     }
 
-    /** Pebble's {@code date} filter, refusing Go's layouts before it runs and naming the pattern it fails on. */
-    record Checked(Filter filter) implements Filter {
+    /**
+     * Pebble's {@code date} filter, refusing Go's layouts before it runs and naming the pattern it fails on. One per
+     * engine (per {@link Layouts}): it keeps the verdict of each pair of patterns it was given, as layouts call it with
+     * a few constant patterns about nine times per post, and checking one costs three regex passes and a search.
+     */
+    static final class Checked implements Filter {
+
+        /** The patterns of one call: {@code format} and {@code existingFormat}, each a String or null. */
+        private record Patterns(String format, String existingFormat) {}
+
+        /** A pair of patterns that passed the checks: no error. */
+        private static final Optional<Bad> FINE = Optional.empty();
+
+        private final Filter filter;
+        /** Each pair of patterns checked so far, and the error it gets, if any: the same for every call. */
+        private final ConcurrentHashMap<Patterns, Optional<Bad>> verdicts = new ConcurrentHashMap<>();
+
+        Checked(Filter filter) {
+            this.filter = filter;
+        }
+
         @Override
         public List<String> getArgumentNames() {
             return filter.getArgumentNames();
@@ -61,11 +82,18 @@ final class DatePatterns {
         @Override
         public Object apply(Object input, Map<String, Object> args, PebbleTemplate self, EvaluationContext context,
                             int line) {
-            refuseGo(args.get("format"));
-            refuseGo(args.get("existingFormat"));
-            refuseStrftime(args.get("format"));
-            refuseStrftime(args.get("existingFormat"));
-            refuseConstant(args.get("format"));
+            Object format = args.get("format");
+            Object existingFormat = args.get("existingFormat");
+            if ((format == null || format instanceof String) && (existingFormat == null || existingFormat instanceof String)) {
+                Optional<Bad> bad = verdicts.computeIfAbsent(new Patterns((String) format, (String) existingFormat),
+                        p -> verdict(p.format(), p.existingFormat()));
+                if (bad.isPresent()) {
+                    Bad b = bad.get();
+                    throw new Bad(b.what(), b.advice(), b.pattern()); // a fresh one per call: nothing shared is thrown
+                }
+            } else {
+                refuse(format, existingFormat); // a value that is no text (a number): checked at each call, as it is rare
+            }
             try {
                 return filter.apply(input, args, self, context, line);
             } catch (RuntimeException e) {
@@ -76,6 +104,25 @@ final class DatePatterns {
                 throw e;
             }
         }
+    }
+
+    /** The error the patterns of one call get, if any. */
+    private static Optional<Bad> verdict(Object format, Object existingFormat) {
+        try {
+            refuse(format, existingFormat);
+            return Checked.FINE;
+        } catch (Bad bad) {
+            return Optional.of(bad);
+        }
+    }
+
+    /** Throws {@link Bad} when the patterns of one call are Go's, strftime's or print the same for every date. */
+    private static void refuse(Object format, Object existingFormat) {
+        refuseGo(format);
+        refuseGo(existingFormat);
+        refuseStrftime(format);
+        refuseStrftime(existingFormat);
+        refuseConstant(format);
     }
 
     /** Throws {@link Bad} when {@code pattern} is one of Go's layouts. */
@@ -176,8 +223,11 @@ final class DatePatterns {
 
     /** {@code pattern} without its text between single quotes. */
     private static String unquoted(String pattern) {
-        return pattern.replaceAll("'[^']*'?", "");
+        return QUOTED.matcher(pattern).replaceAll("");
     }
+
+    /** Text between single quotes, its closing quote missing at the end: compiled once, not at each call. */
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'?");
 
     /** Whether {@code text} holds a letter, which patterns reserve for their fields. */
     private static boolean hasLetter(String text) {
