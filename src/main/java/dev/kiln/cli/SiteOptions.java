@@ -2,6 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.build.BuildOptions;
 import dev.kiln.config.SiteConfig;
+import dev.kiln.content.SourceLoader;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
 
@@ -64,8 +65,8 @@ record SiteOptions(Path source, boolean drafts, boolean future, String baseUrl) 
 
     /** Whether {@code dir} holds a Jekyll site's settings, posts or drafts. */
     private static boolean jekyllSite(Path dir) {
-        return Files.isRegularFile(dir.resolve("_config.yml")) || Files.isDirectory(dir.resolve("_posts"))
-                || Files.isDirectory(dir.resolve("_drafts"));
+        return Files.isRegularFile(dir.resolve(SourceLoader.JEKYLL_CONFIG))
+                || SourceLoader.JEKYLL_FOLDERS.stream().anyMatch(folder -> Files.isDirectory(dir.resolve(folder)));
     }
 
     /**

@@ -155,8 +155,11 @@ public final class MarkdownRenderer {
             problems.addAll(SpacedDestinations.problems(markdown, original::get));
         }
         // Fences only: the walk of the blocks is skipped for the pages without one.
-        if ((markdown.contains("```") || markdown.contains("~~~")) && !FenceOptions.problems(document).isEmpty()) {
-            problems.addAll(FenceOptions.problems(original.get())); // at the offsets of the text as written
+        if (markdown.contains("```") || markdown.contains("~~~")) {
+            List<BodyProblems.At> fences = FenceOptions.problems(document);
+            if (!fences.isEmpty()) { // at the offsets of the text as written: the rewrite's, found again there
+                problems.addAll(text == markdown ? fences : FenceOptions.problems(original.get()));
+            }
         }
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(BodyProblems.At::offset));

@@ -45,13 +45,6 @@ final class SiteWatcher implements AutoCloseable {
 
     static final List<String> FOLDERS = dev.kiln.build.Build.SOURCE_FOLDERS;
     private static final String CONFIG = dev.kiln.config.SiteConfig.FILE;
-    /**
-     * Jekyll's {@code _posts/} and {@code _drafts/} at the site's root: the build reads them to report them as
-     * errors, so making or removing them (or a file in them) must rebuild, or the error overlay stays or never comes.
-     */
-    private static final List<String> JEKYLL_FOLDERS = SourceLoader.JEKYLL_FOLDERS;
-    /** Jekyll's {@code _config.yml}: an error without {@code site.yml}, so its coming and going is a change too. */
-    private static final String JEKYLL_CONFIG = SourceLoader.JEKYLL_CONFIG;
 
     private final Path root;
     private final WatchService service;
@@ -94,7 +87,9 @@ final class SiteWatcher implements AutoCloseable {
             for (String folder : FOLDERS) {
                 registerTree(this.root.resolve(folder));
             }
-            for (String folder : JEKYLL_FOLDERS) {
+            // Jekyll's _posts/ and _drafts/ at the root are errors of the build: their coming and going must rebuild,
+            // or the error overlay stays (or never comes); so must _config.yml's, an error without site.yml.
+            for (String folder : SourceLoader.JEKYLL_FOLDERS) {
                 registerTree(this.root.resolve(folder)); // the error counts its files: their removal is a change
             }
         } catch (IOException e) {
@@ -285,7 +280,7 @@ final class SiteWatcher implements AutoCloseable {
             if (event.kind() == StandardWatchEventKinds.ENTRY_MODIFY
                     // Jekyll's folders are no content: a file of theirs written to is not read again alone.
                     && (target || rel.getNameCount() > 1 && !top.equals(dev.kiln.layout.Layouts.FOLDER)
-                            && !JEKYLL_FOLDERS.contains(top))
+                            && !SourceLoader.JEKYLL_FOLDERS.contains(top))
                     && Files.isRegularFile(changed, LinkOption.NOFOLLOW_LINKS)) {
                 burst.written.add(path);
             } else {
@@ -305,7 +300,7 @@ final class SiteWatcher implements AutoCloseable {
      */
     private boolean concernsSite(Path rel) {
         if (rel.getNameCount() == 1 && (rel.getName(0).toString().equals(CONFIG)
-                || rel.getName(0).toString().equals(JEKYLL_CONFIG))) {
+                || rel.getName(0).toString().equals(SourceLoader.JEKYLL_CONFIG))) {
             return true;
         }
         if (inJekyllFolders(rel)) {
@@ -316,7 +311,7 @@ final class SiteWatcher implements AutoCloseable {
 
     /** Whether {@code rel} is Jekyll's {@code _posts/} or {@code _drafts/} at the root, or below one. */
     private static boolean inJekyllFolders(Path rel) {
-        return rel.getNameCount() > 0 && JEKYLL_FOLDERS.contains(rel.getName(0).toString());
+        return rel.getNameCount() > 0 && SourceLoader.JEKYLL_FOLDERS.contains(rel.getName(0).toString());
     }
 
     /** Whether {@code rel} is one of the watched folders or below one. */
