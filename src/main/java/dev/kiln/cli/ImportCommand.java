@@ -111,9 +111,11 @@ final class ImportCommand extends Command {
             NewSite.publishing(target, written, kept);
             kept.forEach(err::println);
             if (!written.isEmpty()) {
-                err.println("wrote " + written.stream().map(f -> target.relativize(f).toString())
-                        .collect(java.util.stream.Collectors.joining(" and ")) + " (publishing: the steps are at the top of "
-                        + NewSite.WORKFLOW + ")");
+                List<String> names = written.stream().map(f -> target.relativize(f).toString()).toList();
+                String last = names.get(names.size() - 1);
+                err.println("wrote " + (names.size() == 1 ? last
+                        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + last)
+                        + " (publishing: the steps are at the top of " + NewSite.WORKFLOW + ")");
             }
             err.println("→ " + target);
             return Math.max(report.exitCode(), built);

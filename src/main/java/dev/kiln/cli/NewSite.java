@@ -19,8 +19,9 @@ import java.util.List;
 
 /**
  * {@code kiln new site DIR}: a new site folder with its settings, a first post, and what publishing it from a
- * repository of its own takes: a .gitignore for Kiln's output and a GitHub Pages workflow that builds it with Kiln
- * as a git submodule at {@code kiln/} (README, Publishing to GitHub Pages).
+ * repository of its own takes: a .gitignore for Kiln's output, a GitHub Pages workflow that builds it with Kiln
+ * as a git submodule at {@code kiln/}, run by each push, and a daily one that runs it for future-dated posts
+ * (README, Publishing to GitHub Pages).
  */
 final class NewSite extends Command {
 
@@ -42,10 +43,17 @@ final class NewSite extends Command {
 
     static final String WORKFLOW = ".github/workflows/pages.yml";
 
+    /**
+     * The workflow that runs {@link #WORKFLOW} once a day, for future-dated posts: the schedule is in a file of its own
+     * since GitHub may disable a workflow with one after 60 days without a push, all its triggers with it.
+     */
+    static final String DAILY_WORKFLOW = ".github/workflows/daily.yml";
+
     NewSite() {
         super("new site", "Makes the folder DIR a new site: site.yml, a first post in content/posts/ (the built-in "
-                + "theme lays it out), a .gitignore and " + WORKFLOW + ", which publishes it to GitHub Pages with Kiln "
-                + "as a git submodule at kiln/ (its first lines say how). DIR must not exist or be empty, or be a git "
+                + "theme lays it out), a .gitignore, " + WORKFLOW + ", which publishes it to GitHub Pages with Kiln as "
+                + "a git submodule at kiln/ at each push (its first lines say how), and " + DAILY_WORKFLOW + ", which "
+                + "runs it daily for future-dated posts. DIR must not exist or be empty, or be a git "
                 + "repository without a site (one you cloned), whose files are kept as they are.", "DIR");
     }
 
@@ -70,8 +78,9 @@ final class NewSite extends Command {
 
     /**
      * Writes what a site folder in a repository of its own needs to be published into {@code dir}, adding each file
-     * written to {@code written}: a .gitignore and the Pages workflow. A repository cloned from GitHub (or a Jekyll
-     * site imported) may bring a .gitignore or a workflow of its own: kept, and said in {@code kept}.
+     * written to {@code written}: a .gitignore, the Pages workflow and the daily workflow that calls it. A repository
+     * cloned from GitHub (or a Jekyll site imported) may bring a .gitignore or a workflow of its own by either name:
+     * kept, and said in {@code kept}.
      */
     static void publishing(Path dir, List<Path> written, List<String> kept) throws IOException {
         if (Files.exists(dir.resolve(".gitignore"))) {
@@ -82,10 +91,18 @@ final class NewSite extends Command {
         }
         if (Files.exists(dir.resolve(WORKFLOW))) {
             kept.add("note: kept " + dir.resolve(WORKFLOW) + " as it was: Kiln's builds with kiln/kiln build --source . "
-                    + "(Kiln's README, Publishing to GitHub Pages)");
+                    + "and has workflow_call: among its triggers, for " + DAILY_WORKFLOW + " to run it daily (Kiln's "
+                    + "README, Publishing to GitHub Pages)");
         } else {
             Files.createDirectories(dir.resolve(WORKFLOW).getParent());
             written.add(create(dir.resolve(WORKFLOW), workflow()));
+        }
+        if (Files.exists(dir.resolve(DAILY_WORKFLOW))) {
+            kept.add("note: kept " + dir.resolve(DAILY_WORKFLOW) + " as it was: Kiln's runs " + WORKFLOW + " once a "
+                    + "day, for future-dated posts (Kiln's README, Publishing to GitHub Pages)");
+        } else {
+            Files.createDirectories(dir.resolve(DAILY_WORKFLOW).getParent());
+            written.add(create(dir.resolve(DAILY_WORKFLOW), dailyWorkflow()));
         }
     }
 
@@ -120,7 +137,16 @@ final class NewSite extends Command {
 
     /** The Pages workflow of a site folder, as Kiln's jar holds it. */
     static String workflow() {
-        try (InputStream in = NewSite.class.getResourceAsStream("site-pages.yml")) {
+        return resource("site-pages.yml");
+    }
+
+    /** The daily workflow of a site folder, which calls its Pages workflow, as Kiln's jar holds it. */
+    static String dailyWorkflow() {
+        return resource("site-daily.yml");
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = NewSite.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The GitHub Pages workflow publishes what the README says, with the official actions. */
@@ -88,15 +88,26 @@ class PagesWorkflowTest {
     }
 
     @Test
-    void mayDeployPagesAndRunsDailyForFuturePosts() {
+    void mayDeployPages() {
         @SuppressWarnings("unchecked")
         Map<String, Object> permissions = (Map<String, Object>) workflow.get("permissions");
         assertEquals("write", permissions.get("pages"));
         assertEquals("write", permissions.get("id-token"));
-        // YAML 1.1 reads the key "on" as true.
-        @SuppressWarnings("unchecked")
-        Map<String, Object> on = (Map<String, Object>) (workflow.containsKey("on") ? workflow.get("on") : workflow.get(true));
-        assertNotNull(on.get("schedule"));
-        assertNotNull(on.get("push"));
+    }
+
+    @Test
+    void pushesPublishFromAWorkflowWithoutAScheduleAndDailyYmlRunsItEachDayForFuturePosts() throws IOException {
+        Workflows.assertPushesAndTheDailyRunPublish(workflow, Workflows.load(Path.of(".github/workflows/daily.yml")));
+    }
+
+    @Test
+    void noWorkflowThatAPushRunsHasASchedule() throws IOException {
+        try (var files = Files.list(Path.of(".github/workflows"))) {
+            for (Path file : files.sorted().toList()) {
+                Map<String, Object> on = Workflows.on(Workflows.load(file));
+                assertFalse(on.containsKey("push") && on.containsKey("schedule"),
+                        file + ": GitHub may disable it after 60 days without a push, and its push runs with it");
+            }
+        }
     }
 }

@@ -150,10 +150,11 @@ class NewPostTest {
         assertTrue(run.err().contains("publish: the steps are at the top of " + dir.resolve(".github/workflows/pages.yml")),
                 run.err());
         List<String> made = files(dir);
-        assertEquals(4, made.size(), made.toString());
-        assertEquals(List.of(".github/workflows/pages.yml", ".gitignore"), made.subList(0, 2));
-        assertTrue(made.get(2).matches("content/posts/\\d{4}-\\d{2}-\\d{2}-hello-world\\.md"), made.toString());
-        assertEquals("site.yml", made.get(3));
+        assertEquals(5, made.size(), made.toString());
+        assertEquals(List.of(".github/workflows/daily.yml", ".github/workflows/pages.yml", ".gitignore"),
+                made.subList(0, 3), "the Pages workflow a push runs, and the daily one that runs it");
+        assertTrue(made.get(3).matches("content/posts/\\d{4}-\\d{2}-\\d{2}-hello-world\\.md"), made.toString());
+        assertEquals("site.yml", made.get(4));
         assertEquals(made.stream().map(f -> dir.resolve(f).toString()).sorted().toList(),
                 run.out().lines().sorted().toList(), "each file written is printed");
         assertTrue(Files.readString(dir.resolve("site.yml")).contains("# base_url: "));
@@ -179,9 +180,10 @@ class NewPostTest {
                 + "and _site/"), run.err());
         assertTrue(Files.isRegularFile(dir.resolve("site.yml")));
         assertTrue(Files.isRegularFile(dir.resolve(".github/workflows/pages.yml")));
+        assertTrue(Files.isRegularFile(dir.resolve(".github/workflows/daily.yml")));
         assertEquals(List.of(dir.resolve("site.yml").toString(), run.out().lines().toList().get(1),
-                dir.resolve(".github/workflows/pages.yml").toString()), run.out().lines().toList(),
-                "the files written, and only they");
+                dir.resolve(".github/workflows/pages.yml").toString(), dir.resolve(".github/workflows/daily.yml").toString()),
+                run.out().lines().toList(), "the files written, and only they");
 
         Path other = site.resolve("other");
         Files.createDirectories(other.resolve(".git"));
@@ -192,7 +194,25 @@ class NewPostTest {
         assertEquals("name: mine\n", Files.readString(other.resolve(".github/workflows/pages.yml")));
         assertTrue(keeps.err().contains("note: kept " + other.resolve(".github/workflows/pages.yml") + " as it was"),
                 keeps.err());
+        assertTrue(keeps.err().contains("has workflow_call: among its triggers, for .github/workflows/daily.yml to run it"
+                + " daily"), "the kept workflow is told what Kiln's daily one needs of it: " + keeps.err());
         assertTrue(Files.readString(other.resolve(".gitignore")).contains("_site/"));
+        assertEquals(NewSite.dailyWorkflow(), Files.readString(other.resolve(".github/workflows/daily.yml")));
+        assertFalse(keeps.out().contains("pages.yml"), "only the files written are printed: " + keeps.out());
+
+        Path daily = site.resolve("daily");
+        Files.createDirectories(daily.resolve(".git"));
+        Files.createDirectories(daily.resolve(".github/workflows"));
+        Files.writeString(daily.resolve(".github/workflows/daily.yml"), "name: my daily run\n");
+        Run keepsDaily = kiln("new", "site", daily.toString());
+        assertEquals(0, keepsDaily.code(), keepsDaily.err());
+        assertEquals("name: my daily run\n", Files.readString(daily.resolve(".github/workflows/daily.yml")),
+                "never overwritten");
+        assertTrue(keepsDaily.err().contains("note: kept " + daily.resolve(".github/workflows/daily.yml") + " as it was: "
+                + "Kiln's runs .github/workflows/pages.yml once a day, for future-dated posts"), keepsDaily.err());
+        assertEquals(NewSite.workflow(), Files.readString(daily.resolve(".github/workflows/pages.yml")));
+        assertEquals(List.of(daily.resolve(".gitignore").toString(), daily.resolve(".github/workflows/pages.yml").toString()),
+                keepsDaily.out().lines().skip(2).toList(), "the files written, and not the kept daily.yml");
     }
 
     @Test

@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The GitHub Pages workflow {@code kiln new site} writes: Kiln's own workflow for a blog in a repository of its own,
- * with Kiln as a git submodule at {@code kiln/}. Its build is run here from that layout, the submodule being a
- * symbolic link to this repository.
+ * The GitHub Pages workflows {@code kiln new site} writes: Kiln's own for a blog in a repository of its own, with Kiln
+ * as a git submodule at {@code kiln/}, a push's and the daily one that runs it. Its build is run here from that layout,
+ * the submodule being a symbolic link to this repository.
  */
 class NewSiteWorkflowTest {
 
@@ -38,7 +38,7 @@ class NewSiteWorkflowTest {
         Map<String, Object> site = Workflows.load(newSite().resolve(".github/workflows/pages.yml"));
 
         assertEquals(Workflows.uses(own), Workflows.uses(site));
-        assertEquals(own.get(true), site.get(true), "on: push to main, daily, by hand"); // YAML 1.1 reads on as true
+        assertEquals(Workflows.on(own), Workflows.on(site), "on: push to main, by hand, called by daily.yml");
         assertEquals(own.get("permissions"), site.get("permissions"));
         assertEquals(own.get("concurrency"), site.get("concurrency"));
         assertEquals(Workflows.step(own, "actions/setup-java"), Workflows.step(site, "actions/setup-java"));
@@ -55,6 +55,20 @@ class NewSiteWorkflowTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> jobs = (Map<String, Object>) site.get("jobs");
         assertEquals(((Map<?, ?>) own.get("jobs")).get("deploy"), jobs.get("deploy"));
+    }
+
+    @Test
+    void pushesPublishFromAWorkflowWithoutAScheduleAndTheDailyOneIsKilnsOwnThatRunsIt() throws Exception {
+        Path site = newSite();
+        Map<String, Object> daily = Workflows.load(site.resolve(".github/workflows/daily.yml"));
+
+        Workflows.assertPushesAndTheDailyRunPublish(Workflows.load(site.resolve(".github/workflows/pages.yml")), daily);
+        assertEquals(Workflows.load(Path.of(".github/workflows/daily.yml")), daily,
+                "Kiln's own daily workflow: name, schedule, and the call with its permissions");
+        try (var files = Files.list(site.resolve(".github/workflows"))) {
+            assertEquals(List.of("daily.yml", "pages.yml"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.kiln.jekyll;
 
 import dev.kiln.cli.Main;
 import dev.kiln.testing.Fixtures;
+import dev.kiln.testing.Workflows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -67,14 +69,17 @@ class ImportCommandTest {
     }
 
     @Test
-    void theImportedSiteGetsTheGitignoreAndPagesWorkflowOfANewSite() throws IOException {
+    void theImportedSiteGetsTheGitignoreAndThePagesAndDailyWorkflowsOfANewSite() throws IOException {
         Path src = copy("slug");
         assertEquals(0, run("jekyll", src.toString(), "--dest", tmp.resolve("a").toString()), err);
         // kiln new site's workflow: the site built by Kiln as its submodule kiln/.
         assertTrue(Files.readString(tmp.resolve("a/.github/workflows/pages.yml")).contains("kiln/kiln build --source ."));
         assertTrue(Files.readString(tmp.resolve("a/.gitignore")).contains("_site/"));
-        assertTrue(err.contains("wrote .gitignore and .github/workflows/pages.yml (publishing: the steps are at the top"
-                + " of .github/workflows/pages.yml)\n→ "), err);
+        // and its daily workflow, which runs that one for future-dated posts.
+        Map<String, Object> daily = Workflows.load(tmp.resolve("a/.github/workflows/daily.yml"));
+        Workflows.assertPushesAndTheDailyRunPublish(Workflows.load(tmp.resolve("a/.github/workflows/pages.yml")), daily);
+        assertTrue(err.contains("wrote .gitignore, .github/workflows/pages.yml and .github/workflows/daily.yml (publishing:"
+                + " the steps are at the top of .github/workflows/pages.yml)\n→ "), err);
     }
 
     @Test

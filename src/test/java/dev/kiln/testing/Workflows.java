@@ -16,6 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -30,6 +33,66 @@ public final class Workflows {
     /** The workflow in {@code file}, read as YAML (which fails the test when it is not valid YAML). */
     public static Map<String, Object> load(Path file) throws IOException {
         return new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file, StandardCharsets.UTF_8));
+    }
+
+    /** The workflow's triggers by event ({@code push}, {@code schedule}, ...): YAML 1.1 reads the key "on" as true. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> on(Map<String, Object> workflow) {
+        return (Map<String, Object>) (workflow.containsKey("on") ? workflow.get("on") : workflow.get(true));
+    }
+
+    /**
+     * Asserts that {@code pages} ({@code .github/workflows/pages.yml}) and {@code daily} (its {@code daily.yml}) publish
+     * as README says: a push to main runs {@code pages}, which has no schedule, since GitHub may disable a workflow with
+     * one after 60 days without a push, every trigger of it; {@code daily} has the schedule and, besides a run by hand,
+     * nothing else, and each of its jobs calls {@code pages} as a reusable workflow, granting at least every permission
+     * {@code pages} asks for (a called workflow only gets what its caller grants), in no concurrency group of
+     * {@code pages}' (a caller in the group of the workflow it calls waits on itself).
+     */
+    @SuppressWarnings("unchecked")
+    public static void assertPushesAndTheDailyRunPublish(Map<String, Object> pages, Map<String, Object> daily) {
+        Map<String, Object> pagesOn = on(pages);
+        assertEquals(Map.of("branches", List.of("main")), pagesOn.get("push"), "a push to main publishes");
+        assertFalse(pagesOn.containsKey("schedule"), "the workflow that pushes run has no schedule: " + pagesOn);
+        assertEquals(List.of("push", "workflow_dispatch", "workflow_call"), List.copyOf(pagesOn.keySet()),
+                "pushed, run by hand, or called by daily.yml");
+
+        Map<String, Object> dailyOn = on(daily);
+        assertEquals(List.of("schedule", "workflow_dispatch"), List.copyOf(dailyOn.keySet()), "daily, or by hand");
+        assertEquals(List.of(Map.of("cron", "17 5 * * *")), dailyOn.get("schedule"));
+        Map<String, Object> jobs = (Map<String, Object>) daily.get("jobs");
+        assertFalse(jobs.isEmpty());
+        Object group = ((Map<String, Object>) pages.get("concurrency")).get("group");
+        assertNotNull(group, "pages.yml publishes one run at a time");
+        assertNotEquals(group, concurrencyGroup(daily.get("concurrency")), "daily.yml is not in pages.yml's group");
+        for (Map.Entry<String, Object> job : jobs.entrySet()) {
+            Map<String, Object> call = (Map<String, Object>) job.getValue();
+            assertEquals("./.github/workflows/pages.yml", call.get("uses"), job.getKey() + " runs pages.yml");
+            assertNotEquals(group, concurrencyGroup(call.get("concurrency")), job.getKey() + " is not in its group");
+            Map<String, Object> granted = (Map<String, Object>) call.get("permissions");
+            assertNotNull(granted, job.getKey() + " grants pages.yml its permissions (else the default token's)");
+            List<Map<String, Object>> asked = new ArrayList<>();
+            asked.add((Map<String, Object>) pages.get("permissions"));
+            ((Map<String, Object>) pages.get("jobs")).values()
+                    .forEach(j -> asked.add((Map<String, Object>) ((Map<String, Object>) j).get("permissions")));
+            for (Map<String, Object> permissions : asked) {
+                if (permissions == null) {
+                    continue;
+                }
+                permissions.forEach((scope, level) -> assertTrue(
+                        rank(granted.get(scope)) >= rank(level), job.getKey() + " grants " + scope + ": " + level
+                                + " (it grants " + granted.get(scope) + ")"));
+            }
+        }
+    }
+
+    private static Object concurrencyGroup(Object concurrency) {
+        return concurrency instanceof Map<?, ?> map ? map.get("group") : concurrency;
+    }
+
+    /** A permission's level: none (or not granted), read, write. */
+    private static int rank(Object level) {
+        return level == null ? 0 : List.of("none", "read", "write").indexOf(String.valueOf(level));
     }
 
     @SuppressWarnings("unchecked")
