@@ -54,8 +54,10 @@ final class HugoFiles {
                     + ", which gives Kiln's home page its title, description and text";
         }
         if (folder.equals(SourceLoader.POSTS) || folder.startsWith(SourceLoader.POSTS + "/")) {
+            // The section's list was at the folder's URL; an alias of the home page keeps that address working.
             return "Kiln has no section pages (Hugo's _index.md): the post list is the home page, which takes "
-                    + "its text from content/index.md: move this text there";
+                    + "its text from content/index.md: move this text there, with aliases: [\"/"
+                    + folder.substring(SourceLoader.CONTENT.length() + 1) + "/\"] to keep the list's old address";
         }
         return "Kiln has no section pages (Hugo's _index.md): rename it " + folder + "/" + name + ", a page at /"
                 + folder.substring(SourceLoader.CONTENT.length() + 1) + "/";

@@ -289,7 +289,24 @@ class HugoFrontMatterTest {
                 "content/docs/_index.md:1:1: Kiln has no section pages (Hugo's _index.md): rename it "
                         + "content/docs/index.md, a page at /docs/",
                 "content/posts/_index.md:1:1: Kiln has no section pages (Hugo's _index.md): the post list is the home "
-                        + "page, which takes its text from content/index.md: move this text there");
+                        + "page, which takes its text from content/index.md: move this text there, with aliases: "
+                        + "[\"/posts/\"] to keep the list's old address");
+    }
+
+    @Test
+    void theAliasThatASectionIndexNamesKeepsTheSectionsOldAddress() throws IOException {
+        site();
+        write("content/posts/2023/_index.md", "---\ntitle: 2023\n---\nThat year.\n");
+
+        assertFails("content/posts/2023/_index.md:1:1: Kiln has no section pages (Hugo's _index.md): the post list is "
+                + "the home page, which takes its text from content/index.md: move this text there, with aliases: "
+                + "[\"/posts/2023/\"] to keep the list's old address");
+
+        // Doing what it says: the section's address sends readers to the home page, which lists the posts.
+        Files.delete(site.resolve("content/posts/2023/_index.md"));
+        write("content/index.md", "---\ntitle: Home\naliases: [\"/posts/2023/\"]\n---\nThat year.\n");
+        build();
+        assertTrue(read("posts/2023/index.html").contains("<meta http-equiv=\"refresh\" content=\"0; url=/\">"));
     }
 
     @Test
