@@ -363,20 +363,21 @@ public final class Build implements AutoCloseable {
     }
 
     /**
-     * {@code statics} with the files of post bundles published beside their posts, and those of posts left out
-     * (drafts, future posts) left out too; {@code statics} itself when no file is in a bundle.
+     * {@code statics} with the files of post bundles published beside their posts, and those of posts or pages
+     * left out (drafts, future posts, expired pages) left out too; {@code statics} itself when no file is in a
+     * bundle.
      */
     private static List<StaticFile> placed(List<StaticFile> statics, List<Routed> routed) {
-        if (statics.stream().allMatch(file -> file.post() == null)) {
+        if (statics.stream().allMatch(file -> file.bundle() == null)) {
             return statics;
         }
-        Map<String, Route> posts = new java.util.HashMap<>();
-        routed.forEach(r -> posts.put(r.draft().path(), r.route()));
+        Map<String, Route> included = new java.util.HashMap<>();
+        routed.forEach(r -> included.put(r.draft().path(), r.route()));
         List<StaticFile> placed = new ArrayList<>(statics.size());
         for (StaticFile file : statics) {
-            Route post = file.post() == null ? null : posts.get(file.post());
-            if (file.post() == null || post != null) {
-                placed.add(post == null ? file : file.beside(post));
+            Route with = file.bundle() == null ? null : included.get(file.bundle());
+            if (file.bundle() == null || with != null) {
+                placed.add(file.post() == null ? file : file.beside(with));
             }
         }
         return placed;

@@ -82,7 +82,44 @@ public final class PostBundles {
         List<StaticFile> marked = new ArrayList<>(statics.size());
         for (StaticFile file : statics) {
             String index = file.sourcePath().startsWith(POSTS) ? bundleOf(bundles, file.sourcePath()) : null;
-            marked.add(index == null ? file : new StaticFile(file.sourcePath(), file.file(), file.outputPath(), index));
+            marked.add(index == null ? file : new StaticFile(file.sourcePath(), file.file(), file.outputPath(), index,
+                    null));
+        }
+        return marked;
+    }
+
+    /**
+     * {@code statics} with the files of page bundles marked with their page ({@link StaticFile#page}): a folder
+     * under {@code content/} (not the posts' folder) whose {@code index.md} (or {@code index.markdown}, or an
+     * {@code index.html} with front matter) is one of {@code pages}; its files, and those of its subfolders that
+     * are no bundle of their own, are left out with it (a draft, a page to come or expired), as a post bundle's
+     * are. They stay at their own paths, as they always were.
+     */
+    static List<StaticFile> markPages(List<SourceFile> pages, List<StaticFile> statics) {
+        Map<String, String> bundles = new HashMap<>(); // a bundle's folder → its index
+        for (SourceFile page : pages) {
+            String path = page.path();
+            String folder = parent(path);
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (folder.startsWith(SourceLoader.CONTENT + "/") && !(folder + "/").startsWith(POSTS)
+                    && (name.equals("index.md") || name.equals("index.markdown") || name.equals("index.html"))) {
+                bundles.put(folder, path);
+            }
+        }
+        if (bundles.isEmpty()) {
+            return statics;
+        }
+        List<StaticFile> marked = new ArrayList<>(statics.size());
+        for (StaticFile file : statics) {
+            String index = null;
+            if (file.post() == null && file.sourcePath().startsWith(SourceLoader.CONTENT + "/")) {
+                for (String folder = parent(file.sourcePath()); index == null
+                        && folder.length() > SourceLoader.CONTENT.length(); folder = parent(folder)) {
+                    index = bundles.get(folder);
+                }
+            }
+            marked.add(index == null ? file
+                    : new StaticFile(file.sourcePath(), file.file(), file.outputPath(), null, index));
         }
         return marked;
     }

@@ -128,6 +128,7 @@ public final class SourceLoader {
             }
         }
         statics = PostBundles.mark(posts, statics, problems);
+        statics = PostBundles.markPages(pages, statics);
         // Jekyll's own folders at the root hold posts Kiln does not read: an empty site was built from them.
         for (String folder : JekyllFolders.AT_ROOT) {
             jekyll.takeAll(folder, walk(root.resolve(folder), root, List.of()).stream()

@@ -5,12 +5,19 @@ import java.nio.file.Path;
 /**
  * A file copied to the site as it is: {@code file} is written to {@code outputPath} (no leading slash). A file of
  * a post bundle names the bundle's index in {@code post} (else null): it is published beside that post's page,
- * where {@link #beside} places it once the post's URL is known.
+ * where {@link #beside} places it once the post's URL is known. A file of a page bundle (a folder under
+ * {@code content/} whose {@code index.md} is a page) names that page in {@code page} (else null): it is published
+ * at its own path, and left out with the page (a draft).
  */
-public record StaticFile(String sourcePath, Path file, String outputPath, String post) {
+public record StaticFile(String sourcePath, Path file, String outputPath, String post, String page) {
 
     public StaticFile(String sourcePath, Path file, String outputPath) {
-        this(sourcePath, file, outputPath, null);
+        this(sourcePath, file, outputPath, null, null);
+    }
+
+    /** The index of the bundle this file is left out with (a post's or a page's), or null. */
+    public String bundle() {
+        return post != null ? post : page;
     }
 
     /**
@@ -22,6 +29,7 @@ public record StaticFile(String sourcePath, Path file, String outputPath, String
     public StaticFile beside(Route route) {
         String page = route.outputPath();
         String inBundle = sourcePath.substring(post.lastIndexOf('/') + 1);
-        return new StaticFile(sourcePath, file, page.substring(0, page.lastIndexOf('/') + 1) + inBundle, post);
+        return new StaticFile(sourcePath, file, page.substring(0, page.lastIndexOf('/') + 1) + inBundle, post,
+                null);
     }
 }

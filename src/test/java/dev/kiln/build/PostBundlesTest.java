@@ -199,6 +199,38 @@ class PostBundlesTest {
     }
 
     @Test
+    void aPageBundleLeftOutLeavesItsFilesOutWithItAndAPublishedOnesStayAtTheirPaths() throws IOException {
+        write("content/private/index.md", "---\ntitle: Private\ndraft: true\n---\n![p](p.jpg)\n");
+        write("content/private/p.jpg", PHOTO);
+        write("content/private/scans/a.pdf", "pdf");
+        write("content/private/notes/index.md", "---\ntitle: Notes\n---\nNotes, published: ![n](n.jpg)\n");
+        write("content/private/notes/n.jpg", PHOTO);
+        write("content/old/index.md", "---\ntitle: Old\nexpiryDate: 2001-01-01\n---\n![o](o.jpg)\n");
+        write("content/old/o.jpg", PHOTO);
+        write("content/hidden/index.html", "---\ntitle: Hidden\npublished: false\n---\n<img src=\"h.jpg\">\n");
+        write("content/hidden/h.jpg", PHOTO);
+        // A published page keeps its files at their own paths, as before, whatever its URL.
+        write("content/docs/index.md", "---\ntitle: Docs\npermalink: /documentation/\n---\nSee /docs/d.png.\n");
+        write("content/docs/d.png", PHOTO);
+        write("content/files/a.pdf", "pdf"); // no bundle: content/index.md is the home page's, not one
+        write("content/index.md", "---\ntitle: Home\ndraft: true\n---\nHome.\n");
+
+        SiteOutput out = build();
+
+        for (String left : List.of("private/p.jpg", "private/scans/a.pdf", "old/o.jpg", "hidden/h.jpg")) {
+            assertNull(out.get(left), left);
+        }
+        assertArrayEquals(PHOTO, out.get("private/notes/n.jpg")); // a bundle of its own, published
+        assertNotNull(out.get("private/notes/index.html"));
+        assertArrayEquals(PHOTO, out.get("docs/d.png"));
+        assertNotNull(out.get("files/a.pdf"));
+        SiteOutput drafts = Fixtures.build(Fixtures.options(site).withDrafts(true)).output();
+        assertArrayEquals(PHOTO, drafts.get("private/p.jpg"));
+        assertArrayEquals(PHOTO, drafts.get("hidden/h.jpg"));
+        assertNull(drafts.get("old/o.jpg")); // expired: no option includes it
+    }
+
+    @Test
     void anotherMarkdownFileInABundleIsAnErrorSayingWhereToMoveIt() throws IOException {
         bundle("trip", "2023-03-01");
         write("content/posts/trip/day-two.md", "Day two.\n");
