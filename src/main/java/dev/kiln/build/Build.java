@@ -202,7 +202,7 @@ public final class Build implements AutoCloseable {
         // Equal settings are kept as the same object, which the stages' inputs compare by identity first.
         SiteConfig config = lastConfig;
         SiteSources sources = stage(timings, "load", () -> load(root, newSettings ? null : changed,
-                config.include())); // another include: may publish other files: walk the folders
+                config.include(), config.language())); // another include: may publish other files: walk the folders
         if (walked) { // the same files as last time otherwise
             forgetGone(root, sources);
         }
@@ -472,12 +472,13 @@ public final class Build implements AutoCloseable {
      * The sources of the site in {@code root}: all read, or the last run's with the {@code changed} ones
      * read again.
      */
-    private SiteSources load(Path root, Set<String> changed, List<String> include) {
+    private SiteSources load(Path root, Set<String> changed, List<String> include, String language) {
         SiteSources last = loaded;
         loaded = null; // should loading fail, the next run reads everything
         SiteSources now = changed == null || last == null ? null : SourceLoader.reload(root, last, changed, files::text);
         walked = now == null;
-        SiteSources sources = now != null ? now : SourceLoader.load(root, files::text, parallel::map, include);
+        SiteSources sources = now != null ? now : SourceLoader.load(root, files::text, parallel::map, include,
+                language);
         loaded = remember ? sources : null; // a one-off build lets the texts go with its pages
         return sources;
     }

@@ -59,10 +59,13 @@ final class BuildCommand extends Command {
         BuildOptions buildOptions = site.build();
         long begin = System.nanoTime();
         Path marker = target.resolve(SiteWriter.MARKER);
-        // Jekyll's _posts/ and _config.yml too: one made after a build is reported, not taken for nothing changed.
+        // Jekyll's _posts/ and _config.yml too, and Hugo's static/ and hugo.toml: one made after a build is
+        // reported, not taken for nothing changed.
+        List<String> files = new java.util.ArrayList<>(List.of(SiteConfig.FILE, SourceLoader.JEKYLL_CONFIG));
+        files.addAll(SourceLoader.HUGO_SETTINGS);
         String inputs = Stamp.inputs(buildOptions, Main.version(),
-                java.util.stream.Stream.concat(Build.SOURCE_FOLDERS.stream(), SourceLoader.JEKYLL_FOLDERS.stream())
-                        .toList(), List.of(SiteConfig.FILE, SourceLoader.JEKYLL_CONFIG));
+                java.util.stream.Stream.of(Build.SOURCE_FOLDERS, SourceLoader.JEKYLL_FOLDERS, SourceLoader.HUGO_FOLDERS)
+                        .flatMap(List::stream).toList(), files);
         if (!force && Stamp.unchanged(target, SiteWriter.MARKER, inputs, !strict)) {
             err.println("nothing changed since the last build into " + target + " (" + (System.nanoTime() - begin) / 1_000_000
                     + " ms; --force builds anyway, and shows that build's warnings again)");

@@ -37,10 +37,10 @@ record SiteOptions(Path source, boolean drafts, boolean future, String baseUrl) 
             return false;
         }
         if (!Files.exists(source.resolve(SiteConfig.FILE)) && !Files.isDirectory(source.resolve("content"))
-                && !jekyllSite(source)) {
+                && !jekyllSite(source) && !hugoSite(source)) {
             // Built as it is, such a folder (the empty one of a typo, or a site's content/) gave an empty site
-            // and exit 0, with target/site written into it. A Jekyll site's folder is built: its settings and
-            // posts are then problems at their files, which say how to import it.
+            // and exit 0, with target/site written into it. A Jekyll or Hugo site's folder is built: its settings
+            // and posts are then problems at their files, which say how to import or move it.
             err.println("kiln: " + notASite(source));
             return false;
         }
@@ -67,6 +67,16 @@ record SiteOptions(Path source, boolean drafts, boolean future, String baseUrl) 
     private static boolean jekyllSite(Path dir) {
         return Files.isRegularFile(dir.resolve(SourceLoader.JEKYLL_CONFIG))
                 || SourceLoader.JEKYLL_FOLDERS.stream().anyMatch(folder -> Files.isDirectory(dir.resolve(folder)));
+    }
+
+    /**
+     * Whether {@code dir} holds Hugo's settings: a {@code hugo.toml} (or {@code .yaml}, {@code .yml}, {@code .json}),
+     * or a {@code config.toml} (...) with Hugo's keys, or Hugo's {@code config/_default/}.
+     */
+    private static boolean hugoSite(Path dir) {
+        return SourceLoader.HUGO_SETTINGS.stream().map(dir::resolve)
+                .anyMatch(file -> Files.isRegularFile(file) && SourceLoader.isHugoSettings(file))
+                || Files.isDirectory(dir.resolve("config/_default"));
     }
 
     /**

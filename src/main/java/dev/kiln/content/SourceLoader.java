@@ -26,8 +26,20 @@ public final class SourceLoader {
     /** Jekyll's folders and file at a site's root that a build looks for (to report them): stamped with its inputs. */
     public static final List<String> JEKYLL_FOLDERS = JekyllFolders.AT_ROOT;
     public static final String JEKYLL_CONFIG = JekyllFolders.CONFIG;
+    /** Hugo's folders ({@code static/}, {@code config/_default/}) at a site's root that a build looks for, to report them. */
+    public static final List<String> HUGO_FOLDERS = HugoFolders.AT_ROOT;
+    /** Hugo's settings files at a site's root that a build looks for ({@code hugo.toml}, {@code config.yaml}...). */
+    public static final List<String> HUGO_SETTINGS = HugoFolders.SETTINGS;
 
     private SourceLoader() {}
+
+    /**
+     * Whether {@code file}, a {@code hugo.*} or {@code config.*} at a site's root, is Hugo's settings: a
+     * {@code hugo.*} always, a {@code config.*} with one of Hugo's own keys ({@code baseURL}, {@code [permalinks]}).
+     */
+    public static boolean isHugoSettings(Path file) {
+        return HugoFolders.isHugos(file);
+    }
 
     /**
      * Reads a text file, given its attributes as the walk found them (not following a link); a dev
@@ -78,6 +90,15 @@ public final class SourceLoader {
      * {@code include} names ({@code site.yml}'s {@code include}, {@link #isLeftOut}).
      */
     public static SiteSources load(Path root, TextReader reader, ListMapper mapper, List<String> include) {
+        return load(root, reader, mapper, include, dev.kiln.config.SiteConfig.defaults().language());
+    }
+
+    /**
+     * As {@link #load(Path, TextReader, ListMapper, List)}, for a site in {@code language} (site.yml's): a page
+     * named with Hugo's suffix of that language ({@code hello.en.md}) is a problem.
+     */
+    public static SiteSources load(Path root, TextReader reader, ListMapper mapper, List<String> include,
+                                   String language) {
         List<SourceFile> posts = new ArrayList<>();
         List<SourceFile> pages = new ArrayList<>();
         List<StaticFile> statics = new ArrayList<>();
@@ -129,6 +150,13 @@ public final class SourceLoader {
         }
         statics = PostBundles.mark(posts, statics, problems);
         statics = PostBundles.markPages(pages, statics);
+        // Hugo's names and folders, which would otherwise move pages and lose files in silence.
+        problems.addAll(HugoFolders.languageSuffixes(toRead.stream().map(ToRead::rel).toList(), language));
+        Problem post = HugoFolders.postFolder(pages);
+        if (post != null) {
+            problems.add(post);
+        }
+        problems.addAll(HugoFolders.atRoot(root));
         // Jekyll's own folders at the root hold posts Kiln does not read: an empty site was built from them.
         for (String folder : JekyllFolders.AT_ROOT) {
             jekyll.takeAll(folder, walk(root.resolve(folder), root, List.of()).stream()
@@ -193,6 +221,9 @@ public final class SourceLoader {
                 }
                 if (written) {
                     known.add(rel);
+                }
+                if (rel.startsWith(HugoFolders.POST + "/")) {
+                    return null; // a date written there makes Hugo's content/post/ an error: load looks
                 }
                 Path file = root.resolve(rel);
                 BasicFileAttributes attributes;

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 /**
  * Watches what a site is made of: {@code site.yml} and everything under {@code content/},
  * {@code layouts/} and {@code assets/}, new folders included, Jekyll's {@code _posts/}, {@code _drafts/} and
- * {@code _config.yml} at the root (the build's errors) (hidden files and folders as far as
+ * {@code _config.yml} and Hugo's {@code static/}, {@code config/_default/}, {@code hugo.toml} and its kin at the
+ * root (the build's errors) (hidden files and folders as far as
  * {@code site.yml}'s {@code include} publishes them, as the last build read it), and the files that pages are symbolic
  * links to elsewhere in the site ({@code content/about.md} → {@code notes/about.md}): the folder of each
  * such file is watched while a link leads there, also when it is removed and made again (its coming back,
@@ -91,6 +92,10 @@ final class SiteWatcher implements AutoCloseable {
             // or the error overlay stays (or never comes); so must _config.yml's, an error without site.yml.
             for (String folder : SourceLoader.JEKYLL_FOLDERS) {
                 registerTree(this.root.resolve(folder)); // the error counts its files: their removal is a change
+            }
+            // And so are Hugo's static/ and config/_default/ (config/ is watched: _default/ may be made in it).
+            for (String folder : SourceLoader.HUGO_FOLDERS) {
+                registerTree(this.root.resolve(Path.of(folder).getName(0)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -262,8 +267,8 @@ final class SiteWatcher implements AutoCloseable {
             String path = rel.toString().replace('\\', '/');
             boolean site = concernsSite(rel);
             boolean target = targets.contains(path);
-            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && (inFolders(rel) || inJekyllFolders(rel))
-                    && Files.isDirectory(changed)) {
+            if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && (inFolders(rel) || inJekyllFolders(rel)
+                    || inHugoFolders(rel, true)) && Files.isDirectory(changed)) {
                 registerTree(changed); // hidden or not: include may name it at the next site.yml edit
             }
             if (!site && !target) {
@@ -280,7 +285,7 @@ final class SiteWatcher implements AutoCloseable {
             if (event.kind() == StandardWatchEventKinds.ENTRY_MODIFY
                     // Jekyll's folders are no content: a file of theirs written to is not read again alone.
                     && (target || rel.getNameCount() > 1 && !top.equals(dev.kiln.layout.Layouts.FOLDER)
-                            && !SourceLoader.JEKYLL_FOLDERS.contains(top))
+                            && !SourceLoader.JEKYLL_FOLDERS.contains(top) && !inHugoFolders(rel, true))
                     && Files.isRegularFile(changed, LinkOption.NOFOLLOW_LINKS)) {
                 burst.written.add(path);
             } else {
@@ -295,13 +300,23 @@ final class SiteWatcher implements AutoCloseable {
     /**
      * site.yml, or anything below content/, layouts/ or assets/ that a build reads: not hidden or an editor's
      * leftover unless {@link #include} publishes it, never {@code .git}. Jekyll's {@code _config.yml} and
-     * {@code _posts/}, {@code _drafts/} at the root (and what is in them but hidden files and leftovers) too: the
-     * build reports them as errors.
+     * {@code _posts/}, {@code _drafts/} at the root (and what is in them but hidden files and leftovers) too, and
+     * Hugo's settings files, {@code static/} and {@code config/_default/} (all they hold): the build reports them as
+     * errors.
      */
     private boolean concernsSite(Path rel) {
         if (rel.getNameCount() == 1 && (rel.getName(0).toString().equals(CONFIG)
-                || rel.getName(0).toString().equals(SourceLoader.JEKYLL_CONFIG))) {
+                || rel.getName(0).toString().equals(SourceLoader.JEKYLL_CONFIG)
+                || SourceLoader.HUGO_SETTINGS.contains(rel.getName(0).toString()))) {
             return true;
+        }
+        if (inHugoFolders(rel, true)) { // config/ itself too: made or removed with its _default/
+            for (Path name : rel) {
+                if (name.toString().equals(".git")) {
+                    return false;
+                }
+            }
+            return true; // the build counts the hidden files of static/ too
         }
         if (inJekyllFolders(rel)) {
             return !SourceLoader.isLeftOutOfSite(rel, List.of()); // the build walks them with no include
@@ -312,6 +327,20 @@ final class SiteWatcher implements AutoCloseable {
     /** Whether {@code rel} is Jekyll's {@code _posts/} or {@code _drafts/} at the root, or below one. */
     private static boolean inJekyllFolders(Path rel) {
         return rel.getNameCount() > 0 && SourceLoader.JEKYLL_FOLDERS.contains(rel.getName(0).toString());
+    }
+
+    /**
+     * Whether {@code rel} is Hugo's {@code static/} or {@code config/_default/} at the root, or below one; or, when
+     * {@code onTheWay}, a folder on the way to one ({@code config/}).
+     */
+    private static boolean inHugoFolders(Path rel, boolean onTheWay) {
+        for (String folder : SourceLoader.HUGO_FOLDERS) {
+            Path path = Path.of(folder);
+            if (rel.getNameCount() > 0 && (rel.startsWith(path) || onTheWay && path.startsWith(rel))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code rel} is one of the watched folders or below one. */

@@ -842,6 +842,35 @@ class DevServerTest {
         }
     }
 
+    @Test
+    void hugosSettingsAndFoldersMadeOrRemovedWhileServingShowOrClearTheirErrorsAtOnce() {
+        Path site = site();
+        try (DevServer server = started(site)) {
+            settledRebuilds(server, 300);
+
+            // Hugo's static/ (hidden files too) and config/_default/ are errors: their coming and going is a change.
+            for (String file : List.of("static/.well-known/security.txt", "config/_default/hugo.toml")) {
+                write(site, file, "baseURL = 'https://example.org/'\n");
+                String folder = file.substring(0, file.indexOf('/', file.indexOf('/') + 1) + 1);
+                await("the error of " + file + " made while serving", () -> errors(server).contains(file));
+
+                delete(site, file);
+                delete(site, folder);
+                delete(site, file.substring(0, file.indexOf('/')));
+                await("the error of " + folder + " to clear once it is removed", () -> errors(server).isEmpty());
+            }
+
+            // hugo.toml is an error beside site.yml too, and a config.yaml with Hugo's keys.
+            for (String file : List.of("hugo.toml", "config.yaml")) {
+                write(site, file, file.endsWith("toml") ? "baseURL = 'https://example.org/'\n"
+                        : "baseURL: https://example.org/\n");
+                await("the error of " + file, () -> errors(server).contains(file));
+                delete(site, file);
+                await("the error of " + file + " to clear once it is removed", () -> errors(server).isEmpty());
+            }
+        }
+    }
+
     /** The error overlay's text on the home page, or "" when it has none. */
     private static String errors(DevServer server) {
         Element overlay = page(server, "/").getElementById("kiln-errors");

@@ -1,0 +1,374 @@
+package dev.kiln.content;
+
+import dev.kiln.error.Problem;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Hugo site's folders and names that Kiln would otherwise misread in silence, each an error at its first file saying
+ * what to do, as {@link JekyllFolders} does for Jekyll's: Hugo's settings at the site's root ({@code hugo.toml} and
+ * the others, {@code config.toml} when it is Hugo's, {@code config/_default/}), whose URLs and base URL were lost;
+ * {@code static/}, whose files ({@code CNAME}, {@code _redirects}, {@code favicon.ico}) were missing;
+ * {@code content/post/}, whose posts were pages in the menu; and Hugo's language suffix ({@code hello.en.md}), which
+ * moved a page to {@code /hello-en/}.
+ */
+final class HugoFolders {
+
+    /** Hugo's settings files at a site's root: {@code hugo.*} always Hugo's, {@code config.*} when {@link #isHugos}. */
+    static final List<String> SETTINGS = List.of("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+            "config.toml", "config.yaml", "config.yml", "config.json");
+    /** Hugo's folders at a site's root whose files Kiln does not read: its files, its settings. */
+    static final List<String> AT_ROOT = List.of("static", "config/_default");
+    /** The section of posts of many Hugo themes, singular: Kiln's is content/posts/. */
+    static final String POST = SourceLoader.CONTENT + "/post";
+
+    /**
+     * Top-level keys (lower case) that only Hugo's settings have: a {@code config.yaml} with one of them is Hugo's,
+     * one without may be another tool's in a Kiln site.
+     */
+    private static final Set<String> HUGO_KEYS = Set.of("baseurl", "languagecode", "defaultcontentlanguage",
+            "permalinks", "theme", "paginate", "pagination", "taxonomies", "markup", "outputs", "outputformats",
+            "enablerobotstxt", "summarylength", "builddrafts", "buildfuture", "disablekinds", "languages",
+            "publishdir", "contentdir", "hascjklanguage", "canonifyurls", "relativeurls", "googleanalytics",
+            "disqusshortname", "module", "menu", "menus", "params");
+    /** Hugo's keys (lower case) that README's table maps to site.yml, in the order said. */
+    private static final Map<String, String> MOVES = new java.util.LinkedHashMap<>();
+
+    static {
+        MOVES.put("title", "title → title");
+        MOVES.put("baseurl", "baseURL → base_url");
+        MOVES.put("languagecode", "languageCode → language");
+        MOVES.put("timezone", "timeZone → timezone");
+        MOVES.put("paginate", "paginate → paginate");
+        MOVES.put("pagination", "pagination.pagerSize → paginate");
+        MOVES.put("permalinks", "permalinks' posts → permalink");
+        MOVES.put("params", "params (description, author, your own keys) → top-level keys or params:");
+        MOVES.put("menu", "menu.main → nav ({title, url} entries)");
+        MOVES.put("menus", "menus.main → nav ({title, url} entries)");
+    }
+
+    private static final Pattern TOML_KEY = Pattern.compile("[ \\t]*\"?([A-Za-z_][\\w-]*)\"?[ \\t]*=.*");
+    private static final Pattern TOML_TABLE = Pattern.compile("[ \\t]*\\[\\[?[ \\t]*\"?([A-Za-z_][\\w-]*).*");
+    private static final Pattern YAML_KEY = Pattern.compile("\"?([A-Za-z_][\\w-]*)\"?[ \\t]*:([ \\t].*)?");
+    /** A page's name with a language code before its extension: {@code hello.en.md}, {@code index.pt-br.md}. */
+    private static final Pattern SUFFIXED = Pattern.compile("(.+)\\.([a-z]{2}(?:-[a-z0-9]{2,4})?)\\.(md|markdown|html)");
+    private static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}-.*");
+    private static final Pattern DATE_KEY = Pattern.compile("(?i)date[ \\t]*:.*");
+    private static final Set<String> KEEPS = Set.of(".gitkeep", ".keep", ".DS_Store", "Thumbs.db");
+    private static final String SEE = "README's Coming from Hugo maps the others";
+
+    private HugoFolders() {}
+
+    /**
+     * The problems of Hugo's settings files and folders at the site's root {@code root}: its settings files
+     * ({@code config.*} when it holds Hugo's keys, or the site has no {@code site.yml}), {@code config/_default/}
+     * and {@code static/} when they hold files.
+     */
+    static List<Problem> atRoot(Path root) {
+        List<Problem> problems = new ArrayList<>();
+        boolean siteYml = Files.exists(root.resolve(dev.kiln.config.SiteConfig.FILE));
+        for (String name : SETTINGS) {
+            Path file = root.resolve(name);
+            boolean hugos = Files.isRegularFile(file) && isHugos(file);
+            if (hugos || Files.isRegularFile(file) && !siteYml) {
+                problems.add(Problem.inFile(name, settings(name, keys(file), hugos)));
+            }
+        }
+        List<String> config = files(root, "config/_default");
+        if (!config.isEmpty()) {
+            problems.add(Problem.inFile(config.get(0), "Hugo's settings folder config/_default/, which Kiln does not "
+                    + "read: write its settings in site.yml (baseURL → base_url, permalinks' posts → permalink; "
+                    + SEE + "), then remove the folder"));
+        }
+        List<String> statics = files(root, "static");
+        if (!statics.isEmpty()) {
+            String first = statics.stream().filter(f -> !hidden(f)).findFirst().orElse(statics.get(0));
+            problems.add(Problem.inFile(first, staticFolder(first, statics)));
+        }
+        return problems;
+    }
+
+    /**
+     * Whether {@code file}, a {@code hugo.*} or {@code config.*} at a site's root, is Hugo's settings: a
+     * {@code hugo.*} always, a {@code config.*} when it has one of Hugo's own keys ({@code baseURL},
+     * {@code languageCode}, {@code [permalinks]}...).
+     */
+    static boolean isHugos(Path file) {
+        if (file.getFileName().toString().startsWith("hugo.")) {
+            return true;
+        }
+        for (String key : keys(file)) {
+            if (HUGO_KEYS.contains(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What to do with the settings file {@code name}, which has {@code keys}: Hugo's own ones when {@code hugos}. */
+    private static String settings(String name, Set<String> keys, boolean hugos) {
+        List<String> moves = new ArrayList<>();
+        MOVES.forEach((key, move) -> {
+            if (keys.contains(key)) {
+                moves.add(move);
+            }
+        });
+        String what = moves.isEmpty() ? "(" + SEE.replace(" the others", " its keys") + ")"
+                : "(" + String.join(", ", moves) + "; " + SEE + ")";
+        return "Hugo's settings, which Kiln does not read: without them the site's URLs and base URL are not "
+                + "Hugo's: write them in site.yml " + what + ", then remove " + name
+                + (hugos ? "" : " (a file of another tool: a site.yml, even empty, "
+                + "tells Kiln that this folder is a Kiln site, and a " + name + " without Hugo's keys is then left alone)");
+    }
+
+    /** What to do with Hugo's {@code static/}, which holds {@code files}, {@code first} among them. */
+    private static String staticFolder(String first, List<String> files) {
+        String in = first.substring("static/".length());
+        Set<String> hidden = new TreeSet<>();
+        for (String file : files) {
+            for (String part : file.substring("static/".length()).split("/")) {
+                if (SourceLoader.isIgnored(Path.of(part))) {
+                    hidden.add(part);
+                    break;
+                }
+            }
+        }
+        String its = files.size() == 1 ? "its file is" : "its " + files.size() + " files are";
+        return "Hugo's static/ folder, which Kiln does not read: " + its + " missing from the site: move "
+                + (files.size() == 1 ? "it" : "them") + " into content/, where a file that is not a page is published "
+                + "at the same path (" + first + " → content/" + in + ", at /" + in + ")"
+                + (hidden.isEmpty() ? "" : "; the hidden " + String.join(", ", hidden) + " then need"
+                + (hidden.size() == 1 ? "s" : "") + " include: [" + String.join(", ", hidden) + "] in site.yml");
+    }
+
+    private static boolean hidden(String path) {
+        for (String part : path.split("/")) {
+            if (SourceLoader.isIgnored(Path.of(part))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The regular files below {@code root}'s {@code folder} (site-relative paths, sorted), hidden ones too: Hugo
+     * publishes them ({@code static/.well-known/}). {@code .git} is passed over, and so are the files that keep an
+     * empty folder in git ({@code .gitkeep}) or that a file browser leaves ({@code .DS_Store}): nothing to lose.
+     */
+    static List<String> files(Path root, String folder) {
+        Path dir = root.resolve(folder);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes a) {
+                    return d.getFileName().toString().equals(".git") ? FileVisitResult.SKIP_SUBTREE
+                            : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
+                    if ((a.isRegularFile() || a.isSymbolicLink()) && !KEEPS.contains(file.getFileName().toString())) {
+                        found.add(SourceLoader.slashed(root.relativize(file)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            return found;
+        }
+        found.sort(null);
+        return found;
+    }
+
+    /**
+     * The top-level keys (lower case) of the settings {@code file}, read as its extension says (TOML: its keys and
+     * tables' first names; YAML: the keys at the start of a line; JSON: the keys of its outer object); empty when
+     * it cannot be read.
+     */
+    static Set<String> keys(Path file) {
+        String text;
+        try {
+            text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return Set.of();
+        }
+        Set<String> keys = new LinkedHashSet<>();
+        String name = file.getFileName().toString();
+        if (name.endsWith(".json")) {
+            jsonKeys(text, keys);
+            return keys;
+        }
+        boolean toml = name.endsWith(".toml");
+        boolean inTable = false;
+        for (String line : text.split("\\r?\\n")) {
+            Matcher m;
+            if (toml && (m = TOML_TABLE.matcher(line)).matches()) {
+                inTable = true;
+                keys.add(m.group(1).toLowerCase(Locale.ROOT));
+            } else if (toml && !inTable && (m = TOML_KEY.matcher(line)).matches()) {
+                keys.add(m.group(1).toLowerCase(Locale.ROOT));
+            } else if (!toml && (m = YAML_KEY.matcher(line)).matches()) {
+                keys.add(m.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return keys;
+    }
+
+    /** The keys of the outer object of the JSON {@code text}, added to {@code keys}. */
+    private static void jsonKeys(String text, Set<String> keys) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"') {
+                int end = i + 1;
+                while (end < text.length() && text.charAt(end) != '"') {
+                    end += text.charAt(end) == '\\' ? 2 : 1;
+                }
+                int after = end + 1;
+                while (after < text.length() && Character.isWhitespace(text.charAt(after))) {
+                    after++;
+                }
+                if (depth == 1 && after < text.length() && text.charAt(after) == ':' && end <= text.length()) {
+                    keys.add(text.substring(i + 1, Math.min(end, text.length())).toLowerCase(Locale.ROOT));
+                }
+                i = end;
+            } else if (c == '{' || c == '[') {
+                depth++;
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+    }
+
+    /**
+     * The problem of Hugo's section {@code content/post/} among {@code pages} (Kiln's pages, sorted by path), or
+     * null: when one of its pages is dated (a {@code date:} in its front matter, or a dated name), its files are
+     * Hugo's posts, which Kiln would publish as pages in the menu. Without a date they are taken for pages.
+     */
+    static Problem postFolder(List<SourceFile> pages) {
+        String dated = null;
+        int files = 0;
+        for (SourceFile page : pages) {
+            if (page.path().startsWith(POST + "/")) {
+                files++;
+                if (dated == null && isDated(page)) {
+                    dated = page.path();
+                }
+            }
+        }
+        if (dated == null) {
+            return null;
+        }
+        String its = files == 1 ? "it" : "its " + files + " files";
+        return Problem.inFile(dated, "content/post/ is the section of posts of many Hugo sites, but Kiln's posts are "
+                + "the files in content/posts/ (plural): Kiln would publish " + its + " as pages, in the menu, and "
+                + "none as a post (no post list, feed or tags): rename the folder content/posts/ (or, if "
+                + (files == 1 ? "it is a page" : "they are pages") + ", not posts, give the folder another name)");
+    }
+
+    /** Whether {@code page} has a date: a dated name, or a {@code date:} line in its YAML front matter. */
+    private static boolean isDated(SourceFile page) {
+        if (DATED_NAME.matcher(page.fileName().startsWith("index.") ? folderName(page.path())
+                : page.fileName()).matches()) {
+            return true;
+        }
+        String text = page.text();
+        if (!text.startsWith("---")) {
+            return false;
+        }
+        String[] lines = text.split("\\r?\\n", 200);
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i].startsWith("---") || lines[i].startsWith("...")) {
+                return false;
+            }
+            if (DATE_KEY.matcher(lines[i]).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String folderName(String path) {
+        String folder = path.substring(0, path.lastIndexOf('/'));
+        return folder.substring(folder.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * The problems of pages named with Hugo's language suffix among {@code paths} (site-relative, sorted): one
+     * with the site's {@code language} ({@code hello.en.md} of an {@code en} site), an index with any
+     * ({@code index.en.md}: no one names a page {@code index-en}), and the translations of these
+     * ({@code hello.fr.md} beside {@code hello.en.md}). Kiln would take the suffix for part of the name: its URL.
+     */
+    static List<Problem> languageSuffixes(List<String> paths, String language) {
+        String lang = language == null ? "" : language.toLowerCase(Locale.ROOT).replace('_', '-');
+        String primary = lang.contains("-") ? lang.substring(0, lang.indexOf('-')) : lang;
+        Map<String, String> named = new HashMap<>(); // folder/name → the suffixed file of the site's language
+        List<Matcher> suffixed = new ArrayList<>();
+        List<String> at = new ArrayList<>();
+        for (String path : paths) {
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            Matcher m = SUFFIXED.matcher(name);
+            if (!m.matches()) {
+                continue;
+            }
+            suffixed.add(m);
+            at.add(path);
+            String code = m.group(2);
+            if (m.group(1).equals("index") || code.equals(lang) || code.equals(primary)) {
+                named.putIfAbsent(path.substring(0, path.lastIndexOf('/') + 1) + m.group(1), path);
+            }
+        }
+        List<Problem> problems = new ArrayList<>();
+        for (int i = 0; i < suffixed.size(); i++) {
+            Matcher m = suffixed.get(i);
+            String path = at.get(i);
+            String folder = path.substring(0, path.lastIndexOf('/') + 1);
+            String own = named.get(folder + m.group(1));
+            if (own == null) {
+                continue; // hello.js.md: a name, Kiln's and Hugo's
+            }
+            String base = m.group(1);
+            String code = m.group(2);
+            String as = base + "-" + code;
+            boolean index = base.equals("index");
+            String wrong = index ? "Kiln would take index-" + code + " for its name, in its URL, and the folder "
+                    + folder.substring(0, folder.length() - 1) + "/ for no bundle"
+                    : "Kiln would take " + as + " for its name, in its URL";
+            if (own.equals(path)) {
+                problems.add(Problem.inFile(path, "." + code + " is Hugo's language suffix, which Kiln does not "
+                        + "read (a Kiln site has one language, site.yml's language: " + language + "): " + wrong
+                        + ": rename it " + base + "." + m.group(3)));
+            } else {
+                problems.add(Problem.inFile(path, "." + code + " is Hugo's language suffix: this is a translation "
+                        + "of " + own + ", and a Kiln site has one language (site.yml's language: " + language
+                        + "): " + wrong + ": move it out of content/, or name it as a page of its own"));
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.kiln.content;
+
+import dev.kiln.testing.Kiln;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A Hugo site's settings, {@code static/}, {@code content/post/} and language suffixes, which Kiln would otherwise
+ * misread in silence (other URLs, files missing, posts as pages, pages moved), are errors at their first file saying
+ * what to do, as Jekyll's folders are.
+ */
+class HugoFoldersTest {
+
+    private static final String SETTINGS = "Hugo's settings, which Kiln does not read: without them the site's URLs "
+            + "and base URL are not Hugo's: write them in site.yml (";
+    private static final String POST = "---\ntitle: A\ndate: 2024-05-01\n---\nText.\n";
+
+    @TempDir
+    Path site;
+
+    @TempDir
+    Path out;
+
+    private Kiln.Run build() {
+        return Kiln.run("build", "--source", site.toString(), "--dest", out.resolve("site").toString());
+    }
+
+    @Test
+    void aHugoSiteFolderIsAnErrorAtItsSettingsAndStaticFilesNotAnotherSitesUrls() throws IOException {
+        // No site.yml and no content/: a Hugo site's folder all the same, built to say what to move where.
+        Kiln.write(site, "hugo.yaml", "baseURL: https://blog.example.com/\ntitle: My Blog\nlanguageCode: en-us\n"
+                + "permalinks:\n  posts: /:year/:slug/\nparams:\n  author: Me\n");
+        Kiln.write(site, "static/CNAME", "blog.example.com\n");
+        Kiln.write(site, "static/_redirects", "/old /new 301\n");
+        Kiln.write(site, "static/.well-known/security.txt", "contact\n");
+
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of(
+                "hugo.yaml:1:1: " + SETTINGS + "title → title, baseURL → base_url, languageCode → language, "
+                        + "permalinks' posts → permalink, params (description, author, your own keys) → top-level "
+                        + "keys or params:; README's Coming from Hugo maps the others), then remove hugo.yaml",
+                "static/CNAME:1:1: Hugo's static/ folder, which Kiln does not read: its 3 files are missing from the "
+                        + "site: move them into content/, where a file that is not a page is published at the same "
+                        + "path (static/CNAME → content/CNAME, at /CNAME); the hidden .well-known then needs include: "
+                        + "[.well-known] in site.yml"));
+    }
+
+    @Test
+    void tomlAndJsonSettingsAndConfigDefaultAreReadForTheirKeys() throws IOException {
+        Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
+        Kiln.write(site, "config.toml", "baseURL = 'https://example.org/'\ntitle = 'T'\n[params]\n  title = 'x'\n"
+                + "[[menu.main]]\n  name = 'About'\n");
+        Kiln.write(site, "hugo.json", "{\n  \"baseURL\": \"https://example.org/\",\n  \"params\": {\"paginate\": 3}\n}\n");
+        Kiln.write(site, "config/_default/params.toml", "author = 'Me'\n");
+
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of(
+                "config.toml:1:1: " + SETTINGS + "title → title, baseURL → base_url, params (description, author, "
+                        + "your own keys) → top-level keys or params:, menu.main → nav ({title, url} entries); README's "
+                        + "Coming from Hugo maps the others), then remove config.toml",
+                "config/_default/params.toml:1:1: Hugo's settings folder config/_default/, which Kiln does not read: "
+                        + "write its settings in site.yml (baseURL → base_url, permalinks' posts → permalink; README's "
+                        + "Coming from Hugo maps the others), then remove the folder",
+                "hugo.json:1:1: " + SETTINGS + "baseURL → base_url, params (description, author, your own keys) → "
+                        + "top-level keys or params:; README's Coming from Hugo maps the others), then remove hugo.json"));
+    }
+
+    @Test
+    void aConfigYamlOfAnotherToolIsLeftAloneBesideSiteYmlButNotWithout() throws IOException {
+        Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
+        Kiln.write(site, "config.yaml", "lint:\n  strict: true\n");
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of("config.yaml:1:1: " + SETTINGS + "README's Coming "
+                + "from Hugo maps its keys), then remove config.yaml (a file of another tool: a site.yml, even empty, "
+                + "tells Kiln that this folder is a Kiln site, and a config.yaml without Hugo's keys is then left alone)"));
+
+        Kiln.write(site, "site.yml", "title: Kiln\n");
+        assertEquals(0, build().code(), () -> build().err());
+
+        // With one of Hugo's keys it is Hugo's, site.yml or not.
+        Kiln.write(site, "config.yaml", "lint:\n  strict: true\nbaseurl: https://example.org/\n");
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of("config.yaml:1:1: " + SETTINGS
+                + "baseURL → base_url; README's Coming from Hugo maps the others), then remove config.yaml"));
+    }
+
+    @Test
+    void hugosStaticFolderMadeAfterABuildIsReportedNotTakenForNothingChanged() throws IOException {
+        Kiln.write(site, "site.yml", "title: Kiln\n");
+        Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
+        Kiln.write(site, "static/.gitkeep", ""); // what keeps an empty folder in git: nothing to lose
+        Kiln.write(site, "static/.DS_Store", "x");
+        assertEquals(0, build().code(), () -> build().err());
+
+        Kiln.write(site, "static/favicon.ico", "ico");
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of("static/favicon.ico:1:1: Hugo's static/ folder, "
+                + "which Kiln does not read: its file is missing from the site: move it into content/, where a file "
+                + "that is not a page is published at the same path (static/favicon.ico → content/favicon.ico, at "
+                + "/favicon.ico)"));
+    }
+
+    @Test
+    void postsInContentPostAreAnErrorWhenDatedAndPagesWhenNot() throws IOException {
+        Kiln.write(site, "site.yml", "title: Kiln\n");
+        Kiln.write(site, "content/post/guide.md", "---\ntitle: Guide\n---\nA page.\n");
+        assertEquals(0, build().code(), () -> build().err());
+        assertTrue(Files.exists(out.resolve("site/post/guide/index.html")));
+
+        Kiln.write(site, "content/post/entry-1.md", POST);
+        Kiln.write(site, "content/post/2022-01-10-entry-2.md", "---\ntitle: B\n---\nText.\n");
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of("content/post/2022-01-10-entry-2.md:1:1: "
+                + "content/post/ is the section of posts of many Hugo sites, but Kiln's posts are the files in "
+                + "content/posts/ (plural): Kiln would publish its 3 files as pages, in the menu, and none as a post "
+                + "(no post list, feed or tags): rename the folder content/posts/ (or, if they are pages, not posts, "
+                + "give the folder another name)"));
+    }
+
+    @Test
+    void hugosLanguageSuffixIsAnErrorSayingWhatToRenameNotAnotherUrl() throws IOException {
+        Kiln.write(site, "site.yml", "title: Kiln\npermalink: /posts/:slug/\n");
+        Kiln.write(site, "content/posts/trip/index.en.md", POST);
+        Kiln.write(site, "content/posts/trip/photo.jpg", "J");
+        Kiln.write(site, "content/posts/hello.en.md", POST);
+        Kiln.write(site, "content/posts/hello.fr.md", POST);
+        Kiln.write(site, "content/about.en.md", "---\ntitle: About\n---\nMe.\n");
+        String suffix = " is Hugo's language suffix, which Kiln does not read (a Kiln site has one language, site.yml's"
+                + " language: en): Kiln would take ";
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of(
+                "content/about.en.md:1:1: .en" + suffix + "about-en for its name, in its URL: rename it about.md",
+                "content/posts/hello.en.md:1:1: .en" + suffix + "hello-en for its name, in its URL: rename it hello.md",
+                "content/posts/hello.fr.md:1:1: .fr is Hugo's language suffix: this is a translation of "
+                        + "content/posts/hello.en.md, and a Kiln site has one language (site.yml's language: en): Kiln "
+                        + "would take hello-fr for its name, in its URL: move it out of content/, or name it as a page "
+                        + "of its own",
+                "content/posts/trip/index.en.md:1:1: .en" + suffix + "index-en for its name, in its URL, and the "
+                        + "folder content/posts/trip/ for no bundle: rename it index.md"));
+    }
+
+    @Test
+    void aNameThatOnlyLooksSuffixedIsAName() throws IOException {
+        Kiln.write(site, "site.yml", "title: Kiln\nlanguage: de-DE\npermalink: /posts/:slug/\n");
+        Kiln.write(site, "content/posts/2024-05-01-node.js.md", POST);
+        Kiln.write(site, "content/posts/2024-05-01-hallo.de.md", POST);
+        Kiln.Run run = build();
+        assertEquals(1, run.code(), run.err());
+        assertEquals(List.of("content/posts/2024-05-01-hallo.de.md:1:1: .de is Hugo's language suffix, which Kiln "
+                + "does not read (a Kiln site has one language, site.yml's language: de-DE): Kiln would take "
+                + "2024-05-01-hallo-de for its name, in its URL: rename it 2024-05-01-hallo.md"), run.problems());
+
+        Files.delete(site.resolve("content/posts/2024-05-01-hallo.de.md"));
+        run = build();
+        assertEquals(0, run.code(), run.err());
+        assertTrue(Files.exists(out.resolve("site/posts/node-js/index.html")));
+        assertFalse(run.err().contains("language suffix"));
+    }
+}
