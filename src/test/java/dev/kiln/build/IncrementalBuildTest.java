@@ -96,6 +96,23 @@ class IncrementalBuildTest {
         }
     }
 
+    @Test
+    void aDateWrittenIntoAPageOfContentPostIsHugosSectionOfPostsAtTheNextWarmBuild() throws IOException {
+        write("site.yml", "title: Warm\n");
+        write("content/post/guide.md", "---\ntitle: Guide\n---\nA page.\n");
+        try (Build warm = new Build(line -> {})) {
+            check(warm, null, "a page in content/post/");
+
+            write("content/post/guide.md", "---\ntitle: Guide\ndate: 2024-05-01\n---\nA post, in Hugo.\n");
+            dev.kiln.error.SiteException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.kiln.error.SiteException.class,
+                    () -> warm.run(Fixtures.options(site), Set.of("content/post/guide.md")));
+            assertEquals("content/post/guide.md", e.problems().get(0).path(), e.problems().toString());
+            assertTrue(e.problems().get(0).message().startsWith("content/post/ is the section of posts of many Hugo "
+                    + "sites"), e.problems().toString());
+        }
+    }
+
     /** Runs {@code warm} told of {@code changed} and a build from nothing; both must give the same bytes. */
     private BuildResult check(Build warm, Set<String> changed, String edit) {
         BuildResult result = warm.run(Fixtures.options(site), changed);
