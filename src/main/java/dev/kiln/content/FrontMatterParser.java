@@ -51,6 +51,15 @@ public final class FrontMatterParser {
             int after = text.indexOf('\n', close.end());
             bodyStart = after < 0 ? text.length() : after + 1;
             bodyLine += 1;
+        } else {
+            FrontMatterStart start = FrontMatterStart.of(text);
+            if (start != null && start.kind() == FrontMatterStart.Kind.YAML && start.line() > 1) {
+                throw new SiteException(new Problem(source.path(), start.line(), 1, "front matter below "
+                        + start.blankLines() + ", where Kiln does not read it (it would be text: a heading, and the "
+                        + "page published, a draft too): remove " + (start.line() == 2 ? "the blank line" : "them")
+                        + " above this ---, so that it is the file's first line (Kiln reads front matter there only, "
+                        + "as Jekyll does; Hugo reads past blank lines)"));
+            }
         }
         return new DraftPage(source, kind, typed(source, kind, yaml, zone), bodyStart, bodyLine);
     }

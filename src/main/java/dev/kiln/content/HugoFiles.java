@@ -11,12 +11,11 @@ import java.util.regex.Pattern;
 /**
  * Hugo's habits that Kiln would otherwise misread in silence: TOML ({@code +++}) or JSON front matter, which
  * would be published as text (a draft among them), and {@code _index.md}, Hugo's home and section pages, which
- * would become a page at {@code /_index/}. Each is an error at the file's first line that says what to write.
+ * would become a page at {@code /_index/}. Each is an error at the file's first line (front matter below blank
+ * lines, which Hugo reads too: at the line it opens on) that says what to write.
  */
 final class HugoFiles {
 
-    private static final Pattern TOML_OPEN = Pattern.compile("\\+\\+\\+[ \\t]*(\\r?\\n|$)");
-    private static final Pattern JSON_OPEN = Pattern.compile("\\{[ \\t]*\\r?\\n?[ \\t]*\"[^\"\\n]+\"[ \\t]*:");
     private static final Pattern TOML_KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)[ \\t]*=[ \\t]*(.+?)[ \\t]*");
     private static final Pattern JSON_KEY = Pattern.compile("[ \\t]*\\{?[ \\t]*\"([A-Za-z_][A-Za-z0-9_-]*)\"[ \\t]*:[ \\t]*"
             + "(\"[^\"\\\\]*\"|[^\\s,{}\\[\\]\"]+|\\[[^\\]]*\\])[ \\t]*,?[ \\t]*");
@@ -29,14 +28,17 @@ final class HugoFiles {
     /** Throws the problem of {@code source} when it is one of Hugo's files that Kiln does not read as Hugo does. */
     static void refuse(SourceFile source) {
         String text = source.text();
-        if (!text.isEmpty()) {
-            char first = text.charAt(0);
-            if (first == '+' && TOML_OPEN.matcher(text).lookingAt()) {
-                throw new SiteException(Problem.inFile(source.path(), "TOML front matter (between +++ lines) is not "
+        // At its first line, or below blank lines (as Hugo reads it): the same error, at the line it opens on.
+        FrontMatterStart start = FrontMatterStart.of(text);
+        if (start != null && start.kind() != FrontMatterStart.Kind.YAML) {
+            text = text.substring(start.offset());
+            String at = source.path();
+            if (start.kind() == FrontMatterStart.Kind.TOML) {
+                throw new SiteException(new Problem(at, start.line(), 1, "TOML front matter (between +++ lines) is not "
                         + "read by Kiln: write it as YAML between --- lines (" + example(text, TOML_KEY, "+++") + ")"));
             }
-            if (first == '{' && JSON_OPEN.matcher(text).lookingAt()) {
-                throw new SiteException(Problem.inFile(source.path(), "JSON front matter (Hugo's { ... }) is not "
+            if (start.kind() == FrontMatterStart.Kind.JSON) {
+                throw new SiteException(new Problem(at, start.line(), 1, "JSON front matter (Hugo's { ... }) is not "
                         + "read by Kiln: write it as YAML between --- lines (" + example(text, JSON_KEY, "}") + ")"));
             }
         }

@@ -341,17 +341,21 @@ public final class SourceLoader {
         return null;
     }
 
-    /** Markdown files are pages; HTML files are pages only when they start with front matter. */
+    /**
+     * Markdown files are pages; HTML files are pages only when they start with front matter: YAML, or Hugo's TOML
+     * or JSON, or front matter below blank lines, as Hugo reads them (each an error when it is read, where a copy
+     * would publish it as text, a draft too).
+     */
     private static boolean isPage(Path file) {
         String name = file.getFileName().toString();
         if (name.endsWith(".md") || name.endsWith(".markdown")) {
             return true;
         }
         if (name.endsWith(".html")) {
-            try (var in = Files.newInputStream(file)) {
+            try {
                 // A UTF-8 byte order mark may precede the front matter; readUtf8 drops it too.
-                String head = new String(in.readNBytes(7), StandardCharsets.UTF_8);
-                return (head.startsWith("\uFEFF") ? head.substring(1) : head).startsWith("---");
+                String head = FrontMatterStart.head(file);
+                return head.startsWith("---") || FrontMatterStart.of(head) != null;
             } catch (IOException e) {
                 return true; // reported as unreadable when it is read
             }

@@ -107,6 +107,17 @@ class SourceLoaderTest {
     }
 
     @Test
+    void htmlWithHugosFrontMatterOrFrontMatterBelowBlankLinesIsAPageToRead() throws IOException {
+        write("content/a.html", "+++\ntitle = \"A\"\n+++\n<p>A</p>\n");
+        write("content/b.html", "{\"title\": \"B\"}\n<p>B</p>\n");
+        write("content/c.html", "\n\n---\ntitle: C\n---\n<p>C</p>\n");
+        write("content/d.html", "\n<hr>\n---\n");
+        SiteSources sources = SourceLoader.load(site);
+        assertEquals(List.of("content/a.html", "content/b.html", "content/c.html"), paths(sources.pages()));
+        assertEquals(List.of("content/d.html"), staticPaths(sources));
+    }
+
+    @Test
     void reloadReadsAgainThePagesThatLinkToAFileWrittenOutsideContent() throws IOException {
         write("notes/about.md", "About\n");
         write("content/posts/2018-03-15-a.md", "A\n");
