@@ -25,7 +25,8 @@ public final class FrontMatterParser {
     /** Hugo's keys that Kiln reads, in lower case: Hugo matches them in any case. */
     private static final Set<String> HUGO = Set.of("lastmod", "modified", "publishdate", "expirydate", "url");
     private static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}-(.+)");
-    private static final Pattern MARKUP_EXTENSION = Pattern.compile("\\.(md|markdown|html)$");
+    private static final Pattern MARKUP_EXTENSION = Pattern.compile("\\.(" + SourceFile.MARKDOWN_EXTENSIONS
+            + "|html)$");
     private static final Pattern WORD_BREAKS = Pattern.compile("[-_\\s]+");
     /** The line that closes the front matter. */
     private static final Pattern CLOSE = Pattern.compile("(?m)^(?:---|\\.\\.\\.)[ \\t]*\\r?$");

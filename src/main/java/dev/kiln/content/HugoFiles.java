@@ -19,7 +19,7 @@ final class HugoFiles {
     private static final Pattern TOML_KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)[ \\t]*=[ \\t]*(.+?)[ \\t]*");
     private static final Pattern JSON_KEY = Pattern.compile("[ \\t]*\\{?[ \\t]*\"([A-Za-z_][A-Za-z0-9_-]*)\"[ \\t]*:[ \\t]*"
             + "(\"[^\"\\\\]*\"|[^\\s,{}\\[\\]\"]+|\\[[^\\]]*\\])[ \\t]*,?[ \\t]*");
-    private static final Pattern INDEX = Pattern.compile("_index\\.(md|markdown|html)");
+    private static final Pattern INDEX = Pattern.compile("_index\\.(" + SourceFile.MARKDOWN_EXTENSIONS + "|html)");
     /** How many of the file's keys the message shows, written as YAML. */
     private static final int EXAMPLE_KEYS = 3;
 

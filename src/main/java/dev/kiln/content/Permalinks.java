@@ -53,7 +53,8 @@ public final class Permalinks {
 
     /** {@code content/about.md} → {@code /about/}; {@code content/404.md} → {@code /404.html}; index → its folder. */
     static Route pagePath(String sourcePath) {
-        String rel = sourcePath.substring(SourceLoader.CONTENT.length() + 1).replaceFirst("\\.(md|markdown|html)$", "");
+        String rel = sourcePath.substring(SourceLoader.CONTENT.length() + 1).replaceFirst(
+                "\\.(" + SourceFile.MARKDOWN_EXTENSIONS + "|html)$", "");
         if (rel.equals("404")) {
             return Route.ofPath("/404.html");
         }

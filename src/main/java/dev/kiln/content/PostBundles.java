@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Post bundles, as Hugo's leaf bundles: a folder under {@code content/posts/} holding an {@code index.md} (or
- * {@code index.markdown}, or {@code index.html} with front matter) is one post, named (and dated) by the folder
+ * {@code index.markdown}, or another Markdown name, or {@code index.html} with front matter) is one post, named (and dated) by the folder
  * as a post file is by its name; the folder's other files, at any depth, are published beside the post's page.
  */
 public final class PostBundles {
@@ -28,7 +28,7 @@ public final class PostBundles {
             return false; // most posts are told by the first letter of their name
         }
         String name = path.substring(slash + 1);
-        return name.equals("index.md") || name.equals("index.markdown") || name.equals("index.html");
+        return name.equals("index.html") || SourceFile.isMarkdown(name) && name.indexOf('.') == "index".length();
     }
 
     /**

@@ -8,6 +8,15 @@ import java.util.Objects;
  */
 public record SourceFile(String path, String text) {
 
+    /**
+     * The extensions of Markdown files, as a regex alternation: {@code .md} and {@code .markdown} (DESIGN.md's), and
+     * the others Jekyll ({@code .mkd}, {@code .mkdn}, {@code .mkdown}) and Hugo ({@code .mdown}) render as Markdown,
+     * and ikiwiki's {@code .mdwn}: a blog moved from them would otherwise publish its posts' sources as files.
+     */
+    public static final String MARKDOWN_EXTENSIONS = "md|markdown|mdown|mkd|mkdn|mkdown|mdwn";
+    private static final java.util.regex.Pattern MARKDOWN_NAME =
+            java.util.regex.Pattern.compile(".*\\.(?:" + MARKDOWN_EXTENSIONS + ")");
+
     public SourceFile {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(text, "text");
@@ -28,7 +37,11 @@ public record SourceFile(String path, String text) {
 
     /** True for Markdown files; other pages (HTML with front matter) are used as they are. */
     public boolean isMarkdown() {
-        String name = fileName();
-        return name.endsWith(".md") || name.endsWith(".markdown");
+        return isMarkdown(fileName());
+    }
+
+    /** Whether the file {@code name} is Markdown, by its extension ({@link #MARKDOWN_EXTENSIONS}). */
+    public static boolean isMarkdown(String name) {
+        return name.endsWith(".md") || MARKDOWN_NAME.matcher(name).matches();
     }
 }

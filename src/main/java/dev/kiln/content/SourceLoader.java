@@ -129,7 +129,8 @@ public final class SourceLoader {
             } else if ((wrong = unusable(root, file, include)) != null) {
                 walked.add(Problem.inFile(rel, wrong));
             } else {
-                walked.add(new StaticFile(rel, file, rel.substring(CONTENT.length() + 1)));
+                Problem markup = OtherMarkup.problem(file, rel); // Org mode's, AsciiDoc's... with front matter
+                walked.add(markup != null ? markup : new StaticFile(rel, file, rel.substring(CONTENT.length() + 1)));
             }
         }
         List<Object> read = mapper.map(toRead, page -> {
@@ -243,6 +244,10 @@ public final class SourceLoader {
         }
         for (StaticFile file : last.statics()) {
             if (changed.contains(file.sourcePath())) {
+                String name = file.file().getFileName().toString();
+                if (name.endsWith(".html") || OtherMarkup.isNamed(name)) {
+                    return null; // front matter may have been written into it: a page now, or an error
+                }
                 known.add(file.sourcePath()); // its bytes are read again when they are copied
             }
         }
@@ -348,7 +353,7 @@ public final class SourceLoader {
      */
     private static boolean isPage(Path file) {
         String name = file.getFileName().toString();
-        if (name.endsWith(".md") || name.endsWith(".markdown")) {
+        if (SourceFile.isMarkdown(name)) {
             return true;
         }
         if (name.endsWith(".html")) {

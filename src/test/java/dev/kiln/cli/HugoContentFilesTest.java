@@ -17,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a content file is, as a Hugo user's files meet {@code kiln build}: front matter below blank lines, an HTML
- * page with Hugo's TOML front matter. Each is read
+ * page with Hugo's TOML front matter, Markdown under Hugo's and Jekyll's other extensions, Org mode and the other
+ * markups Kiln does not render. Each is read
  * as Hugo means it or is an error at its place: never a draft published as text.
  */
 class HugoContentFilesTest {
@@ -137,5 +138,78 @@ class HugoContentFilesTest {
                 "content/json.html:1:1: JSON front matter (Hugo's { ... }) is not read by Kiln",
                 "content/later.html:2:1: TOML front matter (between +++ lines) is not read by Kiln",
                 "content/posts/htmldraft.html:1:1: TOML front matter (between +++ lines) is not read by Kiln");
+    }
+
+    // ---- Markdown's other extensions, and the markups Kiln does not render ----
+
+    @Test
+    void markdownUnderHugosAndJekyllsOtherExtensionsIsRenderedAndItsDraftsLeftOut() throws IOException {
+        site();
+        write("content/posts/other.mdown", "---\ntitle: Mdown post\ndate: 2024-01-04\n---\n*Mdown* body\n");
+        write("content/posts/secret.mdown", "---\ntitle: Secret\ndate: 2024-01-04\ndraft: true\n---\nSecret.\n");
+        write("content/posts/2024-01-05-jekyll.mkd", "Mkd *body*\n");
+        write("content/posts/2024-01-06-kd.mkdn", "Mkdn body\n");
+        write("content/posts/2024-01-07-own.mkdown", "Mkdown body\n");
+        write("content/posts/2024-01-08-wiki.mdwn", "Mdwn body\n");
+        write("content/posts/2024-01-09-trip/index.mdown", "Trip ![](photo.jpg)\n");
+        write("content/posts/2024-01-09-trip/photo.jpg", "jpg");
+        write("content/about.mkd", "---\ntitle: About\n---\nAbout *me*.\n");
+
+        Kiln.Run run = build();
+
+        assertTrue(read("2024/01/04/other/index.html").contains("<em>Mdown</em> body"));
+        assertTrue(read("2024/01/05/jekyll/index.html").contains("Mkd <em>body</em>"));
+        assertTrue(read("2024/01/06/kd/index.html").contains("Mkdn body"));
+        assertTrue(read("2024/01/07/own/index.html").contains("Mkdown body"));
+        assertTrue(read("2024/01/08/wiki/index.html").contains("Mdwn body"));
+        assertTrue(read("2024/01/09/trip/index.html").contains("Trip"));
+        assertEquals("jpg", read("2024/01/09/trip/photo.jpg"));
+        assertTrue(read("about/index.html").contains("About <em>me</em>."));
+        assertTrue(run.err().contains("skipped 1 draft"), run.err());
+        try (var files = Files.walk(dest)) {
+            List<String> copied = files.map(Path::toString)
+                    .filter(p -> p.matches(".*\\.(mdown|mkd|mkdn|mkdown|mdwn)|.*/secret.*")).toList();
+            assertEquals(List.of(), copied, "no source published as a file, no draft");
+        }
+    }
+
+    @Test
+    void orgAsciidocAndTheOtherMarkupsWithFrontMatterAreErrorsSayingToConvertThem() throws IOException {
+        site();
+        write("content/posts/orgpost.org", "#+TITLE: Org post\n#+DATE: 2024-01-03\n#+DRAFT: true\n\nSecret.\n");
+        write("content/docs/guide.adoc", "---\ntitle: Guide\ndraft: true\n---\n= Secret\n");
+        write("content/notes.rst", "\n+++\ntitle = \"Notes\"\n+++\nSecret.\n");
+        write("content/old.htm", "---\ntitle: Old\n---\n<p>Old page.</p>\n");
+
+        assertFails(
+                "content/docs/guide.adoc:1:1: AsciiDoc, which Kiln does not render (it reads Markdown and HTML only): "
+                        + "this file would be published as it is, front matter and all, at /docs/guide.adoc, a draft "
+                        + "too: convert it to Markdown (guide.md, its front matter as YAML between --- lines), or move"
+                        + " it out of content/",
+                "content/notes.rst:2:1: reStructuredText, which Kiln does not render (it reads Markdown and HTML "
+                        + "only): this file would be published as it is, front matter and all, at /notes.rst, a draft "
+                        + "too: convert it to Markdown (notes.md, its front matter as YAML between --- lines), or move "
+                        + "it out of content/",
+                "content/old.htm:1:1: an HTML page with front matter, which Kiln reads in .html files only: this one "
+                        + "would be published as it is, front matter and all, at /old.htm, a draft too: rename it "
+                        + "old.html",
+                "content/posts/orgpost.org:1:1: Org mode, which Kiln does not render (it reads Markdown and HTML only):"
+                        + " this file would be published as it is, front matter and all, at /posts/orgpost.org, a "
+                        + "draft too: convert it to Markdown (orgpost.md, its front matter as YAML between --- lines), "
+                        + "or move it out of content/");
+    }
+
+    @Test
+    void suchAFileWithoutFrontMatterIsCopiedAsItIs() throws IOException {
+        site();
+        write("content/agenda.org", "* TODO write\n#+TITLE: not at the top\n");
+        write("content/README.rst", "Title\n=====\n\n---\n\nText.\n");
+        write("content/page.htm", "<p>Legacy.</p>\n");
+
+        build();
+
+        assertEquals("* TODO write\n#+TITLE: not at the top\n", read("agenda.org"));
+        assertEquals("Title\n=====\n\n---\n\nText.\n", read("README.rst"));
+        assertEquals("<p>Legacy.</p>\n", read("page.htm"));
     }
 }

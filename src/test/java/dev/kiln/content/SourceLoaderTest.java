@@ -107,6 +107,25 @@ class SourceLoaderTest {
     }
 
     @Test
+    void reloadGivesUpWhenACopiedFileThatFrontMatterWouldMakeAPageIsWritten() throws IOException {
+        write("content/plain.html", "<p>Copied</p>\n");
+        write("content/agenda.org", "* TODO\n");
+        write("content/a.pdf", "pdf");
+        SiteSources before = SourceLoader.load(site);
+        assertEquals(List.of("content/a.pdf", "content/agenda.org", "content/plain.html"), staticPaths(before));
+
+        write("content/plain.html", "+++\ntitle = \"Now a page\"\n+++\n<p>Copied</p>\n");
+        assertNull(SourceLoader.reload(site, before, java.util.Set.of("content/plain.html"), READ),
+                "an HTML file may be a page now (or an error): walk the folders");
+        write("content/agenda.org", "#+TITLE: Agenda\n* TODO\n");
+        assertNull(SourceLoader.reload(site, before, java.util.Set.of("content/agenda.org"), READ),
+                "an Org file may be an error now");
+        assertEquals(before.statics(), SourceLoader.reload(site, before, java.util.Set.of("content/a.pdf"), READ)
+                .statics(), "any other file is copied again as it is");
+        assertThrows(SiteException.class, () -> SourceLoader.load(site), "agenda.org starts with Org's front matter");
+    }
+
+    @Test
     void htmlWithHugosFrontMatterOrFrontMatterBelowBlankLinesIsAPageToRead() throws IOException {
         write("content/a.html", "+++\ntitle = \"A\"\n+++\n<p>A</p>\n");
         write("content/b.html", "{\"title\": \"B\"}\n<p>B</p>\n");
