@@ -85,6 +85,7 @@ public final class FrontMatterParser {
         yaml = knownInLowerCase(source, yaml, twice);
         YamlFields f = new YamlFields(source.path(), yaml);
         f.problems().addAll(twice);
+        hugoBuildOptions(source, kind, yaml, f);
         String fileSlug = fileSlug(source.postName());
         String title = f.text("title");
         if (title == null) {
@@ -147,6 +148,66 @@ public final class FrontMatterParser {
             throw new SiteException(f.problems());
         }
         return front;
+    }
+
+    /**
+     * Hugo's {@code _build} options ({@code build} since Hugo 0.123, a map of {@code render}, {@code list} and
+     * {@code publishResources}) and {@code headless: true}, which keep a page out of Hugo's site or lists: Kiln would
+     * publish the page, and list it, so each is a problem at its key saying what keeps it out in Kiln. A {@code _build}
+     * that asks for what Kiln does anyway (Hugo's defaults: {@code render: always}, {@code list: always},
+     * {@code publishResources: true}) is no problem.
+     */
+    private static void hugoBuildOptions(SourceFile source, PageKind kind, YamlDocument yaml, YamlFields f) {
+        for (Map.Entry<String, Object> e : yaml.values().entrySet()) {
+            String key = e.getKey();
+            Object value = e.getValue();
+            String what;
+            if (key.equalsIgnoreCase("_build") || key.equalsIgnoreCase("build") && isBuildOptions(value)) {
+                if (asksForDefaults(value)) {
+                    continue;
+                }
+                what = key + " is Hugo's (render, list, publishResources), which Kiln does not read";
+            } else if (key.equalsIgnoreCase("headless") && !(Boolean.FALSE.equals(value) || "false".equals(value))) {
+                what = key + ": " + value + " is Hugo's (a bundle that is no page), which Kiln does not read";
+            } else {
+                continue;
+            }
+            boolean folder = source.fileName().startsWith("index.");
+            f.problems().add(yaml.keyAt(key).problem(source.path(), what + ": this " + (kind == PageKind.POST
+                    ? "post would be published and listed as any other (on the home page, in the feeds)"
+                    : "page would be published as any other (in the default menu)") + ". To keep it out of the "
+                    + "site, write draft: true in its place (or published: false; kiln build --drafts includes "
+                    + "either)" + (folder ? "; to publish only the folder's other files, move this file out of "
+                    + "content/ (they are then published at their paths, as any file under content/ is)" : "")));
+        }
+    }
+
+    /** Whether {@code value} is a map of Hugo's build options only, as Hugo's {@code build} key is. */
+    private static boolean isBuildOptions(Object value) {
+        if (!(value instanceof Map<?, ?> map) || map.isEmpty()) {
+            return false;
+        }
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String name) || !Set.of("render", "list", "publishresources")
+                    .contains(name.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the build options {@code value} are Hugo's defaults, what Kiln does: publish, list, copy the files. */
+    private static boolean asksForDefaults(Object value) {
+        if (!isBuildOptions(value)) {
+            return false;
+        }
+        for (Map.Entry<?, ?> option : ((Map<?, ?>) value).entrySet()) {
+            Object v = option.getValue();
+            if (!(Boolean.TRUE.equals(v) || "always".equals(v) || v instanceof String text && text.equals("true"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What a content file is, as a Hugo user's files meet {@code kiln build}: front matter below blank lines, an HTML
  * page with Hugo's TOML front matter, Markdown under Hugo's and Jekyll's other extensions, Org mode and the other
- * markups Kiln does not render. Each is read
+ * markups Kiln does not render, Hugo's {@code _build} and {@code headless}. Each is read
  * as Hugo means it or is an error at its place: never a draft published as text.
  */
 class HugoContentFilesTest {
@@ -211,5 +211,53 @@ class HugoContentFilesTest {
         assertEquals("* TODO write\n#+TITLE: not at the top\n", read("agenda.org"));
         assertEquals("Title\n=====\n\n---\n\nText.\n", read("README.rst"));
         assertEquals("<p>Legacy.</p>\n", read("page.htm"));
+    }
+
+    // ---- Hugo's _build and headless ----
+
+    @Test
+    void hugosBuildOptionsAndHeadlessAreErrorsAtTheirKeysSayingWhatKeepsAPageOut() throws IOException {
+        site();
+        write("content/posts/unrendered.md", "---\ntitle: Secret\ndate: 2024-01-01\n_build:\n  render: never\n"
+                + "  list: never\n---\nPrivate.\n");
+        write("content/posts/2024-01-02-unlisted/index.md", "---\ntitle: Unlisted\nBuild: {list: never}\n---\nB.\n");
+        write("content/headless-bundle/index.md", "---\ntitle: Widgets\nHeadless: true\n---\nHeadless text.\n");
+        write("content/quiet.md", "---\ntitle: Quiet\n_build: {publishResources: false}\n---\nQ.\n");
+
+        assertFails(
+                "content/headless-bundle/index.md:3:1: Headless: true is Hugo's (a bundle that is no page), which Kiln"
+                        + " does not read: this page would be published as any other (in the default menu). To keep "
+                        + "it out of the site, write draft: true in its place (or published: false; kiln build --drafts"
+                        + " includes either); to publish only the folder's other files, move this file out of content/"
+                        + " (they are then published at their paths, as any file under content/ is)",
+                "content/posts/2024-01-02-unlisted/index.md:3:1: Build is Hugo's (render, list, publishResources), "
+                        + "which Kiln does not read: this post would be published and listed as any other (on the "
+                        + "home page, in the feeds). To keep it out of the site, write draft: true in its place (or "
+                        + "published: false; kiln build --drafts includes either); to publish only the folder's other"
+                        + " files, move this file out of content/ (they are then published at their paths, as any file"
+                        + " under content/ is)",
+                "content/posts/unrendered.md:4:1: _build is Hugo's (render, list, publishResources), which Kiln does "
+                        + "not read: this post would be published and listed as any other (on the home page, in the "
+                        + "feeds). To keep it out of the site, write draft: true in its place (or published: false; "
+                        + "kiln build --drafts includes either)",
+                "content/quiet.md:3:1: _build is Hugo's (render, list, publishResources), which Kiln does not read: "
+                        + "this page would be published as any other (in the default menu). To keep it out of the "
+                        + "site, write draft: true in its place (or published: false; kiln build --drafts includes "
+                        + "either)");
+    }
+
+    @Test
+    void buildOptionsThatAskForWhatKilnDoesAndASitesOwnBuildKeyArePublished() throws IOException {
+        site();
+        write("content/posts/2024-01-01-a.md", "---\ntitle: A\n_build:\n  render: always\n  list: true\n"
+                + "  publishResources: true\nheadless: false\n---\nA text.\n");
+        write("content/b.md", "---\ntitle: B\nbuild: fast\n---\nB text.\n");
+        write("content/c.md", "---\ntitle: C\nbuild: {tool: make, list: never}\n---\nC text.\n");
+
+        build();
+
+        assertTrue(read("2024/01/01/a/index.html").contains("A text."));
+        assertTrue(read("b/index.html").contains("B text."));
+        assertTrue(read("c/index.html").contains("C text."));
     }
 }
