@@ -71,8 +71,25 @@ final class YamlFields {
         if (v instanceof Boolean b) {
             return b;
         }
-        problem(key, key + " must be true or false, not '" + v + "'");
+        String quoted = quotedBoolean(v);
+        problem(key, key + " must be true or false, not '" + v + "'" + (quoted == null ? ""
+                : ", a text in quotes: write it without them (" + key + ": " + quoted + ")"));
         return fallback;
+    }
+
+    /**
+     * The {@code true} or {@code false} that {@code v}, a text, would be without its quotes ({@code "true"},
+     * {@code 'False'}, {@code "yes"}, as YAML reads such words unquoted); null for any other value.
+     */
+    private static String quotedBoolean(Object v) {
+        if (!(v instanceof String text)) {
+            return null;
+        }
+        return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> "true";
+            case "false", "no", "off" -> "false";
+            default -> null;
+        };
     }
 
     int positiveInt(String key, int fallback) {

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What a content file is, as a Hugo user's files meet {@code kiln build}: front matter below blank lines, an HTML
  * page with Hugo's TOML front matter, Markdown under Hugo's and Jekyll's other extensions, Org mode and the other
- * markups Kiln does not render, Hugo's {@code _build} and {@code headless}. Each is read
+ * markups Kiln does not render, Hugo's {@code _build} and {@code headless}, and a quoted {@code "true"}. Each is read
  * as Hugo means it or is an error at its place: never a draft published as text.
  */
 class HugoContentFilesTest {
@@ -259,5 +259,25 @@ class HugoContentFilesTest {
         assertTrue(read("2024/01/01/a/index.html").contains("A text."));
         assertTrue(read("b/index.html").contains("B text."));
         assertTrue(read("c/index.html").contains("C text."));
+    }
+
+    // ---- a quoted "true" ----
+
+    @Test
+    void aQuotedTrueOrFalseIsAnErrorThatSaysItIsTextInQuotes() throws IOException {
+        site();
+        write("content/posts/2024-01-01-s1.md", "---\ntitle: S1\ndraft: \"true\"\n---\nS1.\n");
+        write("content/posts/2024-01-02-s2.md", "---\ntitle: S2\npublished: 'no'\ntoc: \"False\"\n---\nS2.\n");
+        write("content/posts/2024-01-03-s3.md", "---\ntitle: S3\ndraft: maybe\n---\nS3.\n");
+
+        assertFails(
+                "content/posts/2024-01-01-s1.md:3:8: draft must be true or false, not 'true', a text in quotes: write "
+                        + "it without them (draft: true)",
+                "content/posts/2024-01-02-s2.md:3:12: published must be true or false, not 'no', a text in quotes: "
+                        + "write it without them (published: false)",
+                "content/posts/2024-01-02-s2.md:4:6: toc must be true or false, not 'False', a text in quotes: write "
+                        + "it without them (toc: false)",
+                "content/posts/2024-01-03-s3.md:3:8: draft must be true or false, not 'maybe'");
+        assertFalse(Files.exists(dest.resolve("2024/01/01/s1/index.html")));
     }
 }
