@@ -59,12 +59,21 @@ record FrontMatterStart(Kind kind, int offset, int line) {
     }
 
     /**
-     * The first 64 KiB of the file at {@code file} as text, without a UTF-8 byte order mark: enough to tell whether
-     * front matter opens it, without reading a large file that is none.
+     * The start of the file at {@code file} as text, without a UTF-8 byte order mark, enough to tell whether front
+     * matter opens it ({@link #of}) without reading a large file that has none: its first 512 bytes, or its first
+     * 64 KiB when it starts with white space (front matter below blank lines is told by its closing line).
      */
     static String head(java.nio.file.Path file) throws java.io.IOException {
         try (var in = java.nio.file.Files.newInputStream(file)) {
-            String head = new String(in.readNBytes(64 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+            byte[] start = in.readNBytes(512);
+            int first = start.length > 3 && (start[0] & 0xFF) == 0xEF ? 3 : 0; // after a byte order mark
+            byte[] bytes = start;
+            if (start.length == 512 && Character.isWhitespace(start[first])) {
+                byte[] rest = in.readNBytes(64 * 1024 - 512);
+                bytes = java.util.Arrays.copyOf(start, 512 + rest.length);
+                System.arraycopy(rest, 0, bytes, 512, rest.length);
+            }
+            String head = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
             return head.startsWith("\uFEFF") ? head.substring(1) : head;
         }
     }

@@ -131,8 +131,10 @@ class SourceLoaderTest {
         write("content/b.html", "{\"title\": \"B\"}\n<p>B</p>\n");
         write("content/c.html", "\n\n---\ntitle: C\n---\n<p>C</p>\n");
         write("content/d.html", "\n<hr>\n---\n");
+        write("content/e.html", "\n---\ntitle: E\ndescription: " + "long ".repeat(200) + "\n---\n<p>E</p>\n");
         SiteSources sources = SourceLoader.load(site);
-        assertEquals(List.of("content/a.html", "content/b.html", "content/c.html"), paths(sources.pages()));
+        assertEquals(List.of("content/a.html", "content/b.html", "content/c.html", "content/e.html"),
+                paths(sources.pages()), "e.html's closing --- is past its first 512 bytes");
         assertEquals(List.of("content/d.html"), staticPaths(sources));
     }
 
