@@ -27,7 +27,11 @@ public final class PostBundles {
         if (slash < POSTS.length() || !path.startsWith("index.", slash + 1) || !path.startsWith(POSTS)) {
             return false; // most posts are told by the first letter of their name
         }
-        String name = path.substring(slash + 1);
+        return isIndexName(path.substring(slash + 1));
+    }
+
+    /** Whether a file named {@code name} is a bundle's index: {@code index.html}, or {@code index.} and a Markdown extension. */
+    private static boolean isIndexName(String name) {
         return name.equals("index.html") || SourceFile.isMarkdown(name) && name.indexOf('.') == "index".length();
     }
 
@@ -90,8 +94,8 @@ public final class PostBundles {
 
     /**
      * {@code statics} with the files of page bundles marked with their page ({@link StaticFile#page}): a folder
-     * under {@code content/} (not the posts' folder) whose {@code index.md} (or {@code index.markdown}, or an
-     * {@code index.html} with front matter) is one of {@code pages}; its files, and those of its subfolders that
+     * under {@code content/} (not the posts' folder) whose {@code index.md} (or {@code index.} and another Markdown
+     * extension, or an {@code index.html} with front matter) is one of {@code pages}; its files, and those of its subfolders that
      * are no bundle of their own, are left out with it (a draft, a page to come or expired), as a post bundle's
      * are. They stay at their own paths, as they always were.
      */
@@ -102,7 +106,7 @@ public final class PostBundles {
             String folder = parent(path);
             String name = path.substring(path.lastIndexOf('/') + 1);
             if (folder.startsWith(SourceLoader.CONTENT + "/") && !(folder + "/").startsWith(POSTS)
-                    && (name.equals("index.md") || name.equals("index.markdown") || name.equals("index.html"))) {
+                    && isIndexName(name)) {
                 bundles.put(folder, path);
             }
         }

@@ -209,6 +209,8 @@ class PostBundlesTest {
         write("content/old/o.jpg", PHOTO);
         write("content/hidden/index.html", "---\ntitle: Hidden\npublished: false\n---\n<img src=\"h.jpg\">\n");
         write("content/hidden/h.jpg", PHOTO);
+        write("content/other/index.mdown", "---\ntitle: Other\ndraft: true\n---\n![m](m.jpg)\n"); // Markdown's other names
+        write("content/other/m.jpg", PHOTO);
         // A published page keeps its files at their own paths, as before, whatever its URL.
         write("content/docs/index.md", "---\ntitle: Docs\npermalink: /documentation/\n---\nSee /docs/d.png.\n");
         write("content/docs/d.png", PHOTO);
@@ -217,7 +219,8 @@ class PostBundlesTest {
 
         SiteOutput out = build();
 
-        for (String left : List.of("private/p.jpg", "private/scans/a.pdf", "old/o.jpg", "hidden/h.jpg")) {
+        for (String left : List.of("private/p.jpg", "private/scans/a.pdf", "old/o.jpg", "hidden/h.jpg",
+                "other/m.jpg")) {
             assertNull(out.get(left), left);
         }
         assertArrayEquals(PHOTO, out.get("private/notes/n.jpg")); // a bundle of its own, published
@@ -227,6 +230,7 @@ class PostBundlesTest {
         SiteOutput drafts = Fixtures.build(Fixtures.options(site).withDrafts(true)).output();
         assertArrayEquals(PHOTO, drafts.get("private/p.jpg"));
         assertArrayEquals(PHOTO, drafts.get("hidden/h.jpg"));
+        assertArrayEquals(PHOTO, drafts.get("other/m.jpg"));
         assertNull(drafts.get("old/o.jpg")); // expired: no option includes it
     }
 
