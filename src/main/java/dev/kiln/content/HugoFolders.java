@@ -67,7 +67,7 @@ final class HugoFolders {
     private static final Pattern TOML_TABLE = Pattern.compile("[ \\t]*\\[\\[?[ \\t]*\"?([A-Za-z_][\\w-]*).*");
     private static final Pattern YAML_KEY = Pattern.compile("\"?([A-Za-z_][\\w-]*)\"?[ \\t]*:([ \\t].*)?");
     /** A page's name with a language code before its extension: {@code hello.en.md}, {@code index.pt-br.md}. */
-    private static final Pattern SUFFIXED = Pattern.compile("(.+)\\.([a-z]{2}(?:-[a-z0-9]{2,4})?)\\.(md|markdown|html)");
+    private static final Pattern SUFFIXED = Pattern.compile("(.+)\\.([a-z]{2}(?:-[a-z0-9]{2,4})?)\\.(" + SourceFile.MARKDOWN_EXTENSIONS + "|html)");
     private static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}-.*");
     private static final Pattern DATE_KEY = Pattern.compile("(?i)date[ \\t]*:.*");
     private static final Set<String> KEEPS = Set.of(".gitkeep", ".keep", ".DS_Store", "Thumbs.db");

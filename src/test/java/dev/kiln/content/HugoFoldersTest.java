@@ -127,11 +127,13 @@ class HugoFoldersTest {
         Kiln.write(site, "content/posts/trip/photo.jpg", "J");
         Kiln.write(site, "content/posts/hello.en.md", POST);
         Kiln.write(site, "content/posts/hello.fr.md", POST);
+        Kiln.write(site, "content/posts/bye.en.mdown", POST); // Markdown's other names too
         Kiln.write(site, "content/about.en.md", "---\ntitle: About\n---\nMe.\n");
         String suffix = " is Hugo's language suffix, which Kiln does not read (a Kiln site has one language, site.yml's"
                 + " language: en): Kiln would take ";
         Kiln.assertBuildFails(site, out.resolve("site"), List.of(
                 "content/about.en.md:1:1: .en" + suffix + "about-en for its name, in its URL: rename it about.md",
+                "content/posts/bye.en.mdown:1:1: .en" + suffix + "bye-en for its name, in its URL: rename it bye.mdown",
                 "content/posts/hello.en.md:1:1: .en" + suffix + "hello-en for its name, in its URL: rename it hello.md",
                 "content/posts/hello.fr.md:1:1: .fr is Hugo's language suffix: this is a translation of "
                         + "content/posts/hello.en.md, and a Kiln site has one language (site.yml's language: en): Kiln "
