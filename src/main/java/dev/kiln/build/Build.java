@@ -287,7 +287,7 @@ public final class Build implements AutoCloseable {
                         ? "cannot be read: permission denied: make it readable (chmod a+r)"
                         : SourceLoader.unreadable(e, false)));
             }
-            config = SiteConfigReader.read(YamlReader.read(SiteConfig.FILE, text, 1));
+            config = SiteConfigReader.read(YamlReader.read(SiteConfig.FILE, text, 1), text);
         } else {
             config = SiteConfig.defaults();
         }

@@ -40,12 +40,12 @@ public final class Permalinks {
                     && !Route.keepsExtension(pattern)) {
                 pattern += "/"; // Hugo's url: /contact-me is the folder contact-me/ (Jekyll's permalink: contact-me.html)
             }
-            return route(page, pattern, front.at("permalink"), "its " + key, key);
+            return route(page, pattern, front.at("permalink"), page.source().text(), "its " + key, key);
         }
         if (page.kind() == PageKind.POST) {
             // site.yml's pattern was checked when site.yml was read.
             String pattern = STYLES.getOrDefault(config.permalink(), config.permalink());
-            return route(page, pattern, Position.START, "site.yml's permalink '" + config.permalink() + "'",
+            return route(page, pattern, Position.START, null, "site.yml's permalink '" + config.permalink() + "'",
                     "permalink");
         }
         return pagePath(page.path());
@@ -75,22 +75,67 @@ public final class Permalinks {
         return null;
     }
 
-    private static Route route(DraftPage page, String pattern, Position at, String origin, String key) {
+    /** What Hugo's placeholders that Kiln lacks are in Kiln, for the "unknown placeholder" message. */
+    private static final Map<String, String> HUGO = Map.of(
+            "slugorfilename", "Hugo's :slugorfilename is :slug in Kiln (the post's slug:, else its file name)",
+            "monthname", "Hugo's :monthname (may) has no counterpart in Kiln: :month is the month's number (05)",
+            "yearday", "Hugo's :yearday has no exact counterpart in Kiln: :y_day is the day of the year in three"
+                    + " digits (005 where Hugo writes 5)",
+            "weekday", "Hugo's :weekday has no counterpart in Kiln",
+            "weekdayname", "Hugo's :weekdayname has no counterpart in Kiln",
+            "section", "Hugo's :section is always posts in Kiln (posts are the files in content/posts/): write posts");
+
+    /**
+     * The message for the placeholder {@code name} that Kiln does not know, in {@code origin} ("permalink",
+     * "its url"): what to write for Hugo's, then Kiln's placeholders.
+     */
+    public static String unknownMessage(String name, String origin) {
+        String hugo = HUGO.get(name);
+        return "unknown placeholder ':" + name + "' in " + origin + ": " + (hugo == null ? "" : hugo + "; ")
+                + "use " + PLACEHOLDERS;
+    }
+
+    /**
+     * Where the placeholder {@code name} stands in {@code text} (a whole file), whose value starting at
+     * {@code valueAt} holds it: its first whole-word {@code :name} on that line (after a quote, if any), else
+     * {@code valueAt}.
+     */
+    public static Position placeholderAt(String text, Position valueAt, String name) {
+        if (text == null) {
+            return valueAt;
+        }
+        int lineStart = 0;
+        for (int line = 1; line < valueAt.line() && lineStart >= 0; line++) {
+            lineStart = text.indexOf('\n', lineStart);
+            lineStart = lineStart < 0 ? -1 : lineStart + 1;
+        }
+        if (lineStart < 0) {
+            return valueAt;
+        }
+        int lineEnd = text.indexOf('\n', lineStart);
+        int from = Math.min(lineStart + valueAt.column() - 1, lineEnd < 0 ? text.length() : lineEnd);
+        Matcher m = Pattern.compile(":" + Pattern.quote(name) + "(?![a-z_])")
+                .matcher(text).region(from, lineEnd < 0 ? text.length() : lineEnd);
+        return m.find() ? new Position(valueAt.line(), m.start() - lineStart + 1) : valueAt;
+    }
+
+    /** The route {@code pattern} gives {@code page}; a problem in it is at {@code at} of {@code text}, when given. */
+    private static Route route(DraftPage page, String pattern, Position at, String text, String origin, String key) {
         Map<String, String> values = placeholders(page);
         Matcher m = PLACEHOLDER.matcher(pattern);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = known(m.group(1));
             if (name == null) {
-                throw new SiteException(at.problem(page.path(), "unknown placeholder ':" + m.group(1) + "' in "
-                        + origin + ": use " + PLACEHOLDERS));
+                Position placeholder = placeholderAt(text, at, m.group(1));
+                throw new SiteException(placeholder.problem(page.path(), unknownMessage(m.group(1), origin)));
             }
             String value = values.get(name);
             if (value == null) {
                 throw new SiteException(at.problem(page.path(), origin + " uses :" + name
                         + ", but the page has no date: add 'date: YYYY-MM-DD' to its front matter"));
             }
-            // ':titlefoo' reads as :title followed by 'foo', as in Jekyll.
+            // ':month_' reads as :month followed by '_', as in Jekyll ('/:month_:day/').
             m.appendReplacement(out, Matcher.quoteReplacement(value + m.group(1).substring(name.length())));
         }
         m.appendTail(out);
@@ -185,14 +230,17 @@ public final class Permalinks {
     /** The longest file name most file systems take, in bytes. */
     private static final int MAX_NAME_BYTES = 255;
 
-    /** The longest placeholder name that {@code word} starts with, or null. */
+    /**
+     * The placeholder {@code word} (the whole run of letters and underscores after a {@code :}) names, or null:
+     * the word itself, or the word without one trailing underscore, as Jekyll reads them ({@code :titlefoo} is
+     * no placeholder, where {@code :title} followed by {@code foo} would publish a wrong URL in silence).
+     */
     private static String known(String word) {
-        for (int len = word.length(); len > 0; len--) {
-            if (NAMES.contains(word.substring(0, len))) {
-                return word.substring(0, len);
-            }
+        if (NAMES.contains(word)) {
+            return word;
         }
-        return null;
+        String chomped = word.endsWith("_") ? word.substring(0, word.length() - 1) : null;
+        return chomped != null && NAMES.contains(chomped) ? chomped : null;
     }
 
     private static Map<String, String> placeholders(DraftPage page) {

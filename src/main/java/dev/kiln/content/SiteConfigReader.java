@@ -16,21 +16,47 @@ public final class SiteConfigReader {
             "timezone", "permalink", "tag_permalink", "paginate", "excerpt_separator", "nav", "feed", "toc", "archive_permalink",
             "future", "include", "paginate_path");
 
+    /** A placeholder of {@code tag_permalink}: a whole word, as in a post's permalink. */
+    private static final java.util.regex.Pattern TAG_PLACEHOLDER = java.util.regex.Pattern.compile(":([a-z_]+)");
+
     private SiteConfigReader() {}
 
     /** The settings in {@code yaml}; all bad values are thrown together as a {@link SiteException}. */
     public static SiteConfig read(YamlDocument yaml) {
+        return read(yaml, null);
+    }
+
+    /**
+     * The settings in {@code yaml}, read from {@code text} (or null when it was made in code), where a problem
+     * inside a value (a permalink's placeholder) is placed; all bad values are thrown together.
+     */
+    public static SiteConfig read(YamlDocument yaml, String text) {
         SiteConfig defaults = SiteConfig.defaults();
         YamlFields f = new YamlFields(SiteConfig.FILE, yaml);
         String[] base = baseUrl(f);
         String permalink = f.text("permalink", defaults.permalink());
         String unknown = Permalinks.unknownPlaceholder(permalink);
         if (unknown != null) {
-            f.problem("permalink", "unknown placeholder ':" + unknown + "' in permalink: use "
-                    + Permalinks.PLACEHOLDERS + ", or one of Jekyll's styles date, pretty, ordinal, none");
+            f.problems().add(Permalinks.placeholderAt(text, f.at("permalink"), unknown).problem(SiteConfig.FILE,
+                    Permalinks.unknownMessage(unknown, "permalink")
+                    + ", or one of Jekyll's styles date, pretty, ordinal, none"));
         }
         String tagPermalink = f.text("tag_permalink", defaults.tagPermalink());
-        if (!tagPermalink.contains(":slug")) {
+        java.util.regex.Matcher tagPlaceholder = TAG_PLACEHOLDER.matcher(tagPermalink);
+        boolean slug = false;
+        while (tagPlaceholder.find()) {
+            String name = tagPlaceholder.group(1);
+            if (name.equals("slug") || name.equals("slug_")) {
+                slug = true;
+            } else {
+                // A placeholder of its own would be published as text (/tags/:year/go/), or :slugfoo as /tags/gofoo/.
+                f.problems().add(Permalinks.placeholderAt(text, f.at("tag_permalink"), name).problem(SiteConfig.FILE,
+                        "unknown placeholder ':" + name + "' in tag_permalink: use :slug, the tag's slug, its only"
+                        + " placeholder"));
+                slug = true;
+            }
+        }
+        if (!slug) {
             f.problem("tag_permalink", "tag_permalink '" + tagPermalink
                     + "' has no :slug, so every tag would share one page: add :slug");
         }

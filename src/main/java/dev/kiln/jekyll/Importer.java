@@ -553,7 +553,7 @@ public final class Importer {
 
     private SiteConfig kilnConfig(String siteYml) {
         try {
-            return SiteConfigReader.read(YamlReader.read(SiteConfig.FILE, siteYml, 1));
+            return SiteConfigReader.read(YamlReader.read(SiteConfig.FILE, siteYml, 1), siteYml);
         } catch (SiteException e) {
             problems.addAll(e.problems());
             return SiteConfig.defaults();

@@ -171,16 +171,68 @@ class PermalinksTest {
     @Test
     void rejectsUnknownPlaceholderAtThePermalink() {
         Problem p = problem(POST, "---\ntitle: T\npermalink: /:foo/\n---\n", SiteConfig.defaults());
-        assertEquals(POST + ":3:12", place(p));
+        assertEquals(POST + ":3:13", place(p));
         assertTrue(p.message().contains("unknown placeholder ':foo'"), p.message());
     }
 
     @Test
     void rejectsUnknownPlaceholderInSitePatternAtSiteYmlsLine() {
         SiteException e = assertThrows(SiteException.class, () -> SiteConfigReader.read(
-                YamlReader.read("site.yml", "title: T\npermalink: /:foo/\n", 1)));
-        assertEquals("site.yml:2:12", place(e.problems().get(0)));
+                YamlReader.read("site.yml", "title: T\npermalink: /:foo/\n", 1), "title: T\npermalink: /:foo/\n"));
+        assertEquals("site.yml:2:13", place(e.problems().get(0)));
         assertTrue(e.problems().get(0).message().contains("unknown placeholder ':foo'"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "/:year/:slugorfilename/ | 2:19 | unknown placeholder ':slugorfilename' in permalink: Hugo's :slugorfilename is :slug in Kiln (the post's slug:, else its file name); use :year :month",
+            "/:yearday/:slug/        | 2:13 | unknown placeholder ':yearday' in permalink: Hugo's :yearday has no exact counterpart in Kiln: :y_day is the day of the year in three digits (005 where Hugo writes 5); use :year",
+            "/:year/:monthname/:slug/ | 2:19 | unknown placeholder ':monthname' in permalink: Hugo's :monthname (may) has no counterpart in Kiln: :month is the month's number (05); use :year",
+            "\"/:year/:titlefoo/\"     | 2:20 | unknown placeholder ':titlefoo' in permalink: use :year :month",
+            "/:section/:filename/    | 2:13 | unknown placeholder ':section' in permalink: Hugo's :section is always posts in Kiln",
+    })
+    void rejectsAPlaceholderThatIsNotAWholeNameAtItsPlaceInSiteYml(String pattern, String place, String message) {
+        String text = "title: T\npermalink: " + pattern + "\n";
+        SiteException e = assertThrows(SiteException.class, () -> SiteConfigReader.read(
+                YamlReader.read("site.yml", text, 1), text));
+        assertEquals("site.yml:" + place, place(e.problems().get(0)));
+        assertTrue(e.problems().get(0).message().startsWith(message), e.problems().get(0).message());
+        assertTrue(e.problems().get(0).message().endsWith(", or one of Jekyll's styles date, pretty, ordinal, none"));
+    }
+
+    @Test
+    void rejectsHugosPlaceholderInFrontMatterUrlAtItsPlace() {
+        Problem p = problem(POST, "---\ntitle: T\nurl: \"/notes/:slugorfilename/\"\n---\n", SiteConfig.defaults());
+        assertEquals(POST + ":3:14", place(p));
+        assertTrue(p.message().startsWith("unknown placeholder ':slugorfilename' in its url: Hugo's :slugorfilename is"
+                + " :slug in Kiln"), p.message());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "/:year-:month/,           /2018-03/",
+            "/:title.html,             /My-Post.html",
+            "/:month_:day/,            /03_05/",
+            "/:year/:i_month/:slug/,   /2018/3/my-post/",
+            "/:y_day/:title/,          /064/My-Post/",
+    })
+    void readsAPlaceholderFollowedByTextThatIsNoLetter(String pattern, String url) {
+        assertEquals(url, Permalinks.of(draft(POST, "---\ntitle: T\n---\n"), siteWithPermalink(pattern)).url());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "/tags/:slugorfilename/, 1:22, slugorfilename",
+            "/tags/:year/:slug/,     1:22, year",
+    })
+    void rejectsAnyTagPermalinkPlaceholderButSlugAtItsPlace(String pattern, String place, String name) {
+        String text = "tag_permalink: " + pattern + "\n";
+        SiteException e = assertThrows(SiteException.class, () -> SiteConfigReader.read(
+                YamlReader.read("site.yml", text, 1), text));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertEquals("site.yml:" + place, place(e.problems().get(0)));
+        assertEquals("unknown placeholder ':" + name + "' in tag_permalink: use :slug, the tag's slug, its only placeholder",
+                e.problems().get(0).message());
     }
 
     @Test
