@@ -17,11 +17,14 @@ final class PageUrls implements SiteUrls {
 
     private final Map<String, String> posts = new HashMap<>();
     private final Map<String, String> files = new HashMap<>();
+    /** The pages' URLs by their source paths, in order: the {@code ref} of several names them in that order. */
+    private final Map<String, String> pages = new java.util.TreeMap<>();
 
     /** The URLs of {@code pages} (source path to route) and {@code statics}. */
     PageUrls(Map<String, Route> pages, List<StaticFile> statics) {
         pages.forEach((path, route) -> {
             files.put(path, route.url());
+            this.pages.put(path, route.url());
             if (path.startsWith(SourceLoader.POSTS + "/")) {
                 // A post's name is its file's without the extension; a bundle's, its folder's (index.md is in it).
                 String name = path.substring(SourceLoader.POSTS.length() + 1).replaceFirst("\\.[^./]+$", "");
@@ -59,6 +62,11 @@ final class PageUrls implements SiteUrls {
             public String file(String path) {
                 return made().file(path);
             }
+
+            @Override
+            public Map<String, String> pages(String ref) {
+                return made().pages(ref);
+            }
         };
     }
 
@@ -66,6 +74,31 @@ final class PageUrls implements SiteUrls {
     public String post(String name) {
         String url = posts.get(name);
         return url != null || !name.contains("/") ? url : posts.get(name.substring(name.lastIndexOf('/') + 1));
+    }
+
+    @Override
+    public Map<String, String> pages(String ref) {
+        // As Hugo's ref: a path from content/ (a leading / says so), with or without its extension, case ignored.
+        String wanted = ref.strip().replaceFirst("^\\./", "").toLowerCase(java.util.Locale.ROOT);
+        boolean rooted = wanted.startsWith("/");
+        wanted = wanted.replaceFirst("^/+", "").replaceFirst("/+$", "");
+        Map<String, String> exact = new java.util.LinkedHashMap<>();
+        Map<String, String> ending = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            String rel = page.getKey().substring(SourceLoader.CONTENT.length() + 1).toLowerCase(java.util.Locale.ROOT);
+            String bare = rel.replaceFirst("\\.[^./]+$", "");
+            List<String> names = bare.endsWith("/index") || bare.equals("index")
+                    ? List.of(rel, bare, bare.substring(0, bare.length() - "index".length()).replaceFirst("/$", ""))
+                    : List.of(rel, bare);
+            for (String name : names) {
+                if (name.equals(wanted)) {
+                    exact.put(page.getKey(), page.getValue());
+                } else if (!rooted && !wanted.isEmpty() && name.endsWith("/" + wanted)) {
+                    ending.put(page.getKey(), page.getValue());
+                }
+            }
+        }
+        return !exact.isEmpty() ? exact : ending;
     }
 
     @Override

@@ -147,7 +147,7 @@ public final class MarkdownRenderer {
         if (Liquid.mayHave(markdown)) { // a shortcode's {{< and {{% too: most pages have neither
             java.util.function.Supplier<java.util.BitSet> shownAsWritten =
                     Liquid.once(() -> ShownAsWritten.inMarkdown(original.get()));
-            problems.addAll(Shortcodes.find(markdown, shownAsWritten));
+            problems.addAll(Shortcodes.find(markdown, shownAsWritten, urls));
             problems.addAll(Liquid.find(markdown, shownAsWritten, urls, true));
         }
         // Only a page whose inline parser met a destination followed by more than a title may hold one.

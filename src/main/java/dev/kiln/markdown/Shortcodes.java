@@ -45,9 +45,10 @@ final class Shortcodes {
 
     /**
      * The shortcodes of {@code markdown} outside code, each with what to write instead; {@code shown} gives the
-     * offsets of {@code markdown} shown as written ({@link ShownAsWritten}), asked for only when a shortcode is there.
+     * offsets of {@code markdown} shown as written ({@link ShownAsWritten}), asked for only when a shortcode is there;
+     * {@code urls} names the URL a {@code ref} stands for.
      */
-    static List<BodyProblems.At> find(String markdown, Supplier<BitSet> shown) {
+    static List<BodyProblems.At> find(String markdown, Supplier<BitSet> shown, SiteUrls urls) {
         List<BodyProblems.At> found = new ArrayList<>();
         if (!mayHave(markdown)) {
             return found;
@@ -74,7 +75,7 @@ final class Shortcodes {
             if (open.group(2) != null) {
                 found.add(new BodyProblems.At(start, escaped(markdown.substring(start, from), angle)));
             } else if (open.group(3) == null) { // a closing {{< /x >}} is said with its opening one
-                found.add(new BodyProblems.At(start, said(name, angle, parameters(parameters), markdown, from)));
+                found.add(new BodyProblems.At(start, said(name, angle, parameters(parameters), markdown, from, urls)));
             }
         }
         return found;
@@ -96,7 +97,8 @@ final class Shortcodes {
     }
 
     /** What a shortcode {@code name} is, and what to write instead. */
-    private static String said(String name, boolean angle, Map<String, String> parameters, String markdown, int after) {
+    private static String said(String name, boolean angle, Map<String, String> parameters, String markdown, int after,
+                               SiteUrls urls) {
         String shown = angle ? "{{< " + name + " >}}" : "{{% " + name + " %}}";
         String what = "Hugo shortcode " + shown + ": Kiln has no shortcodes and would print it as text; ";
         return what + switch (name) {
@@ -114,19 +116,48 @@ final class Shortcodes {
                         ? " (name its language after ``` to have it highlighted)" : "")
                         + (others ? " (Kiln marks no lines: its " + (numbered ? "other " : "") + "options go)" : "");
             }
-            case "ref", "relref" -> {
-                String target = parameters.getOrDefault("0", parameters.getOrDefault("path", "the page"));
-                // Not the page's URL: the Markdown stage knows no other page's (an example, said as one).
-                yield "write the URL of the page " + target + " in its place, as a Markdown link to it: for a page "
-                        + "published at /posts/other/, [text](/posts/other/) (its permalink, which its front matter or "
-                        + "site.yml's permalink decides; kiln check reports a link to no page)";
-            }
+            case "ref", "relref" -> ref(parameters.getOrDefault("0", parameters.get("path")), urls);
             default -> {
                 boolean paired = markdown.indexOf("/" + name, after) >= 0;
                 yield "write the HTML or Markdown it stood for in its place" + (paired
                         ? ", up to its " + closing(name, angle) : "");
             }
         };
+    }
+
+    /**
+     * Hugo's ref to {@code target} ({@code other.md}, {@code posts/other.md#part}): the URL of the page it names, when
+     * {@code urls} knows the site's; else that no page or several have that name.
+     */
+    private static String ref(String target, SiteUrls urls) {
+        if (target == null) {
+            target = "";
+        }
+        int hash = target.indexOf('#');
+        String path = hash < 0 ? target : target.substring(0, hash);
+        String anchor = hash < 0 ? "" : target.substring(hash);
+        if (path.isBlank() && !anchor.isEmpty()) {
+            return "write " + anchor + " in its place (a link to that heading of this page)";
+        }
+        Map<String, String> pages = path.isBlank() ? null : urls.pages(path);
+        String page = "the page" + (path.isBlank() ? "" : " " + target);
+        if (pages == null) { // a renderer that knows no site: an example, said as one
+            return "write the URL of " + page + " in its place, as a Markdown link to it: for a page "
+                    + "published at /posts/other/, [text](/posts/other/) (its permalink, which its front matter or "
+                    + "site.yml's permalink decides; kiln check reports a link to no page)";
+        }
+        if (pages.isEmpty()) {
+            return "write the URL of " + page + " in its place (this build publishes no page of that name, as a path "
+                    + "from content/ or its end, like posts/other.md or other.md; kiln check reports a link to no page)";
+        }
+        if (pages.size() == 1) {
+            Map.Entry<String, String> only = pages.entrySet().iterator().next();
+            return "write the URL of " + page + " in its place, " + only.getValue() + anchor + " (" + only.getKey() + ")";
+        }
+        List<String> each = new ArrayList<>();
+        pages.forEach((source, url) -> each.add(source + " at " + url + anchor));
+        return "write the URL of " + page + " in its place: " + pages.size() + " pages have that name, "
+                + String.join(", ", each);
     }
 
     private static String closing(String name, boolean angle) {

@@ -1,8 +1,9 @@
 package dev.kiln.markdown;
 
 /**
- * The URLs of a site's posts and files, by the names Jekyll's Liquid gives them, so that an error about a
- * {@code {% post_url %}} or {@code {% link %}} left in a page can say which URL to write in its place.
+ * The URLs of a site's posts and files, by the names Jekyll's Liquid and Hugo's {@code ref} give them, so that an
+ * error about a {@code {% post_url %}}, {@code {% link %}} or {@code {{< ref >}}} left in a page can say which URL to
+ * write in its place.
  */
 public interface SiteUrls {
 
@@ -27,4 +28,14 @@ public interface SiteUrls {
      * {@code _posts/2020-01-01-x.md}, {@code assets/a.pdf}), or null.
      */
     String file(String path);
+
+    /**
+     * The URLs of the pages Hugo's {@code ref} and {@code relref} name by {@code ref} (no {@code #anchor}), by source
+     * path ({@code content/posts/x.md}): the page at that path from {@code content/} (with or without its extension;
+     * a bundle by its folder), else, for a path not from the root ({@code x.md}, {@code posts/x}), every page whose
+     * path ends in it. Empty when no page has that name, several when more have it; null when the URLs are unknown.
+     */
+    default java.util.Map<String, String> pages(String ref) {
+        return null;
+    }
 }
