@@ -3,9 +3,7 @@ package dev.kiln.content;
 import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,12 +14,9 @@ import java.util.regex.Pattern;
  */
 final class HugoFiles {
 
-    private static final Pattern TOML_KEY = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)[ \\t]*=[ \\t]*(.+?)[ \\t]*");
-    private static final Pattern JSON_KEY = Pattern.compile("[ \\t]*\\{?[ \\t]*\"([A-Za-z_][A-Za-z0-9_-]*)\"[ \\t]*:[ \\t]*"
-            + "(\"[^\"\\\\]*\"|[^\\s,{}\\[\\]\"]+|\\[[^\\]]*\\])[ \\t]*,?[ \\t]*");
     private static final Pattern INDEX = Pattern.compile("_index\\.(" + SourceFile.MARKDOWN_EXTENSIONS + "|html)");
-    /** How many of the file's keys the message shows, written as YAML. */
-    private static final int EXAMPLE_KEYS = 3;
+    /** How many lines of the front matter, written as YAML, the message shows at most. */
+    private static final int SHOWN_LINES = 30;
 
     private HugoFiles() {}
 
@@ -35,11 +30,12 @@ final class HugoFiles {
             String at = source.path();
             if (start.kind() == FrontMatterStart.Kind.TOML) {
                 throw new SiteException(new Problem(at, start.line(), 1, "TOML front matter (between +++ lines) is not "
-                        + "read by Kiln: write it as YAML between --- lines (" + example(text, TOML_KEY, "+++") + ")"));
+                        + "read by Kiln: replace it, +++ lines and all, with" + asYaml(HugoYaml.fromToml(
+                        text.split("\\r?\\n", 1_000)))));
             }
             if (start.kind() == FrontMatterStart.Kind.JSON) {
                 throw new SiteException(new Problem(at, start.line(), 1, "JSON front matter (Hugo's { ... }) is not "
-                        + "read by Kiln: write it as YAML between --- lines (" + example(text, JSON_KEY, "}") + ")"));
+                        + "read by Kiln: replace it, braces and all, with" + asYaml(HugoYaml.fromJson(text))));
             }
         }
         if (source.fileName().startsWith("_index.") && INDEX.matcher(source.fileName()).matches()) {
@@ -66,23 +62,17 @@ final class HugoFiles {
     }
 
     /**
-     * The first few {@code key = value} lines (or JSON's {@code "key": value}) of the front matter that starts
-     * {@code text} and ends at the line {@code close}, written as YAML: {@code title: "Secret plans", draft: true}.
+     * {@code yaml}, the front matter's lines, as the message's advice: between {@code ---} lines, to paste, the first
+     * {@value #SHOWN_LINES} of them when there are more (Hugo's own converter then does the rest).
      */
-    private static String example(String text, Pattern keyLine, String close) {
-        List<String> keys = new ArrayList<>();
-        String[] lines = text.split("\\r?\\n", 64);
-        // TOML's keys start on the line after +++; JSON's may share the line of its {.
-        for (int i = close.equals("}") ? 0 : 1; i < lines.length && keys.size() < EXAMPLE_KEYS; i++) {
-            String line = lines[i].strip();
-            if (line.equals(close) || line.startsWith("[")) {
-                break; // the end, or a TOML table: its keys are not the page's own
-            }
-            Matcher m = keyLine.matcher(line);
-            if (m.matches() && !m.group(2).startsWith("'''") && !m.group(2).startsWith("\"\"\"")) {
-                keys.add(m.group(1) + ": " + m.group(2));
-            }
+    private static String asYaml(List<String> yaml) {
+        StringBuilder out = new StringBuilder(" this YAML (hugo convert toYAML --unsafe, run in the Hugo site, "
+                + "converts every file of it so):\n---\n");
+        yaml.stream().limit(SHOWN_LINES).forEach(line -> out.append(line).append('\n'));
+        if (yaml.size() > SHOWN_LINES) {
+            out.append("# ...and ").append(yaml.size() - SHOWN_LINES).append(" lines more: hugo convert toYAML --unsafe "
+                    + "converts them\n");
         }
-        return keys.isEmpty() ? "title: \"My post\"" : String.join(", ", keys);
+        return out.append("---").toString();
     }
 }

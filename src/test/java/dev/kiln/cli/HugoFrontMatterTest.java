@@ -67,30 +67,55 @@ class HugoFrontMatterTest {
 
     // ---- 1. TOML and JSON front matter ----
 
+    private static final String TOML = ": TOML front matter (between +++ lines) is not read by Kiln: replace it, +++ "
+            + "lines and all, with this YAML (hugo convert toYAML --unsafe, run in the Hugo site, converts every file of it so):";
+    private static final String JSON = ": JSON front matter (Hugo's { ... }) is not read by Kiln: replace it, braces and "
+            + "all, with this YAML (hugo convert toYAML --unsafe, run in the Hugo site, converts every file of it so):";
+
     @Test
-    void tomlFrontMatterIsAnErrorAtItsFirstLineNotATextThatPublishesADraft() throws IOException {
+    void tomlFrontMatterIsAnErrorAtItsFirstLineGivingItAsYamlToPaste() throws IOException {
         site();
         write("content/secret.md", "+++\ntitle = \"Secret plans\"\ndraft = true\n+++\n\nDo not publish.\n");
-        write("content/posts/other.md", "+++\ntitle = \"Other post\"\ndate = 2023-04-01\n[params]\nx = 1\n+++\nBody.\n");
+        write("content/posts/other.md", "+++\ntitle = \"Other post\"\ndate = 2023-04-01\ntags = [\"a\", \"b\"]\n"
+                + "aliases = [\"/old/\"]\n[params]\nx = 1\n+++\nBody.\n");
 
-        assertFails(
-                "content/posts/other.md:1:1: TOML front matter (between +++ lines) is not read by Kiln: write it as "
-                        + "YAML between --- lines (title: \"Other post\", date: 2023-04-01)",
-                "content/secret.md:1:1: TOML front matter (between +++ lines) is not read by Kiln: write it as YAML "
-                        + "between --- lines (title: \"Secret plans\", draft: true)");
+        assertFails("content/posts/other.md:1:1" + TOML, "content/secret.md:1:1" + TOML);
+        String err = Kiln.run("build", "--source", site.toString(), "--dest", dest.toString()).err();
+        assertTrue(err.contains("content/posts/other.md:1:1" + TOML + "\n---\ntitle: \"Other post\"\ndate: 2023-04-01\n"
+                + "tags: [\"a\", \"b\"]\naliases: [\"/old/\"]\n# [params] (a TOML table) and its keys: write them by hand, "
+                + "indented under params:\n---\n"), err);
+        assertTrue(err.contains("content/secret.md:1:1" + TOML + "\n---\ntitle: \"Secret plans\"\ndraft: true\n---\n"), err);
     }
 
     @Test
-    void jsonFrontMatterIsAnErrorAtItsFirstLine() throws IOException {
+    void tomlFrontMatterGivenAsYamlIsReadAsHugoReadTheToml() throws IOException {
         site();
-        write("content/j.md", "{\n  \"title\": \"J\",\n  \"draft\": true\n}\n\nText.\n");
+        String toml = "+++\ntitle = 'It''s \"big\": a test'\ndate = 2023-06-01T08:00:00-07:00\ntags = [\n  \"go\", # lang\n"
+                + "  'c++',\n]\naliases = [\"/old/big/\"]\ndraft = false\n+++\nBody.\n";
+        write("content/posts/big.md", toml.replace("'It''s", "'Its"));
+        String err = Kiln.run("build", "--source", site.toString(), "--dest", dest.toString()).err();
+        String yaml = err.substring(err.indexOf("\n---\n") + 1, err.indexOf("\n---\n", err.indexOf("\n---\n") + 1) + 5);
+        write("content/posts/big.md", yaml + "Body.\n");
+
+        build();
+
+        Document post = page("2023/06/01/big/index.html");
+        assertEquals("Its \"big\": a test", post.selectFirst("h1").text(), yaml);
+        assertTrue(read("tags/c-plus-plus/index.html").contains("/2023/06/01/big/"), yaml);
+        assertTrue(read("old/big/index.html").contains("/2023/06/01/big/"), yaml);
+    }
+
+    @Test
+    void jsonFrontMatterIsAnErrorAtItsFirstLineGivingItAsYamlToPaste() throws IOException {
+        site();
+        write("content/j.md", "{\n  \"title\": \"J, [ or ]\",\n  \"tags\": [\n    \"a\",\n    \"b\"\n  ],\n  \"draft\": true\n}\n\nText.\n");
         write("content/k.md", "{ \"title\": \"K\" }\n\nText.\n");
 
-        assertFails(
-                "content/j.md:1:1: JSON front matter (Hugo's { ... }) is not read by Kiln: write it as YAML between"
-                        + " --- lines (title: \"J\", draft: true)",
-                "content/k.md:1:1: JSON front matter (Hugo's { ... }) is not read by Kiln: write it as YAML between"
-                        + " --- lines (title: \"My post\")");
+        assertFails("content/j.md:1:1" + JSON, "content/k.md:1:1" + JSON);
+        String err = Kiln.run("build", "--source", site.toString(), "--dest", dest.toString()).err();
+        assertTrue(err.contains("content/j.md:1:1" + JSON + "\n---\ntitle: \"J, [ or ]\"\ntags: [\"a\", \"b\"]\ndraft: true\n"
+                + "---\n"), err);
+        assertTrue(err.contains("content/k.md:1:1" + JSON + "\n---\ntitle: \"K\"\n---\n"), err);
     }
 
     @Test

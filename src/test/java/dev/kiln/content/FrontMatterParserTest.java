@@ -504,7 +504,8 @@ class FrontMatterParserTest {
     void tomlFrontMatterWithCarriageReturnsIsAnErrorToo() {
         List<Problem> problems = problems("content/a.md", PageKind.PAGE, "+++\r\ntitle = 'A'\r\n+++\r\nText\r\n");
 
-        assertEquals(List.of("content/a.md:1:1: TOML front matter (between +++ lines) is not read by Kiln: write it "
-                + "as YAML between --- lines (title: 'A')"), problems.stream().map(Problem::toString).toList());
+        assertEquals(List.of("content/a.md:1:1: TOML front matter (between +++ lines) is not read by Kiln: replace it, "
+                + "+++ lines and all, with this YAML (hugo convert toYAML --unsafe, run in the Hugo site, converts every "
+                + "file of it so):\n---\ntitle: 'A'\n---"), problems.stream().map(Problem::toString).toList());
     }
 }
