@@ -93,8 +93,10 @@ public final class Main {
         String nearest = what.equals("command") ? ALIASES.getOrDefault(word, nearest(word, COMMANDS)) : null;
         // An option is named as a command's unknown options are (kiln: unknown option --x: ...), a command quoted.
         String named = what.equals("command") ? "'" + word + "'" : OptionHints.name(word);
-        System.err.println("kiln: unknown " + what + " " + named + (nearest == null ? "" : " (did you mean "
-                + nearest + "?)") + ": the commands are " + String.join(", ", COMMANDS) + " (kiln --help shows them)");
+        String hugo = what.equals("command") ? HUGO_COMMANDS.get(word) : null;
+        System.err.println("kiln: unknown " + what + " " + named + (hugo != null ? " (" + hugo + ")" : nearest == null
+                ? "" : " (did you mean " + nearest + "?)") + ": the commands are " + String.join(", ", COMMANDS)
+                + " (kiln --help shows them)");
         return 2;
     }
 
@@ -103,6 +105,10 @@ public final class Main {
      * {@link #nearest} as typos; said, not run, as an option is never guessed.
      */
     private static final java.util.Map<String, String> ALIASES = java.util.Map.of("s", "serve", "b", "build");
+
+    /** Hugo's commands that Kiln spells otherwise, and what Kiln's are. */
+    private static final java.util.Map<String, String> HUGO_COMMANDS = java.util.Map.of(
+            "version", "Hugo's hugo version is kiln --version");
 
     /** The word of {@code words} that {@code word} is a small typo of (at most 2 edits, fewer than half its letters), or null. */
     static String nearest(String word, List<String> words) {

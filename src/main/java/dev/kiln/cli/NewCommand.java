@@ -70,6 +70,13 @@ final class NewCommand extends Command {
                     + "and sites (kiln new site DIR); a page such as " + given.get(0) + " is a file you write yourself "
                     + "under content/, front matter (---, title: About, ---) then Markdown");
         }
+        if (given.get(0).equals("content")) { // Hugo 0.120's hugo new content posts/x.md
+            String path = given.size() > 1 ? given.get(1) : "posts/my-post.md";
+            throw new UsageError("kiln new has no command 'content': Hugo's hugo new content " + path
+                    + (POST_PATH.matcher(path).matches() ? " is kiln new " + path : " has no counterpart: kiln new "
+                    + "starts posts (kiln new posts/my-post.md); a page such as " + path + " is a file you write "
+                    + "yourself under content/"));
+        }
         throw new UsageError("kiln new has no command '" + given.get(0) + "': kiln new post \"Title\" or kiln new "
                 + "site DIR");
     }

@@ -54,6 +54,16 @@ final class OptionHints {
                 return words.equals("serve") ? "kiln serve always reloads the open pages: leave it out"
                         : words.equals("build") ? "kiln serve reloads the open pages on every save" : null;
             }
+            case "--config" -> {
+                return options.hasLongOption("source") ? BOTH + " --config has no counterpart: Kiln reads its settings"
+                        + " from site.yml in the site folder (--source DIR) and from no other file: write them there"
+                        + " (README's Coming from Hugo maps hugo.toml's keys to site.yml's)" : null;
+            }
+            case "--minify" -> {
+                return words.equals("build") || words.equals("serve")
+                        ? "Hugo's --minify has no counterpart: Kiln does not minify the pages it writes: leave it out"
+                        : null;
+            }
             default -> { }
         }
         Other other = OTHERS.get(flag);

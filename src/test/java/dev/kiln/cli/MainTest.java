@@ -283,6 +283,13 @@ class MainTest {
         said.put(List.of("serve", "-P", "4311"), "kiln: unknown option -P: Jekyll's -P is --port" + serve);
         said.put(List.of("serve", "-p", "4311"), "kiln: unknown option -p: Hugo's -p is --port" + serve);
         said.put(List.of("serve", "-H", "0.0.0.0"), "kiln: unknown option -H: Jekyll's -H is --host" + serve);
+        said.put(List.of("build", "--config", "hugo.toml"), "kiln: unknown option --config: Hugo's and Jekyll's --config "
+                + "has no counterpart: Kiln reads its settings from site.yml in the site folder (--source DIR) and from "
+                + "no other file: write them there (README's Coming from Hugo maps hugo.toml's keys to site.yml's)" + build);
+        said.put(List.of("build", "--minify"), "kiln: unknown option --minify: Hugo's --minify has no counterpart: Kiln "
+                + "does not minify the pages it writes: leave it out" + build);
+        said.put(List.of("serve", "--minify"), "kiln: unknown option --minify: Hugo's --minify has no counterpart: Kiln "
+                + "does not minify the pages it writes: leave it out" + serve);
         said.put(List.of("build", "--port", "4311"), "kiln: unknown option --port" + build);
         said.put(List.of("build", "--bogus"), "kiln: unknown option --bogus" + build);
         said.put(List.of("build", "--source"), "kiln: --source needs a value: --source DIR" + build);
@@ -427,6 +434,15 @@ class MainTest {
         assertTrue(kiln("bulid").err().contains("did you mean build?"));
         assertFalse(kiln("x").err().contains("did you mean"));
         assertFalse(kiln("deploy").err().contains("did you mean"));
+    }
+
+    @Test
+    void hugosVersionCommandNamesKilnsVersionOption() {
+        Run run = kiln("version");
+
+        assertEquals(2, run.code());
+        assertEquals("kiln: unknown command 'version' (Hugo's hugo version is kiln --version): the commands are build, "
+                + "serve, new, check, import (kiln --help shows them)\n", run.err());
     }
 
     @Test

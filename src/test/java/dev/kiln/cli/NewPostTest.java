@@ -264,6 +264,22 @@ class NewPostTest {
     }
 
     @Test
+    void hugosNewContentCommandNamesKilnsNewWithThePostsPath() {
+        assertFalse(Files.exists(site.resolve("content")));
+        Run post = kiln("new", "content", "posts/x.md", "--source", site.toString());
+        assertEquals(2, post.code());
+        assertEquals("kiln: kiln new has no command 'content': Hugo's hugo new content posts/x.md is kiln new posts/x.md"
+                + " (kiln new --help shows how to use it)\n", post.err());
+
+        Run page = kiln("new", "content", "about.md", "--source", site.toString());
+        assertEquals(2, page.code());
+        assertEquals("kiln: kiln new has no command 'content': Hugo's hugo new content about.md has no counterpart: "
+                + "kiln new starts posts (kiln new posts/my-post.md); a page such as about.md is a file you write "
+                + "yourself under content/ (kiln new --help shows how to use it)\n", page.err());
+        assertFalse(Files.exists(site.resolve("content")), "nothing is written");
+    }
+
+    @Test
     void aBundlesIndexNamedAsHugoUsersStartOneIsANewPostBundle() throws IOException {
         Run run = kiln("new", "posts/my-trip/index.md", "--source", site.toString());
 
