@@ -378,10 +378,27 @@ public final class LinkReport {
             LinkChecker.Broken b = links.get(i);
             Set<String> only = excerptOnly.get(b);
             Set<String> alsoOn = inExcerpts.getOrDefault(b.page(), Map.of()).getOrDefault(b.url(), Set.of());
-            problems.add(problem(source, places[i], only != null ? inExcerpt(b, written[i], only)
-                    : message(b, written[i], alsoOn.isEmpty() ? "" : "; also in its excerpt on " + named(alsoOn))));
+            LinkChecker.Broken said = withBaseTwice(b, written[i], basePath);
+            problems.add(problem(source, places[i], only != null ? inExcerpt(said, written[i], only)
+                    : message(said, written[i], alsoOn.isEmpty() ? "" : "; also in its excerpt on " + named(alsoOn))));
         }
         return problems;
+    }
+
+    /**
+     * {@code b}, whose URL its source writes as {@code written}, with the reason why when that already starts with
+     * the base path (Hugo's way: {@code /blog/about/} for a base_url ending in {@code /blog/}), which Kiln put in
+     * front once more ({@code /blog/blog/about/}).
+     */
+    private static LinkChecker.Broken withBaseTwice(LinkChecker.Broken b, String written, String basePath) {
+        if (basePath.isEmpty() || written == null || !written.startsWith(basePath + "/")
+                || !b.url().equals(basePath + written)) {
+            return b;
+        }
+        String why = "it starts with the base path " + basePath + ", which Kiln puts in front of every link from the"
+                + " site root: write " + written.substring(basePath.length());
+        return new LinkChecker.Broken(b.page(), b.url(), b.reason().isEmpty() ? why : b.reason() + "; " + why,
+                b.missing());
     }
 
     /** {@code url} without {@code basePath} in front ({@code /blog/a/} → {@code /a/}); itself without one. */

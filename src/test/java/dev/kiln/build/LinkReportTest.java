@@ -117,6 +117,21 @@ class LinkReportTest {
     }
 
     @Test
+    void aUrlWrittenWithTheBasePathAsHugoNeedsItSaysToWriteItWithout() {
+        // Finding 17 of the s29 Hugo test: /blog/about/ became /blog/blog/about/, with no word of why.
+        String text = "---\ntitle: A\n---\nSee [about](/blog/about/) and [x](/blogger/).\n";
+        List<Problem> problems = LinkReport.at(source(text), "a.md", Stream.of("/blog/blog/about/", "/blog/blogger/")
+                .map(url -> new LinkChecker.Broken("2020/01/a/index.html", url, "", null)).toList(), "/blog");
+
+        assertEquals(List.of(
+                "a.md:4:13: broken link to /blog/about/: it starts with the base path /blog, which Kiln puts in front"
+                        + " of every link from the site root: write /about/ (published as /blog/blog/about/; on "
+                        + "2020/01/a/index.html)",
+                "a.md:4:35: broken link to /blogger/ (published as /blog/blogger/; on 2020/01/a/index.html)"),
+                problems.stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void aRootRelativeUrlIsWrittenRelativeToAPage() {
         assertEquals("../b/", LinkReport.relative("2020/a/index.html", "/2020/b/"));
         assertEquals("x.png", LinkReport.relative("2020/a/index.html", "/2020/a/x.png"));
