@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /** The broken internal links of a build, each reported at the source file and line that holds it. */
 public final class LinkReport {
@@ -116,7 +117,7 @@ public final class LinkReport {
         // Each source is read once, for all its broken links, and let go; sources in parallel.
         problems.addAll(bySource.entrySet().parallelStream()
                 .flatMap(e -> at(read(root, e.getKey()), e.getKey(), e.getValue(), inExcerpts, excerptOnly,
-                        result.basePath()).stream())
+                        result.basePath(), url -> servedAt(result.output(), url)).stream())
                 .toList());
         List<Problem> sorted = problems.stream().sorted().distinct().toList();
         if (result.missingHome() == null) {
@@ -333,7 +334,13 @@ public final class LinkReport {
      * root-relative; and without percent-encoding.
      */
     static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links, String basePath) {
-        return at(text, source, links, Map.of(), Map.of(), basePath);
+        return at(text, source, links, basePath, url -> true);
+    }
+
+    /** As above, {@code published} telling whether a root-relative URL (without the base path) leads to a file. */
+    static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links, String basePath,
+                            Predicate<String> published) {
+        return at(text, source, links, Map.of(), Map.of(), basePath, published);
     }
 
     /**
@@ -342,7 +349,8 @@ public final class LinkReport {
      */
     private static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links,
                                     Map<String, Map<String, Set<String>>> inExcerpts,
-                                    Map<LinkChecker.Broken, Set<String>> excerptOnly, String basePath) {
+                                    Map<LinkChecker.Broken, Set<String>> excerptOnly, String basePath,
+                                    Predicate<String> published) {
         Place[] places = text.find(links.stream().map(b -> b.url().getBytes(StandardCharsets.UTF_8)).toList());
         // Each URL as its source writes it, where found: the message names that, which a search of the file finds.
         String[] written = new String[places.length];
@@ -378,7 +386,7 @@ public final class LinkReport {
             LinkChecker.Broken b = links.get(i);
             Set<String> only = excerptOnly.get(b);
             Set<String> alsoOn = inExcerpts.getOrDefault(b.page(), Map.of()).getOrDefault(b.url(), Set.of());
-            LinkChecker.Broken said = withBaseTwice(b, written[i], basePath);
+            LinkChecker.Broken said = withBaseTwice(b, written[i], basePath, published);
             problems.add(problem(source, places[i], only != null ? inExcerpt(said, written[i], only)
                     : message(said, written[i], alsoOn.isEmpty() ? "" : "; also in its excerpt on " + named(alsoOn))));
         }
@@ -388,17 +396,33 @@ public final class LinkReport {
     /**
      * {@code b}, whose URL its source writes as {@code written}, with the reason why when that already starts with
      * the base path (Hugo's way: {@code /blog/about/} for a base_url ending in {@code /blog/}), which Kiln put in
-     * front once more ({@code /blog/blog/about/}).
+     * front once more ({@code /blog/blog/about/}), and that URL without it leads to a file ({@code published}): else
+     * the advice would name another broken link.
      */
-    private static LinkChecker.Broken withBaseTwice(LinkChecker.Broken b, String written, String basePath) {
+    private static LinkChecker.Broken withBaseTwice(LinkChecker.Broken b, String written, String basePath,
+                                                    Predicate<String> published) {
         if (basePath.isEmpty() || written == null || !written.startsWith(basePath + "/")
-                || !b.url().equals(basePath + written)) {
+                || !b.url().equals(basePath + written) || !published.test(written.substring(basePath.length()))) {
             return b;
         }
         String why = "it starts with the base path " + basePath + ", which Kiln puts in front of every link from the"
                 + " site root: write " + written.substring(basePath.length());
         return new LinkChecker.Broken(b.page(), b.url(), b.reason().isEmpty() ? why : b.reason() + "; " + why,
                 b.missing());
+    }
+
+    /** Whether the root-relative {@code url} ({@code /about/}, {@code /a.png#x}) leads to a file of {@code site}. */
+    private static boolean servedAt(SiteOutput site, String url) {
+        int end = url.length();
+        for (char c : new char[] {'#', '?'}) {
+            int at = url.indexOf(c);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        String path = url.substring(1, end);
+        String decoded = decoded(path);
+        return site.served(decoded != null ? decoded : path) != null;
     }
 
     /** {@code url} without {@code basePath} in front ({@code /blog/a/} → {@code /a/}); itself without one. */

@@ -119,15 +119,19 @@ class LinkReportTest {
     @Test
     void aUrlWrittenWithTheBasePathAsHugoNeedsItSaysToWriteItWithout() {
         // Finding 17 of the s29 Hugo test: /blog/about/ became /blog/blog/about/, with no word of why.
-        String text = "---\ntitle: A\n---\nSee [about](/blog/about/) and [x](/blogger/).\n";
-        List<Problem> problems = LinkReport.at(source(text), "a.md", Stream.of("/blog/blog/about/", "/blog/blogger/")
-                .map(url -> new LinkChecker.Broken("2020/01/a/index.html", url, "", null)).toList(), "/blog");
+        // Only where the URL without the base path leads somewhere: /blog/nothere/ would be told to write /nothere/,
+        // another broken link.
+        String text = "---\ntitle: A\n---\nSee [about](/blog/about/) and [x](/blogger/) and [y](/blog/nothere/).\n";
+        List<Problem> problems = LinkReport.at(source(text), "a.md", Stream.of("/blog/blog/about/", "/blog/blogger/",
+                        "/blog/blog/nothere/").map(url -> new LinkChecker.Broken("2020/01/a/index.html", url, "", null))
+                .toList(), "/blog", url -> url.equals("/about/"));
 
         assertEquals(List.of(
                 "a.md:4:13: broken link to /blog/about/: it starts with the base path /blog, which Kiln puts in front"
                         + " of every link from the site root: write /about/ (published as /blog/blog/about/; on "
                         + "2020/01/a/index.html)",
-                "a.md:4:35: broken link to /blogger/ (published as /blog/blogger/; on 2020/01/a/index.html)"),
+                "a.md:4:35: broken link to /blogger/ (published as /blog/blogger/; on 2020/01/a/index.html)",
+                "a.md:4:54: broken link to /blog/nothere/ (published as /blog/blog/nothere/; on 2020/01/a/index.html)"),
                 problems.stream().map(Problem::toString).toList());
     }
 
