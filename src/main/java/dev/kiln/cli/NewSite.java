@@ -48,6 +48,14 @@ final class NewSite extends Command {
      * since GitHub may disable a workflow with one after 60 days without a push, all its triggers with it.
      */
     static final String DAILY_WORKFLOW = ".github/workflows/daily.yml";
+    /**
+     * A {@code workflow_call} trigger in a workflow's text without its comments: a key ({@code workflow_call:}), an
+     * item ({@code - workflow_call}, {@code [push, workflow_call]}) or the one trigger ({@code on: workflow_call}).
+     */
+    private static final java.util.regex.Pattern CALLABLE =
+            java.util.regex.Pattern.compile("(?m)(^|[\\[, \\t-])workflow_call([ \\t]*:|[\\], \\t]|$)");
+    /** A YAML comment: from a {@code #} at a line's start or after white space to the line's end. */
+    private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile("(?m)(^|[ \\t])#.*$");
 
     NewSite() {
         super("new site", "Makes the folder DIR a new site: site.yml, a first post in content/posts/ (the built-in "
@@ -89,13 +97,21 @@ final class NewSite extends Command {
         } else {
             written.add(create(dir.resolve(".gitignore"), GITIGNORE));
         }
+        boolean callable = true; // whether the Pages workflow can be run by the daily one
         if (Files.exists(dir.resolve(WORKFLOW))) {
+            callable = CALLABLE.matcher(COMMENT.matcher(Files.readString(dir.resolve(WORKFLOW))).replaceAll("")).find();
             kept.add("note: kept " + dir.resolve(WORKFLOW) + " as it was: Kiln's builds with kiln/kiln build --source . "
-                    + "and has workflow_call: among its triggers, for " + DAILY_WORKFLOW + " to run it daily (Kiln's "
-                    + "README, Publishing to GitHub Pages)");
+                    + (callable ? "and has workflow_call: among its triggers, for " + DAILY_WORKFLOW + " to run it daily"
+                    : "and has workflow_call: among its triggers, for " + DAILY_WORKFLOW + " to run it daily; this one has "
+                    + "none, so " + DAILY_WORKFLOW + " was not written (its runs would fail every day): add "
+                    + "workflow_call: to its on: and copy Kiln's " + DAILY_WORKFLOW + " to get future-dated posts "
+                    + "published on their day") + " (Kiln's README, Publishing to GitHub Pages)");
         } else {
             Files.createDirectories(dir.resolve(WORKFLOW).getParent());
             written.add(create(dir.resolve(WORKFLOW), workflow()));
+        }
+        if (!callable) {
+            return;
         }
         if (Files.exists(dir.resolve(DAILY_WORKFLOW))) {
             kept.add("note: kept " + dir.resolve(DAILY_WORKFLOW) + " as it was: Kiln's runs " + WORKFLOW + " once a "

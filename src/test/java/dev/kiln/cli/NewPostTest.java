@@ -195,10 +195,28 @@ class NewPostTest {
         assertTrue(keeps.err().contains("note: kept " + other.resolve(".github/workflows/pages.yml") + " as it was"),
                 keeps.err());
         assertTrue(keeps.err().contains("has workflow_call: among its triggers, for .github/workflows/daily.yml to run it"
-                + " daily"), "the kept workflow is told what Kiln's daily one needs of it: " + keeps.err());
+                + " daily; this one has none, so .github/workflows/daily.yml was not written (its runs would fail every "
+                + "day)"), "the kept workflow is told what Kiln's daily one needs of it: " + keeps.err());
         assertTrue(Files.readString(other.resolve(".gitignore")).contains("_site/"));
-        assertEquals(NewSite.dailyWorkflow(), Files.readString(other.resolve(".github/workflows/daily.yml")));
+        assertFalse(Files.exists(other.resolve(".github/workflows/daily.yml")), "a daily run of a workflow it cannot call");
         assertFalse(keeps.out().contains("pages.yml"), "only the files written are printed: " + keeps.out());
+
+        // A kept workflow that can be called (a trigger, not a comment) gets Kiln's daily one.
+        for (String on : List.of("on:\n  push:\n  workflow_call:\n", "on: [push, workflow_call]\n", "on:\n  - workflow_call\n")) {
+            Path callable = site.resolve("callable" + on.length());
+            Files.createDirectories(callable.resolve(".git"));
+            Files.createDirectories(callable.resolve(".github/workflows"));
+            Files.writeString(callable.resolve(".github/workflows/pages.yml"), "name: mine\n" + on);
+            Run called = kiln("new", "site", callable.toString());
+            assertEquals(0, called.code(), called.err());
+            assertEquals(NewSite.dailyWorkflow(), Files.readString(callable.resolve(".github/workflows/daily.yml")), on);
+        }
+        Path commented = site.resolve("commented");
+        Files.createDirectories(commented.resolve(".git"));
+        Files.createDirectories(commented.resolve(".github/workflows"));
+        Files.writeString(commented.resolve(".github/workflows/pages.yml"), "name: mine\non:\n  push:  # no workflow_call\n");
+        assertEquals(0, kiln("new", "site", commented.toString()).code());
+        assertFalse(Files.exists(commented.resolve(".github/workflows/daily.yml")), "a comment is no trigger");
 
         Path daily = site.resolve("daily");
         Files.createDirectories(daily.resolve(".git"));
