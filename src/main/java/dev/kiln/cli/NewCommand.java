@@ -51,6 +51,9 @@ final class NewCommand extends Command {
             if (!Files.isDirectory(source)) {
                 throw new UsageError("--source " + source + " is not a folder");
             }
+            if (!SiteOptions.site(source, System.err)) {
+                return 2;
+            }
             ZonedDateTime now = ZonedDateTime.now(Build.timezoneOf(source)).withNano(0);
             if (DATED.matcher(name).matches() && dev.kiln.content.DateParser.fromFileName(name, now.getZone())
                     .isEmpty()) {
@@ -110,6 +113,10 @@ final class NewCommand extends Command {
             }
             if (!Files.isDirectory(source)) {
                 System.err.println("kiln: --source " + source + " is not a folder");
+                return 2;
+            }
+            if (!SiteOptions.site(source, System.err)) {
+                // run in a site's content/ (or any folder that is no site), it wrote content/posts/ there
                 return 2;
             }
             String slug = slug(title.strip(), line.getOptionValue("slug"));

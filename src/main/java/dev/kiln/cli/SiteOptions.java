@@ -36,12 +36,7 @@ record SiteOptions(Path source, boolean drafts, boolean future, String baseUrl) 
             err.println("kiln: --source " + source + " is not a folder: name the folder that holds the site");
             return false;
         }
-        if (!Files.exists(source.resolve(SiteConfig.FILE)) && !Files.isDirectory(source.resolve("content"))
-                && !jekyllSite(source) && !hugoSite(source)) {
-            // Built as it is, such a folder (the empty one of a typo, or a site's content/) gave an empty site
-            // and exit 0, with target/site written into it. A Jekyll or Hugo site's folder is built: its settings
-            // and posts are then problems at their files, which say how to import or move it.
-            err.println("kiln: " + notASite(source));
+        if (!site(source, err)) {
             return false;
         }
         if (baseUrl != null) {
@@ -59,6 +54,24 @@ record SiteOptions(Path source, boolean drafts, boolean future, String baseUrl) 
                         + "https://me.github.io/blog");
                 return false;
             }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the folder {@code source} is a site: it holds site.yml or content/, or is a Jekyll or Hugo site's
+     * folder. When it is not, says so on {@code err}, naming the site folder above it when there is one
+     * ({@link #notASite}), and returns false. {@code build}, {@code serve}, {@code check} and {@code new post} ask it.
+     */
+    static boolean site(Path source, PrintStream err) {
+        if (!Files.exists(source.resolve(SiteConfig.FILE)) && !Files.isDirectory(source.resolve("content"))
+                && !jekyllSite(source) && !hugoSite(source)) {
+            // Built as it is, such a folder (the empty one of a typo, or a site's content/) gave an empty site
+            // and exit 0, with target/site written into it; kiln new post wrote content/posts/ into it, which the
+            // site above published as a page. A Jekyll or Hugo site's folder is built: its settings and posts are
+            // then problems at their files, which say how to import or move it.
+            err.println("kiln: " + notASite(source));
+            return false;
         }
         return true;
     }

@@ -2,6 +2,7 @@ package dev.kiln.cli;
 
 import dev.kiln.content.NewPost;
 import dev.kiln.testing.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,12 @@ class NewPostTest {
     Path site;
 
     private record Run(int code, String out, String err) {}
+
+    /** {@link #site} is a site folder: kiln new post refuses any other folder. */
+    @BeforeEach
+    void makeASite() throws IOException {
+        Files.writeString(site.resolve("site.yml"), "title: Test\n");
+    }
 
     private static Run kiln(String... args) {
         PrintStream out = System.out;
@@ -257,15 +264,60 @@ class NewPostTest {
 
     @Test
     void newSiteRefusesAFolderThatIsNotEmptyAndTouchesNothing() throws IOException {
-        Files.writeString(site.resolve("notes.txt"), "mine");
+        Path dir = Files.createDirectories(site.resolve("notes"));
+        Files.writeString(dir.resolve("notes.txt"), "mine");
 
-        Run run = kiln("new", "site", site.toString());
+        Run run = kiln("new", "site", dir.toString());
 
         assertEquals(2, run.code());
         assertTrue(run.err().contains("already exists and is not empty"), run.err());
-        try (var files = Files.list(site)) {
-            assertEquals(List.of(site.resolve("notes.txt")), files.toList());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(dir.resolve("notes.txt")), files.toList());
         }
+    }
+
+    @Test
+    void aNewPostInASitesContentFolderIsAUsageErrorNamingTheSiteFolderAndWritesNothing() throws IOException {
+        // Finding 1 of the s29 blogger test: run in content/, it wrote content/content/posts/..., exit 0, which the
+        // site published as a page at /content/posts/... and put in its menu.
+        assertEquals(0, kiln("new", "post", "First", "--source", site.toString()).code());
+        Path content = site.resolve("content");
+        List<String> before = files(site);
+        Path top = site.toAbsolutePath();
+
+        for (Path folder : List.of(content, content.resolve("posts"))) {
+            for (String[] args : List.of(new String[] {"new", "post", "Written from here"},
+                    new String[] {"new", "posts/written-from-here.md"})) {
+                Run run = kiln(java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                        java.util.stream.Stream.of("--source", folder.toString())).toArray(String[]::new));
+
+                assertEquals(2, run.code(), run.err());
+                assertEquals("", run.out());
+                assertEquals("kiln: no site.yml and no content/ in " + folder.toAbsolutePath() + ": is this the site "
+                        + "folder? The folder above it, " + top + ", is a site: run kiln there, or give --source " + top
+                        + "\n", run.err().replace("\r", ""), "as kiln build says it");
+            }
+        }
+        assertEquals(before, files(site), "nothing is written");
+    }
+
+    @Test
+    void aNewPostInAFolderThatIsNoSiteIsAUsageErrorAndWritesNothing(@TempDir Path empty) throws IOException {
+        Run run = kiln("new", "post", "Stray", "--source", empty.toString());
+        Run hugo = kiln("new", "posts/stray.md", "--source", empty.toString());
+
+        for (Run refused : List.of(run, hugo)) {
+            assertEquals(2, refused.code(), refused.err());
+            assertEquals("kiln: no site.yml and no content/ in " + empty.toAbsolutePath() + ": is this the site folder? "
+                    + "Run kiln in the folder that holds site.yml, or give --source DIR (kiln new site DIR starts one)\n",
+                    refused.err().replace("\r", ""));
+        }
+        try (var left = Files.list(empty)) {
+            assertEquals(List.of(), left.toList());
+        }
+        Files.createDirectories(empty.resolve("content"));
+        assertEquals(0, kiln("new", "post", "Stray", "--source", empty.toString()).code(),
+                "a folder with content/ and no site.yml is a site, as kiln build has it");
     }
 
     @Test
