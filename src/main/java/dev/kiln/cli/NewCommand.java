@@ -148,18 +148,31 @@ final class NewCommand extends Command {
 
         /**
          * Writes the post dated {@code date} into the site folder {@code source}, its file named by {@code slug} (as a
-         * post bundle's index when {@code bundle}), and prints its path: exit 0, or 1 when it exists.
+         * post bundle's index when {@code bundle}), and prints its path as {@link #shown}: exit 0, or 1 when it
+         * exists.
          */
         static int write(Path source, String title, String slug, ZonedDateTime date, List<String> tags, boolean draft,
                          boolean bundle) {
             try {
                 Path file = NewPost.write(source, title, slug, date, tags, draft, bundle);
-                System.out.println(source.relativize(file));
+                System.out.println(shown(file));
                 return 0;
             } catch (FileAlreadyExistsException e) {
-                System.err.println("kiln: " + e.getFile() + " already exists: choose another title, or edit that file");
+                System.err.println("kiln: " + shown(Path.of(e.getFile())) + " already exists: choose another title, "
+                        + "or edit that file");
                 return 1;
             }
+        }
+
+        /**
+         * {@code file} as it opens from the current folder: relative to it when below it, else absolute. It was
+         * relative to the site folder, so that {@code $EDITOR "$(kiln new post T --source blog)"} opened a new file
+         * in the wrong place.
+         */
+        static Path shown(Path file) {
+            Path here = Path.of("").toAbsolutePath();
+            Path absolute = file.toAbsolutePath().normalize();
+            return absolute.startsWith(here) ? here.relativize(absolute) : absolute;
         }
     }
 }

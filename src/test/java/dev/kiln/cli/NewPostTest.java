@@ -28,6 +28,21 @@ class NewPostTest {
 
     private record Run(int code, String out, String err) {}
 
+    /**
+     * The file {@code run} printed, opened as a user opens it: from the process's working directory. It must be the
+     * file written, in {@link #site} (not below the working directory, so printed absolute).
+     */
+    private Path printed(Run run) {
+        Path file = Path.of(run.out().strip());
+        assertTrue(Files.isRegularFile(file), "the printed path opens from the working directory: " + run.out());
+        return file;
+    }
+
+    /** The path of the file {@code run} printed, relative to {@link #site}, with / between names. */
+    private String written(Run run) {
+        return site.toAbsolutePath().relativize(printed(run).toAbsolutePath()).toString().replace('\\', '/');
+    }
+
     /** {@link #site} is a site folder: kiln new post refuses any other folder. */
     @BeforeEach
     void makeASite() throws IOException {
@@ -55,7 +70,7 @@ class NewPostTest {
         Run run = kiln("new", "post", "Java: the good parts", "--tags", "java, books", "--source", site.toString());
 
         assertEquals(0, run.code(), run.err());
-        Path file = site.resolve(run.out().strip());
+        Path file = printed(run);
         assertTrue(file.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}-java-the-good-parts\\.md"), run.out());
         String text = Files.readString(file);
         assertTrue(text.contains("title: \"Java: the good parts\"\n"), text);
@@ -66,11 +81,51 @@ class NewPostTest {
     }
 
     @Test
+    void thePrintedPathAndTheAlreadyExistsOneOpenTheFileFromTheCurrentFolder() throws IOException {
+        // Finding 2 of the s29 blogger test: kiln new post --source blog printed content/posts/..., relative to
+        // blog, so that $EDITOR "$(kiln new post T --source blog)" opened a new file in the wrong place, while its
+        // "already exists" error printed blog/content/posts/.... The tests' working directory is the project's.
+        Path below = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "new-post-");
+        try {
+            Files.writeString(below.resolve("site.yml"), "title: Below\n");
+            Path relative = Path.of("").toAbsolutePath().relativize(below.toAbsolutePath());
+
+            Run run = kiln("new", "post", "My trip", "--source", relative.toString());
+            Run absolute = kiln("new", "post", "Other trip", "--source", below.toAbsolutePath().toString());
+            Run hugo = kiln("new", "posts/2024-01-01-rome.md", "--source", relative.toString());
+            Run again = kiln("new", "post", "My trip", "--source", relative.toString());
+
+            assertEquals(0, run.code(), run.err());
+            String day = "\\d{4}-\\d{2}-\\d{2}";
+            assertTrue(run.out().strip().matches(java.util.regex.Pattern.quote(relative.resolve("content/posts")
+                    + java.io.File.separator) + day + "-my-trip\\.md"), run.out());
+            assertTrue(Files.readString(Path.of(run.out().strip())).contains("title: \"My trip\"\n"),
+                    "the printed path, from the working directory, is the post written");
+            assertTrue(absolute.out().strip().startsWith(relative.resolve("content/posts").toString()),
+                    "relative to the current folder when below it: " + absolute.out());
+            assertTrue(Files.isRegularFile(Path.of(absolute.out().strip())), absolute.out());
+            assertEquals(relative.resolve("content/posts/2024-01-01-rome.md").toString(), hugo.out().strip());
+            assertTrue(Files.readString(Path.of(hugo.out().strip())).contains("title: \"Rome\"\n"));
+            assertEquals(1, again.code());
+            assertEquals("kiln: " + run.out().strip() + " already exists: choose another title, or edit that file\n",
+                    again.err().replace("\r", ""), "the error names the file as the printed path does");
+        } finally {
+            try (var files = Files.walk(below)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+
+        Run outside = kiln("new", "post", "Elsewhere", "--source", site.toString());
+        assertEquals(site.toAbsolutePath().resolve(written(outside)).toString(), outside.out().strip(),
+                "absolute when the site is not below the current folder");
+    }
+
+    @Test
     void tagsMayBeGivenInOneOptionOrSeveral() throws IOException {
         Run run = kiln("new", "post", "Tags", "--tags", "java,books", "--tags", " jvm ", "--source", site.toString());
 
         assertEquals(0, run.code(), run.err());
-        assertTrue(Files.readString(site.resolve(run.out().strip())).contains("tags: [\"java\", \"books\", \"jvm\"]\n"));
+        assertTrue(Files.readString(printed(run)).contains("tags: [\"java\", \"books\", \"jvm\"]\n"));
     }
 
     @Test
@@ -112,7 +167,7 @@ class NewPostTest {
             Run run = kiln("new", "post", titleAndSlug[0], "--source", site.toString());
 
             assertEquals(0, run.code(), run.err());
-            assertTrue(run.out().strip().matches("content/posts/\\d{4}-\\d{2}-\\d{2}-" + titleAndSlug[1] + "\\.md"),
+            assertTrue(written(run).matches("content/posts/\\d{4}-\\d{2}-\\d{2}-" + titleAndSlug[1] + "\\.md"),
                     run.out());
         }
     }
@@ -131,8 +186,8 @@ class NewPostTest {
         }
         Run slugged = kiln("new", "post", "\uD83C\uDF89", "--slug", "Party Time!", "--source", site.toString());
         assertEquals(0, slugged.code(), slugged.err());
-        assertTrue(slugged.out().strip().matches("content/posts/\\d{4}-\\d{2}-\\d{2}-party-time\\.md"), slugged.out());
-        assertTrue(Files.readString(site.resolve(slugged.out().strip())).contains("title: \"\uD83C\uDF89\"\n"));
+        assertTrue(written(slugged).matches("content/posts/\\d{4}-\\d{2}-\\d{2}-party-time\\.md"), slugged.out());
+        assertTrue(Files.readString(printed(slugged)).contains("title: \"\uD83C\uDF89\"\n"));
         Run badSlug = kiln("new", "post", "Party", "--slug", "!!", "--source", site.toString());
         assertEquals(2, badSlug.code());
         assertTrue(badSlug.err().startsWith("kiln: --slug '!!' has no letter or digit"), badSlug.err());
@@ -325,8 +380,8 @@ class NewPostTest {
         Run run = kiln("new", "posts/my-first-post.md", "--source", site.toString());
 
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.out().strip().matches("content/posts/\\d{4}-\\d{2}-\\d{2}-my-first-post\\.md"), run.out());
-        assertTrue(Files.readString(site.resolve(run.out().strip())).contains("title: \"My First Post\"\n"));
+        assertTrue(written(run).matches("content/posts/\\d{4}-\\d{2}-\\d{2}-my-first-post\\.md"), run.out());
+        assertTrue(Files.readString(printed(run)).contains("title: \"My First Post\"\n"));
 
         Run page = kiln("new", "about.md", "--source", site.toString());
         assertEquals(2, page.code());
@@ -354,15 +409,15 @@ class NewPostTest {
         Run run = kiln("new", "posts/my-trip/index.md", "--source", site.toString());
 
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.out().strip().matches("content/posts/\\d{4}-\\d{2}-\\d{2}-my-trip/index\\.md"), run.out());
-        assertTrue(Files.readString(site.resolve(run.out().strip())).contains("title: \"My Trip\"\n"));
-        Files.writeString(site.resolve(run.out().strip()).resolveSibling("photo.jpg"), "jpg");
+        assertTrue(written(run).matches("content/posts/\\d{4}-\\d{2}-\\d{2}-my-trip/index\\.md"), run.out());
+        assertTrue(Files.readString(printed(run)).contains("title: \"My Trip\"\n"));
+        Files.writeString(printed(run).resolveSibling("photo.jpg"), "jpg");
         var result = Fixtures.build(dev.kiln.build.BuildOptions.of(site));
         assertEquals(1, result.posts());
 
         Run dated = kiln("new", "content/posts/2023-03-01-rome/index.md", "--source", site.toString());
-        assertEquals("content/posts/2023-03-01-rome/index.md", dated.out().strip(), dated.err());
-        String text = Files.readString(site.resolve(dated.out().strip()));
+        assertEquals("content/posts/2023-03-01-rome/index.md", written(dated), dated.err());
+        String text = Files.readString(printed(dated));
         assertTrue(text.contains("title: \"Rome\"\ndate: 2023-03-01 00:00:00 +0000\n"), text);
     }
 
@@ -371,8 +426,8 @@ class NewPostTest {
         Run run = kiln("new", "posts/2024-01-01-dated.md", "--source", site.toString());
 
         assertEquals(0, run.code(), run.err());
-        assertEquals("content/posts/2024-01-01-dated.md", run.out().strip());
-        String text = Files.readString(site.resolve(run.out().strip()));
+        assertEquals("content/posts/2024-01-01-dated.md", written(run));
+        String text = Files.readString(printed(run));
         assertTrue(text.contains("title: \"Dated\"\ndate: 2024-01-01 00:00:00 +0000\n"), text);
 
         Run impossible = kiln("new", "posts/2024-02-30-x.md", "--source", site.toString());
