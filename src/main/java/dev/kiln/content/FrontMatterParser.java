@@ -55,14 +55,26 @@ public final class FrontMatterParser {
         } else {
             FrontMatterStart start = FrontMatterStart.of(text);
             if (start != null && start.kind() == FrontMatterStart.Kind.YAML && start.line() > 1) {
+                // An HTML file without front matter on its first line is copied as it is, not rendered.
+                String would = source.fileName().endsWith(".html")
+                        ? "it would be copied as it is, front matter and all, a draft too"
+                        : "it would be text: a heading, and the page published, a draft too";
                 throw new SiteException(new Problem(source.path(), start.line(), 1, "front matter below "
-                        + start.blankLines() + ", where Kiln does not read it (it would be text: a heading, and the "
-                        + "page published, a draft too): remove " + (start.line() == 2 ? "the blank line" : "them")
-                        + " above this ---, so that it is the file's first line (Kiln reads front matter there only, "
+                        + start.blankLines() + ", where Kiln does not read it (" + would + "): remove "
+                        + (start.line() == 2 ? "the blank line" : "them") + " above this ---, so that it is the file's first line (Kiln reads front matter there only, "
                         + "as Jekyll does; Hugo reads past blank lines)"));
             }
         }
         return new DraftPage(source, kind, typed(source, kind, yaml, zone), bodyStart, bodyLine);
+    }
+
+    /**
+     * Whether {@code key} is one Kiln reads in front matter ({@code title}, {@code date}, {@code draft}, ... and
+     * Hugo's {@code lastmod}, {@code publishDate}, {@code url}...), in any case, as Hugo reads keys.
+     */
+    static boolean isKnownKey(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return KNOWN.contains(lower) || HUGO.contains(lower);
     }
 
     private static boolean startsWithFence(String text) {

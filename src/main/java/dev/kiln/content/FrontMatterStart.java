@@ -1,5 +1,6 @@
 package dev.kiln.content;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -7,7 +8,9 @@ import java.util.regex.Pattern;
  * refuses it (Hugo's TOML and JSON), or after blank lines, where Hugo reads it too and Kiln would take it for
  * text (a heading, and a draft published). After blank lines a {@code +++} line or JSON's {@code {"key":} is
  * front matter as on the first line (no Markdown text starts so); a {@code ---} line, which in Markdown is a
- * thematic break, only when a closing {@code ---} follows with nothing but YAML's lines between (a key first).
+ * thematic break, only when a closing {@code ---} follows with nothing but YAML's lines between, a key first, each
+ * key a name ({@code title}, {@code my-key}, or quoted) and one of them a key Kiln reads
+ * ({@link FrontMatterParser#isKnownKey}): {@code Update: this page moved.} between two breaks is text.
  *
  * @param offset where its first line starts in the text
  * @param line   that line's number, from 1
@@ -18,11 +21,14 @@ record FrontMatterStart(Kind kind, int offset, int line) {
     enum Kind { YAML, TOML, JSON }
 
     private static final Pattern YAML_OPEN = Pattern.compile("---[ \\t]*(\\r?\\n|$)");
-    static final Pattern TOML_OPEN = Pattern.compile("\\+\\+\\+[ \\t]*(\\r?\\n|$)");
-    static final Pattern JSON_OPEN = Pattern.compile("\\{[ \\t]*\\r?\\n?[ \\t]*\"[^\"\\n]+\"[ \\t]*:");
-    /** A YAML key at the start of a line ({@code title: x}, {@code "my key":}, {@code tags:}). */
+    private static final Pattern TOML_OPEN = Pattern.compile("\\+\\+\\+[ \\t]*(\\r?\\n|$)");
+    private static final Pattern JSON_OPEN = Pattern.compile("\\{[ \\t]*\\r?\\n?[ \\t]*\"[^\"\\n]+\"[ \\t]*:");
+    /**
+     * A YAML key at the start of a line, a name ({@code title: x}, {@code tags:}, {@code my_key:}) or quoted
+     * ({@code "my key":}): not a sentence ({@code Update: this page moved.}, {@code Note that: x}).
+     */
     private static final Pattern YAML_KEY =
-            Pattern.compile("(?:[A-Za-z0-9_][\\w .-]*|\"[^\"]+\"|'[^']+')[ \\t]*:(?:[ \\t].*|)");
+            Pattern.compile("(?:([A-Za-z0-9_-]+)|\"([^\"\\n]+)\"|'([^'\\n]+)')[ \\t]*:(?:[ \\t].*)?");
     /** A line YAML's front matter may hold besides a key: indented (a key's further lines), an item, a comment. */
     private static final Pattern YAML_OTHER = Pattern.compile("(?:[ \\t].*|- .*|-|#.*)");
     private static final Pattern YAML_CLOSE = Pattern.compile("(?:---|\\.\\.\\.)[ \\t]*");
@@ -61,14 +67,16 @@ record FrontMatterStart(Kind kind, int offset, int line) {
     /**
      * The start of the file at {@code file} as text, without a UTF-8 byte order mark, enough to tell whether front
      * matter opens it ({@link #of}) without reading a large file that has none: its first 512 bytes, or its first
-     * 64 KiB when it starts with white space (front matter below blank lines is told by its closing line).
+     * 64 KiB when it starts with blank lines and the first line that is not blank opens front matter ({@code ---},
+     * {@code +++} or {@code {}: front matter below blank lines is told by its closing line). A generated HTML file
+     * that starts with white space and then {@code <!DOCTYPE html>} is read no further than its 512 bytes.
      */
     static String head(java.nio.file.Path file) throws java.io.IOException {
         try (var in = java.nio.file.Files.newInputStream(file)) {
             byte[] start = in.readNBytes(512);
             int first = start.length > 3 && (start[0] & 0xFF) == 0xEF ? 3 : 0; // after a byte order mark
             byte[] bytes = start;
-            if (start.length == 512 && Character.isWhitespace(start[first])) {
+            if (start.length == 512 && Character.isWhitespace(start[first]) && mayOpen(start, first)) {
                 byte[] rest = in.readNBytes(64 * 1024 - 512);
                 bytes = java.util.Arrays.copyOf(start, 512 + rest.length);
                 System.arraycopy(rest, 0, bytes, 512, rest.length);
@@ -78,18 +86,46 @@ record FrontMatterStart(Kind kind, int offset, int line) {
         }
     }
 
-    /** Whether YAML's lines, a key first, run from {@code from} to a closing {@code ---} line. */
+    /**
+     * Whether the first line of {@code bytes} from {@code from} that is not blank may open front matter: it starts
+     * with {@code -}, {@code +} or {@code {} (or there is none in these bytes).
+     */
+    private static boolean mayOpen(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (!Character.isWhitespace(bytes[i])) {
+                return bytes[i] == '-' || bytes[i] == '+' || bytes[i] == '{';
+            }
+        }
+        return true;
+    }
+
+    /** The key of the YAML line {@code line} ({@code title: x} → {@code title}), or null when it starts with none. */
+    static String yamlKey(String line) {
+        Matcher m = YAML_KEY.matcher(line);
+        if (!m.matches()) {
+            return null;
+        }
+        return m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+    }
+
+    /**
+     * Whether YAML's lines, a key first, run from {@code from} to a closing {@code ---} line, one of their keys a key
+     * Kiln reads ({@code title}, {@code date}, {@code draft}, Hugo's {@code lastmod}...).
+     */
     private static boolean closedYaml(String text, int from) {
         if (from == 0) {
             return false; // the --- is the last line
         }
         boolean keyed = false;
+        boolean known = false;
         for (String line : text.substring(from).split("\\r?\\n", -1)) {
             if (YAML_CLOSE.matcher(line).matches()) {
-                return keyed;
+                return known;
             }
-            if (YAML_KEY.matcher(line).matches()) {
+            String key = yamlKey(line);
+            if (key != null) {
                 keyed = true;
+                known |= FrontMatterParser.isKnownKey(key);
             } else if (!line.isBlank() && !(keyed && YAML_OTHER.matcher(line).matches())) {
                 return false; // text: the --- was a thematic break
             }

@@ -268,7 +268,7 @@ final class SiteWatcher implements AutoCloseable {
             boolean site = concernsSite(rel);
             boolean target = targets.contains(path);
             if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE && (inFolders(rel) || inJekyllFolders(rel)
-                    || inHugoFolders(rel, true)) && Files.isDirectory(changed)) {
+                    || inHugoFolders(rel)) && Files.isDirectory(changed)) {
                 registerTree(changed); // hidden or not: include may name it at the next site.yml edit
             }
             if (!site && !target) {
@@ -285,7 +285,7 @@ final class SiteWatcher implements AutoCloseable {
             if (event.kind() == StandardWatchEventKinds.ENTRY_MODIFY
                     // Jekyll's folders are no content: a file of theirs written to is not read again alone.
                     && (target || rel.getNameCount() > 1 && !top.equals(dev.kiln.layout.Layouts.FOLDER)
-                            && !SourceLoader.JEKYLL_FOLDERS.contains(top) && !inHugoFolders(rel, true))
+                            && !SourceLoader.JEKYLL_FOLDERS.contains(top) && !inHugoFolders(rel))
                     && Files.isRegularFile(changed, LinkOption.NOFOLLOW_LINKS)) {
                 burst.written.add(path);
             } else {
@@ -310,7 +310,7 @@ final class SiteWatcher implements AutoCloseable {
                 || SourceLoader.HUGO_SETTINGS.contains(rel.getName(0).toString()))) {
             return true;
         }
-        if (inHugoFolders(rel, true)) { // config/ itself too: made or removed with its _default/
+        if (inHugoFolders(rel)) { // config/ itself too: made or removed with its _default/
             for (Path name : rel) {
                 if (name.toString().equals(".git")) {
                     return false;
@@ -330,13 +330,13 @@ final class SiteWatcher implements AutoCloseable {
     }
 
     /**
-     * Whether {@code rel} is Hugo's {@code static/} or {@code config/_default/} at the root, or below one; or, when
-     * {@code onTheWay}, a folder on the way to one ({@code config/}).
+     * Whether {@code rel} is Hugo's {@code static/} or {@code config/_default/} at the root, or below one, or a
+     * folder on the way to one ({@code config/}).
      */
-    private static boolean inHugoFolders(Path rel, boolean onTheWay) {
+    private static boolean inHugoFolders(Path rel) {
         for (String folder : SourceLoader.HUGO_FOLDERS) {
             Path path = Path.of(folder);
-            if (rel.getNameCount() > 0 && (rel.startsWith(path) || onTheWay && path.startsWith(rel))) {
+            if (rel.getNameCount() > 0 && (rel.startsWith(path) || path.startsWith(rel))) {
                 return true;
             }
         }

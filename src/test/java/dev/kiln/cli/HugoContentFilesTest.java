@@ -77,12 +77,17 @@ class HugoContentFilesTest {
         write("content/posts/blank.md", "\n \r\n---\ntitle: \"Blank first\"\ndate: 2024-05-03\ntags:\n  - a\n"
                 + "description: >\n  two\n  lines\n# a comment\n---\nSecret post.\n");
         write("content/landing.html", "\n---\ntitle: Landing\ndraft: true\n---\n<p>Secret.</p>\n");
+        write("content/later.md", "\n\n---\nlastmod: 2024-05-03\n---\nLater.\n"); // Hugo's key, read by Kiln
 
         assertFails(
                 "content/landing.html:2:1: front matter below a blank line, where Kiln does not read it (it would be "
-                        + "text: a heading, and the page published, a draft too): remove the blank line above this ---,"
+                        + "copied as it is, front matter and all, a draft too): remove the blank line above this ---,"
                         + " so that it is the file's first line (Kiln reads front matter there only, as Jekyll does; "
                         + "Hugo reads past blank lines)",
+                "content/later.md:3:1: front matter below 2 blank lines, where Kiln does not read it (it would "
+                        + "be text: a heading, and the page published, a draft too): remove them above this ---, so "
+                        + "that it is the file's first line (Kiln reads front matter there only, as Jekyll does; Hugo "
+                        + "reads past blank lines)",
                 "content/posts/blank.md:3:1: front matter below 2 blank lines, where Kiln does not read it (it would "
                         + "be text: a heading, and the page published, a draft too): remove them above this ---, so "
                         + "that it is the file's first line (Kiln reads front matter there only, as Jekyll does; Hugo "
@@ -113,8 +118,20 @@ class HugoContentFilesTest {
         write("content/c.md", "\n---\n");
         write("content/d.md", "\n---\n* a list\n---\n");
         write("content/plain.html", "\n<p>Kept as it is.</p>\n---\nnot: front matter\n---\n");
+        // A sentence between two breaks, or keys that are none of Kiln's: text, not an error.
+        write("content/moved.md", "\n---\nUpdate: this page moved.\n---\n\nText\n");
+        write("content/e.md", "\n---\nAuthor's note: short.\nsee.also: below\n---\nEnd of e.\n");
+        write("content/f.md", "\n---\nfoo: bar\n---\nEnd of f.\n");
+        write("content/g.html", "\n---\nUpdate: this page moved.\n---\n<p>G</p>\n");
 
         build();
+
+        assertTrue(read("moved/index.html").contains("<hr>\n<h2 id=\"update-this-page-moved\">Update: this page moved. "),
+                read("moved/index.html"));
+        assertTrue(read("moved/index.html").contains("<p>Text</p>"));
+        assertTrue(read("e/index.html").contains("note: short."), read("e/index.html"));
+        assertTrue(read("f/index.html").contains("foo: bar"), read("f/index.html"));
+        assertEquals("\n---\nUpdate: this page moved.\n---\n<p>G</p>\n", read("g.html"));
 
         assertTrue(read("a/index.html").contains("<hr>\n<p>Note: this is text</p>"), read("a/index.html"));
         assertTrue(read("a/index.html").contains("End of a."));
