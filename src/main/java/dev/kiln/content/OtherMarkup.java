@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,7 +15,10 @@ import java.util.regex.Pattern;
  * {@code .htm} pages: Kiln would copy such a file as it is, its front matter and a draft among them published as
  * text. One that starts with front matter is an error at its first line, saying to convert it; one without is
  * copied as any other file under {@code content/} (nothing in it marks it a page, or a draft, and a document kept
- * for download has such names too).
+ * for download has such names too). Org mode's own {@code #+KEY:} lines, which Hugo reads as front matter, open
+ * any Org document ({@code #+TITLE:} of an Emacs configuration kept for download): they mark a page only in
+ * {@code content/posts/}, where every file is a post, or when they give it a page's {@code #+DATE:} or
+ * {@code #+DRAFT:}.
  */
 final class OtherMarkup {
 
@@ -21,7 +26,9 @@ final class OtherMarkup {
             "asciidoc", "AsciiDoc", "ad", "AsciiDoc", "rst", "reStructuredText", "pandoc", "Pandoc Markdown",
             "pdc", "Pandoc Markdown", "htm", "HTML");
     /** Org mode's own front matter, which Hugo reads: {@code #+TITLE: My post}. */
-    private static final Pattern ORG_KEY = Pattern.compile("#\\+[A-Za-z_]+:.*", Pattern.DOTALL);
+    private static final Pattern ORG_KEY = Pattern.compile("#\\+([A-Za-z_]+(?:\\[])?):.*", Pattern.DOTALL);
+    /** Org's keys that a page has and a document kept for download seldom does: its date, whether it is a draft. */
+    private static final Set<String> ORG_PAGE_KEYS = Set.of("date", "draft");
 
     private OtherMarkup() {}
 
@@ -45,7 +52,8 @@ final class OtherMarkup {
             return null; // reported when it is copied
         }
         FrontMatterStart start = FrontMatterStart.of(head);
-        int line = start != null ? start.line() : extension.equals("org") ? orgKeys(head) : 0;
+        int line = start != null ? start.line()
+                : extension.equals("org") ? orgKeys(head, rel.startsWith(SourceLoader.POSTS + "/")) : 0;
         if (line == 0) {
             return null;
         }
@@ -62,15 +70,24 @@ final class OtherMarkup {
                 + "lines), or move it out of content/");
     }
 
-    /** The line of the first of Org mode's {@code #+KEY:} lines that open {@code head} (after blank lines), or 0. */
-    private static int orgKeys(String head) {
+    /**
+     * The line of the first of Org mode's {@code #+KEY:} lines that open {@code head} (after blank lines) when they
+     * mark a page: in {@code content/posts/} ({@code inPosts}) any, elsewhere one among them that is a page's
+     * ({@code #+DATE:}, {@code #+DRAFT:}); else 0.
+     */
+    private static int orgKeys(String head, boolean inPosts) {
         int line = 1;
+        int first = 0;
         for (String text : head.split("\\r?\\n", 64)) {
-            if (ORG_KEY.matcher(text).matches()) {
-                return line;
-            }
-            if (!text.isBlank()) {
-                return 0;
+            Matcher m = ORG_KEY.matcher(text);
+            if (m.matches()) {
+                first = first == 0 ? line : first;
+                String key = m.group(1).toLowerCase(Locale.ROOT).replace("[]", "");
+                if (inPosts || ORG_PAGE_KEYS.contains(key)) {
+                    return first;
+                }
+            } else if (!text.isBlank() || first != 0) {
+                return 0; // the keywords' block ended (a blank line ends it, as Hugo reads it)
             }
             line++;
         }

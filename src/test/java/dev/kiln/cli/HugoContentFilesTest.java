@@ -197,6 +197,9 @@ class HugoContentFilesTest {
         write("content/docs/guide.adoc", "---\ntitle: Guide\ndraft: true\n---\n= Secret\n");
         write("content/notes.rst", "\n+++\ntitle = \"Notes\"\n+++\nSecret.\n");
         write("content/old.htm", "---\ntitle: Old\n---\n<p>Old page.</p>\n");
+        write("content/posts/titled.org", "\n#+title: Titled post\n\nSecret.\n"); // every file there is a post
+        write("content/notes/draft.org", "#+TITLE: Notes\n#+AUTHOR: Me\n#+DRAFT: true\n\nSecret.\n");
+        write("content/notes/dated.org", "#+title: Dated\n#+date: 2024-01-03\n\nText.\n");
 
         assertFails(
                 "content/docs/guide.adoc:1:1: AsciiDoc, which Kiln does not render (it reads Markdown and HTML only): "
@@ -207,25 +210,44 @@ class HugoContentFilesTest {
                         + "only): this file would be published as it is, front matter and all, at /notes.rst, a draft "
                         + "too: convert it to Markdown (notes.md, its front matter as YAML between --- lines), or move "
                         + "it out of content/",
+                "content/notes/dated.org:1:1: Org mode, which Kiln does not render (it reads Markdown and HTML "
+                        + "only): this file would be published as it is, front matter and all, at /notes/dated.org, a "
+                        + "draft too: convert it to Markdown (dated.md, its front matter as YAML between --- lines), "
+                        + "or move it out of content/",
+                "content/notes/draft.org:1:1: Org mode, which Kiln does not render (it reads Markdown and HTML "
+                        + "only): this file would be published as it is, front matter and all, at /notes/draft.org, a "
+                        + "draft too: convert it to Markdown (draft.md, its front matter as YAML between --- lines), "
+                        + "or move it out of content/",
                 "content/old.htm:1:1: an HTML page with front matter, which Kiln reads in .html files only: this one "
                         + "would be published as it is, front matter and all, at /old.htm, a draft too: rename it "
                         + "old.html",
                 "content/posts/orgpost.org:1:1: Org mode, which Kiln does not render (it reads Markdown and HTML only):"
                         + " this file would be published as it is, front matter and all, at /posts/orgpost.org, a "
                         + "draft too: convert it to Markdown (orgpost.md, its front matter as YAML between --- lines), "
-                        + "or move it out of content/");
+                        + "or move it out of content/",
+                "content/posts/titled.org:2:1: Org mode, which Kiln does not render (it reads Markdown and HTML "
+                        + "only): this file would be published as it is, front matter and all, at /posts/titled.org, "
+                        + "a draft too: convert it to Markdown (titled.md, its front matter as YAML between --- "
+                        + "lines), or move it out of content/");
     }
 
     @Test
     void suchAFileWithoutFrontMatterIsCopiedAsItIs() throws IOException {
         site();
         write("content/agenda.org", "* TODO write\n#+TITLE: not at the top\n");
+        // Org documents kept for download: their #+TITLE: and the like mark no page, no date, no draft.
+        String init = "#+TITLE: My Emacs configuration\n#+PROPERTY: header-args :tangle init.el\n\n* Basics\n"
+                + "#+DATE: 2024-01-01\n";
+        write("content/files/init.org", init);
+        write("content/agenda-2024.org", "#+TITLE: Agenda\n#+OPTIONS: toc:nil\n\n* TODO\n");
         write("content/README.rst", "Title\n=====\n\n---\n\nText.\n");
         write("content/page.htm", "<p>Legacy.</p>\n");
 
         build();
 
         assertEquals("* TODO write\n#+TITLE: not at the top\n", read("agenda.org"));
+        assertEquals(init, read("files/init.org"));
+        assertEquals("#+TITLE: Agenda\n#+OPTIONS: toc:nil\n\n* TODO\n", read("agenda-2024.org"));
         assertEquals("Title\n=====\n\n---\n\nText.\n", read("README.rst"));
         assertEquals("<p>Legacy.</p>\n", read("page.htm"));
     }

@@ -117,12 +117,12 @@ class SourceLoaderTest {
         write("content/plain.html", "+++\ntitle = \"Now a page\"\n+++\n<p>Copied</p>\n");
         assertNull(SourceLoader.reload(site, before, java.util.Set.of("content/plain.html"), READ),
                 "an HTML file may be a page now (or an error): walk the folders");
-        write("content/agenda.org", "#+TITLE: Agenda\n* TODO\n");
+        write("content/agenda.org", "#+TITLE: Agenda\n#+DATE: 2024-01-01\n* TODO\n");
         assertNull(SourceLoader.reload(site, before, java.util.Set.of("content/agenda.org"), READ),
                 "an Org file may be an error now");
         assertEquals(before.statics(), SourceLoader.reload(site, before, java.util.Set.of("content/a.pdf"), READ)
                 .statics(), "any other file is copied again as it is");
-        assertThrows(SiteException.class, () -> SourceLoader.load(site), "agenda.org starts with Org's front matter");
+        assertThrows(SiteException.class, () -> SourceLoader.load(site), "agenda.org starts with a page's #+DATE:");
     }
 
     @Test
