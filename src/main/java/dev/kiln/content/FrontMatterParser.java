@@ -24,7 +24,8 @@ public final class FrontMatterParser {
             "image", "excerpt", "excerpt_separator", "toc", "redirect_from", "aliases", "redirect_to");
     /** Hugo's keys that Kiln reads, in lower case: Hugo matches them in any case. */
     private static final Set<String> HUGO = Set.of("lastmod", "modified", "publishdate", "expirydate", "url");
-    private static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}-(.+)");
+    /** A name that starts with a date, as Jekyll names posts: {@code 2018-03-15-what-i-learned}. */
+    static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}-(.+)");
     private static final Pattern MARKUP_EXTENSION = Pattern.compile("\\.(" + SourceFile.MARKDOWN_EXTENSIONS
             + "|html)$");
     private static final Pattern WORD_BREAKS = Pattern.compile("[-_\\s]+");

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * A Hugo site's folders and names that Kiln would otherwise misread in silence, each an error at its first file saying
  * what to do, as {@link JekyllFolders} does for Jekyll's: Hugo's settings at the site's root ({@code hugo.toml} and
  * the others, {@code config.toml} when it is Hugo's, {@code config/_default/}), whose URLs and base URL were lost;
- * {@code static/}, whose files ({@code CNAME}, {@code _redirects}, {@code favicon.ico}) were missing;
+ * {@code static/} of a site that looks like Hugo's, whose files ({@code CNAME}, {@code _redirects},
+ * {@code favicon.ico}) were missing;
  * {@code content/post/}, whose posts were pages in the menu; and Hugo's language suffix ({@code hello.en.md}), which
  * moved a page to {@code /hello-en/}.
  */
@@ -39,36 +40,31 @@ final class HugoFolders {
     static final String POST = SourceLoader.CONTENT + "/post";
 
     /**
-     * Top-level keys (lower case) that only Hugo's settings have: a {@code config.yaml} with one of them is Hugo's,
-     * one without may be another tool's in a Kiln site.
+     * Top-level keys (lower case: Hugo reads them in any case) that only Hugo's settings have: a {@code config.yaml}
+     * with one of them is Hugo's, one without is another tool's ({@code theme: dark}, {@code menu:}, {@code params:}
+     * are common names) and left alone.
      */
     private static final Set<String> HUGO_KEYS = Set.of("baseurl", "languagecode", "defaultcontentlanguage",
-            "permalinks", "theme", "paginate", "pagination", "taxonomies", "markup", "outputs", "outputformats",
-            "enablerobotstxt", "summarylength", "builddrafts", "buildfuture", "disablekinds", "languages",
-            "publishdir", "contentdir", "hascjklanguage", "canonifyurls", "relativeurls", "googleanalytics",
-            "disqusshortname", "module", "menu", "menus", "params");
+            "defaultcontentlanguageinsubdir", "permalinks", "disablekinds", "canonifyurls", "relativeurls",
+            "builddrafts", "buildfuture", "buildexpired", "publishdir", "contentdir", "paginate", "enablerobotstxt",
+            "summarylength", "hascjklanguage", "enablegitinfo", "enableemoji", "outputformats");
     /** Hugo's keys (lower case) that README's table maps to site.yml, in the order said. */
-    private static final Map<String, String> MOVES = new java.util.LinkedHashMap<>();
-
-    static {
-        MOVES.put("title", "title → title");
-        MOVES.put("baseurl", "baseURL → base_url");
-        MOVES.put("languagecode", "languageCode → language");
-        MOVES.put("timezone", "timeZone → timezone");
-        MOVES.put("paginate", "paginate → paginate");
-        MOVES.put("pagination", "pagination.pagerSize → paginate");
-        MOVES.put("permalinks", "permalinks' posts → permalink");
-        MOVES.put("params", "params (description, author, your own keys) → top-level keys or params:");
-        MOVES.put("menu", "menu.main → nav ({title, url} entries)");
-        MOVES.put("menus", "menus.main → nav ({title, url} entries)");
-    }
+    private static final List<Map.Entry<String, String>> MOVES = List.of(
+            Map.entry("title", "title → title"),
+            Map.entry("baseurl", "baseURL → base_url"),
+            Map.entry("languagecode", "languageCode → language"),
+            Map.entry("timezone", "timeZone → timezone"),
+            Map.entry("paginate", "paginate → paginate"),
+            Map.entry("pagination", "pagination.pagerSize → paginate"),
+            Map.entry("permalinks", "permalinks' posts → permalink"),
+            Map.entry("params", "params (description, author, your own keys) → top-level keys or params:"),
+            Map.entry("menu", "menu.main → nav ({title, url} entries)"),
+            Map.entry("menus", "menus.main → nav ({title, url} entries)"));
 
     private static final Pattern TOML_KEY = Pattern.compile("[ \\t]*\"?([A-Za-z_][\\w-]*)\"?[ \\t]*=.*");
     private static final Pattern TOML_TABLE = Pattern.compile("[ \\t]*\\[\\[?[ \\t]*\"?([A-Za-z_][\\w-]*).*");
-    private static final Pattern YAML_KEY = Pattern.compile("\"?([A-Za-z_][\\w-]*)\"?[ \\t]*:([ \\t].*)?");
     /** A page's name with a language code before its extension: {@code hello.en.md}, {@code index.pt-br.md}. */
     private static final Pattern SUFFIXED = Pattern.compile("(.+)\\.([a-z]{2}(?:-[a-z0-9]{2,4})?)\\.(" + SourceFile.MARKDOWN_EXTENSIONS + "|html)");
-    private static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}-.*");
     private static final Pattern DATE_KEY = Pattern.compile("(?i)date[ \\t]*:.*");
     private static final Set<String> KEEPS = Set.of(".gitkeep", ".keep", ".DS_Store", "Thumbs.db");
     private static final String SEE = "README's Coming from Hugo maps the others";
@@ -77,17 +73,16 @@ final class HugoFolders {
 
     /**
      * The problems of Hugo's settings files and folders at the site's root {@code root}: its settings files
-     * ({@code config.*} when it holds Hugo's keys, or the site has no {@code site.yml}), {@code config/_default/}
-     * and {@code static/} when they hold files.
+     * ({@code hugo.*}, and {@code config.*} when it holds Hugo's keys), {@code config/_default/} when it holds files,
+     * and {@code static/} when it holds files in a site that looks like Hugo's (one of these settings, or no
+     * {@code site.yml}). A Kiln site's own {@code static/} is left alone, unread, as any folder at the root is.
      */
     static List<Problem> atRoot(Path root) {
         List<Problem> problems = new ArrayList<>();
-        boolean siteYml = Files.exists(root.resolve(dev.kiln.config.SiteConfig.FILE));
         for (String name : SETTINGS) {
             Path file = root.resolve(name);
-            boolean hugos = Files.isRegularFile(file) && isHugos(file);
-            if (hugos || Files.isRegularFile(file) && !siteYml) {
-                problems.add(Problem.inFile(name, settings(name, keys(file), hugos)));
+            if (Files.isRegularFile(file) && isHugos(file)) {
+                problems.add(Problem.inFile(name, settings(name, keys(file))));
             }
         }
         List<String> config = files(root, "config/_default");
@@ -97,7 +92,8 @@ final class HugoFolders {
                     + SEE + "), then remove the folder"));
         }
         List<String> statics = files(root, "static");
-        if (!statics.isEmpty()) {
+        boolean hugos = !problems.isEmpty() || !Files.exists(root.resolve(dev.kiln.config.SiteConfig.FILE));
+        if (!statics.isEmpty() && hugos) {
             String first = statics.stream().filter(f -> !hidden(f)).findFirst().orElse(statics.get(0));
             problems.add(Problem.inFile(first, staticFolder(first, statics)));
         }
@@ -121,20 +117,18 @@ final class HugoFolders {
         return false;
     }
 
-    /** What to do with the settings file {@code name}, which has {@code keys}: Hugo's own ones when {@code hugos}. */
-    private static String settings(String name, Set<String> keys, boolean hugos) {
+    /** What to do with the settings file {@code name}, which has {@code keys}. */
+    private static String settings(String name, Set<String> keys) {
         List<String> moves = new ArrayList<>();
-        MOVES.forEach((key, move) -> {
-            if (keys.contains(key)) {
-                moves.add(move);
+        for (Map.Entry<String, String> move : MOVES) {
+            if (keys.contains(move.getKey())) {
+                moves.add(move.getValue());
             }
-        });
+        }
         String what = moves.isEmpty() ? "(" + SEE.replace(" the others", " its keys") + ")"
                 : "(" + String.join(", ", moves) + "; " + SEE + ")";
         return "Hugo's settings, which Kiln does not read: without them the site's URLs and base URL are not "
-                + "Hugo's: write them in site.yml " + what + ", then remove " + name
-                + (hugos ? "" : " (a file of another tool: a site.yml, even empty, "
-                + "tells Kiln that this folder is a Kiln site, and a " + name + " without Hugo's keys is then left alone)");
+                + "Hugo's: write them in site.yml " + what + ", then remove " + name;
     }
 
     /** What to do with Hugo's {@code static/}, which holds {@code files}, {@code first} among them. */
@@ -232,8 +226,11 @@ final class HugoFolders {
                 keys.add(m.group(1).toLowerCase(Locale.ROOT));
             } else if (toml && !inTable && (m = TOML_KEY.matcher(line)).matches()) {
                 keys.add(m.group(1).toLowerCase(Locale.ROOT));
-            } else if (!toml && (m = YAML_KEY.matcher(line)).matches()) {
-                keys.add(m.group(1).toLowerCase(Locale.ROOT));
+            } else if (!toml) {
+                String key = FrontMatterStart.yamlKey(line);
+                if (key != null) {
+                    keys.add(key.toLowerCase(Locale.ROOT));
+                }
             }
         }
         return keys;
@@ -293,7 +290,7 @@ final class HugoFolders {
 
     /** Whether {@code page} has a date: a dated name, or a {@code date:} line in its YAML front matter. */
     private static boolean isDated(SourceFile page) {
-        if (DATED_NAME.matcher(page.fileName().startsWith("index.") ? folderName(page.path())
+        if (FrontMatterParser.DATED_NAME.matcher(page.fileName().startsWith("index.") ? folderName(page.path())
                 : page.fileName()).matches()) {
             return true;
         }

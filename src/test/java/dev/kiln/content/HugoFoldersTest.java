@@ -73,35 +73,51 @@ class HugoFoldersTest {
     }
 
     @Test
-    void aConfigYamlOfAnotherToolIsLeftAloneBesideSiteYmlButNotWithout() throws IOException {
+    void aConfigYamlOfAnotherToolIsLeftAloneWithOrWithoutSiteYml() throws IOException {
         Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
-        Kiln.write(site, "config.yaml", "lint:\n  strict: true\n");
-        Kiln.assertBuildFails(site, out.resolve("site"), List.of("config.yaml:1:1: " + SETTINGS + "README's Coming "
-                + "from Hugo maps its keys), then remove config.yaml (a file of another tool: a site.yml, even empty, "
-                + "tells Kiln that this folder is a Kiln site, and a config.yaml without Hugo's keys is then left alone)"));
-
-        Kiln.write(site, "site.yml", "title: Kiln\n");
+        // site.yml is optional: a config.yaml without Hugo's own keys is another tool's.
+        Kiln.write(site, "config.yaml", "foo: bar\nlint:\n  strict: true\n");
         assertEquals(0, build().code(), () -> build().err());
 
-        // With one of Hugo's keys it is Hugo's, site.yml or not.
+        // theme, menu, params, markup... are common names: only Hugo's own keys make it Hugo's.
+        Kiln.write(site, "site.yml", "title: Kiln\n");
+        Kiln.write(site, "config.yml", "theme: dark\nmenu:\n  - a\nparams: {x: 1}\nmarkup: md\nmodule: m\n"
+                + "outputs: [html]\nlanguages: [en]\nmenus: []\n");
+        assertEquals(0, build().code(), () -> build().err());
+
+        // With one of Hugo's keys (in any case, as Hugo reads them) it is Hugo's, site.yml or not.
         Kiln.write(site, "config.yaml", "lint:\n  strict: true\nbaseurl: https://example.org/\n");
+        Kiln.write(site, "config.yml", "theme: dark\nDisableKinds: [taxonomy]\n");
         Kiln.assertBuildFails(site, out.resolve("site"), List.of("config.yaml:1:1: " + SETTINGS
-                + "baseURL → base_url; README's Coming from Hugo maps the others), then remove config.yaml"));
+                + "baseURL → base_url; README's Coming from Hugo maps the others), then remove config.yaml",
+                "config.yml:1:1: " + SETTINGS + "README's Coming from Hugo maps its keys), then remove config.yml"));
     }
 
     @Test
-    void hugosStaticFolderMadeAfterABuildIsReportedNotTakenForNothingChanged() throws IOException {
+    void aKilnSitesOwnStaticFolderIsLeftAloneAndHugosIsReportedEvenWhenMadeAfterABuild() throws IOException {
         Kiln.write(site, "site.yml", "title: Kiln\n");
         Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
         Kiln.write(site, "static/.gitkeep", ""); // what keeps an empty folder in git: nothing to lose
         Kiln.write(site, "static/.DS_Store", "x");
         assertEquals(0, build().code(), () -> build().err());
 
+        // A Kiln site (site.yml, none of Hugo's settings) keeps its static/ for itself: unread, as before.
         Kiln.write(site, "static/favicon.ico", "ico");
-        Kiln.assertBuildFails(site, out.resolve("site"), List.of("static/favicon.ico:1:1: Hugo's static/ folder, "
-                + "which Kiln does not read: its file is missing from the site: move it into content/, where a file "
-                + "that is not a page is published at the same path (static/favicon.ico → content/favicon.ico, at "
-                + "/favicon.ico)"));
+        assertEquals(0, build().code(), () -> build().err());
+        assertFalse(Files.exists(out.resolve("site/favicon.ico")));
+
+        // Hugo's settings beside it make it Hugo's static/, whose files would be missing.
+        Kiln.write(site, "hugo.toml", "title = 'T'\n");
+        String error = "static/favicon.ico:1:1: Hugo's static/ folder, which Kiln does not read: its file is missing "
+                + "from the site: move it into content/, where a file that is not a page is published at the same "
+                + "path (static/favicon.ico → content/favicon.ico, at /favicon.ico)";
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of("hugo.toml:1:1: " + SETTINGS + "title → title; "
+                + "README's Coming from Hugo maps the others), then remove hugo.toml", error));
+
+        // So does the lack of site.yml: a Hugo site's folder.
+        Files.delete(site.resolve("hugo.toml"));
+        Files.delete(site.resolve("site.yml"));
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of(error));
     }
 
     @Test

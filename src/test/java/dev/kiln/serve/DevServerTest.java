@@ -848,8 +848,9 @@ class DevServerTest {
         try (DevServer server = started(site)) {
             settledRebuilds(server, 300);
 
-            // Hugo's static/ (hidden files too) and config/_default/ are errors: their coming and going is a change.
-            for (String file : List.of("static/.well-known/security.txt", "config/_default/hugo.toml")) {
+            // Hugo's config/_default/ is an error, and so is static/ (hidden files too) beside Hugo's settings: their
+            // coming and going is a change.
+            for (String file : List.of("config/_default/hugo.toml", "static/.well-known/security.txt")) {
                 write(site, file, "baseURL = 'https://example.org/'\n");
                 String folder = file.substring(0, file.indexOf('/', file.indexOf('/') + 1) + 1);
                 await("the error of " + file + " made while serving", () -> errors(server).contains(file));
@@ -857,8 +858,15 @@ class DevServerTest {
                 delete(site, file);
                 delete(site, folder);
                 delete(site, file.substring(0, file.indexOf('/')));
-                await("the error of " + folder + " to clear once it is removed", () -> errors(server).isEmpty());
+                await("the error of " + folder + " to clear once it is removed", () -> !errors(server).contains(file));
+                if (file.startsWith("config/")) {
+                    assertEquals("", errors(server));
+                    write(site, "hugo.toml", "baseURL = 'https://example.org/'\n"); // static/ is Hugo's beside it
+                    await("the error of hugo.toml", () -> errors(server).contains("hugo.toml"));
+                }
             }
+            delete(site, "hugo.toml");
+            await("the error of hugo.toml to clear once it is removed", () -> errors(server).isEmpty());
 
             // hugo.toml is an error beside site.yml too, and a config.yaml with Hugo's keys.
             for (String file : List.of("hugo.toml", "config.yaml")) {
