@@ -65,7 +65,6 @@ final class HugoFolders {
     private static final Pattern TOML_TABLE = Pattern.compile("[ \\t]*\\[\\[?[ \\t]*\"?([A-Za-z_][\\w-]*).*");
     /** A page's name with a language code before its extension: {@code hello.en.md}, {@code index.pt-br.md}. */
     private static final Pattern SUFFIXED = Pattern.compile("(.+)\\.([a-z]{2}(?:-[a-z0-9]{2,4})?)\\.(" + SourceFile.MARKDOWN_EXTENSIONS + "|html)");
-    private static final Pattern DATE_KEY = Pattern.compile("(?i)date[ \\t]*:.*");
     private static final Set<String> KEEPS = Set.of(".gitkeep", ".keep", ".DS_Store", "Thumbs.db");
     private static final String SEE = "README's Coming from Hugo maps the others";
 
@@ -288,26 +287,43 @@ final class HugoFolders {
                 + (files == 1 ? "it is a page" : "they are pages") + ", not posts, give the folder another name)");
     }
 
-    /** Whether {@code page} has a date: a dated name, or a {@code date:} line in its YAML front matter. */
+    /** Whether {@code page} has a date: a dated name, or a {@code date:} in its YAML front matter. */
     private static boolean isDated(SourceFile page) {
         if (FrontMatterParser.DATED_NAME.matcher(page.fileName().startsWith("index.") ? folderName(page.path())
                 : page.fileName()).matches()) {
             return true;
         }
+        return frontMatterKeys(page).contains("date");
+    }
+
+    /**
+     * Whether the front matter of {@code page} gives its URL, so that its file name is in no URL: a
+     * {@code permalink:} or Hugo's {@code url:}, or, for a post, a {@code slug:} (a page's URL is its path).
+     */
+    static boolean givesUrl(SourceFile page) {
+        Set<String> keys = frontMatterKeys(page);
+        return keys.contains("permalink") || keys.contains("url")
+                || keys.contains("slug") && page.path().startsWith(SourceLoader.POSTS + "/");
+    }
+
+    /** The top-level keys (lower case) of the YAML front matter that opens {@code page}'s first line; empty if none. */
+    private static Set<String> frontMatterKeys(SourceFile page) {
         String text = page.text();
         if (!text.startsWith("---")) {
-            return false;
+            return Set.of();
         }
+        Set<String> keys = new java.util.HashSet<>();
         String[] lines = text.split("\\r?\\n", 200);
         for (int i = 1; i < lines.length; i++) {
             if (lines[i].startsWith("---") || lines[i].startsWith("...")) {
-                return false;
+                break;
             }
-            if (DATE_KEY.matcher(lines[i]).matches()) {
-                return true;
+            String key = FrontMatterStart.yamlKey(lines[i]);
+            if (key != null) {
+                keys.add(key.toLowerCase(Locale.ROOT));
             }
         }
-        return false;
+        return keys;
     }
 
     private static String folderName(String path) {
@@ -320,8 +336,10 @@ final class HugoFolders {
      * with the site's {@code language} ({@code hello.en.md} of an {@code en} site), an index with any
      * ({@code index.en.md}: no one names a page {@code index-en}), and the translations of these
      * ({@code hello.fr.md} beside {@code hello.en.md}). Kiln would take the suffix for part of the name: its URL.
+     * A file among {@code urlGiven} (its front matter gives its URL: {@link #givesUrl}) is no problem: its name is
+     * in no URL; but a post bundle's index, whose folder would be no bundle, still is.
      */
-    static List<Problem> languageSuffixes(List<String> paths, String language) {
+    static List<Problem> languageSuffixes(List<String> paths, Set<String> urlGiven, String language) {
         String lang = language == null ? "" : language.toLowerCase(Locale.ROOT).replace('_', '-');
         String primary = lang.contains("-") ? lang.substring(0, lang.indexOf('-')) : lang;
         Map<String, String> named = new HashMap<>(); // folder/name → the suffixed file of the site's language
@@ -346,20 +364,25 @@ final class HugoFolders {
             String path = at.get(i);
             String folder = path.substring(0, path.lastIndexOf('/') + 1);
             String own = named.get(folder + m.group(1));
-            if (own == null) {
-                continue; // hello.js.md: a name, Kiln's and Hugo's
-            }
             String base = m.group(1);
             String code = m.group(2);
-            String as = base + "-" + code;
             boolean index = base.equals("index");
+            boolean inPosts = path.startsWith(SourceLoader.POSTS + "/");
+            if (own == null || urlGiven.contains(path) && !(index && inPosts)) {
+                continue; // hello.js.md: a name, Kiln's and Hugo's; or one whose URL its front matter gives
+            }
+            String as = base + "-" + code;
             String wrong = index ? "Kiln would take index-" + code + " for its name, in its URL, and the folder "
                     + folder.substring(0, folder.length() - 1) + "/ for no bundle"
                     : "Kiln would take " + as + " for its name, in its URL";
             if (own.equals(path)) {
+                String name = index && inPosts ? "" : inPosts ? " (or, if ." + code + " is part of its name, not a "
+                        + "language, keep the name and say so with slug: " + base + "." + code + " in its front matter)"
+                        : " (or, if ." + code + " is part of its name, not a language, keep the name and say so with "
+                        + "permalink: " + Permalinks.pagePath(path).url() + " in its front matter)";
                 problems.add(Problem.inFile(path, "." + code + " is Hugo's language suffix, which Kiln does not "
                         + "read (a Kiln site has one language, site.yml's language: " + language + "): " + wrong
-                        + ": rename it " + base + "." + m.group(3)));
+                        + ": rename it " + base + "." + m.group(3) + name));
             } else {
                 problems.add(Problem.inFile(path, "." + code + " is Hugo's language suffix: this is a translation "
                         + "of " + own + ", and a Kiln site has one language (site.yml's language: " + language

@@ -152,7 +152,11 @@ public final class SourceLoader {
         statics = PostBundles.mark(posts, statics, problems);
         statics = PostBundles.markPages(pages, statics);
         // Hugo's names and folders, which would otherwise move pages and lose files in silence.
-        problems.addAll(HugoFolders.languageSuffixes(toRead.stream().map(ToRead::rel).toList(), language));
+        java.util.Set<String> urlGiven = new java.util.HashSet<>();
+        for (List<SourceFile> sources : List.of(posts, pages)) {
+            sources.stream().filter(HugoFolders::givesUrl).forEach(source -> urlGiven.add(source.path()));
+        }
+        problems.addAll(HugoFolders.languageSuffixes(toRead.stream().map(ToRead::rel).toList(), urlGiven, language));
         Problem post = HugoFolders.postFolder(pages);
         if (post != null) {
             problems.add(post);

@@ -148,9 +148,15 @@ class HugoFoldersTest {
         String suffix = " is Hugo's language suffix, which Kiln does not read (a Kiln site has one language, site.yml's"
                 + " language: en): Kiln would take ";
         Kiln.assertBuildFails(site, out.resolve("site"), List.of(
-                "content/about.en.md:1:1: .en" + suffix + "about-en for its name, in its URL: rename it about.md",
-                "content/posts/bye.en.mdown:1:1: .en" + suffix + "bye-en for its name, in its URL: rename it bye.mdown",
-                "content/posts/hello.en.md:1:1: .en" + suffix + "hello-en for its name, in its URL: rename it hello.md",
+                "content/about.en.md:1:1: .en" + suffix + "about-en for its name, in its URL: rename it about.md (or, "
+                        + "if .en is part of its name, not a language, keep the name and say so with permalink: "
+                        + "/about.en/ in its front matter)",
+                "content/posts/bye.en.mdown:1:1: .en" + suffix + "bye-en for its name, in its URL: rename it bye.mdown"
+                        + " (or, if .en is part of its name, not a language, keep the name and say so with slug: "
+                        + "bye.en in its front matter)",
+                "content/posts/hello.en.md:1:1: .en" + suffix + "hello-en for its name, in its URL: rename it hello.md"
+                        + " (or, if .en is part of its name, not a language, keep the name and say so with slug: "
+                        + "hello.en in its front matter)",
                 "content/posts/hello.fr.md:1:1: .fr is Hugo's language suffix: this is a translation of "
                         + "content/posts/hello.en.md, and a Kiln site has one language (site.yml's language: en): Kiln "
                         + "would take hello-fr for its name, in its URL: move it out of content/, or name it as a page "
@@ -168,11 +174,19 @@ class HugoFoldersTest {
         assertEquals(1, run.code(), run.err());
         assertEquals(List.of("content/posts/2024-05-01-hallo.de.md:1:1: .de is Hugo's language suffix, which Kiln "
                 + "does not read (a Kiln site has one language, site.yml's language: de-DE): Kiln would take "
-                + "2024-05-01-hallo-de for its name, in its URL: rename it 2024-05-01-hallo.md"), run.problems());
+                + "2024-05-01-hallo-de for its name, in its URL: rename it 2024-05-01-hallo.md (or, if .de is part of "
+                + "its name, not a language, keep the name and say so with slug: 2024-05-01-hallo.de in its front "
+                + "matter)"), run.problems());
 
-        Files.delete(site.resolve("content/posts/2024-05-01-hallo.de.md"));
+        // A post about a .de domain says so with its slug:, a page with its permalink: their URL is no file name's.
+        Kiln.write(site, "content/posts/2024-05-01-hallo.de.md", "---\ntitle: A\nslug: meine-seite.de\n---\nT.\n");
+        Kiln.write(site, "content/index.js.md", "---\ntitle: Index.js\nPermalink: /index.js/\n---\nT.\n");
+        Kiln.write(site, "content/tools/index.de.md", "---\ntitle: Tools\nurl: /tools/\n---\nT.\n");
         run = build();
         assertEquals(0, run.code(), run.err());
+        assertTrue(Files.exists(out.resolve("site/posts/meine-seite-de/index.html")), run.err());
+        assertTrue(Files.exists(out.resolve("site/index.js/index.html")));
+        assertTrue(Files.exists(out.resolve("site/tools/index.html")));
         assertTrue(Files.exists(out.resolve("site/posts/node-js/index.html")));
         assertFalse(run.err().contains("language suffix"));
     }
