@@ -509,15 +509,18 @@ public final class SourceLoader {
     /**
      * Hidden files and folders, editor swap, backup and temporary files are never part of a site: besides
      * names starting with {@code .} or {@code #} or ending in {@code ~}, {@code .swp}, {@code .swx} or
-     * {@code .tmp}, Vim's probe {@code 4913} and the {@code sedXXXXXX} that {@code sed -i} writes before
-     * renaming it over the file it edits.
+     * {@code .tmp}, Vim's probe {@code 4913}, the {@code sedXXXXXX} that {@code sed -i} writes before
+     * renaming it over the file it edits, and the {@code x.md___jb_tmp___} and {@code x.md___jb_old___} of
+     * JetBrains' editors' safe write (the new text, then the old file renamed aside, then the new one renamed
+     * over it).
      */
     public static boolean isIgnored(Path relative) {
         for (Path part : relative) {
             String name = part.toString();
             if (name.startsWith(".") || name.startsWith("#") || name.endsWith("~")
                     || name.endsWith(".swp") || name.endsWith(".swx") || name.endsWith(".tmp")
-                    || name.equals("4913") || isSedTemporary(name)) {
+                    || name.equals("4913") || isSedTemporary(name)
+                    || name.endsWith("___jb_tmp___") || name.endsWith("___jb_old___")) {
                 return true;
             }
         }

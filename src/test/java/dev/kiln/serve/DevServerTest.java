@@ -1075,6 +1075,32 @@ class DevServerTest {
     }
 
     @Test
+    void aJetBrainsSafeWriteGivesOneRebuildAndItsTemporaryFilesAreNeverPublished() throws IOException {
+        Path site = site();
+        DevServer patient = new DevServer(Fixtures.options(site), "127.0.0.1", 0, log::add, 300);
+        patient.start();
+        try (DevServer server = patient) {
+            Path file = site.resolve(FIRST);
+            Path tmp = file.resolveSibling(file.getFileName() + "___jb_tmp___");
+            Path old = file.resolveSibling(file.getFileName() + "___jb_old___");
+            long before = settledRebuilds(server, 300);
+
+            Files.writeString(tmp, post("First", "java, cats", "Saved by IntelliJ."));
+            assertEquals(before, settledRebuilds(server, 500), "no rebuild for the new text alone: " + log);
+            rebuild(server); // as if another save came meanwhile: the folders are walked
+            assertEquals(404, get(server, "/posts/2020-01-01-first.md___jb_tmp___").statusCode(), "never published");
+            before = server.rebuilds();
+
+            // The rest of IntelliJ's safe write: the old file aside, the new one over it, the old one removed.
+            Files.move(file, old, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            Files.delete(old);
+            await("the save to be served", () -> get(server, FIRST_URL).body().contains("Saved by IntelliJ."));
+            assertEquals(before + 1, settledRebuilds(server, 500), "one rebuild for one save: " + log);
+        }
+    }
+
+    @Test
     void filesOutsideTheSitesFoldersDoNotRebuild() throws IOException {
         Path site = site();
         try (DevServer server = started(site)) {
