@@ -36,6 +36,11 @@ final class ContentTypes {
             Map.entry("mp4", "video/mp4"),
             Map.entry("webm", "video/webm"),
             Map.entry("mp3", "audio/mpeg"),
+            Map.entry("ogg", "audio/ogg"),
+            Map.entry("wav", "audio/wav"),
+            Map.entry("m4a", "audio/mp4"),
+            Map.entry("ogv", "video/ogg"),
+            Map.entry("bmp", "image/bmp"),
             Map.entry("zip", "application/zip"));
 
     private ContentTypes() {}
@@ -52,5 +57,16 @@ final class ContentTypes {
 
     static boolean isHtml(String path) {
         return of(path).startsWith("text/html");
+    }
+
+    /**
+     * Whether a page may show or run the file: an image, a script, a font, audio or video. Not a page, a
+     * stylesheet (swapped in place), a feed, nor what pages only link to or that no browser shows in a page
+     * ({@code .txt}, {@code .pdf}, {@code .json}, {@code .zip}, {@code x.md.new}, a name without extension).
+     */
+    static boolean isShownByPages(String path) {
+        String type = of(path);
+        return type.startsWith("image/") || type.startsWith("font/") || type.startsWith("audio/")
+                || type.startsWith("video/") || type.startsWith("text/javascript") || type.equals("application/wasm");
     }
 }

@@ -335,7 +335,7 @@ public final class DevServer implements AutoCloseable {
             log.accept("build failed: " + after.problems().size() + " problem(s); " + (after.built()
                     ? "still serving the last good site" : "nothing to serve until it builds (pages show the problems)"));
             if (!after.problems().equals(before.problems())) {
-                reload.notify(page -> true, false, false);
+                reload.notify((page, address) -> true, false, false);
             }
             return;
         }
@@ -352,23 +352,22 @@ public final class DevServer implements AutoCloseable {
                     : "base path " + after.basePath()) + ")");
         }
         if (before.broken()) {
-            reload.notify(page -> true, false, false);
+            reload.notify((page, address) -> true, false, false);
             return;
         }
         boolean stylesheets = changed.stream().anyMatch(p -> p.endsWith(".css"));
-        boolean notOnlyStylesheets = changed.stream().anyMatch(p -> !p.endsWith(".css"));
-        boolean otherAssets = changed.stream().anyMatch(DevServer::shownByPages);
-        reload.notify(page -> page == null ? notOnlyStylesheets : changed.contains(page) || otherAssets, stylesheets,
-                otherAssets);
+        boolean shown = changed.stream().anyMatch(ContentTypes::isShownByPages);
+        // A tab reloads when its own page's bytes changed (or it went), or a file pages show or run did; one on
+        // the 404 page when that page changed or something is at its address now. A file pages only link to
+        // (.txt, .pdf, .json, an editor's x.md.new) reloads none.
+        reload.notify((page, address) -> shown || (page != null ? changed.contains(page)
+                : changed.contains(NOT_FOUND) || address != null
+                        && !java.util.Objects.equals(before.site().served(address), after.site().served(address))),
+                stylesheets, shown);
     }
 
-    /**
-     * Whether a page may show or run the file (an image, a script, a font): not another page, a stylesheet
-     * (swapped in place), nor a feed or sitemap, which pages only link to.
-     */
-    private static boolean shownByPages(String path) {
-        return !path.endsWith(".css") && !ContentTypes.isHtml(path) && !path.endsWith(".xml");
-    }
+    /** The page a tab shows where nothing is. */
+    private static final String NOT_FOUND = "404.html";
 
     /** Output paths added, removed or with other bytes. */
     static Set<String> changed(SiteOutput before, SiteOutput after) {

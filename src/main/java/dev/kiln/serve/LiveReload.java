@@ -7,7 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -56,8 +56,11 @@ final class LiveReload {
         return page + "-" + generation.stylesheets() + "-" + generation.assets();
     }
 
-    /** A listening tab: the output path of the page it shows (null when unknown) and its open stream. */
-    private record Client(HttpExchange exchange, OutputStream out, String page) {}
+    /**
+     * A listening tab: the output path of the page it shows (null when none is there: it shows the 404 page),
+     * its address in the site ({@code posts/x/}, null when outside the base path) and its open stream.
+     */
+    private record Client(HttpExchange exchange, OutputStream out, String page, String address) {}
 
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
 
@@ -65,12 +68,13 @@ final class LiveReload {
      * Opens an event stream for a tab showing {@code page} at {@code version} (its {@code v}, or null); the
      * exchange stays open for later events. {@code pageNow} digests the page the tab's address shows now.
      */
-    void open(HttpExchange exchange, String page, String version, Supplier<String> pageNow) throws IOException {
+    void open(HttpExchange exchange, String page, String address, String version, Supplier<String> pageNow)
+            throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-store");
         exchange.sendResponseHeaders(200, 0);
         OutputStream out = exchange.getResponseBody();
-        Client client = new Client(exchange, out, page);
+        Client client = new Client(exchange, out, page, address);
         clients.add(client);
         send(client, ": connected\nretry: 500\n\n");
         if (version == null) {
@@ -89,15 +93,16 @@ final class LiveReload {
     }
 
     /**
-     * Tells each tab whose page {@code reload} accepts to reload, and, when {@code stylesheets} changed, every
+     * Tells each tab whose page and address {@code reload} accepts to reload (the page null when the tab shows
+     * the 404 page, the address null when outside the base path), and, when {@code stylesheets} changed, every
      * other tab to swap them: a page that did not change still shows them. {@code assets} says whether a
      * file that pages show changed.
      */
-    void notify(Predicate<String> reload, boolean stylesheets, boolean assets) {
+    void notify(BiPredicate<String, String> reload, boolean stylesheets, boolean assets) {
         Generation was = generation; // one writer: DevServer.rebuild() is synchronized
         generation = new Generation(was.stylesheets() + (stylesheets ? 1 : 0), was.assets() + (assets ? 1 : 0));
         for (Client client : clients) {
-            if (reload.test(client.page())) {
+            if (reload.test(client.page(), client.address())) {
                 send(client, "event: reload\ndata: reload\n\n");
             } else if (stylesheets) {
                 send(client, "event: css\ndata: css\n\n");

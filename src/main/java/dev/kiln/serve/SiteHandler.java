@@ -61,7 +61,9 @@ final class SiteHandler implements HttpHandler {
             }
             if (path.equals(LiveReload.ENDPOINT) && method.equals("GET")) {
                 String pathname = query(uri, "page");
-                reload.open(exchange, pageOf(pathname), query(uri, "v"), () -> digestAt(pathname));
+                String address = addressOf(pathname);
+                reload.open(exchange, address == null ? null : snapshot.get().site().served(address), address,
+                        query(uri, "v"), () -> digestAt(pathname));
                 return; // the stream stays open for later events
             }
             serve(exchange, path);
@@ -180,8 +182,11 @@ final class SiteHandler implements HttpHandler {
         }
     }
 
-    /** The output file of the page a tab shows, from its {@code location.pathname}. */
-    private String pageOf(String pathname) {
+    /**
+     * Where a tab is in the site, from its {@code location.pathname}: the path under the base path
+     * ({@code posts/x/}, "" for the home page), or null when it is outside the base path.
+     */
+    private String addressOf(String pathname) {
         Snapshot now = snapshot.get();
         String basePath = now.basePath();
         String path;
@@ -194,7 +199,7 @@ final class SiteHandler implements HttpHandler {
         if (path == null || !path.startsWith(basePath + "/")) {
             return null;
         }
-        return now.site().served(path.substring(basePath.length() + 1));
+        return path.substring(basePath.length() + 1);
     }
 
     private static final byte[] EMPTY_PAGE = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -182,6 +182,53 @@ class LiveReloadTest {
     }
 
     @Test
+    void aFileThatPagesOnlyLinkToReloadsNoTabButTheOneAtItsAddressWhileAnImageOrScriptReloadsEveryTab() {
+        Path site = blog(tmp.resolve("blog"));
+        try (DevServer server = started(Fixtures.options(site))) {
+            String about = shown(server, "/about/");
+            try (Tab home = new Tab(server, "/");
+                 Tab first = new Tab(server, FIRST_URL);
+                 Tab missing = new Tab(server, "/no/such/page/");
+                 Tab later = new Tab(server, "/files/later.txt")) {
+                // Published, yet no page shows or runs them: a note, a PDF, data, and an editor's x.md.new
+                // written before it is renamed over x.md.
+                write(site, "content/files/notes.txt", "todo\n");
+                rebuild(server);
+                write(site, "content/files/a.pdf", "%PDF-1.4\n");
+                write(site, "content/files/data.json", "{}\n");
+                write(site, FIRST + ".new", post("First", "java, cats", "Not saved yet."));
+                rebuild(server);
+                assertEquals(200, get(server, "/files/notes.txt").statusCode());
+                touchCss(site, server);
+                assertNothingBefore("css", home, first, missing, later);
+
+                // A tab that was hidden meanwhile has only a stylesheet to swap.
+                try (Tab back = new Tab(server, "/about/", about)) {
+                    back.expect("css");
+                }
+
+                // The tab on the file's address showed the 404 page: it reloads to show the file.
+                write(site, "content/files/later.txt", "here now\n");
+                rebuild(server);
+                later.expect("reload");
+                touchCss(site, server);
+                assertNothingBefore("css", home, first, missing);
+
+                write(site, "assets/js/site.js", "console.log('hi');\n");
+                rebuild(server);
+                for (Tab tab : List.of(home, first, missing)) {
+                    tab.expect("reload"); // a page may run it
+                }
+                write(site, "assets/images/logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+                rebuild(server);
+                for (Tab tab : List.of(home, first, missing)) {
+                    tab.expect("reload"); // a page may show it
+                }
+            }
+        }
+    }
+
+    @Test
     void aTabUnderTheBasePathReloadsWhenItsPageChanges() {
         Path site = blog(tmp.resolve("blog"));
         try (DevServer server = started(Fixtures.options(site).withBaseUrl("https://me.github.io/blog"));
