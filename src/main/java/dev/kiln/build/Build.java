@@ -257,7 +257,7 @@ public final class Build implements AutoCloseable {
                         + (assembler.writesArchive() ? 1 : 0),
                 selection.skippedDrafts(), selection.skippedFuture(), selection.timed(), rendered.takeRuns(), pagesLaidOut, config.rootUrl(), config.basePath(),
                 java.util.Map.copyOf(assembler.sources()), millis, timings, LinkReport.missingHome(config, output),
-                ExcerptLinks.excerpts(index.posts()));
+                ExcerptLinks.excerpts(index.posts()), selection.skipped());
     }
 
     private <T> T stage(Timings timings, String name, Supplier<T> stage) {
@@ -556,7 +556,7 @@ public final class Build implements AutoCloseable {
      * change what a build of the same sources includes (a page left out until its date, or one that expires later).
      */
     private record Selection(List<DraftPage> included, int skippedDrafts, int skippedFuture, int futurePages,
-                             int skippedExpired, int expiredPages, boolean timed) {
+                             int skippedExpired, int expiredPages, boolean timed, Map<String, String> skipped) {
 
         static Selection of(List<DraftPage> all, BuildOptions options) {
             ZonedDateTime now = ZonedDateTime.now(options.clock());
@@ -567,25 +567,29 @@ public final class Build implements AutoCloseable {
             int futurePages = 0;
             int expiredPages = 0;
             boolean expiring = false;
+            Map<String, String> skipped = new TreeMap<>();
             for (DraftPage page : all) {
                 var front = page.front();
                 if (page.isDraft() && !options.drafts()) {
                     drafts++;
+                    skipped.put(page.path(), BuildResult.DRAFT);
                 } else if (!options.future() && (front.publishDate() != null ? front.publishDate().isAfter(now)
                         : page.kind() == PageKind.POST && front.date() != null && front.date().isAfter(now))) {
                     // A publishDate says when the page goes out, whatever its date says (Hugo's reading).
                     future++;
                     futurePages += page.kind() == PageKind.POST ? 0 : 1;
+                    skipped.put(page.path(), BuildResult.FUTURE);
                 } else if (front.expiryDate() != null && !front.expiryDate().isAfter(now)) {
                     expired++;
                     expiredPages += page.kind() == PageKind.POST ? 0 : 1;
+                    skipped.put(page.path(), BuildResult.EXPIRED);
                 } else {
                     expiring |= front.expiryDate() != null;
                     included.add(page);
                 }
             }
             return new Selection(included, drafts, future, futurePages, expired, expiredPages,
-                    future > 0 || expiring);
+                    future > 0 || expiring, java.util.Collections.unmodifiableMap(skipped));
         }
 
         String describeSkipped() {

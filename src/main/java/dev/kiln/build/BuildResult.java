@@ -14,12 +14,22 @@ import dev.kiln.output.SiteOutput;
  * once by the {@link LinkReport} for every link to {@code /} (null when a page is at {@code /}); {@code timed} says
  * whether time alone may change the site (a post left out until its date, a page whose {@code expiryDate} is to come);
  * {@code excerpts} maps the output path of each post to its excerpt's HTML as layouts show it on list pages ("" when
- * it holds no link), for the {@link LinkReport} to tell a link of an excerpt from a layout's.
+ * it holds no link), for the {@link LinkReport} to tell a link of an excerpt from a layout's; {@code skipped} maps
+ * the path of each post or page left out ({@code content/posts/x.md}) to why, {@link #DRAFT}, {@link #FUTURE} or
+ * {@link #EXPIRED}, in the order of the paths.
  */
 public record BuildResult(SiteOutput output, int posts, int pages, int tagPages, int listPages, int skippedDrafts,
                           int skippedFuture, boolean timed, int markdownRenders, int layoutRenders, String rootUrl, String basePath,
                           java.util.Map<String, String> sources, long millis,
-                          Timings timings, Problem missingHome, java.util.Map<String, String> excerpts) {
+                          Timings timings, Problem missingHome, java.util.Map<String, String> excerpts,
+                          java.util.Map<String, String> skipped) {
+
+    /** Why {@code skipped} left a source out: a draft ({@code --drafts} includes it), */
+    public static final String DRAFT = "draft";
+    /** dated (or {@code publishDate}) after the moment of the build ({@code --future} includes it), */
+    public static final String FUTURE = "future";
+    /** or past its {@code expiryDate} (nothing includes it). */
+    public static final String EXPIRED = "expired";
 
     /** The closing line of a build: {@code built 66 pages, 12 tag pages in 412 ms}. */
     public String summary() {

@@ -340,6 +340,8 @@ public final class DevServer implements AutoCloseable {
             return;
         }
         Set<String> changed = changed(before.site(), after.site());
+        Map<String, String> leftOutBefore = leftOut;
+        leftOut = result.skipped();
         if (firstBuild) {
             log.accept(result.summary());
             return;
@@ -347,6 +349,7 @@ public final class DevServer implements AutoCloseable {
         log.accept("rebuilt in " + millis + " ms: " + changed.size() + " file(s) changed, "
                 + result.markdownRenders() + " rendered" + (!before.broken() ? ""
                 : before.built() ? "; the site builds again" : "; the site builds"));
+        leftOutChanges(leftOutBefore, result.skipped(), Set.copyOf(result.sources().values())).forEach(log);
         if (!after.basePath().equals(before.basePath())) {
             log.accept("serving at " + url() + " now (" + (after.basePath().isEmpty() ? "no base path"
                     : "base path " + after.basePath()) + ")");
@@ -364,6 +367,51 @@ public final class DevServer implements AutoCloseable {
                 : changed.contains(NOT_FOUND) || address != null
                         && !java.util.Objects.equals(before.site().served(address), after.site().served(address))),
                 stylesheets, shown);
+    }
+
+    /**
+     * The posts and pages the last good build left out, each with why ({@link BuildResult#skipped}); null before
+     * a build succeeded. Read and written in {@link #rebuild}.
+     */
+    private Map<String, String> leftOut;
+
+    /** At most this many lines tell the posts and pages a rebuild newly leaves out (or takes back). */
+    static final int LEFT_OUT_LINES = 10;
+
+    /**
+     * What to tell when the posts and pages left out were {@code before} (null: no build succeeded yet) and are
+     * {@code now}, {@code sources} being the files of the pages built now: each one newly left out, and why, as
+     * the first build's {@code skipped} line says (a post that became a draft or future-dated by a save would
+     * vanish without a word otherwise); each one left out before and built now; nothing when none changed.
+     */
+    static List<String> leftOutChanges(Map<String, String> before, Map<String, String> now, Set<String> sources) {
+        Map<String, String> was = before == null ? Map.of() : before;
+        List<String> lines = new java.util.ArrayList<>();
+        now.forEach((path, why) -> {
+            if (!why.equals(was.get(path))) {
+                lines.add("  " + path + switch (why) {
+                    case BuildResult.DRAFT -> " is a draft: left out (--drafts includes drafts)";
+                    case BuildResult.FUTURE -> " is future-dated: left out until its date"
+                            + " (--future, or future: true in site.yml, includes it)";
+                    default -> " has expired (expiryDate passed): left out (no option includes it)";
+                });
+            }
+        });
+        was.forEach((path, why) -> {
+            if (!now.containsKey(path) && sources.contains(path)) {
+                lines.add("  " + path + " is published again (it " + switch (why) {
+                    case BuildResult.DRAFT -> "was a draft";
+                    case BuildResult.FUTURE -> "was future-dated";
+                    default -> "had expired";
+                } + ")");
+            }
+        });
+        if (lines.size() > LEFT_OUT_LINES) {
+            int more = lines.size() - (LEFT_OUT_LINES - 1);
+            lines.subList(LEFT_OUT_LINES - 1, lines.size()).clear();
+            lines.add("  and " + more + " more posts or pages left out or published again");
+        }
+        return lines;
     }
 
     /** The page a tab shows where nothing is. */

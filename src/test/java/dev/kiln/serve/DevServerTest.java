@@ -233,6 +233,58 @@ class DevServerTest {
         }
     }
 
+    /** The lines the server printed about posts and pages it left out or took back, since line {@code from}. */
+    private List<String> leftOutLines(int from) {
+        synchronized (log) {
+            return log.subList(from, log.size()).stream().filter(line -> line.startsWith("  content/")).toList();
+        }
+    }
+
+    @Test
+    void aPostThatBecomesADraftOrFutureDatedWhileServingIsNamedWithWhyItIsLeftOut() {
+        Path site = site();
+        try (DevServer server = server(site)) {
+            int from = log.size();
+            write(site, FIRST, "---\ntitle: First\ndraft: true\ntags: [java, cats]\n---\nThe first post body.\n");
+            rebuild(server);
+            assertEquals(List.of("  content/posts/2020-01-01-first.md is a draft: left out (--drafts includes drafts)"),
+                    leftOutLines(from));
+
+            from = log.size();
+            write(site, SECOND, "---\ntitle: Second\ndate: 2999-02-01\ntags: [java]\n---\nThe second post body.\n");
+            rebuild(server);
+            assertEquals(List.of("  content/posts/2020-02-01-second.md is future-dated: left out until its date"
+                    + " (--future, or future: true in site.yml, includes it)"), leftOutLines(from), "the draft is not told again");
+
+            from = log.size();
+            rebuild(server);
+            write(site, THIRD, post("Third", "dogs", "The third post, edited."));
+            rebuild(server);
+            assertEquals(List.of(), leftOutLines(from), "nothing new left out: " + log);
+
+            write(site, FIRST, post("First", "java, cats", "The first post body."));
+            delete(site, SECOND);
+            rebuild(server);
+            assertEquals(List.of("  content/posts/2020-01-01-first.md is published again (it was a draft)"),
+                    leftOutLines(from), "a file removed is not published again");
+        }
+    }
+
+    @Test
+    void manyPostsLeftOutAtOnceAreToldInTenLines() {
+        Map<String, String> drafts = new java.util.TreeMap<>();
+        for (int i = 10; i < 22; i++) {
+            drafts.put("content/posts/2020-01-" + i + "-p.md", BuildResult.DRAFT);
+        }
+        List<String> lines = DevServer.leftOutChanges(Map.of(), drafts, Set.of());
+        assertEquals(10, lines.size());
+        assertEquals("  content/posts/2020-01-10-p.md is a draft: left out (--drafts includes drafts)", lines.get(0));
+        assertEquals("  and 3 more posts or pages left out or published again", lines.get(9));
+        assertEquals(List.of(), DevServer.leftOutChanges(drafts, drafts, Set.of()));
+        assertEquals(List.of("  content/posts/2020-01-10-p.md has expired (expiryDate passed): left out (no option includes it)"),
+                DevServer.leftOutChanges(Map.of(), Map.of("content/posts/2020-01-10-p.md", BuildResult.EXPIRED), Set.of()));
+    }
+
     // ---- incremental, and correct ----
 
     @Test
