@@ -248,7 +248,12 @@ public final class YamlReader {
         String context = e.getContext() == null ? "" : e.getContext();
         String hint = "";
         if (problem.contains("mapping values are not allowed")) {
-            hint = ": a value holding ': ' must be quoted, like title: \"Java: the good parts\"";
+            String key = indentedKey(e.getProblemMark());
+            hint = key != null
+                    ? ": this line is indented, so YAML reads it as more of the value above it, not as a key: start "
+                            + key + ": at the line's start (or, if a map was meant, leave its key above without a"
+                            + " value, like author: with name: Ann indented on the next line)"
+                    : ": a value holding ': ' must be quoted, like title: \"Java: the good parts\"";
         } else if (problem.contains("found character '\\t")) {
             hint = tabStartsLine(e.getProblemMark()) ? ": indent with spaces, not tabs"
                     : ": YAML takes no tab before a value: put a space after the colon instead, like title: My post";
@@ -271,6 +276,33 @@ public final class YamlReader {
             hint = ": check the YAML on this line (quote a value that holds ': ', ' #' or starts with [, {, *, &, !, |, >, @ or `)";
         }
         return "invalid YAML: " + (context.isEmpty() ? "" : context + ": ") + problem + hint;
+    }
+
+    /**
+     * The key-like name that alone stands before {@code mark} (the ': ' SnakeYAML stopped at) on a line that is
+     * indented, as in {@code   tags: x} under {@code date: 2026-12-07}: such a line continues the value above it,
+     * so the mistake is the indentation, not a missing quote. Null when the line is not indented or more than a
+     * name stands before the colon ({@code title: Java: the good parts}).
+     */
+    private static String indentedKey(Mark mark) {
+        if (mark == null || mark.getBuffer() == null) {
+            return null;
+        }
+        int[] buffer = mark.getBuffer();
+        int end = Math.min(mark.getPointer(), buffer.length);
+        int start = end;
+        while (start > 0 && buffer[start - 1] != '\n') {
+            start--;
+        }
+        int nameStart = start;
+        while (nameStart < end && buffer[nameStart] == ' ') {
+            nameStart++;
+        }
+        if (nameStart == start || nameStart == end) {
+            return null;
+        }
+        String name = new String(buffer, nameStart, end - nameStart);
+        return name.matches("[\\p{L}_][\\p{L}\\p{N}_.-]*") ? name : null;
     }
 
     /** Whether only white space stands before {@code mark} on its line (a tab that indents, not one after a colon). */

@@ -336,6 +336,24 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void rejectsAKeyIndentedUnderAPlainValueSayingTheIndentationIsWrong() {
+        Problem p = onlyProblem("---\ntitle: My trip\ndate: 2026-12-07 09:17:12 +0000\n  tags: travel\n---\n");
+        assertEquals(POST + ":4:7", place(p));
+        assertTrue(p.message().endsWith("mapping values are not allowed here: this line is indented, so YAML reads it"
+                + " as more of the value above it, not as a key: start tags: at the line's start (or, if a map was"
+                + " meant, leave its key above without a value, like author: with name: Ann indented on the next"
+                + " line)"), p.message());
+        assertFalse(p.message().contains("quoted"), p.message());
+    }
+
+    @Test
+    void keepsTheQuotingHintForAnIndentedValueHoldingAColon() {
+        Problem p = onlyProblem("---\nauthor:\n  name: Ann: Smith\n---\n");
+        assertEquals(POST + ":3:12", place(p));
+        assertTrue(p.message().contains("a value holding ': ' must be quoted"), p.message());
+    }
+
+    @Test
     void rejectsBadDateAtItsValue() {
         Problem p = onlyProblem("---\ntitle: T\ndate: nope\n---\n");
         assertEquals(POST + ":3:7", place(p));
