@@ -222,6 +222,7 @@ public final class Build implements AutoCloseable {
             return new PageUrls(byPath, routes.statics());
         });
         List<Page> pages = stage(timings, "markdown", () -> parallel.map(routed, r -> render(r, config, urls, timings)));
+        List<Problem> warnings = warnings(pages);
         SiteIndex index = stage(timings, "index", () -> SiteIndex.of(
                 pages.stream().filter(Page::isPost).toList(),
                 pages.stream().filter(p -> !p.isPost()).toList(), config, lastIndex));
@@ -257,7 +258,25 @@ public final class Build implements AutoCloseable {
                         + (assembler.writesArchive() ? 1 : 0),
                 selection.skippedDrafts(), selection.skippedFuture(), selection.timed(), rendered.takeRuns(), pagesLaidOut, config.rootUrl(), config.basePath(),
                 java.util.Map.copyOf(assembler.sources()), millis, timings, LinkReport.missingHome(config, output),
-                ExcerptLinks.excerpts(index.posts()), selection.skipped());
+                ExcerptLinks.excerpts(index.posts()), selection.skipped(), warnings);
+    }
+
+    /**
+     * The warnings of {@code pages}' bodies, placed in their files (the body follows the front matter), sorted.
+     * Kept with the body, at offsets of it, so that a page rendered by an earlier run, or whose front matter
+     * grew since, still says them at their place.
+     */
+    private static List<Problem> warnings(List<Page> pages) {
+        List<Problem> warnings = new ArrayList<>(0);
+        for (Page page : pages) {
+            for (Body.Warning w : page.body().warnings()) {
+                DraftPage draft = page.draft();
+                warnings.add(dev.kiln.error.Position.of(draft.source().text(), draft.bodyStart() + w.offset())
+                        .problem(draft.path(), w.message()));
+            }
+        }
+        warnings.sort(null);
+        return List.copyOf(warnings);
     }
 
     private <T> T stage(Timings timings, String name, Supplier<T> stage) {
@@ -431,9 +450,11 @@ public final class Build implements AutoCloseable {
         MarkdownRenderer.Rendered rendered = markdown.renderPage(source, url, BodyProcessor.separatorText(separator),
                 BodyProcessor.rootRelative(url), urls);
         MarkdownRenderer.Finished done = rendered.finished();
-        return done == null ? BodyProcessor.process(rendered.html(), url, separator)
+        Body body = done == null ? BodyProcessor.process(rendered.html(), url, separator)
                 : BodyProcessor.finished(done.html(), done.excerptHtml(), done.headings().stream()
                         .map(h -> new Body.Heading(h.level(), h.id(), h.text())).toList(), done.words());
+        return rendered.warnings().isEmpty() ? body : body.withWarnings(rendered.warnings().stream()
+                .map(w -> new Body.Warning(w.offset(), w.message())).toList());
     }
 
     private Body renderBody(RenderInputs in, SiteUrls urls) {

@@ -16,13 +16,15 @@ import dev.kiln.output.SiteOutput;
  * {@code excerpts} maps the output path of each post to its excerpt's HTML as layouts show it on list pages ("" when
  * it holds no link), for the {@link LinkReport} to tell a link of an excerpt from a layout's; {@code skipped} maps
  * the path of each post or page left out ({@code content/posts/x.md}) to why, {@link #DRAFT}, {@link #FUTURE} or
- * {@link #EXPIRED}, in the order of the paths.
+ * {@link #EXPIRED}, in the order of the paths; {@code warnings} are
+ * what the pages' Markdown shows that its author most likely did not mean (a code block never closed), sorted: the
+ * commands print them and go on.
  */
 public record BuildResult(SiteOutput output, int posts, int pages, int tagPages, int listPages, int skippedDrafts,
                           int skippedFuture, boolean timed, int markdownRenders, int layoutRenders, String rootUrl, String basePath,
                           java.util.Map<String, String> sources, long millis,
                           Timings timings, Problem missingHome, java.util.Map<String, String> excerpts,
-                          java.util.Map<String, String> skipped) {
+                          java.util.Map<String, String> skipped, java.util.List<Problem> warnings) {
 
     /** Why {@code skipped} left a source out: a draft ({@code --drafts} includes it), */
     public static final String DRAFT = "draft";

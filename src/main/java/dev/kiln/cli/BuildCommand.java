@@ -78,12 +78,15 @@ final class BuildCommand extends Command {
             long linksNanos = System.nanoTime() - start;
             result.timings().stage("links", linksNanos);
             err.printf("  %-13s %5d ms%n", "links", linksNanos / 1_000_000);
-            if (strict && !links.isEmpty()) {
-                throw new SiteException(links);
+            if (strict && !(links.isEmpty() && result.warnings().isEmpty())) {
+                List<Problem> all = new java.util.ArrayList<>(result.warnings());
+                all.addAll(links);
+                throw new SiteException(all);
             }
             // Buffered: a large site may have thousands of warnings.
             PrintStream warnings = new PrintStream(new java.io.BufferedOutputStream(err, 1 << 16), false,
                     java.nio.charset.StandardCharsets.UTF_8);
+            result.warnings().forEach(p -> warnings.println("warning: " + p));
             links.forEach(p -> warnings.println("warning: " + p));
             warnings.flush();
             start = System.nanoTime();
@@ -92,7 +95,8 @@ final class BuildCommand extends Command {
             // before it: only a build without any is trusted.
             // The folder now holds the site's files and the marker, written last: the marker's time is the stamp's.
             String stamp = result.timed() ? ""
-                    : Stamp.written(links.isEmpty() ? inputs : Stamp.withBrokenLinks(inputs), result.output());
+                    : Stamp.written(links.isEmpty() && result.warnings().isEmpty() ? inputs
+                            : Stamp.withBrokenLinks(inputs), result.output());
             java.nio.file.Files.writeString(marker, stamp, java.nio.charset.StandardCharsets.UTF_8);
             long writeNanos = System.nanoTime() - start;
             result.timings().stage("write", writeNanos);

@@ -34,6 +34,8 @@ final class CheckCommand extends Command {
         BuildOptions buildOptions = site.build();
         try (Build build = Build.once(progress -> { })) {
             BuildResult result = build.run(buildOptions);
+            // Not broken links, but they may hide some (a code block never closed holds the links after it).
+            result.warnings().forEach(p -> System.err.println("warning: " + p));
             List<Problem> broken = new java.util.ArrayList<>(LinkReport.problems(result, source));
             if (external) {
                 System.err.println("checking external links...");

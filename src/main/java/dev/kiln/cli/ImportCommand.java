@@ -126,6 +126,7 @@ final class ImportCommand extends Command {
             try (Build build = Build.once(line -> { })) {
                 BuildResult result = build.run(BuildOptions.of(site));
                 List<Problem> links = LinkReport.problems(result, site);
+                result.warnings().forEach(p -> err.println("warning: " + p)); // a fence kramdown took for text
                 links.forEach(p -> err.println("warning: " + p));
                 err.println("check: the imported site builds (" + result.summary() + "), " + links.size()
                         + " broken links");

@@ -23,20 +23,23 @@ public final class Body {
     private final boolean layoutToc;
     private final List<Heading> headings;
     private final int words;
+    /** What the page shows that its author most likely did not mean (a code block never closed); mostly none. */
+    private final List<Warning> warnings;
 
     public Body(String html, String excerptHtml, String excerptText, boolean layoutToc, List<Heading> headings,
                 int words) {
-        this(html.getBytes(StandardCharsets.UTF_8), excerptHtml, excerptText, layoutToc, headings, words);
+        this(html.getBytes(StandardCharsets.UTF_8), excerptHtml, excerptText, layoutToc, headings, words, List.of());
     }
 
     private Body(byte[] html, String excerptHtml, String excerptText, boolean layoutToc, List<Heading> headings,
-                 int words) {
+                 int words, List<Warning> warnings) {
         this.html = html;
         this.excerptHtml = Objects.requireNonNull(excerptHtml);
         this.excerptText = Objects.requireNonNull(excerptText);
         this.layoutToc = layoutToc;
         this.headings = List.copyOf(headings);
         this.words = words;
+        this.warnings = List.copyOf(warnings);
     }
 
     /** The body's HTML. */
@@ -76,7 +79,18 @@ public final class Body {
 
     /** This body with another excerpt (a page's own {@code excerpt:}), its HTML shared rather than copied. */
     public Body withExcerpt(String excerptHtml, String excerptText) {
-        return new Body(html, excerptHtml, excerptText, layoutToc, headings, words);
+        return new Body(html, excerptHtml, excerptText, layoutToc, headings, words, warnings);
+    }
+
+    /** This body with {@code warnings} about its source, its HTML shared rather than copied. */
+    public Body withWarnings(List<Warning> warnings) {
+        return warnings.isEmpty() && this.warnings.isEmpty() ? this
+                : new Body(html, excerptHtml, excerptText, layoutToc, headings, words, warnings);
+    }
+
+    /** The warnings about the body's source, at offsets of it: the build prints them and goes on. */
+    public List<Warning> warnings() {
+        return warnings;
     }
 
     /** Minutes to read at 200 words a minute, at least one. */
@@ -88,7 +102,7 @@ public final class Body {
     public boolean equals(Object o) {
         return o == this || o instanceof Body b && words == b.words && Arrays.equals(html, b.html)
                 && excerptHtml.equals(b.excerptHtml) && excerptText.equals(b.excerptText)
-                && layoutToc == b.layoutToc && headings.equals(b.headings);
+                && layoutToc == b.layoutToc && headings.equals(b.headings) && warnings.equals(b.warnings);
     }
 
     @Override
@@ -100,6 +114,9 @@ public final class Body {
     public String toString() {
         return "Body[" + html.length + " bytes, " + words + " words]";
     }
+
+    /** A warning about the body's source at {@code offset} of it: what the page shows, and what to do. */
+    public record Warning(int offset, String message) {}
 
     /** A heading of the body: its level (2–6), id and text (its images' alt text when it has none). */
     public record Heading(int level, String id, String text) {}

@@ -73,6 +73,26 @@ final class FenceOptions {
         }
     }
 
+    /**
+     * The fenced code block of {@code document} that is never closed, as a warning at its opening fence: CommonMark
+     * (and Hugo, and GitHub) make it run to the end of the page, so that the text after it is shown as code and its
+     * links are neither links nor checked (kramdown, Jekyll's Markdown, took such a fence for text). Only the last
+     * block of the page can be one, as it holds the rest of the page: no walk of the page. A fence in a list item
+     * or a quote ends with it, and the text after that is not lost, so it is left alone.
+     */
+    static List<BodyProblems.At> unclosed(Node document) {
+        if (!(document.getLastChild() instanceof FencedCodeBlock fence) || fence.getClosingMarker().isNotNull()) {
+            return List.of();
+        }
+        BasedSequence opening = fence.getOpeningMarker();
+        String close = String.valueOf(opening.charAt(0)).repeat(opening.length());
+        int lines = fence.getContentLines().size();
+        return List.of(new BodyProblems.At(opening.getStartOffset(), "code block opened here is never closed"
+                + (lines == 0 ? "" : ": the rest of the page (" + lines + (lines == 1 ? " line" : " lines")
+                + ") is code")
+                + "; close it with " + close + " on a line of its own"));
+    }
+
     private static boolean readable(String value) {
         return value == null || switch (value.toLowerCase(Locale.ROOT)) {
             case "true", "false", "table", "inline" -> true;

@@ -124,12 +124,16 @@ public final class MarkdownRenderer {
         Document document = parser.parse(PageChars.of(text));
         // Before either writer runs, so that both refuse the same pages; the rewrite keeps a text it has nothing to do in.
         refuse(markdown, text, document, urls);
+        List<BodyProblems.At> warnings = FenceOptions.unclosed(document);
+        if (!warnings.isEmpty() && text != markdown) { // at the offset of the text as written
+            warnings = FenceOptions.unclosed(parser.parse(PageChars.of(markdown)));
+        }
         Finished finished = direct.renderPage(document, new DirectHtml.Page(pageUrl, rootRelative, marker));
         if (finished != null) {
-            return new Rendered(null, finished);
+            return new Rendered(null, finished, warnings);
         }
         String html = direct.render(document);
-        return new Rendered(html != null ? html : renderer.render(document), null);
+        return new Rendered(html != null ? html : renderer.render(document), null, warnings);
     }
 
     /**
@@ -182,8 +186,16 @@ public final class MarkdownRenderer {
     /** Offsets {@code start} (included) to {@code end} (excluded) of a text. */
     public record Span(int start, int end) {}
 
-    /** A page's rendered body: {@code finished}, or (when that is null) {@code html} for the HTML stage. */
-    public record Rendered(String html, Finished finished) {}
+    /**
+     * A page's rendered body: {@code finished}, or (when that is null) {@code html} for the HTML stage; with what
+     * the page shows that its author most likely did not mean, which is no reason to stop the build
+     * ({@code warnings}, at offsets of the Markdown as written: a code block never closed).
+     */
+    public record Rendered(String html, Finished finished, List<BodyProblems.At> warnings) {
+        public Rendered {
+            warnings = List.copyOf(warnings);
+        }
+    }
 
     /**
      * A body finished in this stage: its HTML as the HTML stage would print it, the excerpt's HTML, the

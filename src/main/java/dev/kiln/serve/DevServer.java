@@ -85,6 +85,11 @@ public final class DevServer implements AutoCloseable {
     private final AtomicLong builds = new AtomicLong();
     /** The broken links of the last build checked, null before the first check; used on kiln-links only. */
     private List<Problem> brokenLinks;
+    /**
+     * The warnings of the pages' Markdown in the last build that succeeded (a code block never closed), null
+     * before the first; used under this server's lock, by {@link #report}.
+     */
+    private List<Problem> markdownWarnings;
     /** Link checks finished, for tests. */
     private final AtomicLong linksChecked = new AtomicLong();
 
@@ -294,6 +299,29 @@ public final class DevServer implements AutoCloseable {
         return lines;
     }
 
+    /**
+     * What to tell when the pages' Markdown warnings were {@code before} (null: none built yet) and are {@code now}:
+     * {@code warning: } and each one new since (all of them at first), {@code fixed: } and each gone. A warning is the
+     * same one when its file and message are, the count of lines in it aside: text typed below a code block never
+     * closed grows the count, and says nothing new.
+     */
+    static List<String> warningChanges(List<Problem> before, List<Problem> now) {
+        Set<String> was = new HashSet<>();
+        Set<String> is = new HashSet<>();
+        (before == null ? List.<Problem>of() : before).forEach(p -> was.add(sameWarning(p)));
+        now.forEach(p -> is.add(sameWarning(p)));
+        List<String> lines = new java.util.ArrayList<>();
+        now.stream().filter(p -> !was.contains(sameWarning(p))).forEach(p -> lines.add("warning: " + p));
+        if (before != null) {
+            before.stream().filter(p -> !is.contains(sameWarning(p))).forEach(p -> lines.add("fixed: " + p));
+        }
+        return lines;
+    }
+
+    private static String sameWarning(Problem p) {
+        return p.path() + '\n' + p.message().replaceAll("\\(\\d+ lines?\\)", "");
+    }
+
     /** Which list pages show a post's excerpt changes with every post added: the same broken link all the same. */
     private static final java.util.regex.Pattern IN_EXCERPTS = java.util.regex.Pattern.compile(
             ";? ?(also )?in its excerpt on [^);]*");
@@ -342,14 +370,18 @@ public final class DevServer implements AutoCloseable {
         Set<String> changed = changed(before.site(), after.site());
         Map<String, String> leftOutBefore = leftOut;
         leftOut = result.skipped();
+        List<String> warned = warningChanges(markdownWarnings, result.warnings());
+        markdownWarnings = result.warnings();
         if (firstBuild) {
             log.accept(result.summary());
+            warned.forEach(log);
             return;
         }
         log.accept("rebuilt in " + millis + " ms: " + changed.size() + " file(s) changed, "
                 + result.markdownRenders() + " rendered" + (!before.broken() ? ""
                 : before.built() ? "; the site builds again" : "; the site builds"));
         leftOutChanges(leftOutBefore, result.skipped(), Set.copyOf(result.sources().values())).forEach(log);
+        warned.forEach(log);
         if (!after.basePath().equals(before.basePath())) {
             log.accept("serving at " + url() + " now (" + (after.basePath().isEmpty() ? "no base path"
                     : "base path " + after.basePath()) + ")");

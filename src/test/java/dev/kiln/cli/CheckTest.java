@@ -269,6 +269,42 @@ class CheckTest {
         assertFalse(Files.exists(site.resolve("target/site")));
     }
 
+    private static final String UNCLOSED = "content/posts/2020-01-01-a.md:6:1: code block opened here is never closed:"
+            + " the rest of the page (3 lines) is code; close it with ``` on a line of its own";
+
+    /** A post whose fence is never closed, so that its broken link below is code, neither a link nor checked. */
+    private void siteWithAnUnclosedFence() throws IOException {
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nIntro.\n\n```js\nconst x = 1;\n\n"
+                + "See [this](/nope/).\n");
+    }
+
+    @Test
+    void aCodeBlockNeverClosedIsAWarningOfBuildAndCheckAtItsFence() throws IOException {
+        siteWithAnUnclosedFence();
+
+        Run check = kiln("check", "--source", site.toString());
+        Run build = kiln("build", "--source", site.toString());
+
+        assertEquals(0, check.code(), check.err());
+        assertTrue(check.err().lines().anyMatch(("warning: " + UNCLOSED)::equals), check.err());
+        assertFalse(check.err().contains("/nope/"), "the link is code: " + check.err());
+        assertEquals(0, build.code(), build.err());
+        assertTrue(build.err().lines().anyMatch(("warning: " + UNCLOSED)::equals), build.err());
+        assertTrue(Files.readString(site.resolve("target/site/2020/01/01/a/index.html")).contains("<pre"),
+                "rendered as CommonMark says, the rest of the page as code");
+    }
+
+    @Test
+    void aStrictBuildFailsOnACodeBlockNeverClosedEvenAfterABuildThatOnlyWarned() throws IOException {
+        siteWithAnUnclosedFence();
+        assertEquals(0, kiln("build", "--source", site.toString()).code());
+
+        Run strict = kiln("build", "--strict", "--source", site.toString());
+
+        assertEquals(1, strict.code(), strict.err());
+        assertTrue(strict.err().lines().anyMatch(UNCLOSED::equals), strict.err());
+    }
+
     @Test
     void aStrictBuildAfterOneThatOnlyWarnedStillFails() throws IOException {
         siteWithABrokenLink();

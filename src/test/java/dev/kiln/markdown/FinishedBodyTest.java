@@ -40,7 +40,8 @@ class FinishedBodyTest {
                 BodyProcessor.separatorText(SEPARATOR), BodyProcessor.rootRelative(URL));
         Body actual = Build.markdownBody(RENDERER, markdown, URL, SEPARATOR); // what a build makes
         if (rendered.finished() == null) {
-            assertEquals(expected, actual, markdown);
+            // The warnings (a fence never closed) are the Markdown stage's, whichever writer made the HTML.
+            assertEquals(expected, actual.withWarnings(List.of()), markdown);
             return false;
         }
         assertEquals(expected.html(), actual.html(), markdown);

@@ -581,6 +581,33 @@ class DevServerTest {
     }
 
     @Test
+    void aCodeBlockNeverClosedIsToldOnceThenFixedWhenClosed() {
+        Path site = site();
+        String fence = ":7:1: code block opened here is never closed: the rest of the page (";
+        String close = ") is code; close it with ``` on a line of its own";
+        write(site, FIRST, post("First", "java", "An opening line.\n\n```js\nconst x = 1;\n\nSee [this](/nope/)."));
+        try (DevServer server = server(site)) {
+            assertEquals(List.of("warning: " + FIRST + fence + "3 lines" + close), fenceLines());
+
+            log.clear(); // text typed below it is code too: nothing new to tell
+            write(site, FIRST, post("First", "java", "An opening line.\n\n```js\nconst x = 1;\n\nSee [this](/nope/).\n\nMore."));
+            rebuild(server);
+            assertEquals(List.of(), fenceLines());
+
+            log.clear();
+            write(site, FIRST, post("First", "java", "An opening line.\n\n```js\nconst x = 1;\n```\n\nMore."));
+            rebuild(server);
+            assertEquals(List.of("fixed: " + FIRST + fence + "5 lines" + close), fenceLines());
+        }
+    }
+
+    private List<String> fenceLines() {
+        synchronized (log) {
+            return log.stream().filter(l -> l.contains("code block")).toList();
+        }
+    }
+
+    @Test
     void aSiteWithoutBrokenLinksIsToldNothingAboutLinks() {
         Path site = site();
         try (DevServer server = server(site)) {
