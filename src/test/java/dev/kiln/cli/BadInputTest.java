@@ -54,6 +54,33 @@ class BadInputTest {
         return Jsoup.parse(Files.readString(dest.resolve(path), StandardCharsets.UTF_8));
     }
 
+    // ---- which problems come together ----
+
+    @Test
+    void theProblemsOfOneStageComeTogetherAndStopTheStagesAfterIt() throws IOException {
+        site();
+        Kiln.write(site, "site.yml", "title: Test Blog\npaginate: ten\n");
+        Kiln.write(site, "content/posts/2020-02-01-a.md", "---\ntitle: Coffee: Madrid\n---\nA.\n");
+        Kiln.write(site, "content/posts/2020-02-02-b.md", "---\ntitle: B\ndate: nope\n---\nB.\n");
+        Kiln.write(site, "layouts/post.peb",
+                "{% extends \"base\" %}\n{% block content %}{{ page.title | upcase }}{% endblock %}\n");
+
+        // The settings first: the posts cannot be read without them (their time zone, their permalinks).
+        assertFails(List.of("site.yml:2:11: paginate must be a whole number above 0, not 'ten'"));
+
+        Kiln.write(site, "site.yml", "title: Test Blog\n");
+        // Every post's front matter together; the layouts lay out posts whose front matter was read.
+        assertFails(List.of("content/posts/2020-02-01-a.md:2:14: invalid YAML: mapping values are not allowed here:"
+                        + " a value holding ': ' must be quoted, like title: \"Java: the good parts\"",
+                "content/posts/2020-02-02-b.md:3:7: 'nope' is not a date: write date: 2018-03-15 or date: 2018-03-15 10:00:00"
+                        + " +02:00"));
+
+        Kiln.write(site, "content/posts/2020-02-01-a.md", "---\ntitle: \"Coffee: Madrid\"\n---\nA.\n");
+        Kiln.write(site, "content/posts/2020-02-02-b.md", "---\ntitle: B\n---\nB.\n");
+        assertFails(List.of("layouts/post.peb:2:36: layout error: there is no filter 'upcase' (laying out"
+                + " content/posts/2020-02-02-b.md and 2 other pages): 'upcase' is Liquid's (Jekyll's): write | upper"));
+    }
+
     // ---- YAML ----
 
     @Test
