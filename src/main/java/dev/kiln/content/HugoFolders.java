@@ -336,10 +336,12 @@ final class HugoFolders {
      * with the site's {@code language} ({@code hello.en.md} of an {@code en} site), an index with any
      * ({@code index.en.md}: no one names a page {@code index-en}), and the translations of these
      * ({@code hello.fr.md} beside {@code hello.en.md}). Kiln would take the suffix for part of the name: its URL.
-     * A file among {@code urlGiven} (its front matter gives its URL: {@link #givesUrl}) is no problem: its name is
-     * in no URL; but a post bundle's index, whose folder would be no bundle, still is.
+     * A file {@code urlGiven} tells of (its front matter gives its URL: {@link #givesUrl}; asked only of the few
+     * suffixed files, as it reads a file's front matter) is no problem: its name is in no URL; but a post bundle's
+     * index, whose folder would be no bundle, still is.
      */
-    static List<Problem> languageSuffixes(List<String> paths, Set<String> urlGiven, String language) {
+    static List<Problem> languageSuffixes(List<String> paths, java.util.function.Predicate<String> urlGiven,
+                                          String language) {
         String lang = language == null ? "" : language.toLowerCase(Locale.ROOT).replace('_', '-');
         String primary = lang.contains("-") ? lang.substring(0, lang.indexOf('-')) : lang;
         Map<String, String> named = new HashMap<>(); // folder/name → the suffixed file of the site's language
@@ -368,7 +370,7 @@ final class HugoFolders {
             String code = m.group(2);
             boolean index = base.equals("index");
             boolean inPosts = path.startsWith(SourceLoader.POSTS + "/");
-            if (own == null || urlGiven.contains(path) && !(index && inPosts)) {
+            if (own == null || !(index && inPosts) && urlGiven.test(path)) {
                 continue; // hello.js.md: a name, Kiln's and Hugo's; or one whose URL its front matter gives
             }
             String as = base + "-" + code;

@@ -15,7 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Finds and reads the posts, pages and static files of a site folder. */
 public final class SourceLoader {
@@ -152,11 +154,18 @@ public final class SourceLoader {
         statics = PostBundles.mark(posts, statics, problems);
         statics = PostBundles.markPages(pages, statics);
         // Hugo's names and folders, which would otherwise move pages and lose files in silence.
-        java.util.Set<String> urlGiven = new java.util.HashSet<>();
+        // Whether a page's front matter gives its URL is read of the few names with two dots (hello.en.md) only.
+        Map<String, SourceFile> dotted = new HashMap<>();
         for (List<SourceFile> sources : List.of(posts, pages)) {
-            sources.stream().filter(HugoFolders::givesUrl).forEach(source -> urlGiven.add(source.path()));
+            for (SourceFile source : sources) {
+                String name = source.fileName();
+                if (name.indexOf('.') != name.lastIndexOf('.')) {
+                    dotted.put(source.path(), source);
+                }
+            }
         }
-        problems.addAll(HugoFolders.languageSuffixes(toRead.stream().map(ToRead::rel).toList(), urlGiven, language));
+        problems.addAll(HugoFolders.languageSuffixes(toRead.stream().map(ToRead::rel).toList(),
+                path -> dotted.containsKey(path) && HugoFolders.givesUrl(dotted.get(path)), language));
         Problem post = HugoFolders.postFolder(pages);
         if (post != null) {
             problems.add(post);
