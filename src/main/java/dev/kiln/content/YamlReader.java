@@ -249,11 +249,16 @@ public final class YamlReader {
         String hint = "";
         if (problem.contains("mapping values are not allowed")) {
             String key = indentedKey(e.getProblemMark());
-            hint = key != null
+            int above = key == null ? 0 : indentAbove(e.getProblemMark());
+            hint = key == null ? ": a value holding ': ' must be quoted, like title: \"Java: the good parts\""
+                    : above == 0
                     ? ": this line is indented, so YAML reads it as more of the value above it, not as a key: start "
                             + key + ": at the line's start (or, if a map was meant, leave its key above without a"
                             + " value, like author: with name: Ann indented on the next line)"
-                    : ": a value holding ': ' must be quoted, like title: \"Java: the good parts\"";
+                    : ": this line is indented further than the key above it, so YAML reads it as more of that key's "
+                            + "value, not as a key: indent " + key + ": as the key above it, " + above + " space"
+                            + (above == 1 ? "" : "s") + " in (or, if a map was meant, leave the key above without"
+                            + " a value)";
         } else if (problem.contains("found character '\\t")) {
             hint = tabStartsLine(e.getProblemMark()) ? ": indent with spaces, not tabs"
                     : ": YAML takes no tab before a value: put a space after the colon instead, like title: My post";
@@ -303,6 +308,31 @@ public final class YamlReader {
         }
         String name = new String(buffer, nameStart, end - nameStart);
         return name.matches("[\\p{L}_][\\p{L}\\p{N}_.-]*") ? name : null;
+    }
+
+    /** How many spaces indent the line above {@code mark}'s that is not blank (0 when there is none). */
+    private static int indentAbove(Mark mark) {
+        int[] buffer = mark.getBuffer();
+        int i = Math.min(mark.getPointer(), buffer.length);
+        while (i > 0 && buffer[i - 1] != '\n') {
+            i--; // to the start of the mark's line
+        }
+        while (i > 0) {
+            int end = i - 1; // the newline that ends the line above
+            int start = end;
+            while (start > 0 && buffer[start - 1] != '\n') {
+                start--;
+            }
+            int indent = 0;
+            while (start + indent < end && buffer[start + indent] == ' ') {
+                indent++;
+            }
+            if (start + indent < end && buffer[start + indent] != '\r') {
+                return indent;
+            }
+            i = start;
+        }
+        return 0;
     }
 
     /** Whether only white space stands before {@code mark} on its line (a tab that indents, not one after a colon). */

@@ -347,6 +347,16 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void aKeyIndentedFurtherThanTheKeyAboveItInAMapIsToldToLineUpWithIt() {
+        // "Start it at the line's start" would make email a top-level key, no longer the author's.
+        Problem p = onlyProblem("---\ntitle: T\nauthor:\n  name: Ann\n    email: a@b.c\n---\n");
+        assertEquals(POST + ":5:10", place(p));
+        assertTrue(p.message().endsWith("this line is indented further than the key above it, so YAML reads it as"
+                + " more of that key's value, not as a key: indent email: as the key above it, 2 spaces in (or, if a"
+                + " map was meant, leave the key above without a value)"), p.message());
+    }
+
+    @Test
     void keepsTheQuotingHintForAnIndentedValueHoldingAColon() {
         Problem p = onlyProblem("---\nauthor:\n  name: Ann: Smith\n---\n");
         assertEquals(POST + ":3:12", place(p));
