@@ -41,6 +41,16 @@ final class ContentTypes {
             Map.entry("m4a", "audio/mp4"),
             Map.entry("ogv", "video/ogg"),
             Map.entry("bmp", "image/bmp"),
+            Map.entry("tif", "image/tiff"),
+            Map.entry("tiff", "image/tiff"),
+            Map.entry("heic", "image/heic"),
+            Map.entry("mov", "video/quicktime"),
+            Map.entry("m4v", "video/mp4"),
+            Map.entry("flac", "audio/flac"),
+            Map.entry("opus", "audio/opus"),
+            Map.entry("aac", "audio/aac"),
+            Map.entry("vtt", "text/vtt; charset=utf-8"),
+            Map.entry("eot", "application/vnd.ms-fontobject"),
             Map.entry("zip", "application/zip"));
 
     private ContentTypes() {}
@@ -60,13 +70,15 @@ final class ContentTypes {
     }
 
     /**
-     * Whether a page may show or run the file: an image, a script, a font, audio or video. Not a page, a
+     * Whether a page may show or run the file: an image, a script, a font, audio or video (and a video's
+     * subtitles, {@code .vtt}). Not a page, a
      * stylesheet (swapped in place), a feed, nor what pages only link to or that no browser shows in a page
      * ({@code .txt}, {@code .pdf}, {@code .json}, {@code .zip}, {@code x.md.new}, a name without extension).
      */
     static boolean isShownByPages(String path) {
         String type = of(path);
         return type.startsWith("image/") || type.startsWith("font/") || type.startsWith("audio/")
-                || type.startsWith("video/") || type.startsWith("text/javascript") || type.equals("application/wasm");
+                || type.startsWith("video/") || type.startsWith("text/javascript") || type.startsWith("text/vtt")
+                || type.equals("application/wasm") || type.equals("application/vnd.ms-fontobject");
     }
 }
