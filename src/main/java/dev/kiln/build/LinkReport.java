@@ -422,7 +422,9 @@ public final class LinkReport {
         }
         String path = url.substring(1, end);
         String decoded = decoded(path);
-        return site.served(decoded != null ? decoded : path) != null;
+        String at = decoded != null ? decoded : path;
+        // /about without its slash is GitHub Pages' redirect to /about/: a file there too.
+        return site.served(at) != null || !at.isEmpty() && !at.endsWith("/") && site.served(at + "/") != null;
     }
 
     /** {@code url} without {@code basePath} in front ({@code /blog/a/} → {@code /a/}); itself without one. */

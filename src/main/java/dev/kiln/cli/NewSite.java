@@ -50,10 +50,11 @@ final class NewSite extends Command {
     static final String DAILY_WORKFLOW = ".github/workflows/daily.yml";
     /**
      * A {@code workflow_call} trigger in a workflow's text without its comments: a key ({@code workflow_call:}), an
-     * item ({@code - workflow_call}, {@code [push, workflow_call]}) or the one trigger ({@code on: workflow_call}).
+     * item ({@code - workflow_call}, {@code [push, workflow_call]}, {@code {workflow_call}}) or the one trigger
+     * ({@code on: workflow_call}).
      */
     private static final java.util.regex.Pattern CALLABLE =
-            java.util.regex.Pattern.compile("(?m)(^|[\\[, \\t-])workflow_call([ \\t]*:|[\\], \\t]|$)");
+            java.util.regex.Pattern.compile("(?m)(^|[\\[{, \\t-])workflow_call([ \\t]*:|[\\]}, \\t]|$)");
     /** A YAML comment: from a {@code #} at a line's start or after white space to the line's end. */
     private static final java.util.regex.Pattern COMMENT = java.util.regex.Pattern.compile("(?m)(^|[ \\t])#.*$");
 

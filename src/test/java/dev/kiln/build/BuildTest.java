@@ -370,6 +370,28 @@ class BuildTest {
     }
 
     @Test
+    void aLinkWrittenWithTheBasePathIsToldToDropItOnlyWhereThatLeadsToAFile() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "site.yml", "title: T\nbase_url: https://me.github.io/blog\n");
+        write(site, "content/about.md", "---\ntitle: About\n---\nMe.\n");
+        write(site, "content/posts/2020-01-01-p.md", "---\ntitle: P\n---\n[b](/blog/about) [a](/blog/about/)"
+                + " [c](/blog/nothere/)\n");
+
+        BuildResult result = Fixtures.build(Fixtures.options(site));
+
+        String advice = ": it starts with the base path /blog, which Kiln puts in front of every link from the site"
+                + " root: write ";
+        assertEquals(List.of(
+                "content/posts/2020-01-01-p.md:4:5: broken link to /blog/about" + advice + "/about (published as"
+                        + " /blog/blog/about; on 2020/01/01/p/index.html; also in its excerpt on index.html)",
+                "content/posts/2020-01-01-p.md:4:22: broken link to /blog/about/" + advice + "/about/ (published as"
+                        + " /blog/blog/about/; on 2020/01/01/p/index.html; also in its excerpt on index.html)",
+                "content/posts/2020-01-01-p.md:4:40: broken link to /blog/nothere/ (published as /blog/blog/nothere/;"
+                        + " on 2020/01/01/p/index.html; also in its excerpt on index.html)"),
+                LinkReport.problems(result, site).stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void baseUrlPrefixesTheUrlsOfAPostsInlineStylesStyleElementsAndSrcsetsAndTheirLinksAreChecked() throws IOException {
         Path site = tmp.resolve("blog");
         write(site, "site.yml", "title: T\nbase_url: https://me.github.io/blog\n");

@@ -264,7 +264,8 @@ class NewPostTest {
         assertFalse(keeps.out().contains("pages.yml"), "only the files written are printed: " + keeps.out());
 
         // A kept workflow that can be called (a trigger, not a comment) gets Kiln's daily one.
-        for (String on : List.of("on:\n  push:\n  workflow_call:\n", "on: [push, workflow_call]\n", "on:\n  - workflow_call\n")) {
+        for (String on : List.of("on:\n  push:\n  workflow_call:\n", "on: [push, workflow_call]\n", "on:\n  - workflow_call\n",
+                "on: {push: {branches: [main]}, workflow_call}\n")) {
             Path callable = site.resolve("callable" + on.length());
             Files.createDirectories(callable.resolve(".git"));
             Files.createDirectories(callable.resolve(".github/workflows"));
