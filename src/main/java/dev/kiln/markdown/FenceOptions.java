@@ -86,7 +86,11 @@ final class FenceOptions {
         }
         BasedSequence opening = fence.getOpeningMarker();
         String close = String.valueOf(opening.charAt(0)).repeat(opening.length());
-        int lines = fence.getContentLines().size();
+        List<BasedSequence> content = fence.getContentLines();
+        int lines = content.size();
+        while (lines > 0 && content.get(lines - 1).isBlank()) { // blank lines at the page's end show nothing
+            lines--;
+        }
         return List.of(new BodyProblems.At(opening.getStartOffset(), "code block opened here is never closed"
                 + (lines == 0 ? "" : ": the rest of the page (" + lines + (lines == 1 ? " line" : " lines")
                 + ") is code")

@@ -43,6 +43,14 @@ class UnclosedFenceTest {
     }
 
     @Test
+    void blankLinesAtThePagesEndAreNotCountedAsCode() {
+        String markdown = "Intro.\n\n```js\nint x;\nint y;\n\n\n\n";
+
+        assertEquals(List.of(new BodyProblems.At(markdown.indexOf("```"), "code block opened here is never closed:"
+                + " the rest of the page (2 lines) is code; close it with ``` on a line of its own")), warnings(markdown));
+    }
+
+    @Test
     void aFenceOnThePagesLastLineIsWarnedOfToo() {
         String markdown = "Intro.\n\n```";
 
