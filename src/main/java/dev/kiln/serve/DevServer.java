@@ -261,7 +261,7 @@ public final class DevServer implements AutoCloseable {
             log.accept("kiln: the links were not checked: " + e);
             return;
         }
-        List<String> lines = linkChanges(brokenLinks, now);
+        List<String> lines = linkChanges(brokenLinks, now, gone(result.skipped()));
         brokenLinks = now;
         lines.forEach(log);
         linksChecked.incrementAndGet();
@@ -273,26 +273,16 @@ public final class DevServer implements AutoCloseable {
      * (as it was), then how many are left; nothing when none changed.
      */
     static List<String> linkChanges(List<Problem> before, List<Problem> now) {
-        List<String> lines = new java.util.ArrayList<>();
-        Map<String, Integer> left = new HashMap<>(); // file and message -> how many of them before, not found now
-        if (before != null) {
-            before.forEach(p -> left.merge(sameLink(p), 1, Integer::sum));
-        }
-        for (Problem p : now) {
-            if (left.merge(sameLink(p), -1, Integer::sum) < 0) {
-                lines.add("warning: " + p);
-            }
-        }
-        if (before != null) {
-            for (Problem p : before) {
-                Integer more = left.get(sameLink(p));
-                if (more != null && more > 0) {
-                    left.put(sameLink(p), more - 1);
-                    lines.add("fixed: " + p);
-                }
-            }
-        }
-        if (!lines.isEmpty() || (before == null && !now.isEmpty())) {
+        return linkChanges(before, now, path -> false);
+    }
+
+    /**
+     * As {@link #linkChanges(List, List)}, where the links of a file that is {@code gone} (left out now, or removed)
+     * are not mended but gone with it: no {@code fixed:} for them, only the count of those left.
+     */
+    static List<String> linkChanges(List<Problem> before, List<Problem> now, java.util.function.Predicate<String> gone) {
+        List<String> lines = changes(before, now, DevServer::sameLink, gone);
+        if (!lines.isEmpty() || (before == null ? !now.isEmpty() : before.size() != now.size())) {
             lines.add(now.isEmpty() ? "no broken links left" : now.size() + (now.size() == 1 ? " broken link" : " broken links")
                     + (before == null ? "" : " left") + " (kiln build warns of them too; kiln build --strict fails)");
         }
@@ -301,25 +291,75 @@ public final class DevServer implements AutoCloseable {
 
     /**
      * What to tell when the pages' Markdown warnings were {@code before} (null: none built yet) and are {@code now}:
-     * {@code warning: } and each one new since (all of them at first), {@code fixed: } and each gone. A warning is the
-     * same one when its file and message are, the count of lines in it aside: text typed below a code block never
-     * closed grows the count, and says nothing new.
+     * {@code warning: } and each one new since (all of them at first), {@code fixed: } and each gone, but those of a
+     * file that is {@code gone} (left out now, or removed). A warning is the same one while its file and what is
+     * wrong are ({@link #sameWarning}): text typed below a code block never closed, or a line written above it,
+     * says nothing new.
      */
-    static List<String> warningChanges(List<Problem> before, List<Problem> now) {
-        Set<String> was = new HashSet<>();
-        Set<String> is = new HashSet<>();
-        (before == null ? List.<Problem>of() : before).forEach(p -> was.add(sameWarning(p)));
-        now.forEach(p -> is.add(sameWarning(p)));
+    static List<String> warningChanges(List<Problem> before, List<Problem> now, java.util.function.Predicate<String> gone) {
+        return changes(before, now, DevServer::sameWarning, gone);
+    }
+
+    /**
+     * The lines telling how the problems {@code before} (null: none told yet) became those {@code now}: {@code warning: }
+     * and each one new since (all of them at first), then {@code fixed: } and each one no longer found, as it was,
+     * unless its file is {@code gone}: the page went (a draft now, or removed), not the problem. Problems are the same
+     * when their {@code key}s are, counted: of two alike, one mended is told once.
+     */
+    private static List<String> changes(List<Problem> before, List<Problem> now,
+                                        java.util.function.Function<Problem, String> key,
+                                        java.util.function.Predicate<String> gone) {
         List<String> lines = new java.util.ArrayList<>();
-        now.stream().filter(p -> !was.contains(sameWarning(p))).forEach(p -> lines.add("warning: " + p));
+        Map<String, Integer> left = new HashMap<>(); // key -> how many of them before, not found now
         if (before != null) {
-            before.stream().filter(p -> !is.contains(sameWarning(p))).forEach(p -> lines.add("fixed: " + p));
+            before.forEach(p -> left.merge(key.apply(p), 1, Integer::sum));
+        }
+        for (Problem p : now) {
+            if (left.merge(key.apply(p), -1, Integer::sum) < 0) {
+                lines.add("warning: " + p);
+            }
+        }
+        if (before != null) {
+            for (Problem p : before) {
+                String k = key.apply(p);
+                Integer more = left.get(k);
+                if (more != null && more > 0) {
+                    left.put(k, more - 1);
+                    if (!gone.test(p.path())) {
+                        lines.add("fixed: " + p);
+                    }
+                }
+            }
         }
         return lines;
     }
 
+    /**
+     * A Markdown warning's identity: its file and what is wrong, the message up to its first ':' or ';' (what follows
+     * says how much of the page it holds, which text typed below it grows, and what to do), not its line: a line
+     * written above it moves it without mending it. Only the page's last block can be a code block never closed,
+     * so a page has one at most.
+     */
     private static String sameWarning(Problem p) {
-        return p.path() + '\n' + p.message().replaceAll("\\(\\d+ lines?\\)", "");
+        String m = p.message();
+        int end = m.length();
+        for (int i = 0; i < m.length(); i++) {
+            if (m.charAt(i) == ':' || m.charAt(i) == ';') {
+                end = i;
+                break;
+            }
+        }
+        return p.path() + '\n' + m.substring(0, end);
+    }
+
+    /**
+     * Whether the problems of a file are gone with it rather than mended: the file is left out now ({@code skipped},
+     * a draft or future-dated) or no longer there. Asked only of a problem no longer found, so the file system is
+     * seldom asked.
+     */
+    private java.util.function.Predicate<String> gone(Map<String, String> skipped) {
+        java.nio.file.Path root = options.source();
+        return path -> skipped.containsKey(path) || !java.nio.file.Files.exists(root.resolve(path));
     }
 
     /** Which list pages show a post's excerpt changes with every post added: the same broken link all the same. */
@@ -370,7 +410,7 @@ public final class DevServer implements AutoCloseable {
         Set<String> changed = changed(before.site(), after.site());
         Map<String, String> leftOutBefore = leftOut;
         leftOut = result.skipped();
-        List<String> warned = warningChanges(markdownWarnings, result.warnings());
+        List<String> warned = warningChanges(markdownWarnings, result.warnings(), gone(result.skipped()));
         markdownWarnings = result.warnings();
         if (firstBuild) {
             log.accept(result.summary());

@@ -601,6 +601,51 @@ class DevServerTest {
         }
     }
 
+    @Test
+    void aLineTypedUnderAnEmptyFenceOrWrittenAboveItSaysNothingNew() {
+        Path site = site();
+        write(site, FIRST, post("First", "java", "Intro.\n\n```"));
+        try (DevServer server = server(site)) {
+            assertEquals(List.of("warning: " + FIRST + ":7:1: code block opened here is never closed; close it with ```"
+                    + " on a line of its own"), fenceLines());
+
+            log.clear(); // the fence holds a line now, and counts it: the same code block never closed
+            write(site, FIRST, post("First", "java", "Intro.\n\n```\nint x;"));
+            rebuild(server);
+            assertEquals(List.of(), fenceLines());
+
+            log.clear(); // a line written above it moves it: the same one still
+            write(site, FIRST, post("First", "java", "A new line.\n\nIntro.\n\n```\nint x;"));
+            rebuild(server);
+            assertEquals(List.of(), fenceLines());
+
+            write(site, FIRST, post("First", "java", "A new line.\n\nIntro.\n\n```\nint x;\n```"));
+            rebuild(server);
+            assertEquals(List.of("fixed: " + FIRST + ":9:1: code block opened here is never closed: the rest of the page"
+                    + " (1 line) is code; close it with ``` on a line of its own"), fenceLines());
+        }
+    }
+
+    @Test
+    void aPageMadeADraftOrRemovedIsLeftOutNotToldFixed() {
+        Path site = site();
+        write(site, FIRST, post("First", "java", "Intro.\n\n```\nint x;"));
+        write(site, SECOND, post("Second", "java", "Gone: [this](/gone/)."));
+        try (DevServer server = server(site)) {
+            await("the first link check", () -> server.linksChecked() >= 1);
+            assertEquals(1, fenceLines().size(), log::toString);
+            log.clear();
+
+            write(site, FIRST, "---\ntitle: First\ndraft: true\ntags: [java]\n---\nIntro.\n\n```\nint x;\n");
+            delete(site, SECOND);
+            rebuild(server);
+            await("the second link check", () -> server.linksChecked() >= 2);
+            assertEquals(List.of("  " + FIRST + " is a draft: left out (--drafts includes drafts)"), leftOutLines(0));
+            assertEquals(List.of(), fenceLines(), "the page went, the code block was not closed: " + log);
+            assertEquals(List.of("no broken links left"), linkLines(), "the page with the link went: " + log);
+        }
+    }
+
     private List<String> fenceLines() {
         synchronized (log) {
             return log.stream().filter(l -> l.contains("code block")).toList();
