@@ -90,6 +90,11 @@ public final class DevServer implements AutoCloseable {
      * before the first; used under this server's lock, by {@link #report}.
      */
     private List<Problem> markdownWarnings;
+    /**
+     * What the build said (the drafts it skipped, its stages' times) in a rebuild while no build had succeeded since a
+     * broken start: printed with the summary when the site builds, dropped when the build fails.
+     */
+    private final List<String> pendingBuildLines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     /** Link checks finished, for tests. */
     private final AtomicLong linksChecked = new AtomicLong();
 
@@ -118,6 +123,8 @@ public final class DevServer implements AutoCloseable {
         this.build = new Build(line -> {
             if (firstBuild) {
                 log.accept(line);
+            } else if (leftOut == null) { // after a broken start: told with the summary when the site builds
+                pendingBuildLines.add(line);
             }
         });
         this.snapshot = Snapshot.nothingYet();
@@ -399,6 +406,7 @@ public final class DevServer implements AutoCloseable {
 
     private void report(Snapshot before, Snapshot after, BuildResult result, long millis) {
         if (after.broken()) {
+            pendingBuildLines.clear();
             after.problems().forEach(p -> log.accept(p.toString()));
             log.accept("build failed: " + after.problems().size() + " problem(s); " + (after.built()
                     ? "still serving the last good site" : "nothing to serve until it builds (pages show the problems)"));
@@ -420,7 +428,17 @@ public final class DevServer implements AutoCloseable {
         log.accept("rebuilt in " + millis + " ms: " + changed.size() + " file(s) changed, "
                 + result.markdownRenders() + " rendered" + (!before.broken() ? ""
                 : before.built() ? "; the site builds again" : "; the site builds"));
-        leftOutChanges(leftOutBefore, result.skipped(), Set.copyOf(result.sources().values())).forEach(log);
+        if (leftOutBefore == null) { // the first good build, after a broken start: told as a start tells it
+            List<String> said;
+            synchronized (pendingBuildLines) {
+                said = List.copyOf(pendingBuildLines);
+                pendingBuildLines.clear();
+            }
+            said.forEach(log);
+            log.accept(result.summary());
+        } else {
+            leftOutChanges(leftOutBefore, result.skipped(), Set.copyOf(result.sources().values())).forEach(log);
+        }
         warned.forEach(log);
         if (!after.basePath().equals(before.basePath())) {
             log.accept("serving at " + url() + " now (" + (after.basePath().isEmpty() ? "no base path"

@@ -646,6 +646,40 @@ class DevServerTest {
         }
     }
 
+    @Test
+    void aGoodBuildAfterABrokenStartTellsTheSummaryNotEachDraftAndAFailedBuildBetweenChangesNothing() {
+        Path site = site();
+        for (int i = 1; i <= 3; i++) {
+            write(site, "content/posts/2020-04-0" + i + "-draft" + i + ".md", "---\ntitle: Draft " + i
+                    + "\ndraft: true\n---\nNot yet.\n");
+        }
+        write(site, THIRD, post("Third", "dogs", "Intro.\n\n```\nint x;"));
+        write(site, "site.yml", "title: [oops\n");
+        try (DevServer server = server(site)) {
+            assertTrue(log.stream().anyMatch(l -> l.startsWith("build failed: ")), log::toString);
+            log.clear();
+
+            write(site, "site.yml", "title: Test Blog\n");
+            rebuild(server);
+            List<String> lines = List.copyOf(log);
+            assertTrue(lines.get(0).startsWith("rebuilt in ") && lines.get(0).endsWith("; the site builds"), lines::toString);
+            assertTrue(lines.contains("  skipped 3 drafts (--drafts includes them)"), lines::toString);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith("built 6 pages (3 posts), ")), lines::toString);
+            assertEquals(List.of(), leftOutLines(0), "no draft is told one by one: " + lines);
+            assertEquals(1, fenceLines().size(), lines::toString);
+
+            write(site, "site.yml", "title: [oops\n");
+            assertNull(server.rebuild());
+            log.clear();
+            write(site, "site.yml", "title: Test Blog\n");
+            rebuild(server);
+            lines = List.copyOf(log);
+            assertEquals(1, lines.size(), lines::toString);
+            assertTrue(lines.get(0).startsWith("rebuilt in ") && lines.get(0).endsWith("; the site builds again"),
+                    lines::toString);
+        }
+    }
+
     private List<String> fenceLines() {
         synchronized (log) {
             return log.stream().filter(l -> l.contains("code block")).toList();
