@@ -437,7 +437,7 @@ public final class DevServer implements AutoCloseable {
             said.forEach(log);
             log.accept(result.summary());
         } else {
-            leftOutChanges(leftOutBefore, result.skipped(), Set.copyOf(result.sources().values())).forEach(log);
+            leftOutChanges(leftOutBefore, result.skipped(), new Built(result.sources())).forEach(log);
         }
         warned.forEach(log);
         if (!after.basePath().equals(before.basePath())) {
@@ -470,11 +470,12 @@ public final class DevServer implements AutoCloseable {
 
     /**
      * What to tell when the posts and pages left out were {@code before} (null: no build succeeded yet) and are
-     * {@code now}, {@code sources} being the files of the pages built now: each one newly left out, and why, as
+     * {@code now}, {@code sources} telling the files of the pages built now: each one newly left out, and why, as
      * the first build's {@code skipped} line says (a post that became a draft or future-dated by a save would
      * vanish without a word otherwise); each one left out before and built now; nothing when none changed.
      */
-    static List<String> leftOutChanges(Map<String, String> before, Map<String, String> now, Set<String> sources) {
+    static List<String> leftOutChanges(Map<String, String> before, Map<String, String> now,
+                                       java.util.function.Predicate<String> sources) {
         Map<String, String> was = before == null ? Map.of() : before;
         List<String> lines = new java.util.ArrayList<>();
         now.forEach((path, why) -> {
@@ -488,7 +489,7 @@ public final class DevServer implements AutoCloseable {
             }
         });
         was.forEach((path, why) -> {
-            if (!now.containsKey(path) && sources.contains(path)) {
+            if (!now.containsKey(path) && sources.test(path)) {
                 lines.add("  " + path + " is published again (it " + switch (why) {
                     case BuildResult.DRAFT -> "was a draft";
                     case BuildResult.FUTURE -> "was future-dated";
@@ -502,6 +503,27 @@ public final class DevServer implements AutoCloseable {
             lines.add("  and " + more + " more posts or pages left out or published again");
         }
         return lines;
+    }
+
+    /**
+     * Whether a file is one of {@code sources}' (a build's output paths to their files): the set of them is made when
+     * first asked, which only a post or page left out before and not now does, not at every save (10,000 paths).
+     */
+    private static final class Built implements java.util.function.Predicate<String> {
+        private final Map<String, String> sources;
+        private Set<String> files;
+
+        Built(Map<String, String> sources) {
+            this.sources = sources;
+        }
+
+        @Override
+        public boolean test(String path) {
+            if (files == null) {
+                files = Set.copyOf(sources.values());
+            }
+            return files.contains(path);
+        }
     }
 
     /** The page a tab shows where nothing is. */
