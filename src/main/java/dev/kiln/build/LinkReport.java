@@ -413,14 +413,9 @@ public final class LinkReport {
 
     /** Whether the root-relative {@code url} ({@code /about/}, {@code /a.png#x}) leads to a file of {@code site}. */
     private static boolean servedAt(SiteOutput site, String url) {
-        int end = url.length();
-        for (char c : new char[] {'#', '?'}) {
-            int at = url.indexOf(c);
-            if (at >= 0 && at < end) {
-                end = at;
-            }
-        }
-        String path = url.substring(1, end);
+        String path = withoutFragment(url);
+        int query = path.indexOf('?');
+        path = path.substring(1, query < 0 ? path.length() : query);
         String decoded = decoded(path);
         String at = decoded != null ? decoded : path;
         // /about without its slash is GitHub Pages' redirect to /about/: a file there too.

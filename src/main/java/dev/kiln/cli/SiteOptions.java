@@ -89,7 +89,7 @@ record SiteOptions(Path source, boolean drafts, boolean future, String baseUrl) 
     private static boolean hugoSite(Path dir) {
         return SourceLoader.HUGO_SETTINGS.stream().map(dir::resolve)
                 .anyMatch(file -> Files.isRegularFile(file) && SourceLoader.isHugoSettings(file))
-                || Files.isDirectory(dir.resolve("config/_default"));
+                || Files.isDirectory(dir.resolve(SourceLoader.HUGO_CONFIG_FOLDER));
     }
 
     /**

@@ -34,8 +34,10 @@ final class HugoFolders {
     /** Hugo's settings files at a site's root: {@code hugo.*} always Hugo's, {@code config.*} when {@link #isHugos}. */
     static final List<String> SETTINGS = List.of("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
             "config.toml", "config.yaml", "config.yml", "config.json");
+    /** Hugo's settings folder at a site's root. */
+    static final String CONFIG_FOLDER = "config/_default";
     /** Hugo's folders at a site's root whose files Kiln does not read: its files, its settings. */
-    static final List<String> AT_ROOT = List.of("static", "config/_default");
+    static final List<String> AT_ROOT = List.of("static", CONFIG_FOLDER);
     /** The section of posts of many Hugo themes, singular: Kiln's is content/posts/. */
     static final String POST = SourceLoader.CONTENT + "/post";
 
@@ -84,7 +86,7 @@ final class HugoFolders {
                 problems.add(Problem.inFile(name, settings(name, keys(file))));
             }
         }
-        List<String> config = files(root, "config/_default");
+        List<String> config = files(root, CONFIG_FOLDER);
         if (!config.isEmpty()) {
             problems.add(Problem.inFile(config.get(0), "Hugo's settings folder config/_default/, which Kiln does not "
                     + "read: write its settings in site.yml (baseURL → base_url, permalinks' posts → permalink; "

@@ -30,6 +30,8 @@ public final class SourceLoader {
     public static final String JEKYLL_CONFIG = JekyllFolders.CONFIG;
     /** Hugo's folders ({@code static/}, {@code config/_default/}) at a site's root that a build looks for, to report them. */
     public static final List<String> HUGO_FOLDERS = HugoFolders.AT_ROOT;
+    /** Hugo's settings folder, {@code config/_default/}: one of {@link #HUGO_FOLDERS}, and a sign of a Hugo site. */
+    public static final String HUGO_CONFIG_FOLDER = HugoFolders.CONFIG_FOLDER;
     /** Hugo's settings files at a site's root that a build looks for ({@code hugo.toml}, {@code config.yaml}...). */
     public static final List<String> HUGO_SETTINGS = HugoFolders.SETTINGS;
 
