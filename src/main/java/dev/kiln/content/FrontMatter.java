@@ -16,7 +16,8 @@ import java.util.Map;
  * as Jekyll reads it); {@code publishDate} and {@code expiryDate} (Hugo's keys) are null unless given: before the
  * one and from the other on, the page is left out of the site. {@code lastModified} is {@code last_modified_at}, or
  * Hugo's {@code lastmod} (or {@code modified}); {@code permalink} is {@code permalink}, or Hugo's {@code url}, whose
- * place {@link #at}{@code ("permalink")} then gives.
+ * place {@link #at}{@code ("permalink")} then gives. {@code sitemap} is false when the page asks to be left out of
+ * {@code sitemap.xml} ({@code sitemap: false}, jekyll-sitemap's key, or Hugo's {@code sitemap: {disable: true}}).
  */
 public record FrontMatter(
         String title,
@@ -36,6 +37,7 @@ public record FrontMatter(
         String excerpt,
         String excerptSeparator,
         Boolean toc,
+        boolean sitemap,
         List<String> redirectFrom,
         List<String> aliases,
         String redirectTo,

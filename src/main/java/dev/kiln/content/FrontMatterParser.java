@@ -21,7 +21,7 @@ public final class FrontMatterParser {
 
     private static final Set<String> KNOWN = Set.of("title", "date", "last_modified_at", "tags", "tag",
             "categories", "category", "slug", "permalink", "layout", "draft", "published", "description",
-            "image", "excerpt", "excerpt_separator", "toc", "redirect_from", "aliases", "redirect_to");
+            "image", "excerpt", "excerpt_separator", "toc", "sitemap", "redirect_from", "aliases", "redirect_to");
     /** Hugo's keys that Kiln reads, in lower case: Hugo matches them in any case. */
     private static final Set<String> HUGO = Set.of("lastmod", "modified", "publishdate", "expirydate", "url");
     /** A name that starts with a date, as Jekyll names posts: {@code 2018-03-15-what-i-learned}. */
@@ -154,7 +154,7 @@ public final class FrontMatterParser {
                 permalink, f.text("layout"),
                 f.bool("draft", false), !f.bool("published", true),
                 f.text("description"), f.text("image"), f.text("excerpt"), f.text("excerpt_separator"),
-                f.has("toc") ? f.bool("toc", false) : null,
+                f.has("toc") ? f.bool("toc", false) : null, sitemap(f, yaml),
                 redirectFrom(f), aliases(f), redirectTo(f),
                 yaml.valuesExcept(hugo.isEmpty() ? KNOWN : known(hugo)), positions);
         if (!f.problems().isEmpty()) {
@@ -374,6 +374,33 @@ public final class FrontMatterParser {
         Set<String> known = new HashSet<>(KNOWN);
         hugo.values().forEach(known::addAll);
         return known;
+    }
+
+    /**
+     * Whether the page is in {@code sitemap.xml}: {@code sitemap: false} leaves it out, as jekyll-sitemap does. A map
+     * is the page's settings for its sitemap entry, as Hugo reads them ({@code sitemap: {disable: true}}) and as a
+     * common hand-written Jekyll sitemap template does ({@code sitemap: {exclude: 'yes'}}): either leaves the page
+     * out, and their other keys ({@code lastmod}, {@code priority}, {@code changefreq}) are not read, so that such a
+     * site builds as before. A text, a number or a list is a problem at its line.
+     */
+    private static boolean sitemap(YamlFields f, YamlDocument yaml) {
+        Object v = yaml.values().get("sitemap");
+        if (v == null || v instanceof Boolean) {
+            return !Boolean.FALSE.equals(v);
+        }
+        if (v instanceof Map<?, ?> map) {
+            return !(excludes(map.get("disable")) || excludes(map.get("exclude")));
+        }
+        String quoted = YamlFields.quotedBoolean(v);
+        f.problem("sitemap", "sitemap must be true or false, not '" + v + "'" + (quoted != null
+                ? ", a text in quotes: write it without them (sitemap: " + quoted + ")"
+                : ": write sitemap: false to leave this page out of sitemap.xml, or remove the key"));
+        return true;
+    }
+
+    /** Whether a sitemap setting ({@code disable}, {@code exclude}) is true, or "yes" as the Jekyll template has it. */
+    private static boolean excludes(Object value) {
+        return Boolean.TRUE.equals(value) || value instanceof String text && text.equalsIgnoreCase("yes");
     }
 
     /** Where {@code redirect_to} sends the page's readers: an absolute URL or a path from the site's root, or null. */

@@ -81,7 +81,7 @@ final class YamlFields {
      * The {@code true} or {@code false} that {@code v}, a text, would be without its quotes ({@code "true"},
      * {@code 'False'}, {@code "yes"}, as YAML reads such words unquoted); null for any other value.
      */
-    private static String quotedBoolean(Object v) {
+    static String quotedBoolean(Object v) {
         if (!(v instanceof String text)) {
             return null;
         }

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** {@code /sitemap.xml} (every public page: posts, pages but 404, home and tag pages) and {@code /robots.txt}. */
+/**
+ * {@code /sitemap.xml} (every public page: posts, pages but 404, home and tag pages; not a page that asks to be left
+ * out with {@code sitemap: false}, nor one that only sends its readers on with {@code redirect_to}, which is
+ * {@code noindex}) and {@code /robots.txt}.
+ */
 public final class SitemapWriter {
 
     private SitemapWriter() {}
@@ -24,14 +28,19 @@ public final class SitemapWriter {
     public static List<Entry> entries(SiteConfig config, SiteIndex index, boolean archive) {
         List<Entry> entries = new ArrayList<>();
         ZonedDateTime newest = index.posts().isEmpty() ? null : FeedWriter.updated(index.posts().get(0));
-        for (Pagination home : index.home()) {
-            entries.add(new Entry(home.route().url(), newest));
+        // content/index.md's front matter is the home page's: the pages of its post list go with it.
+        if (index.homeText() == null || index.homeText().front().sitemap()) {
+            for (Pagination home : index.home()) {
+                entries.add(new Entry(home.route().url(), newest));
+            }
         }
         for (Page post : index.posts()) {
-            entries.add(new Entry(post.url(), FeedWriter.updated(post)));
+            if (listed(post)) {
+                entries.add(new Entry(post.url(), FeedWriter.updated(post)));
+            }
         }
         for (Page page : index.pages()) {
-            if (!page.route().outputPath().equals("404.html")) {
+            if (listed(page) && !page.route().outputPath().equals("404.html")) {
                 entries.add(new Entry(page.url(), FeedWriter.updated(page))); // null without dates
             }
         }
@@ -45,6 +54,14 @@ public final class SitemapWriter {
             entries.add(new Entry(SiteIndex.archiveRoute(config).url(), newest));
         }
         return entries;
+    }
+
+    /**
+     * Whether {@code page} is submitted to crawlers: not when its front matter says {@code sitemap: false}, nor when
+     * it is a {@code redirect_to} page, whose {@code noindex} Search Console reports as an error in a sitemap.
+     */
+    private static boolean listed(Page page) {
+        return page.front().sitemap() && page.front().redirectTo() == null;
     }
 
     /** The sitemap of {@code pages}, by URL. */

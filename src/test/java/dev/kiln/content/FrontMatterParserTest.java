@@ -399,6 +399,36 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void readsSitemapFalseAsJekyllSitemapDoesAndKeepsItOutOfParams() {
+        FrontMatter front = post("---\ntitle: T\nsitemap: false\n---\n").front();
+        assertFalse(front.sitemap());
+        assertEquals(Map.of(), front.params());
+        assertTrue(post("---\ntitle: T\n---\n").front().sitemap());
+        assertTrue(post("---\nsitemap: true\n---\n").front().sitemap());
+    }
+
+    @Test
+    void rejectsASitemapThatIsNoBooleanAtItsValue() {
+        Problem p = onlyProblem("---\ntitle: T\nsitemap: never\n---\n");
+        assertEquals(POST + ":3:10", place(p));
+        assertEquals("sitemap must be true or false, not 'never': write sitemap: false to leave this page out of "
+                + "sitemap.xml, or remove the key", p.message());
+        Problem quoted = onlyProblem("---\nsitemap: \"false\"\n---\n");
+        assertEquals(POST + ":2:10", place(quoted));
+        assertTrue(quoted.message().endsWith("a text in quotes: write it without them (sitemap: false)"),
+                quoted.message());
+        assertEquals(POST + ":2:10", place(onlyProblem("---\nsitemap: [a]\n---\n")));
+    }
+
+    @Test
+    void readsHugosAndTheJekyllTemplatesSitemapSettings() {
+        // Hugo 0.125's sitemap: {disable: true}; David Ensinger's hand-written Jekyll sitemap.xml's exclude: 'yes'.
+        assertFalse(post("---\nsitemap:\n  disable: true\n---\n").front().sitemap());
+        assertFalse(post("---\nsitemap:\n  lastmod: 2014-01-23\n  exclude: 'yes'\n---\n").front().sitemap());
+        assertTrue(post("---\nsitemap:\n  changefreq: weekly\n  priority: 0.8\n---\n").front().sitemap());
+    }
+
+    @Test
     void rejectsDuplicateKeyAtItsSecondUse() {
         Problem p = onlyProblem("---\ntitle: A\ntitle: B\n---\n");
         assertEquals(POST + ":3:1", place(p));

@@ -237,6 +237,54 @@ class FeedsTest {
         assertFalse(sitemap.contains("draft"), sitemap);
     }
 
+    private static String sitemap(SiteOutput out) {
+        return new String(out.get("sitemap.xml"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void sitemapLeavesOutPagesAndPostsWhoseFrontMatterSaysSitemapFalse() throws Exception {
+        // jekyll-sitemap's opt-out: the page is published, but not submitted to crawlers.
+        threePosts("");
+        write("content/thanks.md", "---\ntitle: Thanks\nsitemap: false\n---\nThanks for subscribing.\n");
+        write("content/posts/2020-04-01-quiet.md", "---\ntitle: Quiet\nsitemap: false\n---\nShh.\n");
+        write("content/hugo.md", "---\ntitle: Hugo's\nsitemap:\n  disable: true\n  priority: 0.1\n---\nH.\n");
+        SiteOutput out = build();
+        String sitemap = sitemap(out);
+
+        assertNotNull(out.get("thanks/index.html"));
+        assertFalse(sitemap.contains("/thanks/"), sitemap);
+        assertFalse(sitemap.contains("/quiet/"), sitemap);
+        assertFalse(sitemap.contains("/hugo/"), sitemap);
+        assertTrue(sitemap.contains("<loc>https://me.github.io/blog/about/</loc>"), sitemap);
+        assertEquals("Quiet", parse(out, "feed.xml").getEntries().get(0).getTitle(), "still in the feed");
+    }
+
+    @Test
+    void theHomePageIsLeftOutWhenContentIndexSaysSitemapFalse() throws Exception {
+        threePosts("paginate: 2\n");
+        write("content/index.md", "---\ntitle: Welcome\nsitemap: false\n---\nHello.\n");
+        String sitemap = sitemap(build());
+
+        assertFalse(sitemap.contains("<loc>https://me.github.io/blog/</loc>"), sitemap);
+        assertFalse(sitemap.contains("/page/2/"), sitemap);
+        assertTrue(sitemap.contains("<loc>https://me.github.io/blog/about/</loc>"), sitemap);
+    }
+
+    @Test
+    void sitemapLeavesOutRedirectToPagesWhichAreNoindex() throws Exception {
+        // Search Console reports a submitted URL marked noindex as an error.
+        threePosts("");
+        write("content/posts/2020-04-01-moved.md", "---\ntitle: Moved away\nredirect_to: https://example.com/x\n---\n");
+        write("content/old.md", "---\ntitle: Old\nredirect_to: /about/\n---\n");
+        SiteOutput out = build();
+        String sitemap = sitemap(out);
+
+        assertTrue(SiteChecks.page(out, "2020/04/01/moved/index.html").html().contains("noindex"));
+        assertFalse(sitemap.contains("/moved/"), sitemap);
+        assertFalse(sitemap.contains("/old/"), sitemap);
+        assertEquals("Moved away", parse(out, "feed.xml").getEntries().get(0).getTitle(), "stays in feeds");
+    }
+
     @Test
     void robotsPointsToTheSitemap() throws Exception {
         threePosts("");

@@ -262,6 +262,27 @@ class ImportCommandTest {
     }
 
     @Test
+    void aPageJekyllKeptOutOfItsSitemapStaysOutOfKilns() throws IOException {
+        // jekyll-sitemap's sitemap: false, and the sitemap: {exclude: 'yes'} of a common hand-written sitemap.xml.
+        Path src = site("quiet", "title: Q\nurl: https://someone.github.io\nbaseurl: /blog\n"
+                + "plugins: [jekyll-sitemap]\n",
+                "_posts/2023-01-01-hello.md", "---\ntitle: Hello\n---\nHi.\n",
+                "thanks.md", "---\ntitle: Thanks\nsitemap: false\npermalink: /thanks/\n---\nThanks.\n",
+                "old.md", "---\ntitle: Old\nsitemap:\n  lastmod: 2014-01-23\n  priority: 0.7\n  changefreq: 'monthly'\n"
+                        + "  exclude: 'yes'\n---\nOld.\n");
+        Path out = tmp.resolve("quiet-kiln");
+
+        assertEquals(0, run("jekyll", src.toString(), "--dest", out.toString()), err);
+
+        dev.kiln.output.SiteOutput site = Fixtures.build(Fixtures.options(out)).output();
+        String sitemap = new String(site.get("sitemap.xml"), StandardCharsets.UTF_8);
+        assertTrue(site.get("thanks/index.html") != null, "published");
+        assertTrue(sitemap.contains("https://someone.github.io/blog/2023/01/01/hello.html"), sitemap);
+        assertFalse(sitemap.contains("/thanks/"), sitemap);
+        assertFalse(sitemap.contains("/old"), sitemap);
+    }
+
+    @Test
     void everyHeadingKeepsTheIdJekyllGaveIt() throws IOException {
         // Jekyll 4.3.1 wrote these ids (kramdown's GFM input, Jekyll's default): part-1--setup (its typographic
         // dash dropped), snake_case, i̇stanbul (Ruby's lower case of İ); Kiln's own: part-1----setup, snake_case, istanbul.
