@@ -74,5 +74,32 @@ public record Route(String url, String outputPath) {
         return out == null ? path : out.toString();
     }
 
+    /**
+     * {@code url} (a URL as {@link #encode} leaves it) in ASCII: each character past ASCII percent-encoded as UTF-8
+     * ({@code /tags/café/} is {@code /tags/caf%C3%A9/}), as a sitemap's URLs must be and as Jekyll writes its URLs.
+     */
+    public static String ascii(String url) {
+        int i = 0;
+        while (i < url.length() && url.charAt(i) < 0x80) {
+            i++;
+        }
+        if (i == url.length()) {
+            return url;
+        }
+        StringBuilder out = new StringBuilder(url.length() + 32).append(url, 0, i);
+        while (i < url.length()) {
+            int c = url.codePointAt(i);
+            if (c < 0x80) {
+                out.append((char) c);
+            } else {
+                for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
+                    out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+                }
+            }
+            i += Character.charCount(c);
+        }
+        return out.toString();
+    }
+
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 }

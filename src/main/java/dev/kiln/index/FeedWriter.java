@@ -1,6 +1,7 @@
 package dev.kiln.index;
 
 import dev.kiln.config.SiteConfig;
+import dev.kiln.content.Route;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
@@ -36,8 +37,8 @@ public final class FeedWriter {
         if (!config.description().isEmpty()) {
             element(xml, "subtitle", config.description());
         }
-        link(xml, absolute(config, feedUrl), "self", "application/atom+xml");
-        link(xml, absolute(config, pageUrl), "alternate", "text/html");
+        link(xml, href(config, feedUrl), "self", "application/atom+xml");
+        link(xml, href(config, pageUrl), "alternate", "text/html");
         element(xml, "updated", ISO.format(shown.isEmpty() ? epoch(config) : updated(shown.get(0))));
         element(xml, "id", id(config, feedUrl));
         xml.append("<author>");
@@ -55,7 +56,7 @@ public final class FeedWriter {
         StringBuilder xml = new StringBuilder(html.length() + html.length() / 8 + 1024);
         xml.append("<entry>");
         element(xml, "title", post.front().title());
-        link(xml, absolute(config, post.url()), "alternate", "text/html");
+        link(xml, href(config, post.url()), "alternate", "text/html");
         element(xml, "published", ISO.format(post.front().date()));
         element(xml, "updated", ISO.format(updated(post)));
         element(xml, "id", id(config, entryPath(post)));
@@ -68,7 +69,7 @@ public final class FeedWriter {
             element(xml, "summary", post.body().excerptText());
         }
         xml.append("<content type=\"html\" xml:base=\"");
-        attribute(xml, absolute(config, post.url()));
+        attribute(xml, href(config, post.url()));
         xml.append("\">");
         text(xml, html);
         xml.append("</content></entry>");
@@ -144,6 +145,17 @@ public final class FeedWriter {
     /** {@code /x/} as an absolute URL when the site has a base_url, else as it is. */
     public static String absolute(SiteConfig config, String url) {
         return config.rootUrl() + url;
+    }
+
+    /**
+     * {@code /x/} as the absolute URL a reader fetches, in ASCII ({@code /tags/café/} is {@code /tags/caf%C3%A9/}),
+     * as jekyll-feed writes it and an HTTP request sends it: Atom allows an IRI there, but a URL is what every reader
+     * and crawler takes. Ids are not made so: a reader takes an entry whose id changed for a new post; an entry's id
+     * is jekyll-feed's, ASCII already ({@link #entryPath}), and a tag feed's own id ({@code .../tags/café/feed.xml})
+     * stays the IRI it was, which Atom allows.
+     */
+    static String href(SiteConfig config, String url) {
+        return Route.ascii(absolute(config, url));
     }
 
     /**

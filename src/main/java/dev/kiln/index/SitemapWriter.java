@@ -1,6 +1,7 @@
 package dev.kiln.index;
 
 import dev.kiln.config.SiteConfig;
+import dev.kiln.content.Route;
 
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
@@ -72,7 +73,10 @@ public final class SitemapWriter {
         xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (Entry e : entries) {
-            xml.append("  <url><loc>").append(escape(FeedWriter.absolute(config, e.url()))).append("</loc>");
+            // In ASCII, as the sitemap protocol and Google ask (a URL "UTF-8 encoded and URL-escaped"), which
+            // jekyll-sitemap and Hugo write: /tags/café/ is /tags/caf%C3%A9/.
+            xml.append("  <url><loc>").append(escape(FeedWriter.href(config, e.url())))
+                    .append("</loc>");
             if (e.modified() != null) {
                 xml.append("<lastmod>").append(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(e.modified()))
                         .append("</lastmod>");
@@ -86,7 +90,7 @@ public final class SitemapWriter {
     public static byte[] robots(SiteConfig config) {
         String text = "User-agent: *\nAllow: /\n";
         if (!config.rootUrl().isEmpty()) {
-            text += "\nSitemap: " + config.rootUrl() + "/sitemap.xml\n";
+            text += "\nSitemap: " + Route.ascii(config.rootUrl()) + "/sitemap.xml\n";
         }
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -286,6 +286,42 @@ class FeedsTest {
     }
 
     @Test
+    void sitemapUrlsArePercentEncodedAsciiAsGoogleAsks() throws Exception {
+        // https://developers.google.com/search/docs/crawling-indexing/sitemaps/build-sitemap: UTF-8 encoded and
+        // URL-escaped (ümlat → %C3%BCmlat), as jekyll-sitemap writes Jekyll's escaped URLs.
+        write("site.yml", "title: R\nbase_url: https://me.github.io/blog\n");
+        write("content/posts/2024-01-01-日本語.md", "---\ntitle: Café\ntags: [Café]\n---\nText.\n");
+        write("content/posts/2024-01-02-emoji.md", "---\ntitle: E\npermalink: /🎉 party/\n---\nText.\n");
+        SiteOutput out = build();
+        String sitemap = sitemap(out);
+
+        assertTrue(sitemap.contains("<loc>https://me.github.io/blog/2024/01/01/%E6%97%A5%E6%9C%AC%E8%AA%9E/</loc>"),
+                sitemap);
+        assertTrue(sitemap.contains("<loc>https://me.github.io/blog/tags/caf%C3%A9/</loc>"), sitemap);
+        assertTrue(sitemap.contains("<loc>https://me.github.io/blog/%F0%9F%8E%89%20party/</loc>"), sitemap);
+        assertTrue(sitemap.chars().allMatch(c -> c < 0x80), sitemap);
+        // The pages' own links are left as they were: HTML takes them so, and a browser sends them encoded.
+        assertNotNull(SiteChecks.page(out, "index.html").selectFirst("a[href=/blog/tags/café/]"));
+    }
+
+    @Test
+    void feedLinksAreAsciiWhileEntryIdsStayAsTheyWere() throws Exception {
+        write("site.yml", "title: R\nbase_url: https://me.github.io/blog\n");
+        write("content/posts/2024-01-01-日本語.md", "---\ntitle: Café\ntags: [Café]\n---\nText.\n");
+        SiteOutput out = build();
+        SyndEntry entry = parse(out, "feed.xml").getEntries().get(0);
+        SyndFeed tag = parse(out, "tags/café/feed.xml");
+
+        assertEquals("https://me.github.io/blog/2024/01/01/%E6%97%A5%E6%9C%AC%E8%AA%9E/", entry.getLink());
+        // A reader takes an entry whose id changed for a new post: the id is jekyll-feed's, as before.
+        assertEquals("https://me.github.io/blog/2024/01/01/%E6%97%A5%E6%9C%AC%E8%AA%9E", entry.getUri());
+        String xml = new String(out.get("tags/café/feed.xml"), StandardCharsets.UTF_8);
+        assertTrue(xml.contains("<link href=\"https://me.github.io/blog/tags/caf%C3%A9/feed.xml\" rel=\"self\""), xml);
+        assertTrue(xml.contains("xml:base=\"https://me.github.io/blog/2024/01/01/%E6%97%A5%E6%9C%AC%E8%AA%9E/\""), xml);
+        assertEquals("https://me.github.io/blog/tags/café/feed.xml", tag.getUri());
+    }
+
+    @Test
     void robotsPointsToTheSitemap() throws Exception {
         threePosts("");
         String robots = new String(build().get("robots.txt"), StandardCharsets.UTF_8);
