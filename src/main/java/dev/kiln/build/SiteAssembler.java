@@ -367,7 +367,10 @@ final class SiteAssembler {
         return redirects;
     }
 
-    /** The site feed, each tag's feed, the sitemap (when the site's URL is known) and robots.txt, by output path. */
+    /**
+     * The site feed, each tag's feed, the sitemap (when the site's URL is known), robots.txt and CNAME (when
+     * base_url is at a custom domain), by output path.
+     */
     private Map<String, byte[]> generated() {
         // A post's entry is the same in every feed that holds it (whole posts in some, excerpts in others):
         // written once for each, and kept while the post is.
@@ -392,6 +395,11 @@ final class SiteAssembler {
             files.put(SITEMAP, generated.get(SITEMAP, sitemap, same -> SitemapWriter.sitemap(config, sitemap.entries())));
         }
         files.put("robots.txt", SitemapWriter.robots(config));
+        // GitHub Pages keeps a custom domain of a site deployed from a branch only while the branch holds its CNAME
+        // file (a deployment by GitHub Actions reads the repository's settings instead, and ignores the file).
+        if (!config.customDomain().isEmpty()) {
+            files.put("CNAME", (config.customDomain() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
         return files;
     }
 

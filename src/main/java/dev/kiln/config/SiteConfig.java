@@ -106,6 +106,29 @@ public record SiteConfig(
         return origin + basePath;
     }
 
+    /**
+     * The custom domain GitHub Pages serves the site at, which its {@code CNAME} file names: the host of
+     * {@code base_url} when that is a domain name other than GitHub's own ({@code github.io}) and the site is at its
+     * root ({@code https://blog.example.com}); "" for none: no base_url, a site under a path (a project site, which
+     * has its owner's domain and no CNAME of its own), {@code localhost}, an IP address or a port.
+     */
+    public String customDomain() {
+        if (origin.isEmpty() || !basePath.isEmpty()) {
+            return "";
+        }
+        URI uri = URI.create(origin);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        if (host.endsWith(".")) {
+            host = host.substring(0, host.length() - 1); // a fully qualified name: the same domain
+        }
+        boolean github = host.equals("github.io") || host.endsWith(".github.io");
+        boolean address = host.startsWith("[") || host.matches("[0-9.]+");
+        if (uri.getPort() != -1 || uri.getRawUserInfo() != null || github || address || host.indexOf('.') < 0) {
+            return "";
+        }
+        return host;
+    }
+
     /** The same settings, served under another base URL (the command line's {@code --base-url}). */
     public SiteConfig withBaseUrl(String baseUrl) {
         String[] parts = splitBaseUrl(baseUrl);

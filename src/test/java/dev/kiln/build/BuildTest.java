@@ -95,6 +95,39 @@ class BuildTest {
     }
 
     @Test
+    void aSiteAtACustomDomainGetsACnameNamingItAndAGitHubOrSubPathSiteNone() throws IOException {
+        // DESIGN.md: "CNAME when site.yml names a domain". A gh-pages branch deployment loses its custom domain
+        // at every push without one.
+        Path site = tmp.resolve("blog");
+        write(site, "site.yml", "title: T\nbase_url: https://blog.example.com\n");
+        write(site, "content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nHi.\n");
+
+        SiteOutput out = Fixtures.build(Fixtures.options(site)).output();
+        assertEquals("blog.example.com\n", new String(out.get("CNAME"), StandardCharsets.UTF_8));
+
+        for (String url : List.of("https://me.github.io", "https://me.github.io/blog", "https://example.com/blog",
+                "http://localhost:4000")) {
+            SiteOutput other = Fixtures.build(Fixtures.options(site).withBaseUrl(url)).output();
+            assertEquals(null, other.get("CNAME"), url);
+        }
+        write(site, "site.yml", "title: T\n");
+        assertEquals(null, Fixtures.build(Fixtures.options(site)).output().get("CNAME"), "no base_url");
+        SiteOutput passed = Fixtures.build(Fixtures.options(site).withBaseUrl("https://www.example.org/")).output();
+        assertEquals("www.example.org\n", new String(passed.get("CNAME"), StandardCharsets.UTF_8), "--base-url");
+    }
+
+    @Test
+    void aCnameOfTheSitesOwnWinsOverTheOneKilnWouldWrite() throws IOException {
+        Path site = tmp.resolve("blog");
+        write(site, "site.yml", "title: T\nbase_url: https://blog.example.com\n");
+        write(site, "content/CNAME", "example.com");
+        write(site, "content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nHi.\n");
+
+        SiteOutput out = Fixtures.build(Fixtures.options(site)).output();
+        assertEquals("example.com", new String(out.get("CNAME"), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void theSameSiteBuiltTwiceGivesTheSameBytes() throws IOException {
         Path site = richSite(tmp.resolve("blog"));
 

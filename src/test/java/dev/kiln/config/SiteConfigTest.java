@@ -117,6 +117,27 @@ class SiteConfigTest {
         assertEquals(basePath, config.basePath());
     }
 
+    @ParameterizedTest(name = "{0} -> ''{1}''")
+    @CsvSource({
+            "https://blog.example.com,          blog.example.com",
+            "https://blog.example.com/,         blog.example.com",
+            "http://Example.COM,                example.com",
+            "https://www.example.com.,          www.example.com",
+            "https://me.github.io,              ''",
+            "https://me.GitHub.io,              ''",
+            "https://me.github.io/blog,         ''",
+            "https://example.com/blog,          ''",
+            "http://localhost,                  ''",
+            "http://localhost:4000,             ''",
+            "https://example.com:8443,          ''",
+            "http://127.0.0.1,                  ''",
+            "'http://[::1]',                    ''",
+            "'',                                ''",
+    })
+    void theCustomDomainIsBaseUrlsHostWhenItIsNoGitHubHostAndTheSiteIsAtItsRoot(String baseUrl, String domain) {
+        assertEquals(domain, config("base_url: '" + baseUrl + "'\n").customDomain());
+    }
+
     @Test
     void rootUrlJoinsOriginAndBasePath() {
         assertEquals("https://me.github.io/blog", config("base_url: https://me.github.io/blog/\n").rootUrl());
