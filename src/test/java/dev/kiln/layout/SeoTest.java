@@ -18,6 +18,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** What search engines and link previews read from the built-in theme's pages. */
 class SeoTest {
@@ -99,6 +100,21 @@ class SeoTest {
                     pages.get(0).selectFirst(".home-description").text());
             Files.deleteIfExists(site.resolve("content/index.md"));
         }
+    }
+
+    @Test
+    void aPageWithoutAnyDescriptionHasNoEmptyDescriptionTags() throws IOException {
+        // A new site's site.yml has no description: the home page said content="" three times.
+        String[] tags = {"meta[name=description]", "meta[property=og:description]", "meta[name=twitter:description]"};
+        Document home = home("title: Blog\n", null).get(0);
+        for (String tag : tags) {
+            assertNull(home.selectFirst(tag), tag);
+        }
+        Document described = home("title: Blog\ndescription: The site's\n", null).get(0);
+        for (String tag : tags) {
+            assertEquals("The site's", meta(described, tag));
+        }
+        assertEquals("Intro", meta(home("title: Blog\n", "---\ndescription: Intro\n---\n").get(0), tags[0]));
     }
 
     @Test
