@@ -9,6 +9,7 @@ import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import dev.kiln.html.BasePath;
 import dev.kiln.html.Body;
+import dev.kiln.html.FeedBody;
 import dev.kiln.index.FeedWriter;
 import dev.kiln.index.SitemapWriter;
 import dev.kiln.index.Page;
@@ -428,7 +429,7 @@ final class SiteAssembler {
     private String entry(Page post, boolean full) {
         return entries.get(entryKey(post, full), new EntryInputs(config, post, full), in -> {
             String body = in.full() ? in.post().body().html() : in.post().body().excerptHtml();
-            return FeedWriter.entry(in.config(), in.post(), BasePath.absolute(body, in.config().rootUrl()));
+            return FeedWriter.entry(in.config(), in.post(), FeedBody.of(body, in.config().rootUrl()));
         });
     }
 

@@ -9,8 +9,8 @@ import org.jsoup.nodes.Entities;
 /**
  * Puts a prefix in front of every root-relative URL: a site's base path ({@code /blog}) on finished
  * pages, so that layouts and posts write {@code /assets/x.png} and the site still works under a project
- * path; or its whole root URL on bodies shown away from the site (feeds). The URLs are those of the
- * attributes that hold one ({@code href}, {@code src}, ...), each candidate of a {@code srcset}, and in
+ * path; or its whole root URL on bodies shown away from the site (feeds: {@link FeedBody}). The URLs are
+ * those of the attributes that hold one ({@code href}, {@code src}, ...), each candidate of a {@code srcset}, and in
  * CSS, a {@code style} attribute's or a {@code <style>} element's {@code url(...)}, {@code @import "..."} and
  * {@code image-set("...")}.
  */
@@ -46,17 +46,8 @@ public final class BasePath {
         return printed;
     }
 
-    /** A body fragment with {@code rootUrl} (origin and base path) before each root-relative URL. */
-    public static String absolute(String bodyHtml, String rootUrl) {
-        if (rootUrl.isEmpty()) {
-            return bodyHtml;
-        }
-        Document doc = Jsoup.parseBodyFragment(bodyHtml);
-        prefix(doc, rootUrl);
-        return doc.body().html();
-    }
-
-    private static void prefix(Document doc, String basePath) {
+    /** Puts {@code basePath} (or a whole root URL) before each root-relative URL of {@code doc}. */
+    static void prefix(Document doc, String basePath) {
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
         // One walk, each element's attributes read once: a page's elements are mostly without a URL.
         for (Element e : doc.getAllElements()) {

@@ -322,6 +322,25 @@ class FeedsTest {
     }
 
     @Test
+    void feedContentDropsHeadingAnchorLinksAndKeepsTheHeadingsAndTheirIds() throws Exception {
+        // A reader showed each heading as "Brewing table #": it has no stylesheet to hide the anchor.
+        for (String siteYml : List.of("title: R\nbase_url: https://me.github.io/blog\n", "title: R\n")) {
+            write("site.yml", siteYml);
+            write("content/posts/2024-01-01-tea.md", "---\ntitle: Tea\n---\nIntro.\n\n## Brewing table\n\nHot.\n\n"
+                    + "<h3>Raw <em>heading</em></h3>\n\n[up](#brewing-table)\n");
+            SiteOutput out = build();
+            String html = parse(out, "feed.xml").getEntries().get(0).getContents().get(0).getValue();
+
+            assertTrue(html.contains("<h2 id=\"brewing-table\">Brewing table</h2>"), html);
+            assertTrue(html.contains("<h3 id=\"raw-heading\">Raw <em>heading</em></h3>"), html);
+            assertFalse(html.contains("anchor"), html);
+            assertTrue(html.contains("<a href=\"#brewing-table\">up</a>"), "the post's own links stay: " + html);
+            assertNotNull(SiteChecks.page(out, "2024/01/01/tea/index.html").selectFirst("h2 > a.anchor"),
+                    "the page keeps its anchors");
+        }
+    }
+
+    @Test
     void robotsPointsToTheSitemap() throws Exception {
         threePosts("");
         String robots = new String(build().get("robots.txt"), StandardCharsets.UTF_8);
