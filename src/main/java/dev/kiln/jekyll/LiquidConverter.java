@@ -100,6 +100,8 @@ public final class LiquidConverter {
     private static final Pattern HIGHLIGHT_OPTION = Pattern.compile("(?:\\w=\"[^\"]*\"|\\w=\\w|\\w)+");
     private static final Pattern FILTERED = Pattern.compile(
             "\\{\\{-?\\s*(['\"])(.*?)\\1\\s*\\|\\s*(relative_url|absolute_url)\\s*-?}}");
+    /** The text before a URL on its line: a link's {@code (} or {@code (<}, a definition's, an attribute's. */
+    private static final Pattern URL_START = Pattern.compile("(?:\\(<?|[\"'=]|]:[ \\t]+<?)$");
     private static final Pattern SITE_VAR = Pattern.compile("\\{\\{-?\\s*site\\.(url|baseurl)\\s*-?}}");
     private static final Pattern POST_URL = Pattern.compile("\\{%-?\\s*post_url\\s+(\\S+)\\s*-?%}");
     private static final Pattern LINK = Pattern.compile("\\{%-?\\s*link\\s+(\\S+)\\s*-?%}");
@@ -110,6 +112,7 @@ public final class LiquidConverter {
 
     private final Context context;
     private final Function<String, BitSet> codeOf;
+    private final Function<String, BitSet> codeOnly;
 
     public LiquidConverter(Context context) {
         this(context, text -> new BitSet());
@@ -120,8 +123,17 @@ public final class LiquidConverter {
      * comment keeps no blank lines for the lines it took.
      */
     public LiquidConverter(Context context, Function<String, BitSet> codeOf) {
+        this(context, codeOf, text -> new BitSet());
+    }
+
+    /**
+     * A converter that also knows, by {@code codeOnly}, the offsets of a text that are code (not raw HTML), which
+     * Kiln shows as written: the site's address stays there as Jekyll printed it, not made a path.
+     */
+    public LiquidConverter(Context context, Function<String, BitSet> codeOf, Function<String, BitSet> codeOnly) {
         this.context = context;
         this.codeOf = codeOf;
+        this.codeOnly = codeOnly;
     }
 
     /**
@@ -147,6 +159,8 @@ public final class LiquidConverter {
         int firstCommentColumn = 1;
         int converted;
         BitSet code;
+        /** The offsets of the file that are code (not raw HTML), when first asked. */
+        BitSet shownAsCode;
         /** The offsets of the file's converted text that a {@code {% raw %}} showed as written. */
         final BitSet raw = new BitSet();
 
@@ -196,9 +210,9 @@ public final class LiquidConverter {
                 } else if (pair.lookingAt()) {
                     converted++;
                     end = pair.end();
-                    replacement = context.url() + context.baseurl();
+                    replacement = siteRoot(body, m.start(), end, context.url() + context.baseurl());
                 } else {
-                    replacement = replacement(m.group());
+                    replacement = replacement(m.group(), body, m.start(), end);
                     if (replacement == null) {
                         replacement = relative(path, m.group());
                     }
@@ -240,6 +254,41 @@ public final class LiquidConverter {
                 code = codeOf.apply(file);
             }
             return code.get(block.start()) ? "" : "\n".repeat(lines);
+        }
+
+        /**
+         * What stands for the site's address ({@code {{ site.url }}{{ site.baseurl }}}, Jekyll's {@code printed}),
+         * the Liquid at {@code start} to {@code end} of {@code body}: where it starts a link's or image's URL or an
+         * attribute's ({@link #startsUrl}), the path from the site root, which Kiln puts its base path in front of,
+         * checks, and keeps through a move to another domain: nothing before a path ({@code /about/}), else
+         * {@code /} ({@code [home](/)}, {@code /#top}). Elsewhere (text, an autolink, code), what Jekyll printed.
+         */
+        String siteRoot(String body, int start, int end, String printed) {
+            if (!startsUrl(body, start)) {
+                return printed;
+            }
+            char next = end < body.length() ? body.charAt(end) : '\n';
+            return next == '/' || next == '{' ? "" : "/";
+        }
+
+        /**
+         * Whether the Liquid at {@code at} of {@code body} starts the URL of a link or image ({@code (...)},
+         * {@code (<...>)}, {@code [r]: ...}) or an attribute's value ({@code href="..."}), outside code.
+         */
+        boolean startsUrl(String body, int at) {
+            String before = body.substring(lineStart(body, at), at);
+            return URL_START.matcher(before).find() && !inCode(body, at);
+        }
+
+        /** Whether {@code at} of {@code body} is in code: a highlight's, or a Markdown file's span or block. */
+        boolean inCode(String body, int at) {
+            if (body != file) {
+                return true;
+            }
+            if (shownAsCode == null) {
+                shownAsCode = codeOnly.apply(file);
+            }
+            return shownAsCode.get(at);
         }
 
         /**
@@ -301,6 +350,33 @@ public final class LiquidConverter {
             }
             return numbered;
         }
+
+        /**
+         * What replaces the Liquid {@code token} at {@code start} to {@code end} of {@code body} (neither a block nor
+         * site.url with site.baseurl); null to leave it.
+         */
+        private String replacement(String token, String body, int start, int end) {
+            Matcher x;
+            if ((x = SITE_VAR.matcher(token)).matches()) {
+                // Kiln puts the base path in front of every root-relative URL itself. site.url alone is the site's
+                // root only without a base path: with one, {{ site.url }}/x is another site of the host.
+                if (x.group(1).equals("baseurl")) {
+                    return "";
+                }
+                return context.baseurl().isEmpty() ? siteRoot(body, start, end, context.url()) : context.url();
+            }
+            if ((x = FILTERED.matcher(token)).matches()) {
+                String target = x.group(2);
+                if (target.matches("(?i)[a-z][a-z0-9+.-]*:.*")) {
+                    return target;
+                }
+                String rooted = target.startsWith("/") ? target : "/" + target;
+                // absolute_url in a URL as relative_url, the path from the site root (siteRoot).
+                return x.group(3).equals("absolute_url") && !startsUrl(body, start)
+                        ? context.url() + context.baseurl() + rooted : rooted;
+            }
+            return urlOf(token);
+        }
     }
 
     private static int lineStart(String body, int at) {
@@ -317,21 +393,12 @@ public final class LiquidConverter {
         return before.isBlank() ? before : "";
     }
 
-    /** What replaces the Liquid {@code token} (neither a block nor site.url with site.baseurl); null to leave it. */
-    private String replacement(String token) {
+    /**
+     * What replaces the Liquid {@code token} that is neither a site URL nor a block (a post_url, link or include);
+     * null to leave it.
+     */
+    private String urlOf(String token) {
         Matcher x;
-        if ((x = SITE_VAR.matcher(token)).matches()) {
-            // Kiln puts the base path in front of every root-relative URL itself.
-            return x.group(1).equals("url") ? context.url() : "";
-        }
-        if ((x = FILTERED.matcher(token)).matches()) {
-            String target = x.group(2);
-            if (target.matches("(?i)[a-z][a-z0-9+.-]*:.*")) {
-                return target;
-            }
-            String rooted = target.startsWith("/") ? target : "/" + target;
-            return x.group(3).equals("relative_url") ? rooted : context.url() + context.baseurl() + rooted;
-        }
         if ((x = POST_URL.matcher(token)).matches()) {
             String name = x.group(1);
             String url = context.postUrls().get(name);

@@ -21,12 +21,54 @@ class LiquidConverterTest {
     }
 
     @Test
-    void siteUrlsBecomeRootRelativeOrAbsolute() {
+    void siteUrlsBecomePathsFromTheSiteRootThatKilnPutsItsBasePathBefore() {
         assertEquals("[a](/x/)", convert("[a]({{ site.baseurl }}/x/)"));
-        assertEquals("https://me.github.io/blog/x/", convert("{{ site.url }}{{ site.baseurl }}/x/"));
-        assertEquals("https://me.github.io", convert("{{site.url}}"));
+        assertEquals("[a](/x/)", convert("[a]({{ site.url }}{{ site.baseurl }}/x/)"));
         assertEquals("/x.png /y/", convert("{{ \"/x.png\" | relative_url }} {{ 'y/' | relative_url }}"));
-        assertEquals("https://me.github.io/blog/x/", convert("{{ \"/x/\" | absolute_url }}"));
+        assertEquals("[a](/x/)", convert("[a]({{ \"/x/\" | absolute_url }})"));
+        // The site's home: a link to / (Kiln writes /blog/), not an empty one.
+        assertEquals("[home](/) <a href=\"/\">h</a> [top](/#top)", convert("[home]({{ site.url }}{{ site.baseurl }}) "
+                + "<a href=\"{{ site.url }}{{ site.baseurl }}\">h</a> [top]({{ site.url }}{{ site.baseurl }}#top)"));
+        assertEquals("[r]: /x/\n<img src='/a.png'>", convert("[r]: {{ site.url }}{{ site.baseurl }}/x/\n"
+                + "<img src='{{ site.url }}{{ site.baseurl }}/a.png'>"));
+        // In text and autolinks, the address Jekyll printed; site.url alone, with a base path, is the host's other site.
+        assertEquals("Visit https://me.github.io/blog/x/ or <https://me.github.io/blog/y/>",
+                convert("Visit {{ site.url }}{{ site.baseurl }}/x/ or <{{ '/y/' | absolute_url }}>"));
+        assertEquals("https://me.github.io", convert("{{site.url}}"));
+        assertEquals("[u](https://me.github.io/x/)", convert("[u]({{ site.url }}/x/)"));
+    }
+
+    @Test
+    void aProjectSiteWithoutUrlGetsPathsNotItsBasePathTwice() {
+        // baseurl: /blog and no url (GitHub's metadata filled it in): Kiln adds /blog itself.
+        LiquidConverter noUrl = new LiquidConverter(new LiquidConverter.Context("", "/blog", Map.of(), Map.of(),
+                Map.of()));
+        assertEquals("[one](/about/), [two](/about/), [three](/about/).", noUrl.convert("p.md",
+                "[one]({{ site.baseurl }}/about/), [two]({{ site.url }}{{ site.baseurl }}/about/), "
+                        + "[three]({{ \"/about/\" | absolute_url }}).", 1).text());
+    }
+
+    @Test
+    void siteUrlAloneIsTheSiteRootWithoutABasePath() {
+        LiquidConverter root = new LiquidConverter(new LiquidConverter.Context("https://me.example", "", Map.of(),
+                Map.of(), Map.of()));
+        assertEquals("[a](/about/) [h](/) at https://me.example/", root.convert("p.md",
+                "[a]({{ site.url }}/about/) [h]({{ site.url }}) at {{ site.url }}/", 1).text());
+    }
+
+    @Test
+    void codeShowsTheAddressJekyllPrinted() {
+        var markdown = new dev.kiln.markdown.MarkdownRenderer(dev.kiln.highlight.Highlighter.plain());
+        LiquidConverter withCode = new LiquidConverter(new LiquidConverter.Context("https://me.github.io", "/blog",
+                Map.of(), Map.of(), Map.of()), markdown::raw, markdown::code);
+        assertEquals("`https://me.github.io/blog/feed.xml` [f](/feed.xml)\n\n```\n"
+                + "curl https://me.github.io/blog/x/\n```\n", withCode.convert("p.md",
+                "`{{ site.url }}{{ site.baseurl }}/feed.xml` [f]({{ site.url }}{{ site.baseurl }}/feed.xml)\n\n"
+                        + "```\ncurl {{ '/x/' | absolute_url }}\n```\n", 1).text());
+        assertEquals("```sh\ncurl https://me.github.io/blog/x/\n```\n", withCode.convert("p.md",
+                "{% highlight sh %}\ncurl {{ site.url }}{{ site.baseurl }}/x/\n{% endhighlight %}\n", 1).text());
+        assertEquals("```md\n[a](https://me.github.io/blog/x/)\n```\n", withCode.convert("p.md",
+                "```md\n[a]({{ site.url }}{{ site.baseurl }}/x/)\n```\n", 1).text());
     }
 
     @Test
