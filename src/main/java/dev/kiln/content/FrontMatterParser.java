@@ -153,7 +153,7 @@ public final class FrontMatterParser {
                 slug == null ? fileSlug : slug,
                 permalink, f.text("layout"),
                 f.bool("draft", false), !f.bool("published", true),
-                f.text("description"), f.text("image"), f.text("excerpt"), f.text("excerpt_separator"),
+                f.text("description"), image(f, yaml), f.text("excerpt"), f.text("excerpt_separator"),
                 f.has("toc") ? f.bool("toc", false) : null, sitemap(f, yaml),
                 redirectFrom(f), aliases(f), redirectTo(f),
                 yaml.valuesExcept(hugo.isEmpty() ? KNOWN : known(hugo)), positions);
@@ -401,6 +401,21 @@ public final class FrontMatterParser {
     /** Whether a sitemap setting ({@code disable}, {@code exclude}) is true, or "yes" as the Jekyll template has it. */
     private static boolean excludes(Object value) {
         return Boolean.TRUE.equals(value) || value instanceof String text && text.equalsIgnoreCase("yes");
+    }
+
+    /**
+     * The page's {@code image}: its path or URL. jekyll-seo-tag's map ({@code image: {path: ..., alt: ...}}, which
+     * themes such as Chirpy write for every cover) is a problem that says to write the path alone.
+     */
+    private static String image(YamlFields f, YamlDocument yaml) {
+        if (yaml.values().get("image") instanceof Map<?, ?> map && map.get("path") != null
+                && !(map.get("path") instanceof Map || map.get("path") instanceof List)) {
+            f.problem("image", "image must be the image's path or URL, not a map of path and alt (jekyll-seo-tag's "
+                    + "form): write image: " + map.get("path").toString().strip() + " (the theme shows the cover "
+                    + "under the title, as decoration without alt text)");
+            return null;
+        }
+        return f.text("image");
     }
 
     /** Where {@code redirect_to} sends the page's readers: an absolute URL or a path from the site's root, or null. */

@@ -415,6 +415,7 @@ public final class Importer {
             }
         });
         keepJekyllsTags(file, effective, edit);
+        imagePath(file, effective, edit);
         Object layout = effective.yaml().values().get("layout");
         if (layout != null && !KILN_LAYOUTS.contains(layout.toString())) {
             edit.remove("layout");
@@ -464,6 +465,36 @@ public final class Importer {
                 + String.join(" ", jekyll.stream().map(t -> "'" + t + "'").toList()) + "): written as that list, so that"
                 + " the tags and their pages stay as they were; write " + key + ": " + YamlText.value(meant)
                 + " for the tags it likely meant (their pages then have other URLs)");
+    }
+
+    /**
+     * jekyll-seo-tag's image map ({@code image: {path: /assets/img/cover.png, alt: A cover}}, Chirpy's cover) is
+     * written as Kiln's {@code image}, its path: from the site root, as jekyll-seo-tag read it (Kiln reads a relative
+     * one beside the post). Its other keys are dropped, its {@code alt} too (the theme shows the cover as decoration,
+     * with no alt text); a warning at its line says so.
+     */
+    private void imagePath(JekyllFile file, JekyllFile effective, FrontMatterEdit edit) {
+        if (!(effective.yaml().values().get("image") instanceof Map<?, ?> map) || map.get("path") == null
+                || map.get("path") instanceof Map || map.get("path") instanceof List) {
+            return;
+        }
+        String path = map.get("path").toString().strip();
+        String image = path.startsWith("/") || dev.kiln.content.Route.hasScheme(path) ? path : "/" + path;
+        edit.set("image", image);
+        dev.kiln.error.Position at = file.yaml().values().containsKey("image")
+                ? file.yaml().at("image", dev.kiln.error.Position.START) : null;
+        List<String> keys = map.keySet().stream().map(String::valueOf).toList();
+        List<String> dropped = new ArrayList<>();
+        map.forEach((k, v) -> {
+            if (!"path".equals(k) && v != null) {
+                dropped.add(k + " '" + v + "'");
+            }
+        });
+        warnings.add(file.path() + (at == null ? " (from _config.yml's defaults)" : ":" + at.line() + ":" + at.column())
+                + ": image is jekyll-seo-tag's map (" + String.join(", ", keys) + "): written as image: " + image
+                + ", the form Kiln reads (the post's cover and its og:image)" + (dropped.isEmpty() ? ""
+                : "; its " + String.join(", ", dropped) + " dropped: Kiln's theme shows the cover under the title as "
+                + "decoration, with no alt text"));
     }
 
     /**

@@ -219,6 +219,14 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void anImageWrittenAsJekyllSeoTagsMapIsAProblemSayingToWriteItsPath() {
+        Problem p = onlyProblem("---\ntitle: SEO\nimage:\n  path: /assets/img/cover.png\n  alt: A cover\n---\n");
+        assertEquals(POST + ":4:3", place(p));
+        assertTrue(p.message().contains("write image: /assets/img/cover.png"), p.message());
+        assertFalse(p.message().contains("quoted"), p.message());
+    }
+
+    @Test
     void readsExcerpt() {
         assertEquals("Short version.", post("---\nexcerpt: Short version.\n---\n").front().excerpt());
     }

@@ -647,6 +647,32 @@ class ImportedSitesTest {
                 + " \"travel\"] for the tags it likely meant (their pages then have other URLs)"), report.warnings());
     }
 
+    @Test
+    void aCoverWrittenAsJekyllSeoTagsImageMapIsImportedAsItsPath() throws Exception {
+        // Finding 2 of the s30 reader test: jekyll-seo-tag's documented image: {path, alt}, Chirpy's every cover,
+        // made the post unreadable to Kiln and left it out of the import.
+        Path src = jekyllSite("seo-image", Map.of("_config.yml", "title: J\nurl: https://someone.github.io\n",
+                "assets/img/cover.png", "png",
+                "_posts/2023-07-01-seo.md", "---\ntitle: SEO post\nimage:\n  path: /assets/img/cover.png\n"
+                        + "  alt: A cover\n---\nBody.\n",
+                "_posts/2023-07-02-rel.md", "---\ntitle: Relative\nimage: {path: assets/img/cover.png}\n---\nBody.\n"));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        assertEquals("---\ntitle: SEO post\nimage: \"/assets/img/cover.png\"\n---\nBody.\n",
+                text(tmp.resolve("seo-image-kiln/content/posts/2023-07-01-seo.md")));
+        assertEquals("https://someone.github.io/assets/img/cover.png", SiteChecks.page(built.output(),
+                "2023/07/01/seo.html").selectFirst("meta[property=og:image]").attr("content"));
+        // jekyll-seo-tag read a relative path from the site root, where Kiln would look beside the post.
+        assertEquals("https://someone.github.io/assets/img/cover.png", SiteChecks.page(built.output(),
+                "2023/07/02/rel.html").selectFirst("meta[property=og:image]").attr("content"));
+        assertEquals(List.of("_posts/2023-07-01-seo.md:4:3: image is jekyll-seo-tag's map (path, alt): written as "
+                + "image: /assets/img/cover.png, the form Kiln reads (the post's cover and its og:image); its alt "
+                + "'A cover' dropped: Kiln's theme shows the cover under the title as decoration, with no alt text",
+                "_posts/2023-07-02-rel.md:3:8: image is jekyll-seo-tag's map (path): written as image: "
+                + "/assets/img/cover.png, the form Kiln reads (the post's cover and its og:image)"), report.warnings());
+    }
+
     /**
      * jekyll-archives names a tag's page by Jekyll's slugify ({@code C++} and {@code C#} are both {@code /tag/c/},
      * where the later one written wins), which Kiln does otherwise ({@code /tag/c-plus-plus/}, {@code /tag/c-sharp/}):
