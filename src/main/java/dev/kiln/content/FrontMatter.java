@@ -18,6 +18,10 @@ import java.util.Map;
  * Hugo's {@code lastmod} (or {@code modified}); {@code permalink} is {@code permalink}, or Hugo's {@code url}, whose
  * place {@link #at}{@code ("permalink")} then gives. {@code sitemap} is false when the page asks to be left out of
  * {@code sitemap.xml} ({@code sitemap: false}, jekyll-sitemap's key, or Hugo's {@code sitemap: {disable: true}}).
+ * {@code canonicalUrl} is null unless the page names the original
+ * it copies ({@code canonical_url}, an absolute URL, as jekyll-seo-tag reads it); {@code author} is null unless the
+ * page names its own ({@code author}, as jekyll-seo-tag and jekyll-feed read it). Both stay in {@code params} too,
+ * where layouts read them before Kiln did.
  */
 public record FrontMatter(
         String title,
@@ -41,6 +45,8 @@ public record FrontMatter(
         List<String> redirectFrom,
         List<String> aliases,
         String redirectTo,
+        String canonicalUrl,
+        String author,
         Map<String, Object> params,
         Map<String, Position> positions) {
 

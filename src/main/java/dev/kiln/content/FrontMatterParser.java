@@ -28,6 +28,8 @@ public final class FrontMatterParser {
     static final Pattern DATED_NAME = Pattern.compile("\\d{4}-\\d{1,2}-\\d{1,2}-(.+)");
     private static final Pattern MARKUP_EXTENSION = Pattern.compile("\\.(" + SourceFile.MARKDOWN_EXTENSIONS
             + "|html)$");
+    /** An absolute http(s) URL with a host and no white space. */
+    private static final Pattern ABSOLUTE_URL = Pattern.compile("(?i)https?://[^\\s/?#@]+(?:[/?#]\\S*)?");
     private static final Pattern WORD_BREAKS = Pattern.compile("[-_\\s]+");
     /** The line that closes the front matter. */
     private static final Pattern CLOSE = Pattern.compile("(?m)^(?:---|\\.\\.\\.)[ \\t]*\\r?$");
@@ -155,7 +157,7 @@ public final class FrontMatterParser {
                 f.bool("draft", false), !f.bool("published", true),
                 f.text("description"), image(f, yaml), f.text("excerpt"), f.text("excerpt_separator"),
                 f.has("toc") ? f.bool("toc", false) : null, sitemap(f, yaml),
-                redirectFrom(f), aliases(f), redirectTo(f),
+                redirectFrom(f), aliases(f), redirectTo(f), canonicalUrl(f), author(f, yaml),
                 yaml.valuesExcept(hugo.isEmpty() ? KNOWN : known(hugo)), positions);
         if (!f.problems().isEmpty()) {
             throw new SiteException(f.problems());
@@ -416,6 +418,44 @@ public final class FrontMatterParser {
             return null;
         }
         return f.text("image");
+    }
+
+    /**
+     * The page's {@code canonical_url}, the original it copies (a cross-post's), as jekyll-seo-tag reads it: an
+     * absolute http(s) URL, or a problem saying what to write.
+     */
+    private static String canonicalUrl(YamlFields f) {
+        String url = f.text("canonical_url");
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        url = url.strip();
+        if (!ABSOLUTE_URL.matcher(url).matches()) {
+            f.problem("canonical_url", "canonical_url '" + url + "' is not an absolute URL: write the whole address "
+                    + "of the page this one copies, such as canonical_url: https://dev.to/jane/my-post (search engines "
+                    + "then index that page instead of this one; without canonical_url the page is its own)");
+            return null;
+        }
+        return url;
+    }
+
+    /**
+     * The page's own {@code author}, as jekyll-seo-tag and jekyll-feed read it: a name, a map with a {@code name},
+     * or a list of either, of which the first is taken; null when the page names none.
+     */
+    private static String author(YamlFields f, YamlDocument yaml) {
+        Object written = yaml.values().get("author");
+        Object first = written instanceof List<?> list ? (list.isEmpty() ? null : list.get(0)) : written;
+        if (first == null || first instanceof String text && text.isBlank()) {
+            return null;
+        }
+        Object name = first instanceof Map<?, ?> map ? map.get("name") : first;
+        if (name != null && !(name instanceof Map) && !(name instanceof List) && !name.toString().isBlank()) {
+            return name.toString().strip();
+        }
+        f.problem("author", "author must be the name of the page's author (author: Jane Doe), or a map with a name "
+                + "(author: {name: Jane Doe, email: jane@example.com}), as jekyll-seo-tag and jekyll-feed read it");
+        return null;
     }
 
     /** Where {@code redirect_to} sends the page's readers: an absolute URL or a path from the site's root, or null. */

@@ -60,6 +60,11 @@ public final class FeedWriter {
         element(xml, "published", ISO.format(post.front().date()));
         element(xml, "updated", ISO.format(updated(post)));
         element(xml, "id", id(config, entryPath(post)));
+        if (post.front().author() != null) { // a guest's post: the feed's author is the site's
+            xml.append("<author>");
+            element(xml, "name", post.front().author());
+            xml.append("</author>");
+        }
         for (String tag : post.front().tags()) {
             xml.append("<category term=\"");
             attribute(xml, tag);

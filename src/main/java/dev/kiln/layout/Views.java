@@ -103,6 +103,8 @@ public final class Views {
         view.put("previous", page.isPost() ? index.older(page).map(Views::link).orElse(null) : null);
         view.put("next", page.isPost() ? index.newer(page).map(Views::link).orElse(null) : null);
         view.put("image", imageUrl(front.image(), page.url()));
+        view.put("author", front.author());
+        view.put("canonical_url", front.canonicalUrl());
         view.put("params", front.params());
         view.put("related", page.isPost()
                 ? index.related(page, RELATED).stream().map(p -> postSummaries.get(p.url())).toList() : List.of());
@@ -269,6 +271,8 @@ public final class Views {
         view.put("previous", null);
         view.put("next", null);
         view.put("image", null);
+        view.put("author", null);
+        view.put("canonical_url", null);
         view.put("params", java.util.Collections.emptyMap()); // front matter's: a key may be missing (LayoutErrors)
         view.put("related", List.of());
         return view;

@@ -227,6 +227,31 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void aCanonicalUrlThatIsNoAbsoluteUrlIsAProblemAtItsLineSayingWhatToWrite() {
+        for (String bad : List.of("/2020/01/01/a/", "dev.to/jane/post", "ftp://example.com/a", "https://")) {
+            Problem p = onlyProblem("---\ntitle: A\ncanonical_url: " + bad + "\n---\n");
+            assertEquals(POST + ":3:16", place(p), bad);
+            assertTrue(p.message().startsWith("canonical_url '" + bad + "' is not an absolute URL: write"),
+                    p.message());
+            assertTrue(p.message().contains("canonical_url: https://"), p.message());
+        }
+        assertEquals("https://dev.to/jane/post", post("---\ncanonical_url: https://dev.to/jane/post\n---\n").front()
+                .canonicalUrl());
+    }
+
+    @Test
+    void readsTheAuthorAsJekyllSeoTagDoesAndRefusesOneWithoutAName() {
+        assertEquals("Guest", post("---\nauthor: Guest\n---\n").front().author());
+        assertEquals("Guest", post("---\nauthor: {name: Guest, email: g@x.org}\n---\n").front().author());
+        assertEquals("Guest", post("---\nauthor: [Guest, Other]\n---\n").front().author());
+        assertNull(post("---\ntitle: A\n---\n").front().author());
+        Problem p = onlyProblem("---\ntitle: A\nauthor:\n  twitter: jane\n---\n");
+        assertEquals(POST + ":4:3", place(p));
+        assertTrue(p.message().startsWith("author must be the name of the page's author (author: Jane Doe)"),
+                p.message());
+    }
+
+    @Test
     void readsExcerpt() {
         assertEquals("Short version.", post("---\nexcerpt: Short version.\n---\n").front().excerpt());
     }

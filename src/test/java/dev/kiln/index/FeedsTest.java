@@ -137,6 +137,21 @@ class FeedsTest {
     }
 
     @Test
+    void aPostByAGuestNamesItsAuthorInItsEntryAndTheOthersTheFeedsAuthor() throws Exception {
+        threePosts("");
+        write("content/posts/2020-03-01-three.md", "---\ntitle: Three\nauthor: Guest <Writer> & co\n---\nThird.\n");
+        String xml = new String(build().get("feed.xml"), java.nio.charset.StandardCharsets.UTF_8);
+        SyndFeed feed = new SyndFeedInput().build(new InputSource(new ByteArrayInputStream(xml.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))));
+
+        assertEquals("Guest <Writer> & co", feed.getEntries().get(0).getAuthor());
+        // The feed's own author, then the guest's entry: the other entries name none (the feed's is theirs).
+        assertEquals(List.of("Ada", "Guest &lt;Writer&gt; &amp; co"), java.util.regex.Pattern
+                .compile("<author><name>([^<]*)</name></author>").matcher(xml).results().map(m -> m.group(1))
+                .toList());
+    }
+
+    @Test
     void feedUpdatedIsItsNewestEntry() throws Exception {
         threePosts("");
         assertEquals(Instant.parse("2020-03-01T00:00:00Z"), parse(build(), "feed.xml").getPublishedDate().toInstant());

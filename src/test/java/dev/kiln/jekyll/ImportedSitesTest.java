@@ -673,6 +673,24 @@ class ImportedSitesTest {
                 + "/assets/img/cover.png, the form Kiln reads (the post's cover and its og:image)"), report.warnings());
     }
 
+    @Test
+    void aCrossPostByAGuestKeepsItsCanonicalUrlAndItsAuthor() throws Exception {
+        // Finding 8 of the s30 reader test: jekyll-seo-tag's canonical_url and author, and jekyll-feed's entry author,
+        // were imported as parameters nothing read.
+        Path src = jekyllSite("cross", Map.of("_config.yml", "title: J\nauthor: Site Owner\n"
+                        + "url: https://someone.github.io\nbaseurl: /blog\nplugins: [jekyll-seo-tag, jekyll-feed]\n",
+                "_posts/2023-08-01-cross.md", "---\ntitle: Cross post\nauthor: Guest Writer\n"
+                        + "canonical_url: https://dev.to/jane/cross-post-1abc\n---\nFirst published on dev.to.\n"));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        org.jsoup.nodes.Document page = SiteChecks.page(built.output(), "2023/08/01/cross.html");
+        assertEquals("https://dev.to/jane/cross-post-1abc", page.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals("Guest Writer", page.selectFirst("meta[name=author]").attr("content"));
+        assertTrue(new String(built.output().get("feed.xml"), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("<author><name>Guest Writer</name></author>"));
+    }
+
     /**
      * jekyll-archives names a tag's page by Jekyll's slugify ({@code C++} and {@code C#} are both {@code /tag/c/},
      * where the later one written wins), which Kiln does otherwise ({@code /tag/c-plus-plus/}, {@code /tag/c-sharp/}):

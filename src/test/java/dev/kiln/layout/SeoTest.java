@@ -173,6 +173,58 @@ class SeoTest {
         assertEquals(-1, json.indexOf("</script"), "no value can end the script early");
     }
 
+    /** A cross-post by a guest: its original's address and its author's name, and the site's {@code author: Ada}. */
+    private Document crossPost(String frontMatter) throws IOException {
+        Files.writeString(site.resolve("site.yml"), "title: Blog\nauthor: Ada\nbase_url: https://me.github.io/blog\n");
+        Path post = site.resolve("content/posts/2020-01-01-a.md");
+        Files.createDirectories(post.getParent());
+        Files.writeString(post, "---\ntitle: A\n" + frontMatter + "---\nFirst published on dev.to.\n");
+        return SiteChecks.page(Fixtures.build(Fixtures.options(site)).output(), "2020/01/01/a/index.html");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCrossPostNamesItsOriginalAsCanonicalAndAGuestPostItsOwnAuthor() throws IOException {
+        Document page = crossPost("canonical_url: https://dev.to/jane/cross-post-1abc\nauthor: Guest Writer\n");
+
+        assertEquals("https://dev.to/jane/cross-post-1abc", page.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals("https://dev.to/jane/cross-post-1abc", meta(page, "meta[property=og:url]"));
+        assertEquals("Guest Writer", meta(page, "meta[name=author]"));
+        Map<String, Object> data = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(page.selectFirst("script[type=application/ld+json]").data());
+        assertEquals("https://dev.to/jane/cross-post-1abc", data.get("url"));
+        assertEquals("https://dev.to/jane/cross-post-1abc", data.get("mainEntityOfPage"));
+        assertEquals("Guest Writer", ((Map<String, Object>) data.get("author")).get("name"));
+    }
+
+    @Test
+    void thisRepositorysOwnLayoutsReadFromItsFolderHonourThemToo() throws IOException {
+        // The built-in theme is the jar's copy of layouts/; a site with layouts/ of its own reads them from its folder.
+        try (var files = Files.walk(Path.of("layouts"))) {
+            for (Path from : files.filter(Files::isRegularFile).toList()) {
+                Path to = site.resolve(from.toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(from, to);
+            }
+        }
+        Document page = crossPost("canonical_url: https://dev.to/jane/cross-post-1abc\nauthor: Guest Writer\n");
+
+        assertEquals("https://dev.to/jane/cross-post-1abc", page.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals("https://dev.to/jane/cross-post-1abc", meta(page, "meta[property=og:url]"));
+        assertEquals("Guest Writer", meta(page, "meta[name=author]"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAuthorWrittenAsJekyllsMapOrListIsItsName() throws IOException {
+        Document map = crossPost("author:\n  name: Guest Writer\n  email: g@example.com\n");
+        assertEquals("Guest Writer", meta(map, "meta[name=author]"));
+        Document list = crossPost("author: [First One, Second One]\n");
+        Map<String, Object> data = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(list.selectFirst("script[type=application/ld+json]").data());
+        assertEquals("First One", ((Map<String, Object>) data.get("author")).get("name"));
+    }
+
     @Test
     void theJsonFilterEscapesWhatCouldEndAScript() {
         assertEquals("\"a\\\"b\\u003c/script\\u003e\\u0026\\n\"", KilnExtension.json("a\"b</script>&\n"));
