@@ -422,7 +422,8 @@ public final class FrontMatterParser {
 
     /**
      * The page's {@code canonical_url}, the original it copies (a cross-post's), as jekyll-seo-tag reads it: an
-     * absolute http(s) URL, or a problem saying what to write.
+     * absolute http(s) URL, or a path from the site's root (another page of the site, made absolute as the page's own
+     * canonical URL is), or a problem saying what to write.
      */
     private static String canonicalUrl(YamlFields f) {
         String url = f.text("canonical_url");
@@ -430,9 +431,10 @@ public final class FrontMatterParser {
             return null;
         }
         url = url.strip();
-        if (!ABSOLUTE_URL.matcher(url).matches()) {
-            f.problem("canonical_url", "canonical_url '" + url + "' is not an absolute URL: write the whole address "
-                    + "of the page this one copies, such as canonical_url: https://dev.to/jane/my-post (search engines "
+        if (!ABSOLUTE_URL.matcher(url).matches() && !(url.startsWith("/") && !url.startsWith("//"))) {
+            f.problem("canonical_url", "canonical_url '" + url + "' is neither an absolute URL nor a path from the "
+                    + "site's root: write the whole address of the page this one copies, such as canonical_url: "
+                    + "https://dev.to/jane/my-post, or the path of a page of this site, such as /2024/01/02/original/ (search engines "
                     + "then index that page instead of this one; without canonical_url the page is its own)");
             return null;
         }

@@ -228,14 +228,18 @@ class FrontMatterParserTest {
 
     @Test
     void aCanonicalUrlThatIsNoAbsoluteUrlIsAProblemAtItsLineSayingWhatToWrite() {
-        for (String bad : List.of("/2020/01/01/a/", "dev.to/jane/post", "ftp://example.com/a", "https://")) {
+        for (String bad : List.of("dev.to/jane/post", "original.html", "//example.com/a", "ftp://example.com/a",
+                "https://")) {
             Problem p = onlyProblem("---\ntitle: A\ncanonical_url: " + bad + "\n---\n");
             assertEquals(POST + ":3:16", place(p), bad);
-            assertTrue(p.message().startsWith("canonical_url '" + bad + "' is not an absolute URL: write"),
-                    p.message());
+            assertTrue(p.message().startsWith("canonical_url '" + bad + "' is neither an absolute URL nor a path from "
+                    + "the site's root: write"), p.message());
             assertTrue(p.message().contains("canonical_url: https://"), p.message());
         }
         assertEquals("https://dev.to/jane/post", post("---\ncanonical_url: https://dev.to/jane/post\n---\n").front()
+                .canonicalUrl());
+        // Another page of the same site, as jekyll-seo-tag prints it: made absolute by the layout, as the page's own.
+        assertEquals("/2019/05/05/original/", post("---\ncanonical_url: /2019/05/05/original/\n---\n").front()
                 .canonicalUrl());
     }
 

@@ -198,6 +198,20 @@ class SeoTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aCanonicalUrlThatIsAPathOfTheSiteIsMadeAbsoluteUnderItsBasePath() throws IOException {
+        Document page = crossPost("canonical_url: /2019/05/05/original/\n");
+
+        assertEquals("https://me.github.io/blog/2019/05/05/original/",
+                page.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals("https://me.github.io/blog/2019/05/05/original/", meta(page, "meta[property=og:url]"));
+        Map<String, Object> data = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(page.selectFirst("script[type=application/ld+json]").data());
+        assertEquals("https://me.github.io/blog/2019/05/05/original/", data.get("url"));
+        assertEquals("https://me.github.io/blog/2019/05/05/original/", data.get("mainEntityOfPage"));
+    }
+
+    @Test
     void thisRepositorysOwnLayoutsReadFromItsFolderHonourThemToo() throws IOException {
         // The built-in theme is the jar's copy of layouts/; a site with layouts/ of its own reads them from its folder.
         try (var files = Files.walk(Path.of("layouts"))) {
