@@ -221,15 +221,18 @@ public final class Build implements AutoCloseable {
             routed.forEach(r -> byPath.put(r.draft().path(), r.route()));
             return new PageUrls(byPath, routes.statics());
         });
-        List<Page> pages = stage(timings, "markdown", () -> parallel.map(routed, r -> render(r, config, urls, timings)));
+        // Read before the bodies are rendered: a page's headings leave the ids its layout writes to it.
+        if (lastLayouts == null || !lastLayouts.isCurrent(root, config)) {
+            lastLayouts = new dev.kiln.layout.Layouts(root, config);
+        }
+        dev.kiln.layout.Layouts layouts = lastLayouts;
+        List<Page> pages = stage(timings, "markdown", () -> parallel.map(routed, r -> render(r, config, urls, timings,
+                layouts.ids(SiteIndex.layoutOf(r.draft(), r.route(), config)))));
         List<Problem> warnings = warnings(pages);
         SiteIndex index = stage(timings, "index", () -> SiteIndex.of(
                 pages.stream().filter(Page::isPost).toList(),
                 pages.stream().filter(p -> !p.isPost()).toList(), config, lastIndex));
-        if (lastLayouts == null || !lastLayouts.isCurrent(root, config)) {
-            lastLayouts = new dev.kiln.layout.Layouts(root, config);
-        }
-        SiteAssembler assembler = stage(timings, "views", () -> new SiteAssembler(lastLayouts, config, index,
+        SiteAssembler assembler = stage(timings, "views", () -> new SiteAssembler(layouts, config, index,
                 parallel, lastViews, laidOut, generated, entries, timings));
         SiteOutput output = stage(timings, "layout", () -> assembler.assemble(routes.statics(), files::bytes, output()));
         if (placing) {
@@ -404,11 +407,12 @@ public final class Build implements AutoCloseable {
 
     /** Everything a page's rendered body depends on: if none of it changed, neither did the body. */
     private record RenderInputs(String text, int bodyStart, boolean markdown, String url, String separator,
-                                String excerpt) {
+                                String excerpt, Set<String> layoutIds) {
         /** Equal when the bodies are (a front-matter edit leaves the body alone), and the rest is. */
         @Override
         public boolean equals(Object o) {
             return o instanceof RenderInputs in && markdown == in.markdown && url.equals(in.url)
+                    && layoutIds.equals(in.layoutIds)
                     && separator.equals(in.separator) && java.util.Objects.equals(excerpt, in.excerpt)
                     && text.length() - bodyStart == in.text.length() - in.bodyStart
                     && ((text == in.text && bodyStart == in.bodyStart) // an unchanged file: the same text
@@ -421,11 +425,11 @@ public final class Build implements AutoCloseable {
         }
     }
 
-    private Page render(Routed routed, SiteConfig config, SiteUrls urls, Timings timings) {
+    private Page render(Routed routed, SiteConfig config, SiteUrls urls, Timings timings, Set<String> layoutIds) {
         DraftPage draft = routed.draft();
         String separator = draft.front().excerptSeparator();
         RenderInputs inputs = new RenderInputs(draft.source().text(), draft.bodyStart(), draft.source().isMarkdown(), routed.route().url(),
-                separator != null ? separator : config.excerptSeparator(), draft.front().excerpt());
+                separator != null ? separator : config.excerptSeparator(), draft.front().excerpt(), layoutIds);
         try {
             return new Page(draft, routed.route(), rendered.get(draft.path(), inputs,
                     in -> timings.page(draft.path(), () -> renderBody(in, urls))));
@@ -447,10 +451,16 @@ public final class Build implements AutoCloseable {
 
     /** As {@link #markdownBody(MarkdownRenderer, String, String, String)}, {@code urls} naming the site's pages' URLs. */
     static Body markdownBody(MarkdownRenderer markdown, String source, String url, String separator, SiteUrls urls) {
+        return markdownBody(markdown, source, url, separator, urls, Set.of());
+    }
+
+    /** As above, for a page whose layout writes the ids {@code layoutIds}, which its headings leave to it. */
+    static Body markdownBody(MarkdownRenderer markdown, String source, String url, String separator, SiteUrls urls,
+                             Set<String> layoutIds) {
         MarkdownRenderer.Rendered rendered = markdown.renderPage(source, url, BodyProcessor.separatorText(separator),
-                BodyProcessor.rootRelative(url), urls);
+                BodyProcessor.rootRelative(url), urls, layoutIds);
         MarkdownRenderer.Finished done = rendered.finished();
-        Body body = done == null ? BodyProcessor.process(rendered.html(), url, separator)
+        Body body = done == null ? BodyProcessor.process(rendered.html(), url, separator, layoutIds)
                 : BodyProcessor.finished(done.html(), done.excerptHtml(), done.headings().stream()
                         .map(h -> new Body.Heading(h.level(), h.id(), h.text())).toList(), done.words());
         return rendered.warnings().isEmpty() ? body : body.withWarnings(rendered.warnings().stream()
@@ -462,8 +472,8 @@ public final class Build implements AutoCloseable {
         if (!in.markdown()) {
             Liquid.refuseInHtml(source, urls); // an HTML page's Liquid would be printed as text as a Markdown page's
         }
-        Body body = in.markdown() ? markdownBody(markdown, source, in.url(), in.separator(), urls)
-                : BodyProcessor.process(source, in.url(), in.separator());
+        Body body = in.markdown() ? markdownBody(markdown, source, in.url(), in.separator(), urls, in.layoutIds())
+                : BodyProcessor.process(source, in.url(), in.separator(), in.layoutIds());
         if (in.excerpt() == null) {
             return body;
         }

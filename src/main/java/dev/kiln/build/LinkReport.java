@@ -65,7 +65,8 @@ public final class LinkReport {
         Map<String, List<LinkChecker.Broken>> bySource = new HashMap<>();
         Map<String, Set<String>> brokenOn = new HashMap<>(); // page made from a source -> the URLs broken on it
         Map<String, Map<String, LinkChecker.Broken>> sourceless = new TreeMap<>(); // page -> URL -> broken there
-        for (LinkChecker.Broken b : new LinkChecker(result.output(), result.basePath()).check()) {
+        LinkChecker checker = new LinkChecker(result.output(), result.basePath());
+        for (LinkChecker.Broken b : checker.check()) {
             if (result.missingHome() != null && home(b)) {
                 continue; // told once, below
             }
@@ -119,6 +120,7 @@ public final class LinkReport {
                 .flatMap(e -> at(read(root, e.getKey()), e.getKey(), e.getValue(), inExcerpts, excerptOnly,
                         result.basePath(), url -> servedAt(result.output(), url)).stream())
                 .toList());
+        problems.addAll(duplicateIds(checker.duplicateIds(), result, root));
         List<Problem> sorted = problems.stream().sorted().distinct().toList();
         if (result.missingHome() == null) {
             return sorted;
@@ -126,6 +128,59 @@ public final class LinkReport {
         List<Problem> all = new ArrayList<>(List.of(result.missingHome()));
         all.addAll(sorted);
         return List.copyOf(all);
+    }
+
+    /** The start of the message of an id that stands twice on a page, which tells it from a broken link. */
+    static final String DUPLICATE_ID = "duplicate id ";
+
+    /**
+     * Each id of {@code duplicates} as a problem, at the first place of its page's source that gives an element
+     * that id ({@code id="x"}, {@code {#x}}); at the page's source itself when none does (a layout, or a
+     * heading's text, made it), or at the page when it is made from no source.
+     */
+    private static List<Problem> duplicateIds(List<LinkChecker.DuplicateId> duplicates, BuildResult result, Path root) {
+        List<Problem> problems = new ArrayList<>();
+        Map<String, List<LinkChecker.DuplicateId>> bySource = new TreeMap<>();
+        for (LinkChecker.DuplicateId d : duplicates) {
+            String source = result.sources().get(d.page());
+            if (source == null) {
+                problems.add(Problem.inFile(d.page(), duplicateId(d, ", written by a layout")));
+            } else {
+                bySource.computeIfAbsent(source, f -> new ArrayList<>()).add(d);
+            }
+        }
+        bySource.forEach((source, ids) -> {
+            Source text = read(root, source);
+            for (LinkChecker.DuplicateId d : ids) {
+                String id = d.id();
+                Place[] places = text.find(java.util.stream.Stream.of("id=\"" + id + "\"", "id='" + id + "'",
+                        "{#" + id + "}", "#" + id + "}", "{#" + id + " ", "name=\"" + id + "\"", "id=" + id)
+                        .map(needle -> needle.getBytes(StandardCharsets.UTF_8)).toList());
+                Place place = java.util.Arrays.stream(places).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                problems.add(place == null
+                        ? Problem.inFile(source, duplicateId(d, ", written by its layout or made from a heading"))
+                        : new Problem(source, place.line(), place.column(), duplicateId(d, "")));
+            }
+        });
+        return problems;
+    }
+
+    /** What is wrong with {@code d}, and what to do; {@code where} says more of where it is. */
+    private static String duplicateId(LinkChecker.DuplicateId d, String where) {
+        return DUPLICATE_ID + "'" + d.id() + "' (on " + d.page() + where + "): a link to #" + d.id() + " leads only to the"
+                + " first element that has it: give each of the others an id of its own";
+    }
+
+    /**
+     * How many broken links and duplicate ids {@code problems} (as {@link #problems} tells them) are:
+     * {@code 2 broken links}, {@code 1 broken link and 1 duplicate id}.
+     */
+    public static String counted(List<Problem> problems) {
+        long ids = problems.stream().filter(p -> p.message().startsWith(DUPLICATE_ID)).count();
+        long links = problems.size() - ids;
+        String linksSaid = links + (links == 1 ? " broken link" : " broken links");
+        String idsSaid = ids + (ids == 1 ? " duplicate id" : " duplicate ids");
+        return ids == 0 ? linksSaid : links == 0 ? idsSaid : linksSaid + " and " + idsSaid;
     }
 
     private static String message(LinkChecker.Broken b) {

@@ -53,7 +53,7 @@ final class CheckCommand extends Command {
             long pages = result.output().files().keySet().stream().filter(p -> p.endsWith(".html")).count();
             System.err.println(broken.isEmpty()
                     ? "checked " + pages + " pages: no broken " + (external ? "link" : "internal link")
-                    : broken.size() + " broken " + (broken.size() == 1 ? "link" : "links") + " (" + pages + " pages checked)");
+                    : LinkReport.counted(broken) + " (" + pages + " pages checked)");
             return broken.isEmpty() ? 0 : 1;
         } catch (SiteException e) {
             e.problems().forEach(System.err::println);

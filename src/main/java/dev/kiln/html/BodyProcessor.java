@@ -1,6 +1,7 @@
 package dev.kiln.html;
 
 import dev.kiln.content.Route;
+import dev.kiln.markdown.UniqueIds;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Comment;
 import org.jsoup.nodes.Document;
@@ -51,6 +52,14 @@ public final class BodyProcessor {
      * the end of the excerpt (an HTML comment such as {@code <!--more-->}).
      */
     public static Body process(String html, String pageUrl, String separator) {
+        return process(html, pageUrl, separator, Set.of());
+    }
+
+    /**
+     * As {@link #process(String, String, String)}, for a page whose layout writes the ids {@code layoutIds}: its
+     * headings take the next free id instead ({@link UniqueIds}), so that each id stands once on the page.
+     */
+    public static Body process(String html, String pageUrl, String separator, Set<String> layoutIds) {
         Document doc = parse(html);
         Parts parts = Parts.of(doc.body());
         // Raw HTML can make the parser build a tree that its own output does not give back: a heading moved
@@ -69,7 +78,7 @@ public final class BodyProcessor {
         }
         Element body = doc.body();
         int words = countWords(body); // before anchors and the table of contents add text
-        List<Body.Heading> headings = anchorHeadings(body, parts);
+        List<Body.Heading> headings = anchorHeadings(body, parts, layoutIds);
         List<Element> placeholders = parts.placeholders;
         String toc = placeholders.isEmpty() ? "" : Toc.html(headings);
         for (Element placeholder : placeholders) {
@@ -201,7 +210,7 @@ public final class BodyProcessor {
      * Gives every heading a unique id (h2–h6 also an anchor link) and lists h2–h6 for the table of contents, but
      * those of class {@code no_toc}.
      */
-    private static List<Body.Heading> anchorHeadings(Element body, Parts parts) {
+    private static List<Body.Heading> anchorHeadings(Element body, Parts parts, Set<String> layoutIds) {
         List<Element> all = parts.headings;
         Set<String> reserved = new HashSet<>(); // old deep links win over generated ids
         Set<Element> anchored = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -219,10 +228,10 @@ public final class BodyProcessor {
                 trimLeadingSpace(h);
             }
         }
-        Set<String> taken = new HashSet<>();
+        UniqueIds taken = new UniqueIds(layoutIds);
         for (Element e : parts.otherIds) {
             if (e.parent() != null) { // an old anchor taken out of its heading holds no id any more
-                taken.add(e.id());
+                taken.take(e.id());
             }
         }
         List<Body.Heading> headings = new ArrayList<>();
@@ -232,11 +241,9 @@ public final class BodyProcessor {
                 id = "section";
             }
             boolean keep = anchored.contains(h) && reserved.remove(id);
-            String unique = id;
-            for (int n = 1; taken.contains(unique) || !keep && reserved.contains(unique); n++) {
-                unique = id + "-" + n;
-            }
-            taken.add(unique);
+            // An old anchor keeps its name even where the layout writes it: deep links use it (the link check
+            // reports the id twice on the page).
+            String unique = taken.unique(id, other -> !keep && reserved.contains(other), !keep);
             h.id(unique);
             int level = h.tagName().charAt(1) - '0';
             if (level >= 2) {

@@ -48,6 +48,12 @@ public final class LinkChecker {
         }
     }
 
+    /**
+     * An id that two or more elements of a page (output path) have: a link to {@code #id} leads to the first of them
+     * only, and the page is no valid HTML.
+     */
+    public record DuplicateId(String page, String id) {}
+
     /** One link of a page: its URL and where it points (the element and attribute). */
     public record Link(String url, String tag) {}
 
@@ -56,6 +62,8 @@ public final class LinkChecker {
     /** {@link #basePath} decoded, as the paths of links are before they are compared with it. */
     private final String decodedBasePath;
     private final Map<String, Set<String>> ids = new ConcurrentHashMap<>();
+    /** The ids each page checked holds twice, in the order they stand (pages that hold none are left out). */
+    private final Map<String, List<String>> duplicates = new ConcurrentHashMap<>();
     /** The verdicts on links that mean the same on every page: root-relative and absolute URLs. */
     private final Map<String, Optional<Verdict>> sameEverywhere = new ConcurrentHashMap<>();
 
@@ -85,13 +93,21 @@ public final class LinkChecker {
         // footnotes) and other pages' links need.
         List<Link> links = new ArrayList<>();
         Set<String> found = new HashSet<>();
+        Set<String> idAttributes = new HashSet<>(); // id attributes only: an <a name> as an element's id is valid
+        List<String> twice = new ArrayList<>(0);
         scan(site.get(page), (tag, name, value) -> {
             addLinks(links, tag, name, value);
             if (isId(tag, name)) {
                 found.add(value);
+                if (name.equals("id") && !idAttributes.add(value) && !twice.contains(value)) {
+                    twice.add(value);
+                }
             }
         });
         ids.putIfAbsent(page, found);
+        if (!twice.isEmpty()) {
+            duplicates.put(page, twice);
+        }
         for (Link link : links) {
             String url = link.url().strip();
             if (url.isEmpty() || SPECIAL.matcher(url).matches()) {
@@ -113,6 +129,16 @@ public final class LinkChecker {
             why.ifPresent(v -> broken.add(new Broken(page, url, v.reason(), v.missing())));
         }
         return broken;
+    }
+
+    /**
+     * The ids that stand twice (or more) on the pages {@link #check()} or {@link #check(String)} checked, by page
+     * (in path order), each once, in the order they first stand twice.
+     */
+    public List<DuplicateId> duplicateIds() {
+        List<DuplicateId> all = new ArrayList<>();
+        new java.util.TreeMap<>(duplicates).forEach((page, twice) -> twice.forEach(id -> all.add(new DuplicateId(page, id))));
+        return all;
     }
 
     /** Whether {@code url} is {@code #id} with an id of letters, digits and {@code - _ . :} only (nothing to decode). */

@@ -27,6 +27,11 @@ public record Page(DraftPage draft, Route route, Body body) {
 
     /** The layout it renders with: its front matter's {@code layout}, else {@code post} or {@code page}. */
     public String layout() {
-        return front().layout() != null ? front().layout() : draft.kind().label();
+        return layoutOf(draft);
+    }
+
+    /** The layout {@code draft} renders with, as {@link #layout()} says. */
+    public static String layoutOf(DraftPage draft) {
+        return draft.front().layout() != null ? draft.front().layout() : draft.kind().label();
     }
 }

@@ -1,6 +1,8 @@
 package dev.kiln.index;
 
 import dev.kiln.config.SiteConfig;
+import dev.kiln.content.DraftPage;
+import dev.kiln.content.PageKind;
 import dev.kiln.content.Route;
 import dev.kiln.content.Slugs;
 
@@ -82,9 +84,22 @@ public final class SiteIndex {
 
     /** Whether {@code page} gives the home page its text: see {@link #homeText()}. */
     private static boolean isHomeText(Page page, SiteConfig config) {
-        return !page.isPost() && page.url().equals("/") && config.listUrl(1).equals("/")
-                && (page.front().layout() == null || page.front().layout().equals("home"))
-                && page.front().redirectTo() == null;
+        return isHomeText(page.draft(), page.route(), config);
+    }
+
+    private static boolean isHomeText(DraftPage draft, Route route, SiteConfig config) {
+        return draft.kind() != PageKind.POST && route.url().equals("/") && config.listUrl(1).equals("/")
+                && (draft.front().layout() == null || draft.front().layout().equals("home"))
+                && draft.front().redirectTo() == null;
+    }
+
+    /**
+     * The layout that the body of {@code draft}, published at {@code route}, stands in: {@code home} for the
+     * home page's text ({@link #homeText()}), else the page's own ({@link Page#layout()}). Known before the
+     * body is rendered, so that its headings leave the layout's ids to it.
+     */
+    public static String layoutOf(DraftPage draft, Route route, SiteConfig config) {
+        return isHomeText(draft, route, config) ? "home" : Page.layoutOf(draft);
     }
 
     /** Indexes {@code posts} and {@code pages} as {@code config} asks (paginate, tag_permalink). */

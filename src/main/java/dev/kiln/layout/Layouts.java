@@ -51,6 +51,8 @@ public final class Layouts {
     private final Map<String, String> sources;
     /** The built-in theme's templates read for an error's column, by name ("" for none). */
     private final Map<String, String> themeTexts = new ConcurrentHashMap<>();
+    /** The ids each layout writes as written ({@link LayoutIds}), read once per layout. */
+    private final Map<String, java.util.Set<String>> ids = new ConcurrentHashMap<>();
     private final SiteConfig config;
     private final LayoutErrors errors;
     private final SyntaxErrors syntaxErrors;
@@ -192,6 +194,15 @@ public final class Layouts {
     /** True when the site has a layout {@code name} of its own (rather than the built-in theme's, or none). */
     public boolean ownsLayout(String name) {
         return siteNames.contains(name);
+    }
+
+    /**
+     * The ids that layout {@code name} (with the templates it extends and includes) writes as written, such as the
+     * built-in theme's {@code main-content}: the headings of its pages leave them to it. The same set for every
+     * page of the layout, read once; empty for a layout that does not exist.
+     */
+    public java.util.Set<String> ids(String name) {
+        return ids.computeIfAbsent(name, layout -> LayoutIds.of(layout, this::textOf));
     }
 
     /** The names of the layouts, for error messages. */

@@ -51,7 +51,6 @@ import com.vladsch.flexmark.util.sequence.Escaping;
 import dev.kiln.highlight.Highlighter;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,9 +227,10 @@ final class DirectHtml {
 
     /**
      * What the body of a page needs beyond HTML: where it stands (relative links resolve against it) and
-     * the excerpt separator's text ({@code more} for {@code <!--more-->}).
+     * the excerpt separator's text ({@code more} for {@code <!--more-->}), and the ids its layout writes, which
+     * its headings do not take.
      */
-    record Page(String url, UnaryOperator<String> rootRelative, String marker) {}
+    record Page(String url, UnaryOperator<String> rootRelative, String marker, Set<String> layoutIds) {}
 
     /** Whether the HTML parser keeps every character of {@code text} as it is and prints it back the same. */
     private static boolean plainText(BasedSequence chars) {
@@ -709,23 +709,19 @@ final class DirectHtml {
         /** The alt texts of the images of the heading being written, when one is. */
         StringBuilder alts;
         final List<MarkdownRenderer.Heading> headings = new ArrayList<>();
-        private final Set<String> ids = new HashSet<>();
+        private final UniqueIds ids;
 
         /** Room for {@code document}'s HTML, or (for an excerpt) for a paragraph or so. */
         Out(Document document, Page page, boolean whole) {
             int length = whole ? document.getChars().length() : 256;
             this.html = new StringBuilder(length + (length >> 2));
             this.page = page != null;
+            this.ids = new UniqueIds(page == null ? Set.of() : page.layoutIds());
         }
 
-        /** {@code id}, or {@code id-1}, {@code id-2}... if an earlier heading took it. */
+        /** {@code id}, or {@code id-1}, {@code id-2}... if an earlier heading or the layout took it. */
         String uniqueId(String id) {
-            String unique = id;
-            for (int n = 1; ids.contains(unique); n++) {
-                unique = id + "-" + n;
-            }
-            ids.add(unique);
-            return unique;
+            return ids.unique(id);
         }
 
         void line() {

@@ -120,6 +120,15 @@ public final class MarkdownRenderer {
      */
     public Rendered renderPage(String markdown, String pageUrl, String marker, UnaryOperator<String> rootRelative,
                                SiteUrls urls) {
+        return renderPage(markdown, pageUrl, marker, rootRelative, urls, java.util.Set.of());
+    }
+
+    /**
+     * As {@link #renderPage(String, String, String, UnaryOperator, SiteUrls)}, for a page whose layout writes the
+     * ids {@code layoutIds}, which its headings do not take ({@link UniqueIds}).
+     */
+    public Rendered renderPage(String markdown, String pageUrl, String marker, UnaryOperator<String> rootRelative,
+                               SiteUrls urls, java.util.Set<String> layoutIds) {
         String text = KramdownSyntax.rewrite(markdown, parser);
         Document document = parser.parse(PageChars.of(text));
         // Before either writer runs, so that both refuse the same pages; the rewrite keeps a text it has nothing to do in.
@@ -128,7 +137,7 @@ public final class MarkdownRenderer {
         if (!warnings.isEmpty() && text != markdown) { // at the offset of the text as written
             warnings = FenceOptions.unclosed(parser.parse(PageChars.of(markdown)));
         }
-        Finished finished = direct.renderPage(document, new DirectHtml.Page(pageUrl, rootRelative, marker));
+        Finished finished = direct.renderPage(document, new DirectHtml.Page(pageUrl, rootRelative, marker, layoutIds));
         if (finished != null) {
             return new Rendered(null, finished, warnings);
         }

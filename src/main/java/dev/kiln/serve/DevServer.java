@@ -290,7 +290,7 @@ public final class DevServer implements AutoCloseable {
     static List<String> linkChanges(List<Problem> before, List<Problem> now, java.util.function.Predicate<String> gone) {
         List<String> lines = changes(before, now, DevServer::sameLink, gone);
         if (!lines.isEmpty() || (before == null ? !now.isEmpty() : before.size() != now.size())) {
-            lines.add(now.isEmpty() ? "no broken links left" : now.size() + (now.size() == 1 ? " broken link" : " broken links")
+            lines.add(now.isEmpty() ? "no broken links left" : LinkReport.counted(now)
                     + (before == null ? "" : " left") + " (kiln build warns of them too; kiln build --strict fails)");
         }
         return lines;

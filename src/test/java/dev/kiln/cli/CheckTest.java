@@ -269,6 +269,25 @@ class CheckTest {
         assertFalse(Files.exists(site.resolve("target/site")));
     }
 
+    @Test
+    void anIdThatStandsTwiceOnAPageIsAWarningOfBuildAProblemOfCheckAndFailsAStrictBuild() throws IOException {
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nIntro.\n\n<div id=\"note\">one</div>\n\n"
+                + "<aside id=\"note\">two</aside>\n");
+        String problem = "content/posts/2020-01-01-a.md:6:6: duplicate id 'note' (on 2020/01/01/a/index.html): a link"
+                + " to #note leads only to the first element that has it: give each of the others an id of its own";
+
+        Run build = kiln("build", "--source", site.toString());
+        Run check = kiln("check", "--source", site.toString());
+        Run strict = kiln("build", "--strict", "--source", site.toString(), "--dest", site.resolve("strict").toString());
+
+        assertEquals(0, build.code(), build.err());
+        assertTrue(build.err().contains("warning: " + problem), build.err());
+        assertEquals(1, check.code(), check.err());
+        assertTrue(check.err().contains(problem + "\n1 duplicate id ("), check.err());
+        assertEquals(1, strict.code(), strict.err());
+        assertTrue(strict.err().contains(problem), strict.err());
+    }
+
     private static final String UNCLOSED = "content/posts/2020-01-01-a.md:6:1: code block opened here is never closed:"
             + " the rest of the page (3 lines) is code; close it with ``` on a line of its own";
 

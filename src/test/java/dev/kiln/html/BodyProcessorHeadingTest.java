@@ -151,6 +151,18 @@ class BodyProcessorHeadingTest {
     }
 
     @Test
+    void anOldAnchorKeepsItsNameWhereTheLayoutWritesItAndOtherHeadingsTakeTheNextFreeId() {
+        // The old name is what deep links already use; the link check reports the id standing twice.
+        Body body = BodyProcessor.process("<h2><a name=\"main-content\"></a>Start</h2><h2>Main content</h2>"
+                + "<h2 id=\"top\">Top</h2>", "/post/", MORE, Set.of("main-content", "top"));
+
+        assertEquals(List.of("main-content", "main-content-1", "top-1"),
+                body.headings().stream().map(Body.Heading::id).toList());
+        Element html = Jsoup.parseBodyFragment(body.html()).body();
+        assertEquals(List.of("#main-content", "#main-content-1", "#top-1"), html.select("a.anchor").eachAttr("href"));
+    }
+
+    @Test
     void replacesTheTocPlaceholderWithANestedListLinkingToFinalIds() {
         Body result = processMarkdown("""
                 [TOC]

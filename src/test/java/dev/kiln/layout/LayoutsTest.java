@@ -811,6 +811,24 @@ class LayoutsTest {
         return SiteChecks.page(build(), POST_PAGE);
     }
 
+    @Test
+    void theIdsALayoutWritesAreReadThroughWhatItUsesOnceEvenWhenItsIncludesLoop() {
+        java.util.Map<String, String> texts = java.util.Map.of(
+                "post", "{% extends 'base' %}<h2 id=\"related\" class=x>{% include \"partials/a\" %}</h2>",
+                "base", "<main id='main' aria-labelledby=\"not-an-id\">{% block content %}{% endblock %}</main>",
+                "partials/a", "<p ID=a-id>{% include './b' %}</p><p id=\"{{ page.slug }}\"></p>",
+                "partials/b", "<span id=\"b-id\" data-id=\"no\"></span>{% include \"partials/a\" %}");
+        java.util.List<String> read = new java.util.ArrayList<>();
+
+        java.util.Set<String> ids = LayoutIds.of("post", name -> {
+            read.add(name);
+            return texts.get(name);
+        });
+
+        assertEquals(List.of("a-id", "b-id", "main", "related"), List.copyOf(ids));
+        assertEquals(4, read.size(), "each template read once: " + read);
+    }
+
     /** Minimal layouts for every kind of page, so that a test can replace one of them. */
     private void writeOwnLayouts() throws IOException {
         for (String name : List.of("base", "home", "page", "post", "tag", "tags")) {

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -60,6 +61,23 @@ class FinishedBodyTest {
         for (Map.Entry<Path, String> post : posts) {
             sameBody(post.getValue());
         }
+    }
+
+    @Test
+    void headingsLeaveTheLayoutsIdsToItTheSameEitherWay() {
+        String markdown = "Intro.\n\n## Main content\n\n## Main content\n\n## Top\n\n### Main content 1\n";
+        Set<String> layoutIds = Set.of("main-content", "top");
+        Body expected = BodyProcessor.process(RENDERER.renderWithFlexmark(RENDERER.parse(markdown)), URL, SEPARATOR,
+                layoutIds);
+        MarkdownRenderer.Finished finished = RENDERER.renderPage(markdown, URL, BodyProcessor.separatorText(SEPARATOR),
+                BodyProcessor.rootRelative(URL), SiteUrls.NONE, layoutIds).finished();
+
+        assertNotNull(finished, "finished in the Markdown stage");
+        assertEquals(expected.html(), finished.html());
+        assertEquals(List.of("main-content-1", "main-content-2", "top-1", "main-content-3"),
+                finished.headings().stream().map(MarkdownRenderer.Heading::id).toList());
+        assertEquals(expected.headings().stream().map(Body.Heading::id).toList(),
+                finished.headings().stream().map(MarkdownRenderer.Heading::id).toList());
     }
 
     @Test

@@ -340,11 +340,12 @@ class DevServerTest {
     }
 
     @Test
-    void aLayoutEditRendersNoMarkdownAndIsServed() {
+    void aLayoutEditThatKeepsItsIdsRendersNoMarkdownAndIsServed() {
         Path site = site();
         try (DevServer server = server(site)) {
             write(site, "layouts/post.peb", postLayout("one"));
-            assertEquals(0, rebuild(server).markdownRenders(), "a new layout");
+            // The theme's post layout writes id="related-title", this one not: a heading may take that id now.
+            assertEquals(3, rebuild(server).markdownRenders(), "a new layout that writes other ids: its posts");
             write(site, "layouts/post.peb", postLayout("two"));
             assertEquals(0, rebuild(server).markdownRenders(), "an edited layout");
 
