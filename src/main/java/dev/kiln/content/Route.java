@@ -101,5 +101,39 @@ public record Route(String url, String outputPath) {
         return out.toString();
     }
 
+    /**
+     * {@code url}, written by an author ({@code image: my photo.png}), as a URL: what may not stand in one
+     * percent-encoded as UTF-8 as {@link #encode} does (spaces of any script, quotes, {@code < > \ ^ ` { | }},
+     * controls, and brackets but in a URL with a scheme, where they hold an IPv6 host), and a {@code %} that starts
+     * no escape; an escape ({@code %20}), {@code ?} and {@code #} and other letters are kept. A URL with nothing to
+     * encode is returned itself.
+     */
+    public static String encodeUrl(String url) {
+        StringBuilder out = null;
+        boolean brackets = !hasScheme(url);
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            boolean encoded = c < 0x80
+                    ? c <= ' ' || c == 127 || "\"<>`{}|^\\".indexOf(c) >= 0 || brackets && (c == '[' || c == ']')
+                            || c == '%' && !(i + 2 < url.length() && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2)))
+                    : Character.isISOControl(c) || Character.isSpaceChar(c);
+            if (encoded && out == null) {
+                out = new StringBuilder(url.length() + 16).append(url, 0, i);
+            }
+            if (encoded) {
+                for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+                    out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? url : out.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 }

@@ -475,10 +475,15 @@ public final class Views {
      * The URL of a page's {@code image} (its cover, and its link previews' picture): a relative one
      * ({@code cover.png}, {@code ../shared/x.png}) resolved against the page's URL {@code pageUrl} as the
      * body's relative links are ({@link BodyProcessor#rootRelative}), so that {@code absolute_url} makes the
-     * address of the picture the page shows; root-relative, absolute and empty ones as written.
+     * address of the picture the page shows; root-relative and absolute ones as written, and empty ones. What may
+     * not stand in a URL is percent-encoded first ({@code my photo.png} is {@code my%20photo.png}), as in a link of
+     * the body.
      */
     static String imageUrl(String image, String pageUrl) {
-        return image == null || image.isBlank() ? image : BodyProcessor.rootRelative(pageUrl).apply(image);
+        // Encoded first: a name with a space (image: my photo.png) is no URL, which was left as written, so that
+        // absolute_url took it from the site root and link previews got a raw space.
+        return image == null || image.isBlank() ? image
+                : BodyProcessor.rootRelative(pageUrl).apply(dev.kiln.content.Route.encodeUrl(image.strip()));
     }
 
 }

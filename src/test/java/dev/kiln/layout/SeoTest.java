@@ -1,5 +1,6 @@
 package dev.kiln.layout;
 
+import dev.kiln.build.BuildResult;
 import dev.kiln.output.SiteOutput;
 import dev.kiln.testing.Fixtures;
 import dev.kiln.testing.SiteChecks;
@@ -19,6 +20,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What search engines and link previews read from the built-in theme's pages. */
 class SeoTest {
@@ -148,7 +150,50 @@ class SeoTest {
     }
 
     @Test
+    void anImageWhoseNameHasASpaceIsEncodedAndResolvedBesideThePostInThePageItsPreviewsAndJsonLd() throws IOException {
+        Files.writeString(site.resolve("site.yml"), "title: Blog\nbase_url: https://me.github.io/blog\n");
+        Path bundle = site.resolve("content/posts/2020-01-01-trip");
+        Files.createDirectories(bundle);
+        Files.writeString(bundle.resolve("index.md"), "---\ntitle: Trip\nimage: my photo.png\n---\nBody.\n");
+        Files.writeString(bundle.resolve("my photo.png"), "png");
+        Files.createDirectories(site.resolve("assets/images"));
+        Files.writeString(site.resolve("assets/images/café (1).png"), "png");
+        Files.writeString(site.resolve("content/posts/2020-01-02-root.md"),
+                "---\ntitle: Root\nimage: /assets/images/café (1).png\n---\nBody.\n");
+        BuildResult result = Fixtures.build(Fixtures.options(site));
+
+        Document trip = SiteChecks.page(result.output(), "2020/01/01/trip/index.html");
+        String beside = "https://me.github.io/blog/2020/01/01/trip/my%20photo.png";
+        assertEquals("/blog/2020/01/01/trip/my%20photo.png", trip.selectFirst("img.post-cover").attr("src"));
+        assertEquals(beside, meta(trip, "meta[property=og:image]"));
+        assertEquals(beside, meta(trip, "meta[name=twitter:image]"));
+        assertTrue(trip.selectFirst("script[type=application/ld+json]").data().contains("\"image\":\"" + beside + "\""));
+        Document root = SiteChecks.page(result.output(), "2020/01/02/root/index.html");
+        assertEquals("https://me.github.io/blog/assets/images/café%20(1).png", meta(root, "meta[property=og:image]"));
+        assertEquals("/blog/assets/images/café%20(1).png", root.selectFirst("img.post-cover").attr("src"));
+        assertEquals(List.of(), SiteChecks.brokenLinks(result.output(), "/blog"));
+    }
+
+    @Test
+    void aMissingImageWhoseNameHasASpaceIsABrokenLinkAtItsFrontMatterLine() throws IOException {
+        Path post = site.resolve("content/posts/2020-01-01-a.md");
+        Files.createDirectories(post.getParent());
+        Files.writeString(post, "---\ntitle: A\nimage: not here.png\n---\nBody.\n");
+
+        List<String> problems = dev.kiln.build.LinkReport.problems(Fixtures.build(Fixtures.options(site)), site).stream()
+                .map(Object::toString).toList();
+
+        assertEquals(List.of("content/posts/2020-01-01-a.md:3:8: broken link to not here.png (published as"
+                + " /2020/01/01/a/not%20here.png; on 2020/01/01/a/index.html)"), problems);
+    }
+
+    @Test
     void imageUrlsResolveAgainstThePage() {
+        assertEquals("/2020/a/my%20photo.png", Views.imageUrl("my photo.png", "/2020/a/"));
+        assertEquals("/2020/a/sub%20photo.png", Views.imageUrl("sub%20photo.png", "/2020/a/"), "encoded once");
+        assertEquals("/2020/a/100%25%7Csure.png?v=1#x", Views.imageUrl("100%|sure.png?v=1#x", "/2020/a/"));
+        assertEquals("/a/%5Bdraft%5D.png", Views.imageUrl("/a/[draft].png", "/2020/a/"));
+        assertEquals("https://cdn/my%20c.png", Views.imageUrl("https://cdn/my c.png", "/2020/a/"));
         assertEquals("/2020/a/cover.png", Views.imageUrl("cover.png", "/2020/a/"));
         assertEquals("/2020/shared/x.png", Views.imageUrl("../shared/x.png", "/2020/a/"));
         assertEquals("/2020/x.png", Views.imageUrl("./x.png", "/2020/a.html"));
