@@ -78,6 +78,8 @@ public final class LinkReport {
                 brokenOn.computeIfAbsent(b.page(), p -> new HashSet<>()).add(b.url());
             }
         }
+        // The links no source holds, to look for in the layouts: a footer's, on every page.
+        java.util.Queue<LayoutLinks.Unplaced> unplaced = new java.util.concurrent.ConcurrentLinkedQueue<>();
         Map<String, Map<String, Set<String>>> inExcerpts = new HashMap<>(); // post -> URL on it -> list pages
         Map<LinkChecker.Broken, Set<String>> excerptOnly = new HashMap<>(); // a post's, not on its page -> list pages
         ExcerptLinks excerpts = new ExcerptLinks(result);
@@ -96,7 +98,7 @@ public final class LinkReport {
                     if (text != null) {
                         bySource.computeIfAbsent(text, f -> new ArrayList<>()).add(b);
                     } else {
-                        problems.add(Problem.inFile(b.page(), message(b) + ", written by a layout"));
+                        unplaced.add(new LayoutLinks.Unplaced(b, Problem.inFile(b.page(), message(b) + ", written by a layout")));
                     }
                     continue;
                 }
@@ -118,8 +120,9 @@ public final class LinkReport {
         // Each source is read once, for all its broken links, and let go; sources in parallel.
         problems.addAll(bySource.entrySet().parallelStream()
                 .flatMap(e -> at(read(root, e.getKey()), e.getKey(), e.getValue(), inExcerpts, excerptOnly,
-                        result.basePath(), url -> servedAt(result.output(), url)).stream())
+                        result.basePath(), url -> servedAt(result.output(), url), unplaced).stream())
                 .toList());
+        problems.addAll(LayoutLinks.problems(List.copyOf(unplaced), root, result.basePath()));
         problems.addAll(duplicateIds(checker.duplicateIds(), result, root));
         List<Problem> sorted = problems.stream().sorted().distinct().toList();
         if (result.missingHome() == null) {
@@ -395,17 +398,18 @@ public final class LinkReport {
     /** As above, {@code published} telling whether a root-relative URL (without the base path) leads to a file. */
     static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links, String basePath,
                             Predicate<String> published) {
-        return at(text, source, links, Map.of(), Map.of(), basePath, published);
+        return at(text, source, links, Map.of(), Map.of(), basePath, published, null);
     }
 
     /**
      * As above, each problem naming the list pages that show its URL in its page's excerpt ({@code inExcerpts});
-     * a link of {@code excerptOnly} is one its page lacks, which only the list pages it maps to show.
+     * a link of {@code excerptOnly} is one its page lacks, which only the list pages it maps to show. A link
+     * the source does not hold, nor any excerpt, goes to {@code unplaced} (when given), for {@link LayoutLinks}.
      */
     private static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links,
                                     Map<String, Map<String, Set<String>>> inExcerpts,
                                     Map<LinkChecker.Broken, Set<String>> excerptOnly, String basePath,
-                                    Predicate<String> published) {
+                                    Predicate<String> published, java.util.Collection<LayoutLinks.Unplaced> unplaced) {
         Place[] places = text.find(links.stream().map(b -> b.url().getBytes(StandardCharsets.UTF_8)).toList());
         // Each URL as its source writes it, where found: the message names that, which a search of the file finds.
         String[] written = new String[places.length];
@@ -442,8 +446,13 @@ public final class LinkReport {
             Set<String> only = excerptOnly.get(b);
             Set<String> alsoOn = inExcerpts.getOrDefault(b.page(), Map.of()).getOrDefault(b.url(), Set.of());
             LinkChecker.Broken said = withBaseTwice(b, written[i], basePath, published);
-            problems.add(problem(source, places[i], only != null ? inExcerpt(said, written[i], only)
-                    : message(said, written[i], alsoOn.isEmpty() ? "" : "; also in its excerpt on " + named(alsoOn))));
+            Problem problem = problem(source, places[i], only != null ? inExcerpt(said, written[i], only)
+                    : message(said, written[i], alsoOn.isEmpty() ? "" : "; also in its excerpt on " + named(alsoOn)));
+            if (places[i] == null && only == null && alsoOn.isEmpty() && unplaced != null) {
+                unplaced.add(new LayoutLinks.Unplaced(said, problem));
+            } else {
+                problems.add(problem);
+            }
         }
         return problems;
     }
