@@ -132,12 +132,17 @@ public final class SiteConfigReader {
      * a swap of neighbours is one edit, and {@code -} or a missing {@code _} count as a typo), or null.
      */
     static String nearMiss(String key) {
-        if (KNOWN.contains(key)) {
-            return null;
-        }
+        return KNOWN.contains(key) ? null : nearest(key, KNOWN);
+    }
+
+    /**
+     * The word of {@code words} that {@code key} is a near miss of, as {@link #nearMiss} tells one (layouts' keys,
+     * {@code site.autor}, are told so too), the first in sorted order of those nearest; or null.
+     */
+    public static String nearest(String key, java.util.Collection<String> words) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String known : new java.util.TreeSet<>(KNOWN)) {
+        for (String known : new java.util.TreeSet<>(words)) {
             int d = distance(key.toLowerCase(java.util.Locale.ROOT).replace('-', '_'), known);
             int allowed = known.length() <= 4 ? 1 : 2;
             if (d <= allowed && d < bestDistance) {

@@ -6,6 +6,7 @@ import io.pebbletemplates.pebble.error.PebbleException;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -30,18 +31,20 @@ final class LayoutErrors {
     private final UnaryOperator<String> text;
     private final NamedCalls calls;
     private final SortedSet<String> templates;
+    private final java.util.Set<String> siteParams;
 
     /**
      * Errors of layouts shown at {@code displayPath} of Pebble's template name, found in {@code text} of it (the
      * template's source, or null), with these {@code calls} and {@code templates} (every layout's name, {@code post}
-     * or {@code partials/head}) to offer.
+     * or {@code partials/head}) to offer, and {@code siteParams}, the keys of site.yml's that are {@code site.params}'.
      */
     LayoutErrors(UnaryOperator<String> displayPath, UnaryOperator<String> text, NamedCalls calls,
-                 SortedSet<String> templates) {
+                 SortedSet<String> templates, java.util.Set<String> siteParams) {
         this.displayPath = displayPath;
         this.text = text;
         this.calls = calls;
         this.templates = templates;
+        this.siteParams = siteParams;
     }
 
     /** What {@code e}, thrown while layout {@code layout} laid out a page, means, and where. */
@@ -86,7 +89,7 @@ final class LayoutErrors {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AttributeNotFoundException missing) {
-                return jekyllValue(new Said(missingValue(missing.getPebbleMessage()),
+                return jekyllValue(new Said(missingValue(missing.getPebbleMessage(), siteParams),
                         missingSpot(missing.getPebbleMessage())), missing.getPebbleMessage(), tag, line);
             }
         }
@@ -143,8 +146,33 @@ final class LayoutErrors {
         return new Said(what, detail, "give it a value and arguments it takes (" + SEE + ")", List.of(named));
     }
 
-    /** Pebble's strict-variable messages. */
-    static String[] missingValue(String message) {
+    private static final String UPDATED = "Kiln reads last_modified_at (or lastmod) itself: its value is page.updated_iso"
+            + " (post.updated_iso in a list), ISO 8601 text, the date where the page sets none";
+    private static final String CATEGORIES = "Kiln reads categories itself, for permalink's :categories; what layouts"
+            + " show of a post is its tags: page.tags (name, slug, url)";
+    private static final String URL = "Kiln reads it itself to make the page's URL: page.url (post.url in a list)";
+
+    /**
+     * Jekyll's values of a page that Kiln reads itself and gives layouts under another name (never in {@code params}),
+     * and what that is: after "'KEY' does not exist here".
+     */
+    private static final Map<String, String> JEKYLL_PAGE_KEYS = Map.ofEntries(
+            Map.entry("last_modified_at", UPDATED), Map.entry("lastmod", UPDATED), Map.entry("modified", UPDATED),
+            Map.entry("excerpt", "a post's excerpt is post.excerpt of Kiln's lists (posts, paginator.posts, tag.posts:"
+                    + " HTML, printed with | raw); on its own page, page.description is its text"),
+            Map.entry("categories", CATEGORIES), Map.entry("category", CATEGORIES),
+            Map.entry("permalink", URL), Map.entry("slug", URL), Map.entry("id", URL),
+            Map.entry("layout", "Kiln reads a page's layout itself: page.kind says what the page is (post, page, home,"
+                    + " tag, tags, archive, 404)"),
+            Map.entry("content", "a post of Kiln's lists has its excerpt (post.excerpt, HTML, printed with | raw), not"
+                    + " its whole text, which its own page has as page.content"));
+    /** The keys of a page's values ({@code page}, a post of a list), for a near miss of one. */
+    private static final List<String> PAGE_KEYS = List.of("title", "url", "kind", "description", "content", "toc",
+            "date", "date_iso", "updated_iso", "tags", "reading_time", "word_count", "previous", "next", "image",
+            "params", "related", "excerpt");
+
+    /** Pebble's strict-variable messages; {@code siteParams} are the keys of {@code site.params}. */
+    static String[] missingValue(String message, java.util.Set<String> siteParams) {
         Matcher attribute = ATTRIBUTE.matcher(message);
         if (attribute.matches()) {
             String key = attribute.group(1);
@@ -168,9 +196,34 @@ final class LayoutErrors {
                         + key + ": ... under that setting in site.yml (site.params.KEY." + key + " is " + key
                         + ": under KEY:), or write | default(...) for a site that may lack it"};
             }
+            // site.twitter for site.yml's twitter: said to be page.params.twitter until 2026-12-07, as a page's was.
+            if (of.equals(Views.SiteView.class.getName())) {
+                String near = dev.kiln.content.SiteConfigReader.nearest(key, Views.SITE_KEYS);
+                String kilns = " (site's values: " + String.join(", ", Views.SITE_KEYS) + ")";
+                if (siteParams.contains(key)) {
+                    return new String[] {"'" + key + "' does not exist here", "site.yml's " + key + ": is site.params." + key
+                            + ", as every key of site.yml's own is (at its top level or under params:)" + kilns};
+                }
+                if (near != null) {
+                    return new String[] {"'" + key + "' does not exist here", "check its spelling: did you mean site." + near
+                            + "?" + kilns};
+                }
+                return new String[] {"'" + key + "' does not exist here", "check its spelling" + kilns + "; a key of"
+                        + " site.yml of your own is site.params." + key + ", once site.yml has " + key + ": ..."};
+            }
             // Kiln's own values always hold every key (null when unset): | default(...) would print its value for
             // every page, though the pages may set what the layout meant (post.image in a list, until 2026-12-07).
             if (of.startsWith(Views.class.getName() + "$") || of.startsWith("java.util.ImmutableCollections$")) {
+                if (of.startsWith(Views.class.getName() + "$") && JEKYLL_PAGE_KEYS.containsKey(key)) {
+                    return new String[] {"'" + key + "' does not exist here", JEKYLL_PAGE_KEYS.get(key)};
+                }
+                String near = of.startsWith(Views.class.getName() + "$")
+                        ? dev.kiln.content.SiteConfigReader.nearest(key, PAGE_KEYS) : null;
+                if (near != null) {
+                    return new String[] {"'" + key + "' does not exist here", "check its spelling: did you mean " + near
+                            + "? (README lists what layouts see); a front matter key of your own is under params: page.params." + key
+                            + ", post.params." + key};
+                }
                 return new String[] {"'" + key + "' does not exist here", "check its spelling (README lists what "
                         + "layouts see); a front matter key of your own is under params: page.params." + key + ", post.params."
                         + key + " (| default(...) cannot stand in for a key Kiln's values lack: it would print the default "

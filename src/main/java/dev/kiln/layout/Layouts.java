@@ -118,7 +118,7 @@ public final class Layouts {
         // Pebble's tags, and verbatim, which its lexer reads.
         TreeSet<String> tags = new TreeSet<>(engine.getExtensionRegistry().getTokenParsers().keySet());
         tags.add("verbatim");
-        this.errors = new LayoutErrors(this::displayPath, this::textOf, calls, templates);
+        this.errors = new LayoutErrors(this::displayPath, this::textOf, calls, templates, config.params().keySet());
         this.syntaxErrors = new SyntaxErrors(this::displayPath, this::textOf, calls.filters(), tags, templates);
     }
 

@@ -119,7 +119,17 @@ final class LiquidHabits {
             "posts", "Jekyll's site.posts is Kiln's posts (every post, newest first)",
             "tags", "Jekyll's site.tags is Kiln's tags (every tag: name, slug, url, count)",
             "baseurl", "Jekyll's site.baseurl is not needed: Kiln adds the base path to every root-relative URL itself, "
-                    + "so write /about/, not {{ site.baseurl }}/about/");
+                    + "so write /about/, not {{ site.baseurl }}/about/",
+            "categories", "Jekyll's site.categories is not Kiln's: layouts list posts by tag, tags (every tag: name, "
+                    + "slug, url, count) and tag.posts on a tag's page",
+            "pages", "Jekyll's site.pages is not Kiln's: site.nav lists the pages (title, url), site.yml's nav: or "
+                    + "else every page",
+            "time", "Jekyll's site.time (the time of the build) is not Kiln's, whose output does not change with the "
+                    + "time it is built: site.years is the years the posts span (2018–2026), for a footer",
+            "data", "Jekyll's site.data (_data/ files) is not Kiln's: put the values in site.yml, under params: or at "
+                    + "its top level, and read them as site.params.KEY",
+            "github", "Jekyll's site.github (the jekyll-github-metadata plugin) is not Kiln's: put what the layout needs "
+                    + "in site.yml (repository: https://github.com/me/blog) and read it as site.params.KEY");
 
     private LiquidHabits() {}
 

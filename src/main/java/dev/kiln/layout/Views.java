@@ -315,8 +315,12 @@ public final class Views {
         return oldest == newest ? String.valueOf(newest) : oldest + "–" + newest;
     }
 
+    /** The keys of {@code site}, for the advice on a key it lacks ({@link LayoutErrors}). */
+    static final List<String> SITE_KEYS = List.of("title", "description", "author", "url", "feed_url", "language", "nav",
+            "params", "years");
+
     private static Map<String, Object> site(SiteConfig config, List<Map<String, Object>> nav, String years) {
-        Map<String, Object> site = new View();
+        Map<String, Object> site = new SiteView();
         site.put("title", config.title());
         site.put("description", config.description());
         site.put("author", config.author());
@@ -470,6 +474,12 @@ public final class Views {
             super(values);
         }
     }
+
+    /**
+     * {@code site}: a key it lacks is said to be site.yml's ({@code site.params.KEY}), not a page's front matter's
+     * ({@link LayoutErrors#missingValue}).
+     */
+    static final class SiteView extends View {}
 
     /**
      * The URL of a page's {@code image} (its cover, and its link previews' picture): a relative one
