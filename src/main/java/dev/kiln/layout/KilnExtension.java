@@ -28,11 +28,12 @@ final class KilnExtension extends AbstractExtension {
 
     /**
      * Every error met while a layout renders is placed at its own layout's line ({@link LineTracking}); a layout
-     * that prints a page's HTML escaped does not compile ({@link HtmlPrintedAsText}).
+     * that prints a page's HTML escaped does not compile ({@link HtmlPrintedAsText}); {@code is not null} tests a
+     * key of {@code params} that a page lacks ({@link OptionalParams}).
      */
     @Override
     public List<NodeVisitorFactory> getNodeVisitors() {
-        return List.of(new HtmlPrintedAsText(), new LineTracking());
+        return List.of(new HtmlPrintedAsText(), new OptionalParams(), new LineTracking());
     }
 
     @Override

@@ -229,8 +229,10 @@ final class LayoutErrors {
                         + key + " (| default(...) cannot stand in for a key Kiln's values lack: it would print the default "
                         + "for every page)"};
             }
+            // is not null, as README advises for optional values, holds for a params key a page does not set.
             return new String[] {"'" + key + "' does not exist here", "check its spelling (README lists "
-                    + "what layouts see), or write | default(...) for a value that some pages do not set"};
+                    + "what layouts see), or, for a value that some pages do not set, test it with "
+                    + "{% if ... is not null %} (or is defined) or write | default(...)"};
         }
         Matcher root = ROOT.matcher(message);
         if (root.matches()) {
