@@ -64,7 +64,7 @@ public final class Views {
             Map<String, Object> last = previous == null ? null : previous.postSummaries.get(post.url());
             boolean samePost = last != null && post.equals(previous.summarised.get(post.url()));
             List<Map<String, Object>> tagLinks = samePost && tagged ? null
-                    : index.tagsOf(post).stream().map(Views::tagLink).toList();
+                    : new TagList(index.tagsOf(post).stream().map(Views::tagLink).toList());
             // A summary is made of the post and its tags' links only: the last one stands while they are the same.
             boolean unchanged = samePost && (tagLinks == null || tagLinks.equals(last.get("tags")));
             summaries.put(post.url(), unchanged ? last : summary(post, tagLinks, frontRead));
@@ -72,7 +72,7 @@ public final class Views {
         }
         this.summarised = summarised;
         Map<String, Object> site = site(config, nav(config, index, archive), years(index.posts()));
-        List<Map<String, Object>> tags = index.tags().stream().map(Views::tagSummary).toList();
+        List<Map<String, Object>> tags = new TagList(index.tags().stream().map(Views::tagSummary).toList());
         boolean same = previous != null && summaries.equals(previous.postSummaries);
         this.postSummaries = same ? previous.postSummaries : summaries;
         // Equal summaries hold equal dates and URLs, so the order is the same too.
@@ -97,7 +97,8 @@ public final class Views {
         putDate(view, front.date());
         ZonedDateTime updated = front.lastModified() != null ? front.lastModified() : front.date();
         view.put("updated_iso", updated == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(updated));
-        view.put("tags", page.isPost() ? index.tagsOf(page).stream().map(Views::tagLink).toList() : List.of());
+        view.put("tags", page.isPost() ? new TagList(index.tagsOf(page).stream().map(Views::tagLink).toList())
+                : List.of());
         view.put("reading_time", page.body().readingMinutes());
         view.put("word_count", page.body().words());
         view.put("previous", page.isPost() ? index.older(page).map(Views::link).orElse(null) : null);
@@ -472,6 +473,39 @@ public final class Views {
 
         View(Map<String, Object> values) {
             super(values);
+        }
+    }
+
+    /**
+     * A list of tags ({@code page.tags}, a post's in a list, {@code tags}), each a map of its {@code name},
+     * {@code slug} and {@code url}, that contains a tag's name too: Jekyll's {@code {% if page.tags contains "java" %}}
+     * (Liquid's tags are names) was false on every post, silently, as a map never equals a text. A text never equals
+     * a tag, so no other answer of {@code contains} changes; equality and hashing are a list's, element by element.
+     */
+    static final class TagList extends java.util.AbstractList<Map<String, Object>> implements java.util.RandomAccess {
+        private final List<Map<String, Object>> tags;
+
+        TagList(List<Map<String, Object>> tags) {
+            this.tags = tags;
+        }
+
+        @Override
+        public Map<String, Object> get(int index) {
+            return tags.get(index);
+        }
+
+        @Override
+        public int size() {
+            return tags.size();
+        }
+
+        @Override
+        public boolean contains(Object o) {
+            if (o instanceof CharSequence name) {
+                String text = name.toString();
+                return tags.stream().anyMatch(t -> text.equals(t.get("name")));
+            }
+            return tags.contains(o);
         }
     }
 
