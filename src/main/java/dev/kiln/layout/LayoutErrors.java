@@ -219,12 +219,8 @@ final class LayoutErrors {
                 }
                 String near = of.startsWith(Views.class.getName() + "$")
                         ? dev.kiln.content.SiteConfigReader.nearest(key, PAGE_KEYS) : null;
-                if (near != null) {
-                    return new String[] {"'" + key + "' does not exist here", "check its spelling: did you mean " + near
-                            + "? (README lists what layouts see); a front matter key of your own is under params: page.params." + key
-                            + ", post.params." + key};
-                }
-                return new String[] {"'" + key + "' does not exist here", "check its spelling (README lists what "
+                return new String[] {"'" + key + "' does not exist here", "check its spelling"
+                        + (near == null ? "" : ": did you mean " + near + "?") + " (README lists what "
                         + "layouts see); a front matter key of your own is under params: page.params." + key + ", post.params."
                         + key + " (| default(...) cannot stand in for a key Kiln's values lack: it would print the default "
                         + "for every page)"};

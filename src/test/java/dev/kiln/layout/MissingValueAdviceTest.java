@@ -83,7 +83,8 @@ class MissingValueAdviceTest {
     void aNearMissOfAPagesValueIsNamed() throws IOException {
         assertEquals(AT + "12: layout error: 'dtae' does not exist here" + LAID_OUT + "check its spelling: did you mean date? (README"
                 + " lists what layouts see); a front matter key of your own is under params: page.params.dtae,"
-                + " post.params.dtae", problemOf("<p>{{ page.dtae }}</p>"));
+                + " post.params.dtae (| default(...) cannot stand in for a key Kiln's values lack: it would print the"
+                + " default for every page)", problemOf("<p>{{ page.dtae }}</p>"));
     }
 
     /** The one problem of a post layout that is {@code line}. */

@@ -74,8 +74,8 @@ class PostListFrontMatterTest {
         // A key of front matter that no post sets: default(...) is what to write, and prints the default.
         write("layouts/home.peb", "{% for p in paginator.posts %}\n{{ p.params.lede }}{% endfor %}\n");
         assertEquals("layouts/home.peb:2:13: layout error: 'lede' does not exist here (laying out the home page): "
-                + "check its spelling (README lists what layouts see), or write | default(...) for a value that some "
-                + "pages do not set", onlyProblem());
+                + "check its spelling (README lists what layouts see), or, for a value that some pages do not set, "
+                + "test it with {% if ... is not null %} (or is defined) or write | default(...)", onlyProblem());
         write("layouts/home.peb", "<p id=\"lede\">{% for p in paginator.posts %}{{ p.params.lede | default(\"none\") }}"
                 + "{% endfor %}</p>\n");
         assertEquals("none", SiteChecks.page(build(), "index.html").getElementById("lede").text());
