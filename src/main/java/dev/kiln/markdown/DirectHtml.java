@@ -429,6 +429,11 @@ final class DirectHtml {
                 out.raw(">");
                 children(node);
             } else {
+                if ((id == null || id.isEmpty()) && !node.getText().isBlank()) {
+                    // flexmark's generator found no text (an autolink's, <https://a.b/c>): the HTML stage takes the
+                    // id from the heading's text as shown (httpsabc), which it alone has.
+                    throw UNSUPPORTED;
+                }
                 // As the HTML stage does: a unique id ("section" for none), an anchor link from h2 on.
                 id = out.uniqueId(id == null || id.isEmpty() ? "section" : id);
                 if (!excerpt) {
