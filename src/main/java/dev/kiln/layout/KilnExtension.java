@@ -21,19 +21,29 @@ import java.util.Map;
 final class KilnExtension extends AbstractExtension {
 
     private final SiteConfig config;
+    private final Outlines outlines;
 
-    KilnExtension(SiteConfig config) {
+    /** Kiln's filters with {@code config}'s URLs; each layout's outline kept in {@code outlines} as it compiles. */
+    KilnExtension(SiteConfig config, Outlines outlines) {
         this.config = config;
+        this.outlines = outlines;
     }
 
     /**
-     * Every error met while a layout renders is placed at its own layout's line ({@link LineTracking}); a layout
-     * that prints a page's HTML escaped does not compile ({@link HtmlPrintedAsText}); {@code is not null} tests a
-     * key of {@code params} that a page lacks ({@link OptionalParams}).
+     * Each layout's outline is kept, and a block defined twice or text outside the blocks refused ({@link Outlines});
+     * a layout that prints a page's HTML escaped does not compile ({@link HtmlPrintedAsText}); {@code is not null}
+     * tests a key of {@code params} that a page lacks ({@link OptionalParams}); every error met while a layout renders
+     * is placed at its own layout's line ({@link LineTracking}).
      */
     @Override
     public List<NodeVisitorFactory> getNodeVisitors() {
-        return List.of(new HtmlPrintedAsText(), new OptionalParams(), new LineTracking());
+        return List.of(outlines, new HtmlPrintedAsText(), new OptionalParams(), new LineTracking());
+    }
+
+    /** Pebble's include, stopped when includes nest too deep ({@link IncludeDepth}). */
+    @Override
+    public List<io.pebbletemplates.pebble.tokenParser.TokenParser> getTokenParsers() {
+        return List.of(new IncludeDepth());
     }
 
     @Override

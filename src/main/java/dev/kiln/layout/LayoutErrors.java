@@ -88,6 +88,14 @@ final class LayoutErrors {
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IncludeDepth.TooDeep deep) {
+                List<String> names = deep.loop().stream().map(this::name).toList();
+                return new Said("includes nested more than " + IncludeDepth.LIMIT + " deep", String.join(" -> ", names),
+                        "an include loop that never ends: make the {% if %} or {% for %} around one of these includes end "
+                                + "it, or remove the include that leads back", List.of(Columns.Spot.tag("include", true)));
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AttributeNotFoundException missing) {
                 return jekyllValue(new Said(missingValue(missing.getPebbleMessage(), siteParams),
                         missingSpot(missing.getPebbleMessage())), missing.getPebbleMessage(), tag, line);
@@ -306,6 +314,13 @@ final class LayoutErrors {
         }
         return new String[] {what, "check the name (" + there + "), or create " + Layouts.FOLDER + "/" + name
                 + Layouts.SUFFIX};
+    }
+
+    /** Layout {@code template} (Pebble's name) as its author names it: {@code partials/footer}. */
+    private String name(String template) {
+        String path = displayPath.apply(template);
+        path = path.substring(path.indexOf(Layouts.FOLDER + "/") + Layouts.FOLDER.length() + 1);
+        return path.endsWith(Layouts.SUFFIX) ? path.substring(0, path.length() - Layouts.SUFFIX.length()) : path;
     }
 
     private static String list(Collection<String> names) {

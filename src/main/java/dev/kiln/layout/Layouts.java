@@ -56,6 +56,7 @@ public final class Layouts {
     private final SiteConfig config;
     private final LayoutErrors errors;
     private final SyntaxErrors syntaxErrors;
+    private final LayoutChecks checks;
 
     /** A layout that extends {@code base}: {@code {% extends "base" %}}, as each of the theme's does. */
     private static final java.util.regex.Pattern EXTENDS_BASE =
@@ -75,6 +76,7 @@ public final class Layouts {
         this.config = config;
         this.siteLayouts = siteRoot.resolve(FOLDER).toAbsolutePath().normalize();
         this.sources = readSources(siteLayouts);
+        refuseFrontMatter(sources);
         List<Loader<?>> loaders = new ArrayList<>();
         if (Files.isDirectory(siteLayouts)) {
             FileLoader files = new FileLoader();
@@ -101,6 +103,7 @@ public final class Layouts {
         theme.setSuffix(SUFFIX);
         loaders.add(theme);
         NamedCalls calls = new NamedCalls();
+        Outlines outlines = new Outlines();
         this.engine = new PebbleEngine.Builder()
                 .loader(new DelegatingLoader(loaders))
                 .strictVariables(true)
@@ -110,7 +113,7 @@ public final class Layouts {
                 .addEscapingStrategy("html", Layouts::escapeHtml)
                 // What a filter, function or test throws names it: Pebble's own ones, and Kiln's.
                 .registerExtensionCustomizer(calls::wrap)
-                .extension(calls.wrap(new KilnExtension(config)))
+                .extension(calls.wrap(new KilnExtension(config, outlines)))
                 .build();
         TreeSet<String> templates = new TreeSet<>(THEME_LAYOUTS);
         templates.addAll(THEME_PARTIALS);
@@ -120,6 +123,35 @@ public final class Layouts {
         tags.add("verbatim");
         this.errors = new LayoutErrors(this::displayPath, this::textOf, calls, templates, config.params().keySet());
         this.syntaxErrors = new SyntaxErrors(this::displayPath, this::textOf, calls.filters(), tags, templates);
+        this.checks = new LayoutChecks((name, from) -> outline(outlines, name, from), this::displayPath, this::textOf);
+    }
+
+    /**
+     * The outline of the layout named {@code name} in layout {@code from} (null for none), compiled if it is not yet,
+     * under Pebble's name for it; null when it does not compile (Pebble says why when a page is laid out with it).
+     */
+    private LayoutChecks.Named outline(Outlines outlines, String name, String from) {
+        try {
+            String resolved = from == null ? null : engine.getLoader().resolveRelativePath(name, from);
+            PebbleTemplate template = engine.getTemplate(resolved == null ? name : resolved);
+            Outlines.Outline outline = outlines.of(template.getName());
+            return outline == null ? null : new LayoutChecks.Named(template.getName(), outline);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Layout {@code name} compiled, once what is wrong between it and the layouts it extends and includes has been
+     * looked for: once per layout, not per page.
+     */
+    private PebbleTemplate compile(String name) {
+        PebbleTemplate template = engine.getTemplate(name);
+        Problem problem = checks.of(template.getName());
+        if (problem != null) {
+            throw new SiteException(problem);
+        }
+        return template;
     }
 
     /**
@@ -233,10 +265,12 @@ public final class Layouts {
     /** {@code out}, into which layout {@code name} was evaluated with {@code context}. */
     private <W extends Writer> W evaluate(String name, Map<String, Object> context, W out) {
         try {
-            compiled.computeIfAbsent(name, engine::getTemplate).evaluate(out, context);
+            compiled.computeIfAbsent(name, this::compile).evaluate(out, context);
             return out;
         } catch (ParserException e) {
             throw new SiteException(syntaxErrors.unparsable(e, name));
+        } catch (SiteException e) {
+            throw e; // found by the checks of the layouts
         } catch (RuntimeException e) {
             Problem unclosed = syntaxErrors.unclosed(e, name, sources);
             if (unclosed != null) {
@@ -247,10 +281,24 @@ public final class Layouts {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (StackOverflowError e) {
-            // Pebble follows includes without a depth limit: a layout that includes itself never ends.
+            // Include loops are found before (LayoutChecks) or stopped (IncludeDepth); a macro that calls itself is not.
             throw new SiteException(List.of(Problem.inFile(displayPath(name), "layout '" + name + "' never"
-                    + " ends: its includes loop (a layout that includes itself, directly or through others): remove the"
-                    + " include that loops")));
+                    + " ends: a macro (or an embed) of its layouts calls itself without end: make the {% if %} around the call"
+                    + " end it")));
+        }
+    }
+
+    /** Refuses the layouts of {@code sources} that start with Jekyll's front matter, each at its first line. */
+    private static void refuseFrontMatter(Map<String, String> sources) {
+        List<Problem> problems = new ArrayList<>();
+        sources.forEach((path, text) -> {
+            String instead = LiquidHabits.frontMatter(text);
+            if (instead != null) {
+                problems.add(dev.kiln.error.Position.START.problem(FOLDER + "/" + path, "layout error: " + instead));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new SiteException(problems);
         }
     }
 

@@ -133,6 +133,47 @@ final class LiquidHabits {
 
     private LiquidHabits() {}
 
+    private static final Pattern FRONT_MATTER = Pattern.compile("\\A---[ \t]*\r?\n(.*?)^---[ \t]*$",
+            Pattern.DOTALL | Pattern.MULTILINE);
+    private static final Pattern FRONT_MATTER_KEY = Pattern.compile("^([A-Za-z_][\\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$",
+            Pattern.MULTILINE);
+
+    /**
+     * What to write for the front matter that layout {@code text} starts with, as Jekyll's layouts do
+     * ({@code ---\nlayout: base\n---}), or null when it has none: Pebble prints it as text, and the layout extends
+     * nothing.
+     */
+    static String frontMatter(String text) {
+        Matcher m = FRONT_MATTER.matcher(text);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        Matcher key = FRONT_MATTER_KEY.matcher(m.group(1));
+        String parent = null;
+        List<String> others = new ArrayList<>();
+        while (key.find()) {
+            if (key.group(1).equals("layout")) {
+                parent = key.group(2).replaceAll("^[\"']|[\"']$", "");
+            } else {
+                others.add(key.group(1));
+            }
+        }
+        if (parent == null && others.isEmpty()) {
+            return null; // a layout that prints a rule of dashes, not YAML
+        }
+        String variables = others.isEmpty() ? "" : "; Jekyll's layout." + others.get(0) + " is a variable of the layout "
+                + "in Kiln: {% set " + others.get(0) + " = \"...\" %}" + (parent == null ? "" : " below the extends")
+                + (others.size() > 1 ? " (and so for " + String.join(", ", others.subList(1, others.size())) + ")" : "");
+        String instead = parent == null || parent.isEmpty() || parent.equals("null")
+                ? "remove it, --- lines and all" + variables
+                : "write {% extends \"" + parent + "\" %} in its place, --- lines and all, and put the text of this "
+                + "layout in the blocks that " + parent + " defines ({% block content %}...{% endblock %}, where Jekyll's "
+                + parent + " prints {{ content }})" + variables;
+        return "front matter (between --- lines) is Jekyll's way for a layout to name the layout around it, which Kiln's "
+                + "layouts do not have: it would be printed as text at the top of every page, and the layout around it "
+                + "left out; " + instead;
+    }
+
     /** What to write for Liquid's filter {@code name}, or null when it is none of Liquid's. */
     static String filter(String name) {
         String advice = FILTERS.get(name);

@@ -65,6 +65,10 @@ final class SyntaxErrors {
                     "(?<![\\w.])(?<at>" + spaced + ")(?!\\w)"), false)));
             return new Position(line, column).problem(displayPath.apply(file), "layout error: " + reason);
         }
+        if (e instanceof Outlines.Misshapen misshapen) { // said in full where it is found
+            return new Position(line, misshapen.column(source, line)).problem(displayPath.apply(file), "layout error: "
+                    + reason);
+        }
         Matcher tag = UNEXPECTED_TAG.matcher(reason);
         if (tag.matches() && !isTag(tag.group(1))) {
             String name = tag.group(1);

@@ -789,6 +789,31 @@ class DevServerTest {
     }
 
     @Test
+    void anIncludeLoopIsShownAtOnceAndTheServerComesBackWhenItIsFixed() {
+        Path site = site();
+        try (DevServer server = started(site)) {
+            // Before, the rebuild ran for minutes and the server served the old site, deaf to every save after it.
+            write(site, "layouts/partials/header.peb", "<header>{{ site.title }}</header>\n{% include \"partials/footer\" %}\n");
+            write(site, "layouts/partials/footer.peb", "<footer>{{ site.title }}</footer>\n{% include \"partials/header\" %}\n");
+
+            assertNull(server.rebuild());
+
+            Element overlay = page(server, FIRST_URL).getElementById("kiln-errors");
+            assertNotNull(overlay);
+            assertTrue(overlay.text().contains("layouts/partials/footer.peb:2:4 layout error: include loop: partials/footer"
+                    + " -> partials/header -> partials/footer"), overlay.text());
+
+            delete(site, "layouts/partials/footer.peb");
+            write(site, FIRST, post("First", "java, cats", "Edited after the loop."));
+            rebuild(server);
+
+            Document first = page(server, FIRST_URL);
+            assertNull(first.getElementById("kiln-errors"));
+            assertEquals("Edited after the loop.", first.selectFirst(".post-content").text());
+        }
+    }
+
+    @Test
     void aBuildThatCrashesDoesNotTakeTheServerDown() {
         Path site = site();
         try (DevServer server = started(site)) {
