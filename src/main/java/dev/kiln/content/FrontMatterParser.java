@@ -153,7 +153,7 @@ public final class FrontMatterParser {
         FrontMatter front = new FrontMatter(
                 title, date, lastModified, publishDate, expiryDate, tags, categories,
                 slug == null ? fileSlug : slug,
-                permalink, f.text("layout"),
+                permalink, layout(source, yaml, f),
                 f.bool("draft", false), !f.bool("published", true),
                 f.text("description"), image(f, yaml), f.text("excerpt"), f.text("excerpt_separator"),
                 f.has("toc") ? f.bool("toc", false) : null, sitemap(f, yaml),
@@ -172,6 +172,31 @@ public final class FrontMatterParser {
      * that asks for what Kiln does anyway (Hugo's defaults: {@code render: always}, {@code list: always},
      * {@code publishResources: true}) is no problem.
      */
+    /**
+     * The layout the page names, or null. Jekyll's way to publish a page without a layout ({@code layout: null},
+     * {@code none}, {@code false}) is a problem at its value: Kiln lays out every page, and {@code null} laid the page
+     * out in {@code page} in silence, its own {@code <head>} dropped into the site's {@code <main>}.
+     */
+    private static String layout(SourceFile source, YamlDocument yaml, YamlFields f) {
+        Object value = yaml.values().get("layout");
+        boolean none = value == null ? yaml.values().containsKey("layout") : Boolean.FALSE.equals(value)
+                || value instanceof String text && List.of("none", "null", "false").contains(text.strip().toLowerCase(
+                java.util.Locale.ROOT));
+        if (!none) {
+            return f.text("layout");
+        }
+        boolean html = !source.isMarkdown() && source.path().startsWith(SourceLoader.CONTENT + "/")
+                && !source.path().startsWith(SourceLoader.CONTENT + "/posts/");
+        // An HTML page's body is a part of a page (its <html>, <head> and <body> are the layout's): only the file
+        // without front matter is published byte for byte.
+        f.problem("layout", "layout: " + value + " is Jekyll's way to publish a page as it is, without a layout; Kiln "
+                + "lays out every page that has front matter: " + (html ? "to publish this file as it is, take its front "
+                + "matter out: an .html file under " + SourceLoader.CONTENT + "/ without front matter is copied as it is, "
+                + "at its own path (move it to where its permalink points)" : "give it a layout of your own that prints "
+                + "only its text, layouts/bare.peb holding {{ page.content | raw }}, and write layout: bare here"));
+        return null;
+    }
+
     private static void hugoBuildOptions(SourceFile source, PageKind kind, YamlDocument yaml, YamlFields f) {
         for (Map.Entry<String, Object> e : yaml.values().entrySet()) {
             String key = e.getKey();

@@ -417,9 +417,10 @@ public final class Importer {
         keepJekyllsTags(file, effective, edit);
         imagePath(file, effective, edit);
         Object layout = effective.yaml().values().get("layout");
-        if (layout != null && !KILN_LAYOUTS.contains(layout.toString())) {
+        // layout: null (Jekyll's "no layout") too: Kiln refuses it, as it lays out every page.
+        if (effective.yaml().values().containsKey("layout") && (layout == null || !KILN_LAYOUTS.contains(layout.toString()))) {
             edit.remove("layout");
-            droppedLayouts.merge(layout.toString(), 1, Integer::sum);
+            droppedLayouts.merge(String.valueOf(layout), 1, Integer::sum);
         }
         if (type.equals("pages")) {
             return new Planned(file, effective, "content/" + kilnName(file.path()), PageKind.PAGE, false, edit,

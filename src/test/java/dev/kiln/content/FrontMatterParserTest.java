@@ -271,6 +271,30 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void jekyllsLayoutNullOnAnHtmlPageIsAProblemAtItsValueSayingToTakeTheFrontMatterOut() {
+        List<Problem> problems = problems("content/landing.html", PageKind.PAGE,
+                "---\ntitle: Landing\nlayout: null\n---\n<!DOCTYPE html>\n<html></html>\n");
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("content/landing.html:3:9: layout: null is Jekyll's way to publish a page as it is, without a "
+                + "layout; Kiln lays out every page that has front matter: to publish this file as it is, take its front "
+                + "matter out: an .html file under content/ without front matter is copied as it is, at its own path "
+                + "(move it to where its permalink points)", problems.get(0).toString());
+    }
+
+    @Test
+    void noLayoutAsJekyllWritesItOnAMarkdownPageIsAProblemSayingHowToLayItOutBare() {
+        for (String none : List.of("none", "false", "", "~", "\"None\"")) {
+            List<Problem> problems = problems("content/colophon.md", PageKind.PAGE, "---\ntitle: C\nlayout: " + none
+                    + "\n---\nText.\n");
+            assertEquals(1, problems.size(), none + ": " + problems);
+            assertTrue(problems.get(0).message().endsWith("Kiln lays out every page that has front matter: give it a "
+                    + "layout of your own that prints only its text, layouts/bare.peb holding {{ page.content | raw }}, "
+                    + "and write layout: bare here"), problems.get(0).toString());
+        }
+    }
+
+    @Test
     void readsTocTrue() {
         assertEquals(Boolean.TRUE, post("---\ntoc: true\n---\n").front().toc());
     }

@@ -219,6 +219,24 @@ class ImportedSiteSettingsTest {
                 .toList());
     }
 
+    /** Jekyll's layout: null (no layout), which Kiln refuses, is dropped as a layout Kiln lacks is: the site builds. */
+    @Test
+    void aPageWithLayoutNullIsImportedWithoutItsLayoutAndBuilds() throws IOException {
+        Path src = jekyllSite("nolayout", Map.of(
+                "_config.yml", "title: T\n",
+                "colophon.md", "---\ntitle: Colophon\nlayout: null\n---\nMade by hand.\n",
+                "_posts/2020-01-01-a.md", "---\ntitle: Aardvark\n---\nA\n"));
+        Path dest = imported(src);
+
+        assertEquals(0, report.exitCode(), report.problems() + " " + report.leftOut());
+        assertTrue(report.warnings().contains("layout 'null' dropped from 1 file(s): Kiln's built-in theme lays them out"),
+                report.warnings().toString());
+        assertTrue(!Files.readString(dest.resolve("content/colophon.md")).contains("layout"));
+        BuildResult built = build(dest);
+        assertTrue(new String(built.output().get("colophon.html"), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("Made by hand."));
+    }
+
     /** A hand-made feed (atom.xml looping over site.posts) becomes Kiln's feed at its path, kept up to date. */
     @Test
     void aHandMadeFeedBecomesKilnsFeedAtItsPath() throws IOException {
