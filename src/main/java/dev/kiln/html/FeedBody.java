@@ -2,9 +2,7 @@ package dev.kiln.html;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
-import org.jsoup.nodes.TextNode;
 
 /** A post's body (or excerpt) as a feed entry carries it, read away from the site by a feed reader. */
 public final class FeedBody {
@@ -17,32 +15,44 @@ public final class FeedBody {
      * "Brewing table #", and has no stylesheet to hide it. The heading keeps its id.
      */
     public static String of(String bodyHtml, String rootUrl) {
-        boolean anchors = bodyHtml.contains("class=\"anchor\"");
-        if (rootUrl.isEmpty() && !anchors) {
-            return bodyHtml;
+        String body = withoutAnchors(bodyHtml);
+        if (rootUrl.isEmpty()) {
+            return body;
         }
-        Document doc = Jsoup.parseBodyFragment(bodyHtml);
+        Document doc = Jsoup.parseBodyFragment(body);
         doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
-        if (anchors) {
-            for (Element anchor : doc.select("h2 > a.anchor, h3 > a.anchor, h4 > a.anchor, h5 > a.anchor, "
-                    + "h6 > a.anchor")) {
-                if (anchor.attr("href").startsWith("#") && anchor.nextSibling() == null) {
-                    // The space Kiln put between the heading's text and its anchor goes with it.
-                    if (anchor.previousSibling() instanceof TextNode text) {
-                        String kept = text.getWholeText().stripTrailing();
-                        if (kept.isEmpty()) {
-                            text.remove();
-                        } else {
-                            text.text(kept);
-                        }
-                    }
-                    anchor.remove();
-                }
-            }
-        }
-        if (!rootUrl.isEmpty()) {
-            BasePath.prefix(doc, rootUrl);
-        }
+        BasePath.prefix(doc, rootUrl);
         return doc.body().html();
+    }
+
+    private static final String ANCHOR = " <a class=\"anchor\" href=\"#";
+    private static final String ANCHOR_END = "\" aria-label=\"Link to this section\">#</a></h";
+
+    /**
+     * {@code html} without the anchor links Kiln writes at the end of its h2-h6 ({@code Title <a class="anchor"
+     * href="#id" aria-label="Link to this section">#</a></h2>}), and the space before each; as written, so found by
+     * their text, with no HTML parse (a feed entry is made for every post, and most sites' feeds need no other).
+     */
+    static String withoutAnchors(String html) {
+        int at = html.indexOf(ANCHOR);
+        if (at < 0) {
+            return html;
+        }
+        StringBuilder out = null;
+        int copied = 0;
+        while (at >= 0) {
+            int idEnd = html.indexOf('"', at + ANCHOR.length());
+            int after = idEnd + ANCHOR_END.length();
+            if (idEnd > 0 && html.startsWith(ANCHOR_END, idEnd) && after + 1 < html.length()
+                    && html.charAt(after) >= '2' && html.charAt(after) <= '6' && html.charAt(after + 1) == '>') {
+                if (out == null) {
+                    out = new StringBuilder(html.length());
+                }
+                out.append(html, copied, at);
+                copied = after - 3; // from "</h" on
+            }
+            at = html.indexOf(ANCHOR, Math.max(at + 1, copied));
+        }
+        return out == null ? html : out.append(html, copied, html.length()).toString();
     }
 }
