@@ -475,7 +475,21 @@ public final class Importer {
      * with no alt text); a warning at its line says so.
      */
     private void imagePath(JekyllFile file, JekyllFile effective, FrontMatterEdit edit) {
-        if (!(effective.yaml().values().get("image") instanceof Map<?, ?> map) || map.get("path") == null
+        Object written = effective.yaml().values().get("image");
+        if (written instanceof String text && !text.isBlank() && !text.strip().startsWith("/")
+                && !dev.kiln.content.Route.hasScheme(text.strip())) {
+            // jekyll-seo-tag makes a relative image absolute from the site's root (absolute_url); Kiln reads it
+            // beside the page, where an imported post has no files of its own.
+            String image = "/" + text.strip();
+            edit.set("image", image);
+            dev.kiln.error.Position at = file.yaml().values().containsKey("image")
+                    ? file.yaml().at("image", dev.kiln.error.Position.START) : null;
+            warnings.add(file.path() + (at == null ? " (from _config.yml's defaults)" : ":" + at.line() + ":"
+                    + at.column()) + ": image '" + text.strip() + "' is from the site's root for jekyll-seo-tag: written "
+                    + "as image: " + image + ", as Kiln reads a relative image beside its page");
+            return;
+        }
+        if (!(written instanceof Map<?, ?> map) || map.get("path") == null
                 || map.get("path") instanceof Map || map.get("path") instanceof List) {
             return;
         }

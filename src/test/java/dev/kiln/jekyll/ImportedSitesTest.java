@@ -674,6 +674,26 @@ class ImportedSitesTest {
     }
 
     @Test
+    void aRelativeCoverIsImportedFromTheSitesRootAsJekyllSeoTagReadIt() throws Exception {
+        // jekyll-seo-tag made image: assets/img/cover.png absolute from the site's root; Kiln reads a relative image
+        // beside its page, where an imported post has nothing: og:image and the cover were broken.
+        Path src = jekyllSite("rel-image", Map.of("_config.yml", "title: J\nurl: https://someone.github.io\n",
+                "assets/img/cover.png", "png",
+                "_posts/2023-07-01-rel.md", "---\ntitle: Relative\nimage: assets/img/cover.png\n---\nBody.\n",
+                "_posts/2023-07-02-abs.md", "---\ntitle: Absolute\nimage: https://cdn.example.com/c.png\n---\nBody.\n"));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        assertEquals("https://someone.github.io/assets/img/cover.png", SiteChecks.page(built.output(),
+                "2023/07/01/rel.html").selectFirst("meta[property=og:image]").attr("content"));
+        assertEquals("https://cdn.example.com/c.png", SiteChecks.page(built.output(),
+                "2023/07/02/abs.html").selectFirst("meta[property=og:image]").attr("content"));
+        assertEquals(List.of("_posts/2023-07-01-rel.md:3:8: image 'assets/img/cover.png' is from the site's root for "
+                + "jekyll-seo-tag: written as image: /assets/img/cover.png, as Kiln reads a relative image beside its "
+                + "page"), report.warnings());
+    }
+
+    @Test
     void aCrossPostByAGuestKeepsItsCanonicalUrlAndItsAuthor() throws Exception {
         // Finding 8 of the s30 reader test: jekyll-seo-tag's canonical_url and author, and jekyll-feed's entry author,
         // were imported as parameters nothing read.
