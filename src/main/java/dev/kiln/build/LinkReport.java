@@ -156,10 +156,18 @@ public final class LinkReport {
             Source text = read(root, source);
             for (LinkChecker.DuplicateId d : ids) {
                 String id = d.id();
-                Place[] places = text.find(java.util.stream.Stream.of("id=\"" + id + "\"", "id='" + id + "'",
-                        "{#" + id + "}", "#" + id + "}", "{#" + id + " ", "name=\"" + id + "\"", "id=" + id)
-                        .map(needle -> needle.getBytes(StandardCharsets.UTF_8)).toList());
-                Place place = java.util.Arrays.stream(places).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                // An attribute after a space, so that data-id="x" is not taken for it; its place is past the space.
+                List<String> needles = List.of(" id=\"" + id + "\"", " id='" + id + "'", "{#" + id + "}", "#" + id + "}",
+                        "{#" + id + " ", " name=\"" + id + "\"", " id=" + id);
+                Place[] places = text.find(needles.stream().map(needle -> needle.getBytes(StandardCharsets.UTF_8))
+                        .toList());
+                Place place = null;
+                for (int i = 0; i < places.length && place == null; i++) {
+                    if (places[i] != null) {
+                        place = needles.get(i).startsWith(" ") ? new Place(places[i].line(), places[i].column() + 1)
+                                : places[i];
+                    }
+                }
                 problems.add(place == null
                         ? Problem.inFile(source, duplicateId(d, ", written by its layout or made from a heading"))
                         : new Problem(source, place.line(), place.column(), duplicateId(d, "")));

@@ -19,7 +19,7 @@ import java.util.Map;
  * place {@link #at}{@code ("permalink")} then gives. {@code sitemap} is false when the page asks to be left out of
  * {@code sitemap.xml} ({@code sitemap: false}, jekyll-sitemap's key, or Hugo's {@code sitemap: {disable: true}}).
  * {@code canonicalUrl} is null unless the page names the original
- * it copies ({@code canonical_url}, an absolute URL, as jekyll-seo-tag reads it); {@code author} is null unless the
+ * it copies ({@code canonical_url}, an absolute URL or a path from the site's root, as jekyll-seo-tag reads it); {@code author} is null unless the
  * page names its own ({@code author}, as jekyll-seo-tag and jekyll-feed read it). Both stay in {@code params} too,
  * where layouts read them before Kiln did.
  */

@@ -166,13 +166,6 @@ public final class FrontMatterParser {
     }
 
     /**
-     * Hugo's {@code _build} options ({@code build} since Hugo 0.123, a map of {@code render}, {@code list} and
-     * {@code publishResources}) and {@code headless: true}, which keep a page out of Hugo's site or lists: Kiln would
-     * publish the page, and list it, so each is a problem at its key saying what keeps it out in Kiln. A {@code _build}
-     * that asks for what Kiln does anyway (Hugo's defaults: {@code render: always}, {@code list: always},
-     * {@code publishResources: true}) is no problem.
-     */
-    /**
      * The layout the page names, or null. Jekyll's way to publish a page without a layout ({@code layout: null},
      * {@code none}, {@code false}) is a problem at its value: Kiln lays out every page, and {@code null} laid the page
      * out in {@code page} in silence, its own {@code <head>} dropped into the site's {@code <main>}.
@@ -197,6 +190,13 @@ public final class FrontMatterParser {
         return null;
     }
 
+    /**
+     * Hugo's {@code _build} options ({@code build} since Hugo 0.123, a map of {@code render}, {@code list} and
+     * {@code publishResources}) and {@code headless: true}, which keep a page out of Hugo's site or lists: Kiln would
+     * publish the page, and list it, so each is a problem at its key saying what keeps it out in Kiln. A {@code _build}
+     * that asks for what Kiln does anyway (Hugo's defaults: {@code render: always}, {@code list: always},
+     * {@code publishResources: true}) is no problem.
+     */
     private static void hugoBuildOptions(SourceFile source, PageKind kind, YamlDocument yaml, YamlFields f) {
         for (Map.Entry<String, Object> e : yaml.values().entrySet()) {
             String key = e.getKey();

@@ -416,6 +416,7 @@ public final class Importer {
         });
         keepJekyllsTags(file, effective, edit);
         imagePath(file, effective, edit);
+        canonicalPath(effective, edit);
         Object layout = effective.yaml().values().get("layout");
         // layout: null (Jekyll's "no layout") too: Kiln refuses it, as it lays out every page.
         if (effective.yaml().values().containsKey("layout") && (layout == null || !KILN_LAYOUTS.contains(layout.toString()))) {
@@ -466,6 +467,18 @@ public final class Importer {
                 + String.join(" ", jekyll.stream().map(t -> "'" + t + "'").toList()) + "): written as that list, so that"
                 + " the tags and their pages stay as they were; write " + key + ": " + YamlText.value(meant)
                 + " for the tags it likely meant (their pages then have other URLs)");
+    }
+
+    /**
+     * A {@code canonical_url} written as a path with the site's {@code baseurl} in front, as jekyll-seo-tag prints it
+     * as it is ({@code /blog/2019/05/05/original/}), is written as its path from the site root: Kiln adds the base path.
+     */
+    private void canonicalPath(JekyllFile effective, FrontMatterEdit edit) {
+        String base = SiteYml.trimSlash(site.config().baseurl());
+        if (effective.yaml().values().get("canonical_url") instanceof String url && !base.isEmpty()
+                && url.strip().startsWith(base + "/")) {
+            edit.set("canonical_url", url.strip().substring(base.length()));
+        }
     }
 
     /**

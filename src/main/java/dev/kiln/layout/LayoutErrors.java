@@ -177,7 +177,7 @@ final class LayoutErrors {
     /** The keys of a page's values ({@code page}, a post of a list), for a near miss of one. */
     private static final List<String> PAGE_KEYS = List.of("title", "url", "kind", "description", "content", "toc",
             "date", "date_iso", "updated_iso", "tags", "reading_time", "word_count", "previous", "next", "image",
-            "params", "related", "excerpt");
+            "params", "related", "excerpt", "author", "canonical_url");
 
     /** Pebble's strict-variable messages; {@code siteParams} are the keys of {@code site.params}. */
     static String[] missingValue(String message, java.util.Set<String> siteParams) {

@@ -18,9 +18,12 @@ import java.util.regex.Pattern;
  */
 final class LayoutIds {
 
-    /** An id attribute, its value quoted or not; not {@code data-id} nor {@code aria-...}. */
+    /**
+     * An id attribute in an HTML start tag, its value quoted or not; not {@code data-id} nor {@code aria-...}, nor an
+     * {@code id = "x"} of a {@code {% set %}} or a script, which no element of the page has.
+     */
     private static final Pattern ID = Pattern.compile(
-            "(?i)(?<![\\w:.-])id\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`{}]+))");
+            "(?i)<[a-z][^<>]*?\\sid\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'=<>`{}]+))");
     /** A template named by a string in {@code extends}, {@code include}, {@code embed}, {@code import} or {@code from}. */
     private static final Pattern USES = Pattern.compile(
             "\\{%-?\\s*(?:extends|include|embed|import|from)\\s+(?:\"([^\"]+)\"|'([^']+)')");

@@ -48,6 +48,8 @@ public final class Layouts {
     private final Path siteLayouts;
     private final TreeSet<String> siteNames = new TreeSet<>();
     private final Map<String, PebbleTemplate> compiled = new ConcurrentHashMap<>();
+    /** The layouts whose checks found a problem: each page laid out with one says it, without checking again. */
+    private final Map<String, Problem> refused = new ConcurrentHashMap<>();
     private final Map<String, String> sources;
     /** The built-in theme's templates read for an error's column, by name ("" for none). */
     private final Map<String, String> themeTexts = new ConcurrentHashMap<>();
@@ -146,9 +148,14 @@ public final class Layouts {
      * looked for: once per layout, not per page.
      */
     private PebbleTemplate compile(String name) {
+        Problem refused = this.refused.get(name);
+        if (refused != null) {
+            throw new SiteException(refused); // found at the first page: not looked for again at each of the others
+        }
         PebbleTemplate template = engine.getTemplate(name);
         Problem problem = checks.of(template.getName());
         if (problem != null) {
+            this.refused.putIfAbsent(name, problem);
             throw new SiteException(problem);
         }
         return template;

@@ -126,6 +126,10 @@ final class OptionalParams implements NodeVisitorFactory {
                 Object key = get.getAttributeNameExpression().evaluate(self, context);
                 return map.get(key); // null when the map lacks it
             }
+            if (below && (owner instanceof CharSequence || owner instanceof Number || owner instanceof Boolean)) {
+                // author: Jane where a layout also reads author: {name: Jane}: a text has no keys, as Twig's is defined.
+                return null;
+            }
             return get.evaluate(self, context);
         }
 

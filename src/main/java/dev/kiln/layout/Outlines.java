@@ -161,7 +161,8 @@ final class Outlines implements NodeVisitorFactory {
             if (child instanceof TextNode text) {
                 String data = new String(text.getData());
                 int at = 0;
-                while (at < data.length() && Character.isWhitespace(data.charAt(at))) {
+                // A byte order mark (Windows editors save one) is no text a reader sees: Pebble's loader keeps it.
+                while (at < data.length() && (Character.isWhitespace(data.charAt(at)) || data.charAt(at) == '\uFEFF')) {
                     at++;
                 }
                 if (at == data.length()) {

@@ -478,7 +478,7 @@ public final class Views {
 
     /**
      * A list of tags ({@code page.tags}, a post's in a list, {@code tags}), each a map of its {@code name},
-     * {@code slug} and {@code url}, that contains a tag's name too: Jekyll's {@code {% if page.tags contains "java" %}}
+     * {@code slug} and {@code url}, that contains a tag's name too (any spelling of it with the tag's slug): Jekyll's {@code {% if page.tags contains "java" %}}
      * (Liquid's tags are names) was false on every post, silently, as a map never equals a text. A text never equals
      * a tag, so no other answer of {@code contains} changes; equality and hashing are a list's, element by element.
      */
@@ -502,8 +502,11 @@ public final class Views {
         @Override
         public boolean contains(Object o) {
             if (o instanceof CharSequence name) {
+                // Any spelling of the tag: the site names a tag as its newest post writes it (java, Java), and an
+                // older post's own spelling must not turn the answer, nor a newer post's change it.
                 String text = name.toString();
-                return tags.stream().anyMatch(t -> text.equals(t.get("name")));
+                String slug = dev.kiln.content.Slugs.of(text);
+                return tags.stream().anyMatch(t -> text.equals(t.get("name")) || slug.equals(t.get("slug")));
             }
             return tags.contains(o);
         }

@@ -108,6 +108,29 @@ class LayoutIdsTest {
     }
 
     @Test
+    void anIdOfASetOrAScriptIsNoElementsAndLeavesTheHeadingsAlone() throws IOException {
+        write("layouts/post.peb", "{% set id = \"summary\" %}<article>{{ page.content | raw }}</article>\n"
+                + "<script>var id = 'notes'; document.getElementById(id);</script>\n");
+        write("content/posts/2024-01-01-ids.md", "---\ntitle: Ids\n---\nIntro.\n\n## Summary\n\n## Notes\n");
+
+        Document page = SiteChecks.page(build().output(), PAGE);
+
+        assertEquals(List.of("summary", "notes"), page.select("article h2").eachAttr("id"));
+    }
+
+    @Test
+    void anIdGivenTwiceIsReportedAtItsIdNotAtADataIdBeforeIt() throws IOException {
+        write("content/posts/2024-01-01-ids.md", "---\ntitle: Ids\n---\nIntro.\n\n<div data-id=\"box\" id=\"box\">one"
+                + "</div>\n\n<p id=\"box\">two</p>\n");
+
+        List<Problem> problems = LinkReport.problems(build(), site);
+
+        assertEquals(List.of("content/posts/2024-01-01-ids.md:6:20: duplicate id 'box' (on " + PAGE + "): a link to #box"
+                + " leads only to the first element that has it: give each of the others an id of its own"),
+                problems.stream().map(Problem::toString).toList());
+    }
+
+    @Test
     void anIdGivenTwiceInAPostsRawHtmlIsReportedAtItsLine() throws IOException {
         write("content/posts/2024-01-01-ids.md", "---\ntitle: Ids\n---\nIntro.\n\n<div id=\"box\">one</div>\n\n"
                 + "<p id=\"box\">two</p>\n\nSee [the box](#box).\n");

@@ -694,6 +694,20 @@ class ImportedSitesTest {
     }
 
     @Test
+    void aCanonicalPathWrittenWithTheBaseurlIsImportedFromTheSiteRoot() throws Exception {
+        // jekyll-seo-tag printed canonical_url as written, baseurl and all; Kiln adds the base path itself.
+        Path src = jekyllSite("canon", Map.of("_config.yml", "title: J\nurl: https://someone.github.io\nbaseurl: /blog\n",
+                "_posts/2019-05-05-original.md", "---\ntitle: Original\n---\nFirst.\n",
+                "_posts/2023-08-01-again.md", "---\ntitle: Again\ncanonical_url: /blog/2019/05/05/original.html\n---\n"
+                        + "Again.\n"));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        assertEquals("https://someone.github.io/blog/2019/05/05/original.html", SiteChecks.page(built.output(),
+                "2023/08/01/again.html").selectFirst("link[rel=canonical]").attr("href"));
+    }
+
+    @Test
     void aCrossPostByAGuestKeepsItsCanonicalUrlAndItsAuthor() throws Exception {
         // Finding 8 of the s30 reader test: jekyll-seo-tag's canonical_url and author, and jekyll-feed's entry author,
         // were imported as parameters nothing read.

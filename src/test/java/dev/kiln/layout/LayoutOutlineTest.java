@@ -159,6 +159,15 @@ class LayoutOutlineTest {
                 + "is never shown"), onlyProblem().toString());
     }
 
+    @Test
+    void aChildLayoutSavedWithAByteOrderMarkStillBuilds() throws IOException {
+        // Windows editors save one; Pebble's loader keeps it, and it is no text a reader sees.
+        write("layouts/post.peb", "\uFEFF{% extends \"base\" %}\n{% block content %}<h1>{{ page.title }}</h1>"
+                + "{{ page.content | raw }}{% endblock %}\n");
+
+        assertTrue(SiteChecks.page(build(), POST_PAGE).select("main h1").text().equals("Hello"));
+    }
+
     // ---- Jekyll's front matter ----
 
     @Test

@@ -55,6 +55,19 @@ class OptionalParamsTest {
         assertEquals("|none|||ann-", texts(without));
     }
 
+    @Test
+    void aKeyTestedUnderAValueThatIsATextIsNotSet() throws IOException {
+        // author: Jane (jekyll-seo-tag's text) where a layout also reads author: {name: Jane} (its map).
+        write(WITHOUT, "---\ntitle: Without\nauthor: Jane\n---\nBody.\n");
+        write("layouts/post.peb", "<p id=\"a\">{% if page.params.author.name is not null %}{{ page.params.author.name }}"
+                + "{% else %}{{ page.params.author }}{% endif %}</p>\n");
+
+        SiteOutput out = Fixtures.build(Fixtures.options(site)).output();
+
+        assertEquals("Ann", SiteChecks.page(out, "2020/03/15/with/index.html").getElementById("a").text());
+        assertEquals("Jane", SiteChecks.page(out, "2020/03/16/without/index.html").getElementById("a").text());
+    }
+
     /** The texts of paragraphs a to e of {@code page}, joined by |. */
     private static String texts(org.jsoup.nodes.Document page) {
         return String.join("|", java.util.stream.Stream.of("a", "b", "c", "d", "e")

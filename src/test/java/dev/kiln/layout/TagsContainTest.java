@@ -37,11 +37,25 @@ class TagsContainTest {
         SiteOutput out = Fixtures.build(Fixtures.options(site)).output();
 
         var streams = SiteChecks.page(out, "2020/03/15/streams/index.html");
-        assertEquals("Java Spring both", streams.getElementById("badge").text());
+        assertEquals("Java Spring (a slug) both", streams.getElementById("badge").text());
         assertEquals("go", streams.getElementById("all").text());
         assertEquals("Streams", streams.getElementById("list").text());
         assertEquals("java/java Spring Boot/spring-boot 2", streams.getElementById("names").text());
         assertEquals("", SiteChecks.page(out, "2020/03/16/other/index.html").getElementById("badge").text());
+    }
+
+    @Test
+    void aPostsOwnSpellingOfATagIsContainedWhateverANewerPostWrites() throws IOException {
+        // The site names the tag as its newest post writes it (Java): the older post wrote java, as its layout tests.
+        write("content/posts/2020-03-15-old.md", "---\ntitle: Old\ntags: [java]\n---\nBody.\n");
+        write("content/posts/2021-03-15-new.md", "---\ntitle: New\ntags: [Java]\n---\nBody.\n");
+        write("layouts/post.peb", "<p id=\"badge\">{% if page.tags contains \"java\" %}java{% endif %}"
+                + "{% if page.tags contains \"Java\" %} Java{% endif %}</p>\n");
+
+        SiteOutput out = Fixtures.build(Fixtures.options(site)).output();
+
+        assertEquals("java Java", SiteChecks.page(out, "2020/03/15/old/index.html").getElementById("badge").text());
+        assertEquals("java Java", SiteChecks.page(out, "2021/03/15/new/index.html").getElementById("badge").text());
     }
 
     private void write(String path, String text) throws IOException {
