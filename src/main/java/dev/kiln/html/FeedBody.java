@@ -1,8 +1,5 @@
 package dev.kiln.html;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Entities;
 
 /** A post's body (or excerpt) as a feed entry carries it, read away from the site by a feed reader. */
 public final class FeedBody {
@@ -19,10 +16,7 @@ public final class FeedBody {
         if (rootUrl.isEmpty()) {
             return body;
         }
-        Document doc = Jsoup.parseBodyFragment(body);
-        doc.outputSettings().prettyPrint(false).escapeMode(Entities.EscapeMode.base).charset("UTF-8");
-        BasePath.prefix(doc, rootUrl);
-        return doc.body().html();
+        return BasePath.prefixed(body, rootUrl);
     }
 
     private static final String ANCHOR = " <a class=\"anchor\" href=\"#";

@@ -127,4 +127,30 @@ class BasePathTest {
                         + " \"/blog/d.avif\" type(\"image/avif\")), -webkit-image-set(\"/blog/e.png\" 1x); content: \"/not-a-url\"",
                 apply("<p style='" + style.replace("'", "&#39;") + "'>p</p>").selectFirst("p").attr("style"));
     }
+
+    @Test
+    void onlyTheUrlsChangeEveryOtherByteStaysAsWritten() {
+        String page = "<!DOCTYPE html>\n<html><head><title>A &amp; B </title></head><body>\n"
+                + "<p>&copy; 2024<br/>x &nbsp; <a HREF='/a/?b=1&amp;c=2' class=x>a</a> <a href=/b/>b</a></p>\n"
+                + "<p style=\"background: url(&quot;/bg.png&quot;)\">c</p><form action=\"/search/\"></form>\n"
+                + "<a href=\"//cdn.example.com/x\">cdn</a><a href=\"https://e.com/\">e</a><a href=\"#top\">t</a>\n"
+                + "</body></html>\n";
+
+        assertEquals("<!DOCTYPE html>\n<html><head><title>A &amp; B </title></head><body>\n"
+                + "<p>&copy; 2024<br/>x &nbsp; <a HREF='/blog/a/?b=1&amp;c=2' class=x>a</a> <a href=/blog/b/>b</a></p>\n"
+                + "<p style=\"background: url(&quot;/blog/bg.png&quot;)\">c</p><form action=\"/blog/search/\"></form>\n"
+                + "<a href=\"//cdn.example.com/x\">cdn</a><a href=\"https://e.com/\">e</a><a href=\"#top\">t</a>\n"
+                + "</body></html>\n", BasePath.apply(page, "/blog"));
+    }
+
+    @Test
+    void scriptsCommentsAndTitlesAreTextAndAStylesCssIsRewritten() {
+        String page = "<head><title><a href=\"/t/\"></title><!-- <a href=\"/c/\"> -->"
+                + "<script>var a = '<a href=\"/s/\">';</script><style>body { background: url(/bg.png) }</style>"
+                + "</head><body><a href=\"/x/\">x</a></body>";
+
+        assertEquals("<head><title><a href=\"/t/\"></title><!-- <a href=\"/c/\"> -->"
+                + "<script>var a = '<a href=\"/s/\">';</script><style>body { background: url(/blog/bg.png) }</style>"
+                + "</head><body><a href=\"/blog/x/\">x</a></body>", BasePath.apply(page, "/blog"));
+    }
 }
