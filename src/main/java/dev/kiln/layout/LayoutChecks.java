@@ -195,8 +195,6 @@ final class LayoutChecks {
 
     /** A layout's name as its author writes it: {@code partials/footer}. */
     private String name(String template) {
-        String path = displayPath.apply(template);
-        path = path.substring(path.indexOf(Layouts.FOLDER + "/") + Layouts.FOLDER.length() + 1);
-        return path.endsWith(Layouts.SUFFIX) ? path.substring(0, path.length() - Layouts.SUFFIX.length()) : path;
+        return Layouts.layoutName(displayPath.apply(template));
     }
 }

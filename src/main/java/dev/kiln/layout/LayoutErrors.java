@@ -318,9 +318,7 @@ final class LayoutErrors {
 
     /** Layout {@code template} (Pebble's name) as its author names it: {@code partials/footer}. */
     private String name(String template) {
-        String path = displayPath.apply(template);
-        path = path.substring(path.indexOf(Layouts.FOLDER + "/") + Layouts.FOLDER.length() + 1);
-        return path.endsWith(Layouts.SUFFIX) ? path.substring(0, path.length() - Layouts.SUFFIX.length()) : path;
+        return Layouts.layoutName(displayPath.apply(template));
     }
 
     private static String list(Collection<String> names) {

@@ -295,6 +295,12 @@ public final class Layouts {
         }
     }
 
+    /** The name of the layout at {@code displayPath} ({@code layouts/partials/footer.peb}): {@code partials/footer}. */
+    static String layoutName(String displayPath) {
+        String path = displayPath.substring(displayPath.indexOf(FOLDER + "/") + FOLDER.length() + 1);
+        return path.endsWith(SUFFIX) ? path.substring(0, path.length() - SUFFIX.length()) : path;
+    }
+
     /** Refuses the layouts of {@code sources} that start with Jekyll's front matter, each at its first line. */
     private static void refuseFrontMatter(Map<String, String> sources) {
         List<Problem> problems = new ArrayList<>();
