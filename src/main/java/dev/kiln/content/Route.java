@@ -55,23 +55,37 @@ public record Route(String url, String outputPath) {
      * left is a path the JDK's {@code URI} takes as it is.
      */
     public static String encode(String path) {
+        return encoded(path, (text, i, c) -> c < 0x80 ? c <= ' ' || c == 127 || "\"<>`{}|^%?#[]\\".indexOf(c) >= 0
+                : Character.isISOControl(c) || Character.isSpaceChar(c));
+    }
+
+    /** Which characters of a text {@link #encoded} percent-encodes: {@code c}, at {@code i} of {@code text}. */
+    private interface Rule {
+        boolean encodes(String text, int i, char c);
+    }
+
+    /** {@code text} with the characters {@code rule} names percent-encoded as UTF-8; {@code text} itself when none. */
+    private static String encoded(String text, Rule rule) {
         StringBuilder out = null;
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            boolean encoded = c < 0x80 ? c <= ' ' || c == 127 || "\"<>`{}|^%?#[]\\".indexOf(c) >= 0
-                    : Character.isISOControl(c) || Character.isSpaceChar(c);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean encoded = rule.encodes(text, i, c);
             if (encoded && out == null) {
-                out = new StringBuilder(path.length() + 16).append(path, 0, i);
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
             }
             if (encoded) {
-                for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
-                    out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
-                }
+                appendEncoded(out, String.valueOf(c));
             } else if (out != null) {
                 out.append(c);
             }
         }
-        return out == null ? path : out.toString();
+        return out == null ? text : out.toString();
+    }
+
+    private static void appendEncoded(StringBuilder out, String chars) {
+        for (byte b : chars.getBytes(StandardCharsets.UTF_8)) {
+            out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
+        }
     }
 
     /**
@@ -92,9 +106,7 @@ public record Route(String url, String outputPath) {
             if (c < 0x80) {
                 out.append((char) c);
             } else {
-                for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
-                    out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
-                }
+                appendEncoded(out, new String(Character.toChars(c)));
             }
             i += Character.charCount(c);
         }
@@ -109,26 +121,11 @@ public record Route(String url, String outputPath) {
      * encode is returned itself.
      */
     public static String encodeUrl(String url) {
-        StringBuilder out = null;
         boolean brackets = !hasScheme(url);
-        for (int i = 0; i < url.length(); i++) {
-            char c = url.charAt(i);
-            boolean encoded = c < 0x80
-                    ? c <= ' ' || c == 127 || "\"<>`{}|^\\".indexOf(c) >= 0 || brackets && (c == '[' || c == ']')
-                            || c == '%' && !(i + 2 < url.length() && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2)))
-                    : Character.isISOControl(c) || Character.isSpaceChar(c);
-            if (encoded && out == null) {
-                out = new StringBuilder(url.length() + 16).append(url, 0, i);
-            }
-            if (encoded) {
-                for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
-                    out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
-                }
-            } else if (out != null) {
-                out.append(c);
-            }
-        }
-        return out == null ? url : out.toString();
+        return encoded(url, (text, i, c) -> c < 0x80
+                ? c <= ' ' || c == 127 || "\"<>`{}|^\\".indexOf(c) >= 0 || brackets && (c == '[' || c == ']')
+                        || c == '%' && !(i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2)))
+                : Character.isISOControl(c) || Character.isSpaceChar(c));
     }
 
     private static boolean isHex(char c) {
