@@ -1,6 +1,8 @@
 package dev.kiln.markdown;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,6 +18,8 @@ public final class UniqueIds {
     private final Set<String> taken = new HashSet<>();
     /** The ids that headings could not have because the layout writes them; mostly none. */
     private Set<String> moved = Set.of();
+    /** How many headings so far had each id before it was made unique, as flexmark numbers them. */
+    private final Map<String, Integer> headings = new HashMap<>();
 
     /** The ids of a page whose layout writes {@code layout}. */
     public UniqueIds(Set<String> layout) {
@@ -36,6 +40,7 @@ public final class UniqueIds {
         // flexmark numbers a second "Main content" main-content-1 before this sees it: when the first took that
         // because the layout has main-content, the second is numbered from main-content again (main-content-2).
         String base = moved.isEmpty() ? id : numberedFrom(id);
+        headings.merge(base, 1, Integer::sum);
         String unique = base;
         for (int n = 1; taken.contains(unique) || alsoTaken.test(unique) || besideLayout && layout.contains(unique); n++) {
             unique = base + "-" + n;
@@ -55,10 +60,14 @@ public final class UniqueIds {
         return unique(id, other -> false, true);
     }
 
-    /** The id {@code id} was numbered from ({@code main-content} for {@code main-content-1}) when that is a moved one, else {@code id}. */
+    /**
+     * The id {@code id} was numbered from ({@code main-content} for {@code main-content-1}) when that is a moved one
+     * and flexmark numbered it so (the n-th heading after the first with that id is {@code -n}), else {@code id}:
+     * {@code ## Summary 2024} keeps {@code summary-2024} beside a moved {@code summary}.
+     */
     private String numberedFrom(String id) {
         int dash = id.lastIndexOf('-');
-        if (dash <= 0 || dash == id.length() - 1) {
+        if (dash <= 0 || dash == id.length() - 1 || id.length() - dash > 10) {
             return id;
         }
         for (int i = dash + 1; i < id.length(); i++) {
@@ -67,6 +76,7 @@ public final class UniqueIds {
             }
         }
         String from = id.substring(0, dash);
-        return moved.contains(from) ? from : id;
+        return moved.contains(from) && headings.getOrDefault(from, 0) == Integer.parseInt(id.substring(dash + 1))
+                ? from : id;
     }
 }

@@ -74,7 +74,24 @@ class FinishedBodyTest {
 
         assertNotNull(finished, "finished in the Markdown stage");
         assertEquals(expected.html(), finished.html());
-        assertEquals(List.of("main-content-1", "main-content-2", "top-1", "main-content-3"),
+        // "Main content 1" is main-content-1-1, as GitHub numbers it: main-content-1 is the first heading's.
+        assertEquals(List.of("main-content-1", "main-content-2", "top-1", "main-content-1-1"),
+                finished.headings().stream().map(MarkdownRenderer.Heading::id).toList());
+        assertEquals(expected.headings().stream().map(Body.Heading::id).toList(),
+                finished.headings().stream().map(MarkdownRenderer.Heading::id).toList());
+    }
+
+    @Test
+    void aHeadingEndingInANumberKeepsItBesideAHeadingMovedOffALayoutsId() {
+        // The review's case: the layout writes id="summary"; "Summary 2024" was taken for flexmark's renumbering.
+        String markdown = "## Summary\n\n## Summary 2024\n\n## Summary\n";
+        Set<String> layoutIds = Set.of("summary");
+        Body expected = BodyProcessor.process(RENDERER.renderWithFlexmark(RENDERER.parse(markdown)), URL, SEPARATOR,
+                layoutIds);
+        MarkdownRenderer.Finished finished = RENDERER.renderPage(markdown, URL, BodyProcessor.separatorText(SEPARATOR),
+                BodyProcessor.rootRelative(URL), SiteUrls.NONE, layoutIds).finished();
+
+        assertEquals(List.of("summary-1", "summary-2024", "summary-2"),
                 finished.headings().stream().map(MarkdownRenderer.Heading::id).toList());
         assertEquals(expected.headings().stream().map(Body.Heading::id).toList(),
                 finished.headings().stream().map(MarkdownRenderer.Heading::id).toList());
