@@ -138,7 +138,10 @@ final class LayoutChecks {
         for (int i = 0; i < chain.size() - 1; i++) {
             Named child = chain.get(i);
             Set<String> above = new LinkedHashSet<>();
-            chain.subList(i + 1, chain.size()).forEach(a -> a.outline().blocks().forEach(b -> above.add(b.name())));
+            chain.subList(i + 1, chain.size()).forEach(a -> {
+                a.outline().blocks().forEach(b -> above.add(b.name()));
+                printedBlocks(a, above);
+            });
             for (Outlines.Block block : child.outline().blocks()) {
                 if (block.topLevel() && !above.contains(block.name())) {
                     return undefined(block, child, chain.subList(i + 1, chain.size()), above);
@@ -146,6 +149,28 @@ final class LayoutChecks {
             }
         }
         return null;
+    }
+
+    /** Pebble's {@code block("name")} function, which prints the block {@code name} of the layout laid out. */
+    private static final java.util.regex.Pattern BLOCK_FUNCTION =
+            java.util.regex.Pattern.compile("\\bblock\\s*\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
+
+    /**
+     * Adds to {@code names} the blocks that {@code layout}, or a partial it includes, prints with {@code block("x")}:
+     * a block of the layouts that extend it that it shows without defining one ({@code {{ block("scripts") }}}).
+     */
+    private void printedBlocks(Named layout, Set<String> names) {
+        List<String> texts = new ArrayList<>();
+        texts.add(text.apply(layout.name()));
+        layout.outline().includes().stream().filter(i -> i.name() != null).forEach(i -> texts.add(text.apply(i.name())));
+        for (String t : texts) {
+            if (t != null && t.contains("block")) {
+                java.util.regex.Matcher m = BLOCK_FUNCTION.matcher(t);
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+        }
     }
 
     /** Block {@code block} of {@code child}, which no layout of {@code above} (defining {@code blocks}) defines. */

@@ -160,6 +160,17 @@ class LayoutOutlineTest {
     }
 
     @Test
+    void aBlockThatTheLayoutItExtendsPrintsWithTheBlockFunctionIsDefined() throws IOException {
+        // The review's case: a parent may print a block only its children define, {{ block("scripts") }}.
+        write("layouts/base.peb", "<!DOCTYPE html>\n<html><head><title>{{ page.title }}</title></head><body>\n<main>\n"
+                + "{% block content %}{% endblock %}\n</main>\n{{ block(\"scripts\") }}\n</body></html>\n");
+        write("layouts/post.peb", "{% extends \"base\" %}\n{% block content %}<h1>{{ page.title }}</h1>"
+                + "{{ page.content | raw }}{% endblock %}\n{% block scripts %}<script>var x = 1;</script>{% endblock %}\n");
+
+        assertTrue(SiteChecks.page(build(), POST_PAGE).select("script").html().contains("var x = 1;"));
+    }
+
+    @Test
     void aChildLayoutSavedWithAByteOrderMarkStillBuilds() throws IOException {
         // Windows editors save one; Pebble's loader keeps it, and it is no text a reader sees.
         write("layouts/post.peb", "\uFEFF{% extends \"base\" %}\n{% block content %}<h1>{{ page.title }}</h1>"
