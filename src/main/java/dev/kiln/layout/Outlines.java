@@ -183,9 +183,30 @@ final class Outlines implements NodeVisitorFactory {
             }
             String tag = child instanceof IncludeNode ? "include" : child instanceof IfNode ? "if"
                     : child instanceof ForNode ? "for" : null;
+            String inside = tag != null && !tag.equals("include") ? blockInside(child, getTemplate()) : null;
+            if (inside != null) {
+                // Pebble takes a block wherever it stands in such a layout: it is shown, the tag around it is not.
+                throw new Misshapen("{% " + tag + " %} around {% block " + inside + " %} does nothing: a layout that "
+                        + "extends another shows its blocks, always, and nothing around them; put the {% " + tag
+                        + " %} inside the block", line, template, Columns.Spot.tag(tag, false), null);
+            }
             throw new Misshapen((tag == null ? "this tag" : "{% " + tag + " %}") + advice, line, template,
                     tag == null ? null : Columns.Spot.tag(tag, false), null);
         }
+    }
+
+    /** The name of the first block inside {@code node} (an {@code if} or a {@code for}), or null. */
+    private static String blockInside(RenderableNode node, PebbleTemplateImpl template) {
+        String[] found = {null};
+        node.accept(new AbstractNodeVisitor(template) {
+            @Override
+            public void visit(BlockNode block) {
+                if (found[0] == null) {
+                    found[0] = block.getName();
+                }
+            }
+        });
+        return found[0];
     }
 
     /** The text of {@code e} when it is a string in quotes, else null. */

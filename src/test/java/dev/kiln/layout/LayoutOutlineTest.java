@@ -171,6 +171,17 @@ class LayoutOutlineTest {
     }
 
     @Test
+    void anIfAroundABlockOfALayoutThatExtendsSaysItDoesNothing() throws IOException {
+        // Pebble registers a block wherever it stands: the block is shown, always; the if around it is not.
+        write("layouts/post.peb", "{% extends \"base\" %}\n{% if page.title is not null %}{% block content %}"
+                + "{{ page.content | raw }}{% endblock %}{% endif %}\n");
+
+        assertEquals("layouts/post.peb:2:4: layout error: {% if %} around {% block content %} does nothing: a layout "
+                + "that extends another shows its blocks, always, and nothing around them; put the {% if %} inside the "
+                + "block", onlyProblem().toString());
+    }
+
+    @Test
     void aChildLayoutSavedWithAByteOrderMarkStillBuilds() throws IOException {
         // Windows editors save one; Pebble's loader keeps it, and it is no text a reader sees.
         write("layouts/post.peb", "\uFEFF{% extends \"base\" %}\n{% block content %}<h1>{{ page.title }}</h1>"
