@@ -43,7 +43,7 @@ final class LayoutLinks {
         if (links.isEmpty()) {
             return List.of();
         }
-        Map<String, byte[]> layouts = layouts(root);
+        Map<String, LinkReport.Source> layouts = layouts(root);
         Map<String, Written> found = new HashMap<>(); // a URL as it may be written -> where a layout writes it
         Map<Mistake, TreeMap<String, LinkChecker.Broken>> onPages = new TreeMap<>(LayoutLinks::compare);
         List<Problem> problems = new ArrayList<>();
@@ -81,7 +81,7 @@ final class LayoutLinks {
      * Where a layout of {@code layouts} writes {@code link}'s URL, in one of the forms its author may have written it
      * ({@link LinkReport#at}'s: as published, without the base path, percent-decoded, relative to its page); or null.
      */
-    private static Written writtenBy(LinkChecker.Broken link, Map<String, byte[]> layouts, String basePath,
+    private static Written writtenBy(LinkChecker.Broken link, Map<String, LinkReport.Source> layouts, String basePath,
                                      Map<String, Written> found) {
         String url = link.url();
         String bare = LinkReport.withoutBase(url, basePath);
@@ -99,13 +99,14 @@ final class LayoutLinks {
     }
 
     /** The first place, in the order of the layouts' paths, where a layout writes {@code url} whole; else a place of no layout. */
-    private static Written find(String url, Map<String, byte[]> layouts) {
+    private static Written find(String url, Map<String, LinkReport.Source> layouts) {
         byte[] needle = url.getBytes(StandardCharsets.UTF_8);
         for (var layout : layouts.entrySet()) {
-            byte[] text = layout.getValue();
-            for (int i = indexOf(text, needle, 0); i >= 0; i = indexOf(text, needle, i + 1)) {
-                if (starts(text, i) && ends(text, i + needle.length)) {
-                    return place(layout.getKey(), text, i, url);
+            LinkReport.Source text = layout.getValue();
+            for (int i = text.indexOf(needle, 0); i >= 0; i = text.indexOf(needle, i + 1)) {
+                if (starts(text.utf8(), i) && ends(text.utf8(), i + needle.length)) {
+                    LinkReport.Place at = text.placeOf(i);
+                    return new Written(layout.getKey(), at.line(), at.column(), url);
                 }
             }
         }
@@ -122,36 +123,9 @@ final class LayoutLinks {
         return at == text.length || "\"') >\t\r\n".indexOf(text[at]) >= 0;
     }
 
-    private static int indexOf(byte[] text, byte[] needle, int from) {
-        outer:
-        for (int i = from, last = text.length - needle.length; i <= last; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (text[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
-    }
-
-    /** The line and column (UTF-16 characters, from 1) of byte {@code at} of {@code text}. */
-    private static Written place(String layout, byte[] text, int at, String url) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < at; i++) {
-            if (text[i] == '\n' || text[i] == '\r' && (i + 1 >= text.length || text[i + 1] != '\n')) {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        int column = new String(text, lineStart, at - lineStart, StandardCharsets.UTF_8).length() + 1;
-        return new Written(layout, line, column, url);
-    }
-
     /** The site's own layouts (partials too), by path from the site's folder ({@code layouts/base.peb}), sorted. */
-    private static Map<String, byte[]> layouts(Path root) {
-        Map<String, byte[]> texts = new TreeMap<>();
+    private static Map<String, LinkReport.Source> layouts(Path root) {
+        Map<String, LinkReport.Source> texts = new TreeMap<>();
         if (!Files.isDirectory(root.resolve(Layouts.FOLDER))) {
             return texts;
         }
@@ -159,7 +133,7 @@ final class LayoutLinks {
             String path = root.relativize(file).toString().replace('\\', '/');
             if (path.endsWith(".peb")) {
                 try {
-                    texts.put(path, Files.readAllBytes(file));
+                    texts.put(path, new LinkReport.Source(Files.readAllBytes(file)));
                 } catch (IOException | RuntimeException e) {
                     // gone or unreadable since the build: its links are reported as before
                 }

@@ -345,6 +345,29 @@ public final class LinkReport {
             return places;
         }
 
+        /** Where {@code needle} next starts in the source, from byte {@code from} on; -1 where it does not. */
+        int indexOf(byte[] needle, int from) {
+            for (int i = Math.max(from, 0), last = utf8.length - needle.length; i <= last; i++) {
+                if (startsAt(utf8, i, needle)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The line and column of byte {@code at}, as {@link #find} counts them. */
+        Place placeOf(int at) {
+            int line = 1;
+            int lineStart = 0;
+            for (int i = 0; i < at; i++) {
+                if (utf8[i] == '\n' || utf8[i] == '\r' && (i + 1 >= utf8.length || utf8[i + 1] != '\n')) {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            return new Place(line, column(lineStart, at));
+        }
+
         /** Whether {@code b} holds {@code needle} from byte {@code at}. */
         private static boolean startsAt(byte[] b, int at, byte[] needle) {
             if (at + needle.length > b.length) {
