@@ -16,8 +16,34 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        nameLogBinding();
         System.exit(run(args));
     }
+
+    /**
+     * Pebble logs through SLF4J, whose first logger looked for a binding with a ServiceLoader over the class
+     * path: ~7 ms of every build, in the interpreter, opening the jar that the start-up archive spares
+     * (bench/PERFORMANCE-LOG.md). The binding is named instead: the one the jar holds, which drops all. Set
+     * by the process's {@code main} (here and {@link Training}) before any logger, unless set already.
+     */
+    static void nameLogBinding() {
+        if (System.getProperty(SLF4J_PROVIDER) == null) {
+            System.setProperty(SLF4J_PROVIDER, SLF4J_NOP);
+            // SLF4J says at its INFO level that it loads a named binding: a line on every command's stderr.
+            if (System.getProperty(SLF4J_VERBOSITY) == null) {
+                System.setProperty(SLF4J_VERBOSITY, "WARN");
+            }
+        }
+    }
+
+    /** SLF4J's property naming its binding, read by its first logger (SLF4J 2.0.9 and later). */
+    static final String SLF4J_PROVIDER = "slf4j.provider";
+
+    /** The binding the jar holds (slf4j-nop), named as text: the command line needs no SLF4J at compile time. */
+    static final String SLF4J_NOP = "org.slf4j.nop.NOPServiceProvider";
+
+    /** SLF4J's property for what it says of itself on stderr (INFO by default). */
+    static final String SLF4J_VERBOSITY = "slf4j.internal.verbosity";
 
     /** The commands' names, in the order the usage lists them. */
     private static final List<String> COMMANDS = List.of("build", "serve", "new", "check", "import");

@@ -36,6 +36,7 @@ public final class Training {
             System.err.println("usage: java -cp kiln.jar dev.kiln.cli.Training BLOG WORK");
             System.exit(2);
         }
+        Main.nameLogBinding(); // as a build's JVM does: its classes are the ones to archive
         System.exit(run(Path.of(args[0]), Path.of(args[1])));
     }
 

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,8 +61,23 @@ final class DatePatterns {
      */
     static final class Checked implements Filter {
 
-        /** The patterns of one call: {@code format} and {@code existingFormat}, each a String or null. */
-        private record Patterns(String format, String existingFormat) {}
+        /**
+         * The patterns of one call: {@code format} and {@code existingFormat}, each a String or null. Its
+         * {@code equals} and {@code hashCode} are written out: a record's own are linked at their first call by
+         * a bootstrap method that the start-up archive cannot hold (~7 ms of every build, in the interpreter).
+         */
+        private record Patterns(String format, String existingFormat) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Patterns p && Objects.equals(format, p.format)
+                        && Objects.equals(existingFormat, p.existingFormat);
+            }
+
+            @Override
+            public int hashCode() {
+                return 31 * Objects.hashCode(format) + Objects.hashCode(existingFormat);
+            }
+        }
 
         /** A pair of patterns that passed the checks: no error. */
         private static final Optional<Bad> FINE = Optional.empty();

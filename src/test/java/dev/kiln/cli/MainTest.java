@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -46,6 +47,24 @@ class MainTest {
 
         assertEquals(0, run.code(), run.err());
         assertTrue(Files.isRegularFile(dest.resolve("index.html")));
+        assertTrue(Files.isRegularFile(dest.resolve("2020/01/01/hello/index.html")));
+    }
+
+    @Test
+    void aBuildInItsOwnJvmPrintsNothingOfTheLoggingLibraryAndExitsZero() throws Exception {
+        // main names SLF4J's binding (no class-path scan at the first logger): a binding that is not there, or
+        // SLF4J's note that it loads the one named, would be a line on every command's stderr.
+        Path site = goodSite();
+        Path dest = tmp.resolve("out");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "build", "--source", site.toString(), "--dest", dest.toString()).redirectErrorStream(true).start();
+        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), printed);
+
+        assertEquals(0, process.exitValue(), printed);
+        assertFalse(printed.contains("SLF4J"), printed);
+        assertTrue(printed.lines().anyMatch(l -> l.startsWith("built 2 pages (1 post)")), printed);
         assertTrue(Files.isRegularFile(dest.resolve("2020/01/01/hello/index.html")));
     }
 
