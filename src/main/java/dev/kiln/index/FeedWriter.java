@@ -41,9 +41,13 @@ public final class FeedWriter {
         link(xml, href(config, pageUrl), "alternate", "text/html");
         element(xml, "updated", ISO.format(shown.isEmpty() ? epoch(config) : updated(shown.get(0))));
         element(xml, "id", id(config, feedUrl));
-        xml.append("<author>");
-        element(xml, "name", config.author().isEmpty() ? config.title() : config.author());
-        xml.append("</author><generator>Kiln</generator>");
+        // site.yml's author, as jekyll-feed's site.author; none without one, rather than the site's title.
+        if (!config.author().isEmpty()) {
+            xml.append("<author>");
+            element(xml, "name", config.author());
+            xml.append("</author>");
+        }
+        xml.append("<generator>Kiln</generator>");
         for (Page post : shown) {
             xml.append(entries.apply(post));
         }

@@ -158,6 +158,23 @@ class FeedsTest {
     }
 
     @Test
+    void aSiteWithoutAnAuthorCreditsNoOneInItsFeedsAndAGuestPostItsGuest() throws Exception {
+        // As jekyll-feed writes it: the feed's <author> is site.author's, none without one (it was the site's title).
+        write("site.yml", "title: Notes from the Server Room\nbase_url: https://me.github.io/blog\n");
+        write("content/posts/2020-01-01-one.md", "---\ntitle: One\ntags: [java]\n---\nFirst.\n");
+        write("content/posts/2020-02-01-two.md", "---\ntitle: Two\ntags: [java]\nauthor: Guest Writer\n---\nSecond.\n");
+        SiteOutput out = build();
+
+        for (String path : List.of("feed.xml", "tags/java/feed.xml")) {
+            String xml = new String(out.get(path), StandardCharsets.UTF_8);
+            assertEquals(List.of("Guest Writer"), java.util.regex.Pattern.compile("<author><name>([^<]*)</name></author>")
+                    .matcher(xml).results().map(m -> m.group(1)).toList(), path);
+            assertTrue(xml.indexOf("<author>") > xml.indexOf("<entry>"), path + ": no author of the feed's own");
+            assertEquals(2, parse(out, path).getEntries().size(), path);
+        }
+    }
+
+    @Test
     void contentUsesAbsoluteUrlsSoItWorksInAReader() throws Exception {
         threePosts("");
         String html = parse(build(), "feed.xml").getEntries().get(2).getContents().get(0).getValue();

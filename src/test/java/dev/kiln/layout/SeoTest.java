@@ -284,6 +284,48 @@ class SeoTest {
         assertEquals("First One", ((Map<String, Object>) data.get("author")).get("name"));
     }
 
+    /**
+     * The JSON-LD, meta author and feed author of a post without {@code author:} in a site whose site.yml says
+     * {@code siteYml}, laid out by the built-in theme or (with {@code ownLayouts}) by this repository's layouts/.
+     */
+    private Document postWithoutAnAuthor(String siteYml, boolean ownLayouts) throws IOException {
+        if (ownLayouts) {
+            try (var files = Files.walk(Path.of("layouts"))) {
+                for (Path from : files.filter(Files::isRegularFile).toList()) {
+                    Path to = site.resolve(from.toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Files.writeString(site.resolve("site.yml"), siteYml);
+        Path post = site.resolve("content/posts/2020-01-01-a.md");
+        Files.createDirectories(post.getParent());
+        Files.writeString(post, "---\ntitle: A\n---\nBody.\n");
+        return SiteChecks.page(Fixtures.build(Fixtures.options(site)).output(), "2020/01/01/a/index.html");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPostWithoutAnAuthorIsCreditedToSiteYmlsAuthorAndToNoOneWithoutOneNeverToTheSitesTitle() throws IOException {
+        // jekyll-seo-tag's fallback is site.author, and no author at all without one; the theme named the site's
+        // title as the post's Person.
+        for (boolean own : List.of(false, true)) {
+            Document withAuthor = postWithoutAnAuthor("title: Notes from the Server Room\nauthor: Ada\n", own);
+            Map<String, Object> data = new Yaml(new SafeConstructor(new LoaderOptions()))
+                    .load(withAuthor.selectFirst("script[type=application/ld+json]").data());
+            assertEquals("Ada", ((Map<String, Object>) data.get("author")).get("name"), "own layouts: " + own);
+            assertEquals("Ada", meta(withAuthor, "meta[name=author]"));
+
+            Document without = postWithoutAnAuthor("title: Notes from the Server Room\n", own);
+            String json = without.selectFirst("script[type=application/ld+json]").data();
+            data = new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
+            assertEquals("Notes from the Server Room", ((Map<String, Object>) data.get("publisher")).get("name"));
+            assertEquals(null, data.get("author"), "own layouts: " + own + ": " + json);
+            assertNull(without.selectFirst("meta[name=author]"), "own layouts: " + own);
+        }
+    }
+
     @Test
     void theJsonFilterEscapesWhatCouldEndAScript() {
         assertEquals("\"a\\\"b\\u003c/script\\u003e\\u0026\\n\"", KilnExtension.json("a\"b</script>&\n"));
