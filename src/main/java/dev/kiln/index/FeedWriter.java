@@ -39,7 +39,10 @@ public final class FeedWriter {
         }
         link(xml, href(config, feedUrl), "self", "application/atom+xml");
         link(xml, href(config, pageUrl), "alternate", "text/html");
-        element(xml, "updated", ISO.format(shown.isEmpty() ? epoch(config) : updated(shown.get(0))));
+        // The newest of its entries' updated times (an older post may have changed since the newest was published),
+        // as jekyll-feed's build time is never older than one; never the clock's, so that the bytes stay the same.
+        element(xml, "updated", ISO.format(shown.stream().map(FeedWriter::updated)
+                .max(java.time.chrono.ChronoZonedDateTime.timeLineOrder()).orElseGet(() -> epoch(config))));
         element(xml, "id", id(config, feedUrl));
         // site.yml's author, as jekyll-feed's site.author; none without one, rather than the site's title.
         if (!config.author().isEmpty()) {

@@ -175,6 +175,29 @@ class FeedsTest {
     }
 
     @Test
+    void feedUpdatedIsTheNewestUpdatedTimeOfItsEntriesInTheSiteAndTagFeeds() throws Exception {
+        // The older post was revised after the newer one was published: the feed's <updated> said the newer post's
+        // date, older than an entry of its own, and a reader polling for changes could skip the revision.
+        write("site.yml", "title: Feeds\nbase_url: https://me.github.io/blog\nauthor: Ada\n");
+        write("content/posts/2020-01-01-old.md", "---\ntitle: Old\ntags: [go]\nlast_modified_at: 2021-06-01 12:30:00\n"
+                + "---\nRevised.\n");
+        write("content/posts/2020-05-01-new.md", "---\ntitle: New\ntags: [go]\n---\nNew.\n");
+        SiteOutput out = build();
+
+        for (String path : List.of("feed.xml", "tags/go/feed.xml")) {
+            String xml = new String(out.get(path), StandardCharsets.UTF_8);
+            String head = xml.substring(0, xml.indexOf("<entry>"));
+            assertTrue(head.contains("<updated>2021-06-01T12:30:00Z</updated>"), path + ": " + head);
+            assertEquals(Instant.parse("2021-06-01T12:30:00Z"), parse(out, path).getPublishedDate().toInstant(), path);
+        }
+        // Same input, same bytes: no clock of the build's in it.
+        SiteOutput again = build();
+        for (String path : List.of("feed.xml", "tags/go/feed.xml")) {
+            assertTrue(java.util.Arrays.equals(out.get(path), again.get(path)), path);
+        }
+    }
+
+    @Test
     void contentUsesAbsoluteUrlsSoItWorksInAReader() throws Exception {
         threePosts("");
         String html = parse(build(), "feed.xml").getEntries().get(2).getContents().get(0).getValue();
