@@ -415,7 +415,12 @@ public final class Importer {
             }
         });
         keepJekyllsTags(file, effective, edit);
-        imagePath(file, effective, edit);
+        String subpath = MediaSubpath.of(effective.yaml().values());
+        imagePath(file, effective, edit, subpath);
+        if (subpath != null) {
+            // Applied to the cover here and to the body's images as it is written (writeFiles): Kiln has no such key.
+            MediaSubpath.KEYS.forEach(edit::remove);
+        }
         canonicalPath(effective, edit);
         Object layout = effective.yaml().values().get("layout");
         // layout: null (Jekyll's "no layout") too: Kiln refuses it, as it lays out every page.
@@ -485,10 +490,16 @@ public final class Importer {
      * jekyll-seo-tag's image map ({@code image: {path: /assets/img/cover.png, alt: A cover}}, Chirpy's cover) is
      * written as Kiln's {@code image}, its path: from the site root, as jekyll-seo-tag read it (Kiln reads a relative
      * one beside the post). Its other keys are dropped, its {@code alt} too (the theme shows the cover as decoration,
-     * with no alt text); a warning at its line says so.
+     * with no alt text); a warning at its line says so. With Chirpy's {@code subpath} (null: none), the path is the
+     * one Chirpy made of it ({@link MediaSubpath}).
      */
-    private void imagePath(JekyllFile file, JekyllFile effective, FrontMatterEdit edit) {
+    private void imagePath(JekyllFile file, JekyllFile effective, FrontMatterEdit edit, String subpath) {
         Object written = effective.yaml().values().get("image");
+        if (subpath != null && written instanceof String text && MediaSubpath.url(subpath, text.strip()) != null) {
+            // Chirpy's cover and og:image are named from the page's media_subpath, as its images are.
+            edit.set("image", MediaSubpath.url(subpath, text.strip()));
+            return;
+        }
         if (written instanceof String text && !text.isBlank() && !text.strip().startsWith("/")
                 && !dev.kiln.content.Route.hasScheme(text.strip())) {
             // jekyll-seo-tag makes a relative image absolute from the site's root (absolute_url); Kiln reads it
@@ -507,7 +518,8 @@ public final class Importer {
             return;
         }
         String path = map.get("path").toString().strip();
-        String image = path.startsWith("/") || dev.kiln.content.Route.hasScheme(path) ? path : "/" + path;
+        String image = subpath != null && MediaSubpath.url(subpath, path) != null ? MediaSubpath.url(subpath, path)
+                : path.startsWith("/") || dev.kiln.content.Route.hasScheme(path) ? path : "/" + path;
         edit.set("image", image);
         dev.kiln.error.Position at = file.yaml().values().containsKey("image")
                 ? file.yaml().at("image", dev.kiln.error.Position.START) : null;
@@ -762,6 +774,10 @@ public final class Importer {
                 }
                 // Every heading keeps the id Jekyll gave it: links to it, from the web too, still reach it.
                 body = HeadingIds.pin(body, ids, markdown::headings);
+            }
+            String subpath = MediaSubpath.of(p.effective().yaml().values());
+            if (subpath != null && (markdownPage || p.dest().endsWith(".html"))) {
+                body = MediaSubpath.body(body, subpath, markdown, markdownPage);
             }
             write(dest.resolve(p.dest()), p.edit().render(body));
         }

@@ -254,6 +254,31 @@ public final class MarkdownRenderer {
     }
 
     /**
+     * {@code markdown} with the URL of each image as written (inline, or a reference definition's) given to {@code url}
+     * and replaced by what it returns ({@link ImageUrls}); code, raw HTML and links are left as written.
+     */
+    public String rewriteImageUrls(String markdown, java.util.function.UnaryOperator<String> url) {
+        if (!markdown.contains("![")) {
+            return markdown;
+        }
+        return ImageUrls.rewrite(markdown, parser.parse(PageChars.of(markdown)), url);
+    }
+
+    /** The offsets of {@code markdown} that are raw HTML (blocks and tags, not comments), as written. */
+    public java.util.BitSet html(String markdown) {
+        java.util.BitSet html = new java.util.BitSet();
+        if (markdown.indexOf('<') < 0) {
+            return html;
+        }
+        for (com.vladsch.flexmark.util.ast.Node n : parser.parse(PageChars.of(markdown)).getDescendants()) {
+            if (n instanceof com.vladsch.flexmark.ast.HtmlBlock || n instanceof com.vladsch.flexmark.ast.HtmlInline) {
+                html.set(n.getStartOffset(), n.getEndOffset());
+            }
+        }
+        return html;
+    }
+
+    /**
      * The offsets of {@code markdown} that become links by no syntax of their own (bare URLs, {@code www.} and
      * e-mail addresses), as written: kramdown shows them as text.
      */
