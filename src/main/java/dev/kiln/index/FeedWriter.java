@@ -44,13 +44,12 @@ public final class FeedWriter {
         element(xml, "updated", ISO.format(shown.stream().map(FeedWriter::updated)
                 .max(java.time.chrono.ChronoZonedDateTime.timeLineOrder()).orElseGet(() -> epoch(config))));
         element(xml, "id", id(config, feedUrl));
-        // site.yml's author, as jekyll-feed's site.author; none without one, rather than the site's title.
-        if (!config.author().isEmpty()) {
-            xml.append("<author>");
-            element(xml, "name", config.author());
-            xml.append("</author>");
-        }
-        xml.append("<generator>Kiln</generator>");
+        // site.yml's author, as jekyll-feed's site.author; without one the site's title: Atom (RFC 4287, 4.1.1)
+        // wants an author of the feed unless every entry has its own, and a feed without is refused by validators.
+        // The site's title names no person there, as it would in a post's JSON-LD (which names no one instead).
+        xml.append("<author>");
+        element(xml, "name", config.author().isEmpty() ? config.title() : config.author());
+        xml.append("</author><generator>Kiln</generator>");
         for (Page post : shown) {
             xml.append(entries.apply(post));
         }

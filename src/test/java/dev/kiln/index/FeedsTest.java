@@ -158,8 +158,9 @@ class FeedsTest {
     }
 
     @Test
-    void aSiteWithoutAnAuthorCreditsNoOneInItsFeedsAndAGuestPostItsGuest() throws Exception {
-        // As jekyll-feed writes it: the feed's <author> is site.author's, none without one (it was the site's title).
+    void aSiteWithoutAnAuthorIsItsFeedsAuthorByItsTitleAndAGuestPostItsGuest() throws Exception {
+        // Atom wants the feed's own author unless every entry has one: site.author's, else the site's title; an entry
+        // names its post's author only.
         write("site.yml", "title: Notes from the Server Room\nbase_url: https://me.github.io/blog\n");
         write("content/posts/2020-01-01-one.md", "---\ntitle: One\ntags: [java]\n---\nFirst.\n");
         write("content/posts/2020-02-01-two.md", "---\ntitle: Two\ntags: [java]\nauthor: Guest Writer\n---\nSecond.\n");
@@ -167,9 +168,10 @@ class FeedsTest {
 
         for (String path : List.of("feed.xml", "tags/java/feed.xml")) {
             String xml = new String(out.get(path), StandardCharsets.UTF_8);
-            assertEquals(List.of("Guest Writer"), java.util.regex.Pattern.compile("<author><name>([^<]*)</name></author>")
+            assertEquals(List.of("Notes from the Server Room", "Guest Writer"),
+                    java.util.regex.Pattern.compile("<author><name>([^<]*)</name></author>")
                     .matcher(xml).results().map(m -> m.group(1)).toList(), path);
-            assertTrue(xml.indexOf("<author>") > xml.indexOf("<entry>"), path + ": no author of the feed's own");
+            assertTrue(xml.indexOf("<author>") < xml.indexOf("<entry>"), path + ": the feed's own author first");
             assertEquals(2, parse(out, path).getEntries().size(), path);
         }
     }
