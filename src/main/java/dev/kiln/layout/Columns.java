@@ -69,6 +69,16 @@ final class Columns {
             return new Spot(Pattern.compile("\\{%-?\\s*(?<at>" + Pattern.quote(name) + ")(?!\\w)"), first);
         }
 
+        /**
+         * What a {@code {% for variable in ... %}} loops over, at its start: {@code iterable} as written
+         * ({@code page.title}), or whatever it is when null. Only one will do: another loop may have a list.
+         */
+        static Spot loopedOver(String variable, String iterable) {
+            String over = iterable == null ? "\\S" : Pattern.quote(iterable) + "(?![\\w.\\[])";
+            return new Spot(Pattern.compile("\\{%-?\\s*for\\s+" + Pattern.quote(variable) + "\\s+in\\s+(?<at>" + over
+                    + ")"), false);
+        }
+
         /** A quoted {@code text}, at its opening quote (the first of several: each says the same). */
         static Spot quoted(String text) {
             String quoted = Pattern.quote(text);

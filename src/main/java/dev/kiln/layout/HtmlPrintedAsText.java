@@ -129,7 +129,7 @@ final class HtmlPrintedAsText implements NodeVisitorFactory {
     }
 
     /** {@code page}, {@code post}, {@code page.previous}: a variable and its attributes, as written; or null. */
-    private static String path(Expression<?> e) {
+    static String path(Expression<?> e) {
         if (e instanceof ContextVariableExpression v) {
             return v.getName();
         }

@@ -3,6 +3,7 @@ package dev.kiln.layout;
 import io.pebbletemplates.pebble.error.AttributeNotFoundException;
 import io.pebbletemplates.pebble.error.LoaderException;
 import io.pebbletemplates.pebble.error.PebbleException;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
 
 import java.util.Collection;
 import java.util.List;
@@ -88,6 +89,11 @@ final class LayoutErrors {
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LineTracking.NotAList loop) {
+                return notAList(loop);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof IncludeDepth.TooDeep deep) {
                 List<String> names = deep.loop().stream().map(this::name).toList();
                 return new Said("includes nested more than " + IncludeDepth.LIMIT + " deep", String.join(" -> ", names),
@@ -130,6 +136,37 @@ final class LayoutErrors {
         }
         // Pebble's message may hold the page's values ("Not an iterable object. Value = [About]"): a detail.
         return new Said("this line cannot be rendered", message, "fix it (" + SEE + ")", List.of());
+    }
+
+    /**
+     * A {@code {% for %}} over a value that is no list: what the value is, at what it loops over (Pebble said "Not an
+     * iterable object. Value = [Hello]" at column 1 until 2026-12-07), and what a loop takes.
+     */
+    private static Said notAList(LineTracking.NotAList loop) {
+        String iterable = loop.iterable();
+        Object value = loop.value();
+        String kind = value instanceof CharSequence || value instanceof SafeString ? "a text"
+                : value instanceof Number ? "a number"
+                : value instanceof Boolean ? value.toString()
+                : value instanceof java.time.temporal.TemporalAccessor || value instanceof java.util.Date ? "a date"
+                : "a single value";
+        String what = (iterable == null ? "the value of this {% for %}" : iterable) + " is " + kind + ", not a list";
+        String advice = "a {% for %} loops over a list, such as page.tags or posts (README's Layouts section lists what "
+                + "layouts see)";
+        if (iterable != null && kind.equals("a text")) {
+            advice += ": print a text as it is, {{ " + iterable + " }}, or split it into a list, {% for "
+                    + loop.variable() + " in " + iterable + " | split(\",\") %}";
+        } else if (iterable != null && kind.equals("a number")) {
+            advice += ": to count up to a number, loop over range(1, " + iterable + ")";
+        }
+        // At what it loops over, else at the for: only one will do, as another for on the line may have a list.
+        List<Columns.Spot> spots = new java.util.ArrayList<>();
+        if (iterable != null) {
+            spots.add(Columns.Spot.loopedOver(loop.variable(), iterable));
+        }
+        spots.add(Columns.Spot.loopedOver(loop.variable(), null));
+        spots.add(Columns.Spot.tag("for", false));
+        return new Said(what, "", advice, spots);
     }
 
     /** A filter, function or test that threw: which, what it said of this page's values, what to give it. */

@@ -9,6 +9,7 @@ import io.pebbletemplates.pebble.node.AbstractRenderableNode;
 import io.pebbletemplates.pebble.node.BodyNode;
 import io.pebbletemplates.pebble.node.EmbedNode;
 import io.pebbletemplates.pebble.node.ExtendsNode;
+import io.pebbletemplates.pebble.node.ForNode;
 import io.pebbletemplates.pebble.node.FromNode;
 import io.pebbletemplates.pebble.node.ImportNode;
 import io.pebbletemplates.pebble.node.IncludeNode;
@@ -80,8 +81,27 @@ final class LineTracking implements NodeVisitorFactory {
             } catch (Failed | ParserException e) {
                 throw e; // located by an inner statement, or a template that does not parse: Pebble knows where
             } catch (RuntimeException e) {
-                throw new Failed(template, line(e), tag(), e);
+                throw new Failed(template, line(e), tag(), notAList(e, self, context));
             }
+        }
+
+        /**
+         * {@code e} as a {@link NotAList} when this statement is a {@code {% for %}} that Pebble found no list to
+         * loop over ("Not an iterable object. Value = [Hello]"), with the value it was given; else {@code e}. Its
+         * body's statements are tracked on their own, so an error met here that says so is the loop's own.
+         */
+        private RuntimeException notAList(RuntimeException e, PebbleTemplateImpl self, EvaluationContextImpl context) {
+            if (!(node instanceof ForNode loop) || !(e instanceof PebbleException p) || p.getPebbleMessage() == null
+                    || !p.getPebbleMessage().startsWith("Not an iterable object")) {
+                return e;
+            }
+            Object value;
+            try {
+                value = loop.getIterable().evaluate(self, context); // Pebble keeps only its text: once more, for its kind
+            } catch (RuntimeException again) {
+                value = null;
+            }
+            return new NotAList(loop.getIterationVariable(), HtmlPrintedAsText.path(loop.getIterable()), value, e);
         }
 
         /**
@@ -112,6 +132,36 @@ final class LineTracking implements NodeVisitorFactory {
         @Override
         public void accept(NodeVisitor visitor) {
             node.accept(visitor);
+        }
+    }
+
+    /**
+     * A {@code {% for variable in iterable %}} given {@code value}, which is no list (nor a map or an array): a text, a
+     * number, a date. {@code iterable} is what it loops over as written ({@code page.title}), or null when that is more
+     * than a variable and its keys; {@code value} null when it could not be had again.
+     */
+    static final class NotAList extends RuntimeException {
+        private final String variable;
+        private final String iterable;
+        private final transient Object value;
+
+        NotAList(String variable, String iterable, Object value, RuntimeException cause) {
+            super(NamedCalls.reason(cause), cause);
+            this.variable = variable;
+            this.iterable = iterable;
+            this.value = value;
+        }
+
+        String variable() {
+            return variable;
+        }
+
+        String iterable() {
+            return iterable;
+        }
+
+        Object value() {
+            return value;
         }
     }
 

@@ -4,6 +4,7 @@ import dev.kiln.error.Problem;
 import dev.kiln.error.SiteException;
 import dev.kiln.output.SiteOutput;
 import dev.kiln.testing.Fixtures;
+import dev.kiln.testing.Kiln;
 import dev.kiln.testing.SiteChecks;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -31,6 +32,9 @@ class LayoutsTest {
 
     @TempDir
     Path site;
+
+    @TempDir
+    Path out;
 
     // ---- own layouts and the built-in theme ----
 
@@ -369,6 +373,41 @@ class LayoutsTest {
         assertEquals("<p>Hello <strong>world</strong>.</p>", post.getElementById("c").html());
         assertEquals("<p>Hello <strong>world</strong>.</p>", post.getElementById("a").html());
         assertEquals("a text of the page's own / a text of the site's own / Why: Because", post.getElementById("p").text());
+    }
+
+    @Test
+    void aForOverATextOrNumberIsAProblemAtWhatItLoopsOverSayingWhatThatIsAndWhatToLoopOver() throws IOException {
+        write(POST, "---\ntitle: Hello\ntags: [java, go]\n---\nBody.\n");
+        writeOwnLayouts();
+        writeBaseWithABlock();
+        Path dest = Kiln.previousOutput(out.resolve("site"));
+        // Pebble's "this line cannot be rendered: Not an iterable object. Value = [Hello]" at column 1 until 2026-12-07.
+        writePostWithLine12("<ul>{% for t in page.tags %}{{ t.name }}{% endfor %}{% for x in page.title %}<li>{{ x }}</li>"
+                + "{% endfor %}</ul>");
+        Kiln.assertBuildFails(site, dest, List.of("layouts/post.peb:12:65: layout error: page.title is a text, not a list "
+                + "(laying out " + POST + "): a {% for %} loops over a list, such as page.tags or posts (README's Layouts "
+                + "section lists what layouts see): print a text as it is, {{ page.title }}, or split it into a list, "
+                + "{% for x in page.title | split(\",\") %}"));
+
+        writePostWithLine12("{%- for n in page.reading_time -%}{{ n }}{% endfor %}");
+        Kiln.assertBuildFails(site, dest, List.of("layouts/post.peb:12:14: layout error: page.reading_time is a number, "
+                + "not a list (laying out " + POST + "): a {% for %} loops over a list, such as page.tags or posts (README's "
+                + "Layouts section lists what layouts see): to count up to a number, loop over range(1, page.reading_time)"));
+
+        writePostWithLine12("{% for d in page.date %}{{ d }}{% endfor %}");
+        Kiln.assertBuildFails(site, dest, List.of("layouts/post.peb:12:13: layout error: page.date is a date, not a list "
+                + "(laying out " + POST + "): a {% for %} loops over a list, such as page.tags or posts (README's Layouts "
+                + "section lists what layouts see)"));
+
+        // What it loops over is more than a value and its keys: said as the loop's value, at it.
+        writePostWithLine12("{% for c in page.title | upper %}{{ c }}{% endfor %}");
+        assertTrue(onlyProblem().toString().startsWith("layouts/post.peb:12:13: layout error: the value of this {% for %}"
+                + " is a text, not a list (laying out "), onlyProblem().toString());
+
+        // Lists, a map's entries and a range loop as before.
+        writePostWithLine12("<p id=\"l\">{% for t in page.tags %}{{ t.name }} {% endfor %}{% for i in range(1, 2) %}{{ i }}"
+                + "{% endfor %}</p>");
+        assertEquals("java go 12", SiteChecks.page(build(), POST_PAGE).getElementById("l").text());
     }
 
     @Test
