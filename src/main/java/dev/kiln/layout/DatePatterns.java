@@ -27,7 +27,10 @@ final class DatePatterns {
 
     private DatePatterns() {}
 
-    /** A pattern the date filter was given that is wrong: what is wrong, what to write, and the pattern itself. */
+    /**
+     * A pattern (or time zone, {@link DateZones}) the date filter was given that is wrong: what is wrong, what to write,
+     * and the pattern itself.
+     */
     static final class Bad extends RuntimeException {
         private final String what;
         private final String advice;
@@ -110,8 +113,10 @@ final class DatePatterns {
             } else {
                 refuse(format, existingFormat); // a value that is no text (a number): checked at each call, as it is rare
             }
+            // Pebble passes timeZone over for a date with a zone of its own, as every page.date is.
+            Object date = args.get("timeZone") == null ? input : DateZones.inZone(input, args.get("timeZone"));
             try {
-                return filter.apply(input, args, self, context, line);
+                return filter.apply(date, args, self, context, line);
             } catch (RuntimeException e) {
                 // Text is read and written with SimpleDateFormat, dates with DateTimeFormatter (as Pebble does).
                 boolean temporal = input instanceof TemporalAccessor;

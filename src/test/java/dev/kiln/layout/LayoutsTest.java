@@ -411,6 +411,29 @@ class LayoutsTest {
     }
 
     @Test
+    void theDateFiltersTimeZonePrintsTheDateInThatZoneAndAnUnknownZoneIsAProblemAtIt() throws IOException {
+        write("site.yml", "timezone: America/New_York\n");
+        write(POST, "---\ntitle: Hello\ndate: 2020-03-15 20:30:00\n---\nBody.\n");
+        // Printed "2020-03-15 20:30", the site's time, until 2026-12-07: Pebble keeps a date's own zone.
+        Document page = renderPostWith("{{ page.date | date(\"yyyy-MM-dd HH:mm z\", timeZone=\"Europe/Paris\") }}"
+                + " | {% for p in posts %}{{ p.date | date(\"HH:mm\", timeZone=\"UTC\") }}{% endfor %}"
+                + " | {{ page.date | date(\"yyyy-MM-dd HH:mm z\") }}");
+        assertEquals("2020-03-16 01:30 CET | 00:30 | 2020-03-15 20:30 EDT", page.getElementById("out").text());
+
+        writeBaseWithABlock();
+        Path dest = Kiln.previousOutput(out.resolve("site"));
+        // Passed over, as every zone was, until 2026-12-07.
+        writePostWithLine12("<time>{{ page.date | date(\"yyyy-MM-dd HH:mm\", timeZone=\"Mars/Olympus\") }}</time>");
+        Kiln.assertBuildFails(site, dest, List.of("layouts/post.peb:12:56: layout error: filter 'date': time zone "
+                + "\"Mars/Olympus\" is unknown (laying out " + POST + "): name a zone of the tz database, as Java knows "
+                + "them: timeZone=\"Europe/Paris\" (or \"America/New_York\", \"UTC\", an offset \"+02:00\")"));
+
+        writePostWithLine12("<time>{{ page.date | date(\"HH:mm\", timeZone=\"europe/paris\") }}</time>");
+        assertEquals("layouts/post.peb:12:45: layout error: filter 'date': time zone \"europe/paris\" is unknown "
+                + "(laying out " + POST + "): write timeZone=\"Europe/Paris\"", onlyProblem().toString());
+    }
+
+    @Test
     void aFilterThatThrowsIsAProblemAtItsLineNamingTheFilterAndThePage() throws IOException {
         write(POST, "---\ntitle: Hello\n---\nBody.\n");
         writeOwnLayouts();
