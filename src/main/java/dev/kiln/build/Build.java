@@ -206,6 +206,8 @@ public final class Build implements AutoCloseable {
         if (walked) { // the same files as last time otherwise
             forgetGone(root, sources);
         }
+        // Not among the result's warnings, which --strict fails on: no link is at stake.
+        sources.warnings().forEach(w -> log.accept("warning: " + w));
         List<DraftPage> all = stage(timings, "front matter", () -> parallel.map(sourcesOf(sources), source ->
                 parsed.get(source.file().path(), source,
                         s -> FrontMatterParser.parse(s.file(), s.kind(), config.timezone()))));

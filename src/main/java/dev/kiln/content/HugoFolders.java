@@ -76,9 +76,11 @@ final class HugoFolders {
      * The problems of Hugo's settings files and folders at the site's root {@code root}: its settings files
      * ({@code hugo.*}, and {@code config.*} when it holds Hugo's keys), {@code config/_default/} when it holds files,
      * and {@code static/} when it holds files in a site that looks like Hugo's (one of these settings, or no
-     * {@code site.yml}). A Kiln site's own {@code static/} is left alone, unread, as any folder at the root is.
+     * {@code site.yml}). A Kiln site's own {@code static/} that holds files is added to {@code warnings} instead:
+     * unread, as any folder at the root is, its files are not published, which a Hugo user expects of it (said by
+     * nothing until 2026-12-07); but it may be kept for something else, and an error would stop a site that lost nothing.
      */
-    static List<Problem> atRoot(Path root) {
+    static List<Problem> atRoot(Path root, List<Problem> warnings) {
         List<Problem> problems = new ArrayList<>();
         for (String name : SETTINGS) {
             Path file = root.resolve(name);
@@ -94,9 +96,10 @@ final class HugoFolders {
         }
         List<String> statics = files(root, "static");
         boolean hugos = !problems.isEmpty() || !Files.exists(root.resolve(dev.kiln.config.SiteConfig.FILE));
-        if (!statics.isEmpty() && hugos) {
+        if (!statics.isEmpty()) {
             String first = statics.stream().filter(f -> !hidden(f)).findFirst().orElse(statics.get(0));
-            problems.add(Problem.inFile(first, staticFolder(first, statics)));
+            (hugos ? problems : warnings).add(Problem.inFile(first, hugos ? staticFolder(first, statics)
+                    : keptStatic(first, statics)));
         }
         return problems;
     }
@@ -134,6 +137,24 @@ final class HugoFolders {
 
     /** What to do with Hugo's {@code static/}, which holds {@code files}, {@code first} among them. */
     private static String staticFolder(String first, List<String> files) {
+        return "Hugo's static/ folder, which Kiln does not read: " + its(files) + " missing from the site: "
+                + moveIntoContent(first, files);
+    }
+
+    /** What to do with a Kiln site's own {@code static/}, which holds {@code files}, {@code first} among them. */
+    private static String keptStatic(String first, List<String> files) {
+        return "static/, which Kiln does not read (files to publish as they are go in content/ or assets/): " + its(files)
+                + " not published: " + moveIntoContent(first, files) + "; or, if the folder is not meant for the site, "
+                + "rename it";
+    }
+
+    /** {@code its file is}, {@code its 3 files are}: the {@code files} of a folder. */
+    private static String its(List<String> files) {
+        return files.size() == 1 ? "its file is" : "its " + files.size() + " files are";
+    }
+
+    /** How to publish {@code files} of {@code static/} ({@code first} among them) at their paths: in content/. */
+    private static String moveIntoContent(String first, List<String> files) {
         String in = first.substring("static/".length());
         Set<String> hidden = new TreeSet<>();
         for (String file : files) {
@@ -144,9 +165,7 @@ final class HugoFolders {
                 }
             }
         }
-        String its = files.size() == 1 ? "its file is" : "its " + files.size() + " files are";
-        return "Hugo's static/ folder, which Kiln does not read: " + its + " missing from the site: move "
-                + (files.size() == 1 ? "it" : "them") + " into content/, where a file that is not a page is published "
+        return "move " + (files.size() == 1 ? "it" : "them") + " into content/, where a file that is not a page is published "
                 + "at the same path (" + first + " → content/" + in + ", at /" + in + ")"
                 + (hidden.isEmpty() ? "" : "; the hidden " + String.join(", ", hidden) + " then need"
                 + (hidden.size() == 1 ? "s" : "") + " include: [" + String.join(", ", hidden) + "] in site.yml");

@@ -172,7 +172,8 @@ public final class SourceLoader {
         if (post != null) {
             problems.add(post);
         }
-        problems.addAll(HugoFolders.atRoot(root));
+        List<Problem> warnings = new ArrayList<>(0);
+        problems.addAll(HugoFolders.atRoot(root, warnings));
         // Jekyll's own folders at the root hold posts Kiln does not read: an empty site was built from them.
         for (String folder : JekyllFolders.AT_ROOT) {
             jekyll.takeAll(folder, walk(root.resolve(folder), root, List.of()).stream()
@@ -196,7 +197,7 @@ public final class SourceLoader {
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
-        return new SiteSources(posts, pages, statics, links);
+        return new SiteSources(posts, pages, statics, links, warnings);
     }
 
     /** The site-relative path of the file the link {@code file} leads to (through any further links). */
@@ -272,7 +273,7 @@ public final class SourceLoader {
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
-        return new SiteSources(lists.get(0), lists.get(1), last.statics(), last.links());
+        return new SiteSources(lists.get(0), lists.get(1), last.statics(), last.links(), last.warnings());
     }
 
     /** The page {@code found} read with {@code reader}, or null with its problem added to {@code problems}. */

@@ -101,7 +101,10 @@ class HugoFoldersTest {
         Kiln.write(site, "static/.DS_Store", "x");
         assertEquals(0, build().code(), () -> build().err());
 
-        // A Kiln site (site.yml, none of Hugo's settings) keeps its static/ for itself: unread, as before.
+        Kiln.Run kept = Kiln.run("build", "--force", "--source", site.toString(), "--dest", out.resolve("site").toString());
+        assertTrue(kept.err().lines().noneMatch(l -> l.startsWith("warning:")), kept.err());
+
+        // A Kiln site (site.yml, none of Hugo's settings) keeps its static/ for itself: unread, with a warning.
         Kiln.write(site, "static/favicon.ico", "ico");
         assertEquals(0, build().code(), () -> build().err());
         assertFalse(Files.exists(out.resolve("site/favicon.ico")));
@@ -118,6 +121,34 @@ class HugoFoldersTest {
         Files.delete(site.resolve("hugo.toml"));
         Files.delete(site.resolve("site.yml"));
         Kiln.assertBuildFails(site, out.resolve("site"), List.of(error));
+    }
+
+    @Test
+    void aKilnSitesOwnStaticFolderWithFilesIsOneWarningThatStrictTakesNoNoticeOf() throws IOException {
+        Kiln.write(site, "site.yml", "title: Kiln\n");
+        Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
+        Kiln.write(site, "static/favicon.ico", "ico");
+        Kiln.write(site, "static/CNAME", "blog.example.com\n");
+        Kiln.write(site, "static/.well-known/security.txt", "contact\n");
+        String warning = "warning: static/CNAME:1:1: static/, which Kiln does not read (files to publish as they are go "
+                + "in content/ or assets/): its 3 files are not published: move them into content/, where a file that is "
+                + "not a page is published at the same path (static/CNAME → content/CNAME, at /CNAME); the hidden "
+                + ".well-known then needs include: [.well-known] in site.yml; or, if the folder is not meant for the "
+                + "site, rename it";
+
+        // Until 2026-12-07 nothing was said: the files were missing from the site, with no broken link to tell.
+        Kiln.Run run = build();
+        assertEquals(0, run.code(), run.err());
+        assertEquals(List.of(warning), run.err().lines().filter(l -> l.startsWith("warning:")).toList(), run.err());
+        assertTrue(Files.exists(out.resolve("site/2024/05/01/a/index.html")));
+        assertFalse(Files.exists(out.resolve("site/CNAME")));
+
+        // A warning, not a broken link: --strict builds and writes the site.
+        Kiln.Run strict = Kiln.run("build", "--strict", "--force", "--source", site.toString(), "--dest",
+                out.resolve("strict").toString());
+        assertEquals(0, strict.code(), strict.err());
+        assertEquals(List.of(warning), strict.err().lines().filter(l -> l.startsWith("warning:")).toList(), strict.err());
+        assertTrue(Files.exists(out.resolve("strict/2024/05/01/a/index.html")));
     }
 
     @Test

@@ -1067,6 +1067,23 @@ class DevServerTest {
         }
     }
 
+    @Test
+    void aKilnSitesOwnStaticFolderIsOneWarningAtTheStartNotAtEachRebuild() {
+        Path site = site();
+        write(site, "static/favicon.ico", "ico");
+        try (DevServer server = started(site)) {
+            List<String> warned = List.copyOf(log).stream().filter(l -> l.startsWith("warning: static/")).toList();
+            assertEquals(1, warned.size(), log::toString);
+            assertTrue(warned.get(0).startsWith("warning: static/favicon.ico:1:1: static/, which Kiln does not read "),
+                    warned::toString);
+            assertEquals(404, get(server, "/favicon.ico").statusCode());
+
+            write(site, FIRST, post("First", "java", "Edited."));
+            rebuild(server);
+            assertEquals(1, List.copyOf(log).stream().filter(l -> l.startsWith("warning: static/")).count(), log::toString);
+        }
+    }
+
     /** The error overlay's text on the home page, or "" when it has none. */
     private static String errors(DevServer server) {
         Element overlay = page(server, "/").getElementById("kiln-errors");
