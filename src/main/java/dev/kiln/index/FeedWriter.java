@@ -41,8 +41,8 @@ public final class FeedWriter {
         link(xml, href(config, pageUrl), "alternate", "text/html");
         // The newest of its entries' updated times (an older post may have changed since the newest was published),
         // as jekyll-feed's build time is never older than one; never the clock's, so that the bytes stay the same.
-        element(xml, "updated", ISO.format(shown.stream().map(FeedWriter::updated)
-                .max(java.time.chrono.ChronoZonedDateTime.timeLineOrder()).orElseGet(() -> epoch(config))));
+        ZonedDateTime newest = newestUpdated(shown);
+        element(xml, "updated", ISO.format(newest != null ? newest : epoch(config)));
         element(xml, "id", id(config, feedUrl));
         // site.yml's author, as jekyll-feed's site.author; without one the site's title: Atom (RFC 4287, 4.1.1)
         // wants an author of the feed unless every entry has its own, and a feed without is refused by validators.
@@ -90,6 +90,12 @@ public final class FeedWriter {
     /** When a post last changed: its {@code last_modified_at}, else its date. */
     public static ZonedDateTime updated(Page post) {
         return post.front().lastModified() != null ? post.front().lastModified() : post.front().date();
+    }
+
+    /** The newest of {@code posts}' {@link #updated} times, null without posts (or dates). */
+    public static ZonedDateTime newestUpdated(List<Page> posts) {
+        return posts.stream().map(FeedWriter::updated).filter(java.util.Objects::nonNull)
+                .max(java.time.chrono.ChronoZonedDateTime.timeLineOrder()).orElse(null);
     }
 
     private static ZonedDateTime epoch(SiteConfig config) {

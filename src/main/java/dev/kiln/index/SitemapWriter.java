@@ -28,7 +28,9 @@ public final class SitemapWriter {
      */
     public static List<Entry> entries(SiteConfig config, SiteIndex index, boolean archive) {
         List<Entry> entries = new ArrayList<>();
-        ZonedDateTime newest = index.posts().isEmpty() ? null : FeedWriter.updated(index.posts().get(0));
+        // The lists show their posts: they changed when the last of those did (an older post revised since the
+        // newest was published too), as the feeds' <updated>.
+        ZonedDateTime newest = FeedWriter.newestUpdated(index.posts());
         // content/index.md's front matter is the home page's: the pages of its post list go with it.
         if (index.homeText() == null || index.homeText().front().sitemap()) {
             for (Pagination home : index.home()) {
@@ -49,7 +51,7 @@ public final class SitemapWriter {
             entries.add(new Entry(SiteIndex.tagsIndexRoute(config).url(), newest));
         }
         for (Tag tag : index.tags()) {
-            entries.add(new Entry(tag.route().url(), FeedWriter.updated(tag.posts().get(0))));
+            entries.add(new Entry(tag.route().url(), FeedWriter.newestUpdated(tag.posts())));
         }
         if (archive) {
             entries.add(new Entry(SiteIndex.archiveRoute(config).url(), newest));

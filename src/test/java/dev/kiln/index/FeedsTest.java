@@ -200,6 +200,24 @@ class FeedsTest {
     }
 
     @Test
+    void theListPagesLastmodInTheSitemapIsTheNewestUpdatedTimeOfTheirPosts() throws Exception {
+        // As the feeds' <updated>: the home, archive, tags index and a tag's page list an older post revised after
+        // the newest was published, and said the newest post's date.
+        write("site.yml", "title: Feeds\nbase_url: https://me.github.io/blog\n");
+        write("content/posts/2020-01-01-old.md", "---\ntitle: Old\ntags: [go]\nlast_modified_at: 2021-06-01 12:30:00\n"
+                + "---\nRevised.\n");
+        write("content/posts/2020-05-01-new.md", "---\ntitle: New\ntags: [go, rust]\n---\nNew.\n");
+        String sitemap = sitemap(build());
+
+        for (String list : List.of("", "archive/", "tags/", "tags/go/")) {
+            assertTrue(sitemap.contains("<loc>https://me.github.io/blog/" + list + "</loc>"
+                    + "<lastmod>2021-06-01T12:30:00Z</lastmod>"), list + " in " + sitemap);
+        }
+        assertTrue(sitemap.contains("<loc>https://me.github.io/blog/tags/rust/</loc>"
+                + "<lastmod>2020-05-01T00:00:00Z</lastmod>"), sitemap);
+    }
+
+    @Test
     void contentUsesAbsoluteUrlsSoItWorksInAReader() throws Exception {
         threePosts("");
         String html = parse(build(), "feed.xml").getEntries().get(2).getContents().get(0).getValue();
