@@ -32,7 +32,12 @@ final class CheckCommand extends Command {
         }
         Path source = site.source();
         BuildOptions buildOptions = site.build();
-        try (Build build = Build.once(progress -> { })) {
+        // Of the build's progress, only its warnings (a static/ folder it does not read): check prints no timings.
+        try (Build build = Build.once(progress -> {
+            if (progress.startsWith("warning: ")) {
+                System.err.println(progress);
+            }
+        })) {
             BuildResult result = build.run(buildOptions);
             // Not broken links, but they may hide some (a code block never closed holds the links after it).
             result.warnings().forEach(p -> System.err.println("warning: " + p));

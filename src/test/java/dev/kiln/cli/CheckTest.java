@@ -244,6 +244,21 @@ class CheckTest {
     }
 
     @Test
+    void checkShowsTheWarningOfAStaticFolderItDoesNotPublishAndStillPassesASoundSite() throws IOException {
+        // As kiln build says it: a link to a file of static/ would be broken, and check is where an author looks.
+        write("site.yml", "title: T\n");
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\n[about](/about/)\n");
+        write("content/about.md", "---\ntitle: About\n---\nBack [home](/).\n");
+        write("static/favicon.ico", "icon");
+
+        Run run = kiln("check", "--source", site.toString());
+
+        assertEquals(0, run.code(), run.err());
+        assertEquals(1, run.err().lines().filter(l -> l.startsWith("warning: static/favicon.ico:1:1: ")).count(),
+                run.err());
+    }
+
+    @Test
     void buildWarnsAboutBrokenLinksAndStillWrites() throws IOException {
         siteWithABrokenLink();
 
