@@ -94,7 +94,9 @@ final class HugoFolders {
                     + "read: write its settings in site.yml (baseURL → base_url, permalinks' posts → permalink; "
                     + SEE + "), then remove the folder"));
         }
-        List<String> statics = files(root, "static");
+        // A static/ that Kiln built into (--dest static: it holds the .kiln-output marker) is no folder of the
+        // author's: its pages are the site's own output, not files to move into content/.
+        List<String> statics = builtByKiln(root.resolve("static")) ? List.of() : files(root, "static");
         boolean hugos = !problems.isEmpty() || !Files.exists(root.resolve(dev.kiln.config.SiteConfig.FILE));
         if (!statics.isEmpty()) {
             String first = statics.stream().filter(f -> !hidden(f)).findFirst().orElse(statics.get(0));
@@ -185,6 +187,15 @@ final class HugoFolders {
      * publishes them ({@code static/.well-known/}). {@code .git} is passed over, and so are the files that keep an
      * empty folder in git ({@code .gitkeep}) or that a file browser leaves ({@code .DS_Store}): nothing to lose.
      */
+    /** Whether the folder {@code dir} holds a file of Kiln's own ({@code .kiln-output}, ...): a build's output. */
+    private static boolean builtByKiln(Path dir) {
+        try (java.util.stream.Stream<Path> names = Files.list(dir)) {
+            return names.anyMatch(f -> f.getFileName().toString().startsWith(SiteConfigReader.KILN_FILES));
+        } catch (IOException e) {
+            return false; // no such folder, or one that cannot be read: files() says what it finds
+        }
+    }
+
     static List<String> files(Path root, String folder) {
         Path dir = root.resolve(folder);
         if (!Files.isDirectory(dir)) {

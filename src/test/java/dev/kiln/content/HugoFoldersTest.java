@@ -152,6 +152,26 @@ class HugoFoldersTest {
     }
 
     @Test
+    void aStaticFolderThatKilnBuiltIntoIsNoFolderOfTheAuthorsAndSaysNothing() throws IOException {
+        // --dest static: the next build found its own pages there and said to move them into content/.
+        Kiln.write(site, "site.yml", "title: Kiln\n");
+        Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
+        String dest = site.resolve("static").toString();
+        Kiln.Run first = Kiln.run("build", "--source", site.toString(), "--dest", dest);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(Files.exists(site.resolve("static/2024/05/01/a/index.html")));
+
+        Kiln.Run again = Kiln.run("build", "--force", "--source", site.toString(), "--dest", dest);
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.err().lines().noneMatch(l -> l.startsWith("warning:")), again.err());
+
+        // Nor is it Hugo's static/ in a folder without site.yml: no error, the site builds.
+        Files.delete(site.resolve("site.yml"));
+        Kiln.Run hugoLike = Kiln.run("build", "--force", "--source", site.toString(), "--dest", dest);
+        assertEquals(0, hugoLike.code(), hugoLike.err());
+    }
+
+    @Test
     void postsInContentPostAreAnErrorWhenDatedAndPagesWhenNot() throws IOException {
         Kiln.write(site, "site.yml", "title: Kiln\n");
         Kiln.write(site, "content/post/guide.md", "---\ntitle: Guide\n---\nA page.\n");
