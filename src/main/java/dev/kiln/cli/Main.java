@@ -18,10 +18,10 @@ public final class Main {
     public static void main(String[] args) {
         nameLogBinding();
         int code = run(args);
-        // A command that succeeded ends as programs do, when main returns (Kiln's own threads are daemons):
-        // System.exit first looks for a System.Logger to log the exit to, which scans the class path for a
-        // logging service, opening the jar that the start-up archive spares: ~18 ms of a rebuild with nothing
-        // changed (~0.2 s in all; bench/PERFORMANCE-LOG.md). Only a failure's code needs it.
+        // A command that succeeded ends as programs do, when main returns (Kiln's own threads are daemons): on
+        // JDK 21 and later System.exit first looks for a System.Logger to log the exit to, which scans the class
+        // path for a logging service, opening the jar that the start-up archive spares: ~18 ms of a rebuild with
+        // nothing changed (~0.2 s in all; bench/PERFORMANCE-LOG.md). Only a failure's code needs it.
         if (code != 0) {
             System.exit(code);
         }

@@ -57,10 +57,18 @@ class MainTest {
         Path site = goodSite();
         Path dest = tmp.resolve("out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = tmp.resolve("printed.txt");
+        // Into a file, not read to its end here: a JVM that never ends (a thread left running after main returned)
+        // must fail the test at the time limit, not hang it.
         Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "build", "--source", site.toString(), "--dest", dest.toString()).redirectErrorStream(true).start();
-        String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), printed);
+                "build", "--source", site.toString(), "--dest", dest.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            process.destroyForcibly();
+        }
+        String printed = Files.readString(log, StandardCharsets.UTF_8);
+        assertTrue(ended, "the JVM did not end within 60 s after the build: " + printed);
 
         assertEquals(0, process.exitValue(), printed);
         assertFalse(printed.contains("SLF4J"), printed);
