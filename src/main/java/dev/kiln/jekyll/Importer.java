@@ -417,8 +417,10 @@ public final class Importer {
         keepJekyllsTags(file, effective, edit);
         String subpath = MediaSubpath.of(effective.yaml().values());
         imagePath(file, effective, edit, subpath);
-        if (subpath != null) {
+        if (subpath != null && !MediaSubpath.namedInLiquid(file.body())) {
             // Applied to the cover here and to the body's images as it is written (writeFiles): Kiln has no such key.
+            // Kept when the body's Liquid names it ({{ page.img_path }}x.png), which the import leaves for the author
+            // to replace by its value: the value stays there to copy (page.params.img_path to Kiln's layouts).
             MediaSubpath.KEYS.forEach(edit::remove);
         }
         canonicalPath(effective, edit);

@@ -30,6 +30,11 @@ final class MediaSubpath {
 
     private MediaSubpath() {}
 
+    /** Whether {@code body}'s Liquid names a subpath key ({@code {{ page.img_path }}}), which the import leaves as it is. */
+    static boolean namedInLiquid(String body) {
+        return body != null && KEYS.stream().anyMatch(key -> body.contains("page." + key));
+    }
+
     /** The subpath a page's front matter {@code values} (defaults applied) names, or null when it names none. */
     static String of(Map<String, Object> values) {
         Object value = values.get(KEYS.get(0)) != null ? values.get(KEYS.get(0)) : values.get(KEYS.get(1));

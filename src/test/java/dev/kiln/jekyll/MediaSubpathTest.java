@@ -17,6 +17,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A Chirpy site's {@code media_subpath} (Chirpy 7) and {@code img_path} (Chirpy 5 and 6), the folder a post's images
@@ -132,6 +133,22 @@ class MediaSubpathTest {
             String text = Files.readString(tmp.resolve("chirpy-kiln").resolve(kiln));
             assertFalse(text.contains("media_subpath") || text.contains("img_path"), text);
         }
+    }
+
+    @Test
+    void aSubpathThatThePostsLiquidStillNamesIsKeptForTheAuthorToWriteItsValueInItsPlace() throws IOException {
+        // The import leaves {{ page.img_path }} for the author and says to write its value there: the value stays.
+        Path src = tmp.resolve("liquid");
+        Files.createDirectories(src.resolve("_posts"));
+        Files.writeString(src.resolve("_config.yml"), "title: J\ntheme: jekyll-theme-chirpy\n");
+        Files.writeString(src.resolve("_posts/2022-01-01-liq.md"),
+                "---\ntitle: Liq\nimg_path: /img/p/\n---\n![x]({{ page.img_path }}x.png) and ![z](z.png)\n");
+        Path dest = tmp.resolve("liquid-kiln");
+        Importer.run(src, dest, false);
+
+        String text = Files.readString(dest.resolve("content/posts/2022-01-01-liq.md"));
+        assertTrue(text.contains("img_path: /img/p/"), text);
+        assertTrue(text.contains("![z](/img/p/z.png)"), text);
     }
 
     @Test
