@@ -206,8 +206,6 @@ public final class Build implements AutoCloseable {
         if (walked) { // the same files as last time otherwise
             forgetGone(root, sources);
         }
-        // Not among the result's warnings, which --strict fails on: no link is at stake.
-        sources.warnings().forEach(w -> log.accept("warning: " + w));
         List<DraftPage> all = stage(timings, "front matter", () -> parallel.map(sourcesOf(sources), source ->
                 parsed.get(source.file().path(), source,
                         s -> FrontMatterParser.parse(s.file(), s.kind(), config.timezone()))));
@@ -263,7 +261,8 @@ public final class Build implements AutoCloseable {
                         + (assembler.writesArchive() ? 1 : 0),
                 selection.skippedDrafts(), selection.skippedFuture(), selection.timed(), rendered.takeRuns(), pagesLaidOut, config.rootUrl(), config.basePath(),
                 java.util.Map.copyOf(assembler.sources()), millis, timings, LinkReport.missingHome(config, output),
-                ExcerptLinks.excerpts(index.posts()), selection.skipped(), warnings);
+                ExcerptLinks.excerpts(index.posts()), selection.skipped(), warnings,
+                sources.warnings());
     }
 
     /**

@@ -18,13 +18,16 @@ import dev.kiln.output.SiteOutput;
  * the path of each post or page left out ({@code content/posts/x.md}) to why, {@link #DRAFT}, {@link #FUTURE} or
  * {@link #EXPIRED}, in the order of the paths; {@code warnings} are
  * what the pages' Markdown shows that its author most likely did not mean (a code block never closed), sorted: the
- * commands print them and go on.
+ * commands print them and go on; {@code notices} are what the site's folder holds that the build leaves unread and
+ * its author may have meant to publish (a Kiln site's own {@code static/}): printed as warnings too, but no broken
+ * link is at stake, so {@code --strict} takes no notice of them.
  */
 public record BuildResult(SiteOutput output, int posts, int pages, int tagPages, int listPages, int skippedDrafts,
                           int skippedFuture, boolean timed, int markdownRenders, int layoutRenders, String rootUrl, String basePath,
                           java.util.Map<String, String> sources, long millis,
                           Timings timings, Problem missingHome, java.util.Map<String, String> excerpts,
-                          java.util.Map<String, String> skipped, java.util.List<Problem> warnings) {
+                          java.util.Map<String, String> skipped, java.util.List<Problem> warnings,
+                          java.util.List<Problem> notices) {
 
     /** Why {@code skipped} left a source out: a draft ({@code --drafts} includes it), */
     public static final String DRAFT = "draft";

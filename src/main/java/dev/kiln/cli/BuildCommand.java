@@ -87,6 +87,8 @@ final class BuildCommand extends Command {
             PrintStream warnings = new PrintStream(new java.io.BufferedOutputStream(err, 1 << 16), false,
                     java.nio.charset.StandardCharsets.UTF_8);
             result.warnings().forEach(p -> warnings.println("warning: " + p));
+            // Not counted by --strict, nor by the stamp's "broken links" mark: no link is at stake.
+            result.notices().forEach(p -> warnings.println("warning: " + p));
             links.forEach(p -> warnings.println("warning: " + p));
             warnings.flush();
             start = System.nanoTime();

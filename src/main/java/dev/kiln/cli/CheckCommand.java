@@ -32,15 +32,11 @@ final class CheckCommand extends Command {
         }
         Path source = site.source();
         BuildOptions buildOptions = site.build();
-        // Of the build's progress, only its warnings (a static/ folder it does not read): check prints no timings.
-        try (Build build = Build.once(progress -> {
-            if (progress.startsWith("warning: ")) {
-                System.err.println(progress);
-            }
-        })) {
+        try (Build build = Build.once(progress -> { })) {
             BuildResult result = build.run(buildOptions);
             // Not broken links, but they may hide some (a code block never closed holds the links after it).
             result.warnings().forEach(p -> System.err.println("warning: " + p));
+            result.notices().forEach(p -> System.err.println("warning: " + p)); // a static/ it does not read
             List<Problem> broken = new java.util.ArrayList<>(LinkReport.problems(result, source));
             if (external) {
                 System.err.println("checking external links...");

@@ -418,8 +418,12 @@ public final class DevServer implements AutoCloseable {
         Set<String> changed = changed(before.site(), after.site());
         Map<String, String> leftOutBefore = leftOut;
         leftOut = result.skipped();
-        List<String> warned = warningChanges(markdownWarnings, result.warnings(), gone(result.skipped()));
-        markdownWarnings = result.warnings();
+        // The site folder's notices (a static/ it does not read) as the Markdown's warnings: told at the start and
+        // when they change (a file dropped into static/ while serving), not at every rebuild.
+        List<Problem> now = new java.util.ArrayList<>(result.warnings());
+        now.addAll(result.notices());
+        List<String> warned = warningChanges(markdownWarnings, now, gone(result.skipped()));
+        markdownWarnings = now;
         if (firstBuild) {
             log.accept(result.summary());
             warned.forEach(log);

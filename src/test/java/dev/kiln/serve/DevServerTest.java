@@ -1068,7 +1068,7 @@ class DevServerTest {
     }
 
     @Test
-    void aKilnSitesOwnStaticFolderIsOneWarningAtTheStartNotAtEachRebuild() {
+    void aKilnSitesOwnStaticFolderIsOneWarningAtTheStartAndWhenItChangesNotAtEachRebuild() {
         Path site = site();
         write(site, "static/favicon.ico", "ico");
         try (DevServer server = started(site)) {
@@ -1081,6 +1081,14 @@ class DevServerTest {
             write(site, FIRST, post("First", "java", "Edited."));
             rebuild(server);
             assertEquals(1, List.copyOf(log).stream().filter(l -> l.startsWith("warning: static/")).count(), log::toString);
+
+            // A file dropped into static/ while serving (a 404 to the author) is told as it comes.
+            write(site, "static/CNAME", "blog.example.com\n");
+            rebuild(server);
+            List<String> now = List.copyOf(log).stream().filter(l -> l.startsWith("warning: static/")).toList();
+            assertEquals(2, now.size(), log::toString);
+            assertTrue(now.get(1).startsWith("warning: static/CNAME:1:1: ") && now.get(1).contains("its 2 files"),
+                    now::toString);
         }
     }
 
