@@ -479,9 +479,9 @@ final class SiteAssembler {
     /** {@code context} laid out by {@code layout}, in UTF-8; {@code known} is kept as {@code knownUtf8}. */
     private byte[] html(String layout, Map<String, Object> context, String known, byte[] knownUtf8) {
         if (config.basePath().isEmpty()) {
-            return layouts.renderUtf8(layout, context, known, knownUtf8);
+            return layouts.renderUtf8(layout, context, known, knownUtf8, timings);
         }
-        String html = BasePath.apply(layouts.render(layout, context), config.basePath());
+        String html = BasePath.apply(layouts.render(layout, context, timings), config.basePath());
         return html.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -5,16 +5,30 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
  * Where one build spent its time: each stage, each page's own work (rendering its Markdown, laying it
- * out) and each layout over all its pages. Safe to fill from the build's threads. Work remembered from
- * an earlier run of a warm {@link Build} costs nothing and is not counted.
+ * out), each layout over all its pages and each partial over all its includes (with what it includes). Safe
+ * to fill from the build's threads. Work remembered from an earlier run of a warm {@link Build} costs nothing
+ * and is not counted.
+ *
+ * <p>The first pages of each stage run while the JVM is still compiling Kiln's code, several times slower
+ * whatever they hold (the newest post, laid out first, and the first posts by name): {@code kiln build
+ * --timings} listed them as the slowest pages of a site whose pages were all alike. On a site of more than
+ * {@value #SHOWN_PAST} pages the list leaves out the first {@value #WARM_UP} of each stage and names the
+ * slowest of those apart, so that a page slow of its own (3-5 times the others) is not hidden among them.
  */
-public final class Timings {
+public final class Timings implements dev.kiln.layout.Layouts.IncludeClock {
+
+    /** How many pages of each stage run while the JVM warms up, as {@link #report} counts them. */
+    static final int WARM_UP = 64;
+    /** The pages a site needs for the warm-up to be left out of the slowest pages. */
+    static final int SHOWN_PAST = 4 * WARM_UP;
 
     /** A stage and its wall-clock time. */
     public record Stage(String name, long nanos) {}
@@ -30,6 +44,12 @@ public final class Timings {
     private final Map<String, LongAdder> pages = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> templates = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> templateCounts = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> includes = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> includeCounts = new ConcurrentHashMap<>();
+    private final AtomicInteger rendered = new AtomicInteger();
+    private final AtomicInteger laidOut = new AtomicInteger();
+    /** The pages among the first {@link #WARM_UP} of a stage. */
+    private final Set<String> warmingUp = ConcurrentHashMap.newKeySet();
 
     /** Adds a stage that ran outside {@link Build#run}, such as checking links and writing. */
     public synchronized void stage(String name, long nanos) {
@@ -38,6 +58,9 @@ public final class Timings {
 
     /** Runs {@code work} for {@code page}, adding its time to that page. */
     <T> T page(String page, Supplier<T> work) {
+        if (rendered.getAndIncrement() < WARM_UP) {
+            warmingUp.add(page);
+        }
         long start = System.nanoTime();
         try {
             return work.get();
@@ -48,6 +71,9 @@ public final class Timings {
 
     /** Runs {@code work}, laying out {@code page} with {@code template}; its time counts for both. */
     <T> T layout(String page, String template, Supplier<T> work) {
+        if (laidOut.getAndIncrement() < WARM_UP) {
+            warmingUp.add(page);
+        }
         long start = System.nanoTime();
         try {
             return work.get();
@@ -57,6 +83,13 @@ public final class Timings {
             templates.computeIfAbsent(template, t -> new LongAdder()).add(nanos);
             templateCounts.computeIfAbsent(template, t -> new LongAdder()).increment();
         }
+    }
+
+    /** An include of {@code layout} took {@code nanos}, what it included in turn too. */
+    @Override
+    public void included(String layout, long nanos) {
+        includes.computeIfAbsent(layout, t -> new LongAdder()).add(nanos);
+        includeCounts.computeIfAbsent(layout, t -> new LongAdder()).increment();
     }
 
     public synchronized List<Stage> stages() {
@@ -71,6 +104,11 @@ public final class Timings {
     /** The {@code n} layouts that took longest over all their pages, slowest first. */
     public List<Item> slowestTemplates(int n) {
         return slowest(templates, templateCounts, n);
+    }
+
+    /** The {@code n} partials that took longest over all their includes, slowest first. */
+    public List<Item> slowestIncludes(int n) {
+        return slowest(includes, includeCounts, n);
     }
 
     private static List<Item> slowest(Map<String, LongAdder> times, Map<String, LongAdder> counts, int n) {
@@ -93,13 +131,28 @@ public final class Timings {
                     total == 0 ? 0 : 100.0 * s.nanos() / total));
         }
         lines.add("slowest pages (Markdown and layout, summed over threads):");
-        for (Item i : slowestPages(10)) {
-            lines.add(String.format("  %8.1f ms  %s", i.millis(), i.name()));
+        List<Item> all = slowestPages(Integer.MAX_VALUE);
+        boolean leaveOut = all.size() > SHOWN_PAST;
+        all.stream().filter(i -> !leaveOut || !warmingUp.contains(i.name())).limit(10)
+                .forEach(i -> lines.add(String.format("  %8.1f ms  %s", i.millis(), i.name())));
+        if (leaveOut) {
+            all.stream().filter(i -> warmingUp.contains(i.name())).findFirst().ifPresent(i -> lines.add(String.format(
+                    "  (the first %d pages of each stage are left out: they ran while the JVM compiled Kiln's code, "
+                            + "slower whatever they hold; the slowest of them %.1f ms, %s)",
+                    WARM_UP, i.millis(), i.name())));
         }
-        lines.add("slowest layouts (all their pages):");
-        for (Item i : slowestTemplates(10)) {
-            lines.add(String.format("  %8.1f ms  %-10s %6d pages, %.2f ms each", i.millis(), i.name(), i.count(),
-                    i.millis() / i.count()));
+        // Partials with the layouts: a layout's time holds its partials', and a partial that every page includes
+        // (a sidebar over all posts) made every layout slow alike, naming none.
+        lines.add("slowest layouts (all their pages) and partials (all their includes, with what they include):");
+        List<Item> layouts = new ArrayList<>(slowestTemplates(10));
+        List<Item> partials = slowestIncludes(10);
+        layouts.addAll(partials);
+        layouts.sort(Comparator.comparingLong(Item::nanos).reversed());
+        List<Item> shown = layouts.subList(0, Math.min(10, layouts.size()));
+        int width = shown.stream().mapToInt(i -> i.name().length()).max().orElse(0);
+        for (Item i : shown) {
+            lines.add(String.format("  %8.1f ms  %-" + Math.max(10, width) + "s %6d %s, %.2f ms each", i.millis(),
+                    i.name(), i.count(), partials.contains(i) ? "includes" : "pages", i.millis() / i.count()));
         }
         return lines;
     }

@@ -33,6 +33,8 @@ final class IncludeDepth implements TokenParser {
 
     /** The variable of the scope each include adds that holds the includes it is in; no layout can name it. */
     private static final String KEY = "kiln.includes";
+    /** The variable of a page's context that holds its {@link Layouts.IncludeClock}, when its includes are timed. */
+    static final String CLOCK = "kiln.clock";
 
     /** The layouts included, innermost first: {@code template} includes another, inside {@code outer}. */
     private record Stack(String template, Stack outer, int depth) {}
@@ -80,11 +82,17 @@ final class IncludeDepth implements TokenParser {
             }
             Map<String, Object> scope = new HashMap<>();
             scope.put(KEY, here);
+            Layouts.IncludeClock clock = scopes.get(CLOCK) instanceof Layouts.IncludeClock c ? c : null;
+            String included = clock == null ? null : String.valueOf(getIncludeExpression().evaluate(self, context));
+            long start = clock == null ? 0 : System.nanoTime();
             scopes.pushScope(scope);
             try {
                 super.render(self, writer, context);
             } finally {
                 scopes.popScope();
+                if (clock != null) {
+                    clock.included(included, System.nanoTime() - start);
+                }
             }
         }
     }

@@ -257,7 +257,30 @@ public final class Layouts {
      * {@link LayoutError.Failure} at the file and line it failed at.
      */
     public String render(String name, Map<String, Object> context) {
-        return evaluate(name, context, new StringWriter(16 * 1024)).toString();
+        return render(name, context, null);
+    }
+
+    /** As {@link #render(String, Map)}, telling {@code clock} (when not null) the time of each include. */
+    public String render(String name, Map<String, Object> context, IncludeClock clock) {
+        return evaluate(name, timed(context, clock), new StringWriter(16 * 1024)).toString();
+    }
+
+    /**
+     * Told the time of each {@code {% include %}} of a page's layouts, with what it includes in turn, by the
+     * layout's name ({@code partials/sidebar}): {@code kiln build --timings} names a slow partial by it.
+     */
+    public interface IncludeClock {
+        void included(String layout, long nanos);
+    }
+
+    /** {@code context} with {@code clock} for the includes to find (a copy: the context may be shared), or as it is. */
+    private static Map<String, Object> timed(Map<String, Object> context, IncludeClock clock) {
+        if (clock == null) {
+            return context;
+        }
+        Map<String, Object> timed = new java.util.HashMap<>(context);
+        timed.put(IncludeDepth.CLOCK, clock);
+        return timed;
     }
 
     /**
@@ -266,7 +289,13 @@ public final class Layouts {
      * (a page's body): printed as it is, its bytes are copied rather than encoded again.
      */
     public byte[] renderUtf8(String name, Map<String, Object> context, String known, byte[] knownUtf8) {
-        return evaluate(name, context, new Utf8Output(known, knownUtf8)).toByteArray();
+        return renderUtf8(name, context, known, knownUtf8, null);
+    }
+
+    /** As {@link #renderUtf8(String, Map, String, byte[])}, telling {@code clock} (when not null) each include's time. */
+    public byte[] renderUtf8(String name, Map<String, Object> context, String known, byte[] knownUtf8,
+                             IncludeClock clock) {
+        return evaluate(name, timed(context, clock), new Utf8Output(known, knownUtf8)).toByteArray();
     }
 
     /** {@code out}, into which layout {@code name} was evaluated with {@code context}. */

@@ -130,7 +130,8 @@ class MainTest {
         List<String> lines = run.errLines();
         int stages = lines.indexOf("time per stage:");
         int pages = lines.indexOf("slowest pages (Markdown and layout, summed over threads):");
-        int layouts = lines.indexOf("slowest layouts (all their pages):");
+        int layouts = lines.indexOf(
+                "slowest layouts (all their pages) and partials (all their includes, with what they include):");
         assertTrue(stages > 0 && pages > stages && layouts > pages, run.err());
         for (String stage : STAGES) {
             assertTrue(lines.subList(stages, pages).stream().anyMatch(l -> l.matches("\\s+" + stage + "\\s+[\\d.]+ ms\\s+[\\d.]+%")),
@@ -144,6 +145,39 @@ class MainTest {
         List<String> layoutLines = lines.subList(layouts + 1, lines.size());
         assertTrue(layoutLines.stream().anyMatch(l -> l.matches("\\s+[\\d.]+ ms  post\\s+2 pages, [\\d.]+ ms each")),
                 run.err());
+    }
+
+    @Test
+    void timingsNameASlowPartialAndLeaveTheJvmsWarmUpOutOfTheSlowestPages() throws IOException {
+        // A partial every page includes, over every post: every layout became slow alike, and no list named it.
+        // And on a site of alike pages, the slowest listed were the first built (the JIT's warm-up), 20x the rest.
+        Path site = tmp.resolve("site");
+        write(site, "site.yml", "title: T\n");
+        for (int i = 0; i < 300; i++) {
+            write(site, "content/posts/2020-01-01-post-" + i + ".md", "---\ntitle: Post " + i + "\n---\n"
+                    + "Some *text* with `code`.\n\n".repeat(20));
+        }
+        // The oldest, laid out last, and last by name, rendered last: a page slow of its own, past the warm-up.
+        write(site, "content/posts/zz-long.md", "---\ntitle: Long\ndate: 2019-06-01\n---\n"
+                + "A paragraph with `code` and *emphasis*.\n\n".repeat(20_000));
+        write(site, "layouts/post.peb", "<!DOCTYPE html><html lang=\"en\"><head><title>{{ page.title }}</title></head>"
+                + "<body><main>{{ page.content | raw }}</main>{% include \"partials/sidebar\" %}</body></html>\n");
+        write(site, "layouts/partials/sidebar.peb", "<ul>{% for p in posts %}"
+                + "<li><a href=\"{{ p.url }}\">{{ p.title }}</a> {{ p.date | date(\"yyyy-MM-dd\") }}</li>{% endfor %}</ul>\n");
+
+        Run run = kiln("build", "--timings", "--source", site.toString(), "--dest", tmp.resolve("out").toString());
+
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = run.errLines();
+        int pages = lines.indexOf("slowest pages (Markdown and layout, summed over threads):");
+        int layouts = lines.indexOf(
+                "slowest layouts (all their pages) and partials (all their includes, with what they include):");
+        assertTrue(pages > 0 && layouts > pages, run.err());
+        assertTrue(lines.get(pages + 1).endsWith("ms  content/posts/zz-long.md"), run.err());
+        assertTrue(lines.subList(pages + 1, layouts).stream().anyMatch(l -> l.startsWith("  (the first 64 pages of each "
+                + "stage are left out: they ran while the JVM compiled Kiln's code")), run.err());
+        assertTrue(lines.subList(layouts + 1, lines.size()).stream()
+                .anyMatch(l -> l.matches("\\s+[\\d.]+ ms  partials/sidebar\\s+301 includes, [\\d.]+ ms each")), run.err());
     }
 
     @Test
