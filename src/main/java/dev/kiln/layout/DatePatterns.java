@@ -89,8 +89,12 @@ final class DatePatterns {
         /** Each pair of patterns checked so far, and the error it gets, if any: the same for every call. */
         private final ConcurrentHashMap<Patterns, Optional<Bad>> verdicts = new ConcurrentHashMap<>();
 
-        Checked(Filter filter) {
+        /** The site's zone: text is read in it, and dates without {@code timeZone} printed in it. */
+        private final java.time.ZoneId site;
+
+        Checked(Filter filter, java.time.ZoneId site) {
             this.filter = filter;
+            this.site = site;
         }
 
         @Override
@@ -113,10 +117,13 @@ final class DatePatterns {
             } else {
                 refuse(format, existingFormat); // a value that is no text (a number): checked at each call, as it is rare
             }
+            // Text and java.util.Date: Pebble's reads text in the machine's zone, and knows no offset to print in.
+            boolean old = DateZones.isOld(input, existingFormat);
             // Pebble passes timeZone over for a date with a zone of its own, as every page.date is.
-            Object date = args.get("timeZone") == null ? input : DateZones.inZone(input, args.get("timeZone"));
+            Object date = old || args.get("timeZone") == null ? input : DateZones.inZone(input, args.get("timeZone"));
             try {
-                return filter.apply(date, args, self, context, line);
+                return old ? DateZones.printOld(input, args, site, context.getLocale(), self, line)
+                        : filter.apply(date, args, self, context, line);
             } catch (RuntimeException e) {
                 // Text is read and written with SimpleDateFormat, dates with DateTimeFormatter (as Pebble does).
                 boolean temporal = input instanceof TemporalAccessor;

@@ -104,7 +104,7 @@ public final class Layouts {
         theme.setPrefix(THEME);
         theme.setSuffix(SUFFIX);
         loaders.add(theme);
-        NamedCalls calls = new NamedCalls();
+        NamedCalls calls = new NamedCalls(config.timezone());
         Outlines outlines = new Outlines();
         this.engine = new PebbleEngine.Builder()
                 .loader(new DelegatingLoader(loaders))

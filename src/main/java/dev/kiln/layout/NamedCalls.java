@@ -31,6 +31,12 @@ final class NamedCalls {
     private final SortedSet<String> filters = new TreeSet<>();
     private final SortedSet<String> functions = new TreeSet<>();
     private final SortedSet<String> tests = new TreeSet<>();
+    /** The site's zone, for the date filter. */
+    private final java.time.ZoneId zone;
+
+    NamedCalls(java.time.ZoneId zone) {
+        this.zone = zone;
+    }
 
     /** {@code extension} with its filters, functions and tests wrapped and their names kept. */
     ExtensionCustomizer wrap(Extension extension) {
@@ -75,7 +81,7 @@ final class NamedCalls {
             // Pebble tells these by their class: default must see a missing value, escape a safe one.
             boolean known = filter instanceof DefaultFilter || filter instanceof EscapeFilter;
             // Pebble's date filter, whose pattern is checked first: Go's layouts printed as they are.
-            Filter checked = filter instanceof DateFilter ? new DatePatterns.Checked(filter) : filter;
+            Filter checked = filter instanceof DateFilter ? new DatePatterns.Checked(filter, zone) : filter;
             wrapped.put(name, known ? filter : new NamedFilter(name, checked));
         });
         return wrapped;

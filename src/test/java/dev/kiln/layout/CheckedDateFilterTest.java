@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class CheckedDateFilterTest {
 
-    private final DatePatterns.Checked date = new DatePatterns.Checked(new DateFilter());
+    private final DatePatterns.Checked date = new DatePatterns.Checked(new DateFilter(), java.time.ZoneOffset.UTC);
 
     /** A context that gives the filter its locale, which is all Pebble's date filter asks of it. */
     private static final EvaluationContext ENGLISH = (EvaluationContext) Proxy.newProxyInstance(
@@ -57,5 +57,23 @@ class CheckedDateFilterTest {
         DatePatterns.Bad bad = assertThrows(DatePatterns.Bad.class, () -> apply("2020-03-15", "MMM d", "%Y-%m-%d"));
         assertEquals("%Y-%m-%d", bad.pattern(), "the existing format is refused, not kept as the format's verdict");
         assertEquals("Mar 15", apply("2020-03-15", "MMM d", "yyyy-MM-dd").toString());
+    }
+
+    @Test
+    void aJavaUtilDateAndMillisecondsArePrintedInTheSitesZoneOrTheirTimeZoneWhateverTheMachinesZone() {
+        java.util.Date date = new java.util.Date(1584318600000L); // 2020-03-16T00:30:00Z
+        java.util.TimeZone machine = java.util.TimeZone.getDefault();
+        try {
+            for (String zone : new String[] {"Asia/Tokyo", "America/Los_Angeles"}) {
+                java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+                // Printed in the machine's zone, and an offset taken for GMT, until 2026-12-07.
+                assertEquals("2020-03-16 00:30 UTC", apply(date, "yyyy-MM-dd HH:mm z", null).toString());
+                Map<String, Object> args = new HashMap<>(Map.of("format", "HH:mm z", "timeZone", "-05:00"));
+                assertEquals("19:30 GMT-05:00", this.date.apply(date, args, null, ENGLISH, 1).toString());
+                assertEquals("19:30 GMT-05:00", this.date.apply(1584318600000L, args, null, ENGLISH, 1).toString());
+            }
+        } finally {
+            java.util.TimeZone.setDefault(machine);
+        }
     }
 }

@@ -377,7 +377,7 @@ class LayoutsTest {
 
     @Test
     void aForOverATextOrNumberIsAProblemAtWhatItLoopsOverSayingWhatThatIsAndWhatToLoopOver() throws IOException {
-        write(POST, "---\ntitle: Hello\ntags: [java, go]\n---\nBody.\n");
+        write(POST, "---\ntitle: Hello\ntags: [java, go]\nmood: calm\n---\nBody.\n");
         writeOwnLayouts();
         writeBaseWithABlock();
         Path dest = Kiln.previousOutput(out.resolve("site"));
@@ -406,8 +406,8 @@ class LayoutsTest {
 
         // Lists, a map's entries and a range loop as before.
         writePostWithLine12("<p id=\"l\">{% for t in page.tags %}{{ t.name }} {% endfor %}{% for i in range(1, 2) %}{{ i }}"
-                + "{% endfor %}</p>");
-        assertEquals("java go 12", SiteChecks.page(build(), POST_PAGE).getElementById("l").text());
+                + "{% endfor %}{% for e in page.params %} {{ e.key }}={{ e.value }}{% endfor %}</p>");
+        assertEquals("java go 12 mood=calm", SiteChecks.page(build(), POST_PAGE).getElementById("l").text());
     }
 
     @Test
@@ -431,6 +431,39 @@ class LayoutsTest {
         writePostWithLine12("<time>{{ page.date | date(\"HH:mm\", timeZone=\"europe/paris\") }}</time>");
         assertEquals("layouts/post.peb:12:45: layout error: filter 'date': time zone \"europe/paris\" is unknown "
                 + "(laying out " + POST + "): write timeZone=\"Europe/Paris\"", onlyProblem().toString());
+    }
+
+    @Test
+    void aTextDateIsReadInTheSitesZoneAndPrintedInTheDateFiltersTimeZoneTheSameWhateverTheMachinesZone()
+            throws IOException {
+        write("site.yml", "timezone: America/New_York\n");
+        write(POST, "---\ntitle: Hello\nwhen: \"2020-03-15 20:30:00\"\n---\nBody.\n");
+        String read = "existingFormat=\"yyyy-MM-dd HH:mm:ss\"";
+        // Until 2026-12-07 the text was read in the machine's zone and an offset ("+02:00", "UTC+2") was taken for
+        // GMT: "20:30 GMT" on a machine in UTC, "00:30 GMT" on one in New York.
+        String layout = "{{ page.params.when | date(\"yyyy-MM-dd HH:mm z\", " + read + ", timeZone=\"+02:00\") }}"
+                + " | {{ page.params.when | date(\"HH:mm z\", " + read + ", timeZone=\"UTC+2\") }}"
+                + " | {{ page.params.when | date(\"HH:mm z\", " + read + ", timeZone=\"Europe/Paris\") }}"
+                + " | {{ page.params.when | date(\"HH:mm z\", " + read + ") }}";
+        java.util.TimeZone machine = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Tokyo"));
+            Document page = renderPostWith(layout);
+            assertEquals("2020-03-16 02:30 GMT+02:00 | 02:30 GMT+02:00 | 01:30 CET | 20:30 EDT",
+                    page.getElementById("out").text());
+            byte[] inTokyo = build().get(POST_PAGE);
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/Los_Angeles"));
+            assertArrayEquals(inTokyo, build().get(POST_PAGE), "the same bytes whatever the machine's zone");
+        } finally {
+            java.util.TimeZone.setDefault(machine);
+        }
+
+        writeBaseWithABlock();
+        writePostWithLine12("<time>{{ page.params.when | date(\"HH:mm\", " + read + ", timeZone=\"Mars/Olympus\") }}"
+                + "</time>");
+        assertEquals("layouts/post.peb:12:90: layout error: filter 'date': time zone \"Mars/Olympus\" is unknown (laying "
+                + "out " + POST + "): name a zone of the tz database, as Java knows them: timeZone=\"Europe/Paris\" (or "
+                + "\"America/New_York\", \"UTC\", an offset \"+02:00\")", onlyProblem().toString());
     }
 
     @Test
