@@ -6,6 +6,8 @@ import dev.kiln.index.Page;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +21,7 @@ final class ExcerptLinks {
 
     private final BuildResult result;
     /** Each post's excerpt links, as they stand on a page (after the base path), read when first needed. */
-    private final Map<String, List<String>> linksOf = new HashMap<>();
+    private final Map<String, List<String>> linksOf = new java.util.concurrent.ConcurrentHashMap<>(); // pages in parallel
 
     ExcerptLinks(BuildResult result) {
         this.result = result;
@@ -137,6 +139,64 @@ final class ExcerptLinks {
             }
             return List.copyOf(links);
         });
+    }
+
+    /**
+     * As {@link #on}, for a page made from a source that may show posts' excerpts too (a sidebar of posts with their
+     * excerpts, on every page): a row of links is an excerpt's only where that excerpt's HTML stands whole in the
+     * page, after the excerpts found before it; else the page's body links to that post and the layout writes links
+     * equal to its excerpt's after it, which are not the excerpt's.
+     */
+    Shown onWhole(String page) {
+        Shown shown = on(page);
+        byte[] html = result.output().files().get(page);
+        LinkReport.Source text = new LinkReport.Source(html == null ? new byte[0] : html);
+        int from = 0;
+        for (int i = 0; i < shown.size(); ) {
+            String post = shown.posts[i];
+            int end = i + 1;
+            while (end < shown.size() && post != null && post.equals(shown.posts[end])) {
+                end++;
+            }
+            if (post != null) {
+                byte[] excerpt = htmlOf(post);
+                int at = text.indexOf(excerpt, from);
+                if (at < 0) {
+                    java.util.Arrays.fill(shown.posts, i, end, null);
+                } else {
+                    from = at + excerpt.length;
+                }
+            }
+            i = end;
+        }
+        return shown;
+    }
+
+    /** Each post's excerpt as a page holds it (behind the base path), read when first needed. */
+    private final Map<String, byte[]> htmlOf = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private byte[] htmlOf(String post) {
+        return htmlOf.computeIfAbsent(post, p -> dev.kiln.html.BasePath.apply(result.excerpts().get(p), result.basePath())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Every link of the posts' excerpts, as pages show them: made when first needed. */
+    private Set<String> anyExcerpts;
+
+    /**
+     * Whether some post's excerpt holds {@code url} as a page shows it: else a page's link is no excerpt's, and the
+     * page need not be read again to tell. Not to be called while pages are read in parallel.
+     */
+    boolean mayShow(String url) {
+        if (anyExcerpts == null) {
+            anyExcerpts = new HashSet<>();
+            result.excerpts().forEach((post, excerpt) -> {
+                if (!excerpt.isEmpty()) {
+                    anyExcerpts.addAll(linksOf(post));
+                }
+            });
+        }
+        return anyExcerpts.contains(url);
     }
 
     /** The output path of the page that root-relative {@code url} leads to, or null. */

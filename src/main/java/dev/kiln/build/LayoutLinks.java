@@ -24,8 +24,15 @@ import java.util.TreeMap;
  */
 final class LayoutLinks {
 
-    /** A broken link that its page's source does not hold, and the problem that says so when no layout does either. */
-    record Unplaced(LinkChecker.Broken link, Problem otherwise) {}
+    /**
+     * A broken link that its page's source does not hold, and where ({@code file}) and how ({@code suffix} after its
+     * message) a problem says so when no layout does either: made only then.
+     */
+    record Unplaced(LinkChecker.Broken link, String file, String suffix) {
+        Problem otherwise() {
+            return Problem.inFile(file, LinkReport.message(link) + suffix);
+        }
+    }
 
     /** Where a layout writes a URL: the layout's path ({@code layouts/partials/footer.peb}), line and column. */
     private record Written(String layout, int line, int column, String url) {}

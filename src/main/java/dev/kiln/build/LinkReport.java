@@ -80,8 +80,8 @@ public final class LinkReport {
         }
         // The links no source holds, to look for in the layouts: a footer's, on every page.
         java.util.Queue<LayoutLinks.Unplaced> unplaced = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        Map<String, Map<String, Set<String>>> inExcerpts = new HashMap<>(); // post -> URL on it -> list pages
-        Map<LinkChecker.Broken, Set<String>> excerptOnly = new HashMap<>(); // a post's, not on its page -> list pages
+        Map<String, Map<String, Pages>> inExcerpts = new HashMap<>(); // post -> URL on it -> pages showing its excerpt
+        Map<LinkChecker.Broken, Pages> excerptOnly = new HashMap<>(); // a post's, not on its page -> pages showing it
         ExcerptLinks excerpts = new ExcerptLinks(result);
         for (var page : sourceless.entrySet()) {
             Map<String, LinkChecker.Broken> broken = page.getValue();
@@ -98,31 +98,58 @@ public final class LinkReport {
                     if (text != null) {
                         bySource.computeIfAbsent(text, f -> new ArrayList<>()).add(b);
                     } else {
-                        unplaced.add(new LayoutLinks.Unplaced(b, Problem.inFile(b.page(), message(b) + ", written by a layout")));
+                        unplaced.add(new LayoutLinks.Unplaced(b, b.page(), ", written by a layout"));
                     }
                     continue;
                 }
-                Set<String> onItsPage = brokenOn.getOrDefault(post, Set.of());
-                String onPost = onItsPage.contains(shown.onPost(i)) ? shown.onPost(i) : b.url();
-                if (onItsPage.contains(onPost)) {
-                    inExcerpts.computeIfAbsent(post, k -> new HashMap<>()).computeIfAbsent(onPost, k -> new TreeSet<>())
-                            .add(b.page());
-                } else {
-                    LinkChecker.Broken own = new LinkChecker.Broken(post, b.url(), b.reason(), b.missing());
-                    Set<String> on = excerptOnly.computeIfAbsent(own, k -> new TreeSet<>());
-                    if (on.isEmpty()) {
-                        bySource.computeIfAbsent(result.sources().get(post), f -> new ArrayList<>()).add(own);
-                    }
-                    on.add(b.page());
-                }
+                toPost(post, b, shown.onPost(i), result, brokenOn, inExcerpts, excerptOnly, bySource);
             }
         }
         // Each source is read once, for all its broken links, and let go; sources in parallel.
-        problems.addAll(bySource.entrySet().parallelStream()
-                .flatMap(e -> at(read(root, e.getKey()), e.getKey(), e.getValue(), inExcerpts, excerptOnly,
-                        result.basePath(), url -> servedAt(result.output(), url), unplaced).stream())
-                .toList());
-        problems.addAll(LayoutLinks.problems(List.copyOf(unplaced), root, result.basePath()));
+        Predicate<String> published = url -> servedAt(result.output(), url);
+        Map<String, List<Problem>> placed = new java.util.concurrent.ConcurrentHashMap<>();
+        bySource.entrySet().parallelStream().forEach(e -> placed.put(e.getKey(), at(read(root, e.getKey()), e.getKey(),
+                e.getValue(), inExcerpts, excerptOnly, result.basePath(), published, unplaced)));
+        // A page made from a source may show posts' excerpts too (a sidebar of posts on every page): the links its
+        // source does not hold are looked for in them as on a list page, on those pages only, and given to the posts,
+        // whose problems are made again to count the pages.
+        Map<String, List<LayoutLinks.Unplaced>> unplacedOn = new TreeMap<>();
+        List<LayoutLinks.Unplaced> left = new ArrayList<>();
+        for (LayoutLinks.Unplaced u : unplaced) {
+            String page = u.link().page();
+            if (sourceless.containsKey(page) || result.sources().get(page) == null
+                    || !excerpts.mayShow(u.link().url())) {
+                left.add(u);
+            } else {
+                unplacedOn.computeIfAbsent(page, k -> new ArrayList<>()).add(u);
+            }
+        }
+        if (!unplacedOn.isEmpty()) {
+            List<ShownOn> shownOn = unplacedOn.entrySet().parallelStream()
+                    .map(e -> shownOn(e.getKey(), e.getValue(), excerpts)).toList();
+            Set<String> remade = new TreeSet<>();
+            for (ShownOn on : shownOn) {
+                left.addAll(on.left());
+                for (ShownOn.Match m : on.matches()) {
+                    remade.add(toPost(m.post(), m.link(), m.onPost(), result, brokenOn, inExcerpts, excerptOnly, bySource));
+                }
+            }
+            Set<String> remadePages = new HashSet<>();
+            for (var page : result.sources().entrySet()) {
+                if (remade.contains(page.getValue())) {
+                    remadePages.add(page.getKey());
+                }
+            }
+            java.util.Queue<LayoutLinks.Unplaced> again = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            remade.parallelStream().forEach(source -> placed.put(source, at(read(root, source), source,
+                    bySource.get(source), inExcerpts, excerptOnly, result.basePath(), published, again)));
+            // A remade post's links left to the layouts are those of the first round that it leaves so still.
+            Set<LinkChecker.Broken> still = new HashSet<>();
+            again.forEach(u -> still.add(u.link()));
+            left.removeIf(u -> remadePages.contains(u.link().page()) && !still.contains(u.link()));
+        }
+        placed.values().forEach(problems::addAll);
+        problems.addAll(LayoutLinks.problems(left, root, result.basePath()));
         problems.addAll(duplicateIds(checker.duplicateIds(), result, root));
         List<Problem> sorted = problems.stream().sorted().distinct().toList();
         if (result.missingHome() == null) {
@@ -131,6 +158,108 @@ public final class LinkReport {
         List<Problem> all = new ArrayList<>(List.of(result.missingHome()));
         all.addAll(sorted);
         return List.copyOf(all);
+    }
+
+    /**
+     * Gives broken link {@code b} of a page, which the excerpt of {@code post} shows there ({@code onPost}: its URL as
+     * the post's own page holds it), to the post: named in the post's problem for that link when its page has it too
+     * ({@code inExcerpts}), else a problem of the post of its own ({@code excerptOnly}, added to {@code bySource}).
+     * Returns the post's source.
+     */
+    private static String toPost(String post, LinkChecker.Broken b, String onPost, BuildResult result,
+                                 Map<String, Set<String>> brokenOn, Map<String, Map<String, Pages>> inExcerpts,
+                                 Map<LinkChecker.Broken, Pages> excerptOnly, Map<String, List<LinkChecker.Broken>> bySource) {
+        Set<String> onItsPage = brokenOn.getOrDefault(post, Set.of());
+        String url = onItsPage.contains(onPost) ? onPost : b.url();
+        String source = result.sources().get(post);
+        if (onItsPage.contains(url)) {
+            inExcerpts.computeIfAbsent(post, k -> new HashMap<>()).computeIfAbsent(url, k -> new Pages()).add(b.page());
+        } else {
+            LinkChecker.Broken own = new LinkChecker.Broken(post, b.url(), b.reason(), b.missing());
+            Pages on = excerptOnly.computeIfAbsent(own, k -> new Pages());
+            if (on.count() == 0) {
+                bySource.computeIfAbsent(source, f -> new ArrayList<>()).add(own);
+            }
+            on.add(b.page());
+        }
+        return source;
+    }
+
+    /**
+     * What a page made from a source shows of posts' excerpts among its {@code unplaced} links (those its source does
+     * not hold): each link found in the excerpt of another post ({@code matches}, one a post and URL), and the links
+     * left to look for in the layouts ({@code left}).
+     */
+    private record ShownOn(List<Match> matches, List<LayoutLinks.Unplaced> left) {
+        record Match(String post, LinkChecker.Broken link, String onPost) {}
+    }
+
+    private static ShownOn shownOn(String page, List<LayoutLinks.Unplaced> unplaced, ExcerptLinks excerpts) {
+        Map<String, LinkChecker.Broken> byUrl = new HashMap<>();
+        for (LayoutLinks.Unplaced u : unplaced) {
+            byUrl.putIfAbsent(u.link().url(), u.link());
+        }
+        List<ShownOn.Match> matches = new ArrayList<>();
+        Set<String> matched = new HashSet<>(); // post and URL
+        Set<String> explained = new HashSet<>();
+        Set<String> layouts = new HashSet<>(); // URLs the page holds outside an excerpt too
+        ExcerptLinks.Shown shown = excerpts.onWhole(page);
+        for (int i = 0; i < shown.size(); i++) {
+            LinkChecker.Broken b = byUrl.get(shown.url(i));
+            if (b == null) {
+                continue;
+            }
+            String post = shown.post(i);
+            if (post == null || post.equals(page)) {
+                layouts.add(b.url());
+            } else {
+                explained.add(b.url());
+                if (matched.add(post + '\n' + b.url())) {
+                    matches.add(new ShownOn.Match(post, b, shown.onPost(i)));
+                }
+            }
+        }
+        if (explained.isEmpty()) {
+            return new ShownOn(List.of(), unplaced);
+        }
+        List<LayoutLinks.Unplaced> left = new ArrayList<>();
+        for (LayoutLinks.Unplaced u : unplaced) {
+            if (!explained.contains(u.link().url()) || layouts.contains(u.link().url())) {
+                left.add(u);
+            }
+        }
+        return new ShownOn(matches, left);
+    }
+
+    /**
+     * The pages that show a post's excerpt with a broken link: how many, and the first three by name. Each page is
+     * added in one run of adds (a page is read whole before the next), so that one that shows it twice counts once.
+     */
+    static final class Pages {
+        private int count;
+        private String last;
+        private final TreeSet<String> first = new TreeSet<>();
+
+        void add(String page) {
+            if (page.equals(last) || first.contains(page)) {
+                return;
+            }
+            last = page;
+            count++;
+            first.add(page);
+            if (first.size() > 3) {
+                first.pollLast();
+            }
+        }
+
+        int count() {
+            return count;
+        }
+
+        /** Up to three pages by name ({@code index.html, tags/jvm/index.html}); more counted, one named. */
+        String named() {
+            return count <= first.size() ? String.join(", ", first) : count + " pages, such as " + first.first();
+        }
     }
 
     /** The start of the message of an id that stands twice on a page, which tells it from a broken link. */
@@ -194,7 +323,7 @@ public final class LinkReport {
         return ids == 0 ? linksSaid : links == 0 ? idsSaid : linksSaid + " and " + idsSaid;
     }
 
-    private static String message(LinkChecker.Broken b) {
+    static String message(LinkChecker.Broken b) {
         return message(b, null, "");
     }
 
@@ -218,8 +347,8 @@ public final class LinkReport {
     }
 
     /** The message of {@code b}, a link of its post's excerpt that its page lacks, shown on list pages {@code on}. */
-    private static String inExcerpt(LinkChecker.Broken b, String written, Set<String> on) {
-        return brokenLink(b, written) + "in its excerpt on " + named(on) + ")";
+    private static String inExcerpt(LinkChecker.Broken b, String written, Pages on) {
+        return brokenLink(b, written) + "in its excerpt on " + on.named() + ")";
     }
 
     /** {@code broken link to URL: reason (published as URL; }, as {@link #message} says it, up to the page. */
@@ -227,12 +356,6 @@ public final class LinkReport {
         String url = written == null ? b.url() : written;
         return "broken link to " + url + (b.reason().isEmpty() ? "" : ": " + b.reason()) + " ("
                 + (url.equals(b.url()) ? "" : "published as " + b.url() + "; ");
-    }
-
-    /** {@code pages}, at most three of them named. */
-    private static String named(Set<String> pages) {
-        List<String> named = pages.stream().limit(3).toList();
-        return String.join(", ", named) + (pages.size() > named.size() ? " and " + (pages.size() - named.size()) + " more" : "");
     }
 
     /**
@@ -438,8 +561,8 @@ public final class LinkReport {
      * the source does not hold, nor any excerpt, goes to {@code unplaced} (when given), for {@link LayoutLinks}.
      */
     private static List<Problem> at(Source text, String source, List<LinkChecker.Broken> links,
-                                    Map<String, Map<String, Set<String>>> inExcerpts,
-                                    Map<LinkChecker.Broken, Set<String>> excerptOnly, String basePath,
+                                    Map<String, Map<String, Pages>> inExcerpts,
+                                    Map<LinkChecker.Broken, Pages> excerptOnly, String basePath,
                                     Predicate<String> published, java.util.Collection<LayoutLinks.Unplaced> unplaced) {
         Place[] places = text.find(links.stream().map(b -> b.url().getBytes(StandardCharsets.UTF_8)).toList());
         // Each URL as its source writes it, where found: the message names that, which a search of the file finds.
@@ -474,15 +597,15 @@ public final class LinkReport {
         List<Problem> problems = new ArrayList<>(links.size());
         for (int i = 0; i < places.length; i++) {
             LinkChecker.Broken b = links.get(i);
-            Set<String> only = excerptOnly.get(b);
-            Set<String> alsoOn = inExcerpts.getOrDefault(b.page(), Map.of()).getOrDefault(b.url(), Set.of());
+            Pages only = excerptOnly.get(b);
+            Pages alsoOn = inExcerpts.getOrDefault(b.page(), Map.of()).get(b.url());
             LinkChecker.Broken said = withBaseTwice(b, written[i], basePath, published);
-            Problem problem = problem(source, places[i], only != null ? inExcerpt(said, written[i], only)
-                    : message(said, written[i], alsoOn.isEmpty() ? "" : "; also in its excerpt on " + named(alsoOn)));
-            if (places[i] == null && only == null && alsoOn.isEmpty() && unplaced != null) {
-                unplaced.add(new LayoutLinks.Unplaced(said, problem));
+            if (places[i] == null && only == null && alsoOn == null && unplaced != null) {
+                // Its problem is made only if no layout writes it: a sidebar's links may be many on every page.
+                unplaced.add(new LayoutLinks.Unplaced(said, source, RELATIVE_OR_LAYOUT));
             } else {
-                problems.add(problem);
+                problems.add(problem(source, places[i], only != null ? inExcerpt(said, written[i], only)
+                        : message(said, written[i], alsoOn == null ? "" : "; also in its excerpt on " + alsoOn.named())));
             }
         }
         return problems;
@@ -566,9 +689,12 @@ public final class LinkReport {
         return problem(source, text.find(List.of(url.getBytes(StandardCharsets.UTF_8)))[0], message);
     }
 
+    /** What a problem at a page's source that holds no such link says of where the link may come from. */
+    private static final String RELATIVE_OR_LAYOUT = ", written by a layout or made from a relative link";
+
     private static Problem problem(String source, Place place, String message) {
         return place == null
-                ? Problem.inFile(source, message + ", written by a layout or made from a relative link")
+                ? Problem.inFile(source, message + RELATIVE_OR_LAYOUT)
                 : new Problem(source, place.line(), place.column(), message);
     }
 }
