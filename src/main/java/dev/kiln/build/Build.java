@@ -262,7 +262,7 @@ public final class Build implements AutoCloseable {
                 selection.skippedDrafts(), selection.skippedFuture(), selection.timed(), rendered.takeRuns(), pagesLaidOut, config.rootUrl(), config.basePath(),
                 java.util.Map.copyOf(assembler.sources()), millis, timings, LinkReport.missingHome(config, output),
                 ExcerptLinks.excerpts(index.posts()), selection.skipped(), warnings,
-                sources.warnings());
+                sources.notices());
     }
 
     /**

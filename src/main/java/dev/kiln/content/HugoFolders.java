@@ -76,12 +76,13 @@ final class HugoFolders {
      * The problems of Hugo's settings files and folders at the site's root {@code root}: its settings files
      * ({@code hugo.*}, and {@code config.*} when it holds Hugo's keys), {@code config/_default/} when it holds files,
      * and {@code static/} when it holds files in a site that looks like Hugo's (one of these settings, or no
-     * {@code site.yml}). A Kiln site's own {@code static/} that holds files is added to {@code warnings} instead:
+     * {@code site.yml}). A Kiln site's own {@code static/} that holds files is a notice instead:
      * unread, as any folder at the root is, its files are not published, which a Hugo user expects of it (said by
      * nothing until 2026-12-07); but it may be kept for something else, and an error would stop a site that lost nothing.
      */
-    static List<Problem> atRoot(Path root, List<Problem> warnings) {
+    static AtRoot atRoot(Path root) {
         List<Problem> problems = new ArrayList<>();
+        List<Problem> notices = new ArrayList<>(0);
         for (String name : SETTINGS) {
             Path file = root.resolve(name);
             if (Files.isRegularFile(file) && isHugos(file)) {
@@ -100,11 +101,14 @@ final class HugoFolders {
         boolean hugos = !problems.isEmpty() || !Files.exists(root.resolve(dev.kiln.config.SiteConfig.FILE));
         if (!statics.isEmpty()) {
             String first = statics.stream().filter(f -> !hidden(f)).findFirst().orElse(statics.get(0));
-            (hugos ? problems : warnings).add(Problem.inFile(first, hugos ? staticFolder(first, statics)
+            (hugos ? problems : notices).add(Problem.inFile(first, hugos ? staticFolder(first, statics)
                     : keptStatic(first, statics)));
         }
-        return problems;
+        return new AtRoot(problems, notices);
     }
+
+    /** What the site's root holds of Hugo's: {@code problems} that stop a build, {@code notices} that it says and goes on. */
+    record AtRoot(List<Problem> problems, List<Problem> notices) {}
 
     /**
      * Whether {@code file}, a {@code hugo.*} or {@code config.*} at a site's root, is Hugo's settings: a
@@ -182,11 +186,6 @@ final class HugoFolders {
         return false;
     }
 
-    /**
-     * The regular files below {@code root}'s {@code folder} (site-relative paths, sorted), hidden ones too: Hugo
-     * publishes them ({@code static/.well-known/}). {@code .git} is passed over, and so are the files that keep an
-     * empty folder in git ({@code .gitkeep}) or that a file browser leaves ({@code .DS_Store}): nothing to lose.
-     */
     /** Whether the folder {@code dir} holds a file of Kiln's own ({@code .kiln-output}, ...): a build's output. */
     private static boolean builtByKiln(Path dir) {
         try (java.util.stream.Stream<Path> names = Files.list(dir)) {
@@ -196,6 +195,11 @@ final class HugoFolders {
         }
     }
 
+    /**
+     * The regular files below {@code root}'s {@code folder} (site-relative paths, sorted), hidden ones too: Hugo
+     * publishes them ({@code static/.well-known/}). {@code .git} is passed over, and so are the files that keep an
+     * empty folder in git ({@code .gitkeep}) or that a file browser leaves ({@code .DS_Store}): nothing to lose.
+     */
     static List<String> files(Path root, String folder) {
         Path dir = root.resolve(folder);
         if (!Files.isDirectory(dir)) {

@@ -59,6 +59,11 @@ public record Route(String url, String outputPath) {
                 : Character.isISOControl(c) || Character.isSpaceChar(c));
     }
 
+    /** {@code text} with each of {@code chars} (ASCII) percent-encoded, and nothing else. */
+    public static String encodeChars(String text, String chars) {
+        return encoded(text, (t, i, c) -> chars.indexOf(c) >= 0);
+    }
+
     /** Which characters of a text {@link #encoded} percent-encodes: {@code c}, at {@code i} of {@code text}. */
     private interface Rule {
         boolean encodes(String text, int i, char c);

@@ -172,8 +172,8 @@ public final class SourceLoader {
         if (post != null) {
             problems.add(post);
         }
-        List<Problem> warnings = new ArrayList<>(0);
-        problems.addAll(HugoFolders.atRoot(root, warnings));
+        HugoFolders.AtRoot hugos = HugoFolders.atRoot(root);
+        problems.addAll(hugos.problems());
         // Jekyll's own folders at the root hold posts Kiln does not read: an empty site was built from them.
         for (String folder : JekyllFolders.AT_ROOT) {
             jekyll.takeAll(folder, walk(root.resolve(folder), root, List.of()).stream()
@@ -197,7 +197,7 @@ public final class SourceLoader {
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
-        return new SiteSources(posts, pages, statics, links, warnings);
+        return new SiteSources(posts, pages, statics, links, hugos.notices());
     }
 
     /** The site-relative path of the file the link {@code file} leads to (through any further links). */
@@ -273,7 +273,7 @@ public final class SourceLoader {
         if (!problems.isEmpty()) {
             throw new SiteException(problems);
         }
-        return new SiteSources(lists.get(0), lists.get(1), last.statics(), last.links(), last.warnings());
+        return new SiteSources(lists.get(0), lists.get(1), last.statics(), last.links(), last.notices());
     }
 
     /** The page {@code found} read with {@code reader}, or null with its problem added to {@code problems}. */

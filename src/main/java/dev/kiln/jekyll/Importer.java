@@ -497,9 +497,11 @@ public final class Importer {
      */
     private void imagePath(JekyllFile file, JekyllFile effective, FrontMatterEdit edit, String subpath) {
         Object written = effective.yaml().values().get("image");
-        if (subpath != null && written instanceof String text && MediaSubpath.url(subpath, text.strip()) != null) {
+        String underSubpath = subpath != null && written instanceof String text ? MediaSubpath.url(subpath, text.strip())
+                : null;
+        if (underSubpath != null) {
             // Chirpy's cover and og:image are named from the page's media_subpath, as its images are.
-            edit.set("image", MediaSubpath.url(subpath, text.strip()));
+            edit.set("image", underSubpath);
             return;
         }
         if (written instanceof String text && !text.isBlank() && !text.strip().startsWith("/")
@@ -520,7 +522,8 @@ public final class Importer {
             return;
         }
         String path = map.get("path").toString().strip();
-        String image = subpath != null && MediaSubpath.url(subpath, path) != null ? MediaSubpath.url(subpath, path)
+        String fromSubpath = subpath == null ? null : MediaSubpath.url(subpath, path);
+        String image = fromSubpath != null ? fromSubpath
                 : path.startsWith("/") || dev.kiln.content.Route.hasScheme(path) ? path : "/" + path;
         edit.set("image", image);
         dev.kiln.error.Position at = file.yaml().values().containsKey("image")

@@ -61,7 +61,7 @@ final class MediaSubpath {
      * ({@code markdown} false, an HTML page) every {@code <img>} tag.
      */
     static String body(String body, String subpath, MarkdownRenderer renderer, boolean markdown) {
-        String prefix = encoded(prefix(subpath));
+        String prefix = dev.kiln.content.Route.encodeChars(prefix(subpath), ENCODED);
         String out = markdown ? renderer.rewriteImageUrls(body, written -> written(prefix, written)) : body;
         if (!out.toLowerCase(java.util.Locale.ROOT).contains("<img")) {
             return out;
@@ -94,18 +94,5 @@ final class MediaSubpath {
         String head = scheme.lookingAt() ? scheme.group() : "";
         String path = subpath.substring(head.length()).replaceAll("/{2,}", "/");
         return head + (path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
-    }
-
-    /** {@code text} with what {@link #ENCODED} names percent-encoded, so that it stands in any URL as written. */
-    private static String encoded(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            if (ENCODED.indexOf(c) >= 0) {
-                out.append('%').append(String.format("%02X", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

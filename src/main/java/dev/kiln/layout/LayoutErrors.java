@@ -83,29 +83,21 @@ final class LayoutErrors {
 
     /** What {@code e}, met by a statement that would {@code tag} another template (or null) on {@code line}, means. */
     private Said say(Throwable e, String tag, String line) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof NamedCalls.Failed call) {
-                return called(call);
-            }
+        if (cause(e, NamedCalls.Failed.class) instanceof NamedCalls.Failed call) {
+            return called(call);
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof LineTracking.NotAList loop) {
-                return notAList(loop);
-            }
+        if (cause(e, LineTracking.NotAList.class) instanceof LineTracking.NotAList loop) {
+            return notAList(loop);
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IncludeDepth.TooDeep deep) {
-                List<String> names = deep.loop().stream().map(this::name).toList();
-                return new Said("includes nested more than " + IncludeDepth.LIMIT + " deep", String.join(" -> ", names),
-                        "an include loop that never ends: make the {% if %} or {% for %} around one of these includes end "
-                                + "it, or remove the include that leads back", List.of(Columns.Spot.tag("include", true)));
-            }
+        if (cause(e, IncludeDepth.TooDeep.class) instanceof IncludeDepth.TooDeep deep) {
+            List<String> names = deep.loop().stream().map(this::name).toList();
+            return new Said("includes nested more than " + IncludeDepth.LIMIT + " deep", String.join(" -> ", names),
+                    "an include loop that never ends: make the {% if %} or {% for %} around one of these includes end "
+                            + "it, or remove the include that leads back", List.of(Columns.Spot.tag("include", true)));
         }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AttributeNotFoundException missing) {
-                return jekyllValue(new Said(missingValue(missing.getPebbleMessage(), siteParams),
-                        missingSpot(missing.getPebbleMessage())), missing.getPebbleMessage(), tag, line);
-            }
+        if (cause(e, AttributeNotFoundException.class) instanceof AttributeNotFoundException missing) {
+            return jekyllValue(new Said(missingValue(missing.getPebbleMessage(), siteParams),
+                    missingSpot(missing.getPebbleMessage())), missing.getPebbleMessage(), tag, line);
         }
         if (e instanceof LoaderException && tag != null) {
             Matcher found = NOT_FOUND.matcher(NamedCalls.reason(e));
@@ -136,6 +128,16 @@ final class LayoutErrors {
         }
         // Pebble's message may hold the page's values ("Not an iterable object. Value = [About]"): a detail.
         return new Said("this line cannot be rendered", message, "fix it (" + SEE + ")", List.of());
+    }
+
+    /** {@code e} or the first of its causes that is a {@code type}, or null (to match as that type). */
+    private static Throwable cause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /**
