@@ -74,6 +74,8 @@ public final class Build implements AutoCloseable {
     /** The last run's index, when this build remembers its runs. */
     private SiteIndex lastIndex;
     private final boolean remember;
+    /** Whether a run's pages, layouts and includes are timed by their threads' CPU time ({@link Timings#inCpuTime}). */
+    private final boolean cpuTimes;
     /** The spill folders of this build's runs ({@link #output()}), removed when it is closed. */
     private final List<Path> spills = new ArrayList<>();
     /** Where a one-off build writes its files as they are made when that folder holds no site; or null. */
@@ -120,8 +122,16 @@ public final class Build implements AutoCloseable {
      * removes those files.
      */
     public static Build once(Consumer<String> log, Path dest) {
+        return once(log, dest, false);
+    }
+
+    /**
+     * As {@link #once(Consumer, Path)}; with {@code cpuTimes}, its {@link BuildResult#timings} time pages, layouts
+     * and includes by the CPU time of the thread doing the work rather than the wall clock ({@code --timings}).
+     */
+    public static Build once(Consumer<String> log, Path dest, boolean cpuTimes) {
         return new Build(log, new TokenHighlighter(), Runtime.getRuntime().availableProcessors(), STACK_BYTES, false,
-                dest);
+                dest, cpuTimes);
     }
 
     /** Deeply nested Markdown (lists, quotes, emphasis) is parsed recursively: room for a few thousand levels. */
@@ -132,12 +142,13 @@ public final class Build implements AutoCloseable {
      * stages' results for the next run when it will {@code remember}.
      */
     Build(Consumer<String> log, Highlighter highlighter, int threads, long stackBytes, boolean remember) {
-        this(log, highlighter, threads, stackBytes, remember, null);
+        this(log, highlighter, threads, stackBytes, remember, null, false);
     }
 
     private Build(Consumer<String> log, Highlighter highlighter, int threads, long stackBytes, boolean remember,
-                  Path placeInto) {
+                  Path placeInto, boolean cpuTimes) {
         this.log = log;
+        this.cpuTimes = cpuTimes;
         this.placeInto = placeInto;
         this.remember = remember;
         this.parsed = new Memo<>(remember);
@@ -178,7 +189,7 @@ public final class Build implements AutoCloseable {
      */
     public BuildResult run(BuildOptions options, Set<String> changed) {
         long start = System.nanoTime();
-        Timings timings = new Timings();
+        Timings timings = cpuTimes ? Timings.inCpuTime() : new Timings();
         // Runs counted by an earlier build that failed are not this build's.
         parsed.takeRuns();
         rendered.takeRuns();

@@ -71,7 +71,7 @@ final class BuildCommand extends Command {
                     + " ms; --force builds anyway, and shows that build's warnings again)");
             return 0;
         }
-        try (Build build = Build.once(err::println, target)) {
+        try (Build build = Build.once(err::println, target, timings)) {
             BuildResult result = build.run(buildOptions);
             long start = System.nanoTime();
             List<Problem> links = LinkReport.problems(result, source);

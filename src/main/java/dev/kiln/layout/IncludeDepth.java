@@ -84,14 +84,14 @@ final class IncludeDepth implements TokenParser {
             scope.put(KEY, here);
             Layouts.IncludeClock clock = scopes.get(CLOCK) instanceof Layouts.IncludeClock c ? c : null;
             String included = clock == null ? null : String.valueOf(getIncludeExpression().evaluate(self, context));
-            long start = clock == null ? 0 : System.nanoTime();
+            long start = clock == null ? 0 : clock.now();
             scopes.pushScope(scope);
             try {
                 super.render(self, writer, context);
             } finally {
                 scopes.popScope();
                 if (clock != null) {
-                    clock.included(included, System.nanoTime() - start);
+                    clock.included(included, clock.now() - start);
                 }
             }
         }

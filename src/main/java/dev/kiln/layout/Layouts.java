@@ -270,6 +270,11 @@ public final class Layouts {
      * layout's name ({@code partials/sidebar}): {@code kiln build --timings} names a slow partial by it.
      */
     public interface IncludeClock {
+        /** The time now, in nanoseconds from any origin: an include's time is the difference of two. */
+        default long now() {
+            return System.nanoTime();
+        }
+
         void included(String layout, long nanos);
     }
 

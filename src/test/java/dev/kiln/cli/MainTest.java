@@ -129,9 +129,9 @@ class MainTest {
         assertEquals(0, run.code(), run.err());
         List<String> lines = run.errLines();
         int stages = lines.indexOf("time per stage:");
-        int pages = lines.indexOf("slowest pages (Markdown and layout, summed over threads):");
-        int layouts = lines.indexOf(
-                "slowest layouts (all their pages) and partials (all their includes, with what they include):");
+        int pages = lines.indexOf("slowest pages (Markdown and layout, CPU time of the threads that did the work):");
+        int layouts = lines.indexOf("slowest layouts (all their pages) and partials (all their includes, with what they"
+                + " include; CPU time):");
         assertTrue(stages > 0 && pages > stages && layouts > pages, run.err());
         for (String stage : STAGES) {
             assertTrue(lines.subList(stages, pages).stream().anyMatch(l -> l.matches("\\s+" + stage + "\\s+[\\d.]+ ms\\s+[\\d.]+%")),
@@ -169,9 +169,9 @@ class MainTest {
 
         assertEquals(0, run.code(), run.err());
         List<String> lines = run.errLines();
-        int pages = lines.indexOf("slowest pages (Markdown and layout, summed over threads):");
-        int layouts = lines.indexOf(
-                "slowest layouts (all their pages) and partials (all their includes, with what they include):");
+        int pages = lines.indexOf("slowest pages (Markdown and layout, CPU time of the threads that did the work):");
+        int layouts = lines.indexOf("slowest layouts (all their pages) and partials (all their includes, with what they"
+                + " include; CPU time):");
         assertTrue(pages > 0 && layouts > pages, run.err());
         assertTrue(lines.get(pages + 1).endsWith("ms  content/posts/zz-long.md"), run.err());
         assertTrue(lines.subList(pages + 1, layouts).stream().anyMatch(l -> l.startsWith("  (the first 64 pages of each "
