@@ -12,7 +12,7 @@
 # (./kiln --version) before anything is timed.
 #   --incremental  adds each tool's rebuild with nothing changed (output kept): Hugo's from compare.sh,
 #                  Kiln's here (the same probe + hyperfine method), with the files Kiln wrote in it.
-#   --threads      adds Kiln's clean build pinned to one core (taskset -c 0: the JVM then sees 1 CPU, so one
+#   --threads      adds Kiln's clean build pinned to one core (taskset -c 0, or --core's: the JVM then sees 1 CPU, so one
 #                  build thread and the serial GC) against both cores, timed by hyperfine in alternating
 #                  rounds (one run each, the order swapped every round, so a drifting load hits both alike):
 #                  both medians, the speed-up, and the cores kept busy ((user+sys)/wall) by each.
@@ -37,6 +37,8 @@ Options:
   --seed S          corpus seed (default 42; tags: clamp(N/5, 50, 1000) as compare.sh chooses)
   --incremental     also time rebuilds with nothing changed (Hugo: compare.sh --incremental; Kiln: here)
   --threads         also time Kiln on one core (taskset -c 0) against both cores
+  --core C          the core --threads pins the one-core build to (default 0; pick one that nothing else
+                    is pinned to, such as a helper's taskset -c 1 work)
   --no-compare      skip compare.sh (with --threads: only the one-core/two-core measurement)
   --ours CMD        the Kiln command; {site} = the plain corpus, {out} = the output folder
                     (default: '<repo>/kiln build --source {site} --dest {out}')
@@ -59,7 +61,7 @@ EOF
 die() { echo "build-speed.sh: $*" >&2; exit 2; }
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
-SIZES="100 1000 10000" TOOLS="hugo" RUNS=10 MINRUNS=3 BUDGET=60 TIMEOUT=300 SEED=42 INCR=0 THREADS=0
+SIZES="100 1000 10000" TOOLS="hugo" RUNS=10 MINRUNS=3 BUDGET=60 TIMEOUT=300 SEED=42 INCR=0 THREADS=0 CORE=0
 COMPARE=1 OURS="" COMPARE_SH="${KILN_BENCH_COMPARE:-}" GEN="${KILN_BENCH_GEN:-}" WORK="" RESULTS=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -72,6 +74,7 @@ while [[ $# -gt 0 ]]; do
     --seed) SEED="$2"; shift 2 ;;
     --incremental) INCR=1; shift ;;
     --threads) THREADS=1; shift ;;
+    --core) CORE="$2"; shift 2 ;;
     --no-compare) COMPARE=0; shift ;;
     --ours) OURS="$2"; shift 2 ;;
     --compare) COMPARE_SH="$2"; shift 2 ;;
@@ -88,6 +91,7 @@ read -r -a SIZE_LIST <<< "$SIZES"
 for n in "${SIZE_LIST[@]}"; do [[ "$n" =~ ^[0-9]+$ && "$n" -gt 0 ]] || die "--sizes: '$n' is not a positive number"; done
 for v in "$RUNS" "$MINRUNS" "$TIMEOUT"; do [[ "$v" =~ ^[0-9]+$ && "$v" -gt 0 ]] || die "--runs, --min-runs and --timeout take positive numbers"; done
 [[ "$BUDGET" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "--budget takes seconds"
+[[ "$CORE" =~ ^[0-9]+$ ]] || die "--core takes a core's number (0, 1, ...)"
 (( MINRUNS <= RUNS )) || RUNS="$MINRUNS"
 (( COMPARE || THREADS || INCR )) || die "--no-compare leaves nothing to measure: add --threads or --incremental"
 for c in python3 hyperfine java timeout; do command -v "$c" >/dev/null || die "needs $c"; done
@@ -219,7 +223,7 @@ kiln_threads() { # N site
   log "threads (N=$n): probe ${wall}s; $runs rounds of one run per command, the order swapped each round"
   # Rounds rather than one hyperfine call per command: a load that drifts on a shared machine then weighs on
   # both sides alike instead of on whichever command ran second.
-  one=(--command-name "1 core" "taskset -c 0 $cmd")
+  one=(--command-name "1 core" "taskset -c $CORE $cmd")
   all=(--command-name "all cores" "$cmd")
   rm -f "$WORK/n$n"/hf-threads-*.json; : > "$WORK/n$n/hf-threads.log"
   for (( r = 1; r <= runs; r++ )); do
@@ -281,8 +285,8 @@ else
 fi
 echo "$TITLE: $HEADER"
 echo "load average $LOAD_START at start, $LOAD_END at end; corpus gen-corpus.py --seed $SEED, tags clamp(N/5, 50, 1000)"
-python3 - "$TSV" "$THR" "$COMPARE" "$INCR" "$THREADS" "${OTHERS[*]:-}" "$PROBES" "${SIZE_LIST[@]}" <<'PY'
-import sys
+KILN_BENCH_CORE="$CORE" python3 - "$TSV" "$THR" "$COMPARE" "$INCR" "$THREADS" "${OTHERS[*]:-}" "$PROBES" "${SIZE_LIST[@]}" <<'PY'
+import os, sys
 tsv, thr, compare, incr, threads, others, probes_tsv = sys.argv[1:8]
 sizes = sys.argv[8:]
 probes = {}
@@ -341,7 +345,7 @@ elif incr:
 
 if threads:
     print()
-    print("Kiln clean build, one core (taskset -c 0) vs all cores (medians of alternating hyperfine rounds;"
+    print(f"Kiln clean build, one core (taskset -c {os.environ.get('KILN_BENCH_CORE', '0')}) vs all cores (medians of alternating hyperfine rounds;"
           " busy = (user+sys)/wall):")
     print()
     print("| N | runs | 1 core s | all cores s | speed-up | busy cores (1) | busy cores (all) |")
