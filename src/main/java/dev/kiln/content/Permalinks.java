@@ -20,7 +20,7 @@ public final class Permalinks {
     private static final Pattern SLASHES = Pattern.compile("/{2,}");
     /** Every placeholder a permalink pattern may use, for error messages. */
     public static final String PLACEHOLDERS = ":year :month :day :i_month :i_day :short_year :hour :minute :second"
-            + " :y_day :title :slug :categories :output_ext";
+            + " :y_day :title :slug :categories :output_ext :slugorfilename :filename";
     private static final Set<String> NAMES = Set.of(PLACEHOLDERS.replace(":", "").split(" "));
     private static final Map<String, String> STYLES = Map.of(
             "date", "/:categories/:year/:month/:day/:title:output_ext",
@@ -77,7 +77,6 @@ public final class Permalinks {
 
     /** What Hugo's placeholders that Kiln lacks are in Kiln, for the "unknown placeholder" message. */
     private static final Map<String, String> HUGO = Map.of(
-            "slugorfilename", "Hugo's :slugorfilename is :slug in Kiln (the post's slug:, else its file name)",
             "monthname", "Hugo's :monthname (may) has no counterpart in Kiln: :month is the month's number (05)",
             "yearday", "Hugo's :yearday has no exact counterpart in Kiln: :y_day is the day of the year in three"
                     + " digits (005 where Hugo writes 5)",
@@ -252,6 +251,10 @@ public final class Permalinks {
         v.put("categories", String.join("/", front.categories().stream()
                 .map(c -> c.toLowerCase(Locale.ROOT)).toList()));
         v.put("output_ext", ".html");
+        // Hugo's: its file name (a bundle's folder) as a whole, date and all, or its slug:, made as Hugo's urlize makes them.
+        String fileName = hugoFileName(page.source().postName());
+        v.put("filename", fileName);
+        v.put("slugorfilename", front.has("slug") ? Slugs.hugo(front.slug()) : fileName);
         ZonedDateTime d = front.date();
         if (d != null) {
             v.put("year", String.valueOf(d.getYear()));
@@ -266,6 +269,12 @@ public final class Permalinks {
             v.put("second", pad(d.getSecond(), 2));
         }
         return v;
+    }
+
+    /** Hugo's {@code :filename} of a post named {@code name}: without its extension, as Hugo's urlize makes it. */
+    private static String hugoFileName(String name) {
+        int dot = name.lastIndexOf('.');
+        return Slugs.hugo(dot > 0 && SourceFile.isMarkdown(name) ? name.substring(0, dot) : name);
     }
 
     /** {@code n} with leading zeros to {@code width} digits (String.format is slow on this hot path). */

@@ -61,6 +61,37 @@ public final class Slugs {
         return out.toString();
     }
 
+    /**
+     * {@code text} as Hugo's permalinks put a slug or file name in a URL (its {@code urlize}): letters, digits, marks
+     * and {@code . _ ~ + - @} kept, lower case; a run of spaces (and dashes) before a kept character one dash; anything
+     * else dropped. {@code Coq_Day3} → {@code coq_day3}, {@code My Post} → {@code my-post}, {@code 2022-01-10-x} as
+     * it is. Hugo also keeps {@code #}, {@code /} and {@code \}, which no Kiln URL segment may hold: dropped. "" for
+     * text with nothing kept.
+     */
+    public static String hugo(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean dash = false;
+        for (int i = 0; i < lower.length(); ) {
+            int cp = lower.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            boolean kept = Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || "._~+-@".indexOf(cp) >= 0;
+            if (kept) {
+                if (dash) {
+                    out.append('-');
+                    dash = false;
+                }
+                out.appendCodePoint(cp);
+            } else if (out.length() > 0 && Character.isWhitespace(cp)) {
+                dash = true;
+            }
+        }
+        return out.toString();
+    }
+
     /** The letters and digits of {@code spelled}, lower case, each run joined to the next by a dash; "" for none. */
     private static String joined(String spelled) {
         // Lower case first, then composed: lower-casing a composed letter can leave a sequence that composes

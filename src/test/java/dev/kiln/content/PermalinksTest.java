@@ -185,7 +185,7 @@ class PermalinksTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "/:year/:slugorfilename/ | 2:19 | unknown placeholder ':slugorfilename' in permalink: Hugo's :slugorfilename is :slug in Kiln (the post's slug:, else its file name); use :year :month",
+            "/:year/:weekday/:slug/  | 2:19 | unknown placeholder ':weekday' in permalink: Hugo's :weekday has no counterpart in Kiln; use :year :month",
             "/:yearday/:slug/        | 2:13 | unknown placeholder ':yearday' in permalink: Hugo's :yearday has no exact counterpart in Kiln: :y_day is the day of the year in three digits (005 where Hugo writes 5); use :year",
             "/:year/:monthname/:slug/ | 2:19 | unknown placeholder ':monthname' in permalink: Hugo's :monthname (may) has no counterpart in Kiln: :month is the month's number (05); use :year",
             "\"/:year/:titlefoo/\"     | 2:20 | unknown placeholder ':titlefoo' in permalink: use :year :month",
@@ -202,10 +202,28 @@ class PermalinksTest {
 
     @Test
     void rejectsHugosPlaceholderInFrontMatterUrlAtItsPlace() {
-        Problem p = problem(POST, "---\ntitle: T\nurl: \"/notes/:slugorfilename/\"\n---\n", SiteConfig.defaults());
+        Problem p = problem(POST, "---\ntitle: T\nurl: \"/notes/:section/\"\n---\n", SiteConfig.defaults());
         assertEquals(POST + ":3:14", place(p));
-        assertTrue(p.message().startsWith("unknown placeholder ':slugorfilename' in its url: Hugo's :slugorfilename is"
-                + " :slug in Kiln"), p.message());
+        assertTrue(p.message().startsWith("unknown placeholder ':section' in its url: Hugo's :section is always posts"
+                + " in Kiln"), p.message());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            // Hugo 0.111's URLs for these files under [permalinks] posts = "/posts/:slugorfilename/" (and its default
+            // /posts/<file>/): lower case, '_' kept, spaces a dash, a leading date kept. Kiln's :slug made '_' a dash
+            // ('/posts/coq-day3/') and dropped the date; until 2026-12-07 :slugorfilename was an error naming :slug.
+            "content/posts/Coq_Day3.md,                  '',                        /posts/:slugorfilename/, /posts/coq_day3/",
+            "content/posts/2_Iceberg_intro/index.md,     '',                        /posts/:slugorfilename/, /posts/2_iceberg_intro/",
+            "content/posts/My Post.md,                   '',                        /posts/:slugorfilename/, /posts/my-post/",
+            "content/posts/2022-01-10-entry_1.md,        '',                        /posts/:slugorfilename/, /posts/2022-01-10-entry_1/",
+            "content/posts/x.md,                         'slug: papers_we_love_Page2', /posts/:slugorfilename/, /posts/papers_we_love_page2/",
+            "content/posts/x.md,                         'slug: papers_we_love_Page2', /:year/:filename/,         /2018/x/",
+            "content/posts/2018-03-05-Notes_On.markdown, '',                        /:filename/,             /2018-03-05-notes_on/",
+    })
+    void hugosSlugOrFileNameAndFileNameGiveHugosUrls(String path, String front, String pattern, String url) {
+        String text = "---\ntitle: T\ndate: 2018-03-05\n" + (front.isEmpty() ? "" : front + "\n") + "---\n";
+        assertEquals(url, Permalinks.of(draft(path, text), siteWithPermalink(pattern)).url());
     }
 
     @ParameterizedTest(name = "{0}")
