@@ -120,7 +120,7 @@ public final class Permalinks {
 
     /** The route {@code pattern} gives {@code page}; a problem in it is at {@code at} of {@code text}, when given. */
     private static Route route(DraftPage page, String pattern, Position at, String text, String origin, String key) {
-        Map<String, String> values = placeholders(page);
+        Map<String, String> values = placeholders(page, pattern);
         Matcher m = PLACEHOLDER.matcher(pattern);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -242,7 +242,8 @@ public final class Permalinks {
         return chomped != null && NAMES.contains(chomped) ? chomped : null;
     }
 
-    private static Map<String, String> placeholders(DraftPage page) {
+    /** The values of {@code pattern}'s placeholders for {@code page} (Hugo's only when it uses them), and more. */
+    private static Map<String, String> placeholders(DraftPage page, String pattern) {
         FrontMatter front = page.front();
         Map<String, String> v = new TreeMap<>();
         // As Jekyll: :title keeps the name as written, :slug is its lower-case, dashed form.
@@ -252,9 +253,11 @@ public final class Permalinks {
                 .map(c -> c.toLowerCase(Locale.ROOT)).toList()));
         v.put("output_ext", ".html");
         // Hugo's: its file name (a bundle's folder) as a whole, date and all, or its slug:, made as Hugo's urlize makes them.
-        String fileName = hugoFileName(page.source().postName());
-        v.put("filename", fileName);
-        v.put("slugorfilename", front.has("slug") ? Slugs.hugo(front.slug()) : fileName);
+        if (pattern.contains(":filename") || pattern.contains(":slugorfilename")) {
+            String fileName = hugoFileName(page.source().postName());
+            v.put("filename", fileName);
+            v.put("slugorfilename", front.has("slug") ? Slugs.hugo(front.slug()) : fileName);
+        }
         ZonedDateTime d = front.date();
         if (d != null) {
             v.put("year", String.valueOf(d.getYear()));
