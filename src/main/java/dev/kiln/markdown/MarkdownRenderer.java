@@ -30,6 +30,17 @@ public final class MarkdownRenderer {
     /** Marks where the table of contents goes; the HTML stage replaces it. */
     public static final String TOC_PLACEHOLDER_CLASS = "kiln-toc";
 
+    /**
+     * The bare URLs flexmark's autolinks would link and GFM's extended autolinks and Hugo's goldmark do not: those
+     * of any scheme but {@code http://}, {@code https://} and {@code ftp://} (as written, in lower case), and a
+     * scheme with nothing after it ({@code http:// alone}). flexmark links any {@code scheme://} text, its scheme
+     * read back over the word before it ({@code word-http://a.b} whole), and {@code s3://bucket/key} was a link no
+     * browser opens. A link's whole text is matched: {@code www.} addresses and e-mail addresses hold no scheme
+     * of their own ({@code www.a.b/?u=s3://x} stays linked), and {@code <s3://x>}, CommonMark's autolink, is
+     * not a bare URL.
+     */
+    static final String ONLY_THE_WEBS_SCHEMES = "(?s)(?!(?:https?|ftp)://.)[^:/]*://.*";
+
     private final Parser parser;
     private final HtmlRenderer renderer;
     private final DirectHtml direct;
@@ -64,6 +75,7 @@ public final class MarkdownRenderer {
         extensions.add(new QuickInlineParser.Extension(quick)); // last: see there
         options.set(Parser.EXTENSIONS, extensions);
         // GitHub's table syntax: a header row, pipes at the edges optional, no column spans.
+        options.set(AutolinkExtension.IGNORE_LINKS, ONLY_THE_WEBS_SCHEMES);
         options.set(TablesExtension.COLUMN_SPANS, false);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);

@@ -26,7 +26,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * flexmark's node post-processors, autolinks (bare URLs, {@code www.} and e-mail addresses become links), then
+ * flexmark's node post-processors, autolinks (bare URLs of the web's schemes, {@code www.} and e-mail addresses become
+ * links: {@link MarkdownRenderer#ONLY_THE_WEBS_SCHEMES}), then
  * attribute lists ({@code {: .class}}, placed as kramdown places them: {@link KramdownAttributes}) and last
  * abbreviations ({@link Abbreviations#mark}), run as flexmark runs them: in that order, each
  * over the nodes of its kinds in document order as they are when it starts, skipping nodes an earlier

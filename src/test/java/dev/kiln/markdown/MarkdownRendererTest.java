@@ -48,6 +48,30 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void linksBareUrlsOfTheWebsSchemesOnlyAsGfmAndHugoDoButAnyInPointyBrackets() {
+        // GFM's extended autolinks and Hugo's goldmark link http://, https://, ftp://, www. and e-mail addresses;
+        // an s3:// path in a table cell was a link no browser opens.
+        String markdown = """
+                Bare: s3://bucket/db/0.json, file:///etc/hosts, word-http://a.example/b, http:// alone, HTTPS://a.example/c,
+                ftp://files.example/a.txt, https://ok.example/x?u=s3://z, www.example.org/y and me@example.net.
+
+                | path |
+                |------|
+                | s3://whjdbc/db/events/metadata/00000-a.metadata.json |
+
+                Written as an autolink, any scheme is one, as CommonMark says: <s3://bucket/key>.
+                """;
+        for (String page : List.of(markdown, markdown + "\n<b>raw</b>\n")) { // the direct path, and flexmark's HTML
+            Element body = render(page);
+            assertEquals(List.of("ftp://files.example/a.txt", "https://ok.example/x?u=s3://z", "http://www.example.org/y",
+                    "mailto:me@example.net", "s3://bucket/key"), body.select("a").eachAttr("href"), body.html());
+            assertEquals("s3://whjdbc/db/events/metadata/00000-a.metadata.json", body.selectFirst("td").html());
+            assertTrue(body.text().contains("Bare: s3://bucket/db/0.json, file:///etc/hosts, word-http://a.example/b, "
+                    + "http:// alone, HTTPS://a.example/c,"), body.html());
+        }
+    }
+
+    @Test
     void linksBareUrlsWwwAddressesAndEmailsButNotPlainProseOrCode() {
         Element body = render("""
                 See https://example.com/a?b=1, www.example.org and mail me@example.net.

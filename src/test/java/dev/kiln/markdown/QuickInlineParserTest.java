@@ -100,13 +100,14 @@ class QuickInlineParserTest {
     @Test
     void aUrlRightAfterTypographicMarksIsLinkedAsFlexmarkLinksIt() {
         // flexmark reads a text node with the marks, entities and text right after it: the URL's scheme is
-        // read back over "word---", and the whole run becomes the link (found by the random blocks below).
+        // read back over "word---", and the whole run would become the link (found by the random blocks below):
+        // such a scheme is not the web's, and the URL's own text node is linked alone.
         for (String markdown : List.of("word---http://a.b/c?d=e", "word--http://a.b", "word...http://a.b",
                 "w---http://a.b and more", "word---me@a.b", "a.b...http://a.b", "word---ftp://a.b",
                 "word&amp;http://a.b", "x \"q\"http://a.b", "don't--www.a.b", "word --- http://a.b", "---http://a.b")) {
             assertEquals(FLEXMARK.render(markdown), QUICK.render(markdown), markdown);
         }
-        assertTrue(QUICK.render("word---http://a.b").contains("<a href=\"word---http://a.b\">"));
+        assertEquals("<p>word&mdash;<a href=\"http://a.b\">http://a.b</a></p>\n", QUICK.render("word---http://a.b"));
     }
 
     @Test
