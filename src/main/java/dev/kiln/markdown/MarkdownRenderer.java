@@ -172,7 +172,7 @@ public final class MarkdownRenderer {
         if (Liquid.mayHave(markdown)) { // a shortcode's {{< and {{% too: most pages have neither
             java.util.function.Supplier<java.util.BitSet> shownAsWritten =
                     Liquid.once(() -> ShownAsWritten.inMarkdown(original.get()));
-            problems.addAll(Shortcodes.find(markdown, shownAsWritten, urls));
+            problems.addAll(Shortcodes.find(markdown, shownAsWritten, urls, this));
             problems.addAll(Liquid.find(markdown, shownAsWritten, urls, true));
         }
         // Only a page whose inline parser met a destination followed by more than a title may hold one.
@@ -327,6 +327,27 @@ public final class MarkdownRenderer {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code markdown}, a line of text, as HTML without the paragraph around it, as Hugo's {@code markdownify} renders
+     * a figure's caption: {@code see [(source)](https://x)} is {@code see <a href="https://x">(source)</a>}.
+     */
+    String inlineHtml(String markdown) {
+        String html = render(markdown).strip();
+        if (html.startsWith("<p>") && html.endsWith("</p>") && !html.substring(3).contains("<p>")) {
+            html = html.substring(3, html.length() - 4);
+        }
+        return html.replace('\n', ' ');
+    }
+
+    /**
+     * The text of {@code markdown} without its Markdown, as an image's alt holds it ({@link ImageAlt}), white space
+     * made one space: {@code see [(source)](https://x)} is {@code see (source)}, as Hugo's {@code markdownify | plainify}
+     * makes a figure's alt of its caption.
+     */
+    String plainText(String markdown) {
+        return ImageAlt.of(parse(markdown)).strip().replaceAll("\\s+", " ");
     }
 
     Document parse(String markdown) {

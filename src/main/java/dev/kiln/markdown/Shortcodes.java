@@ -46,9 +46,9 @@ final class Shortcodes {
     /**
      * The shortcodes of {@code markdown} outside code, each with what to write instead; {@code shown} gives the
      * offsets of {@code markdown} shown as written ({@link ShownAsWritten}), asked for only when a shortcode is there;
-     * {@code urls} names the URL a {@code ref} stands for.
+     * {@code urls} names the URL a {@code ref} stands for; {@code renderer} renders a figure's caption.
      */
-    static List<BodyProblems.At> find(String markdown, Supplier<BitSet> shown, SiteUrls urls) {
+    static List<BodyProblems.At> find(String markdown, Supplier<BitSet> shown, SiteUrls urls, MarkdownRenderer renderer) {
         List<BodyProblems.At> found = new ArrayList<>();
         if (!mayHave(markdown)) {
             return found;
@@ -75,7 +75,8 @@ final class Shortcodes {
             if (open.group(2) != null) {
                 found.add(new BodyProblems.At(start, escaped(markdown.substring(start, from), angle)));
             } else if (open.group(3) == null) { // a closing {{< /x >}} is said with its opening one
-                found.add(new BodyProblems.At(start, said(name, angle, parameters(parameters), markdown, from, urls)));
+                found.add(new BodyProblems.At(start, said(name, angle, parameters(parameters), markdown, from, urls,
+                        renderer)));
             }
         }
         return found;
@@ -98,11 +99,11 @@ final class Shortcodes {
 
     /** What a shortcode {@code name} is, and what to write instead. */
     private static String said(String name, boolean angle, Map<String, String> parameters, String markdown, int after,
-                               SiteUrls urls) {
+                               SiteUrls urls, MarkdownRenderer renderer) {
         String shown = angle ? "{{< " + name + " >}}" : "{{% " + name + " %}}";
         String what = "Hugo shortcode " + shown + ": Kiln has no shortcodes and would print it as text; ";
         return what + switch (name) {
-            case "figure" -> figure(parameters);
+            case "figure" -> figure(parameters, renderer);
             case "highlight" -> {
                 String language = parameters.getOrDefault("0", "");
                 String options = parameters.getOrDefault("1", "");
@@ -164,8 +165,12 @@ final class Shortcodes {
         return angle ? "{{< /" + name + " >}}" : "{{% /" + name + " %}}";
     }
 
-    /** Hugo's figure: an image, with a caption when it has one. */
-    private static String figure(Map<String, String> parameters) {
+    /**
+     * Hugo's figure: an image, with a caption when it has one. Hugo renders the caption's Markdown
+     * ({@code markdownify}), and its alt is the caption as plain text: so does the HTML said here, a link in the caption
+     * an {@code <a>} (until 2026-12-07 its Markdown was said as text, which the page then showed).
+     */
+    private static String figure(Map<String, String> parameters, MarkdownRenderer renderer) {
         String src = parameters.getOrDefault("src", "image.png");
         String caption = parameters.getOrDefault("caption", parameters.get("title"));
         String alt = parameters.getOrDefault("alt", caption != null ? caption : "what it shows");
@@ -173,8 +178,15 @@ final class Shortcodes {
         if (caption == null) {
             return "write the image in Markdown, " + markdownImage + ", or as an <img> in HTML";
         }
+        String plainAlt = parameters.containsKey("alt") ? alt : renderer.plainText(caption);
         return "write the image in Markdown, " + markdownImage + ", or, to keep its caption, as HTML: <figure><img src=\""
-                + src + "\" alt=\"" + alt + "\"><figcaption>" + caption + "</figcaption></figure>";
+                + src + "\" alt=\"" + attribute(plainAlt) + "\"><figcaption>" + renderer.inlineHtml(caption)
+                + "</figcaption></figure>";
+    }
+
+    /** {@code text} escaped for an attribute's value in double quotes. */
+    private static String attribute(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** Hugo's escaped shortcode (a comment inside the brackets): Hugo showed the shortcode; Kiln shows it as written. */

@@ -55,6 +55,26 @@ class ShortcodesTest {
     }
 
     @Test
+    void aFiguresSuggestedHtmlHoldsItsCaptionsMarkdownRenderedAndItsAltAsPlainTextAsHugoWritesThem() {
+        // Hugo's figure markdownifies the caption, and its alt is the caption as plain text: pasted as it was, the
+        // suggestion showed [(source)](https://...) to readers, in the caption and in the alt.
+        String problem = problems("{{< figure src=\"images/m.png\" caption=\"Table *spec* & \\\"more\\\" "
+                + "[(source)](https://example.org/spec#overview).\" >}}\n").get(0);
+        String html = problem.substring(problem.indexOf("as HTML: ") + "as HTML: ".length());
+        assertEquals("<figure><img src=\"images/m.png\" alt=\"Table spec &amp; &quot;more&quot; (source).\"><figcaption>"
+                + "Table <em>spec</em> &amp; &ldquo;more&rdquo; <a href=\"https://example.org/spec#overview\">(source)</a>."
+                + "</figcaption></figure>", html);
+        // Pasted in its place, the page shows the link, and the alt no Markdown.
+        Element figure = body(html + "\n").selectFirst("figure");
+        assertEquals("https://example.org/spec#overview", figure.selectFirst("figcaption a").attr("href"));
+        assertEquals("Table spec & \"more\" (source).", figure.selectFirst("img").attr("alt"));
+        // An alt of its own is its alt, as written, attribute-escaped.
+        String own = problems("{{< figure src=\"a.png\" alt=\"A \\\"b\\\" & c\" caption=\"**Bold**\" >}}\n").get(0);
+        assertTrue(own.endsWith("<figure><img src=\"a.png\" alt=\"A &quot;b&quot; &amp; c\"><figcaption><strong>Bold"
+                + "</strong></figcaption></figure>"), own);
+    }
+
+    @Test
     void aHighlightIsAnErrorSayingToWriteAFencedBlockWithItsLanguage() {
         assertEquals(List.of(PATH + ":2:1: Hugo shortcode {{< highlight >}}: Kiln has no shortcodes and would print it as "
                         + "text; write the code as a fenced code block: ```go on a line of its own in place of "
