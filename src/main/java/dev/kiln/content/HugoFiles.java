@@ -43,6 +43,42 @@ final class HugoFiles {
         }
     }
 
+    /**
+     * The files among {@code sources} whose front matter is TOML or JSON, as one problem at the first (by path), counting
+     * them and naming Hugo's converter; null when there are none. Said by a build that stops before it reads front
+     * matter (at Hugo's settings, {@code static/}, {@code content/post/}), which {@link #refuse} would say file by file
+     * only in the build after it, so that the first build of a Hugo site names all it has to do.
+     */
+    static Problem unconverted(List<SourceFile> sources) {
+        List<SourceFile> found = new java.util.ArrayList<>();
+        FrontMatterStart first = null;
+        boolean toml = false;
+        boolean json = false;
+        for (SourceFile source : sources.stream().sorted(java.util.Comparator.comparing(SourceFile::path)).toList()) {
+            FrontMatterStart start = FrontMatterStart.of(source.text());
+            if (start != null && start.kind() != FrontMatterStart.Kind.YAML) {
+                if (first == null) {
+                    first = start;
+                }
+                found.add(source);
+                toml |= start.kind() == FrontMatterStart.Kind.TOML;
+                json |= start.kind() == FrontMatterStart.Kind.JSON;
+            }
+        }
+        if (found.isEmpty()) {
+            return null;
+        }
+        String what = toml && json ? "TOML and JSON front matter (between +++ lines, or Hugo's { ... })"
+                : toml ? "TOML front matter (between +++ lines)" : "JSON front matter (Hugo's { ... })";
+        int others = found.size() - 1;
+        List<String> named = found.subList(1, Math.min(found.size(), 4)).stream().map(SourceFile::path).toList();
+        String where = others == 0 ? "in this file" : "in this file and " + others + (others == 1 ? " other" : " others")
+                + " (" + String.join(", ", named) + (others > named.size() ? ", ..." : "") + ")";
+        return new Problem(found.get(0).path(), first.line(), 1, what + ", which Kiln does not read, " + where
+                + ": convert it to YAML with Hugo: hugo convert toYAML --unsafe, run in the Hugo site, rewrites every "
+                + "content file's front matter as YAML, in place (commit them first)");
+    }
+
     /** What to do with Hugo's {@code _index.md} at {@code path}. */
     private static String index(String path) {
         String folder = path.substring(0, path.lastIndexOf('/'));

@@ -86,7 +86,7 @@ final class HugoFolders {
         for (String name : SETTINGS) {
             Path file = root.resolve(name);
             if (Files.isRegularFile(file) && isHugos(file)) {
-                problems.add(Problem.inFile(name, settings(name, keys(file))));
+                problems.add(Problem.inFile(name, settings(name, keys(file), permalinksKey(file))));
             }
         }
         List<String> config = files(root, CONFIG_FOLDER);
@@ -127,12 +127,15 @@ final class HugoFolders {
         return false;
     }
 
-    /** What to do with the settings file {@code name}, which has {@code keys}. */
-    private static String settings(String name, Set<String> keys) {
+    /**
+     * What to do with the settings file {@code name}, which has {@code keys}, and under {@code permalinks} the section
+     * {@code section} ({@code posts}, or {@code post} in many Hugo sites: the key is named as the site has it).
+     */
+    private static String settings(String name, Set<String> keys, String section) {
         List<String> moves = new ArrayList<>();
         for (Map.Entry<String, String> move : MOVES) {
             if (keys.contains(move.getKey())) {
-                moves.add(move.getValue());
+                moves.add(move.getValue().replace("permalinks' posts", "permalinks' " + section));
             }
         }
         String what = moves.isEmpty() ? "(" + SEE.replace(" the others", " its keys") + ")"
@@ -271,6 +274,46 @@ final class HugoFolders {
         return keys;
     }
 
+    /**
+     * The key of Hugo's settings {@code file} under {@code permalinks} that gives the posts' URLs, as written: {@code
+     * posts}, else {@code post}, else the first key there ({@code blog}); {@code posts} when it has none of them, or is
+     * not read so (JSON: README's table names the key). Read in TOML's {@code [permalinks]} table and under YAML's
+     * {@code permalinks:}.
+     */
+    static String permalinksKey(Path file) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".json")) {
+            return "posts";
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "posts";
+        }
+        boolean toml = name.endsWith(".toml");
+        boolean in = false;
+        List<String> sections = new ArrayList<>();
+        for (String line : lines) {
+            Matcher m;
+            if (toml && (m = TOML_TABLE.matcher(line)).matches()) {
+                in = line.strip().matches("(?i)\\[[ \\t]*\"?permalinks\"?[ \\t]*](?:[ \\t]*#.*)?");
+            } else if (!toml && !line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
+                String key = FrontMatterStart.yamlKey(line);
+                in = key != null && key.equalsIgnoreCase("permalinks");
+            } else if (in && toml && (m = TOML_KEY.matcher(line)).matches()) {
+                sections.add(m.group(1));
+            } else if (in && !toml && !line.isBlank()) {
+                String key = FrontMatterStart.yamlKey(line.strip());
+                if (key != null) {
+                    sections.add(key);
+                }
+            }
+        }
+        return sections.contains("posts") ? "posts" : sections.contains("post") ? "post"
+                : sections.isEmpty() ? "posts" : sections.get(0);
+    }
+
     /** The keys of the outer object of the JSON {@code text}, added to {@code keys}. */
     private static void jsonKeys(String text, Set<String> keys) {
         int depth = 0;
@@ -323,7 +366,10 @@ final class HugoFolders {
                 + (files == 1 ? "it is a page" : "they are pages") + ", not posts, give the folder another name)");
     }
 
-    /** Whether {@code page} has a date: a dated name, or a {@code date:} in its YAML front matter. */
+    /**
+     * Whether {@code page} has a date: a dated name, or a date in its front matter, YAML's {@code date:} or Hugo's TOML
+     * {@code date = } (until 2026-12-07 YAML's only: a Hugo site's TOML posts were not seen until converted).
+     */
     private static boolean isDated(SourceFile page) {
         if (FrontMatterParser.DATED_NAME.matcher(page.fileName().startsWith("index.") ? folderName(page.path())
                 : page.fileName()).matches()) {
@@ -342,19 +388,27 @@ final class HugoFolders {
                 || keys.contains("slug") && page.path().startsWith(SourceLoader.POSTS + "/");
     }
 
-    /** The top-level keys (lower case) of the YAML front matter that opens {@code page}'s first line; empty if none. */
+    /**
+     * The top-level keys (lower case) of the front matter that opens {@code page}: YAML's on its first line, or Hugo's
+     * TOML ({@code +++}, below blank lines too, as Hugo reads it; its keys before its first table); empty if none.
+     */
     private static Set<String> frontMatterKeys(SourceFile page) {
         String text = page.text();
-        if (!text.startsWith("---")) {
+        boolean yaml = text.startsWith("---");
+        FrontMatterStart start = yaml ? null : FrontMatterStart.of(text);
+        if (!yaml && (start == null || start.kind() != FrontMatterStart.Kind.TOML)) {
             return Set.of();
         }
         Set<String> keys = new java.util.HashSet<>();
-        String[] lines = text.split("\\r?\\n", 200);
+        String[] lines = text.substring(yaml ? 0 : start.offset()).split("\\r?\\n", 200);
         for (int i = 1; i < lines.length; i++) {
-            if (lines[i].startsWith("---") || lines[i].startsWith("...")) {
+            if (yaml ? lines[i].startsWith("---") || lines[i].startsWith("...")
+                    : lines[i].startsWith("+++") || TOML_TABLE.matcher(lines[i]).matches()) {
                 break;
             }
-            String key = FrontMatterStart.yamlKey(lines[i]);
+            Matcher toml;
+            String key = yaml ? FrontMatterStart.yamlKey(lines[i])
+                    : (toml = TOML_KEY.matcher(lines[i])).matches() ? toml.group(1) : null;
             if (key != null) {
                 keys.add(key.toLowerCase(Locale.ROOT));
             }

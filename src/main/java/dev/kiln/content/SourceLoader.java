@@ -195,6 +195,13 @@ public final class SourceLoader {
             }
         }
         if (!problems.isEmpty()) {
+            // The build stops here, before front matter is read: Hugo's TOML or JSON front matter, which that
+            // would say file by file, is said now too, so that a Hugo site's first build names all it has to do.
+            Problem unconverted = HugoFiles.unconverted(java.util.stream.Stream.concat(posts.stream(), pages.stream())
+                    .toList());
+            if (unconverted != null) {
+                problems.add(unconverted);
+            }
             throw new SiteException(problems);
         }
         return new SiteSources(posts, pages, statics, links, hugos.notices());

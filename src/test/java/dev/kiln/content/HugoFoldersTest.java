@@ -188,6 +188,33 @@ class HugoFoldersTest {
     }
 
     @Test
+    void anUnconvertedHugoSiteNamesItsSettingsStaticContentPostAndTomlFrontMatterInTheFirstBuild() throws IOException {
+        // Hugo's common case: TOML front matter, content/post/, [permalinks] post. The first build named only
+        // config.toml and static/; content/post/ and the TOML came a build or two later, one round each.
+        Kiln.write(site, "config.toml", "baseURL = \"https://example.org/\"\ntitle = \"T\"\n[permalinks]\n"
+                + "  post = \"/:filename/\"\n");
+        Kiln.write(site, "static/images/a.png", "x");
+        Kiln.write(site, "content/post/a.md", "+++\ntitle = \"A\"\ndate = \"2016-03-29\"\n+++\nhi\n");
+        Kiln.write(site, "content/post/b.md", "+++\ntitle = \"B\"\n+++\nNo date.\n");
+        Kiln.write(site, "content/about.md", "\n+++\ntitle = \"About\"\n+++\nMe.\n");
+
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of(
+                "config.toml:1:1: " + SETTINGS + "title → title, baseURL → base_url, permalinks' post → permalink; "
+                        + "README's Coming from Hugo maps the others), then remove config.toml",
+                "content/about.md:2:1: TOML front matter (between +++ lines), which Kiln does not read, in this file "
+                        + "and 2 others (content/post/a.md, content/post/b.md): convert it to YAML with Hugo: hugo "
+                        + "convert toYAML --unsafe, run in the Hugo site, rewrites every content file's front matter "
+                        + "as YAML, in place (commit them first)",
+                "content/post/a.md:1:1: content/post/ is the section of posts of many Hugo sites, but Kiln's posts are "
+                        + "the files in content/posts/ (plural): Kiln would publish its 2 files as pages, in the menu, "
+                        + "and none as a post (no post list, feed or tags): rename the folder content/posts/ (or, if "
+                        + "they are pages, not posts, give the folder another name)",
+                "static/images/a.png:1:1: Hugo's static/ folder, which Kiln does not read: its file is missing from "
+                        + "the site: move it into content/, where a file that is not a page is published at the same "
+                        + "path (static/images/a.png → content/images/a.png, at /images/a.png)"));
+    }
+
+    @Test
     void hugosLanguageSuffixIsAnErrorSayingWhatToRenameNotAnotherUrl() throws IOException {
         Kiln.write(site, "site.yml", "title: Kiln\npermalink: /posts/:slug/\n");
         Kiln.write(site, "content/posts/trip/index.en.md", POST);
