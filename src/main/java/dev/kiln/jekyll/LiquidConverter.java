@@ -15,11 +15,21 @@ import java.util.regex.Pattern;
 public final class LiquidConverter {
 
     /**
-     * What the converter needs to know: the site's URL and base URL, posts by name, files by path, includes, and the
-     * text of a file of the site by its path ({@code _posts/snippet.md}), or null, for {@code include_relative}.
+     * What the converter needs to know: the site's URL and base URL ({@code baseurl} as {@code _config.yml} writes
+     * it, {@code /} or {@code /blog/} with its slash), posts by name, files by path, includes, and the text of a file
+     * of the site by its path ({@code _posts/snippet.md}), or null, for {@code include_relative}.
      */
     public record Context(String url, String baseurl, Map<String, String> postUrls, Map<String, String> linkUrls,
                           Map<String, String> includes, Function<String, String> files) {
+
+        public Context {
+            baseurl = baseurl == null ? "" : baseurl.trim();
+        }
+
+        /** The base path, without a slash at its end ({@code ""} for {@code baseurl: /}). */
+        public String basePath() {
+            return SiteYml.trimSlash(baseurl);
+        }
 
         /** A context that reads no file of the site: every {@code include_relative} is left. */
         public Context(String url, String baseurl, Map<String, String> postUrls, Map<String, String> linkUrls,
@@ -210,7 +220,7 @@ public final class LiquidConverter {
                 } else if (pair.lookingAt()) {
                     converted++;
                     end = pair.end();
-                    replacement = siteRoot(body, m.start(), end, context.url() + context.baseurl());
+                    replacement = siteRoot(body, m.start(), end, context.url() + context.basePath());
                 } else {
                     replacement = replacement(m.group(), body, m.start(), end);
                     if (replacement == null) {
@@ -269,6 +279,22 @@ public final class LiquidConverter {
             }
             char next = end < body.length() ? body.charAt(end) : '\n';
             return next == '/' || next == '{' ? "" : "/";
+        }
+
+        /**
+         * What stands for {@code {{ site.baseurl }}} alone, at {@code start} to {@code end} of {@code body}: the path
+         * from the site root that Jekyll's URL had, Kiln putting the base path in front of it. Nothing before a
+         * {@code /} or more Liquid ({@code {{ site.baseurl }}/about/}), and nothing when the site has no baseurl
+         * (Jekyll printed nothing: what follows was relative there too); else {@code /} where the baseurl ends
+         * with one ({@code baseurl: /}, as Poole, Lanyon and Hyde ship it, with {@code {{ site.baseurl }}public/x.png}
+         * printed {@code /public/x.png}), and where it starts a link's URL ({@code [home]({{ site.baseurl }})}).
+         */
+        String baseurl(String body, int start, int end) {
+            char next = end < body.length() ? body.charAt(end) : '\n';
+            if (context.baseurl().isEmpty() || next == '/' || next == '{') {
+                return "";
+            }
+            return context.baseurl().endsWith("/") || startsUrl(body, start) ? "/" : "";
         }
 
         /**
@@ -361,9 +387,9 @@ public final class LiquidConverter {
                 // Kiln puts the base path in front of every root-relative URL itself. site.url alone is the site's
                 // root only without a base path: with one, {{ site.url }}/x is another site of the host.
                 if (x.group(1).equals("baseurl")) {
-                    return "";
+                    return baseurl(body, start, end);
                 }
-                return context.baseurl().isEmpty() ? siteRoot(body, start, end, context.url()) : context.url();
+                return context.basePath().isEmpty() ? siteRoot(body, start, end, context.url()) : context.url();
             }
             if ((x = FILTERED.matcher(token)).matches()) {
                 String target = x.group(2);
@@ -373,7 +399,7 @@ public final class LiquidConverter {
                 String rooted = target.startsWith("/") ? target : "/" + target;
                 // absolute_url in a URL as relative_url, the path from the site root (siteRoot).
                 return x.group(3).equals("absolute_url") && !startsUrl(body, start)
-                        ? context.url() + context.baseurl() + rooted : rooted;
+                        ? context.url() + context.basePath() + rooted : rooted;
             }
             return urlOf(token);
         }

@@ -178,6 +178,21 @@ class ImportedSitesTest {
                         .attr("src"));
     }
 
+    @Test
+    void pooleBaseurlSlashKeepsItsPublicImagesAndFilesRootRelative() throws IOException {
+        // Poole, Lanyon and Hyde's _config.yml: baseurl: /, and posts write {{ site.baseurl }}public/...
+        Path src = jekyllSite("poole", Map.of("_config.yml", "title: P\nbaseurl: /\npermalink: pretty\n",
+                "public/x.png", "png", "public/resume.pdf", "pdf",
+                "_posts/2015-05-01-a.md", "---\nlayout: post\ntitle: A\n---\n\n![X]({{ site.baseurl }}public/x.png \"X\")\n\n"
+                        + "My resume is [here]({{site.baseurl}}public/resume.pdf).\n"));
+        BuildResult built = importKeepingEveryUrl(src);
+
+        var page = SiteChecks.page(built.output(), "2015/05/01/a/index.html");
+        assertEquals("/public/x.png", page.selectFirst("article img, main img").attr("src"));
+        assertEquals("/public/resume.pdf", page.selectFirst("a:contains(here)").attr("href"));
+        assertEquals(List.of(), SiteChecks.brokenLinks(built.output(), ""));
+    }
+
     /**
      * The places and the Liquid of the problems of a build of the imported site {@code dest}: Kiln runs no Liquid, so
      * what the import left in a page's text fails the build, each piece at its line.

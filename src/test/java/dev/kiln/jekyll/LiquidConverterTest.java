@@ -49,6 +49,28 @@ class LiquidConverterTest {
     }
 
     @Test
+    void aBaseurlEndingInASlashKeepsThePathAfterItRootRelative() {
+        // Poole, Lanyon and Hyde ship baseurl: / and write {{ site.baseurl }}public/x.png, which Jekyll printed
+        // /public/x.png: without its slash the URL would be relative, and broken on every post.
+        LiquidConverter poole = new LiquidConverter(new LiquidConverter.Context("", "/", Map.of(), Map.of(),
+                Map.of()));
+        assertEquals("![X](/public/x.png \"X\") [here](/public/resume.pdf) <img src=\"/public/a.png\"> [h](/)",
+                poole.convert("p.md", "![X]({{ site.baseurl }}public/x.png \"X\") [here]({{site.baseurl}}public/"
+                        + "resume.pdf) <img src=\"{{ site.baseurl }}public/a.png\"> [h]({{ site.baseurl }})", 1).text());
+        assertEquals("[a](/about/) [b](/x/)", poole.convert("p.md",
+                "[a]({{ site.baseurl }}about/) [b]({{ site.url }}{{ site.baseurl }}x/)", 1).text());
+        // A project site's /blog/ the same: Kiln puts /blog in front of /public/x.png itself.
+        LiquidConverter blog = new LiquidConverter(new LiquidConverter.Context("https://me.github.io", "/blog/",
+                Map.of(), Map.of(), Map.of()));
+        assertEquals("![X](/public/x.png) [a](/about/) [h](/) at https://me.github.io/blog/x/",
+                blog.convert("p.md", "![X]({{ site.baseurl }}public/x.png) [a]({{ site.baseurl }}/about/) "
+                        + "[h]({{ site.baseurl }}) at {{ site.url }}{{ site.baseurl }}/x/", 1).text());
+        // No baseurl: Jekyll printed nothing, and public/x.png was relative there too.
+        LiquidConverter none = new LiquidConverter(new LiquidConverter.Context("", "", Map.of(), Map.of(), Map.of()));
+        assertEquals("![X](public/x.png)", none.convert("p.md", "![X]({{ site.baseurl }}public/x.png)", 1).text());
+    }
+
+    @Test
     void siteUrlAloneIsTheSiteRootWithoutABasePath() {
         LiquidConverter root = new LiquidConverter(new LiquidConverter.Context("https://me.example", "", Map.of(),
                 Map.of(), Map.of()));
