@@ -1,5 +1,6 @@
 package dev.kiln.markdown;
 
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
@@ -16,6 +17,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import org.jetbrains.annotations.NotNull;
 
 import java.util.HashSet;
@@ -156,10 +158,18 @@ final class KramdownFootnotes implements Parser.ParserExtension, HtmlRenderer.Ht
                     context.render(child);
                 }
                 String links = backLinks(name, block.getFootnoteReferences());
-                String paragraph = last instanceof Paragraph ? rendered(last, context) : "";
-                if (paragraph.endsWith("</p>")) {
-                    html.raw(paragraph.substring(0, paragraph.length() - "</p>".length()) + NO_BREAK_SPACE + links
-                            + "</p>").line();
+                if (last instanceof Paragraph) {
+                    // The links as the paragraph's last inline HTML, for this rendering only. Rendered by the page's
+                    // own context: a sub-context's writer asks the page's context for the attributes of the node
+                    // being rendered, which there is the note, so that a list such as <https://x>{:target="_blank"}
+                    // was lost in the note's last paragraph.
+                    HtmlInline tail = new HtmlInline(BasedSequence.of(NO_BREAK_SPACE + links));
+                    last.appendChild(tail);
+                    try {
+                        context.render(last);
+                    } finally {
+                        tail.unlink();
+                    }
                     return;
                 }
                 if (last != null) {
@@ -167,13 +177,6 @@ final class KramdownFootnotes implements Parser.ParserExtension, HtmlRenderer.Ht
                 }
                 html.tagLine("p", () -> html.raw(links));
             });
-        }
-
-        /** The HTML of {@code node} as {@code context} renders it, trailing line ends removed. */
-        private static String rendered(Node node, NodeRendererContext context) {
-            NodeRendererContext sub = context.getSubContext(false);
-            sub.render(node);
-            return sub.getHtmlWriter().toString().stripTrailing();
         }
 
         /**

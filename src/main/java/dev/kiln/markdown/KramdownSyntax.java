@@ -114,7 +114,7 @@ final class KramdownSyntax {
      * belongs to, in kramdown: emphasis, a link or image, code, strikethrough (not one escaped with a backslash).
      */
     static boolean closesSpan(CharSequence text, int index) {
-        if (index == 0 || "*_)]`~".indexOf(text.charAt(index - 1)) < 0) {
+        if (index == 0 || "*_)]`~>".indexOf(text.charAt(index - 1)) < 0) {
             return false;
         }
         char closer = text.charAt(index - 1);
@@ -234,7 +234,9 @@ final class KramdownSyntax {
     static BitSet spanEnds(Node document) {
         BitSet ends = new BitSet();
         for (Node n : document.getDescendants()) {
-            if (n instanceof DelimitedNode || n instanceof Code || n instanceof LinkNodeBase || n instanceof RefNode) {
+            if (n instanceof DelimitedNode || n instanceof Code || n instanceof LinkNodeBase || n instanceof RefNode
+                    || n instanceof com.vladsch.flexmark.ast.AutoLink a && !a.getOpeningMarker().isEmpty()
+                    || n instanceof com.vladsch.flexmark.ast.MailLink m && !m.getOpeningMarker().isEmpty()) {
                 if (!(n instanceof TypographicQuotes
                         || n instanceof RefNode ref && !ref.isDefined())) { // [a] with no [a]: ... is text
                     ends.set(n.getEndOffset());

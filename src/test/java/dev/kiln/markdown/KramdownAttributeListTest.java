@@ -93,6 +93,23 @@ class KramdownAttributeListTest {
     }
 
     @Test
+    void aListRightAfterAnAutolinkIsTheLinks() {
+        // kramdown 2.4: <a href="https://b.org/x_y" target="_blank">https://b.org/x_y</a>, <a href="mailto:a@b.c"
+        // class="z">a@b.c</a>; footnotes whose text is such a link are common in Jekyll posts, and a note's last
+        // paragraph takes its lists as any paragraph does.
+        Element body = render("See <https://b.org/x_y>{:target=\"_blank\"} or <a@b.c>{: .z}."
+                + "[^1][^2]\n\n[^1]: <https://boinc.berkeley.edu/>{:target=\"_blank\"}\n[^2]: See [this](/u){: .q}.\n");
+
+        Element link = body.selectFirst("a[href=https://b.org/x_y]");
+        assertEquals("_blank", link.attr("target"));
+        assertEquals("https://b.org/x_y", link.text());
+        assertEquals("z", body.selectFirst("a[href=mailto:a@b.c]").className());
+        assertEquals("_blank", body.selectFirst(".footnotes a[href=https://boinc.berkeley.edu/]").attr("target"));
+        assertEquals("q", body.selectFirst(".footnotes a[href=/u]").className());
+        assertEquals("See https://b.org/x_y or a@b.c.12", body.selectFirst("p").text());
+    }
+
+    @Test
     void appliesAttributeListDefinitionsWhereTheyAreReferenced() {
         // kramdown 2.4: <p class="warning">Warned</p>, <p class="warning big" id="w2">Also</p>, <em class="warning">em</em>;
         // the definition writes nothing, an unknown reference adds nothing.
