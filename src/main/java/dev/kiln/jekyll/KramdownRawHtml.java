@@ -15,7 +15,10 @@ import java.util.regex.Pattern;
  * blank lines and all, where CommonMark ends the HTML block at its first blank line and reads what follows as
  * Markdown (text after a blank line rendered, a line indented by four spaces made code). Each blank line inside such
  * an element becomes an empty comment, which shows nothing (in a {@code pre} too, whose line stays), so that the
- * element stays one HTML block, as written. Elements in lists and quotes are left as they are.
+ * element stays one HTML block, as written. Raw text ({@code script}, {@code style}, {@code pre}, {@code textarea})
+ * with a blank line inside, which kramdown reads to its end tag, gets a blank line before it when it follows a line,
+ * so that it starts a block of its own and is not cut by an HTML block that CommonMark goes on with
+ * ({@code <div id="x"></div>} on the line before). Elements in lists and quotes are left as they are.
  */
 final class KramdownRawHtml {
 
@@ -68,6 +71,13 @@ final class KramdownRawHtml {
             // Raw text (a comment, pre, script...) is one HTML block to its end already: skipped as it is.
             boolean blanks = !comment && raw(tag);
             String indent = line.substring(0, line.length() - line.stripLeading().length());
+            if (!comment && !blanks && indent.isEmpty() && afterText(out) && blankInside(lines, i, end)) {
+                // Unless it follows a line of an HTML block that CommonMark goes on with (<div id="x"></div>, which
+                // kramdown ended at its end tag): that block would end at the blank line inside, and the rest of
+                // the script would be Markdown. A blank line before it makes it a block of its own, after a
+                // paragraph's line too, where it changes nothing (raw text starts a block there already).
+                out.append('\n');
+            }
             for (int j = i; j <= end; j++) {
                 String inner = lines.get(j);
                 out.append(blanks && j > i && j < end && inner.isBlank() ? indent + "<!-- -->" : inner);
@@ -84,6 +94,23 @@ final class KramdownRawHtml {
             i = end;
         }
         return out.toString();
+    }
+
+    /** Whether {@code out}, written up to a line's start, ends with a line that is not blank. */
+    private static boolean afterText(StringBuilder out) {
+        int end = out.length() - 1; // the line end of the line before
+        int start = out.lastIndexOf("\n", end - 1) + 1;
+        return end > 0 && !out.substring(start, end).isBlank();
+    }
+
+    /** Whether a line after {@code from} and before {@code end} is blank. */
+    private static boolean blankInside(List<String> lines, int from, int end) {
+        for (int i = from + 1; i < end; i++) {
+            if (lines.get(i).isBlank()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of the line after {@code from} that ends the comment opened on it before {@code contentAt}; -1 if none. */

@@ -51,6 +51,19 @@ class ImportedContentTest {
     }
 
     @Test
+    void aScriptAfterAOneLineDivStaysScriptAndLaterWarningsKeepTheirLines() throws IOException {
+        BuildResult built = importAndBuild(Map.of("2015-10-30-vega.md", "---\ntitle: Vega\n---\n\nText.\n\n"
+                + "<div id=\"vis3\"></div>\n<script type=\"text/javascript\">\n\nspec_uri = \"/public/tfidf_spec.json\";\n"
+                + "parse(spec_uri, \"#vis3\");\n\n</script>\n\n| a | b[^1] |\n\n[^1]: A note.\n"));
+        // kramdown: <div id="vis3"></div>\n<script type="text/javascript">\n\nspec_uri = ...;\n\n</script>
+        String body = body(built, "2015/10/30/vega.html");
+        assertTrue(body.contains("<script type=\"text/javascript\">\n\nspec_uri = \"/public/tfidf_spec.json\";\n"
+                + "parse(spec_uri, \"#vis3\");\n\n</script>"), body);
+        assertTrue(report.warnings().stream().anyMatch(w -> w.startsWith("_posts/2015-10-30-vega.md:15:1: a table "
+                + "without a header line has a footnote reference")), report.warnings().toString());
+    }
+
+    @Test
     void rawInAHighlightShowsItsText() throws IOException {
         BuildResult built = importAndBuild(Map.of("2020-01-01-raw.md",
                 "---\ntitle: Raw\n---\n{% highlight liquid %}\n{% raw %}{{ page.title }}{% endraw %}\n{% endhighlight %}\n"));

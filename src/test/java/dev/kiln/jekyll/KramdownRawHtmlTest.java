@@ -54,6 +54,28 @@ class KramdownRawHtmlTest {
     }
 
     @Test
+    void aScriptRightAfterAOneLineDivStartsItsOwnBlock() {
+        // kramdown: <div id="vis3"></div>\n<script>\n\nspec_uri = "/x.json";\n\n</script>\n<p>More</p>: the div ends
+        // at its end tag, the script is raw to </script>. CommonMark's HTML block opened by <div would end at the
+        // script's blank line, and its code would be a paragraph with curly quotes: a blank line before it.
+        String text = "<div id=\"vis3\"></div>\n<script type=\"text/javascript\">\n\nspec_uri = \"/x.json\";\n\n"
+                + "</script>\n\nMore\n";
+        assertEquals("<div id=\"vis3\"></div>\n\n<script type=\"text/javascript\">\n\nspec_uri = \"/x.json\";\n\n"
+                + "</script>\n\nMore\n", convert(text));
+        assertEquals("<div id=\"vis3\"></div>\n<script type=\"text/javascript\">\n\nspec_uri = \"/x.json\";\n\n"
+                + "</script>\n<p>More</p>", html(text));
+        // <style> and <pre> alike; one without a blank line inside is one block with the div already, as written.
+        assertEquals("<section id=\"s\"></section>\n<style>\n\np { color: red }\n</style>\n<p>Text</p>\n"
+                + "<pre>\n\n  x\n</pre>", html("<section id=\"s\"></section>\n<style>\n\np { color: red }\n</style>\nText\n"
+                + "<pre>\n\n  x\n</pre>\n"));
+        String whole = "<div id=\"v\"></div>\n<script>\nvar a = \"b\";\n</script>\n";
+        assertEquals(whole, convert(whole));
+        // In a list item, a blank line would make the list loose: left as written.
+        String item = "- a\n  <div></div>\n  <script>\n\n  x\n  </script>\n";
+        assertEquals(item, convert(item));
+    }
+
+    @Test
     void codeSpanElementsMarkdownAttributesAndRawTextAreLeftAlone() {
         String text = "```\n<div>\n\n*x*\n\n</div>\n```\n\n<span>a</span>\n\n*b*\n\n<div markdown=\"1\">\n\n*c*\n\n</div>\n\n"
                 + "<pre>\n<div>\n\n</div>\n</pre>\n\n<!--\n<div>\n\n-->\n";
