@@ -146,8 +146,16 @@ public final class MarkdownRenderer {
         // Before either writer runs, so that both refuse the same pages; the rewrite keeps a text it has nothing to do in.
         refuse(markdown, text, document, urls);
         List<BodyProblems.At> warnings = FenceOptions.unclosed(document);
-        if (!warnings.isEmpty() && text != markdown) { // at the offset of the text as written
-            warnings = FenceOptions.unclosed(parser.parse(PageChars.of(markdown)));
+        List<BodyProblems.At> cut = CutScripts.of(document);
+        if ((!warnings.isEmpty() || !cut.isEmpty()) && text != markdown) { // at the offsets of the text as written
+            Document written = parser.parse(PageChars.of(markdown));
+            warnings = FenceOptions.unclosed(written);
+            cut = CutScripts.of(written);
+        }
+        if (!cut.isEmpty()) {
+            warnings = new java.util.ArrayList<>(warnings);
+            warnings.addAll(cut);
+            warnings.sort(java.util.Comparator.comparingInt(BodyProblems.At::offset));
         }
         Finished finished = direct.renderPage(document, new DirectHtml.Page(pageUrl, rootRelative, marker, layoutIds));
         if (finished != null) {
