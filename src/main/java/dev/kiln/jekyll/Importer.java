@@ -776,6 +776,8 @@ public final class Importer {
                             markdown::listParens);
                     // URLs with spaces are links to kramdown, text to CommonMark but in <...>.
                     body = KramdownUrls.convert(body, markdown::spacedUrls, raw);
+                    // A quote paired with none after a word (an inch mark) is a closing quote to kramdown, straight to Kiln.
+                    body = KramdownText.closingQuotes(body, markdown::straightQuotes);
                 }
                 // Every heading keeps the id Jekyll gave it: links to it, from the web too, still reach it.
                 body = HeadingIds.pin(body, ids, markdown::headings);

@@ -21,6 +21,11 @@ final class KramdownText {
     /** What may be in a link Kiln makes of text: a scheme's {@code :/}, {@code www.}, an {@code @}. */
     private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("(?i):/|www\\.|@");
 
+    /** A double quote after a character that may close it: kramdown's closing quote, an inch mark. */
+    private static final java.util.regex.Pattern CLOSING = java.util.regex.Pattern.compile("[^\\s\\\\\\[{(-]\"");
+    /** A kramdown attribute list on one line, whose values are quoted: {@code {: title="5"}}. */
+    private static final java.util.regex.Pattern ATTRIBUTE_LIST = java.util.regex.Pattern.compile("\\{:[^}\n]*}");
+
     private KramdownText() {}
 
     /**
@@ -75,6 +80,35 @@ final class KramdownText {
             start = end;
         }
         return out.append(text, done, text.length()).toString();
+    }
+
+    /**
+     * {@code text} with each double quote that Kiln's typographic quotes would leave straight ({@code straightQuotes}:
+     * their offsets, the quotes they pair with none) written as the closing quote kramdown made of it where kramdown
+     * closes one: right after a character other than a space, a backslash or an opening {@code [ { ( -}, and not
+     * before emphasis; an inch mark ({@code a 2.5" drive} is {@code a 2.5” drive}), or a quote's end whose start
+     * CommonMark paired otherwise. Liquid and kramdown's attribute lists ({@code {: title="5"}}) are left as written.
+     */
+    static String closingQuotes(String text, Function<String, BitSet> straightQuotes) {
+        if (!CLOSING.matcher(text).find()) {
+            return text;
+        }
+        BitSet straight = straightQuotes.apply(text);
+        BitSet kept = Importer.withLiquid(text, new BitSet());
+        Matcher list = ATTRIBUTE_LIST.matcher(text);
+        while (list.find()) {
+            kept.set(list.start(), list.end());
+        }
+        StringBuilder out = new StringBuilder(text);
+        for (int at = straight.nextSetBit(1); at >= 0 && at < text.length(); at = straight.nextSetBit(at + 1)) {
+            char before = text.charAt(at - 1);
+            char after = at + 1 < text.length() ? text.charAt(at + 1) : '\n';
+            if (text.charAt(at) == '"' && !Character.isWhitespace(before) && "\\[{(-".indexOf(before) < 0
+                    && after != '*' && after != '_' && !kept.get(at)) {
+                out.setCharAt(at, '\u201D');
+            }
+        }
+        return out.toString();
     }
 
     /** Where in {@code link} an entity breaks it: a scheme's {@code :}, the dot after {@code www}, the {@code @}. */

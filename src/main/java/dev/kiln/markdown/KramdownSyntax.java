@@ -280,6 +280,40 @@ final class KramdownSyntax {
         return links;
     }
 
+    /**
+     * The offsets of the double quotes of {@code document}'s text that the typographic quotes leave straight (a
+     * {@code "} they pair with none, as in {@code 2.5" drive}); not in code, raw HTML or an image's alt text.
+     */
+    static BitSet straightQuotes(Node document) {
+        BitSet quotes = new BitSet();
+        for (Node n : document.getDescendants()) {
+            if (n instanceof com.vladsch.flexmark.ast.Text && n.getChars().indexOf('"') >= 0 && inText(n)) {
+                com.vladsch.flexmark.util.sequence.BasedSequence chars = n.getChars();
+                for (int i = chars.indexOf('"'); i >= 0; i = chars.indexOf('"', i + 1)) {
+                    quotes.set(chars.getStartOffset() + i);
+                }
+            }
+        }
+        return quotes;
+    }
+
+    /**
+     * Whether {@code text} is shown with typographic quotes: inline text (of a paragraph, a heading, a table's cell),
+     * not in code or an image's alt text.
+     */
+    private static boolean inText(Node text) {
+        boolean inline = false;
+        for (Node n = text.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof Code || n instanceof FencedCodeBlock || n instanceof IndentedCodeBlock
+                    || n instanceof com.vladsch.flexmark.ast.Image || n instanceof com.vladsch.flexmark.ast.ImageRef) {
+                return false;
+            }
+            inline |= n instanceof com.vladsch.flexmark.ast.Paragraph || n instanceof com.vladsch.flexmark.ast.Heading
+                    || n instanceof com.vladsch.flexmark.ext.tables.TableCell;
+        }
+        return inline;
+    }
+
     /** The offsets of the {@code )} that ends each marker of an ordered list item ({@code 1)}) of {@code document}. */
     static BitSet listParens(Node document) {
         BitSet parens = new BitSet();

@@ -315,6 +315,14 @@ public final class MarkdownRenderer {
     }
 
     /**
+     * The offsets of {@code markdown}'s double quotes that its typographic quotes leave straight (paired with none:
+     * {@code 2.5" drive}), outside code and images' alt text, as written.
+     */
+    public java.util.BitSet straightQuotes(String markdown) {
+        return KramdownSyntax.straightQuotes(parser.parse(PageChars.of(markdown)));
+    }
+
+    /**
      * The offsets of {@code markdown} in paragraphs, at the top level of the document or in lists and quotes, as
      * written.
      */

@@ -64,6 +64,15 @@ class ImportedContentTest {
     }
 
     @Test
+    void anInchMarkShowsAsJekyllShowedIt() throws IOException {
+        BuildResult built = importAndBuild(Map.of("2019-06-25-pi.md", "---\ntitle: Pi\n---\n\n"
+                + "(5) 2.5\" 100GB SATA MLC SSD and a \"3.5\" bay\".\n"));
+        // <p>(5) 2.5” 100GB SATA MLC SSD and a “3.5” bay”.</p>
+        assertEquals("(5) 2.5” 100GB SATA MLC SSD and a “3.5” bay”.",
+                SiteChecks.page(built.output(), "2019/06/25/pi.html").selectFirst(".post-content p").text());
+    }
+
+    @Test
     void rawInAHighlightShowsItsText() throws IOException {
         BuildResult built = importAndBuild(Map.of("2020-01-01-raw.md",
                 "---\ntitle: Raw\n---\n{% highlight liquid %}\n{% raw %}{{ page.title }}{% endraw %}\n{% endhighlight %}\n"));

@@ -5,6 +5,7 @@ import dev.kiln.markdown.MarkdownRenderer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What kramdown 2.4 with Jekyll's GFM input shows as text and Kiln's Markdown would read as syntax: each case's
@@ -20,6 +21,23 @@ class KramdownTextTest {
 
     private String html(String text) {
         return markdown.render(convert(text)).trim();
+    }
+
+    @Test
+    void aQuotePairedWithNoneAfterAWordIsTheClosingQuoteKramdownMadeOfIt() {
+        // <p>(12) 3.5” 6TB and 2.5” SSD, a “2.5” tray, <code>5"</code>, <img src="/a.png" alt="3.5&quot; bay" />,
+        // “quoted” 7 and <a title="5">x</a></p>
+        String text = "(12) 3.5\" 6TB and 2.5\" SSD, a \"2.5\" tray, `5\"`, ![3.5\" bay](/a.png), \"quoted\" 7 and "
+                + "<a title=\"5\">x</a> [l](/u){: title=\"5\"} {{ page.x | default: \"5\" }}";
+        String converted = KramdownText.closingQuotes(text, markdown::straightQuotes);
+        assertEquals("(12) 3.5” 6TB and 2.5” SSD, a \"2.5\" tray, `5\"`, ![3.5\" bay](/a.png), \"quoted\" 7 and "
+                + "<a title=\"5\">x</a> [l](/u){: title=\"5\"} {{ page.x | default: \"5\" }}", converted);
+        // <p>a “3.5” bay”. 5" escaped, (“x and “ alone</p>
+        assertEquals("a \"3.5\" bay”. 5\\\" escaped, (\"x and \" alone",
+                KramdownText.closingQuotes("a \"3.5\" bay\". 5\\\" escaped, (\"x and \" alone", markdown::straightQuotes));
+        String html = markdown.render(converted);
+        assertTrue(html.startsWith("<p>(12) 3.5” 6TB and 2.5” SSD, a &ldquo;2.5&rdquo; tray, <code>5&quot;</code>, "
+                + "<img src=\"/a.png\" alt=\"3.5&quot; bay\" />, &ldquo;quoted&rdquo; 7"), html);
     }
 
     @Test
