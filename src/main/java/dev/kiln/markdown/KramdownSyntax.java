@@ -111,7 +111,8 @@ final class KramdownSyntax {
 
     /**
      * Whether the character before {@code index} of {@code text} ends a span that an attribute list right after it
-     * belongs to, in kramdown: emphasis, a link or image, code, strikethrough (not one escaped with a backslash).
+     * belongs to, in kramdown: emphasis, a link or image, a {@code <...>} autolink, code, strikethrough (not one
+     * escaped with a backslash).
      */
     static boolean closesSpan(CharSequence text, int index) {
         if (index == 0 || "*_)]`~>".indexOf(text.charAt(index - 1)) < 0) {
@@ -228,8 +229,8 @@ final class KramdownSyntax {
 
     /**
      * The offsets right after {@code document}'s spans that an attribute list may follow, as kramdown's: emphasis,
-     * strong emphasis, strikethrough, code, links and images (inline or by reference). Where no span ends, a list
-     * follows text, and kramdown reads it as text ({@code (a){: .x}}, {@code [not a link]{: .x}}).
+     * strong emphasis, strikethrough, code, links and images (inline or by reference), {@code <...>} autolinks. Where
+     * no span ends, a list follows text, and kramdown reads it as text ({@code (a){: .x}}, {@code [not a link]{: .x}}).
      */
     static BitSet spanEnds(Node document) {
         BitSet ends = new BitSet();
