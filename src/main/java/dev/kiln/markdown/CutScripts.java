@@ -25,9 +25,11 @@ final class CutScripts {
 
     private CutScripts() {}
 
-    /** The scripts and styles of {@code document} that an HTML block cuts at a blank line, each at its tag. */
-    static List<BodyProblems.At> of(Node document) {
-        String page = document.getChars().toString();
+    /**
+     * The scripts and styles of {@code document}, parsed from {@code page}, that an HTML block cuts at a blank line,
+     * each at its tag. The text is passed in: the document's own characters would be copied for each page.
+     */
+    static List<BodyProblems.At> of(Node document, String page) {
         if (!mentions(page)) {
             return List.of();
         }

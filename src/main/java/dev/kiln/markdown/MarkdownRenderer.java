@@ -146,11 +146,11 @@ public final class MarkdownRenderer {
         // Before either writer runs, so that both refuse the same pages; the rewrite keeps a text it has nothing to do in.
         refuse(markdown, text, document, urls);
         List<BodyProblems.At> warnings = FenceOptions.unclosed(document);
-        List<BodyProblems.At> cut = CutScripts.of(document);
+        List<BodyProblems.At> cut = CutScripts.of(document, text);
         if ((!warnings.isEmpty() || !cut.isEmpty()) && text != markdown) { // at the offsets of the text as written
             Document written = parser.parse(PageChars.of(markdown));
             warnings = FenceOptions.unclosed(written);
-            cut = CutScripts.of(written);
+            cut = CutScripts.of(written, markdown);
         }
         if (!cut.isEmpty()) {
             warnings = new java.util.ArrayList<>(warnings);
