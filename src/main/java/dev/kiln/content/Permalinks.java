@@ -254,9 +254,10 @@ public final class Permalinks {
         v.put("output_ext", ".html");
         // Hugo's: its file name (a bundle's folder) as a whole, date and all, or its slug:, made as Hugo's urlize makes them.
         if (pattern.contains(":filename") || pattern.contains(":slugorfilename")) {
-            String fileName = hugoFileName(page.source().postName());
+            String fileName = hugoFileName(page);
             v.put("filename", fileName);
-            v.put("slugorfilename", front.has("slug") ? Slugs.hugo(front.slug()) : fileName);
+            boolean slug = front.has("slug") && !front.slug().isBlank(); // Hugo's rule: an empty slug is none
+            v.put("slugorfilename", slug ? hugoSlug(page, front.slug()) : fileName);
         }
         ZonedDateTime d = front.date();
         if (d != null) {
@@ -274,10 +275,41 @@ public final class Permalinks {
         return v;
     }
 
-    /** Hugo's {@code :filename} of a post named {@code name}: without its extension, as Hugo's urlize makes it. */
-    private static String hugoFileName(String name) {
+    /**
+     * Hugo's {@code :filename} of {@code page}: its file's name without its extension ({@code .md}, {@code .html}), or
+     * its bundle's folder name, as Hugo's urlize makes it; a problem at the file when nothing of it is left.
+     */
+    private static String hugoFileName(DraftPage page) {
+        String name = page.source().postName();
         int dot = name.lastIndexOf('.');
-        return Slugs.hugo(dot > 0 && SourceFile.isMarkdown(name) ? name.substring(0, dot) : name);
+        String base = dot > 0 && !PostBundles.isIndex(page.path()) ? name.substring(0, dot) : name;
+        return hugoSegment(page, Slugs.hugo(base, false), Position.START, "its file name '" + base + "'",
+                "give it a slug: of letters and digits");
+    }
+
+    /** Hugo's {@code :slugorfilename} of {@code page}, whose {@code slug:} is {@code slug}; a problem at it when unfit. */
+    private static String hugoSlug(DraftPage page, String slug) {
+        return hugoSegment(page, Slugs.hugo(slug, true), page.front().at("slug"), "slug '" + printable(slug) + "'",
+                "write one of letters and digits");
+    }
+
+    /**
+     * {@code value}, what Hugo's urlize made of {@code what}, when it makes folders of a URL: a problem at {@code at}
+     * saying {@code advice} when it is empty (Hugo then published the page at its section's own address, where its
+     * list overwrote it), a {@code .} or {@code ..}, or a name too long for a file system.
+     */
+    private static String hugoSegment(DraftPage page, String value, Position at, String what, String advice) {
+        for (String segment : value.split("/", -1)) {
+            String bad = segment.isEmpty() ? "leaves no letter, digit or . _ ~ - @ to put in the URL"
+                    : segment.equals(".") || segment.equals("..") ? "makes the URL segment '" + segment + "'"
+                    : segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES - 10
+                    ? "makes a file name longer than " + (MAX_NAME_BYTES - 10) + " bytes" : null;
+            if (bad != null) {
+                throw new SiteException(at.problem(page.path(), what + " " + bad + " under :slugorfilename and"
+                        + " :filename, as Hugo makes them: " + advice));
+            }
+        }
+        return value;
     }
 
     /** {@code n} with leading zeros to {@code width} digits (String.format is slow on this hot path). */

@@ -62,34 +62,54 @@ public final class Slugs {
     }
 
     /**
-     * {@code text} as Hugo's permalinks put a slug or file name in a URL (its {@code urlize}): letters, digits, marks
-     * and {@code . _ ~ + - @} kept, lower case; a run of spaces (and dashes) before a kept character one dash; anything
-     * else dropped. {@code Coq_Day3} → {@code coq_day3}, {@code My Post} → {@code my-post}, {@code 2022-01-10-x} as
-     * it is. Hugo also keeps {@code #}, {@code /} and {@code \}, which no Kiln URL segment may hold: dropped. "" for
-     * text with nothing kept.
+     * {@code text} as Hugo 0.111's permalinks put a slug or file name in a URL (its {@code urlize}): lower case; letters,
+     * digits, marks and {@code . _ ~ - @} kept (and {@code /} when {@code slashes}: a slug's {@code 2023/post} is two
+     * folders, as in Hugo); a run of spaces (any of Unicode's, a no-break space too) one dash, none next to a dash
+     * written ({@code My Post - Part 2} → {@code my-post-part-2}); a run of {@code +} one dash, none after a dash
+     * ({@code c++} → {@code c-}, {@code a + b} → {@code a--b}, as Hugo writes them); anything else dropped
+     * ({@code Foo's Bar!} → {@code foos-bar}, {@code C#} → {@code c}). Checked against Hugo 0.111's output. "" for text
+     * with nothing kept.
      */
-    public static String hugo(String text) {
+    public static String hugo(String text, boolean slashes) {
         String lower = text.toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(lower.length());
-        boolean dash = false;
+        boolean dash = false; // a space seen since the last character kept
+        boolean wasHyphen = false; // the last character kept is a dash
         for (int i = 0; i < lower.length(); ) {
             int cp = lower.codePointAt(i);
             i += Character.charCount(cp);
             int type = Character.getType(cp);
             boolean kept = Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
                     || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK
-                    || "._~+-@".indexOf(cp) >= 0;
+                    || "._~+-@".indexOf(cp) >= 0 || (slashes && cp == '/');
             if (kept) {
-                if (dash) {
+                wasHyphen = cp == '-';
+                if (dash && !wasHyphen) {
                     out.append('-');
-                    dash = false;
                 }
+                dash = false;
                 out.appendCodePoint(cp);
-            } else if (out.length() > 0 && Character.isWhitespace(cp)) {
+            } else if (out.length() > 0 && !wasHyphen
+                    && (Character.isWhitespace(cp) || Character.isSpaceChar(cp) || cp == 0x85)) {
                 dash = true;
             }
         }
-        return out.toString();
+        // Hugo keeps '+' here and its URL then holds a dash for each run of them, none after a dash.
+        if (out.indexOf("+") < 0) {
+            return out.toString();
+        }
+        StringBuilder plus = new StringBuilder(out.length());
+        for (int i = 0; i < out.length(); i++) {
+            char c = out.charAt(i);
+            if (c != '+') {
+                plus.append(c);
+            } else if (i == 0 || out.charAt(i - 1) != '+') {
+                if (plus.length() == 0 || plus.charAt(plus.length() - 1) != '-') {
+                    plus.append('-');
+                }
+            }
+        }
+        return plus.toString();
     }
 
     /** The letters and digits of {@code spelled}, lower case, each run joined to the next by a dash; "" for none. */

@@ -57,7 +57,7 @@ class TimingsTest {
     }
 
     @Test
-    void anIncludeIsTimedByTheSameClockAsItsPage() {
+    void itsClockIsTheThreadsCpuTimeWithCpuTimesAndTheWallClockWithout() {
         Timings timings = Timings.inCpuTime();
         long start = timings.now();
         stopped(200);

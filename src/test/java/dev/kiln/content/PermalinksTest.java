@@ -220,10 +220,43 @@ class PermalinksTest {
             "content/posts/x.md,                         'slug: papers_we_love_Page2', /posts/:slugorfilename/, /posts/papers_we_love_page2/",
             "content/posts/x.md,                         'slug: papers_we_love_Page2', /:year/:filename/,         /2018/x/",
             "content/posts/2018-03-05-Notes_On.markdown, '',                        /:filename/,             /2018-03-05-notes_on/",
+            // Hugo 0.111's own output for each (stop 32's review: ' - ' was '---', a no-break space dropped, '/' dropped).
+            "content/posts/My Post - Part 2.md,          '',                        /posts/:slugorfilename/, /posts/my-post-part-2/",
+            "content/posts/a -- b.md,                    '',                        /posts/:slugorfilename/, /posts/a--b/",
+            "content/posts/x.md,                         'slug: \"Hello\u00a0World\"', /posts/:slugorfilename/, /posts/hello-world/",
+            "content/posts/x.md,                         'slug: 2023/year-post',   /posts/:slugorfilename/, /posts/2023/year-post/",
+            "content/posts/x.md,                         'slug: \"\"',              /posts/:slugorfilename/, /posts/x/",
+            "content/posts/Foo's Bar!.md,                '',                        /posts/:slugorfilename/, /posts/foos-bar/",
+            "content/posts/C#.md,                        '',                        /posts/:slugorfilename/, /posts/c/",
+            "content/posts/c++.md,                       '',                        /posts/:slugorfilename/, /posts/c-/",
+            "content/posts/a + b.md,                     '',                        /posts/:slugorfilename/, /posts/a--b/",
+            "content/posts/x+y~z@w.md,                   '',                        /posts/:slugorfilename/, /posts/x-y~z@w/",
+            "content/posts/dots.in.name.md,              '',                        /posts/:slugorfilename/, /posts/dots.in.name/",
+            "content/posts/b.dir/index.md,               '',                        /posts/:slugorfilename/, /posts/b.dir/",
+            "content/posts/Html_Post.html,               '',                        /posts/:slugorfilename/, /posts/html_post/",
+            "content/posts/ÜBER straße.md,               '',                        /posts/:slugorfilename/, /posts/über-straße/",
+            "content/posts/-lead.md,                     '',                        /posts/:slugorfilename/, /posts/-lead/",
     })
     void hugosSlugOrFileNameAndFileNameGiveHugosUrls(String path, String front, String pattern, String url) {
         String text = "---\ntitle: T\ndate: 2018-03-05\n" + (front.isEmpty() ? "" : front + "\n") + "---\n";
         assertEquals(url, Permalinks.of(draft(path, text), siteWithPermalink(pattern)).url());
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            // Hugo put such a post at its section's own address, /posts/, where the list page overwrote it.
+            "content/posts/x.md  | slug: \"???\" | 4:7 | slug '???' leaves no letter, digit or . _ ~ - @ to put in the URL"
+                    + " under :slugorfilename and :filename, as Hugo makes them: write one of letters and digits",
+            "content/posts/x.md  | slug: \".\"   | 4:7 | slug '.' makes the URL segment '.' under :slugorfilename",
+            "content/posts/x.md  | slug: a/../b  | 4:7 | slug 'a/../b' makes the URL segment '..' under",
+            "content/posts/🎉.md | ''            | 1:1 | its file name '🎉' leaves no letter, digit or . _ ~ - @ to put in the"
+                    + " URL under :slugorfilename and :filename, as Hugo makes them: give it a slug: of letters and digits",
+    })
+    void aHugoSlugOrFileNameThatMakesNoUrlSegmentIsAProblemAtIt(String path, String front, String place, String message) {
+        String text = "---\ntitle: T\ndate: 2018-03-05\n" + (front.isEmpty() ? "" : front + "\n") + "---\n";
+        Problem p = problem(path, text, siteWithPermalink("/posts/:slugorfilename/"));
+        assertEquals(path + ":" + place, place(p));
+        assertTrue(p.message().startsWith(message), p.message());
     }
 
     @ParameterizedTest(name = "{0}")
