@@ -220,7 +220,7 @@ public final class LiquidConverter {
                 } else if (pair.lookingAt()) {
                     converted++;
                     end = pair.end();
-                    replacement = siteRoot(body, m.start(), end, context.url() + context.basePath());
+                    replacement = siteRoot(body, m.start(), end, context.url() + printedBaseurl(body, end));
                 } else {
                     replacement = replacement(m.group(), body, m.start(), end);
                     if (replacement == null) {
@@ -271,7 +271,9 @@ public final class LiquidConverter {
          * the Liquid at {@code start} to {@code end} of {@code body}: where it starts a link's or image's URL or an
          * attribute's ({@link #startsUrl}), the path from the site root, which Kiln puts its base path in front of,
          * checks, and keeps through a move to another domain: nothing before a path ({@code /about/}), else
-         * {@code /} ({@code [home](/)}, {@code /#top}). Elsewhere (text, an autolink, code), what Jekyll printed.
+         * {@code /} ({@code [home](/)}, {@code /#top}). Elsewhere (text, an autolink, code), what Jekyll printed
+         * ({@code https://me.github.io/blog/feed.xml} for {@code {{ site.url }}{{ site.baseurl }}feed.xml} with
+         * {@code baseurl: /blog/}).
          */
         String siteRoot(String body, int start, int end, String printed) {
             if (!startsUrl(body, start)) {
@@ -282,19 +284,35 @@ public final class LiquidConverter {
         }
 
         /**
-         * What stands for {@code {{ site.baseurl }}} alone, at {@code start} to {@code end} of {@code body}: the path
-         * from the site root that Jekyll's URL had, Kiln putting the base path in front of it. Nothing before a
-         * {@code /} or more Liquid ({@code {{ site.baseurl }}/about/}), and nothing when the site has no baseurl
-         * (Jekyll printed nothing: what follows was relative there too); else {@code /} where the baseurl ends
-         * with one ({@code baseurl: /}, as Poole, Lanyon and Hyde ship it, with {@code {{ site.baseurl }}public/x.png}
-         * printed {@code /public/x.png}), and where it starts a link's URL ({@code [home]({{ site.baseurl }})}).
+         * What stands for {@code {{ site.baseurl }}} alone, at {@code start} to {@code end} of {@code body}. Where it
+         * starts a link's or image's URL or an attribute's ({@link #startsUrl}), the path from the site root that
+         * Jekyll's URL had, Kiln putting the base path in front of it: nothing before a {@code /} or more Liquid
+         * ({@code {{ site.baseurl }}/about/}), and nothing when the site has no baseurl (Jekyll printed nothing: what
+         * follows was relative there too); else {@code /} ({@code baseurl: /}, as Poole, Lanyon and Hyde ship it,
+         * with {@code {{ site.baseurl }}public/x.png} printed {@code /public/x.png}; {@code [home]({{ site.baseurl }})}).
+         * Elsewhere (text, code, a URL's middle), what Jekyll printed ({@link #printedBaseurl}):
+         * {@code {{ site.baseurl }}feed.xml} is {@code /blog/feed.xml} with {@code baseurl: /blog/}.
          */
         String baseurl(String body, int start, int end) {
             char next = end < body.length() ? body.charAt(end) : '\n';
-            if (context.baseurl().isEmpty() || next == '/' || next == '{') {
+            if (context.baseurl().isEmpty()) {
                 return "";
             }
-            return context.baseurl().endsWith("/") || startsUrl(body, start) ? "/" : "";
+            if (!startsUrl(body, start)) {
+                return printedBaseurl(body, end);
+            }
+            return next == '/' || next == '{' ? "" : "/";
+        }
+
+        /**
+         * The baseurl as Jekyll printed it before what follows {@code end} of {@code body}: as {@code _config.yml}
+         * writes it ({@code /blog/feed.xml}, {@code /public/x.png} for {@code baseurl: /}), but without its own
+         * {@code /} before a {@code /} or more Liquid (Jekyll printed {@code /blog//x/}, which the server read as
+         * {@code /blog/x/}).
+         */
+        String printedBaseurl(String body, int end) {
+            char next = end < body.length() ? body.charAt(end) : '\n';
+            return next == '/' || next == '{' ? context.basePath() : context.baseurl();
         }
 
         /**

@@ -193,6 +193,24 @@ class ImportedSitesTest {
         assertEquals(List.of(), SiteChecks.brokenLinks(built.output(), ""));
     }
 
+    @Test
+    void aBaseurlEndingInASlashKeepsItsSlashInTextAutolinksAndCode() throws IOException {
+        // baseurl: /blog/ and {{ site.url }}{{ site.baseurl }}feed.xml: Jekyll printed .../blog/feed.xml everywhere.
+        Path src = jekyllSite("feed", Map.of("_config.yml",
+                "title: F\nurl: https://someone.github.io\nbaseurl: /blog/\npermalink: pretty\n",
+                "_posts/2015-05-01-a.md", "---\nlayout: post\ntitle: A\n---\n\nFeed: <{{ site.url }}{{ site.baseurl }}"
+                        + "feed.xml> and text {{ site.url }}{{ site.baseurl }}feed.xml\n\n"
+                        + "    curl {{ site.url }}{{ site.baseurl }}feed.xml\n"));
+        BuildResult built = importKeepingEveryUrl(src);
+
+        var page = SiteChecks.page(built.output(), "2015/05/01/a/index.html");
+        String feed = "https://someone.github.io/blog/feed.xml";
+        assertEquals(feed, page.selectFirst("a:contains(someone)").attr("href"));
+        assertTrue(page.selectFirst("a:contains(someone)").parent().text().endsWith("and text " + feed),
+                page.selectFirst("a:contains(someone)").parent().text());
+        assertEquals("curl " + feed, page.selectFirst("pre code").text().strip());
+    }
+
     /**
      * The places and the Liquid of the problems of a build of the imported site {@code dest}: Kiln runs no Liquid, so
      * what the import left in a page's text fails the build, each piece at its line.

@@ -71,6 +71,30 @@ class LiquidConverterTest {
     }
 
     @Test
+    void outsideAUrlABaseurlEndingInASlashIsWrittenAsJekyllPrintedIt() {
+        // baseurl: /blog/ before feed.xml: Jekyll printed https://someone.github.io/blog/feed.xml in text, in an
+        // autolink and in code alike (Kiln wrote .../blogfeed.xml there until 2026-12-07).
+        var markdown = new dev.kiln.markdown.MarkdownRenderer(dev.kiln.highlight.Highlighter.plain());
+        LiquidConverter blog = new LiquidConverter(new LiquidConverter.Context("https://someone.github.io", "/blog/",
+                Map.of(), Map.of(), Map.of()), markdown::raw, markdown::code);
+        assertEquals("Feed: <https://someone.github.io/blog/feed.xml> and text https://someone.github.io/blog/feed.xml\n\n"
+                        + "    curl https://someone.github.io/blog/feed.xml\n\n`https://someone.github.io/blog/feed.xml` "
+                        + "and /blog/feed.xml, [f](/feed.xml)\n",
+                blog.convert("p.md", "Feed: <{{ site.url }}{{ site.baseurl }}feed.xml> and text {{ site.url }}"
+                        + "{{ site.baseurl }}feed.xml\n\n    curl {{ site.url }}{{ site.baseurl }}feed.xml\n\n"
+                        + "`{{ site.url }}{{ site.baseurl }}feed.xml` and {{ site.baseurl }}feed.xml, "
+                        + "[f]({{ site.url }}{{ site.baseurl }}feed.xml)\n", 1).text());
+        // Before a slash, one slash between them (Jekyll printed /blog//x/, which the server read as /blog/x/).
+        assertEquals("https://someone.github.io/blog/x/ /blog/x/", blog.convert("p.md",
+                "{{ site.url }}{{ site.baseurl }}/x/ {{ site.baseurl }}/x/", 1).text());
+        // baseurl: / (Poole): the site's root, not https://someone.github.iopublic/x.png.
+        LiquidConverter poole = new LiquidConverter(new LiquidConverter.Context("https://someone.github.io", "/",
+                Map.of(), Map.of(), Map.of()));
+        assertEquals("at https://someone.github.io/public/x.png and /public/x.png", poole.convert("p.md",
+                "at {{ site.url }}{{ site.baseurl }}public/x.png and {{ site.baseurl }}public/x.png", 1).text());
+    }
+
+    @Test
     void siteUrlAloneIsTheSiteRootWithoutABasePath() {
         LiquidConverter root = new LiquidConverter(new LiquidConverter.Context("https://me.example", "", Map.of(),
                 Map.of(), Map.of()));
