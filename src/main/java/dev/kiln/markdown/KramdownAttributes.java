@@ -37,8 +37,53 @@ final class KramdownAttributes extends AttributesNodePostProcessor {
 
     @Override
     public Node getAttributeOwner(NodeTracker state, AttributesNode attributesNode) {
+        if (attributesNode.getParent() instanceof Paragraph paragraph && leads(paragraph)) {
+            return nextBlock(paragraph); // null when nothing follows: kramdown drops the list
+        }
         Node owner = lazyOwner(attributesNode);
         return owner != null ? owner : super.getAttributeOwner(state, attributesNode);
+    }
+
+    /**
+     * Whether {@code paragraph} is made of block attribute lists only and stands after a blank line, or first in the
+     * page or a quote: kramdown gives such lists to the block below ({@code {: .note}} then {@code > q} is
+     * {@code <blockquote class="note">}), over blank lines, where a list right after a block is that block's.
+     * {@link KramdownSyntax} has put a blank line after them, so that the block below is parsed as written.
+     */
+    private static boolean leads(Paragraph paragraph) {
+        for (Node n = paragraph.getFirstChild(); n != null; n = n.getNext()) {
+            if (!(n instanceof AttributesNode || n instanceof SoftLineBreak || n instanceof Text && n.getChars().isBlank())) {
+                return false;
+            }
+        }
+        Node previous = paragraph.getPrevious();
+        if (previous == null) {
+            // First in a list item, kramdown gives it to the item (flexmark's rule does too); in the page or a quote, down.
+            return paragraph.getParent() instanceof Document || paragraph.getParent() instanceof BlockQuote;
+        }
+        BasedSequence chars = paragraph.getChars().getBaseSequence();
+        int lineStart = chars.lastIndexOf('\n', paragraph.getStartOffset() - 1) + 1;
+        if (lineStart == 0) {
+            return false;
+        }
+        int previousLine = chars.lastIndexOf('\n', lineStart - 2) + 1;
+        for (int i = previousLine; i < lineStart - 1; i++) {
+            char c = chars.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r' && c != '>') {
+                return false;
+            }
+        }
+        return previous.getEndOffset() <= previousLine; // the blank line is not in the block above (a fence's)
+    }
+
+    /** The block after {@code paragraph} that is not a paragraph of attribute lists, or null. */
+    private static Node nextBlock(Paragraph paragraph) {
+        for (Node n = paragraph.getNext(); n != null; n = n.getNext()) {
+            if (!(n instanceof com.vladsch.flexmark.util.ast.BlankLine) && !(n instanceof Paragraph p && leads(p))) {
+                return n;
+            }
+        }
+        return null;
     }
 
     /**

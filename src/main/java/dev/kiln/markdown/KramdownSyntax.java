@@ -49,6 +49,8 @@ final class KramdownSyntax {
     /** One attribute of a list, as kramdown scans them: {@code key="v"} (or {@code 'v'}), a reference, ids and classes. */
     private static final Pattern ATTRIBUTE = Pattern.compile("(?:^|(?<=\\s))(?:(\\w[\\w-]*)=([\"'])((?:\\\\}|(?!\\2)[^}])*?)\\2"
             + "|(\\w[\\w-]*)|((?:#[A-Za-z][\\w:-]*|\\.[^\\s.#]+)+))(?=\\s|$)");
+    /** A setext heading's underline, which makes a heading of the line above (a list too, as in kramdown). */
+    private static final Pattern SETEXT_UNDERLINE = Pattern.compile("^ {0,3}(?:=+|-+)[ \\t\\r]*$");
     private static final Pattern TOC = Pattern.compile("^\\s*\\[TOC]\\s*$");
     private static final Pattern KRAMDOWN_TOC_ITEM = Pattern.compile("^\\s*(?:[*+-]|1\\.)\\s+.*$");
     private static final Pattern KRAMDOWN_TOC_MARK = Pattern.compile("^\\s*\\{:\\s*toc\\s*}\\s*$");
@@ -68,6 +70,7 @@ final class KramdownSyntax {
         // Code, raw HTML and <...> autolinks are written as they are: no list is read or escaped in them.
         BitSet code = raw(document, true);
         BitSet spanEnds = spanEnds(document);
+        BitSet paragraphStarts = paragraphStarts(document);
         String[] lines = markdown.split("\n", -1);
         Map<String, String> definitions = new HashMap<>();
         int offset = 0;
@@ -80,6 +83,7 @@ final class KramdownSyntax {
         }
         StringBuilder out = new StringBuilder(markdown.length() + 64);
         offset = 0;
+        boolean leading = false; // the line before was a block list that starts a paragraph: the next block's
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             int start = offset;
@@ -102,11 +106,33 @@ final class KramdownSyntax {
             } else if (!inCode && (ial = IAL_LINE.matcher(line)).matches()) {
                 String attributes = attributes(ial.group(2), definitions, 0);
                 append(out, attributes.isEmpty() ? ial.group(1) : ial.group(1) + "{" + attributes + "}", i, lines.length);
+                // A list that starts a paragraph (after a blank line, or first) is the next block's, in kramdown
+                // (KramdownAttributes gives it to that block): a blank line after it, so that the block below
+                // stands as written, a table or indented code too, which would otherwise continue its paragraph.
+                leading = paragraphStarts.get(start + ial.end(1)) || leading;
+                if (leading && i + 1 < lines.length && !lines[i + 1].isBlank()
+                        && !IAL_LINE.matcher(lines[i + 1]).matches() && !ALD_LINE.matcher(lines[i + 1]).matches()
+                        && !SETEXT_UNDERLINE.matcher(lines[i + 1]).matches()) {
+                    out.append(ial.group(1).stripTrailing()).append('\n');
+                }
+                continue;
             } else {
                 append(out, outsideCode(line, start, code, spanEnds, definitions), i, lines.length);
             }
+            leading = false;
         }
         return out.toString();
+    }
+
+    /** The offsets where {@code document}'s paragraphs start. */
+    private static BitSet paragraphStarts(Node document) {
+        BitSet starts = new BitSet();
+        for (Node n : document.getDescendants()) {
+            if (n instanceof com.vladsch.flexmark.ast.Paragraph) {
+                starts.set(n.getStartOffset());
+            }
+        }
+        return starts;
     }
 
     /**

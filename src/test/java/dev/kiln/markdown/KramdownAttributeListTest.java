@@ -221,6 +221,110 @@ class KramdownAttributeListTest {
     }
 
     @Test
+    void aListOnTheLineBeforeABlockIsThatBlocksAsInKramdown() {
+        // kramdown 2.4 (Jekyll 4.3): <h1 class="section-heading" id="tags">, <p>Intro.</p>, <blockquote class="c1">,
+        // <ul class="c2">, the code block's c3, <h2 class="c4" id="heading">, <pre class="c5">: a list alone on its line
+        // after a blank line (or first) is the next block's. Until 2026-12-07 each went one block up, the first nowhere.
+        Element body = render("""
+                {: #tags .section-heading}
+                # TIFF Tags
+
+                Intro.
+
+                {: .c1}
+                > quote one
+
+                {: .c2}
+                - item
+
+                {: .c3}
+                ```ruby
+                x = 1
+                ```
+
+                {: .c4}
+                ## Heading
+
+                {: .c5}
+                    indented
+                """);
+
+        Element h1 = body.selectFirst("h1");
+        assertEquals("tags", h1.id(), body.html());
+        assertEquals("section-heading", h1.className(), body.html());
+        assertEquals("TIFF Tags", h1.text());
+        assertEquals("Intro.", body.selectFirst("p").text());
+        assertFalse(body.selectFirst("p").hasAttr("class"), body.html());
+        assertEquals("c1", body.selectFirst("blockquote").className(), body.html());
+        assertEquals("c2", body.selectFirst("ul").className(), body.html());
+        assertEquals("c3", body.select("pre").get(0).className(), body.html());
+        assertEquals("x = 1\n", body.select("pre").get(0).wholeText());
+        assertEquals("c4", body.selectFirst("h2").className(), body.html());
+        assertEquals("heading", body.selectFirst("h2").id(), body.html());
+        assertEquals("c5", body.select("pre").get(1).className(), body.html());
+        assertEquals("indented\n", body.select("pre").get(1).wholeText());
+        assertEquals(1, body.select("body > p").size(), body.html());
+    }
+
+    @Test
+    void aListOnTheLineBeforeATableKeepsTheTableAndIsItsAsInKramdown() {
+        // kramdown 2.4: <table class="table table-striped"> (Bootstrap themes style tables only through it); until
+        // 2026-12-07 the list and the rows were one paragraph of pipes, the separator row turned into dashes.
+        Element body = render("Results:\n\n{: .table .table-striped}\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+
+        Element table = body.selectFirst("table");
+        assertNotNull(table, body.html());
+        assertEquals("table table-striped", table.className());
+        assertEquals(List.of("a", "b"), table.select("th").eachText());
+        assertEquals(List.of("1", "2"), table.select("td").eachText());
+        assertEquals("Results:", body.selectFirst("p").text());
+        assertFalse(body.selectFirst("p").hasAttr("class"), body.html());
+    }
+
+    @Test
+    void aListAfterABlankLineGoesDownOverBlankLinesAndInsideContainersAndOneBeforeNothingIsDropped() {
+        // kramdown 2.4: <blockquote class="a b">, the second list's <ul class="x">, a quote's <ul class="y">, an item's
+        // <blockquote class="z">, <p>Last</p> (a list after it and a blank line, with nothing below, belongs to no block).
+        Element body = render("""
+                Para
+
+                {: .a}
+
+                {: .b}
+                > q
+
+                - item
+
+                {: .x}
+                - item2
+
+                > p
+                >
+                > {: .y}
+                > - l
+
+                - i
+
+                  {: .z}
+                  > iq
+
+                Last
+
+                {: .gone}
+                """);
+
+        assertEquals(List.of("Para", "Last"), body.select("body > p").eachText(), body.html());
+        assertTrue(body.select("p[class]").isEmpty(), body.html());
+        assertEquals("a b", body.selectFirst("body > blockquote").className(), body.html());
+        assertEquals(List.of("", "x"), body.select("body > ul").stream().limit(2).map(Element::className).toList(),
+                body.html());
+        assertEquals("y", body.selectFirst("blockquote > ul").className(), body.html());
+        assertFalse(body.selectFirst("blockquote > p").hasAttr("class"), body.html());
+        assertEquals("z", body.selectFirst("li > blockquote").className(), body.html());
+        assertTrue(body.select("li[class]").isEmpty(), body.html());
+    }
+
+    @Test
     void putsTheClassOnTheListWhenTheListFollowsItsLastItem() {
         // kramdown: a block attribute list belongs to the block it follows; flexmark read it as the last item's text.
         Element body = render("- a\n- b\n{: .c}\n\n1. one\n2. two\n{:#steps}\n");

@@ -216,6 +216,53 @@ class QuickInlineParserTest {
     }
 
     @Test
+    void attributeListsBeforeBlocksRenderTheSame() {
+        String markdown = """
+                {: #first}
+                # One
+
+                Intro.
+
+                {: .c1}
+                > quote
+
+                {: .c2}
+                - item
+
+                {: .c3}
+                ```ruby
+                x = 1
+                ```
+
+                {: .c4}
+
+                {: .c5}
+                | a | b |
+                |---|---|
+                | 1 | 2 |
+
+                > p
+                >
+                > {: .c6}
+                > - l
+
+                {: .c7}
+                    indented
+
+                {: .c8}
+                Para.
+
+                {: .gone}
+                """;
+        String html = QUICK.render(markdown);
+        assertEquals(FLEXMARK.render(markdown), html);
+        assertTrue(html.contains("<h1 id=\"first\">") && html.contains("<blockquote class=\"c1\">")
+                && html.contains("<ul class=\"c2\">") && html.contains("<table class=\"c4 c5\">")
+                && html.contains("<ul class=\"c6\">") && html.contains("<pre class=\"c7\">")
+                && html.contains("<p class=\"c8\">") && !html.contains("gone"), html);
+    }
+
+    @Test
     void definitionListsAndAbbreviationsRenderTheSame() {
         String markdown = """
                 HTML in *HTML* and [an HTML link](/h) and <https://html.example/HTML>, `HTML`, HTML{.x} and HTML's.
