@@ -1,14 +1,18 @@
 package dev.kiln.markdown;
 
+import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
+import com.vladsch.flexmark.parser.core.delimiter.Bracket;
 import com.vladsch.flexmark.parser.delimiter.DelimiterProcessor;
 import com.vladsch.flexmark.parser.internal.InlineParserImpl;
 import com.vladsch.flexmark.parser.internal.LinkRefProcessorData;
 import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +57,47 @@ class CommonMarkInlineParser extends InlineParserImpl {
     public void initializeDocument(Document document) {
         super.initializeDocument(document);
         this.document = document;
+    }
+
+    /**
+     * flexmark's, with a link by reference around an image by reference read as CommonMark reads it (and kramdown):
+     * {@code [![Build][badge]][ci]}, the badge of every README, is a link to {@code ci} around the image. flexmark
+     * refuses a reference link whose text holds any defined reference, images too (a link holds no link, but an image
+     * it may), and wrote {@code [<img>]<a>ci</a>}: the images are kept out of its sight while it decides.
+     */
+    @Override
+    protected boolean parseCloseBracket() {
+        Bracket opener = getLastBracket();
+        if (opener == null || opener.isImage() || index + 1 >= input.length() || input.charAt(index + 1) != '[') {
+            return super.parseCloseBracket();
+        }
+        List<Node> hidden = new ArrayList<>(1);
+        for (Node n = opener.getNode().getNext(); n != null; ) {
+            Node next = n.getNext();
+            if (n instanceof ImageRef image && image.isDefined()) {
+                Node standIn = new HiddenImage();
+                image.insertBefore(standIn);
+                standIn.appendChild(image);
+                hidden.add(standIn);
+            }
+            n = next;
+        }
+        try {
+            return super.parseCloseBracket();
+        } finally {
+            for (Node standIn : hidden) {
+                standIn.insertBefore(standIn.getFirstChild());
+                standIn.unlink();
+            }
+        }
+    }
+
+    /** Holds an image by reference while {@link #parseCloseBracket} decides on the link around it. */
+    private static final class HiddenImage extends Node {
+        @Override
+        public BasedSequence[] getSegments() {
+            return EMPTY_SEGMENTS;
+        }
     }
 
     @Override

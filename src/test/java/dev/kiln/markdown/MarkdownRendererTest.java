@@ -24,6 +24,26 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aLinkByReferenceAroundAnImageByReferenceIsALinkAroundTheImage() {
+        // CommonMark (a link may hold an image) and kramdown 2.4: <a href="/ci/"><img src="/x.png" alt="Build" /></a>,
+        // the README badge; until 2026-12-07 it was [<img>] then a link reading "ci". Both of Kiln's parsers agree.
+        String markdown = "Status: [![Build][badge]][ci] end, [![Blog][img]{: .align-center}][img], [![B][badge] text][ci]"
+                + " and [a [link][ci] in a link][badge].\n\n[badge]: /x.png\n[ci]: /ci/\n[img]: /blog.png\n";
+        for (MarkdownRenderer each : List.of(renderer, new MarkdownRenderer(new TokenHighlighter(), false))) {
+            String html = each.render(markdown);
+            Element p = Jsoup.parseBodyFragment(html).body().selectFirst("p");
+            assertTrue(html.contains("Status: <a href=\"/ci/\"><img src=\"/x.png\" alt=\"Build\" /></a> end,"), html);
+            Element blog = p.selectFirst("a[href=/blog.png] > img");
+            assertNotNull(blog, html);
+            assertEquals("align-center", blog.className());
+            assertEquals("Blog", blog.attr("alt"));
+            assertEquals(" text", p.select("a[href=/ci/]").get(1).textNodes().get(0).text(), html);
+            // A link holds no link: the inner one wins, and the outer brackets are text, as CommonMark has it.
+            assertTrue(html.contains("and [a <a href=\"/ci/\">link</a> in a link]<a href=\"/x.png\">badge</a>."), html);
+        }
+    }
+
+    @Test
     void writesTheTypographicCharactersOfAnAltTextAsTheyAreWrittenAsKramdownDoes() {
         // kramdown: <img src="/x.png" alt="Bob's &quot;red&quot; car -- 1...2" />; the raw HTML sends the page the general way.
         for (String after : new String[] {"", "\n<b>raw</b>\n"}) {
