@@ -419,11 +419,12 @@ public final class Build implements AutoCloseable {
 
     /** Everything a page's rendered body depends on: if none of it changed, neither did the body. */
     private record RenderInputs(String text, int bodyStart, boolean markdown, String url, String separator,
-                                String excerpt, Set<String> layoutIds) {
+                                String excerpt, Set<String> layoutIds, boolean lineNumbers) {
         /** Equal when the bodies are (a front-matter edit leaves the body alone), and the rest is. */
         @Override
         public boolean equals(Object o) {
             return o instanceof RenderInputs in && markdown == in.markdown && url.equals(in.url)
+                    && lineNumbers == in.lineNumbers
                     && layoutIds.equals(in.layoutIds)
                     && separator.equals(in.separator) && java.util.Objects.equals(excerpt, in.excerpt)
                     && text.length() - bodyStart == in.text.length() - in.bodyStart
@@ -441,7 +442,8 @@ public final class Build implements AutoCloseable {
         DraftPage draft = routed.draft();
         String separator = draft.front().excerptSeparator();
         RenderInputs inputs = new RenderInputs(draft.source().text(), draft.bodyStart(), draft.source().isMarkdown(), routed.route().url(),
-                separator != null ? separator : config.excerptSeparator(), draft.front().excerpt(), layoutIds);
+                separator != null ? separator : config.excerptSeparator(), draft.front().excerpt(), layoutIds,
+                config.lineNumbers());
         try {
             return new Page(draft, routed.route(), rendered.get(draft.path(), inputs,
                     in -> timings.page(draft.path(), () -> renderBody(in, urls))));
@@ -469,8 +471,14 @@ public final class Build implements AutoCloseable {
     /** As above, for a page whose layout writes the ids {@code layoutIds}, which its headings leave to it. */
     static Body markdownBody(MarkdownRenderer markdown, String source, String url, String separator, SiteUrls urls,
                              Set<String> layoutIds) {
+        return markdownBody(markdown, source, url, separator, urls, layoutIds, false);
+    }
+
+    /** As above, for a site whose fenced code blocks are all numbered unless they say otherwise when {@code lineNumbers}. */
+    static Body markdownBody(MarkdownRenderer markdown, String source, String url, String separator, SiteUrls urls,
+                             Set<String> layoutIds, boolean lineNumbers) {
         MarkdownRenderer.Rendered rendered = markdown.renderPage(source, url, BodyProcessor.separatorText(separator),
-                BodyProcessor.rootRelative(url), urls, layoutIds);
+                BodyProcessor.rootRelative(url), urls, layoutIds, lineNumbers);
         MarkdownRenderer.Finished done = rendered.finished();
         Body body = done == null ? BodyProcessor.process(rendered.html(), url, separator, layoutIds)
                 : BodyProcessor.finished(done.html(), done.excerptHtml(), done.headings().stream()
@@ -484,7 +492,8 @@ public final class Build implements AutoCloseable {
         if (!in.markdown()) {
             Liquid.refuseInHtml(source, urls); // an HTML page's Liquid would be printed as text as a Markdown page's
         }
-        Body body = in.markdown() ? markdownBody(markdown, source, in.url(), in.separator(), urls, in.layoutIds())
+        Body body = in.markdown() ? markdownBody(markdown, source, in.url(), in.separator(), urls, in.layoutIds(),
+                in.lineNumbers())
                 : BodyProcessor.process(source, in.url(), in.separator(), in.layoutIds());
         if (in.excerpt() == null) {
             return body;

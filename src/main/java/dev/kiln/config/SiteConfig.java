@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * {@code future: true}), as the {@code --future} option does. {@code include}: the hidden files and folders
  * under {@code content/} and {@code assets/} that are published all the same (Jekyll's {@code include:}), each
  * a name at any depth ({@code .well-known}) or a path as published ({@code .well-known/security.txt}).
- * {@code paginatePath}: where the pages of the post list are, Jekyll's {@code paginate_path}
+ * {@code lineNumbers}: every fenced code block's lines are numbered, as if each said {@code linenos} (one that says
+ * {@code linenos=false} is not), as kramdown's {@code syntax_highlighter_opts.block.line_numbers} and Hugo's
+ * {@code markup.highlight.lineNos} number a site's code. {@code paginatePath}: where the pages of the post list are, Jekyll's {@code paginate_path}
  * ({@code /blog/page:num/}: the list at {@code /blog/}, its page 2 at {@code /blog/page2/}); null for Kiln's own,
  * the list at {@code /} and its page 2 at {@code /page/2/}. {@code positions}: where the value of each setting that
  * {@code site.yml} gives stands in it, so that a problem found later (two pages on one URL) is reported there.
@@ -35,6 +37,7 @@ public record SiteConfig(
         List<NavLink> nav,
         Feed feed,
         boolean toc,
+        boolean lineNumbers,
         String archivePermalink,
         boolean future,
         List<String> include,
@@ -69,7 +72,7 @@ public record SiteConfig(
     public static SiteConfig defaults() {
         return new SiteConfig("My Blog", "", "", "", "", "en", ZoneId.of("UTC"), DEFAULT_PERMALINK,
                 DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), new Feed(20, true, false, "/feed.xml"), false,
-                DEFAULT_ARCHIVE_PERMALINK, false, List.of(), null, Map.of(), Map.of());
+                false, DEFAULT_ARCHIVE_PERMALINK, false, List.of(), null, Map.of(), Map.of());
     }
 
     /**
@@ -133,7 +136,7 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String baseUrl) {
         String[] parts = splitBaseUrl(baseUrl);
         return new SiteConfig(title, description, author, parts[0], parts[1], language, timezone, permalink,
-                tagPermalink, paginate, excerptSeparator, nav, feed, toc, archivePermalink, future, include, paginatePath, params,
+                tagPermalink, paginate, excerptSeparator, nav, feed, toc, lineNumbers, archivePermalink, future, include, paginatePath, params,
                 positions);
     }
 

@@ -724,7 +724,8 @@ public final class Importer {
         JekyllConfig config = site.config();
         MarkdownRenderer markdown = new MarkdownRenderer(Highlighter.plain());
         LiquidConverter liquid = new LiquidConverter(new LiquidConverter.Context(SiteYml.trimSlash(config.url()),
-                config.baseurl(), postUrls, links, site.includes(), this::siteText), markdown::raw,
+                config.baseurl(), postUrls, links, site.includes(), this::siteText, KramdownOptions.lineNumbers(config)),
+                markdown::raw,
                 markdown::code);
         HeadingIds.Rule ids = HeadingIds.Rule.of(config);
         boolean kramdown = "kramdown".equalsIgnoreCase(String.valueOf(config.values().getOrDefault("markdown",

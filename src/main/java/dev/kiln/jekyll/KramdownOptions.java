@@ -60,12 +60,53 @@ final class KramdownOptions {
                     || DEFAULTS.getOrDefault(name, List.of()).contains(normal(e.getValue()))) {
                 continue;
             }
+            Object value = e.getValue();
+            String carried = "";
+            if (name.equals("syntax_highlighter_opts") && blockLineNumbers(value)) {
+                value = withoutBlockLineNumbers((Map<?, ?>) value);
+                if (((Map<?, ?>) value).isEmpty()) {
+                    continue;
+                }
+                carried = "; its block.line_numbers: true is, as site.yml's line_numbers: true (every fenced code "
+                        + "block's lines numbered)";
+            }
             Position at = config.keyPositions().getOrDefault("kramdown." + name, kramdown);
             warnings.add(Map.entry(at, "_config.yml:" + at.line() + ": kramdown option " + name + ": "
-                    + written(e.getValue()) + " is not carried over: " + instead(name)));
+                    + written(value) + " is not carried over: " + instead(name) + carried));
         }
         warnings.sort(Map.Entry.comparingByKey(java.util.Comparator.comparingInt(Position::line)));
         return warnings.stream().map(Map.Entry::getValue).toList();
+    }
+
+    /**
+     * Whether the kramdown of {@code config} numbers every code block's lines
+     * ({@code syntax_highlighter_opts: {block: {line_numbers: true}}}, as Chirpy's does): site.yml's
+     * {@code line_numbers: true}.
+     */
+    static boolean lineNumbers(JekyllConfig config) {
+        Object engine = config.values().getOrDefault("markdown", "kramdown");
+        return config.values().get("kramdown") instanceof Map<?, ?> options
+                && "kramdown".equalsIgnoreCase(String.valueOf(engine))
+                && blockLineNumbers(options.get("syntax_highlighter_opts"));
+    }
+
+    /** Whether {@code opts}, kramdown's {@code syntax_highlighter_opts}, number the lines of code blocks. */
+    private static boolean blockLineNumbers(Object opts) {
+        return opts instanceof Map<?, ?> map && map.get("block") instanceof Map<?, ?> block
+                && block.containsKey("line_numbers") && normal(block.get("line_numbers")).equals("true");
+    }
+
+    /** {@code opts} without its {@code block.line_numbers}, and without {@code block} when that was all it held. */
+    private static Map<?, ?> withoutBlockLineNumbers(Map<?, ?> opts) {
+        Map<Object, Object> rest = new java.util.LinkedHashMap<>(opts);
+        Map<Object, Object> block = new java.util.LinkedHashMap<>((Map<?, ?>) opts.get("block"));
+        block.remove("line_numbers");
+        if (block.isEmpty()) {
+            rest.remove("block");
+        } else {
+            rest.put("block", block);
+        }
+        return rest;
     }
 
     /** A parsed value as {@link #DEFAULTS} writes it. */

@@ -17,13 +17,22 @@ public final class LiquidConverter {
     /**
      * What the converter needs to know: the site's URL and base URL ({@code baseurl} as {@code _config.yml} writes
      * it, {@code /} or {@code /blog/} with its slash), posts by name, files by path, includes, and the text of a file
-     * of the site by its path ({@code _posts/snippet.md}), or null, for {@code include_relative}.
+     * of the site by its path ({@code _posts/snippet.md}), or null, for {@code include_relative}; whether the site
+     * numbers every fenced code block ({@code numberedSite}: site.yml's {@code line_numbers: true}), where a
+     * {@code {% highlight %}} without {@code linenos} becomes a fence that says {@code linenos=false}, as Jekyll
+     * numbered no such block.
      */
     public record Context(String url, String baseurl, Map<String, String> postUrls, Map<String, String> linkUrls,
-                          Map<String, String> includes, Function<String, String> files) {
+                          Map<String, String> includes, Function<String, String> files, boolean numberedSite) {
 
         public Context {
             baseurl = baseurl == null ? "" : baseurl.trim();
+        }
+
+        /** A context for a site whose fenced code blocks are not all numbered. */
+        public Context(String url, String baseurl, Map<String, String> postUrls, Map<String, String> linkUrls,
+                       Map<String, String> includes, Function<String, String> files) {
+            this(url, baseurl, postUrls, linkUrls, includes, files, false);
         }
 
         /** The base path, without a slash at its end ({@code ""} for {@code baseurl: /}). */
@@ -363,7 +372,8 @@ public final class LiquidConverter {
             boolean textBefore = block.start() > lineStart(body, block.start()) && indent.isEmpty();
             int after = body.indexOf('\n', block.end());
             boolean textAfter = !body.substring(block.end(), after < 0 ? body.length() : after).isBlank();
-            return (textBefore ? "\n" : "") + fence + markup.group(1) + (numbered ? " linenos" : "") + "\n" + code
+            String options = numbered ? " linenos" : context.numberedSite() ? " linenos=false" : "";
+            return (textBefore ? "\n" : "") + fence + markup.group(1) + options + "\n" + code
                     + indent + fence + (textAfter ? "\n" : "");
         }
 

@@ -75,6 +75,10 @@ public final class SiteYml {
         line(y, "paginate_path", choices.paginatePath());
         line(y, "archive_permalink", choices.archivePermalink());
         line(y, "tag_permalink", tagPermalink);
+        if (KramdownOptions.lineNumbers(c)) {
+            // kramdown's syntax_highlighter_opts.block.line_numbers: Jekyll numbered every fenced code block.
+            y.append("line_numbers: true\n");
+        }
         if (Boolean.TRUE.equals(c.values().get("future"))) {
             // Jekyll published the posts dated after its build: so does Kiln.
             y.append("future: true\n");

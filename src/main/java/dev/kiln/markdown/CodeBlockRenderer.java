@@ -32,7 +32,7 @@ final class CodeBlockRenderer implements NodeRenderer {
     }
 
     private void renderFenced(FencedCodeBlock node, NodeRendererContext context, HtmlWriter html) {
-        if (FenceOptions.lineNumbers(node.getInfo())) {
+        if (FenceOptions.lineNumbers(node)) {
             writeNumbered(html, fenced(node), language(node));
         } else {
             write(html, fenced(node), language(node));

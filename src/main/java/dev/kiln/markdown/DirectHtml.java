@@ -322,7 +322,7 @@ final class DirectHtml {
                 case BLOCK_QUOTE -> block("blockquote", node);
                 case FENCED_CODE -> {
                     FencedCodeBlock fence = (FencedCodeBlock) node;
-                    if (FenceOptions.lineNumbers(fence.getInfo())) {
+                    if (FenceOptions.lineNumbers(fence)) {
                         numberedCode(CodeBlockRenderer.fenced(fence), CodeBlockRenderer.language(fence));
                     } else {
                         code(CodeBlockRenderer.fenced(fence), CodeBlockRenderer.language(fence));

@@ -27,9 +27,21 @@ final class FenceOptions {
 
     private FenceOptions() {}
 
-    /** Whether the info string {@code info} asks for line numbers: its last {@code linenos} says so. */
-    static boolean lineNumbers(CharSequence info) {
-        return lineNumbers(linenos(info, afterLanguage(info)));
+    /**
+     * Set on a document of a site whose fenced blocks are all numbered unless they say otherwise (site.yml's
+     * {@code line_numbers: true}), as if each said {@code linenos}.
+     */
+    static final com.vladsch.flexmark.util.data.DataKey<Boolean> NUMBERED_SITE =
+            new com.vladsch.flexmark.util.data.DataKey<>("KILN_NUMBERED_SITE", false);
+
+    /**
+     * Whether {@code fence} is shown with its lines numbered: its last {@code linenos} says so, and without one its
+     * document's site ({@link #NUMBERED_SITE}).
+     */
+    static boolean lineNumbers(FencedCodeBlock fence) {
+        BasedSequence info = fence.getInfo();
+        List<Linenos> all = linenos(info, afterLanguage(info));
+        return all.isEmpty() ? NUMBERED_SITE.get(fence.getDocument()) : lineNumbers(all);
     }
 
     /** Whether {@code options} (what follows a language: Hugo's highlight shortcode's second parameter) ask for them. */

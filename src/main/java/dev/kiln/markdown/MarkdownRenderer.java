@@ -141,8 +141,21 @@ public final class MarkdownRenderer {
      */
     public Rendered renderPage(String markdown, String pageUrl, String marker, UnaryOperator<String> rootRelative,
                                SiteUrls urls, java.util.Set<String> layoutIds) {
+        return renderPage(markdown, pageUrl, marker, rootRelative, urls, layoutIds, false);
+    }
+
+    /**
+     * As {@link #renderPage(String, String, String, UnaryOperator, SiteUrls, java.util.Set)}, for a site whose fenced
+     * code blocks are numbered unless one says {@code linenos=false} when {@code lineNumbers} (site.yml's
+     * {@code line_numbers}), as if each said {@code linenos}.
+     */
+    public Rendered renderPage(String markdown, String pageUrl, String marker, UnaryOperator<String> rootRelative,
+                               SiteUrls urls, java.util.Set<String> layoutIds, boolean lineNumbers) {
         String text = KramdownSyntax.rewrite(markdown, parser);
         Document document = parser.parse(PageChars.of(text));
+        if (lineNumbers) {
+            document.set(FenceOptions.NUMBERED_SITE, true);
+        }
         // Before either writer runs, so that both refuse the same pages; the rewrite keeps a text it has nothing to do in.
         refuse(markdown, text, document, urls);
         List<BodyProblems.At> warnings = FenceOptions.unclosed(document);

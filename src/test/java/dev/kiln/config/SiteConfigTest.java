@@ -61,6 +61,18 @@ class SiteConfigTest {
     }
 
     @Test
+    void lineNumbersNumbersEveryFencedBlockOfTheSiteAndIsOffUnlessSet() {
+        assertEquals(false, config("").lineNumbers());
+        assertEquals(true, config("line_numbers: true\n").lineNumbers());
+        assertEquals(false, config("line_numbers: false\n").lineNumbers());
+        assertEquals(Map.of(), config("line_numbers: true\n").params());
+        assertEquals("site.yml:1:15: line_numbers must be true or false, not 'table'",
+                onlyProblem("line_numbers: table\n").toString());
+        assertTrue(onlyProblem("line_number: true\n").toString().startsWith(
+                "site.yml:1:1: unknown key 'line_number': did you mean 'line_numbers'?"));
+    }
+
+    @Test
     void emptySiteYmlGivesDefaults() {
         SiteConfig config = config("");
         assertEquals("My Blog", config.title());

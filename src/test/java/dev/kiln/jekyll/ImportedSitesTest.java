@@ -608,6 +608,30 @@ class ImportedSitesTest {
                         + "footnotes from 1"), report.warnings());
     }
 
+    @Test
+    void kramdownsBlockLineNumbersBecomeSiteYmlsLineNumbersNumberingEveryFenceAsJekyllDid() throws Exception {
+        // Chirpy's _config.yml. Jekyll 4.3 numbered both fences (Rouge's table), not the {% highlight %} without linenos.
+        Path src = jekyllSite("chirpy", Map.of("_config.yml", "title: C\nkramdown:\n  syntax_highlighter: rouge\n"
+                        + "  syntax_highlighter_opts:\n    css_class: highlight\n    span:\n      line_numbers: false\n"
+                        + "    block:\n      line_numbers: true\n      start_line: 1\n",
+                "_posts/2020-01-01-c.md", "---\ntitle: C\n---\nCode:\n\n```python\nx = 1\ny = 2\n```\n\n```\nplain\n```\n\n"
+                        + "{% highlight ruby %}\nz\n{% endhighlight %}\n"));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        assertTrue(text(src.resolveSibling("chirpy-kiln/site.yml")).contains("\nline_numbers: true\n"));
+        var content = SiteChecks.page(built.output(), "2020/01/01/c.html").selectFirst(".post-content");
+        assertEquals(List.of("1\n2\n", "1\n"), content.select("pre.lineno").stream().map(e -> e.wholeText()).toList(),
+                content.html());
+        assertEquals("z", content.select("pre").last().text(), content.html());
+        assertTrue(content.select("pre").last().parents().stream().noneMatch(e -> e.tagName().equals("table")),
+                content.html());
+        assertEquals(List.of("_config.yml:4: kramdown option syntax_highlighter_opts: {css_class: highlight, span: "
+                + "{line_numbers: false}, block: {start_line: 1}} is not carried over: Kiln highlights code with its own "
+                + "highlighter; its block.line_numbers: true is, as site.yml's line_numbers: true (every fenced code "
+                + "block's lines numbered)"), report.warnings());
+    }
+
     /** Kiln writes footnotes as kramdown does by default: those defaults are no warning, other values are. */
     @Test
     void kramdownsFootnoteOptionsAtTheirDefaultsAreNoWarning() throws Exception {

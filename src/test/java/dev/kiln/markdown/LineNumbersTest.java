@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,6 +104,45 @@ class LineNumbersTest {
         }
         // The first word is the language: a fence named linenos is code in that language.
         assertEquals("<pre><code class=\"language-linenos\">x\n</code></pre>\n", html("``` linenos\nx\n```\n"));
+    }
+
+    @Test
+    void aSiteThatNumbersItsCodeNumbersEveryFenceAsIfItSaidLinenosButOneThatSaysLinenosFalse() {
+        // site.yml's line_numbers: true, as kramdown's syntax_highlighter_opts.block.line_numbers (Chirpy's) and Hugo's
+        // markup.highlight.lineNos: a fence with or without a language is numbered; linenos=false still turns it off.
+        String markdown = "Intro.\n\n```ruby\nx\n```\n\n```\nplain\n```\n\n```go {linenos=false}\ny\n```\n\n"
+                + "```sh linenos=false\nz\n```\n\n    indented\n";
+        for (String page : List.of(markdown, markdown + "\n<b>raw HTML</b> leaves the page to flexmark's writer.\n")) {
+            for (MarkdownRenderer renderer : List.of(QUICK, FLEXMARK)) {
+                String numbered = sitePage(renderer, page, true);
+                assertTrue(numbered.contains(table("1\n", "<code class=\"language-ruby\">", "x\n")), numbered);
+                assertTrue(numbered.contains(table("1\n", "<code>", "plain\n")), numbered);
+                assertEquals(2, numbered.split("rouge-table", -1).length - 1, numbered);
+                assertTrue(numbered.contains("<pre><code class=\"language-go\">y\n</code></pre>"), numbered);
+                assertTrue(numbered.contains("<pre><code class=\"language-sh\">"), numbered);
+                assertTrue(numbered.contains("<pre><code>indented\n</code></pre>"), numbered);
+                String plain = sitePage(renderer, page, false);
+                assertFalse(plain.contains("rouge-table"), plain);
+            }
+        }
+    }
+
+    /** The body's HTML of {@code markdown} rendered for a site whose {@code line_numbers} is {@code lineNumbers}. */
+    private static String sitePage(MarkdownRenderer renderer, String markdown, boolean lineNumbers) {
+        MarkdownRenderer.Rendered rendered = renderer.renderPage(markdown, "/x/", "", u -> u, SiteUrls.NONE,
+                java.util.Set.of(), lineNumbers);
+        return rendered.finished() != null ? rendered.finished().html() : rendered.html();
+    }
+
+    @Test
+    void aBuildOfASiteWithLineNumbersNumbersItsPostsCode() throws IOException {
+        Kiln.write(site, "site.yml", "title: Code\nline_numbers: true\n");
+        Kiln.write(site, "content/posts/2023-05-01-code.md", "---\ntitle: Code\n---\nIntro.\n\n```python\nx = 1\ny = 2\n```\n");
+        Path dest = out.resolve("site");
+
+        assertEquals(0, Kiln.run("build", "--source", site.toString(), "--dest", dest.toString()).code());
+        String html = Files.readString(dest.resolve("2023/05/01/code/index.html"));
+        assertTrue(html.contains("<pre class=\"lineno\" aria-hidden=\"true\">1\n2\n</pre>"), html);
     }
 
     @Test
