@@ -104,11 +104,8 @@ public final class Importer {
         String siteYml = SiteYml.of(site.config(), new SiteYml.Choices(tags.permalink(), includedStatics(),
                 paginatePath, archivePermalink, feedPath()), warnings);
         warnings.addAll(KramdownOptions.warnings(site.config()));
-        if (site.config().values().get("collections") != null) {
-            // Their documents would be left behind: that is lost content, not a warning.
-            problems.add(dev.kiln.error.Problem.inFile("_config.yml", "collections are not imported (only posts, "
-                    + "drafts and pages): move their documents to _posts/ or to pages, then import again"));
-        }
+        // Their documents would be left behind: that is lost content, not a warning.
+        problems.addAll(collections(site.config()));
         SiteConfig kiln = kilnConfig(siteYml);
         List<Routed> routed = new ArrayList<>();
         Map<String, String> destinations = new TreeMap<>();
@@ -540,6 +537,32 @@ public final class Importer {
                 + ", the form Kiln reads (the post's cover and its og:image)" + (dropped.isEmpty() ? ""
                 : "; its " + String.join(", ", dropped) + " dropped: Kiln's theme shows the cover under the title as "
                 + "decoration, with no alt text"));
+    }
+
+    /**
+     * A problem for each collection {@code config} names under {@code collections:}, at its key there (a list's names
+     * where {@code collections:} stands), naming its folder: their documents are not imported. The {@code posts}
+     * collection's settings ({@code permalink}...) are not read either, and would give its posts other URLs.
+     */
+    private static List<Problem> collections(JekyllConfig config) {
+        Object collections = config.values().get("collections");
+        dev.kiln.error.Position key = config.keyPositions().getOrDefault("collections", dev.kiln.error.Position.START);
+        List<String> names = collections instanceof Map<?, ?> map ? map.keySet().stream().map(String::valueOf).toList()
+                : collections instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                : collections == null ? List.of() : List.of(String.valueOf(collections));
+        String dir = config.collectionsDir().isEmpty() ? "" : config.collectionsDir() + "/";
+        List<Problem> problems = new ArrayList<>();
+        for (String name : names) {
+            dev.kiln.error.Position at = collections instanceof Map<?, ?>
+                    ? config.keyPositions().getOrDefault("collections." + name, key) : key;
+            problems.add(at.problem("_config.yml", name.equals("posts")
+                    ? "the posts collection's settings are not read by the import, and would give the posts other "
+                    + "URLs than the import finds: write permalink at the top of _config.yml (or in defaults), "
+                    + "then import again"
+                    : "collection " + name + " is not imported (only posts, drafts and pages are): move its documents "
+                    + "from " + dir + "_" + name + "/ to _posts/ or to pages, then import again"));
+        }
+        return problems;
     }
 
     /**

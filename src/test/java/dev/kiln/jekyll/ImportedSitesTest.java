@@ -918,13 +918,19 @@ class ImportedSitesTest {
     void collectionsWouldBeLostSoTheyAreAProblem() throws Exception {
         Path src = tmp.resolve("collections");
         Files.createDirectories(src.resolve("_posts"));
-        Files.writeString(src.resolve("_config.yml"), "title: T\ncollections:\n  recipes:\n    output: true\n");
+        Files.writeString(src.resolve("_config.yml"), "title: T\n\ncollections:\n  recipes:\n    output: true\n"
+                + "  tabs: {output: true}\n");
         Files.writeString(src.resolve("_posts/2020-01-01-a.md"), "---\ntitle: A\n---\nText.\n");
 
         report = Importer.run(src, tmp.resolve("collections-kiln"), false);
 
-        assertEquals(1, report.problems().size(), report.problems().toString());
-        assertTrue(report.problems().get(0).toString().startsWith("_config.yml:1:1: collections are not imported"));
+        // Each at its key under collections:, named, with its folder: al-folio has news and projects, Chirpy tabs.
+        assertEquals(List.of("_config.yml:4:3: collection recipes is not imported (only posts, drafts and pages are): "
+                        + "move its documents from _recipes/ to _posts/ or to pages, then import again",
+                "_config.yml:6:3: collection tabs is not imported (only posts, drafts and pages are): move its "
+                        + "documents from _tabs/ to _posts/ or to pages, then import again"),
+                report.problems().stream().map(Object::toString).toList());
+        assertEquals(1, report.exitCode());
     }
 
     /** The built {@code .post-content} of a site {@code name} whose one post has {@code body}, under {@code config}. */
