@@ -125,10 +125,11 @@ public final class HeadingIds {
 
     /**
      * Whether kramdown gives {@code h} an id of its own: {@code {#id}} ending it (read before the closing {@code #}s
-     * are taken off, so not in a closed ATX heading), or an attribute list on the next line.
+     * are taken off, so not in a closed ATX heading), an attribute list on the next line, or one with an id on the
+     * line before, after a blank line (kramdown gives such a list to the block below it).
      */
     private static boolean ownId(SourceHeading h) {
-        return h.attributeListAfter() || !h.closed() && OWN_ID.matcher(h.source()).find();
+        return h.attributeListOfItsOwn() || !h.closed() && OWN_ID.matcher(h.source()).find();
     }
 
     /** kramdown-parser-gfm's id of a heading's text (before numbering): lower case, word characters, dashes. */

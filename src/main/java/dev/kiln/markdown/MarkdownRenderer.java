@@ -254,10 +254,10 @@ public final class MarkdownRenderer {
      * or HTML tags), its plain text (the same without entities and code), the id Kiln gives it, whether that
      * is the name of an old {@code <a name>} anchor in it (which no {@code {#id}} changes), whether it is an
      * ATX heading closed by {@code #}s, whether a kramdown attribute list ({@code {: ...}}) stands on the next
-     * line, and the offset in the text right after its content, where {@code {#id}} may go.
+     * line or one with an id on the line before (after a blank line: kramdown gives it to the heading), and the offset in the text right after its content, where {@code {#id}} may go.
      */
     public record SourceHeading(int level, String source, String text, String plainText, String id,
-                                boolean anchored, boolean closed, boolean attributeListAfter, int end) {}
+                                boolean anchored, boolean closed, boolean attributeListOfItsOwn, int end) {}
 
     /** The headings of {@code markdown} in document order, in lists and quotes too. */
     public List<SourceHeading> headings(String markdown) {

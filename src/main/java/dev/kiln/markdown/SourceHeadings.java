@@ -47,7 +47,8 @@ final class SourceHeadings {
                 boolean closed = heading.isAtxHeading() && heading.getClosingMarker().isNotNull();
                 headings.add(new MarkdownRenderer.SourceHeading(heading.getLevel(), content.toString(), text.toString(),
                         plain.toString(), id, anchor != null, closed,
-                        nextLineIsAttributeList(markdown, heading.getEndOffset()), end));
+                        nextLineIsAttributeList(markdown, heading.getEndOffset())
+                                || idListBefore(markdown, heading.getStartOffset()), end));
             }
         }
         return headings;
@@ -119,6 +120,26 @@ final class SourceHeadings {
             }
         }
         return id;
+    }
+
+    /** A kramdown attribute list with an id, alone on its line ({@code {: #tags .x}}), after a quote's markers. */
+    private static final Pattern ID_LIST_LINE = Pattern.compile("^[ \\t>]*\\{:[^}]*#[A-Za-z][^}]*}[ \\t\\r]*$");
+
+    /**
+     * Whether the line before the one at {@code offset} is a kramdown attribute list with an id that follows a blank line
+     * or starts the text: kramdown gives it to the block below, the heading at {@code offset}.
+     */
+    private static boolean idListBefore(String markdown, int offset) {
+        int lineStart = markdown.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+        if (lineStart == 0) {
+            return false;
+        }
+        int listStart = markdown.lastIndexOf('\n', lineStart - 2) + 1;
+        if (!ID_LIST_LINE.matcher(markdown.substring(listStart, lineStart - 1)).matches()) {
+            return false;
+        }
+        int before = listStart == 0 ? -1 : markdown.lastIndexOf('\n', listStart - 2) + 1;
+        return before < 0 || markdown.substring(before, listStart - 1).replaceAll("[ \\t>\\r]", "").isEmpty();
     }
 
     /** Whether the line after {@code offset} is a kramdown attribute list ({@code {: #id}}). */

@@ -69,6 +69,18 @@ class HeadingIdsTest {
     }
 
     @Test
+    void anIdFromAnAttributeListOnTheLineBeforeTheHeadingIsLeftToIt() {
+        // kramdown 2.4: <h2 class="x" id="tags">, <h2 class="cls" id="i̇stanbul">: a list on the line before a block,
+        // after a blank line, is that block's. An id added to the heading's line would take the list's id's place.
+        String md = "Intro.\n\n{: #tags .x}\n## İstanbul\n\n{: .cls}\n## İstanbul\n";
+        String pinned = pin(md, GFM);
+
+        assertEquals("Intro.\n\n{: #tags .x}\n## İstanbul\n\n{: .cls}\n## İstanbul {#i\u0307stanbul}\n", pinned);
+        assertEquals(List.of("tags", "i\u0307stanbul"),
+                org.jsoup.Jsoup.parse(MARKDOWN.render(pinned)).select("h2").eachAttr("id"));
+    }
+
+    @Test
     void duplicatesAreNumberedAsJekyllNumberedThem() {
         // Jekyll: a--b, a--b-1, a--b-2; Kiln's own ids: a----b, a--b, a----b-1.
         String md = "## A -- B\n\n## A  B\n\n## A -- B\n";
