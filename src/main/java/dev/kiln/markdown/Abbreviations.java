@@ -4,7 +4,6 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
 import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationBlockParser;
 import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationNodePostProcessor;
-import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.NodePostProcessor;
 import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
@@ -67,7 +66,7 @@ final class Abbreviations {
 
                 @Override
                 public Set<Class<?>> getAfterDependents() {
-                    return Set.of(AutolinkNodePostProcessor.Factory.class);
+                    return Set.of(GfmAutolinks.Factory.class);
                 }
 
                 @Override

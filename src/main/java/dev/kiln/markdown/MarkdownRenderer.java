@@ -60,7 +60,7 @@ public final class MarkdownRenderer {
                 quick ? new QuickTables() : TablesExtension.create(),
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
-                quick ? new QuickPostProcess() : AutolinkExtension.create(),
+                quick ? new QuickPostProcess() : new GfmAutolinks.Extension(),
                 new KramdownFootnotes(),
                 TypographicExtension.create(),
                 quick ? new QuickPostProcess.Attributes() : new QuickPostProcess.FlexmarkAttributes(),

@@ -6,7 +6,6 @@ import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.ext.attributes.internal.AttributesInlineParserExtension;
-import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
 import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
@@ -27,7 +26,7 @@ import java.util.List;
 
 /**
  * flexmark's node post-processors, autolinks (bare URLs of the web's schemes, {@code www.} and e-mail addresses become
- * links: {@link MarkdownRenderer#ONLY_THE_WEBS_SCHEMES}), then
+ * links: {@link MarkdownRenderer#ONLY_THE_WEBS_SCHEMES}, where GFM links them: {@link GfmAutolinks}), then
  * attribute lists ({@code {: .class}}, placed as kramdown places them: {@link KramdownAttributes}) and last
  * abbreviations ({@link Abbreviations#mark}), run as flexmark runs them: in that order, each
  * over the nodes of its kinds in document order as they are when it starts, skipping nodes an earlier
@@ -89,7 +88,7 @@ final class QuickPostProcess implements Parser.ParserExtension {
         List<Node> attributed = new ArrayList<>();
         collect(document, texts, attributed);
         if (!texts.isEmpty()) {
-            NodePostProcessor autolink = new AutolinkNodePostProcessor(document);
+            NodePostProcessor autolink = new GfmAutolinks(document);
             char[] buffer = new char[256]; // the page's, reused from text node to text node
             for (Node text : texts) {
                 if (text.getParent() != null && mayHoldLink(text, buffer)) {

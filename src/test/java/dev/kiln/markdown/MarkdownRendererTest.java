@@ -92,6 +92,37 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void linksABareUrlGluedToAWordOrACurlyQuoteNeitherAsGfmAndHugoLinkIt() {
+        // Hugo 0.111's goldmark (linkify), like GFM, links www., http:// and e-mail addresses only at a line's start,
+        // after white space, *, _, ~ or (, or right after another inline element; a Chinese post that wrote a host
+        // right after a word got links, and one quoted in curly quotes a link whose href ended in ”.
+        String markdown = """
+                用来指向一个主机www.domainA.com 了。主机foo@bar.com 和 x:www.colon.com, a　www.wide.com
+
+                输入端口号：“http://example.synology.me:5000” 后续
+
+                (www.paren.com) *www.em.com* ~~www.del.com~~ `c`www.code.com [a](/b)www.after.com "www.quoted.com"
+                and&amp;www.entity.com, 主机 foo@bar.com, a--www.dash.com
+                www.line.com
+
+                >www.quote.com
+
+                |www.cell.com|
+                |-|
+                """;
+        for (String page : List.of(markdown, markdown + "\n<b>raw</b>\n")) { // the direct path, and flexmark's HTML
+            Element body = render(page);
+            assertEquals(List.of("http://www.paren.com", "http://www.em.com", "http://www.del.com",
+                    "http://www.code.com", "/b", "http://www.after.com", "http://www.quoted.com", "mailto:foo@bar.com",
+                    "http://www.dash.com", "http://www.line.com", "http://www.quote.com", "http://www.cell.com"),
+                    body.select("a").eachAttr("href"), body.html());
+            assertEquals("用来指向一个主机www.domainA.com 了。主机foo@bar.com 和 x:www.colon.com, a　www.wide.com",
+                    body.selectFirst("p").text());
+            assertEquals("输入端口号：“http://example.synology.me:5000” 后续", body.select("p").get(1).text());
+        }
+    }
+
+    @Test
     void linksBareUrlsWwwAddressesAndEmailsButNotPlainProseOrCode() {
         Element body = render("""
                 See https://example.com/a?b=1, www.example.org and mail me@example.net.

@@ -111,6 +111,16 @@ class QuickInlineParserTest {
     }
 
     @Test
+    void aBareUrlGluedToAWordOrAQuoteIsLeftAsTextByBoth() {
+        for (String markdown : List.of("主机www.a.b 了", "“http://a.b:5000” x", "主机me@a.b", "x:www.a.b", "(www.a.b)",
+                "`c`www.a.b", "a&amp;www.a.b", "\"www.a.b\"", "a\nwww.a.b", ">www.a.b", "|www.a.b|\n|-|\n")) {
+            assertEquals(FLEXMARK.render(markdown), QUICK.render(markdown), markdown);
+        }
+        assertEquals("<p>主机www.a.b 了</p>\n", QUICK.render("主机www.a.b 了"));
+        assertEquals("<p>主机www.a.b 了</p>\n", FLEXMARK.render("主机www.a.b 了"));
+    }
+
+    @Test
     void everyCharacterIsWhiteSpaceOrPunctuationToTheDelimitersAsToFlexmarksPatterns() {
         Parsing parsing = new Parsing(new MutableDataSet());
         for (int c = 0; c <= Character.MAX_VALUE; c++) {

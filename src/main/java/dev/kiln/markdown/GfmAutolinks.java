@@ -1,0 +1,95 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.NodePostProcessor;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.ast.NodeTracker;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import org.jetbrains.annotations.NotNull;
+
+/**
+ * flexmark's autolinks (bare URLs, {@code www.} and e-mail addresses), linked only where GFM's extended autolinks and
+ * Hugo's goldmark (linkify) link them: where the address starts a line or follows white space, {@code *}, {@code _},
+ * {@code ~} or {@code (}, or right after another inline element (code, a link, emphasis, a typographic quote or dash:
+ * goldmark starts over there, {@code "www.a.b"} is linked by Hugo's typographer). flexmark's own link anything the
+ * address scanner finds, glued to a word: {@code 主机www.a.b} and {@code “http://a.b:5000”} were links, the second's
+ * closing quote in its href. {@code <...>} autolinks are the inline parser's and not read here; the schemes left out
+ * ({@link MarkdownRenderer#ONLY_THE_WEBS_SCHEMES}) stay left out. One per document: it remembers the text node it is
+ * processing.
+ */
+final class GfmAutolinks extends AutolinkNodePostProcessor {
+
+    private Node current;
+
+    GfmAutolinks(Document document) {
+        super(document);
+    }
+
+    @Override
+    public void process(@NotNull NodeTracker state, @NotNull Node node) {
+        current = node;
+        try {
+            super.process(state, node);
+        } finally {
+            current = null;
+        }
+    }
+
+    @Override
+    public boolean isIgnoredLinkPrefix(CharSequence url) {
+        return super.isIgnoredLinkPrefix(url) || url instanceof BasedSequence link && !mayStartAt(link, current);
+    }
+
+    /** Whether a bare link whose text is {@code link} may start where it does, in the text node {@code node}. */
+    static boolean mayStartAt(BasedSequence link, Node node) {
+        int at = link.indexOf('@');
+        if (at > 0 && link.indexOf(":") < 0 && !link.toString().regionMatches(true, 0, "www.", 0, 4)) { // an e-mail address: its name ASCII, as
+            for (int i = 0; i < at; i++) {                                  // goldmark's (了。主机foo@bar.com is text)
+                if (link.charAt(i) > 0x7F) {
+                    return false;
+                }
+            }
+        }
+        int start = link.getStartOffset();
+        if (start <= 0) {
+            return true;
+        }
+        if (node != null && start == node.getStartOffset()) {
+            Node before = node.getPrevious();
+            if (before == null || !(before instanceof Text || before instanceof HtmlEntity)) {
+                return true; // a line's start (the first of its block, after a line break), or after code, a link, ...
+            }
+        }
+        char c = link.getBaseSequence().charAt(start - 1);
+        // ASCII white space only, as goldmark's and cmark-gfm's: Hugo leaves www.a.b after an ideographic or a no-break
+        // space as text.
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B
+                || c == '*' || c == '_' || c == '~' || c == '(';
+    }
+
+    /** Registers {@link GfmAutolinks} as flexmark registers its autolinks, for the renderer the tests compare with. */
+    static final class Extension implements Parser.ParserExtension {
+
+        @Override
+        public void parserOptions(MutableDataHolder options) {}
+
+        @Override
+        public void extend(Parser.Builder builder) {
+            builder.postProcessorFactory(new Factory());
+        }
+    }
+
+    /** flexmark's factory, making {@link GfmAutolinks}. */
+    static final class Factory extends AutolinkNodePostProcessor.Factory {
+
+        @Override
+        public @NotNull NodePostProcessor apply(@NotNull Document document) {
+            return new GfmAutolinks(document);
+        }
+    }
+}
