@@ -40,6 +40,10 @@ public final class Permalinks {
                     && !Route.keepsExtension(pattern)) {
                 pattern += "/"; // Hugo's url: /contact-me is the folder contact-me/ (Jekyll's permalink: contact-me.html)
             }
+            String hugo = hugoPatternWithoutSlash(pattern, "its permalink");
+            if (hugo != null) {
+                throw new SiteException(front.at("permalink").problem(page.path(), hugo));
+            }
             return route(page, pattern, front.at("permalink"), page.source().text(), "its " + key, key);
         }
         if (page.kind() == PageKind.POST) {
@@ -73,6 +77,25 @@ public final class Permalinks {
             }
         }
         return null;
+    }
+
+    private static final Pattern HUGO_FILE_NAME = Pattern.compile(":(filename|slugorfilename)(?![a-z_])");
+
+    /**
+     * The problem with {@code pattern}, a permalink {@code origin} gives ("site.yml's permalink", "its permalink"), or
+     * null: one with Hugo's {@code :filename} or {@code :slugorfilename} that ends in neither {@code /} nor an
+     * extension nor {@code :output_ext} is a file by Jekyll's rule ({@code /docker-clean.html}), where Hugo always
+     * published a folder ({@code /docker-clean/}): copied from a Hugo config, every post's URL would change in silence.
+     */
+    public static String hugoPatternWithoutSlash(String pattern, String origin) {
+        if (!HUGO_FILE_NAME.matcher(pattern).find() || pattern.endsWith("/") || pattern.endsWith(":output_ext")
+                || Route.keepsExtension(pattern)) {
+            return null;
+        }
+        return origin + " '" + pattern + "' uses Hugo's placeholders and ends in neither / nor an extension, so Kiln"
+                + " (as Jekyll) would publish each post as a file (/docker-clean.html), where Hugo published such a"
+                + " pattern as a folder (/docker-clean/): write " + pattern + "/ to keep Hugo's URLs (or "
+                + pattern + ".html or " + pattern + ":output_ext to publish files)";
     }
 
     /** What Hugo's placeholders that Kiln lacks are in Kiln, for the "unknown placeholder" message. */

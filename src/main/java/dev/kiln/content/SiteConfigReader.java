@@ -41,6 +41,10 @@ public final class SiteConfigReader {
                     Permalinks.unknownMessage(unknown, "permalink")
                     + ", or one of Jekyll's styles date, pretty, ordinal, none"));
         }
+        String hugo = unknown == null ? Permalinks.hugoPatternWithoutSlash(permalink, "site.yml's permalink") : null;
+        if (hugo != null) {
+            f.problem("permalink", hugo);
+        }
         String tagPermalink = f.text("tag_permalink", defaults.tagPermalink());
         java.util.regex.Matcher tagPlaceholder = TAG_PLACEHOLDER.matcher(tagPermalink);
         boolean slug = false;

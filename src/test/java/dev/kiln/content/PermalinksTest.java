@@ -6,6 +6,7 @@ import dev.kiln.error.SiteException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.ZoneId;
 import java.util.List;
@@ -198,6 +199,40 @@ class PermalinksTest {
         assertEquals("site.yml:" + place, place(e.problems().get(0)));
         assertTrue(e.problems().get(0).message().startsWith(message), e.problems().get(0).message());
         assertTrue(e.problems().get(0).message().endsWith(", or one of Jekyll's styles date, pretty, ordinal, none"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // LoveIt's [permalinks] posts = ":filename": Hugo 0.111 published /docker-clean/, Jekyll's rule /docker-clean.html.
+            "\":filename\"                 | 2:12 | :filename",
+            "/:year/:month/:filename        | 2:12 | /:year/:month/:filename",
+            "/posts/:slugorfilename         | 2:12 | /posts/:slugorfilename",
+    })
+    void rejectsAHugoPatternEndingInNeitherASlashNorAnExtensionInSiteYml(String pattern, String place, String written) {
+        String text = "title: T\npermalink: " + pattern + "\n";
+        SiteException e = assertThrows(SiteException.class, () -> SiteConfigReader.read(
+                YamlReader.read("site.yml", text, 1), text));
+        Problem p = e.problems().get(0);
+        assertEquals("site.yml:" + place, place(p));
+        assertTrue(p.message().contains("Hugo published such a pattern as a folder (/docker-clean/)"), p.message());
+        assertTrue(p.message().contains("write " + written + "/ to keep Hugo's URLs"), p.message());
+        assertTrue(p.message().contains(written + ".html or " + written + ":output_ext"), p.message());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {":filename/", "/:year/:filename.html", "/:slugorfilename:output_ext", "/posts/:slug",
+            "pretty", "/:title"})
+    void takesAHugoPatternEndingInASlashOrAnExtensionAndKilnsOwnWithout(String pattern) {
+        String text = "title: T\npermalink: \"" + pattern + "\"\n";
+        assertEquals(pattern, SiteConfigReader.read(YamlReader.read("site.yml", text, 1), text).permalink());
+    }
+
+    @Test
+    void rejectsAHugoPatternWithoutASlashInAPostsOwnPermalinkButNotInItsUrl() {
+        Problem p = problem(POST, "---\ntitle: T\npermalink: /notes/:filename\n---\n", SiteConfig.defaults());
+        assertEquals(POST + ":3:12", place(p));
+        assertTrue(p.message().contains("write /notes/:filename/ to keep Hugo's URLs"), p.message());
+        assertEquals("/notes/2018-03-05-my-post/", route(POST, "---\ntitle: T\nurl: /notes/:filename\n---\n").url());
     }
 
     @Test
