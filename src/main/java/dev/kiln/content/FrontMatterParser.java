@@ -156,9 +156,9 @@ public final class FrontMatterParser {
                 permalink, layout(source, yaml, f),
                 f.bool("draft", false), !f.bool("published", true),
                 f.text("description"), image(f, yaml), f.text("excerpt"), f.text("excerpt_separator"),
-                f.has("toc") ? f.bool("toc", false) : null, sitemap(f, yaml),
+                toc(f, yaml), sitemap(f, yaml),
                 redirectFrom(f), aliases(f), redirectTo(f), canonicalUrl(f), author(f, yaml),
-                yaml.valuesExcept(hugo.isEmpty() ? KNOWN : known(hugo)), positions);
+                params(yaml, hugo), positions);
         if (!f.problems().isEmpty()) {
             throw new SiteException(f.problems());
         }
@@ -401,6 +401,65 @@ public final class FrontMatterParser {
         Set<String> known = new HashSet<>(KNOWN);
         hugo.values().forEach(known::addAll);
         return known;
+    }
+
+    /**
+     * The keys Kiln does not read, for {@code page.params}, and a {@code toc} map (LoveIt's {@code toc: {enable: true,
+     * auto: false}}), whose other keys are the theme's.
+     */
+    private static Map<String, Object> params(YamlDocument yaml, Map<String, List<String>> hugo) {
+        Map<String, Object> params = yaml.valuesExcept(hugo.isEmpty() ? KNOWN : known(hugo));
+        if (yaml.values().get("toc") instanceof Map<?, ?> toc) {
+            params.put("toc", toc);
+        }
+        return params;
+    }
+
+    /**
+     * The page's {@code toc}, or null when it has none: {@code true} or {@code false}, or a map's {@code enable}, as
+     * LoveIt, DoIt and FixIt write it ({@code toc: {enable: true, auto: false}}, which Hugo builds as a theme's
+     * parameter). Anything else is a problem at its line that shows the value as YAML writes it and what to write.
+     */
+    private static Boolean toc(YamlFields f, YamlDocument yaml) {
+        Object v = yaml.values().get("toc");
+        if (v == null || v instanceof Boolean || YamlFields.quotedBoolean(v) != null) {
+            return f.has("toc") ? f.bool("toc", false) : null; // a quoted "true" is told to drop its quotes
+        }
+        if (v instanceof Map<?, ?> map) {
+            if (map.get("enable") instanceof Boolean enable) {
+                return enable;
+            }
+            f.problem("toc", "toc must be true or false, not '" + asWritten(v) + "', a map without a true or false"
+                    + " enable (read as the toc setting, as LoveIt's toc: {enable: true}): write toc: true (or toc:"
+                    + " false), or enable: true under toc");
+            return null;
+        }
+        f.problem("toc", "toc must be true or false, not '" + asWritten(v) + "': write toc: true to show a table of"
+                + " contents (toc: false, or no toc, for none)");
+        return null;
+    }
+
+    /**
+     * {@code v}, a YAML value, on one line as YAML writes it: maps and lists in flow style, a text plain unless YAML
+     * would read it as something else ({@code "true"}, {@code "3"}) or it holds YAML's punctuation.
+     */
+    private static String asWritten(Object v) {
+        if (v instanceof Map<?, ?> map) {
+            java.util.StringJoiner j = new java.util.StringJoiner(", ", "{", "}");
+            map.forEach((k, x) -> j.add(asWritten(k) + ": " + asWritten(x)));
+            return j.toString();
+        }
+        if (v instanceof List<?> list) {
+            java.util.StringJoiner j = new java.util.StringJoiner(", ", "[", "]");
+            list.forEach(x -> j.add(asWritten(x)));
+            return j.toString();
+        }
+        if (v instanceof String text && (text.isEmpty() || YamlFields.quotedBoolean(text) != null
+                || text.matches("[-+.\\d].*|null|~") || text.matches(".*[:#,\\[\\]{}\"'\\n].*")
+                || !text.equals(text.strip()))) {
+            return YamlText.quote(text);
+        }
+        return String.valueOf(v);
     }
 
     /**

@@ -305,6 +305,27 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void readsLoveItsTocMapsEnableAsTocAndKeepsTheMapInParams() {
+        // LoveIt's, DoIt's and FixIt's archetypes write toc: {enable: true, auto: false}; Hugo builds it, Kiln stopped.
+        DraftPage page = post("---\ntitle: T\ntoc:\n  enable: true\n  auto: false\n---\n");
+        assertEquals(Boolean.TRUE, page.front().toc());
+        assertEquals(Map.of("enable", true, "auto", false), page.front().params().get("toc"));
+        assertEquals(Boolean.FALSE, post("---\ntoc: {enable: false}\n---\n").front().toc());
+    }
+
+    @Test
+    void rejectsATocThatIsNeitherTrueFalseNorAMapWithEnableShowingItAsWritten() {
+        Problem p = onlyProblem("---\ntitle: T\ntoc:\n  auto: false\n  keepStatic: yes\n---\n");
+        assertEquals("toc must be true or false, not '{auto: false, keepStatic: true}', a map without a true or false"
+                + " enable (read as the toc setting, as LoveIt's toc: {enable: true}): write toc: true (or toc: false),"
+                + " or enable: true under toc", p.message());
+        assertEquals("toc must be true or false, not 'sidebar': write toc: true to show a table of contents (toc:"
+                + " false, or no toc, for none)", onlyProblem("---\ntoc: sidebar\n---\n").message());
+        assertTrue(onlyProblem("---\ntoc: {enable: \"true\"}\n---\n").message()
+                .startsWith("toc must be true or false, not '{enable: \"true\"}'"));
+    }
+
+    @Test
     void leavesTocUnsetWhenAbsent() {
         assertNull(post("---\ntitle: T\n---\n").front().toc());
     }
