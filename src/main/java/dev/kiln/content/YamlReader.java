@@ -46,6 +46,33 @@ public final class YamlReader {
     }
 
     /** The common front matter, read without SnakeYAML's parser (its resolver types the plain values). */
+    /**
+     * The message for {@code key}, written more than once in {@code mapping}: the lines it is on and the value Hugo and
+     * Jekyll used, the last (as written, when on one line), to keep. PaperMod's sample front matter writes
+     * {@code disableHLJS} twice, and many PaperMod blogs copied it.
+     */
+    private static String duplicate(String key, MappingNode mapping, String yaml, int firstLine) {
+        List<Integer> lines = new java.util.ArrayList<>();
+        Node last = null;
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (tuple.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
+                lines.add(position(k.getStartMark(), firstLine).line());
+                last = tuple.getValueNode();
+            }
+        }
+        String written = last instanceof ScalarNode && last.getStartMark() != null && last.getEndMark() != null
+                ? yaml.substring(last.getStartMark().getIndex(), last.getEndMark().getIndex()).strip() : "";
+        String at = lines.get(lines.size() - 1).toString();
+        String value = written.isEmpty() || written.contains("\n") || written.length() > 60 ? "on line " + at
+                : key + ": " + written + " on line " + at;
+        String all = lines.size() == 2 ? lines.get(0) + " and " + lines.get(1)
+                : String.join(", ", lines.subList(0, lines.size() - 1).stream().map(String::valueOf).toList())
+                + " and " + at;
+        return "key '" + key + "' appears " + (lines.size() == 2 ? "twice" : lines.size() + " times") + " (lines " + all
+                + "): Hugo and Jekyll used the last one, " + value + ", so keep that one and remove the other"
+                + (lines.size() == 2 ? "" : "s");
+    }
+
     private static final QuickYaml QUICK = new QuickYaml(new TextDatesResolver());
 
     /** {@link #read}, all of it by SnakeYAML. */
@@ -82,7 +109,7 @@ public final class YamlReader {
                 String key = scalarKey.getValue();
                 if (values.containsKey(key)) {
                     throw new SiteException(position(keyNode.getStartMark(), firstLine).problem(path,
-                            "key '" + key + "' appears twice: keep one"));
+                            duplicate(key, mapping, yaml, firstLine)));
                 }
                 // Before the value is made: making it resolves the merges ('<<') in its nodes.
                 if (tuple.getValueNode() instanceof MappingNode nested) {

@@ -518,6 +518,20 @@ class FrontMatterParserTest {
     }
 
     @Test
+    void aDuplicateKeySaysWhichValueHugoAndJekyllUsedTheLast() {
+        // PaperMod's sample front matter, copied by many PaperMod blogs: Hugo built it with the last value.
+        Problem p = onlyProblem("---\ntitle: T\ndisableHLJS: true # to disable highlightjs\ndisableShare: false\n"
+                + "disableHLJS: false\n---\n");
+        assertEquals(POST + ":5:1", place(p));
+        assertEquals("key 'disableHLJS' appears twice (lines 3 and 5): Hugo and Jekyll used the last one, "
+                + "disableHLJS: false on line 5, so keep that one and remove the other", p.message());
+        Problem thrice = onlyProblem("---\ntags: [a]\ntags: [b]\ntitle: T\ntags:\n  - c\n---\n");
+        assertEquals(POST + ":3:1", place(thrice));
+        assertEquals("key 'tags' appears 3 times (lines 2, 3 and 5): Hugo and Jekyll used the last one, on line 5,"
+                + " so keep that one and remove the others", thrice.message());
+    }
+
+    @Test
     void rejectsTopLevelListInsteadOfMapping() {
         Problem p = onlyProblem("---\n- a\n- b\n---\n");
         assertEquals(POST + ":2:1", place(p));
