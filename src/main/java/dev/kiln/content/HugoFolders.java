@@ -11,6 +11,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -86,14 +87,12 @@ final class HugoFolders {
         for (String name : SETTINGS) {
             Path file = root.resolve(name);
             if (Files.isRegularFile(file) && isHugos(file)) {
-                problems.add(Problem.inFile(name, settings(name, keys(file), permalinksKey(file))));
+                problems.add(Problem.inFile(name, settings(name, keys(file), permalinksKey(file), paths(file, ""))));
             }
         }
         List<String> config = files(root, CONFIG_FOLDER);
         if (!config.isEmpty()) {
-            problems.add(Problem.inFile(config.get(0), "Hugo's settings folder config/_default/, which Kiln does not "
-                    + "read: write its settings in site.yml (baseURL → base_url, permalinks' posts → permalink; "
-                    + SEE + "), then remove the folder"));
+            problems.add(Problem.inFile(config.get(0), configFolder(root, config)));
         }
         // A static/ that Kiln built into (--dest static: it holds the .kiln-output marker) is no folder of the
         // author's: its pages are the site's own output, not files to move into content/.
@@ -131,17 +130,178 @@ final class HugoFolders {
      * What to do with the settings file {@code name}, which has {@code keys}, and under {@code permalinks} the section
      * {@code section} ({@code posts}, or {@code post} in many Hugo sites: the key is named as the site has it).
      */
-    private static String settings(String name, Set<String> keys, String section) {
+    private static String settings(String name, Set<String> keys, String section, Map<String, String> paths) {
+        return "Hugo's settings, which Kiln does not read: without them the site's URLs and base URL are not "
+                + "Hugo's: write them in site.yml " + moves(keys, section, paths) + ", then remove " + name;
+    }
+
+    /**
+     * What to do with Hugo's {@code config/_default/}, which holds {@code files} (site-relative): its keys named as the
+     * single file's are, each file's keys under its name ({@code params.toml}'s under {@code params}).
+     */
+    private static String configFolder(Path root, List<String> files) {
+        Set<String> keys = new LinkedHashSet<>();
+        Map<String, String> paths = new LinkedHashMap<>();
+        String section = "posts";
+        for (String file : files) {
+            Path path = root.resolve(file);
+            String name = path.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            if (dot < 0 || !path.getParent().equals(root.resolve(CONFIG_FOLDER))) {
+                continue;
+            }
+            String base = name.substring(0, dot).toLowerCase(Locale.ROOT);
+            boolean whole = base.equals("config") || base.equals("hugo");
+            Map<String, String> own = paths(path, whole ? "" : base);
+            paths.putAll(own);
+            if (whole) {
+                keys.addAll(keys(path));
+                if (keys.contains("permalinks")) {
+                    section = permalinksKey(path);
+                }
+            } else if (!own.isEmpty() || name.endsWith(".json")) {
+                keys.add(base);
+                if (base.equals("permalinks")) {
+                    List<String> sections = own.keySet().stream().map(k -> k.substring("permalinks.".length())).toList();
+                    section = sections.contains("posts") ? "posts" : sections.contains("post") ? "post"
+                            : sections.isEmpty() ? "posts" : sections.get(0);
+                }
+            }
+        }
+        return "Hugo's settings folder config/_default/, which Kiln does not read: write its settings in site.yml "
+                + moves(keys, section, paths) + ", then remove the folder";
+    }
+
+    /**
+     * Where the settings {@code keys} (top-level, lower case), {@code paths} (every key's dotted path, lower case, with
+     * its value as written) go in site.yml, as README's table says, in parentheses: the top-level keys README maps,
+     * those under the one table of a single-language site ({@code [languages.zh-cn]}: LoveIt's and other CJK themes'
+     * way), and {@code markup.highlight.lineNos}, line numbers on every code block, which Kiln writes per fence.
+     */
+    private static String moves(Set<String> keys, String section, Map<String, String> paths) {
         List<String> moves = new ArrayList<>();
         for (Map.Entry<String, String> move : MOVES) {
             if (keys.contains(move.getKey())) {
                 moves.add(move.getValue().replace("permalinks' posts", "permalinks' " + section));
             }
         }
-        String what = moves.isEmpty() ? "(" + SEE.replace(" the others", " its keys") + ")"
+        Set<String> languages = new TreeSet<>();
+        for (String path : paths.keySet()) {
+            String[] parts = path.split("\\.");
+            if (parts.length >= 3 && parts[0].equals("languages")) {
+                languages.add(parts[1]);
+            }
+        }
+        if (languages.size() == 1) {
+            String in = "languages." + languages.iterator().next() + ".";
+            Set<String> under = new LinkedHashSet<>();
+            for (String path : paths.keySet()) {
+                if (path.startsWith(in)) {
+                    String[] rest = path.substring(in.length()).split("\\.");
+                    under.add(rest[0].equals("params") && rest.length > 1 ? "params." + rest[1] : rest[0]);
+                }
+            }
+            for (Map.Entry<String, String> move : LANGUAGE_MOVES) {
+                if (under.contains(move.getKey())) {
+                    moves.add(in.replace("languages.", "[languages.").replaceAll("\\.$", "] ") + move.getValue());
+                }
+            }
+            if (under.stream().anyMatch(k -> k.startsWith("params.") && !k.equals("params.description")
+                    && !k.equals("params.author"))) {
+                moves.add(in.replace("languages.", "[languages.").replaceAll("\\.$", "] ")
+                        + "params (your own keys) → top-level keys or params:");
+            }
+        }
+        if ("true".equals(paths.get("markup.highlight.linenos"))) {
+            moves.add("markup.highlight.lineNos (line numbers on every code block, which Kiln has no site-wide setting"
+                    + " for) → linenos on each fence (```go linenos)");
+        }
+        return moves.isEmpty() ? "(" + SEE.replace(" the others", " its keys") + ")"
                 : "(" + String.join(", ", moves) + "; " + SEE + ")";
-        return "Hugo's settings, which Kiln does not read: without them the site's URLs and base URL are not "
-                + "Hugo's: write them in site.yml " + what + ", then remove " + name;
+    }
+
+    /** The keys under a single language's table ({@code [languages.zh-cn]}) that README's table maps, in order. */
+    private static final List<Map.Entry<String, String>> LANGUAGE_MOVES = List.of(
+            Map.entry("title", "title → title"),
+            Map.entry("languagecode", "languageCode → language"),
+            Map.entry("timezone", "timeZone → timezone"),
+            Map.entry("paginate", "paginate → paginate"),
+            Map.entry("params.description", "params.description → description"),
+            Map.entry("params.author", "params.author → author"),
+            Map.entry("menu", "menu.main → nav ({title, url} entries)"),
+            Map.entry("menus", "menus.main → nav ({title, url} entries)"));
+
+    private static final Pattern TOML_HEADER = Pattern.compile("[ \\t]*\\[\\[?([^\\]]+)\\]\\]?[ \\t]*(?:#.*)?");
+    private static final Pattern TOML_ASSIGNMENT = Pattern.compile("[ \\t]*([\\w\"'. -]+?)[ \\t]*=[ \\t]*(.*)");
+
+    /**
+     * Every key of the settings {@code file} (TOML or YAML; none of JSON) as a dotted path, lower case, under
+     * {@code prefix} (a {@code config/_default/} file's name: {@code markup.toml}'s keys are under {@code markup}), with
+     * its value as written (quotes and a trailing comment off; empty for a table or a block).
+     */
+    static Map<String, String> paths(Path file, String prefix) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        String name = file.getFileName().toString();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return paths;
+        }
+        String start = prefix.isEmpty() ? "" : prefix + ".";
+        if (name.endsWith(".toml")) {
+            String table = start;
+            for (String line : lines) {
+                Matcher m;
+                if (line.strip().startsWith("#")) {
+                    continue;
+                }
+                if ((m = TOML_HEADER.matcher(line)).matches()) {
+                    table = start + dotted(m.group(1)) + ".";
+                    paths.putIfAbsent(table.substring(0, table.length() - 1), "");
+                } else if ((m = TOML_ASSIGNMENT.matcher(line)).matches()) {
+                    paths.put(table + dotted(m.group(1)), scalar(m.group(2)));
+                }
+            }
+        } else if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            java.util.ArrayDeque<Map.Entry<Integer, String>> open = new java.util.ArrayDeque<>();
+            for (String line : lines) {
+                String stripped = line.strip();
+                if (stripped.isEmpty() || stripped.startsWith("#") || stripped.startsWith("-")) {
+                    continue;
+                }
+                String key = FrontMatterStart.yamlKey(stripped);
+                if (key == null) {
+                    continue;
+                }
+                int indent = line.length() - line.stripLeading().length();
+                while (!open.isEmpty() && open.peek().getKey() >= indent) {
+                    open.pop();
+                }
+                String path = start + (open.isEmpty() ? "" : open.peek().getValue() + ".") + key.toLowerCase(Locale.ROOT);
+                int colon = stripped.indexOf(':', key.length());
+                paths.put(path, colon < 0 ? "" : scalar(stripped.substring(colon + 1)));
+                open.push(Map.entry(indent, path.substring(start.length())));
+            }
+        }
+        return paths;
+    }
+
+    /** A TOML key or table name as a dotted path, lower case, without quotes or spaces. */
+    private static String dotted(String key) {
+        return key.replaceAll("[\"' \\t]", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** A value as written, its quotes and a trailing comment off. */
+    private static String scalar(String value) {
+        String v = value.strip();
+        if (!v.startsWith("\"") && !v.startsWith("'") && v.contains(" #")) {
+            v = v.substring(0, v.indexOf(" #")).strip();
+        }
+        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+            v = v.substring(1, v.length() - 1);
+        }
+        return v;
     }
 
     /** What to do with Hugo's {@code static/}, which holds {@code files}, {@code first} among them. */

@@ -66,10 +66,65 @@ class HugoFoldersTest {
                         + "your own keys) → top-level keys or params:, menu.main → nav ({title, url} entries); README's "
                         + "Coming from Hugo maps the others), then remove config.toml",
                 "config/_default/params.toml:1:1: Hugo's settings folder config/_default/, which Kiln does not read: "
-                        + "write its settings in site.yml (baseURL → base_url, permalinks' posts → permalink; README's "
-                        + "Coming from Hugo maps the others), then remove the folder",
+                        + "write its settings in site.yml (params (description, author, your own keys) → top-level "
+                        + "keys or params:; README's Coming from Hugo maps the others), then remove the folder",
                 "hugo.json:1:1: " + SETTINGS + "baseURL → base_url, params (description, author, your own keys) → "
                         + "top-level keys or params:; README's Coming from Hugo maps the others), then remove hugo.json"));
+    }
+
+    @Test
+    void aSingleLanguagesTableAndSiteWideLineNumbersAreNamedWithTheTopLevelKeys() throws IOException {
+        // LoveIt's config.toml: the language's keys under [languages.zh-cn], and [markup.highlight] lineNos = true,
+        // which numbered every code block in Hugo and was lost in silence.
+        Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
+        Kiln.write(site, "config.toml", """
+                baseURL = "https://www.nashome.cn/"
+                title = "NasHome"
+                [languages]
+                  [languages.zh-cn]
+                    weight = 1
+                    languageCode = "zh-CN"
+                    paginate = 12
+                    [languages.zh-cn.menu]
+                      [[languages.zh-cn.menu.main]]
+                        name = "所有文章"
+                        url = "/post/"
+                    [languages.zh-cn.params]
+                      description = "A blog recording my life"
+                      keywords = ["HUGO"]
+                [markup]
+                  [markup.highlight]
+                    lineNos = true # numbers
+                    lineNumbersInTable = true
+                """);
+
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of(
+                "config.toml:1:1: " + SETTINGS + "title → title, baseURL → base_url, [languages.zh-cn] languageCode → "
+                        + "language, [languages.zh-cn] paginate → paginate, [languages.zh-cn] params.description → "
+                        + "description, [languages.zh-cn] menu.main → nav ({title, url} entries), [languages.zh-cn] "
+                        + "params (your own keys) → top-level keys or params:, markup.highlight.lineNos (line numbers "
+                        + "on every code block, which Kiln has no site-wide setting for) → linenos on each fence "
+                        + "(```go linenos); README's Coming from Hugo maps the others), then remove config.toml"));
+    }
+
+    @Test
+    void configDefaultNamesTheKeysItsFilesHoldAsTheSingleFileDoes() throws IOException {
+        // Stack's starter: config.toml, markup.toml, menu.toml and a permalinks.toml of comments only.
+        Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
+        Kiln.write(site, "config/_default/config.toml", "baseurl = \"https://example.org/\"\ntitle = \"T\"\n"
+                + "languageCode = \"fr\"\n");
+        Kiln.write(site, "config/_default/markup.toml", "[highlight]\n  lineNos = true\n");
+        Kiln.write(site, "config/_default/menu.toml", "[[main]]\n  name = \"About\"\n  url = \"/about/\"\n");
+        Kiln.write(site, "config/_default/permalinks.toml", "# post = \"/p/:slug/\"\n");
+        Kiln.write(site, "config/_default/params.yaml", "sidebar:\n  subtitle: x\n");
+
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of(
+                "config/_default/config.toml:1:1: Hugo's settings folder config/_default/, which Kiln does not read: "
+                        + "write its settings in site.yml (title → title, baseURL → base_url, languageCode → language, "
+                        + "params (description, author, your own keys) → top-level keys or params:, menu.main → nav "
+                        + "({title, url} entries), markup.highlight.lineNos (line numbers on every code block, which "
+                        + "Kiln has no site-wide setting for) → linenos on each fence (```go linenos); README's Coming "
+                        + "from Hugo maps the others), then remove the folder"));
     }
 
     @Test
