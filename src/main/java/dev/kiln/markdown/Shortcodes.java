@@ -75,8 +75,8 @@ final class Shortcodes {
             if (open.group(2) != null) {
                 found.add(new BodyProblems.At(start, escaped(markdown.substring(start, from), angle)));
             } else if (open.group(3) == null) { // a closing {{< /x >}} is said with its opening one
-                found.add(new BodyProblems.At(start, said(name, angle, parameters(parameters), markdown, from, urls,
-                        renderer)));
+                found.add(new BodyProblems.At(start, said(name, angle, parameters(parameters), markdown, start, from,
+                        urls, renderer)));
             }
         }
         return found;
@@ -98,8 +98,8 @@ final class Shortcodes {
     }
 
     /** What a shortcode {@code name} is, and what to write instead. */
-    private static String said(String name, boolean angle, Map<String, String> parameters, String markdown, int after,
-                               SiteUrls urls, MarkdownRenderer renderer) {
+    private static String said(String name, boolean angle, Map<String, String> parameters, String markdown, int at,
+                               int after, SiteUrls urls, MarkdownRenderer renderer) {
         String shown = angle ? "{{< " + name + " >}}" : "{{% " + name + " %}}";
         String what = "Hugo shortcode " + shown + ": Kiln has no shortcodes and would print it as text; ";
         return what + switch (name) {
@@ -115,7 +115,8 @@ final class Shortcodes {
                         + shown.replace(name, name + (language.isEmpty() ? "" : " " + language))
                         + ", and ``` in place of " + closing(name, angle) + (language.isEmpty()
                         ? " (name its language after ``` to have it highlighted)" : "")
-                        + (others ? " (Kiln marks no lines: its " + (numbered ? "other " : "") + "options go)" : "");
+                        + (others ? " (Kiln marks no lines: its " + (numbered ? "other " : "") + "options go)" : "")
+                        + inList(markdown, at);
             }
             case "ref", "relref" -> ref(parameters.getOrDefault("0", parameters.get("path")), urls);
             default -> {
@@ -124,6 +125,53 @@ final class Shortcodes {
                         ? ", up to its " + closing(name, angle) : "");
             }
         };
+    }
+
+    private static final Pattern LIST_ITEM = Pattern.compile("([ \\t]*(?:[-*+]|\\d{1,9}[.)]))([ \\t]+)\\S.*");
+
+    /**
+     * For a shortcode at {@code at} of {@code markdown} inside a list (the closest line above that is not blank is a
+     * list item, or a line indented below one; earlier shortcodes and their code passed over), how to keep its fenced code in the item: fences at the line's start
+     * end the list (one list became six, and the next nested item an indented code block shown as Markdown), where
+     * Hugo kept the code inside the item. Empty outside a list.
+     */
+    static String inList(String markdown, int at) {
+        int lineStart = markdown.lastIndexOf('\n', at - 1) + 1;
+        int end = lineStart - 1; // the '\n' before the shortcode's line
+        int indent = Integer.MAX_VALUE; // the least of the item's continuation lines seen: the item holds them
+        boolean inShortcode = false;
+        while (end > 0) {
+            int start = markdown.lastIndexOf('\n', end - 1) + 1;
+            String line = markdown.substring(start, end).replace("\r", "");
+            end = start - 1;
+            if (line.isBlank()) {
+                continue;
+            }
+            String stripped = line.strip();
+            if (inShortcode) { // an earlier shortcode's code, at the line's start as Hugo took it, inside the item
+                inShortcode = !(stripped.startsWith("{{<") || stripped.startsWith("{{%"));
+                continue;
+            }
+            if (stripped.startsWith("{{<") || stripped.startsWith("{{%")) {
+                inShortcode = stripped.matches("\\{\\{[<%]\\s*/.*");
+                continue;
+            }
+            Matcher item = LIST_ITEM.matcher(line);
+            int column = item.matches()
+                    ? item.group(1).length() + (item.group(2).length() > 4 ? 1 : item.group(2).length()) : -1;
+            if (column >= 0 && column <= indent) {
+                return "; it sits in a list, where a fence at the line's start ends the list: indent the two fences"
+                        + " and the code between them by " + column + " spaces, to the list item's text, to keep"
+                        + " the code in the item as Hugo did";
+            }
+            if (!Character.isWhitespace(line.charAt(0))) {
+                return "";
+            }
+            if (column < 0) {
+                indent = Math.min(indent, line.length() - line.stripLeading().length());
+            }
+        }
+        return "";
     }
 
     /**

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,36 @@ class ShortcodesTest {
                         + "text; write the code as a fenced code block: ```go on a line of its own in place of "
                         + "{{< highlight go >}}, and ``` in place of {{< /highlight >}}"),
                 problems("Code:\n{{< highlight go >}}\nfmt.Println(\"hi -- there...\")\n{{< /highlight >}}\n"));
+    }
+
+    @Test
+    void aHighlightInsideAListSaysToIndentTheFencesToTheItemsText() {
+        // jonnung's post: fences at column 1, as the message said, split one list into six and showed the next
+        // nested item, "    - [Format Specifier](...)", as an indented code block of raw Markdown.
+        String list = """
+                - conversion flag:
+                    - [Conversion Flag](https://example.com/a)
+                {{< highlight python >}}
+                f'{bar!r}'
+                {{< /highlight >}}
+                    - [Format Specifier](https://example.com/b)
+
+                  more of the item's text
+
+                {{< highlight python >}}
+                x
+                {{< /highlight >}}
+                """;
+        List<String> found = problems(list);
+        assertEquals(2, found.size(), found.toString());
+        assertTrue(found.get(0).startsWith(PATH + ":3:1: "), found.get(0));
+        assertTrue(found.get(0).endsWith("in place of {{< /highlight >}}; it sits in a list, where a fence at the line's"
+                + " start ends the list: indent the two fences and the code between them by 6 spaces, to the list"
+                + " item's text, to keep the code in the item as Hugo did"), found.get(0));
+        // The text above, indented by 2, is the outer item's, not the nested one's: its fences go 2 in.
+        assertTrue(found.get(1).contains("by 2 spaces"), found.get(1));
+        assertTrue(problems("1. one\n{{< highlight go >}}\nx\n{{< /highlight >}}\n").get(0).contains("by 3 spaces"));
+        assertFalse(problems("Text.\n\n{{< highlight go >}}\nx\n{{< /highlight >}}\n").get(0).contains("list"));
     }
 
     @Test
