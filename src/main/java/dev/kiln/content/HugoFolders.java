@@ -213,8 +213,7 @@ final class HugoFolders {
             }
         }
         if ("true".equals(paths.get("markup.highlight.linenos"))) {
-            moves.add("markup.highlight.lineNos (line numbers on every code block, which Kiln has no site-wide setting"
-                    + " for) → linenos on each fence (```go linenos)");
+            moves.add("markup.highlight.lineNos (line numbers on every code block) → line_numbers: true");
         }
         return moves.isEmpty() ? "(" + SEE.replace(" the others", " its keys") + ")"
                 : "(" + String.join(", ", moves) + "; " + SEE + ")";

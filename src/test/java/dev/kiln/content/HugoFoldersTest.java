@@ -103,8 +103,7 @@ class HugoFoldersTest {
                         + "language, [languages.zh-cn] paginate → paginate, [languages.zh-cn] params.description → "
                         + "description, [languages.zh-cn] menu.main → nav ({title, url} entries), [languages.zh-cn] "
                         + "params (your own keys) → top-level keys or params:, markup.highlight.lineNos (line numbers "
-                        + "on every code block, which Kiln has no site-wide setting for) → linenos on each fence "
-                        + "(```go linenos); README's Coming from Hugo maps the others), then remove config.toml"));
+                        + "on every code block) → line_numbers: true; README's Coming from Hugo maps the others), then remove config.toml"));
     }
 
     @Test
@@ -122,9 +121,8 @@ class HugoFoldersTest {
                 "config/_default/config.toml:1:1: Hugo's settings folder config/_default/, which Kiln does not read: "
                         + "write its settings in site.yml (title → title, baseURL → base_url, languageCode → language, "
                         + "params (description, author, your own keys) → top-level keys or params:, menu.main → nav "
-                        + "({title, url} entries), markup.highlight.lineNos (line numbers on every code block, which "
-                        + "Kiln has no site-wide setting for) → linenos on each fence (```go linenos); README's Coming "
-                        + "from Hugo maps the others), then remove the folder"));
+                        + "({title, url} entries), markup.highlight.lineNos (line numbers on every code block) → "
+                        + "line_numbers: true; README's Coming from Hugo maps the others), then remove the folder"));
     }
 
     @Test
