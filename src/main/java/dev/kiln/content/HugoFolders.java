@@ -163,8 +163,7 @@ final class HugoFolders {
                 keys.add(base);
                 if (base.equals("permalinks")) {
                     List<String> sections = own.keySet().stream().map(k -> k.substring("permalinks.".length())).toList();
-                    section = sections.contains("posts") ? "posts" : sections.contains("post") ? "post"
-                            : sections.isEmpty() ? "posts" : sections.get(0);
+                    section = postsSection(sections);
                 }
             }
         }
@@ -182,7 +181,10 @@ final class HugoFolders {
         List<String> moves = new ArrayList<>();
         for (Map.Entry<String, String> move : MOVES) {
             if (keys.contains(move.getKey())) {
-                moves.add(move.getValue().replace("permalinks' posts", "permalinks' " + section));
+                // A taxonomy's pattern (a site that sets only [permalinks] tags) is not the posts': tags' is tag_permalink.
+                moves.add(move.getValue().replace("permalinks' posts → permalink", TAXONOMIES.contains(section)
+                        ? "permalinks' " + section + " → tag_permalink, if it is tags' (Kiln writes no other taxonomy's"
+                        + " pages)" : "permalinks' " + section + " → permalink"));
             }
         }
         Set<String> languages = new TreeSet<>();
@@ -439,6 +441,9 @@ final class HugoFolders {
      * not read so (JSON: README's table names the key). Read in TOML's {@code [permalinks]} table and under YAML's
      * {@code permalinks:}.
      */
+    /** Hugo's usual taxonomies, whose {@code [permalinks]} patterns are their pages', not the posts'. */
+    private static final Set<String> TAXONOMIES = Set.of("tags", "tag", "categories", "category", "series", "authors");
+
     static String permalinksKey(Path file) {
         String name = file.getFileName().toString();
         if (name.endsWith(".json")) {
@@ -456,7 +461,8 @@ final class HugoFolders {
         for (String line : lines) {
             Matcher m;
             if (toml && (m = TOML_TABLE.matcher(line)).matches()) {
-                in = line.strip().matches("(?i)\\[[ \\t]*\"?permalinks\"?[ \\t]*](?:[ \\t]*#.*)?");
+                // [permalinks], and Hugo 0.120's [permalinks.page], whose keys are the sections' as before.
+                in = line.strip().matches("(?i)\\[[ \\t]*\"?permalinks\"?(?:\\.\"?page\"?)?[ \\t]*](?:[ \\t]*#.*)?");
             } else if (!toml && !line.isEmpty() && !Character.isWhitespace(line.charAt(0))) {
                 String key = FrontMatterStart.yamlKey(line);
                 in = key != null && key.equalsIgnoreCase("permalinks");
@@ -469,8 +475,17 @@ final class HugoFolders {
                 }
             }
         }
+        return postsSection(sections);
+    }
+
+    /**
+     * Which of {@code sections}, the keys under {@code [permalinks]}, is the posts': {@code posts}, {@code post}, else
+     * the first that is no taxonomy, else the first (a taxonomy: the message then says so); {@code posts} for none.
+     */
+    private static String postsSection(List<String> sections) {
         return sections.contains("posts") ? "posts" : sections.contains("post") ? "post"
-                : sections.isEmpty() ? "posts" : sections.get(0);
+                : sections.stream().filter(k -> !TAXONOMIES.contains(k)).findFirst()
+                        .orElse(sections.isEmpty() ? "posts" : sections.get(0));
     }
 
     /** The keys of the outer object of the JSON {@code text}, added to {@code keys}. */

@@ -107,6 +107,24 @@ class HugoFoldersTest {
     }
 
     @Test
+    void aTaxonomysPermalinkIsNotTakenForThePostsAndHugosPermalinksPageTableIsRead() throws IOException {
+        // Review, stop 32: a site setting only tags' and categories' patterns was told "permalinks' tags → permalink",
+        // the posts' pattern; and Hugo 0.120's [permalinks.page] was not read ("permalinks' posts" for its post key).
+        Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
+        Kiln.write(site, "config.toml", "baseURL = 'https://example.org/'\ntitle = 'T'\n[permalinks]\n"
+                + "  tags = '/tag/:slug/'\n  categories = '/category/:slug/'\n");
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of("config.toml:1:1: " + SETTINGS + "title → title, "
+                + "baseURL → base_url, permalinks' tags → tag_permalink, if it is tags' (Kiln writes no other taxonomy's "
+                + "pages); README's Coming from Hugo maps the others), then remove config.toml"));
+
+        Kiln.write(site, "config.toml", "baseURL = 'https://example.org/'\ntitle = 'T'\n[permalinks.page]\n"
+                + "  tags = '/tag/:slug/'\n  post = '/:year/:slug/'\n");
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of("config.toml:1:1: " + SETTINGS + "title → title, "
+                + "baseURL → base_url, permalinks' post → permalink; README's Coming from Hugo maps the others), then "
+                + "remove config.toml"));
+    }
+
+    @Test
     void configDefaultNamesTheKeysItsFilesHoldAsTheSingleFileDoes() throws IOException {
         // Stack's starter: config.toml, markup.toml, menu.toml and a permalinks.toml of comments only.
         Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
