@@ -68,12 +68,14 @@ final class HugoFiles {
         if (found.isEmpty()) {
             return null;
         }
-        String what = toml && json ? "TOML and JSON front matter (between +++ lines, or Hugo's { ... })"
-                : toml ? "TOML front matter (between +++ lines)" : "JSON front matter (Hugo's { ... })";
+        // This file's kind first, then the others' when they hold the other kind too (a JSON page among TOML posts).
+        boolean firstToml = first.kind() == FrontMatterStart.Kind.TOML;
+        String what = firstToml ? "TOML front matter (between +++ lines)" : "JSON front matter (Hugo's { ... })";
         int others = found.size() - 1;
         List<String> named = found.subList(1, Math.min(found.size(), 4)).stream().map(SourceFile::path).toList();
+        String otherKind = !(toml && json) ? "" : firstToml ? "; JSON there too" : "; TOML there too";
         String where = others == 0 ? "in this file" : "in this file and " + others + (others == 1 ? " other" : " others")
-                + " (" + String.join(", ", named) + (others > named.size() ? ", ..." : "") + ")";
+                + " (" + String.join(", ", named) + (others > named.size() ? ", ..." : "") + otherKind + ")";
         return new Problem(found.get(0).path(), first.line(), 1, what + ", which Kiln does not read, " + where
                 + ": convert it to YAML with Hugo: hugo convert toYAML --unsafe, run in the Hugo site, rewrites every "
                 + "content file's front matter as YAML, in place (commit them first)");

@@ -125,6 +125,21 @@ class HugoFoldersTest {
     }
 
     @Test
+    void theFrontMatterErrorNamesThisFilesKindThenTheOthers() throws IOException {
+        // Review, stop 32: a JSON page first among TOML posts was said to hold "TOML and JSON front matter".
+        Kiln.write(site, "config.toml", "baseURL = 'https://example.org/'\ntitle = 'T'\n");
+        Kiln.write(site, "content/about/index.md", "{\n  \"title\": \"About\"\n}\nMe.\n");
+        Kiln.write(site, "content/posts/a.md", "+++\ntitle = \"A\"\ndate = \"2016-03-29\"\n+++\nhi\n");
+        Kiln.write(site, "content/posts/b.md", "+++\ntitle = \"B\"\ndate = \"2016-03-30\"\n+++\nhi\n");
+        List<String> problems = Kiln.run("build", "--source", site.toString(), "--dest", out.resolve("site").toString())
+                .problems();
+        assertTrue(problems.contains("content/about/index.md:1:1: JSON front matter (Hugo's { ... }), which Kiln does not "
+                + "read, in this file and 2 others (content/posts/a.md, content/posts/b.md; TOML there too): convert it to "
+                + "YAML with Hugo: hugo convert toYAML --unsafe, run in the Hugo site, rewrites every content file's front "
+                + "matter as YAML, in place (commit them first)"), String.join("\n", problems));
+    }
+
+    @Test
     void configDefaultNamesTheKeysItsFilesHoldAsTheSingleFileDoes() throws IOException {
         // Stack's starter: config.toml, markup.toml, menu.toml and a permalinks.toml of comments only.
         Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
