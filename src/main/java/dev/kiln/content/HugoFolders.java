@@ -195,7 +195,9 @@ final class HugoFolders {
             }
         }
         if (languages.size() == 1) {
-            String in = "languages." + languages.iterator().next() + ".";
+            String language = languages.iterator().next();
+            String in = "languages." + language + ".";
+            String table = "[languages." + language + "] ";
             Set<String> under = new LinkedHashSet<>();
             for (String path : paths.keySet()) {
                 if (path.startsWith(in)) {
@@ -205,13 +207,12 @@ final class HugoFolders {
             }
             for (Map.Entry<String, String> move : LANGUAGE_MOVES) {
                 if (under.contains(move.getKey())) {
-                    moves.add(in.replace("languages.", "[languages.").replaceAll("\\.$", "] ") + move.getValue());
+                    moves.add(table + move.getValue());
                 }
             }
             if (under.stream().anyMatch(k -> k.startsWith("params.") && !k.equals("params.description")
                     && !k.equals("params.author"))) {
-                moves.add(in.replace("languages.", "[languages.").replaceAll("\\.$", "] ")
-                        + "params (your own keys) → top-level keys or params:");
+                moves.add(table + "params (your own keys) → top-level keys or params:");
             }
         }
         if ("true".equals(paths.get("markup.highlight.linenos"))) {

@@ -70,7 +70,7 @@ final class KramdownSyntax {
         // Code, raw HTML and <...> autolinks are written as they are: no list is read or escaped in them.
         BitSet code = raw(document, true);
         BitSet spanEnds = spanEnds(document);
-        BitSet paragraphStarts = paragraphStarts(document);
+        BitSet paragraphStarts = null; // walked for at the first list on a line of its own: most pages have none
         String[] lines = markdown.split("\n", -1);
         Map<String, String> definitions = new HashMap<>();
         int offset = 0;
@@ -109,6 +109,9 @@ final class KramdownSyntax {
                 // A list that starts a paragraph (after a blank line, or first) is the next block's, in kramdown
                 // (KramdownAttributes gives it to that block): a blank line after it, so that the block below
                 // stands as written, a table or indented code too, which would otherwise continue its paragraph.
+                if (paragraphStarts == null) {
+                    paragraphStarts = paragraphStarts(document);
+                }
                 leading = paragraphStarts.get(start + ial.end(1)) || leading;
                 if (leading && i + 1 < lines.length && !lines[i + 1].isBlank()
                         && !IAL_LINE.matcher(lines[i + 1]).matches() && !ALD_LINE.matcher(lines[i + 1]).matches()
