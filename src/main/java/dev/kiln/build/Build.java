@@ -452,6 +452,12 @@ public final class Build implements AutoCloseable {
         } catch (StackOverflowError e) {
             throw new SiteException(List.of(Problem.inFile(draft.path(), "its Markdown nests lists, quotes or "
                     + "emphasis too deeply to render: flatten the deepest part")));
+        } catch (SiteException e) {
+            throw e;
+        } catch (RuntimeException e) { // a library's bug: named at the page rather than a stack trace that names none
+            throw new SiteException(List.of(Problem.inFile(draft.path(), "Kiln failed to render this page ("
+                    + e + "): this is a bug in Kiln, please report it with the page; to build meanwhile, find the "
+                    + "part that fails by removing parts of the page and write it another way")));
         }
     }
 

@@ -1,22 +1,32 @@
 package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.abbreviation.AbbreviationBlock;
 import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
 import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationBlockParser;
 import com.vladsch.flexmark.ext.abbreviation.internal.AbbreviationNodePostProcessor;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.AbstractBlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
+import com.vladsch.flexmark.parser.block.BlockStart;
+import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.NodePostProcessor;
 import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
+import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.DoNotDecorate;
 import com.vladsch.flexmark.util.ast.DoNotLinkDecorate;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.ast.NodeTracker;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import org.jetbrains.annotations.NotNull;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * kramdown's abbreviations, by flexmark's extension: {@code *[HTML]: Hyper Text Markup Language} on a line of its
@@ -41,7 +51,7 @@ final class Abbreviations {
 
         @Override
         public void extend(Parser.Builder builder) {
-            builder.customBlockParserFactory(new QuickBlockStarts.Gated(new AbbreviationBlockParser.Factory(), "*") {});
+            builder.customBlockParserFactory(new QuickBlockStarts.Gated(new Definitions(), "*") {});
         }
     }
 
@@ -58,7 +68,7 @@ final class Abbreviations {
 
         @Override
         public void extend(Parser.Builder builder) {
-            builder.customBlockParserFactory(new AbbreviationBlockParser.Factory());
+            builder.customBlockParserFactory(new Definitions());
             builder.postProcessorFactory(new NodePostProcessorFactory(false) {
                 {
                     addNodes(Text.class);
@@ -82,6 +92,45 @@ final class Abbreviations {
                     };
                 }
             });
+        }
+    }
+
+    /**
+     * flexmark's block parser for a definition, {@code *[HTML]: Hyper Text Markup Language}, started where the
+     * definition is: flexmark's reads the line from its first non-space character and then cuts that rest at offsets
+     * counted from the line's start, so a definition indented or in a list item or a quote lost its name's first
+     * characters, and one near the line's end ({@code 1. *[x]: y}, {@code - *[x]:}) threw and stopped the build.
+     * kramdown reads a definition in any block and up to three spaces in, as here.
+     */
+    static final class Definitions extends AbbreviationBlockParser.Factory {
+
+        /** flexmark's pattern: the name runs to the last {@code ]:} of the line. */
+        private static final Pattern DEFINITION = Pattern.compile("^\\*\\[\\s*.*\\s*\\]:");
+
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            return new AbstractBlockParserFactory(options) {
+                @Override
+                public BlockStart tryStart(ParserState state, MatchedBlockParser matched) {
+                    if (state.getIndent() >= 4) {
+                        return BlockStart.none();
+                    }
+                    BasedSequence line = state.getLine();
+                    BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex());
+                    Matcher m = DEFINITION.matcher(rest);
+                    if (!m.find()) {
+                        return BlockStart.none();
+                    }
+                    AbbreviationBlockParser parser = new AbbreviationBlockParser();
+                    AbbreviationBlock block = (AbbreviationBlock) parser.getBlock();
+                    block.setOpeningMarker(rest.subSequence(0, 2));
+                    block.setText(rest.subSequence(2, m.end() - 2).trim());
+                    block.setClosingMarker(rest.subSequence(m.end() - 2, m.end()));
+                    block.setAbbreviation(rest.subSequence(m.end()).trim());
+                    block.setCharsFromContent();
+                    return BlockStart.of(parser).atIndex(line.length());
+                }
+            };
         }
     }
 

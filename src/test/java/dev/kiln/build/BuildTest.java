@@ -307,6 +307,27 @@ class BuildTest {
                 "3,000 levels render with the build's own stacks");
     }
 
+    @Test
+    void aPageThatALibraryFailsOnIsAProblemAtItsFileNotAStackTrace() throws IOException {
+        Path site = tmp.resolve("library-bug");
+        write(site, "content/posts/2020-01-01-boom.md", "---\ntitle: Boom\n---\n```boom\nx\n```\n");
+        write(site, "content/posts/2020-01-02-fine.md", "---\ntitle: Fine\n---\n```sh\nls\n```\n");
+        dev.kiln.highlight.Highlighter failing = (code, language) -> {
+            if (language.equals("boom")) {
+                throw new IllegalStateException("a library's bug");
+            }
+            return dev.kiln.highlight.Html.escape(code);
+        };
+
+        try (Build build = new Build(line -> {}, failing, 2, 1L << 24, true)) {
+            SiteException e = assertThrows(SiteException.class, () -> build.run(Fixtures.options(site)));
+            assertEquals(List.of("content/posts/2020-01-01-boom.md:1:1: Kiln failed to render this page "
+                    + "(java.lang.IllegalStateException: a library's bug): this is a bug in Kiln, please report it with "
+                    + "the page; to build meanwhile, find the part that fails by removing parts of the page and write it "
+                    + "another way"), e.problems().stream().map(Problem::toString).toList());
+        }
+    }
+
     // ---- the pool agrees with the plain reading of the site ----
 
     @Test
