@@ -316,7 +316,7 @@ class BuildTest {
             if (language.equals("boom")) {
                 throw new IllegalStateException("a library's bug");
             }
-            return dev.kiln.highlight.Html.escape(code);
+            return dev.kiln.highlight.Highlighter.plain().highlight(code, language);
         };
 
         try (Build build = new Build(line -> {}, failing, 2, 1L << 24, true)) {
