@@ -1,5 +1,6 @@
 package dev.kiln.markdown;
 
+import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.HtmlEntity;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
@@ -32,11 +33,104 @@ final class GfmAutolinks extends AutolinkNodePostProcessor {
 
     @Override
     public void process(@NotNull NodeTracker state, @NotNull Node node) {
+        Node parent = node.getParent();
+        Node before = node.getPrevious();
+        Node after = node.getNext();
         current = node;
         try {
             super.process(state, node);
         } finally {
             current = null;
+        }
+        if (parent != null) {
+            for (Node n = before == null ? parent.getFirstChild() : before.getNext(); n != null && n != after; n = n.getNext()) {
+                endAtTextAfter(state, n);
+            }
+        }
+    }
+
+    /**
+     * Ends the bare URLs at or below {@code n} (the nodes one text node became) before the first character that ends
+     * a URL in prose ({@link #endsUrl}), the rest of it made text: {@code 访问 https://example.com。更多} linked
+     * {@code https://example.com。更多}, an address no server has.
+     */
+    private static void endAtTextAfter(NodeTracker state, Node n) {
+        if (!(n instanceof AutoLink link)) {
+            for (Node child = n.getFirstChild(); child != null; child = child.getNext()) {
+                endAtTextAfter(state, child);
+            }
+            return;
+        }
+        if (!link.getOpeningMarker().isEmpty()) {
+            return; // <http://...>: written in pointy brackets, to the last character
+        }
+        BasedSequence text = link.getText();
+        int end = urlEnd(text);
+        if (end == text.length()) {
+            return;
+        }
+        while (end > 0 && TRAILING.indexOf(text.charAt(end - 1)) >= 0) {
+            end--; // as autolink-java leaves a sentence's full stop out of the link
+        }
+        BasedSequence kept = text.subSequence(0, end);
+        Text rest = new Text(text.subSequence(end));
+        if (!kept.toString().contains(".")) { // nothing of an address left (http://。): all text
+            Text all = new Text(text);
+            link.insertBefore(all);
+            link.unlink();
+            state.nodeRemoved(link);
+            state.nodeAdded(all);
+            return;
+        }
+        link.setText(kept);
+        link.setUrlChars(kept);
+        link.removeChildren();
+        link.appendChild(new Text(kept));
+        link.setCharsFromContent();
+        link.insertAfter(rest);
+        state.nodeAdded(rest);
+    }
+
+    /** ASCII punctuation that autolink-java and GFM leave out of a link's end. */
+    private static final String TRAILING = "?!.,:;*_~'\"";
+
+    /** The length of {@code text}'s start up to the first character that ends a URL. */
+    static int urlEnd(CharSequence text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = Character.codePointAt(text, i);
+            if (endsUrl(c)) {
+                return i;
+            }
+            i += Character.charCount(c);
+        }
+        return text.length();
+    }
+
+    /**
+     * Whether {@code c}, right after a bare URL, ends it: a character outside ASCII that is punctuation, a symbol or a
+     * space ({@code 。}, {@code ，}, {@code —}, {@code ”}, an emoji), or the writing of Chinese, Japanese or Korean, whose
+     * text follows a URL with no space. Hugo's goldmark ends a URL at any character outside ASCII; a letter of a
+     * European script goes on here, as in GFM, for {@code https://de.wikipedia.org/wiki/Köln}.
+     */
+    static boolean endsUrl(int c) {
+        if (c < 0x80) {
+            return false;
+        }
+        switch (Character.getType(c)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                    Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                    Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL, Character.CURRENCY_SYMBOL,
+                    Character.MODIFIER_SYMBOL, Character.OTHER_SYMBOL, Character.SPACE_SEPARATOR,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.CONTROL, Character.FORMAT,
+                    Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED -> {
+                return true;
+            }
+            default -> {
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                        || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL
+                        || script == Character.UnicodeScript.BOPOMOFO;
+            }
         }
     }
 

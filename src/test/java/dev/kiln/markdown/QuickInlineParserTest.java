@@ -121,6 +121,26 @@ class QuickInlineParserTest {
     }
 
     @Test
+    void aBareUrlEndsBeforeChineseTextOrPunctuationOutsideAsciiAsInHugo() {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("访问 https://example.com。更多", "<p>访问 <a href=\"https://example.com\">https://example.com</a>。更多</p>\n");
+        cases.put("见 https://a.b/c，和 www.a.b了", "<p>见 <a href=\"https://a.b/c\">https://a.b/c</a>，和 "
+                + "<a href=\"http://www.a.b\">www.a.b</a>了</p>\n");
+        cases.put("see https://a.b/c—or https://a.b/d.” x", "<p>see <a href=\"https://a.b/c\">https://a.b/c</a>—or "
+                + "<a href=\"https://a.b/d\">https://a.b/d</a>.” x</p>\n");
+        cases.put("x https://a.b/c\uD83D\uDE00 y", "<p>x <a href=\"https://a.b/c\">https://a.b/c</a>\uD83D\uDE00 y</p>\n");
+        cases.put("x http://。a", "<p>x http://。a</p>\n");
+        // a European letter goes on, as in GFM (goldmark would end at é); pointy brackets keep everything
+        cases.put("https://de.wikipedia.org/wiki/Köln ok", "<p><a href=\"https://de.wikipedia.org/wiki/Köln\">"
+                + "https://de.wikipedia.org/wiki/Köln</a> ok</p>\n");
+        cases.put("<https://a.b/。x>", "<p><a href=\"https://a.b/。x\">https://a.b/。x</a></p>\n");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            assertEquals(c.getValue(), QUICK.render(c.getKey()), c.getKey());
+            assertEquals(c.getValue(), FLEXMARK.render(c.getKey()), c.getKey());
+        }
+    }
+
+    @Test
     void everyCharacterIsWhiteSpaceOrPunctuationToTheDelimitersAsToFlexmarksPatterns() {
         Parsing parsing = new Parsing(new MutableDataSet());
         for (int c = 0; c <= Character.MAX_VALUE; c++) {
