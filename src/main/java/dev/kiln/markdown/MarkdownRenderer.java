@@ -58,6 +58,7 @@ public final class MarkdownRenderer {
         MutableDataSet options = new MutableDataSet();
         List<Extension> extensions = new java.util.ArrayList<>(List.of(
                 quick ? new QuickTables() : TablesExtension.create(),
+                new TableInterrupts(),
                 StrikethroughExtension.create(),
                 TaskListExtension.create(),
                 quick ? new QuickPostProcess() : new GfmAutolinks.Extension(),

@@ -12,6 +12,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CommonMark plus the GFM and typographic extensions, as a reader of the rendered page sees them. */
@@ -145,6 +146,36 @@ class MarkdownRendererTest {
             assertEquals(List.of("a", "b"), t.select("thead th").eachText(), separator);
             assertEquals(List.of("1", "2"), t.select("tbody td").eachText(), separator);
         }
+    }
+
+    @Test
+    void aTableOnTheLineRightBelowTextEndsTheParagraphAsHugoAndGithubRenderIt() {
+        // goldmark (Hugo) and GFM: <p><strong>特徴</strong>：</p><table>...; until 2026-12-07 one paragraph showed the
+        // pipes, the |------| row typeset as em dashes. Both of Kiln's parsers agree, in a list item and a quote too.
+        String markdown = "**特徴**：\n| 項目 | 詳細 |\n|------|------|\n| **構成** | 4つのオクテット |\n\n"
+                + "one\ntwo\na | b\n--|--\n1 | 2\n\n- item\n  | x | y |\n  |---|---|\n  | 1 | 2 |\n\n> quote\n> | q |\n> |---|\n";
+        for (MarkdownRenderer each : List.of(renderer, new MarkdownRenderer(new TokenHighlighter(), false))) {
+            String html = each.render(markdown);
+            Element body = Jsoup.parseBodyFragment(html).body();
+            Elements tables = body.select("table");
+            assertEquals(4, tables.size(), html);
+            assertTrue(html.startsWith("<p><strong>特徴</strong>：</p>\n<table>"), html);
+            assertEquals(List.of("項目", "詳細"), tables.get(0).select("thead th").eachText(), html);
+            assertEquals("<td><strong>構成</strong></td>", tables.get(0).selectFirst("tbody td").outerHtml(), html);
+            assertEquals("one\ntwo", body.select("p").get(1).wholeText(), html);
+            assertEquals(List.of("a", "b", "1", "2"), tables.get(1).select("th, td").eachText(), html);
+            assertEquals("item", body.selectFirst("li").textNodes().get(0).text().strip(), html);
+            assertEquals(List.of("x", "y", "1", "2"), body.selectFirst("li > table").select("th, td").eachText(), html);
+            assertEquals("quote", body.selectFirst("blockquote > p").text(), html);
+            assertEquals(List.of("q"), body.selectFirst("blockquote > table").select("th").eachText(), html);
+            assertFalse(html.contains("|") || html.contains("—"), html);
+        }
+        // Not a table where Hugo has none either: a header with more cells than the separator; and a second
+        // separator line in a table is a row of it.
+        String text = "Para\n| x | y | z |\n|---|---|\n| 1 | 2 |\n";
+        assertNull(render(text).selectFirst("table"), text);
+        assertEquals(1, render(text).select("p").size(), text);
+        assertEquals(1, render("| a | b |\n|---|---|\n| 1 | 2 |\n|---|---|\n").select("table").size());
     }
 
     @Test
