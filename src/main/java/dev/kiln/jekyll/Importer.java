@@ -802,6 +802,8 @@ public final class Importer {
                     body = KramdownUrls.convert(body, markdown::spacedUrls, raw);
                     // A quote paired with none after a word (an inch mark) is a closing quote to kramdown, straight to Kiln.
                     body = KramdownText.closingQuotes(body, markdown::straightQuotes);
+                    // A table on the line right below a paragraph's text is that paragraph's text to kramdown.
+                    body = KramdownText.paragraphTables(body, markdown::tableInterruptions);
                 }
                 // Every heading keeps the id Jekyll gave it: links to it, from the web too, still reach it.
                 body = HeadingIds.pin(body, ids, markdown::headings);

@@ -111,6 +111,31 @@ final class KramdownText {
         return out.toString();
     }
 
+    /**
+     * {@code text} with the separator row of each table on the line right below a paragraph's text
+     * ({@code separators}: the offsets of the rows' first characters), which kramdown reads as that paragraph's text
+     * and GitHub and Kiln as a table ending it, escaped ({@code \|---|---|}): it shows as kramdown showed it.
+     */
+    static String paragraphTables(String text, Function<String, BitSet> separators) {
+        if (text.indexOf('|') < 0) {
+            return text;
+        }
+        BitSet rows = separators.apply(text);
+        if (rows.isEmpty()) {
+            return text;
+        }
+        BitSet liquid = Importer.withLiquid(text, new BitSet());
+        StringBuilder out = new StringBuilder(text.length() + rows.cardinality());
+        int done = 0;
+        for (int at = rows.nextSetBit(0); at >= 0; at = rows.nextSetBit(at + 1)) {
+            if (!liquid.get(at)) {
+                out.append(text, done, at).append('\\');
+                done = at;
+            }
+        }
+        return out.append(text, done, text.length()).toString();
+    }
+
     /** Where in {@code link} an entity breaks it: a scheme's {@code :}, the dot after {@code www}, the {@code @}. */
     private static int escapeAt(String link) {
         Matcher scheme = java.util.regex.Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*(:)").matcher(link);

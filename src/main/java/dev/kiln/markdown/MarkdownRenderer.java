@@ -329,6 +329,31 @@ public final class MarkdownRenderer {
     }
 
     /**
+     * The offsets of the separator rows ({@code |---|---|}: their first character) of {@code markdown}'s tables that
+     * stand on the line right below a paragraph's text and end it ({@link TableInterrupts}), as written: kramdown reads
+     * their rows as that paragraph's text.
+     */
+    public java.util.BitSet tableInterruptions(String markdown) {
+        java.util.BitSet rows = new java.util.BitSet();
+        if (markdown.indexOf('|') < 0) {
+            return rows;
+        }
+        for (Node n : parser.parse(PageChars.of(markdown)).getDescendants()) {
+            if (n instanceof com.vladsch.flexmark.ext.tables.TableBlock table
+                    && table.getPrevious() instanceof com.vladsch.flexmark.ast.Paragraph paragraph
+                    && paragraph.getContentChars().trimEnd().getEndOffset() < table.getStartOffset()
+                    && markdown.substring(paragraph.getContentChars().trimEnd().getEndOffset(), table.getStartOffset())
+                        .chars().filter(c -> c == '\n').count() == 1) { // no blank line between
+                Node separator = table.getChildOfType(com.vladsch.flexmark.ext.tables.TableSeparator.class);
+                if (separator != null) {
+                    rows.set(separator.getStartOffset());
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
      * The offsets of {@code markdown}'s double quotes that its typographic quotes leave straight (paired with none:
      * {@code 2.5" drive}), outside code and images' alt text, as written.
      */

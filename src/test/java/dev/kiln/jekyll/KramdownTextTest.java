@@ -41,6 +41,21 @@ class KramdownTextTest {
     }
 
     @Test
+    void aTableOnTheLineRightBelowAParagraphsTextStaysThatParagraphsTextAsInKramdown() {
+        // kramdown: <p><strong>Label</strong>:\n| a | b |\n|—|—|\n| 1 | 2 |</p>, and so in a list item; GitHub and Hugo
+        // (Kiln's Markdown) read a table there. A table after a blank line is kramdown's too and stays as written.
+        String text = "**Label**:\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- item\n  a | b\n  :-|-:\n\n| c | d |\n|---|---|\n| 3 | 4 |\n";
+        String converted = KramdownText.paragraphTables(text, markdown::tableInterruptions);
+        assertEquals("**Label**:\n| a | b |\n\\|---|---|\n| 1 | 2 |\n\n- item\n  a | b\n  \\:-|-:\n\n| c | d |\n|---|---|\n| 3 | 4 |\n",
+                converted);
+        String html = markdown.render(converted);
+        assertTrue(html.startsWith("<p><strong>Label</strong>:\n| a | b |\n|&mdash;|&mdash;|\n| 1 | 2 |</p>\n"
+                + "<ul>\n<li>item\na | b\n:-|-:</li>\n</ul>\n<table>"), html);
+        assertEquals(text, KramdownText.paragraphTables(text.replace("**:\n", "**:\n\n").replace("item\n", "item\n\n"),
+                markdown::tableInterruptions).replace("**:\n\n", "**:\n").replace("item\n\n", "item\n"));
+    }
+
+    @Test
     void bareUrlsWwwAndMailAddressesStayText() {
         // <p>See https://example.com/docs for details, www.example.com and a@b.com.</p>
         assertEquals("See https&#58;//example.com/docs for details, www&#46;example.com and a&#64;b.com.",
