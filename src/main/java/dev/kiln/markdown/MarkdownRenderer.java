@@ -63,7 +63,7 @@ public final class MarkdownRenderer {
                 TaskListExtension.create(),
                 quick ? new QuickPostProcess() : new GfmAutolinks.Extension(),
                 new KramdownFootnotes(),
-                TypographicExtension.create(),
+                new AngleQuotes(),
                 quick ? new QuickPostProcess.Attributes() : new QuickPostProcess.FlexmarkAttributes(),
                 quick ? new Definitions() : DefinitionExtension.create(),
                 quick ? new Abbreviations.Quick() : new Abbreviations.Flexmark(),

@@ -149,6 +149,25 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void everyDoubleAngleBracketIsAnAngleQuoteAsHugosTypographerAndKramdownWriteIt() {
+        // Hugo: <p><a href="/a/">&laquo; Previous</a> | <a href="/b/">Next &raquo;</a></p>,
+        // <h2 id="-sources-">&raquo; Sources &laquo;</h2>, ...; kramdown writes « and » the same. Until 2026-12-07
+        // only a pair, <<x>>, was; code keeps them.
+        String markdown = "[<< Previous](/a/) | [Next >>](/b/)\n\n## >> Sources <<\n\n"
+                + "a << b >> c, <<x>>, x<<y and x>>y, a <<< b and `<< code >>`\n";
+        for (MarkdownRenderer each : List.of(renderer, new MarkdownRenderer(new TokenHighlighter(), false))) {
+            String html = each.render(markdown);
+            Element body = Jsoup.parseBodyFragment(html).body();
+            assertEquals(List.of("« Previous", "Next »"), body.select("a").eachText(), html);
+            Element h2 = body.selectFirst("h2");
+            assertEquals("» Sources «", h2.text(), html);
+            assertEquals("-sources-", h2.id(), html);
+            assertEquals("a « b » c, «x», x«y and x»y, a «< b and << code >>", body.select("p").get(1).text(), html);
+            assertTrue(html.contains("<code>&lt;&lt; code &gt;&gt;</code>"), html);
+        }
+    }
+
+    @Test
     void aTableOnTheLineRightBelowTextEndsTheParagraphAsHugoAndGithubRenderIt() {
         // goldmark (Hugo) and GFM: <p><strong>特徴</strong>：</p><table>...; until 2026-12-07 one paragraph showed the
         // pipes, the |------| row typeset as em dashes. Both of Kiln's parsers agree, in a list item and a quote too.
