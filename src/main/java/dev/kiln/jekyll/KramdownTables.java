@@ -8,20 +8,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Converts kramdown's tables without a header (rows of {@code | a | b |}, perhaps a {@code |===} footer line, no
- * separator line under a first row), which kramdown writes as a {@code table} with a {@code tbody} (and a
- * {@code tfoot}) only and GFM, which needs a header, shows as text, into an HTML table as kramdown 2.4 wrote it:
- * the rows' cells split at each {@code |} that is not escaped or in code, each cell's Markdown rendered by
- * {@code span}, short rows filled with empty cells. Tables with a header separator are GFM's already and
- * stay. A table in a list item or a quote is converted there: its HTML written at the item's indentation, after the
- * quote's markers.
+ * Converts kramdown's tables that GFM would misread into an HTML table as kramdown 2.4 wrote it: tables without a
+ * header (rows of {@code | a | b |}, perhaps a {@code |===} footer line, no separator line under a first row), which
+ * kramdown writes as a {@code table} with a {@code tbody} (and a {@code tfoot}) only and GFM, which needs a header,
+ * shows as text; and tables with a header and a line GFM lacks: a separator line before the first row
+ * ({@code |---+---|}, kramdown's documented form, which GFM makes a paragraph of), one after the header's (which
+ * starts a new {@code tbody}) or a {@code |===} footer line (the rows after it a {@code tfoot}), written with the
+ * header's {@code th} cells and its columns' alignment. The rows' cells are split at each {@code |} that is not
+ * escaped or in code, each cell's Markdown rendered by {@code span}, short rows filled with empty cells. Other tables
+ * with a header separator are GFM's already and stay. A table in a list item or a quote is converted there: its HTML
+ * written at the item's indentation, after the quote's markers.
  */
 final class KramdownTables {
 
     /** kramdown's {@code TABLE_SEP_LINE}: a header or body separator, {@code |---|:-:|}. */
     private static final Pattern SEPARATOR = Pattern.compile("[+|: \\t-]*?-[+|: \\t-]*?[ \\t]*");
+    /** kramdown's {@code TABLE_HSEP_ALIGN}: a column's part of the header separator, {@code :-:}. */
+    private static final Pattern ALIGN = Pattern.compile("[ \\t]?(:?)-+(:?)[ \\t]?");
     /** kramdown's {@code TABLE_FSEP_LINE}: the footer separator, {@code |===|}. */
     private static final Pattern FOOTER = Pattern.compile("[+|: \\t=]*?=[+|: \\t=]*?[ \\t]*");
+    /** kramdown's block attribute list alone on a line, {@code {:.scroll-table}}. */
+    private static final Pattern ATTRIBUTE_LIST = Pattern.compile("\\{:(?![:/])(?:\\\\}|[^}])+}[ \\t]*");
     /** What starts a block that kramdown reads before a table: a quote, a list item, a heading, HTML. */
     private static final Pattern OTHER_BLOCK = Pattern.compile("(?:[-*+][ \\t]|\\d{1,9}[.)][ \\t]|#|<).*");
     /** The indentation and quote markers before a line's text. */
@@ -34,9 +41,10 @@ final class KramdownTables {
     record Result(String text, List<String> warnings) {}
 
     /**
-     * {@code text} (the body of {@code path}, its lines where {@code at} places them) with its headerless tables converted;
-     * {@code rawOf} gives the offsets of code and raw HTML, {@code paragraphsOf} those of the paragraphs (at the top
-     * level, in a list item or in a quote: a table there is a paragraph to GFM), {@code span} renders a cell.
+     * {@code text} (the body of {@code path}, its lines where {@code at} places them) with the tables GFM misreads
+     * converted; {@code rawOf} gives the offsets of code and raw HTML, {@code paragraphsOf} those of the paragraphs
+     * and GFM tables (at the top level, in a list item or in a quote: a table there is one of them to GFM),
+     * {@code span} renders a cell.
      */
     static Result convert(String path, String text, LineMap at, Function<String, BitSet> rawOf,
                           Function<String, BitSet> paragraphsOf, SpanMarkdown span) {
@@ -79,15 +87,46 @@ final class KramdownTables {
                     end++;
                 }
             }
-            boolean table = end > i && (end == lines.length || rest(lines[end]).isBlank()) && headerless(lines, i, end);
+            // An attribute list on the line after a table is kramdown's (the table's): the HTML can take none.
+            boolean listed = end > i && end < lines.length && ATTRIBUTE_LIST.matcher(rest(lines[end])).matches()
+                    && !headerless(lines, i, end);
+            boolean table = end > i && (end == lines.length || rest(lines[end]).isBlank() || listed)
+                    && misread(lines, i, end) && parts(lines, i, end) != null;
             if (table) {
                 paragraphs = paragraphs != null ? paragraphs : paragraphsOf.apply(text);
                 table = paragraphs.get(starts[i] + prefix.length());
             }
-            if (table && footnote(lines, i, end, span)) {
-                warnings.add(at.warning(path, i, prefix.length() + 1, "a table without a header line has a "
-                        + "footnote reference in a cell, which Kiln cannot number there: the table is left as written "
-                        + "(text); add a header line (| a | b | and |---|---| under it) or move the footnote out"));
+            boolean footnote = table && footnote(lines, i, end, span);
+            if (footnote || table && listed) {
+                if (headerless(lines, i, end)) {
+                    warnings.add(at.warning(path, i, prefix.length() + 1, "a table without a header line has a "
+                            + "footnote reference in a cell, which Kiln cannot number there: the table is left as "
+                            + "written (text); add a header line (| a | b | and |---|---| under it) or move the "
+                            + "footnote out"));
+                } else {
+                    // GFM's table of its rows: the lines it lacks dropped, the footer's rows in the body.
+                    warnings.add(at.warning(path, i, prefix.length() + 1, "a table with kramdown's separator or "
+                            + "footer lines (|---+---|, |===|) has " + (footnote ? "a footnote reference in a cell, "
+                            + "which Kiln cannot number" : "an attribute list after it, which Kiln cannot give")
+                            + " in the HTML table it would write: those lines are dropped and the footer's rows are "
+                            + "body rows of a GFM table; to keep its parts, " + (footnote ? "move the footnote out "
+                            + "of the table" : "write it as an HTML table with the list's attributes")));
+                    boolean header = false;
+                    for (int k = i; k < end; k++) {
+                        boolean separator = SEPARATOR.matcher(rest(lines[k])).matches();
+                        if (separator && !header && k > i && !SEPARATOR.matcher(rest(lines[k - 1])).matches()) {
+                            header = true;
+                        } else if (separator || FOOTER.matcher(rest(lines[k])).matches()) {
+                            continue;
+                        }
+                        out.append(lines[k]).append('\n');
+                    }
+                    if (end == lines.length) {
+                        out.setLength(out.length() - 1);
+                    }
+                    i = end - 1;
+                    continue;
+                }
                 table = false;
             }
             if (!table) {
@@ -169,47 +208,115 @@ final class KramdownTables {
         return rows;
     }
 
-    /** The HTML of the table on lines {@code from} to {@code to}, as kramdown writes it. */
-    private static String html(String[] lines, int from, int to, SpanMarkdown span) {
-        List<List<String>> body = new ArrayList<>();
-        List<List<String>> footer = new ArrayList<>();
-        boolean inFooter = false;
-        int columns = 0;
-        for (int i = from; i < to; i++) {
-            if (SEPARATOR.matcher(rest(lines[i])).matches()) {
-                continue;
-            }
-            if (FOOTER.matcher(rest(lines[i])).matches()) {
-                inFooter = true;
-                continue;
-            }
-            List<String> cells = cells(rest(lines[i]));
-            columns = Math.max(columns, cells.size());
-            (inFooter ? footer : body).add(cells);
+    /**
+     * Whether GFM would misread the table of lines {@code from} to {@code to}: it has no header, or a line GFM lacks
+     * (a separator line before the first row or after the header's, a footer line).
+     */
+    private static boolean misread(String[] lines, int from, int to) {
+        if (headerless(lines, from, to)) {
+            return true;
         }
-        StringBuilder out = new StringBuilder("<table>\n");
-        section(out, "tbody", body, columns, span);
-        section(out, "tfoot", footer, columns, span);
-        return out.append("</table>").toString();
+        boolean rows = false;
+        boolean header = false;
+        for (int i = from; i < to; i++) {
+            if (FOOTER.matcher(rest(lines[i])).matches()) {
+                return true;
+            } else if (SEPARATOR.matcher(rest(lines[i])).matches()) {
+                if (!rows || header) {
+                    return true;
+                }
+                header = true;
+            } else {
+                rows = true;
+            }
+        }
+        return false;
     }
 
-    private static void section(StringBuilder out, String name, List<List<String>> rows, int columns,
-                                SpanMarkdown span) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        out.append("<").append(name).append(">\n");
-        for (List<String> row : rows) {
-            out.append("<tr>\n");
-            for (int c = 0; c < columns; c++) {
-                String cell = c < row.size() ? row.get(c) : "";
-                String html = cell.isEmpty() ? "" : span.html(cell);
-                // kramdown writes an empty cell (one a short row lacks too) as a no-break space.
-                out.append("<td>").append(html.isEmpty() ? "&nbsp;" : html).append("</td>\n");
+    /** A table's parts as kramdown reads them: its sections (thead, tbody, tfoot) with their rows of cells. */
+    private record Parts(List<String> names, List<List<List<String>>> sections, List<String> alignment, int columns) {}
+
+    /**
+     * The parts of the table on lines {@code from} to {@code to}, read as kramdown's {@code parse_table} reads them:
+     * separator lines before any row ignored, the first one after rows making them the head (and giving the columns'
+     * alignment), any later one starting a new body, a footer line making the rows after it the foot; null when it
+     * has no body, which kramdown reads as no table.
+     */
+    private static Parts parts(String[] lines, int from, int to) {
+        List<String> names = new ArrayList<>();
+        List<List<List<String>>> sections = new ArrayList<>();
+        List<String> alignment = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        boolean footer = false;
+        int columns = 0;
+        for (int i = from; i < to; i++) {
+            String line = rest(lines[i]);
+            Matcher separator = SEPARATOR.matcher(line);
+            if (separator.matches()) {
+                if (rows.isEmpty()) {
+                    continue;
+                }
+                if (alignment.isEmpty() && !footer) {
+                    names.add("thead");
+                    sections.add(rows);
+                    rows = new ArrayList<>();
+                    Matcher align = ALIGN.matcher(line);
+                    while (align.find()) {
+                        boolean left = !align.group(1).isEmpty();
+                        boolean right = !align.group(2).isEmpty();
+                        alignment.add(left && right ? "center" : left ? "left" : right ? "right" : "");
+                    }
+                } else if (!footer) {
+                    names.add("tbody");
+                    sections.add(rows);
+                    rows = new ArrayList<>();
+                }
+            } else if (FOOTER.matcher(line).matches()) {
+                if (!rows.isEmpty()) {
+                    names.add("tbody");
+                    sections.add(rows);
+                    rows = new ArrayList<>();
+                }
+                footer = true;
+            } else {
+                List<String> cells = cells(line);
+                columns = Math.max(columns, cells.size());
+                rows.add(cells);
             }
-            out.append("</tr>\n");
         }
-        out.append("</").append(name).append(">\n");
+        if (!rows.isEmpty()) {
+            names.add(footer ? "tfoot" : "tbody");
+            sections.add(rows);
+        }
+        return names.contains("tbody") ? new Parts(names, sections, alignment, columns) : null;
+    }
+
+    /** The HTML of the table on lines {@code from} to {@code to}, as kramdown writes it. */
+    private static String html(String[] lines, int from, int to, SpanMarkdown span) {
+        Parts parts = parts(lines, from, to);
+        StringBuilder out = new StringBuilder("<table>\n");
+        for (int s = 0; s < parts.names().size(); s++) {
+            String name = parts.names().get(s);
+            out.append("<").append(name).append(">\n");
+            for (List<String> row : parts.sections().get(s)) {
+                out.append("<tr>\n");
+                for (int c = 0; c < parts.columns(); c++) {
+                    String cell = c < row.size() ? row.get(c) : "";
+                    String html = cell.isEmpty() ? "" : span.html(cell);
+                    String tag = name.equals("thead") ? "th" : "td";
+                    String align = c < parts.alignment().size() ? parts.alignment().get(c) : "";
+                    out.append("<").append(tag);
+                    if (!align.isEmpty()) {
+                        out.append(" style=\"text-align: ").append(align).append("\"");
+                    }
+                    // kramdown writes an empty cell (one a short row lacks too) as a no-break space.
+                    out.append(">").append(html.isEmpty() ? "&nbsp;" : html).append("</").append(tag).append(">\n");
+                }
+                out.append("</tr>\n");
+            }
+            out.append("</").append(name).append(">\n");
+        }
+        return out.append("</table>").toString();
     }
 
     /**

@@ -362,8 +362,8 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * The offsets of {@code markdown} in paragraphs, at the top level of the document or in lists and quotes, as
-     * written.
+     * The offsets of {@code markdown} in paragraphs and GFM tables (lines a kramdown table may stand on), at the top
+     * level of the document or in lists and quotes, as written.
      */
     public java.util.BitSet paragraphs(String markdown) {
         java.util.BitSet out = new java.util.BitSet();
@@ -371,7 +371,8 @@ public final class MarkdownRenderer {
         todo.push(parser.parse(PageChars.of(markdown)));
         while (!todo.isEmpty()) {
             com.vladsch.flexmark.util.ast.Node node = todo.pop();
-            if (node instanceof com.vladsch.flexmark.ast.Paragraph) {
+            if (node instanceof com.vladsch.flexmark.ast.Paragraph
+                    || node instanceof com.vladsch.flexmark.ext.tables.TableBlock) {
                 out.set(node.getStartOffset(), node.getEndOffset());
                 continue;
             }

@@ -582,6 +582,74 @@ class ImportedSitesTest {
         assertEquals(List.of("g", "h"), tables.get(2).select("thead th").eachText(), "a GFM table stays one");
     }
 
+    /**
+     * kramdown's table lines GFM lacks: a separator line before the first row (kramdown's documented form), one
+     * after the header's starting a new tbody, a |=== footer line making the rows after it a tfoot.
+     */
+    @Test
+    void kramdownsSeparatorAndFooterLinesMakeTheTableKramdownWrote() throws Exception {
+        String post = "---\ntitle: T\n---\n|---+---|\n| a | b |\n|---|---|\n| 1 | 2 |\n\nBetween.\n\n"
+                + "| h1 | h2 |\n|:---|---:|\n| 1 | *2* |\n|===+===|\n| f1 | f2 |\n\n"
+                + "|---\n| D | L | C\n|-|:-|:-:\n| x | y | z\n|---\n| second\n|===\n| foot\n";
+        Path src = jekyllSite("kramdowntables", Map.of("_config.yml", "title: T\n", "_posts/2020-01-01-t.md", post));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        var content = SiteChecks.page(built.output(), "2020/01/01/t.html").selectFirst(".post-content");
+        var tables = content.select("table");
+        assertEquals(3, tables.size(), content.html());
+        assertFalse(content.text().contains("|"), content.html());
+        assertFalse(content.text().contains("==="), content.html());
+        assertEquals(List.of("a", "b"), tables.get(0).select("thead th").eachText());
+        assertEquals(List.of("1", "2"), tables.get(0).select("tbody td").eachText());
+
+        assertEquals(List.of("h1", "h2"), tables.get(1).select("thead th").eachText());
+        assertEquals(List.of("text-align: left", "text-align: right"),
+                tables.get(1).select("thead th").eachAttr("style"));
+        assertEquals(List.of("1", "2"), tables.get(1).select("tbody td").eachText());
+        assertEquals("2", tables.get(1).selectFirst("tbody td em").text());
+        assertEquals(List.of("f1", "f2"), tables.get(1).select("tfoot td").eachText());
+        assertEquals("text-align: right", tables.get(1).select("tfoot td").get(1).attr("style"));
+
+        assertEquals(List.of("D", "L", "C"), tables.get(2).select("thead th").eachText());
+        assertEquals(List.of("", "text-align: left", "text-align: center"),
+                tables.get(2).select("thead th").stream().map(th -> th.attr("style")).toList());
+        var bodies = tables.get(2).select("tbody");
+        assertEquals(2, bodies.size(), tables.get(2).outerHtml());
+        assertEquals(List.of("x", "y", "z"), bodies.get(0).select("td").eachText());
+        assertEquals("second", bodies.get(1).selectFirst("td").text());
+        assertEquals(3, bodies.get(1).select("td").size(), "a short row is filled to the table's columns");
+        assertEquals("foot", tables.get(2).selectFirst("tfoot td").text());
+        assertEquals(List.of(), report.warnings());
+    }
+
+    /** Hydejack's table: a |=== footer, a footnote in a cell and an attribute list after it, which Kiln's HTML cannot take. */
+    @Test
+    void aFooterTableWithAFootnoteOrAnAttributeListStaysGfmsWithoutItsFooterLine() throws Exception {
+        String post = "---\ntitle: T\n---\n| h | i |\n|:--|:-:|\n| a[^1] | b |\n|===+===|\n| f | g |\n\n"
+                + "| j | k |\n|---|---|\n| c | d |\n|===|\n| e | l |\n{:.wide}\n\n[^1]: Note.\n";
+        Path src = jekyllSite("footertables", Map.of("_config.yml", "title: T\n", "_posts/2020-01-01-t.md", post));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        var content = SiteChecks.page(built.output(), "2020/01/01/t.html").selectFirst(".post-content");
+        var tables = content.select("table");
+        assertEquals(2, tables.size(), content.html());
+        assertFalse(content.text().contains("==="), content.html());
+        assertEquals(List.of("a1", "b", "f", "g"), tables.get(0).select("tbody td").eachText());
+        assertEquals("#fn:1", tables.get(0).selectFirst("td a").attr("href"));
+        assertEquals("wide", tables.get(1).className());
+        assertEquals(List.of("c", "d", "e", "l"), tables.get(1).select("tbody td").eachText());
+        assertEquals(List.of("_posts/2020-01-01-t.md:4:1: a table with kramdown's separator or footer lines "
+                + "(|---+---|, |===|) has a footnote reference in a cell, which Kiln cannot number in the HTML table it "
+                + "would write: those lines are dropped and the footer's rows are body rows of a GFM table; to keep its "
+                + "parts, move the footnote out of the table",
+                "_posts/2020-01-01-t.md:10:1: a table with kramdown's separator or footer lines (|---+---|, |===|) has "
+                + "an attribute list after it, which Kiln cannot give in the HTML table it would write: those lines "
+                + "are dropped and the footer's rows are body rows of a GFM table; to keep its parts, write it as an "
+                + "HTML table with the list's attributes"), report.warnings());
+    }
+
     @Test
     void kramdownOptionsKilnDoesNotHonourAreWarningsAtTheirLines() throws Exception {
         Path src = jekyllSite("options", Map.of("_config.yml", "title: O\nkramdown:\n  input: GFM\n  auto_ids: true\n"
