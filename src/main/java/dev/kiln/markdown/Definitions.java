@@ -7,9 +7,14 @@ import com.vladsch.flexmark.ext.definition.internal.DefinitionListItemBlockPrePr
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ext.definition.DefinitionList;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockPreProcessor;
+import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.util.ast.Block;
+import com.vladsch.flexmark.util.data.DataHolder;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
 
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,6 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * kramdown's definition lists ({@code Term} and then {@code : Definition} lines), by flexmark's extension, its block
  * parser asked only about a line that starts with its marker ':' (kramdown's; '~' is turned off): flexmark asks it about every line.
+ * A definition's text starts after all the spaces after its ':', as in kramdown ({@code :     text} is the text, where
+ * flexmark, as for a list item, made a code block of it), in {@link Flexmark}'s parser too.
  */
 final class Definitions extends ReplacedParser<DefinitionExtension> {
 
@@ -26,9 +33,45 @@ final class Definitions extends ReplacedParser<DefinitionExtension> {
 
     @Override
     public void extend(Parser.Builder builder) {
-        builder.customBlockParserFactory(new QuickBlockStarts.Gated(new DefinitionItemBlockParser.Factory(), ":") {});
+        builder.customBlockParserFactory(new QuickBlockStarts.Gated(new TextAfterSpaces(), ":") {});
         builder.blockPreProcessorFactory(new SharedItems());
         builder.blockPreProcessorFactory(new SharedLists());
+    }
+
+    /** flexmark's definition lists, the parser's own but for where a definition's text starts ({@link TextAfterSpaces}). */
+    static final class Flexmark extends ReplacedParser<DefinitionExtension> {
+
+        Flexmark() {
+            super(DefinitionExtension.create());
+        }
+
+        @Override
+        public void extend(Parser.Builder builder) {
+            builder.customBlockParserFactory(new TextAfterSpaces());
+            builder.blockPreProcessorFactory(new DefinitionListItemBlockPreProcessor.Factory());
+            builder.blockPreProcessorFactory(new DefinitionListBlockPreProcessor.Factory());
+        }
+    }
+
+    /**
+     * flexmark's parser of definition items, told that no number of spaces after the ':' makes the text code (its
+     * {@code LISTS_NEW_ITEM_CODE_INDENT}, which its list items keep): kramdown's text starts after them all.
+     */
+    static final class TextAfterSpaces extends StandIn<CustomBlockParserFactory> implements CustomBlockParserFactory {
+
+        TextAfterSpaces() {
+            super(new DefinitionItemBlockParser.Factory());
+        }
+
+        @Override
+        public SpecialLeadInHandler getLeadInHandler(DataHolder options) {
+            return flexmark.getLeadInHandler(options);
+        }
+
+        @Override
+        public BlockParserFactory apply(DataHolder options) {
+            return flexmark.apply(new MutableDataSet(options).set(Parser.LISTS_NEW_ITEM_CODE_INDENT, Integer.MAX_VALUE));
+        }
     }
 
     /**

@@ -65,7 +65,7 @@ public final class MarkdownRenderer {
                 new KramdownFootnotes(),
                 new AngleQuotes(),
                 quick ? new QuickPostProcess.Attributes() : new QuickPostProcess.FlexmarkAttributes(),
-                quick ? new Definitions() : DefinitionExtension.create(),
+                quick ? new Definitions() : new Definitions.Flexmark(),
                 quick ? new Abbreviations.Quick() : new Abbreviations.Flexmark(),
                 new CodeBlockRenderer.Extension(highlighter),
                 new TableAlignment(),

@@ -527,6 +527,33 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aDefinitionsTextStartsAfterAllTheSpacesAfterItsColonAsInKramdown() {
+        // kramdown's syntax page (the TeXt theme's copy): <dd>Another ...</dd>; until 2026-12-07 a code block.
+        String markdown = """
+                Maruku
+                :     Another Markdown-superset converter
+
+                Long
+                :     A definition
+                      on two lines
+
+                      and a second paragraph
+
+                Tabbed
+                :	Text
+                """;
+        for (MarkdownRenderer each : List.of(renderer, new MarkdownRenderer(new TokenHighlighter(), false))) {
+            String html = each.render(markdown);
+            Element body = Jsoup.parseBodyFragment(html).body();
+            assertTrue(html.contains("<dd>Another Markdown-superset converter</dd>"), html);
+            assertTrue(body.select("pre, code").isEmpty(), html);
+            assertEquals(List.of("Maruku", "Long", "Tabbed"), body.select("dt").eachText());
+            assertEquals(List.of("Another Markdown-superset converter",
+                    "A definition on two lines and a second paragraph", "Text"), body.select("dd").eachText(), html);
+        }
+    }
+
+    @Test
     void marksEveryUseOfADefinedAbbreviationAndHidesTheDefinition() {
         Element body = render("""
                 HTML and CSS, but not HTML5 nor `HTML` in code.
