@@ -34,7 +34,7 @@ public final class BodyProcessor {
     // this stage's time. Evaluators without structure (no :has, descendant or sibling parts) hold no state.
     private static final Evaluator OLD_ANCHOR = QueryParser.parse("a[name]");
     private static final Evaluator FRAGMENT_LINK = QueryParser.parse("a[href^=#]");
-    private static final Evaluator NOT_IN_EXCERPT = QueryParser.parse("a.anchor, sup[id^=fnref], div.footnotes, nav.toc");
+    private static final Evaluator NOT_IN_EXCERPT = QueryParser.parse("a.anchor, sup[id^=fnref], div.footnotes, nav.toc, #markdown-toc");
     private static final Evaluator HAS_ID = QueryParser.parse("[id]");
     private static final Pattern COMMENT_START = Pattern.compile("^<!--");
     private static final Pattern COMMENT_END = Pattern.compile("-->$");
@@ -44,6 +44,8 @@ public final class BodyProcessor {
 
     /** The class of the element where the Markdown stage asks for the table of contents. */
     private static final String TOC_PLACEHOLDER_CLASS = "kiln-toc";
+    /** The placeholder's attribute that asks for kramdown's list ({@code ul} or {@code ol}) rather than Kiln's own. */
+    private static final String KRAMDOWN_TOC = "data-kiln-toc";
 
     private BodyProcessor() {}
 
@@ -82,12 +84,16 @@ public final class BodyProcessor {
         List<Element> placeholders = parts.placeholders;
         String toc = placeholders.isEmpty() ? "" : Toc.html(headings);
         for (Element placeholder : placeholders) {
-            if (toc.isEmpty()) {
-                placeholder.remove();
-            } else {
+            if (placeholder.hasAttr(KRAMDOWN_TOC)) { // kramdown's {:toc}: its list, as kramdown writes it
+                Element list = Toc.kramdown(headings, placeholder.attr(KRAMDOWN_TOC),
+                        placeholder.removeClass(TOC_PLACEHOLDER_CLASS).removeAttr(KRAMDOWN_TOC).attributes());
+                if (list != null) {
+                    placeholder.before(list);
+                }
+            } else if (!toc.isEmpty()) {
                 placeholder.before(toc);
-                placeholder.remove();
             }
+            placeholder.remove();
         }
         rootRelativeLinks(parts, pageUrl);
         // flexmark marks task-list boxes readonly, which HTML allows only on text inputs.

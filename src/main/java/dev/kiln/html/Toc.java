@@ -26,7 +26,36 @@ final class Toc {
             return "";
         }
         Element nav = new Element("nav").addClass("toc").attr("aria-label", "Table of contents");
-        Element root = nav.appendElement("ul");
+        fill(nav.appendElement("ul"), "ul", headings, null);
+        return nav.outerHtml();
+    }
+
+    /**
+     * kramdown's table of contents ({@code * TOC} or {@code 1. TOC} + {@code {:toc}}): a {@code listTag} list with
+     * {@code attributes} and {@code id="markdown-toc"} unless they give an id, its entries' links of id
+     * {@code markdown-toc-HEADING} (the list's id, a hyphen and the heading's), as themes style them; or null for no
+     * headings with text or alt text.
+     */
+    static Element kramdown(List<Body.Heading> all, String listTag, org.jsoup.nodes.Attributes attributes) {
+        List<Body.Heading> headings = all.stream().filter(h -> hasText(h.text())).toList();
+        if (headings.isEmpty()) {
+            return null;
+        }
+        String tag = listTag.equals("ol") ? "ol" : "ul";
+        Element root = new Element(tag);
+        root.attributes().addAll(attributes);
+        if (root.className().isEmpty()) {
+            root.removeAttr("class");
+        }
+        if (root.id().isEmpty()) {
+            root.id("markdown-toc");
+        }
+        fill(root, tag, headings, root.id() + "-");
+        return root;
+    }
+
+    /** {@code root} filled with nested {@code tag} lists of links to {@code headings}, the links' ids {@code idPrefix} + the heading's, if given. */
+    private static void fill(Element root, String tag, List<Body.Heading> headings, String idPrefix) {
         Deque<Element> lists = new ArrayDeque<>();
         Deque<Integer> levels = new ArrayDeque<>();
         lists.push(root);
@@ -46,13 +75,16 @@ final class Toc {
                 levels.push(h.level());
             }
             if (h.level() > levels.peek() && lastItem != null) {
-                lists.push(lastItem.appendElement("ul"));
+                lists.push(lastItem.appendElement(tag));
                 levels.push(h.level());
             }
             lastItem = lists.peek().appendElement("li");
-            lastItem.appendElement("a").attr("href", "#" + h.id()).text(h.text());
+            Element link = lastItem.appendElement("a").attr("href", "#" + h.id());
+            if (idPrefix != null) {
+                link.id(idPrefix + h.id());
+            }
+            link.text(h.text());
         }
-        return nav.outerHtml();
     }
 
     /**

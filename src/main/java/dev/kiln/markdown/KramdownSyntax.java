@@ -52,8 +52,9 @@ final class KramdownSyntax {
     /** A setext heading's underline, which makes a heading of the line above (a list too, as in kramdown). */
     private static final Pattern SETEXT_UNDERLINE = Pattern.compile("^ {0,3}(?:=+|-+)[ \\t\\r]*$");
     private static final Pattern TOC = Pattern.compile("^\\s*\\[TOC]\\s*$");
-    private static final Pattern KRAMDOWN_TOC_ITEM = Pattern.compile("^\\s*(?:[*+-]|1\\.)\\s+.*$");
-    private static final Pattern KRAMDOWN_TOC_MARK = Pattern.compile("^\\s*\\{:\\s*toc\\s*}\\s*$");
+    private static final Pattern KRAMDOWN_TOC_ITEM = Pattern.compile("^\\s*(?:[*+-]|\\d+\\.)\\s+.*$");
+    /** An attribute list alone on its line: kramdown's mark of the list above as the TOC when it refers to {@code toc}. */
+    private static final Pattern KRAMDOWN_TOC_MARK = Pattern.compile("^\\s*\\{:((?:\\\\}|[^}])+)}\\s*$");
 
     private KramdownSyntax() {}
 
@@ -93,10 +94,10 @@ final class KramdownSyntax {
             if (!inCode && TOC.matcher(line).matches()) {
                 append(out, TOC_PLACEHOLDER + "\n", i, lines.length);
             } else if (!inCode && i + 1 < lines.length && KRAMDOWN_TOC_ITEM.matcher(line).matches()
-                    && KRAMDOWN_TOC_MARK.matcher(lines[i + 1]).matches()) {
+                    && (ial = KRAMDOWN_TOC_MARK.matcher(lines[i + 1])).matches() && referencesToc(ial.group(1))) {
                 i++;
                 offset += lines[i].length() + 1;
-                append(out, TOC_PLACEHOLDER + "\n", i, lines.length);
+                append(out, kramdownTocPlaceholder(line, ial.group(1), definitions) + "\n", i, lines.length);
             } else if (!inCode && ALD_LINE.matcher(line).matches()) {
                 append(out, "", i, lines.length); // a definition writes nothing
             } else if (!inCode && (ial = HEADING_IAL.matcher(line)).matches()) {
@@ -125,6 +126,45 @@ final class KramdownSyntax {
             leading = false;
         }
         return out.toString();
+    }
+
+    /** Whether the content of an attribute list holds the reference {@code toc}. */
+    private static boolean referencesToc(String content) {
+        Matcher m = ATTRIBUTE.matcher(content);
+        while (m.find()) {
+            if ("toc".equals(m.group(4))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The placeholder of kramdown's table of contents: the list of {@code item}'s kind ({@code ul}, or {@code ol} for
+     * a numbered item) that the HTML stage writes as kramdown does, with the attributes of the list {@code content}
+     * but its {@code toc} ({@code {:toc .large-only}} gives {@code <ol class="large-only" id="markdown-toc">}).
+     */
+    private static String kramdownTocPlaceholder(String item, String content, Map<String, String> definitions) {
+        StringBuilder classes = new StringBuilder("kiln-toc");
+        StringBuilder others = new StringBuilder();
+        Matcher m = ATTRIBUTE.matcher(attributes(content, definitions, 0)); // toc, defined by none, adds nothing
+        while (m.find()) {
+            if (m.group(1) != null && !m.group(1).equalsIgnoreCase("class")) {
+                others.append(' ').append(m.group(1)).append("=\"").append(escape(m.group(3))).append('"');
+            } else if (m.group(1) != null) {
+                classes.append(' ').append(escape(m.group(3)));
+            } else if (m.group(5) != null && m.group(5).startsWith(".")) {
+                classes.append(' ').append(escape(m.group(5).substring(1)));
+            } else if (m.group(5) != null) {
+                others.append(" id=\"").append(escape(m.group(5).substring(1))).append('"');
+            }
+        }
+        String list = item.strip().matches("\\d.*") ? "ol" : "ul";
+        return "<div class=\"" + classes + "\" data-kiln-toc=\"" + list + "\"" + others + "></div>";
+    }
+
+    private static String escape(String value) {
+        return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 
     /** The offsets where {@code document}'s paragraphs start. */

@@ -285,7 +285,7 @@ class BlogFeaturesTest {
         SiteOutput out = build();
 
         Document post = SiteChecks.page(out, "2020/01/01/kramdown/index.html");
-        assertEquals(List.of("#the-terms"), post.select("article nav.toc a").eachAttr("href"));
+        assertEquals(List.of("#the-terms"), post.select("article ul#markdown-toc a").eachAttr("href"));
         assertEquals("Hyper Text Markup Language", post.selectFirst("dt abbr").attr("title"));
         assertEquals("What browsers read.", post.selectFirst("dd").text());
         assertNotNull(post.selectFirst("article ul.checklist"), "the list's class on the list");

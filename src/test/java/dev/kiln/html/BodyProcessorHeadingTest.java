@@ -244,7 +244,7 @@ class BodyProcessorHeadingTest {
                     """.formatted(mark, mark));
             Element body = Jsoup.parseBodyFragment(result.html()).body();
 
-            assertEquals(List.of("#alpha", "#gamma"), body.select("nav.toc a").eachAttr("href"), mark);
+            assertEquals(List.of("#alpha", "#gamma"), body.select("ul#markdown-toc a").eachAttr("href"), mark);
             assertEquals(List.of("contents", "alpha", "beta", "gamma"), body.select("h2, h3").eachAttr("id"), mark);
             assertOneAnchorEach(body);
             assertFalse(body.text().contains("no_toc"), body.html());
@@ -254,6 +254,37 @@ class BodyProcessorHeadingTest {
         assertEquals(List.of("#alpha"), Jsoup.parseBodyFragment(sameLine.html()).select("nav.toc a").eachAttr("href"));
         Body layoutToc = processMarkdown("## Contents\n{:.no_toc}\n\n## Alpha\n");
         assertEquals(List.of("#alpha"), Jsoup.parseBodyFragment(layoutToc.tocHtml()).select("nav.toc a").eachAttr("href"));
+    }
+
+    @Test
+    void kramdownsTocIsTheListKramdownWritesWithTheClassesOfItsAttributeList() {
+        // Hydejack's about page: a numbered seed item and a class; kramdown writes an <ol> with the class and its ids.
+        Body result = processMarkdown("""
+                1. this list will be replaced by the toc
+                {:toc .large-only}
+
+                ## Alpha
+
+                ### Beta
+
+                ## Gamma
+                """);
+
+        assertEquals("""
+                <ol class="large-only" id="markdown-toc">
+                 <li><a href="#alpha" id="markdown-toc-alpha">Alpha</a>
+                  <ol>
+                   <li><a href="#beta" id="markdown-toc-beta">Beta</a></li>
+                  </ol></li>
+                 <li><a href="#gamma" id="markdown-toc-gamma">Gamma</a></li>
+                </ol>""", Jsoup.parseBodyFragment(result.html()).selectFirst("ol").outerHtml());
+        assertFalse(result.html().contains("replaced by the toc"), result.html());
+        assertFalse(result.html().contains("kiln-toc"), result.html());
+        assertEquals("", result.tocHtml(), "the body places its own toc, so the layout adds none");
+        // A bulleted one is a <ul>; an id of its own names the list and prefixes its entries' ids, as in kramdown.
+        Element own = Jsoup.parseBodyFragment(processMarkdown("* TOC\n{: toc #contents}\n\n## Alpha\n").html()).body();
+        assertEquals("<ul id=\"contents\">\n <li><a href=\"#alpha\" id=\"contents-alpha\">Alpha</a></li>\n</ul>",
+                own.selectFirst("ul").outerHtml());
     }
 
     @Test
