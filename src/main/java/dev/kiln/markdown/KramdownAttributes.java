@@ -8,6 +8,7 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.footnotes.FootnoteBlock;
 import com.vladsch.flexmark.ext.attributes.internal.AttributesNodePostProcessor;
 import com.vladsch.flexmark.parser.block.NodePostProcessor;
 import com.vladsch.flexmark.parser.block.NodePostProcessorFactory;
@@ -41,7 +42,13 @@ final class KramdownAttributes extends AttributesNodePostProcessor {
             return nextBlock(paragraph); // null when nothing follows: kramdown drops the list
         }
         Node owner = lazyOwner(attributesNode);
-        return owner != null ? owner : super.getAttributeOwner(state, attributesNode);
+        if (owner == null) {
+            owner = super.getAttributeOwner(state, attributesNode);
+        }
+        // flexmark gives a list ending a note's first paragraph to the note, whose <li> is written without it: in
+        // kramdown it is the paragraph's (<p class="ppi">).
+        return owner instanceof FootnoteBlock && attributesNode.getParent() instanceof Paragraph paragraph
+                ? paragraph : owner;
     }
 
     /**

@@ -8,6 +8,7 @@ import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.HtmlInlineComment;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ast.LinkNodeBase;
+import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ext.typographic.TypographicQuotes;
 import com.vladsch.flexmark.parser.Parser;
@@ -72,6 +73,7 @@ final class KramdownSyntax {
         BitSet code = raw(document, true);
         BitSet spanEnds = spanEnds(document);
         BitSet paragraphStarts = null; // walked for at the first list on a line of its own: most pages have none
+        BitSet paragraphLines = null;
         String[] lines = markdown.split("\n", -1);
         Map<String, String> definitions = new HashMap<>();
         int offset = 0;
@@ -110,11 +112,17 @@ final class KramdownSyntax {
                 // A list that starts a paragraph (after a blank line, or first) is the next block's, in kramdown
                 // (KramdownAttributes gives it to that block): a blank line after it, so that the block below
                 // stands as written, a table or indented code too, which would otherwise continue its paragraph.
+                // One between two lines of a paragraph ends it, in kramdown, and is the paragraph's (A. {:.c} B. is
+                // <p class="c">A.</p><p>B.</p>): a blank line after it too, so that the next line starts a block.
                 if (paragraphStarts == null) {
-                    paragraphStarts = paragraphStarts(document);
+                    paragraphStarts = new BitSet();
+                    paragraphLines = new BitSet();
+                    paragraphs(document, paragraphStarts, paragraphLines);
                 }
                 leading = paragraphStarts.get(start + ial.end(1)) || leading;
-                if (leading && i + 1 < lines.length && !lines[i + 1].isBlank()
+                boolean within = !leading && i + 1 < lines.length && paragraphLines.get(start + ial.end(1))
+                        && paragraphLines.get(offset + indent(lines[i + 1]));
+                if ((leading || within) && i + 1 < lines.length && !lines[i + 1].isBlank()
                         && !IAL_LINE.matcher(lines[i + 1]).matches() && !ALD_LINE.matcher(lines[i + 1]).matches()
                         && !SETEXT_UNDERLINE.matcher(lines[i + 1]).matches()) {
                     out.append(ial.group(1).stripTrailing()).append('\n');
@@ -167,15 +175,19 @@ final class KramdownSyntax {
         return value.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
     }
 
-    /** The offsets where {@code document}'s paragraphs start. */
-    private static BitSet paragraphStarts(Node document) {
-        BitSet starts = new BitSet();
+    /**
+     * Sets in {@code starts} the offsets where {@code document}'s paragraphs start, in {@code lines} those of its
+     * paragraphs not in a list item (where kramdown parts the item's text otherwise).
+     */
+    private static void paragraphs(Node document, BitSet starts, BitSet lines) {
         for (Node n : document.getDescendants()) {
             if (n instanceof com.vladsch.flexmark.ast.Paragraph) {
                 starts.set(n.getStartOffset());
+                if (!(n.getParent() instanceof ListItem)) {
+                    lines.set(n.getStartOffset(), n.getEndOffset());
+                }
             }
         }
-        return starts;
     }
 
     /**

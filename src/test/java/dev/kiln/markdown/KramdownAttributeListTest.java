@@ -156,6 +156,27 @@ class KramdownAttributeListTest {
         assertFalse(body.select("p").get(1).hasAttr("class"));
     }
 
+    /** Each case's HTML as kramdown 2.4 (Jekyll 4's GFM input) writes it, spaces between tags aside. */
+    @Test
+    void aListBetweenTwoLinesOfTextEndsTheParagraphAndIsItsAsInKramdown() {
+        String[][] cases = {
+                {"A.\n{:.c}\nB.", "<p class=\"c\">A.</p>\n<p>B.</p>"},
+                {"A.\n{:.c}\n    code", "<p class=\"c\">A.</p>\n<pre><code>code\n</code></pre>"},
+                {"> q\n> {: .c}\n> r", "<blockquote>\n<p class=\"c\">q</p>\n<p>r</p>\n</blockquote>"},
+                {"> q\n{: .c}\n> r", "<blockquote class=\"c\">\n<p>q</p>\n</blockquote>\n<blockquote>\n<p>r</p>\n</blockquote>"},
+        };
+        for (String[] c : cases) {
+            assertEquals(c[1], renderer.render(c[0] + "\n").strip(), c[0]);
+        }
+        // Hydejack's footnote: the note's first paragraph takes the class (flexmark gave it to the note's <li>).
+        Element note = render("Text.[^1]\n\n[^1]: Price reduced.\n    {:.ppi}\n    If you are upgrading.\n")
+                .selectFirst("li#fn\\:1");
+        assertEquals("<p class=\"ppi\">Price reduced.</p>", note.child(0).outerHtml());
+        assertEquals(2, note.childrenSize(), note.outerHtml());
+        assertTrue(note.child(1).text().startsWith("If you are upgrading."), note.outerHtml());
+        assertEquals("", note.className());
+    }
+
     @Test
     void takesTheHeadingIdAndClassFromItsAttributeListOnTheNextLineAndItsIdFromItsOwnLine() {
         Element body = render("## Title\n{: #custom .cls}\n\n## Other {#own}\n\nText.\n");
