@@ -773,6 +773,9 @@ public final class Importer {
                 if (kramdown) {
                     // Liquid first, as Jekyll runs it before kramdown; then line ends as kramdown reads them.
                     body = lineEnds(body);
+                    // kramdown's end-of-block marker ^ ends the block above and shows nothing: first, so that what
+                    // follows sees the blocks kramdown sees (a code block after it is no paragraph). Lines kept.
+                    body = KramdownEndOfBlock.convert(body, raw);
                     // Each conversion's warnings name the line of the Jekyll file, wherever the ones before it
                     // moved the line to.
                     LineMap lines = LineMap.of(lineEnds(p.source().body()), p.source().bodyLine())

@@ -64,6 +64,25 @@ class ImportedContentTest {
     }
 
     @Test
+    void kramdownsEndOfBlockMarkerEndsTheBlockAboveAndShowsNothing() throws IOException {
+        // The TeXt theme's code-blocks and additional-styles posts: ^ parts two code blocks, two lists, a paragraph
+        // from the code after it; a ^ in a fence is code.
+        BuildResult built = importAndBuild(Map.of("2016-06-16-code.md", "---\ntitle: Code\n---\n"
+                + "    Here comes some code\n\n^\n    This one is separate.\n\n* a\n* b\n^\n* c\n\n"
+                + "Text.\n^\n    {:.info}\n\n```\n^\n```\n"));
+        // <pre><code>Here comes some code\n</code></pre> <pre><code>This one is separate.\n</code></pre>
+        // <ul><li>a</li><li>b</li></ul> <ul><li>c</li></ul> <p>Text.</p> <pre><code>{:.info}\n</code></pre>
+        // <pre><code>^\n</code></pre>
+        org.jsoup.nodes.Element post = SiteChecks.page(built.output(), "2016/06/16/code.html").selectFirst(".post-content");
+        assertEquals(List.of("Here comes some code\n", "This one is separate.\n", "{:.info}\n", "^\n"),
+                post.select("pre > code").stream().map(org.jsoup.nodes.Element::wholeText).toList());
+        assertEquals(List.of("a b", "c"), post.select("ul").eachText());
+        assertEquals(List.of("Text."), post.select("p").eachText());
+        assertTrue(post.select(".info").isEmpty(), post.html());
+        assertTrue(!post.text().contains("^") || post.text().indexOf('^') == post.text().lastIndexOf('^'), post.html());
+    }
+
+    @Test
     void anInchMarkShowsAsJekyllShowedIt() throws IOException {
         BuildResult built = importAndBuild(Map.of("2019-06-25-pi.md", "---\ntitle: Pi\n---\n\n"
                 + "(5) 2.5\" 100GB SATA MLC SSD and a \"3.5\" bay\".\n"));
