@@ -323,7 +323,7 @@ public final class Permalinks {
      */
     private static String hugoSegment(DraftPage page, String value, Position at, String what, String advice) {
         for (String segment : value.split("/", -1)) {
-            String bad = segment.isEmpty() ? "leaves no letter, digit or . _ ~ - @ to put in the URL"
+            String bad = segment.isEmpty() ? "leaves no letter, digit or . _ ~ + - @ to put in the URL"
                     : segment.equals(".") || segment.equals("..") ? "makes the URL segment '" + segment + "'"
                     : segment.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES - 10
                     ? "makes a file name longer than " + (MAX_NAME_BYTES - 10) + " bytes" : null;

@@ -63,12 +63,12 @@ public final class Slugs {
 
     /**
      * {@code text} as Hugo 0.111's permalinks put a slug or file name in a URL (its {@code urlize}): lower case; letters,
-     * digits, marks and {@code . _ ~ - @} kept (and {@code /} when {@code slashes}: a slug's {@code 2023/post} is two
+     * digits, marks and {@code . _ ~ + - @} kept (and {@code /} when {@code slashes}: a slug's {@code 2023/post} is two
      * folders, as in Hugo); a run of spaces (any of Unicode's, a no-break space too) one dash, none next to a dash
-     * written ({@code My Post - Part 2} → {@code my-post-part-2}); a run of {@code +} one dash, none after a dash
-     * ({@code c++} → {@code c-}, {@code a + b} → {@code a--b}, as Hugo writes them); anything else dropped
-     * ({@code Foo's Bar!} → {@code foos-bar}, {@code C#} → {@code c}). Checked against Hugo 0.111's output. "" for text
-     * with nothing kept.
+     * written ({@code My Post - Part 2} → {@code my-post-part-2}, {@code a + b} → {@code a-+-b}); anything else dropped
+     * ({@code Foo's Bar!} → {@code foos-bar}, {@code C#} → {@code c}). Checked against Hugo 0.111.3's output with no
+     * {@code [permalinks]}, its default URL ({@code c++} → {@code c++}; under a {@code [permalinks]} pattern of its own
+     * Hugo made each run of {@code +} a dash, {@code c-}, which README says how to keep). "" for text with nothing kept.
      */
     public static String hugo(String text, boolean slashes) {
         String lower = text.toLowerCase(Locale.ROOT);
@@ -94,22 +94,7 @@ public final class Slugs {
                 dash = true;
             }
         }
-        // Hugo keeps '+' here and its URL then holds a dash for each run of them, none after a dash.
-        if (out.indexOf("+") < 0) {
-            return out.toString();
-        }
-        StringBuilder plus = new StringBuilder(out.length());
-        for (int i = 0; i < out.length(); i++) {
-            char c = out.charAt(i);
-            if (c != '+') {
-                plus.append(c);
-            } else if (i == 0 || out.charAt(i - 1) != '+') {
-                if (plus.length() == 0 || plus.charAt(plus.length() - 1) != '-') {
-                    plus.append('-');
-                }
-            }
-        }
-        return plus.toString();
+        return out.toString();
     }
 
     /** The letters and digits of {@code spelled}, lower case, each run joined to the next by a dash; "" for none. */

@@ -77,6 +77,25 @@ class PostBundlesTest {
     }
 
     @Test
+    void aPlusInABundlesFolderIsKeptInItsUrlAsHugosDefaultKeptIt() throws IOException {
+        // Hugo 0.111.3 with no [permalinks]: /posts/hugo+blowfish-seo/ (until 2026-12-07 Kiln wrote /posts/hugo-blowfish-seo/).
+        write("site.yml", "permalink: /posts/:slugorfilename/\n");
+        bundle("Hugo+Blowfish-SEO", "2023-03-01");
+        write("content/posts/c++.md", "---\ntitle: C++\ndate: 2023-03-02\n---\nhi\n");
+
+        SiteOutput out = build();
+
+        Document post = SiteChecks.page(out, "posts/hugo+blowfish-seo/index.html");
+        assertEquals("/posts/hugo+blowfish-seo/photo.jpg", post.selectFirst(".post-content img").attr("src"));
+        assertArrayEquals(PHOTO, out.get("posts/hugo+blowfish-seo/photo.jpg"));
+        assertNotNull(out.get("posts/c++/index.html"));
+        Document home = SiteChecks.page(out, "index.html");
+        assertNotNull(home.selectFirst("a[href=/posts/c++/]"), home.html());
+        assertNotNull(home.selectFirst("a[href=/posts/hugo+blowfish-seo/]"), home.html());
+        assertEquals(List.of(), SiteChecks.brokenLinks(out, ""));
+    }
+
+    @Test
     void theImageOfABundlesFirstParagraphShowsOnTheHomePageAndInTheFeed() throws IOException {
         bundle("bundle-post", "2023-03-01");
         write("site.yml", "base_url: https://example.com/blog\nfeed: {content: excerpt}\n");

@@ -263,9 +263,7 @@ class PermalinksTest {
             "content/posts/x.md,                         'slug: \"\"',              /posts/:slugorfilename/, /posts/x/",
             "content/posts/Foo's Bar!.md,                '',                        /posts/:slugorfilename/, /posts/foos-bar/",
             "content/posts/C#.md,                        '',                        /posts/:slugorfilename/, /posts/c/",
-            "content/posts/c++.md,                       '',                        /posts/:slugorfilename/, /posts/c-/",
-            "content/posts/a + b.md,                     '',                        /posts/:slugorfilename/, /posts/a--b/",
-            "content/posts/x+y~z@w.md,                   '',                        /posts/:slugorfilename/, /posts/x-y~z@w/",
+            "content/posts/x~z@w.md,                     '',                        /posts/:slugorfilename/, /posts/x~z@w/",
             "content/posts/dots.in.name.md,              '',                        /posts/:slugorfilename/, /posts/dots.in.name/",
             "content/posts/b.dir/index.md,               '',                        /posts/:slugorfilename/, /posts/b.dir/",
             "content/posts/Html_Post.html,               '',                        /posts/:slugorfilename/, /posts/html_post/",
@@ -277,14 +275,40 @@ class PermalinksTest {
         assertEquals(url, Permalinks.of(draft(path, text), siteWithPermalink(pattern)).url());
     }
 
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+            // Hugo 0.111.3's own output with no [permalinks] (its default URL, which README's recipe writes as
+            // /posts/:slugorfilename/): each '+' kept, next to a space's dash too. Until 2026-12-07 a run of them was a
+            // dash (c++ was /posts/c-/), as Hugo wrote them only under a [permalinks] pattern of its own.
+            "content/posts/c++.md                          | ''                 | /posts/:slugorfilename/ | /posts/c++/",
+            "content/posts/a+b.md                          | ''                 | /posts/:slugorfilename/ | /posts/a+b/",
+            "content/posts/x+-y.md                         | ''                 | /posts/:slugorfilename/ | /posts/x+-y/",
+            "content/posts/a + b.md                        | ''                 | /posts/:slugorfilename/ | /posts/a-+-b/",
+            "content/posts/+lead.md                        | ''                 | /posts/:slugorfilename/ | /posts/+lead/",
+            "content/posts/x+y~z@w.md                      | ''                 | /posts/:slugorfilename/ | /posts/x+y~z@w/",
+            "content/posts/Hugo+Blowfish-SEO/index.md      | ''                 | /posts/:slugorfilename/ | /posts/hugo+blowfish-seo/",
+            "content/posts/251230211322_【Hugo×AWS】独自ドメインを設定する（Route53+ACM）.md | '' | /posts/:slugorfilename/"
+                    + " | /posts/251230211322_hugoaws独自ドメインを設定するroute53+acm/",
+            "content/posts/x.md                            | slug: go+rust      | /posts/:slugorfilename/ | /posts/go+rust/",
+            "content/posts/x.md                            | slug: \"C++ tips\" | /posts/:slugorfilename/ | /posts/c++-tips/",
+            "content/posts/x.md                            | slug: \"+++\"      | /posts/:slugorfilename/ | /posts/+++/",
+            "content/posts/x.md                            | slug: 2023/year+post | /posts/:slugorfilename/ | /posts/2023/year+post/",
+            "content/posts/c++.md                          | ''                 | /:year/:filename/       | /2018/c++/",
+            "content/posts/x.md                            | url: /special/a+b/ | /posts/:slugorfilename/ | /special/a+b/",
+    })
+    void aPlusInAFileNameBundleOrSlugIsKeptAsInHugosDefaultUrl(String path, String front, String pattern, String url) {
+        String text = "---\ntitle: T\ndate: 2018-03-05\n" + (front.isEmpty() ? "" : front + "\n") + "---\n";
+        assertEquals(url, Permalinks.of(draft(path, text), siteWithPermalink(pattern)).url());
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
             // Hugo put such a post at its section's own address, /posts/, where the list page overwrote it.
-            "content/posts/x.md  | slug: \"???\" | 4:7 | slug '???' leaves no letter, digit or . _ ~ - @ to put in the URL"
+            "content/posts/x.md  | slug: \"???\" | 4:7 | slug '???' leaves no letter, digit or . _ ~ + - @ to put in the URL"
                     + " under :slugorfilename and :filename, as Hugo makes them: write one of letters and digits",
             "content/posts/x.md  | slug: \".\"   | 4:7 | slug '.' makes the URL segment '.' under :slugorfilename",
             "content/posts/x.md  | slug: a/../b  | 4:7 | slug 'a/../b' makes the URL segment '..' under",
-            "content/posts/🎉.md | ''            | 1:1 | its file name '🎉' leaves no letter, digit or . _ ~ - @ to put in the"
+            "content/posts/🎉.md | ''            | 1:1 | its file name '🎉' leaves no letter, digit or . _ ~ + - @ to put in the"
                     + " URL under :slugorfilename and :filename, as Hugo makes them: give it a slug: of letters and digits",
     })
     void aHugoSlugOrFileNameThatMakesNoUrlSegmentIsAProblemAtIt(String path, String front, String place, String message) {
