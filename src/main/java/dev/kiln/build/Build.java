@@ -419,12 +419,12 @@ public final class Build implements AutoCloseable {
 
     /** Everything a page's rendered body depends on: if none of it changed, neither did the body. */
     private record RenderInputs(String text, int bodyStart, boolean markdown, String url, String separator,
-                                String excerpt, Set<String> layoutIds, boolean lineNumbers) {
+                                String excerpt, Set<String> layoutIds, boolean lineNumbers, boolean emoji) {
         /** Equal when the bodies are (a front-matter edit leaves the body alone), and the rest is. */
         @Override
         public boolean equals(Object o) {
             return o instanceof RenderInputs in && markdown == in.markdown && url.equals(in.url)
-                    && lineNumbers == in.lineNumbers
+                    && lineNumbers == in.lineNumbers && emoji == in.emoji
                     && layoutIds.equals(in.layoutIds)
                     && separator.equals(in.separator) && java.util.Objects.equals(excerpt, in.excerpt)
                     && text.length() - bodyStart == in.text.length() - in.bodyStart
@@ -443,7 +443,7 @@ public final class Build implements AutoCloseable {
         String separator = draft.front().excerptSeparator();
         RenderInputs inputs = new RenderInputs(draft.source().text(), draft.bodyStart(), draft.source().isMarkdown(), routed.route().url(),
                 separator != null ? separator : config.excerptSeparator(), draft.front().excerpt(), layoutIds,
-                config.lineNumbers());
+                config.lineNumbers(), config.emoji());
         try {
             return new Page(draft, routed.route(), rendered.get(draft.path(), inputs,
                     in -> timings.page(draft.path(), () -> renderBody(in, urls))));
@@ -483,8 +483,14 @@ public final class Build implements AutoCloseable {
     /** As above, for a site whose fenced code blocks are all numbered unless they say otherwise when {@code lineNumbers}. */
     static Body markdownBody(MarkdownRenderer markdown, String source, String url, String separator, SiteUrls urls,
                              Set<String> layoutIds, boolean lineNumbers) {
+        return markdownBody(markdown, source, url, separator, urls, layoutIds, lineNumbers, false);
+    }
+
+    /** As above, for a site whose emoji codes ({@code :smile:}) are emoji when {@code emoji} (site.yml's {@code emoji}). */
+    static Body markdownBody(MarkdownRenderer markdown, String source, String url, String separator, SiteUrls urls,
+                             Set<String> layoutIds, boolean lineNumbers, boolean emoji) {
         MarkdownRenderer.Rendered rendered = markdown.renderPage(source, url, BodyProcessor.separatorText(separator),
-                BodyProcessor.rootRelative(url), urls, layoutIds, lineNumbers);
+                BodyProcessor.rootRelative(url), urls, layoutIds, lineNumbers, emoji);
         MarkdownRenderer.Finished done = rendered.finished();
         Body body = done == null ? BodyProcessor.process(rendered.html(), url, separator, layoutIds)
                 : BodyProcessor.finished(done.html(), done.excerptHtml(), done.headings().stream()
@@ -499,7 +505,7 @@ public final class Build implements AutoCloseable {
             Liquid.refuseInHtml(source, urls); // an HTML page's Liquid would be printed as text as a Markdown page's
         }
         Body body = in.markdown() ? markdownBody(markdown, source, in.url(), in.separator(), urls, in.layoutIds(),
-                in.lineNumbers())
+                in.lineNumbers(), in.emoji())
                 : BodyProcessor.process(source, in.url(), in.separator(), in.layoutIds());
         if (in.excerpt() == null) {
             return body;

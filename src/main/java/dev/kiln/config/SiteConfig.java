@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * a name at any depth ({@code .well-known}) or a path as published ({@code .well-known/security.txt}).
  * {@code lineNumbers}: every fenced code block's lines are numbered, as if each said {@code linenos} (one that says
  * {@code linenos=false} is not), as kramdown's {@code syntax_highlighter_opts.block.line_numbers} and Hugo's
- * {@code markup.highlight.lineNos} number a site's code. {@code paginatePath}: where the pages of the post list are, Jekyll's {@code paginate_path}
+ * {@code markup.highlight.lineNos} number a site's code. {@code emoji}: emoji codes ({@code :smile:}) in Markdown are
+ * emoji, as Hugo's {@code enableEmoji = true} makes them. {@code paginatePath}: where the pages of the post list are, Jekyll's {@code paginate_path}
  * ({@code /blog/page:num/}: the list at {@code /blog/}, its page 2 at {@code /blog/page2/}); null for Kiln's own,
  * the list at {@code /} and its page 2 at {@code /page/2/}. {@code positions}: where the value of each setting that
  * {@code site.yml} gives stands in it, so that a problem found later (two pages on one URL) is reported there.
@@ -38,6 +39,7 @@ public record SiteConfig(
         Feed feed,
         boolean toc,
         boolean lineNumbers,
+        boolean emoji,
         String archivePermalink,
         boolean future,
         List<String> include,
@@ -72,7 +74,7 @@ public record SiteConfig(
     public static SiteConfig defaults() {
         return new SiteConfig("My Blog", "", "", "", "", "en", ZoneId.of("UTC"), DEFAULT_PERMALINK,
                 DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), new Feed(20, true, false, "/feed.xml"), false,
-                false, DEFAULT_ARCHIVE_PERMALINK, false, List.of(), null, Map.of(), Map.of());
+                false, false, DEFAULT_ARCHIVE_PERMALINK, false, List.of(), null, Map.of(), Map.of());
     }
 
     /**
@@ -136,7 +138,7 @@ public record SiteConfig(
     public SiteConfig withBaseUrl(String baseUrl) {
         String[] parts = splitBaseUrl(baseUrl);
         return new SiteConfig(title, description, author, parts[0], parts[1], language, timezone, permalink,
-                tagPermalink, paginate, excerptSeparator, nav, feed, toc, lineNumbers, archivePermalink, future, include, paginatePath, params,
+                tagPermalink, paginate, excerptSeparator, nav, feed, toc, lineNumbers, emoji, archivePermalink, future, include, paginatePath, params,
                 positions);
     }
 

@@ -175,7 +175,8 @@ final class HugoFolders {
      * Where the settings {@code keys} (top-level, lower case), {@code paths} (every key's dotted path, lower case, with
      * its value as written) go in site.yml, as README's table says, in parentheses: the top-level keys README maps,
      * those under the one table of a single-language site ({@code [languages.zh-cn]}: LoveIt's and other CJK themes'
-     * way), and {@code markup.highlight.lineNos}, line numbers on every code block, which Kiln writes per fence.
+     * way), {@code markup.highlight.lineNos}, line numbers on every code block, which Kiln writes per fence, and
+     * {@code enableEmoji}, emoji codes as emoji.
      */
     private static String moves(Set<String> keys, String section, Map<String, String> paths) {
         List<String> moves = new ArrayList<>();
@@ -217,6 +218,9 @@ final class HugoFolders {
         }
         if ("true".equals(paths.get("markup.highlight.linenos"))) {
             moves.add("markup.highlight.lineNos (line numbers on every code block) → line_numbers: true");
+        }
+        if ("true".equals(paths.get("enableemoji"))) {
+            moves.add("enableEmoji (:smile: as 😄) → emoji: true");
         }
         return moves.isEmpty() ? "(" + SEE.replace(" the others", " its keys") + ")"
                 : "(" + String.join(", ", moves) + "; " + SEE + ")";

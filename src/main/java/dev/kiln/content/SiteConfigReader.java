@@ -13,7 +13,7 @@ import java.util.Set;
 public final class SiteConfigReader {
 
     private static final Set<String> KNOWN = Set.of("title", "description", "author", "base_url", "language",
-            "timezone", "permalink", "tag_permalink", "paginate", "excerpt_separator", "nav", "feed", "toc", "line_numbers", "archive_permalink",
+            "timezone", "permalink", "tag_permalink", "paginate", "excerpt_separator", "nav", "feed", "toc", "line_numbers", "emoji", "archive_permalink",
             "future", "include", "paginate_path");
 
     /** A placeholder of {@code tag_permalink}: a whole word, as in a post's permalink. */
@@ -78,6 +78,7 @@ public final class SiteConfigReader {
                 feed(f, yaml, defaults.feed()),
                 f.bool("toc", defaults.toc()),
                 f.bool("line_numbers", defaults.lineNumbers()),
+                f.bool("emoji", defaults.emoji()),
                 f.text("archive_permalink", defaults.archivePermalink()),
                 f.bool("future", defaults.future()),
                 include(f),

@@ -79,6 +79,10 @@ public final class SiteYml {
             // kramdown's syntax_highlighter_opts.block.line_numbers: Jekyll numbered every fenced code block.
             y.append("line_numbers: true\n");
         }
+        if (List.of("plugins", "gems").stream().anyMatch(k -> c.values().get(k) instanceof List<?> l && l.contains("jemoji"))) {
+            // jemoji's :smile: codes: Kiln writes them as the emoji's characters, where jemoji wrote GitHub's images.
+            y.append("# jemoji: :smile: codes are emoji (characters, where jemoji wrote images)\nemoji: true\n");
+        }
         if (Boolean.TRUE.equals(c.values().get("future"))) {
             // Jekyll published the posts dated after its build: so does Kiln.
             y.append("future: true\n");

@@ -152,7 +152,19 @@ public final class MarkdownRenderer {
      */
     public Rendered renderPage(String markdown, String pageUrl, String marker, UnaryOperator<String> rootRelative,
                                SiteUrls urls, java.util.Set<String> layoutIds, boolean lineNumbers) {
-        String text = KramdownSyntax.rewrite(markdown, parser);
+        return renderPage(markdown, pageUrl, marker, rootRelative, urls, layoutIds, lineNumbers, false);
+    }
+
+    /**
+     * As {@link #renderPage(String, String, String, UnaryOperator, SiteUrls, java.util.Set, boolean)}, for a site whose
+     * emoji codes ({@code :smile:}) are emoji when {@code emoji} (site.yml's {@code emoji}, Hugo's {@code enableEmoji}):
+     * replaced in the text before it is read, as Hugo replaced them, so that both parsers read the same text.
+     */
+    public Rendered renderPage(String markdown, String pageUrl, String marker, UnaryOperator<String> rootRelative,
+                               SiteUrls urls, java.util.Set<String> layoutIds, boolean lineNumbers, boolean emoji) {
+        String rewritten = KramdownSyntax.rewrite(markdown, parser);
+        // A new text when it holds a code: problems are then told at the offsets of the text as written (below).
+        String text = emoji ? Emoji.replace(rewritten) : rewritten;
         Document document = parser.parse(PageChars.of(text));
         if (lineNumbers) {
             document.set(FenceOptions.NUMBERED_SITE, true);

@@ -61,6 +61,13 @@ class SiteConfigTest {
     }
 
     @Test
+    void emojiIsASettingOffUnlessSetNotAParam() {
+        assertEquals(false, config("").emoji());
+        assertEquals(true, config("emoji: true\n").emoji());
+        assertEquals(Map.of(), config("emoji: true\n").params());
+    }
+
+    @Test
     void lineNumbersNumbersEveryFencedBlockOfTheSiteAndIsOffUnlessSet() {
         assertEquals(false, config("").lineNumbers());
         assertEquals(true, config("line_numbers: true\n").lineNumbers());

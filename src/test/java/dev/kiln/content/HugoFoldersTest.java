@@ -159,6 +159,21 @@ class HugoFoldersTest {
     }
 
     @Test
+    void enableEmojiIsNamedWithTheSettingThatKeepsIt() throws IOException {
+        // Academic's config.toml and Blowfish's config/_default/hugo.toml: enableEmoji = true (:smile: as 😄).
+        Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
+        Kiln.write(site, "hugo.toml", "baseURL = 'https://example.org/'\ntitle = 'T'\nenableEmoji = true\n");
+        Kiln.write(site, "config/_default/hugo.toml", "enableEmoji = true\n");
+
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of(
+                "config/_default/hugo.toml:1:1: Hugo's settings folder config/_default/, which Kiln does not read: "
+                        + "write its settings in site.yml (enableEmoji (:smile: as 😄) → emoji: true; README's Coming "
+                        + "from Hugo maps the others), then remove the folder",
+                "hugo.toml:1:1: " + SETTINGS + "title → title, baseURL → base_url, enableEmoji (:smile: as 😄) → "
+                        + "emoji: true; README's Coming from Hugo maps the others), then remove hugo.toml"));
+    }
+
+    @Test
     void aConfigYamlOfAnotherToolIsLeftAloneWithOrWithoutSiteYml() throws IOException {
         Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
         // site.yml is optional: a config.yaml without Hugo's own keys is another tool's.

@@ -700,6 +700,19 @@ class ImportedSitesTest {
                 + "block's lines numbered)"), report.warnings());
     }
 
+    @Test
+    void jemojisCodesBecomeSiteYmlsEmojiAndAreEmojiInThePosts() throws Exception {
+        // GitHub Pages' jemoji in plugins: wrote :smile: as GitHub's image of 😄; Kiln writes the emoji itself.
+        Path src = jekyllSite("moji", Map.of("_config.yml", "title: M\nplugins:\n  - jekyll-feed\n  - jemoji\n",
+                "_posts/2020-01-01-m.md", "---\ntitle: M\n---\nShipped :tada: :+1:\n"));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        assertTrue(text(src.resolveSibling("moji-kiln/site.yml")).contains("\nemoji: true\n"));
+        var content = SiteChecks.page(built.output(), "2020/01/01/m.html").selectFirst(".post-content");
+        assertEquals("<p>Shipped 🎉 👍</p>", content.html());
+    }
+
     /** Kiln writes footnotes as kramdown does by default: those defaults are no warning, other values are. */
     @Test
     void kramdownsFootnoteOptionsAtTheirDefaultsAreNoWarning() throws Exception {
