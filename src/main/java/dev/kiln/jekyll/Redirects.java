@@ -60,14 +60,24 @@ public final class Redirects {
             return;
         }
         long pages = (published + perPage - 1) / perPage;
-        String pattern = String.valueOf(config.values().getOrDefault("paginate_path", "/page:num/"));
         for (long n = 2; n <= pages; n++) {
-            String old = (pattern.startsWith("/") ? "" : "/") + pattern.replace(":num", Long.toString(n));
+            String old = jekyllPageUrl(config, n);
             String now = kiln.listUrl((int) n);
             Path to = content.resolve(file(old));
             if (!Importer.sameUrl(old, now) && !Files.exists(to)) {
                 Importer.write(to, page(kiln, now));
             }
         }
+    }
+
+    /**
+     * The URL of Jekyll's home page {@code n} (2 or more): jekyll-paginate makes its {@code paginate_path}, with
+     * {@code :num} replaced, the page's folder, so that {@code /page:num} is {@code /page2/} as {@code /page:num/} is
+     * (Jekyll wrote {@code page2/index.html}).
+     */
+    static String jekyllPageUrl(JekyllConfig config, long n) {
+        String pattern = String.valueOf(config.values().getOrDefault("paginate_path", "/page:num/"));
+        String url = (pattern.startsWith("/") ? "" : "/") + pattern.replaceFirst(":num", Long.toString(n));
+        return url.endsWith("/") ? url : url + "/";
     }
 }

@@ -66,10 +66,13 @@ public final class SiteYml {
         }
         if (c.paginate() != null && c.paginate() > 0) {
             y.append("paginate: ").append(c.paginate()).append('\n');
-            Object path = c.values().getOrDefault("paginate_path", "/page:num/");
             if (choices.paginatePath() == null) {
-                warnings.add("_config.yml: home pages 2, 3, ... move from " + path + " to Kiln's /page/N/; "
-                        + "redirect pages are written at the old URLs");
+                dev.kiln.error.Position at = c.keyPositions().getOrDefault("paginate_path",
+                        c.keyPositions().getOrDefault("paginate", dev.kiln.error.Position.START));
+                warnings.add("_config.yml:" + at.line() + ":" + at.column() + ": home pages 2, 3, ... move from "
+                        + "Jekyll's " + Redirects.jekyllPageUrl(c, 2) + ", " + Redirects.jekyllPageUrl(c, 3)
+                        + ", ... to Kiln's /page/2/, /page/3/, ...; a redirect page is written at each old URL, so "
+                        + "links to them keep working");
             }
         }
         line(y, "paginate_path", choices.paginatePath());

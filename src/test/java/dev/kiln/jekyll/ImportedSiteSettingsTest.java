@@ -219,6 +219,38 @@ class ImportedSiteSettingsTest {
                 .toList());
     }
 
+    /**
+     * {@code paginate_path: /page:num} without a trailing slash (the TeXt theme's default): jekyll-paginate makes
+     * {@code /page2} the page's folder, so Jekyll wrote {@code page2/index.html} (URL {@code /page2/}); the
+     * redirect to Kiln's {@code /page/2/} is written there, not at {@code page2.html}, and the import's warning
+     * names the URLs Jekyll wrote, at {@code paginate_path}'s line.
+     */
+    @Test
+    void paginatePathWithoutTrailingSlashRedirectsFromJekyllsFolders() throws IOException {
+        Path src = jekyllSite("text", Map.of(
+                "_config.yml", "title: T\npaginate: 1\npaginate_path: /page:num\nplugins: [jekyll-paginate]\n",
+                "index.html", "---\ntitle: Home\n---\n{% for p in paginator.posts %}{{ p.title }}{% endfor %}\n",
+                "_posts/2020-01-01-p.md", "---\ntitle: P\n---\nOne.\n",
+                "_posts/2020-01-02-q.md", "---\ntitle: Q\n---\nTwo.\n",
+                "_posts/2020-01-03-r.md", "---\ntitle: R\n---\nThree.\n"));
+        Path dest = imported(src);
+
+        BuildResult built = build(dest);
+        Map<String, byte[]> files = built.output().files();
+        for (int n = 2; n <= 3; n++) {
+            assertTrue(files.containsKey("page" + n + "/index.html"), files.keySet().toString());
+            String redirect = new String(files.get("page" + n + "/index.html"), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(redirect.contains("url=/page/" + n + "/"), redirect);
+            assertFalse(files.containsKey("page" + n + ".html"), files.keySet().toString());
+        }
+        assertFalse(files.containsKey("page4/index.html"));
+        assertTrue(report.warnings().contains("_config.yml:3:1: home pages 2, 3, ... move from Jekyll's /page2/, "
+                + "/page3/, ... to Kiln's /page/2/, /page/3/, ...; a redirect page is written at each old URL, so "
+                + "links to them keep working"), report.warnings().toString());
+        assertEquals(List.of(), dev.kiln.build.LinkReport.problems(built, dest).stream().map(Object::toString)
+                .toList());
+    }
+
     /** Jekyll's layout: null (no layout), which Kiln refuses, is dropped as a layout Kiln lacks is: the site builds. */
     @Test
     void aPageWithLayoutNullIsImportedWithoutItsLayoutAndBuilds() throws IOException {
