@@ -781,16 +781,17 @@ public final class Importer {
                     LineMap lines = LineMap.of(lineEnds(p.source().body()), p.source().bodyLine())
                             .then(lineEnds(p.source().body()), body);
                     // Extensions first: a {::comment} in an element read as text stays hidden.
+                    // The page's own {::options parse_block_html} decides as the site's does.
                     KramdownExtensions.Result k = KramdownExtensions.convert(p.source().path(), body, lines,
-                            markdown::code);
+                            markdown::code, parseBlockHtml);
                     warnings.addAll(k.warnings());
                     lines = lines.then(body, k.text());
                     SpanMarkdown span = new SpanMarkdown(markdown, raw, k.text());
                     // Without parse_block_html, a block element is raw to kramdown, blank lines and all.
-                    String html = parseBlockHtml ? k.text() : KramdownRawHtml.convert(k.text(), markdown::code);
+                    String html = k.parseBlockHtml() ? k.text() : KramdownRawHtml.convert(k.text(), markdown::code);
                     lines = lines.then(k.text(), html);
                     KramdownHtml.Result h = KramdownHtml.convert(p.source().path(), html, lines,
-                            parseBlockHtml, markdown::code, span);
+                            k.parseBlockHtml(), markdown::code, span);
                     warnings.addAll(h.warnings());
                     lines = lines.then(html, h.text());
                     // Tables before math: kramdown splits a row at each pipe, one in $$...$$ too, and then reads

@@ -12,12 +12,17 @@ import java.util.regex.Pattern;
  * Converts kramdown's extensions, which Kiln's Markdown does not read (it would show them, and the text they hide,
  * as text), into what it does, outside code, as kramdown's HTML converter writes them: {@code {::comment}...{:/comment}}
  * becomes an HTML comment, {@code {::nomarkdown}...{:/nomarkdown}} raw HTML that no Markdown rule touches (nothing
- * when its {@code type} is not HTML), and {@code {::options .../}} is dropped with a warning.
+ * when its {@code type} is not HTML), and {@code {::options .../}} is dropped: its {@code parse_block_html}, which
+ * kramdown follows from there on, is the page's (Kiln's conversion of HTML blocks follows it, as it follows the site's
+ * in {@code _config.yml}); any other option is a warning saying what Kiln does instead.
  */
 final class KramdownExtensions {
 
-    /** A converted text and the warnings ({@code path:line: ...}) for what it dropped. */
-    record Result(String text, List<String> warnings) {}
+    /**
+     * A converted text, the warnings ({@code path:line: ...}) for what it dropped, and whether kramdown read the page's
+     * HTML blocks with {@code parse_block_html}: the site's setting, or the page's own {@code {::options}}.
+     */
+    record Result(String text, List<String> warnings, boolean parseBlockHtml) {}
 
     /** kramdown's {@code EXT_START_STR}: a name, attributes, and a {@code /} when the extension has no body. */
     private static final Pattern START = Pattern.compile("\\{::(\\w+)(?:\\s((?:\\\\}|[^}])*?)|)(/)?}");
@@ -31,6 +36,10 @@ final class KramdownExtensions {
     private static final Pattern BLOCK_HTML = Pattern.compile("(?i) {0,3}<(?:div|table|section|article|aside|"
             + "figure|blockquote|ul|ol|dl|p|h[1-6]|details|nav|header|footer|main|form|hr|center)(?:[\\s/>]|$).*");
     private static final Pattern TAG_OR_ENTITY = Pattern.compile("<[^<>]*>|&(?:#\\d+|#x\\p{XDigit}+|\\w+);");
+    /** An option of {@code {::options}}, as kramdown's attribute lists write a key and its value. */
+    private static final Pattern OPTION = Pattern.compile("(\\w[\\w-]*)=([\"'])((?:\\\\}|\\\\\\2|(?!\\2)[^}])*?)\\2");
+    /** A block element's start tag at the start of a line, which parse_block_html decides how kramdown reads. */
+    private static final Pattern BLOCK_TAG = Pattern.compile(" {0,3}<([A-Za-z][\\w:-]*)(?![\\w:-])([^>]*)");
 
     private KramdownExtensions() {}
 
@@ -38,10 +47,13 @@ final class KramdownExtensions {
      * {@code text} (the body of {@code path}, its lines where {@code lines} places them) converted; {@code codeOf} gives the
      * offsets of a text's code spans and blocks, whose extensions are text.
      */
-    static Result convert(String path, String text, LineMap lines, Function<String, BitSet> codeOf) {
+    static Result convert(String path, String text, LineMap lines, Function<String, BitSet> codeOf,
+                          boolean siteParseBlockHtml) {
         if (!text.contains("{::")) {
-            return new Result(text, List.of());
+            return new Result(text, List.of(), siteParseBlockHtml);
         }
+        Boolean pageParseBlockHtml = null;
+        int pageOptionsLine = 0; // the file's line of the page's first parse_block_html
         BitSet code = codeOf.apply(text);
         StringBuilder out = new StringBuilder(text.length());
         List<String> warnings = new ArrayList<>();
@@ -71,8 +83,41 @@ final class KramdownExtensions {
                 span[1] = stop[1];
             }
             if (name.equals("options")) {
-                warnings.add(lines.warning(path, newlines(text, m.start()), m.start() - lineStart + 1,
-                        "kramdown options " + m.group() + " dropped: Kiln's Markdown has no such settings"));
+                int line = newlines(text, m.start());
+                int column = m.start() - lineStart + 1;
+                Matcher option = OPTION.matcher(m.group(2) == null ? "" : m.group(2));
+                while (option.find()) {
+                    String key = option.group(1);
+                    String value = option.group(3);
+                    if (!key.equals("parse_block_html")) {
+                        if (!KramdownOptions.isDefault(key, value)) {
+                            warnings.add(lines.warning(path, line, column, "kramdown option " + option.group()
+                                    + " in " + m.group() + " is not carried over: " + KramdownOptions.instead(key)));
+                        }
+                        continue;
+                    }
+                    // kramdown's Boolean option: true unless "false" or empty.
+                    boolean on = !value.strip().equalsIgnoreCase("false") && !value.isEmpty();
+                    if (pageParseBlockHtml == null) {
+                        pageParseBlockHtml = on;
+                        pageOptionsLine = lines.position(line, column).line();
+                        if (on != siteParseBlockHtml) {
+                            int optionsLine = pageOptionsLine;
+                            blockAbove(text, lineStart, code).ifPresent(at -> warnings.add(lines.warning(path,
+                                    newlines(text, at), at - text.lastIndexOf('\n', at - 1),
+                                    "this HTML block is above " + m.group() + " (line " + optionsLine + "): kramdown "
+                                    + "read HTML blocks with parse_block_html " + on + " from that line on, Kiln on the "
+                                    + "whole page; add markdown=\"" + (on ? "0" : "1") + "\" to this tag (and to other "
+                                    + "block elements above line " + optionsLine + ") to keep it as Jekyll showed it")));
+                        }
+                    } else if (on != pageParseBlockHtml) {
+                        warnings.add(lines.warning(path, line, column, m.group() + ": kramdown read the HTML blocks "
+                                + "below it with parse_block_html " + on + ", Kiln with the page's first {::options} "
+                                + "(line " + pageOptionsLine + "), " + !on + "; add "
+                                + "markdown=\"" + (on ? "1" : "0") + "\" to the tags of the block elements below it "
+                                + "to keep them as Jekyll showed them"));
+                    }
+                }
             }
             String indent = block ? text.substring(lineStart, m.start()) : "";
             out.append(text, done, span[0]).append(replacement(name, m.group(2), body, block, indent,
@@ -81,7 +126,31 @@ final class KramdownExtensions {
             from = done;
         }
         out.append(text, done, text.length());
-        return new Result(out.toString(), warnings);
+        return new Result(out.toString(), warnings, pageParseBlockHtml == null ? siteParseBlockHtml
+                : pageParseBlockHtml);
+    }
+
+    /**
+     * The offset of the first block element's start tag, at the start of a line of {@code text} before {@code end} and
+     * outside code, whose content {@code parse_block_html} changes (no span element, none without content, none raw
+     * text in any case, none with a {@code markdown} attribute of its own).
+     */
+    private static java.util.Optional<Integer> blockAbove(String text, int end, BitSet code) {
+        int at = 0;
+        while (at < end) {
+            int lineEnd = lineEnd(text, at);
+            Matcher tag = BLOCK_TAG.matcher(text.substring(at, lineEnd));
+            if (tag.lookingAt() && !code.get(at + tag.start(1) - 1)) {
+                String name = tag.group(1).toLowerCase(java.util.Locale.ROOT);
+                if (!KramdownHtml.SPAN_ELEMENTS.contains(name) && !KramdownHtml.WITHOUT_BODY.contains(name)
+                        && !KramdownHtml.RAW_TEXT.contains(name) && !tag.group(2).toLowerCase(java.util.Locale.ROOT)
+                        .contains("markdown") && !tag.group(2).endsWith("/")) {
+                    return java.util.Optional.of(at + tag.start(1) - 1);
+                }
+            }
+            at = lineEnd + 1;
+        }
+        return java.util.Optional.empty();
     }
 
     /** What stands for the extension {@code name} with {@code attributes} and {@code body}. */

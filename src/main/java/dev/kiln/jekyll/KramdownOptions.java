@@ -121,8 +121,16 @@ final class KramdownOptions {
         };
     }
 
+    /**
+     * Whether {@code value}, written in a page's {@code {::options}}, is Jekyll 4.3's default for the kramdown option
+     * {@code name}: what Kiln does too.
+     */
+    static boolean isDefault(String name, String value) {
+        return DEFAULTS.getOrDefault(name, List.of()).contains(normal(value));
+    }
+
     /** What Kiln does instead of the kramdown option {@code name}. */
-    private static String instead(String name) {
+    static String instead(String name) {
         return switch (name) {
             case "hard_wrap" -> "Kiln joins a paragraph's lines, as Jekyll's default does (end a line with two "
                     + "spaces or a backslash to break it)";

@@ -550,6 +550,39 @@ class ImportedSitesTest {
         assertEquals(List.of(), report.warnings());
     }
 
+    /**
+     * A page's own {@code {::options parse_block_html="true" /}} (kramdown's, read from there on) is followed as the
+     * site's setting is: the Markdown in its {@code <div>}s is rendered, its TOC made, as Jekyll showed them, with no
+     * warning.
+     */
+    @Test
+    void aPagesOwnParseBlockHtmlOptionIsFollowedAsTheSitesIs() throws Exception {
+        var article = post("pageoption", "", "{::options parse_block_html=\"true\" /}\n<div class=\"toc\">\n"
+                + "Contents\n\n* toc\n{:toc}\n</div>\n\n## One\n\n<div class=\"note\">\n"
+                + "See [the docs](https://example.org/) and *this*.\n</div>\n");
+
+        var note = article.selectFirst("div.note");
+        assertEquals("the docs", note.selectFirst("p a[href=https://example.org/]").text(), note.outerHtml());
+        assertEquals("this", note.selectFirst("p em").text());
+        var toc = article.selectFirst("div.toc");
+        assertEquals("Contents", toc.selectFirst("p").text(), toc.outerHtml());
+        assertNotNull(toc.selectFirst("a[href=#one]"), toc.outerHtml());
+        assertFalse(toc.text().contains("{:toc}"), toc.outerHtml());
+        assertEquals(List.of(), report.warnings());
+    }
+
+    /** {@code {::options parse_block_html="false" /}} in a page of a site that sets it: that page's HTML stays raw. */
+    @Test
+    void aPagesOwnParseBlockHtmlFalseKeepsItsHtmlRaw() throws Exception {
+        var article = post("pageoff", "kramdown:\n  parse_block_html: true\n",
+                "{::options parse_block_html=\"false\" /}\n\n<div class=\"note\">\nSee *this*.\n</div>\n");
+
+        var note = article.selectFirst("div.note");
+        assertEquals("See *this*.", note.text(), note.outerHtml());
+        assertNull(note.selectFirst("p, em"), note.outerHtml());
+        assertEquals(List.of(), report.warnings());
+    }
+
     @Test
     void anEndTagKramdownDoesNotSeeIsAWarningAtItsLine() throws Exception {
         Path src = jekyllSite("oneline", Map.of("_config.yml", "title: O\n",

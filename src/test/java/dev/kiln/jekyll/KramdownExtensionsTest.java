@@ -19,7 +19,7 @@ class KramdownExtensionsTest {
     private final MarkdownRenderer markdown = new MarkdownRenderer(Highlighter.plain());
 
     private KramdownExtensions.Result result(String body) {
-        return KramdownExtensions.convert("_posts/p.md", body, LineMap.of(body, 4), markdown::code);
+        return KramdownExtensions.convert("_posts/p.md", body, LineMap.of(body, 4), markdown::code, false);
     }
 
     private String convert(String body) {
@@ -72,12 +72,43 @@ class KramdownExtensionsTest {
         assertEquals("A.\nLast.\n", convert("A.\n{::comment /}\nLast.\n"));
     }
 
+    /**
+     * {@code {::options}} is dropped; its {@code parse_block_html} is the page's (followed, as the site's is, so no
+     * warning), any other option not at Jekyll's default a warning at its line saying what Kiln does instead.
+     */
     @Test
-    void optionsAreDroppedWithAWarningAtTheirLine() {
-        KramdownExtensions.Result r = result("A.\n\n{::options parse_block_html=\"true\" /}\n\nB.\n");
+    void optionsAreDroppedTheirParseBlockHtmlFollowedTheOthersAWarningAtTheirLine() {
+        KramdownExtensions.Result r = result("A.\n\n{::options parse_block_html=\"true\" toc_levels=\"2..3\" "
+                + "parse_span_html=\"true\" /}\n\nB.\n");
         assertEquals("A.\n\n\nB.\n", r.text());
-        assertEquals(List.of("_posts/p.md:6:1: kramdown options {::options parse_block_html=\"true\" /} dropped: "
-                + "Kiln's Markdown has no such settings"), r.warnings());
+        assertTrue(r.parseBlockHtml());
+        assertEquals(List.of("_posts/p.md:6:1: kramdown option toc_levels=\"2..3\" in {::options parse_block_html="
+                + "\"true\" toc_levels=\"2..3\" parse_span_html=\"true\" /} is not carried over: Kiln's table of "
+                + "contents lists a page's h2–h6 headings"), r.warnings());
+        assertFalse(result("{::options parse_block_html=\"false\" /}\n").parseBlockHtml());
+        assertFalse(result("{::options parse_block_html=true /}\n").parseBlockHtml(), "kramdown reads quoted values only");
+        assertEquals(List.of(), result("{::options parse_block_html=\"1\" /}\n").warnings());
+    }
+
+    /**
+     * kramdown reads HTML blocks with a page's {@code parse_block_html} from its {@code {::options}} on, Kiln on the
+     * whole page: a block element above it is a warning at its tag, saying how to keep what Jekyll showed.
+     */
+    @Test
+    void aBlockElementAboveTheOptionsIsAWarningAtItsTag() {
+        KramdownExtensions.Result r = result("<span>s</span>\n\n```\n<div>code</div>\n```\n\n <section>\n*a*\n"
+                + "</section>\n\n{::options parse_block_html=\"true\" /}\n\n<div>\n*b*\n</div>\n");
+        assertTrue(r.parseBlockHtml());
+        assertEquals(List.of("_posts/p.md:10:2: this HTML block is above {::options parse_block_html=\"true\" /} "
+                + "(line 14): kramdown read HTML blocks with parse_block_html true from that line on, Kiln on the whole "
+                + "page; add markdown=\"0\" to this tag (and to other block elements above line 14) to keep it as "
+                + "Jekyll showed it"), r.warnings());
+        assertEquals(List.of("_posts/p.md:7:1: {::options parse_block_html=\"false\" /}: kramdown read the HTML "
+                + "blocks below it with parse_block_html false, Kiln with the page's first {::options} (line 4), true; "
+                + "add markdown=\"0\" to the tags of the block elements below it to keep them as Jekyll showed them"),
+                result("{::options parse_block_html=\"true\" /}\n\n<div>\n{::options parse_block_html=\"false\" /}\n"
+                        + "</div>\n").warnings());
+        assertEquals(List.of(), result("{::options parse_block_html=\"true\" /}\n\n<div>\n*b*\n</div>\n").warnings());
     }
 
     @Test
