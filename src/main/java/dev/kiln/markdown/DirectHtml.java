@@ -764,8 +764,14 @@ final class DirectHtml {
             } else if (value.indexOf('&') >= 0) {
                 throw UNSUPPORTED; // flexmark keeps entities in attributes, which jsoup decodes
             } else {
+                // A title over lines ([r]: /u "x\n  y"): flexmark's writer drops the spaces that start a line, as put does.
+                boolean startOfLine = false;
                 for (int i = 0, n = value.length(); i < n; i++) {
                     char c = value.charAt(i);
+                    if (c == ' ' && startOfLine) {
+                        continue;
+                    }
+                    startOfLine = c == '\n' || c == '\t' && startOfLine;
                     switch (c) {
                         case '"' -> html.append("&quot;");
                         case '<' -> html.append("&lt;");
