@@ -133,12 +133,19 @@ final class Shortcodes {
      * For a shortcode at {@code at} of {@code markdown} inside a list (the closest line above that is not blank is a
      * list item, or a line indented below one; earlier shortcodes and their code passed over), how to keep its fenced code in the item: fences at the line's start
      * end the list (one list became six, and the next nested item an indented code block shown as Markdown), where
-     * Hugo kept the code inside the item. Empty outside a list.
+     * Hugo kept the code inside the item. Empty outside a list. Right under a blank line the shortcode's line is in an
+     * item only when indented to the item's text: less indented, it ends the list in Hugo too (until 2026-12-07 such a
+     * shortcode was said to sit in the list, and the advice moved its code into the last item).
      */
     static String inList(String markdown, int at) {
         int lineStart = markdown.lastIndexOf('\n', at - 1) + 1;
         int end = lineStart - 1; // the '\n' before the shortcode's line
         int indent = Integer.MAX_VALUE; // the least of the item's continuation lines seen: the item holds them
+        int above = markdown.lastIndexOf('\n', end - 1) + 1;
+        if (end > 0 && markdown.substring(above, end).isBlank()) { // no lazy continuation: the line must be held
+            String line = markdown.substring(lineStart, at);
+            indent = line.length() - line.stripLeading().length();
+        }
         boolean inShortcode = false;
         while (end > 0) {
             int start = markdown.lastIndexOf('\n', end - 1) + 1;

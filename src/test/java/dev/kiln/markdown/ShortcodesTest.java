@@ -107,10 +107,31 @@ class ShortcodesTest {
         assertTrue(found.get(0).endsWith("in place of {{< /highlight >}}; it sits in a list, where a fence at the line's"
                 + " start ends the list: indent the two fences and the code between them by 6 spaces, to the list"
                 + " item's text, to keep the code in the item as Hugo did"), found.get(0));
-        // The text above, indented by 2, is the outer item's, not the nested one's: its fences go 2 in.
-        assertTrue(found.get(1).contains("by 2 spaces"), found.get(1));
+        // Below the outer item's text and a blank line, at the line's start, it is outside the list in Hugo.
+        assertFalse(found.get(1).contains("list"), found.get(1));
         assertTrue(problems("1. one\n{{< highlight go >}}\nx\n{{< /highlight >}}\n").get(0).contains("by 3 spaces"));
         assertFalse(problems("Text.\n\n{{< highlight go >}}\nx\n{{< /highlight >}}\n").get(0).contains("list"));
+    }
+
+    @Test
+    void aHighlightBelowAListAndABlankLineIsOutsideTheListAsInHugoUnlessIndentedToTheItemsText() {
+        // matbesancon's benders post: the blank line ends the list in Hugo, which wrote the code after </ul>; the
+        // advice to indent the fences moved the code into the last item.
+        assertEquals(List.of(PATH + ":5:1: Hugo shortcode {{< highlight >}}: Kiln has no shortcodes and would print it as "
+                        + "text; write the code as a fenced code block: ```julia on a line of its own in place of "
+                        + "{{< highlight julia >}}, and ``` in place of {{< /highlight >}}"),
+                problems("1. Optimize\n- If yes, stop.\n- If no, add a cut.\n\n{{< highlight julia >}}\nx = 1\n"
+                        + "{{< /highlight >}}\n"));
+        // Indented to the item's text, it is in the item, as Hugo had it; its code at the line's start too.
+        assertEquals(List.of(PATH + ":3:3: Hugo shortcode {{< highlight >}}: Kiln has no shortcodes and would print it as "
+                        + "text; write the code as a fenced code block: ```go on a line of its own in place of "
+                        + "{{< highlight go >}}, and ``` in place of {{< /highlight >}}; it sits in a list, where a fence at "
+                        + "the line's start ends the list: indent the two fences and the code between them by 2 spaces, "
+                        + "to the list item's text, to keep the code in the item as Hugo did"),
+                problems("- a\n\n  {{< highlight go >}}\ny\n{{< /highlight >}}\n"));
+        // Indented to the outer item's text only, below a nested list: in the outer item.
+        assertTrue(problems("- a\n  - b\n\n  {{< highlight go >}}\ny\n{{< /highlight >}}\n").get(0)
+                .contains("by 2 spaces"));
     }
 
     @Test
