@@ -120,8 +120,7 @@ final class Shortcodes {
             }
             case "ref", "relref" -> ref(parameters.getOrDefault("0", parameters.get("path")), urls);
             default -> {
-                boolean paired = markdown.indexOf("/" + name, after) >= 0;
-                yield "write the HTML or Markdown it stood for in its place" + (paired
+                yield "write the HTML or Markdown it stood for in its place" + (paired(name, markdown, after)
                         ? ", up to its " + closing(name, angle) : "");
             }
         };
@@ -214,6 +213,16 @@ final class Shortcodes {
         pages.forEach((source, url) -> each.add(source + " at " + url + anchor));
         return "write the URL of " + page + " in its place: " + pages.size() + " pages have that name, "
                 + String.join(", ", each);
+    }
+
+    /**
+     * Whether the shortcode {@code name} ending at {@code after} of {@code markdown} has a closing one: the next
+     * shortcode of that name is its {@code {{< /name >}}} (until 2026-12-07 any later "/name" was taken for one, a URL's
+     * {@code /icons/} too, and the message sent the author looking for an end that was not there).
+     */
+    private static boolean paired(String name, String markdown, int after) {
+        Matcher tag = Pattern.compile("\\{\\{[<%]\\s*(/)?\\s*" + Pattern.quote(name) + "(?![\\w./-])").matcher(markdown);
+        return tag.find(after) && tag.group(1) != null;
     }
 
     private static String closing(String name, boolean angle) {

@@ -172,6 +172,23 @@ class ShortcodesTest {
     }
 
     @Test
+    void aShortcodeIsToldOfItsClosingOneOnlyWhenTheNextOfItsNameIsOne() {
+        // rtdevx's post: a URL below that held "/icon" was taken for a {{< /icon >}} the file did not have.
+        String own = "write the HTML or Markdown it stood for in its place";
+        assertEquals(List.of(PATH + ":1:1: Hugo shortcode {{< icon >}}: Kiln has no shortcodes and would print it as "
+                        + "text; " + own),
+                problems("{{< icon \"circle-info\" >}} list of available icons:\n\n"
+                        + "- https://jpanther.github.io/congo/samples/icons/\n"));
+        assertEquals(List.of(PATH + ":1:1: Hugo shortcode {{< badge >}}: Kiln has no shortcodes and would print it as "
+                        + "text; " + own,
+                        PATH + ":3:1: Hugo shortcode {{< badge >}}: Kiln has no shortcodes and would print it as "
+                        + "text; " + own + ", up to its {{< /badge >}}",
+                        PATH + ":5:1: Hugo shortcode {{% badges %}}: Kiln has no shortcodes and would print it as "
+                        + "text; " + own),
+                problems("{{< badge new >}}\n\n{{< badge >}}Hot{{</badge>}}\n\n{{% badges %}} a/badge/b\n"));
+    }
+
+    @Test
     void aShortcodeInRawHtmlIsAnErrorTooForHugoExpandedItThere() {
         assertEquals(List.of(PATH + ":2:6: Hugo shortcode {{< param >}}: Kiln has no shortcodes and would print it as text; "
                         + "write the HTML or Markdown it stood for in its place"),
