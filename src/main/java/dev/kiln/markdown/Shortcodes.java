@@ -119,6 +119,11 @@ final class Shortcodes {
                         + inList(markdown, at);
             }
             case "ref", "relref" -> ref(parameters.getOrDefault("0", parameters.get("path")), urls);
+            case "youtube", "vimeo", "gist", "tweet" -> {
+                String embed = embed(name, parameters);
+                yield embed != null ? "write the HTML Hugo's " + name + " wrote in its place: " + embed
+                        : "write the HTML or Markdown it stood for in its place";
+            }
             default -> {
                 yield "write the HTML or Markdown it stood for in its place" + (paired(name, markdown, after)
                         ? ", up to its " + closing(name, angle) : "");
@@ -246,6 +251,68 @@ final class Shortcodes {
         return "write the image in Markdown, " + markdownImage + ", or, to keep its caption, as HTML: <figure><img src=\""
                 + src + "\" alt=\"" + attribute(plainAlt) + "\"><figcaption>" + renderer.inlineHtml(caption)
                 + "</figcaption></figure>";
+    }
+
+    private static final String FRAME_BOX = "position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;";
+    private static final String FRAME = "position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;";
+
+    /**
+     * The HTML of Hugo's (0.111) built-in embed {@code name} with these parameters, as its template wrote it, on one
+     * line; null without the id it needs (until 2026-12-07 the message said only to write the HTML it stood for, and
+     * the author had to find Hugo's template). A tweet's text Hugo fetched from Twitter: Twitter's script shows it.
+     */
+    private static String embed(String name, Map<String, String> p) {
+        boolean named = !p.containsKey("0");
+        switch (name) {
+            case "youtube" -> {
+                String id = p.getOrDefault("id", p.get("0"));
+                if (id == null) {
+                    return null;
+                }
+                String cls = p.getOrDefault("class", p.get("1"));
+                return box(cls) + "<iframe src=\"https://www.youtube.com/embed/" + attribute(id)
+                        + ("true".equals(p.get("autoplay")) ? "?autoplay=1" : "") + "\" "
+                        + (cls == null ? "style=\"" + FRAME + "\" " : "") + "allowfullscreen title=\""
+                        + attribute(p.getOrDefault("title", "YouTube Video")) + "\"></iframe></div> (with Hugo's "
+                        + "privacy.youTube.privacyEnhanced, www.youtube-nocookie.com in place of www.youtube.com)";
+            }
+            case "vimeo" -> {
+                String id = named ? p.get("id") : p.get("0");
+                if (id == null) {
+                    return null;
+                }
+                String cls = named ? p.get("class") : p.get("1");
+                String title = named ? p.get("title") : p.get("2");
+                return box(cls) + "<iframe src=\"https://player.vimeo.com/video/" + attribute(id) + "\" "
+                        + (cls == null ? "style=\"" + FRAME + "\" " : "") + "title=\""
+                        + attribute(title != null ? title : "vimeo video")
+                        + "\" webkitallowfullscreen mozallowfullscreen allowfullscreen></iframe></div>";
+            }
+            case "gist" -> {
+                if (!p.containsKey("1")) {
+                    return null;
+                }
+                return "<script type=\"application/javascript\" src=\"https://gist.github.com/" + attribute(p.get("0"))
+                        + "/" + attribute(p.get("1")) + ".js" + (p.containsKey("2") ? "?file=" + attribute(p.get("2")) : "")
+                        + "\"></script>";
+            }
+            default -> { // tweet: {{< tweet user="u" id="1" >}}, {{< tweet u 1 >}} or {{< tweet 1 >}} (user x, as Hugo)
+                String id = named ? p.get("id") : p.getOrDefault("1", p.get("0"));
+                String user = named ? p.get("user") : p.containsKey("1") ? p.get("0") : "x";
+                if (id == null || user == null) {
+                    return null;
+                }
+                return "<blockquote class=\"twitter-tweet\"><a href=\"https://twitter.com/" + attribute(user)
+                        + "/status/" + attribute(id) + "\"></a></blockquote><script async "
+                        + "src=\"https://platform.twitter.com/widgets.js\" charset=\"utf-8\"></script> (Twitter's script "
+                        + "shows the tweet there, as in Hugo's embed)";
+            }
+        }
+    }
+
+    /** The box of Hugo's video embeds: a class of the author's, else a 16:9 box the frame fills. */
+    private static String box(String cls) {
+        return cls != null ? "<div class=\"" + attribute(cls) + "\">" : "<div style=\"" + FRAME_BOX + "\">";
     }
 
     /** {@code text} escaped for an attribute's value in double quotes. */

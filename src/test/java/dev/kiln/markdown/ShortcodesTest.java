@@ -162,13 +162,63 @@ class ShortcodesTest {
                         PATH + ":1:41: Hugo shortcode {{% notice %}}: Kiln has no shortcodes and would print it as text; "
                                 + "write the HTML or Markdown it stood for in its place, up to its {{% /notice %}}",
                         PATH + ":3:1: Hugo shortcode {{< youtube >}}: Kiln has no shortcodes and would print it as text; "
-                                + "write the HTML or Markdown it stood for in its place",
+                                + "write the HTML Hugo's youtube wrote in its place: <div style=\"position: relative; "
+                                + "padding-bottom: 56.25%; height: 0; overflow: hidden;\"><iframe "
+                                + "src=\"https://www.youtube.com/embed/w7Ft2ymGmfc\" style=\"position: absolute; top: 0; "
+                                + "left: 0; width: 100%; height: 100%; border:0;\" allowfullscreen title=\"YouTube Video\">"
+                                + "</iframe></div> (with Hugo's privacy.youTube.privacyEnhanced, www.youtube-nocookie.com "
+                                + "in place of www.youtube.com)",
                         PATH + ":4:1: Hugo shortcode {{< relref >}}: Kiln has no shortcodes and would print it as text; write "
                                 + "the URL of the page /posts/b.md in its place, as a Markdown link to it: for a page published at "
                                 + "/posts/other/, [text](/posts/other/) (its permalink, which its front matter or site.yml's "
                                 + "permalink decides; kiln check reports a link to no page)"),
                 problems("See [other]({{< ref \"other.md\" >}}) and {{% notice info %}}Careful{{% /notice %}}.\n\n"
                         + "{{< youtube w7Ft2ymGmfc >}}\n{{< relref path=\"/posts/b.md\" >}}\n"));
+    }
+
+    @Test
+    void hugosEmbedsAreErrorsGivingTheHtmlHugoWroteForThem() {
+        // rtdevx's {{< youtube >}}, matbesancon's {{< tweet >}}: the author had to find Hugo's templates.
+        String said = ": Kiln has no shortcodes and would print it as text; write the HTML Hugo's ";
+        String box = "<div style=\"position: relative; padding-bottom: 56.25%; height: 0; overflow: hidden;\">";
+        String fill = "style=\"position: absolute; top: 0; left: 0; width: 100%; height: 100%; border:0;\" ";
+        assertEquals(List.of(
+                        PATH + ":1:1: Hugo shortcode {{< youtube >}}" + said + "youtube wrote in its place: " + box
+                                + "<iframe src=\"https://www.youtube.com/embed/MX4yy1dTVYg\" " + fill + "allowfullscreen "
+                                + "title=\"YouTube Video\"></iframe></div> (with Hugo's privacy.youTube.privacyEnhanced, "
+                                + "www.youtube-nocookie.com in place of www.youtube.com)",
+                        PATH + ":3:1: Hugo shortcode {{< youtube >}}" + said + "youtube wrote in its place: <div "
+                                + "class=\"vid\"><iframe src=\"https://www.youtube.com/embed/abc?autoplay=1\" "
+                                + "allowfullscreen title=\"My &quot;talk&quot;\"></iframe></div> (with Hugo's "
+                                + "privacy.youTube.privacyEnhanced, www.youtube-nocookie.com in place of www.youtube.com)",
+                        PATH + ":5:1: Hugo shortcode {{< vimeo >}}" + said + "vimeo wrote in its place: " + box
+                                + "<iframe src=\"https://player.vimeo.com/video/146022717\" " + fill + "title=\"vimeo "
+                                + "video\" webkitallowfullscreen mozallowfullscreen allowfullscreen></iframe></div>",
+                        PATH + ":7:1: Hugo shortcode {{< vimeo >}}" + said + "vimeo wrote in its place: <div class=\"v\">"
+                                + "<iframe src=\"https://player.vimeo.com/video/1\" title=\"T\" webkitallowfullscreen "
+                                + "mozallowfullscreen allowfullscreen></iframe></div>",
+                        PATH + ":9:1: Hugo shortcode {{< gist >}}" + said + "gist wrote in its place: <script "
+                                + "type=\"application/javascript\" src=\"https://gist.github.com/spf13/7896402.js"
+                                + "?file=img.html\"></script>",
+                        PATH + ":11:1: Hugo shortcode {{< tweet >}}" + said + "tweet wrote in its place: <blockquote "
+                                + "class=\"twitter-tweet\"><a href=\"https://twitter.com/x/status/1124375711194722304\">"
+                                + "</a></blockquote><script async src=\"https://platform.twitter.com/widgets.js\" "
+                                + "charset=\"utf-8\"></script> (Twitter's script shows the tweet there, as in Hugo's embed)",
+                        PATH + ":13:1: Hugo shortcode {{< tweet >}}" + said + "tweet wrote in its place: <blockquote "
+                                + "class=\"twitter-tweet\"><a href=\"https://twitter.com/SanDiegoZoo/status/145\">"
+                                + "</a></blockquote><script async src=\"https://platform.twitter.com/widgets.js\" "
+                                + "charset=\"utf-8\"></script> (Twitter's script shows the tweet there, as in Hugo's embed)",
+                        PATH + ":15:1: Hugo shortcode {{< gist >}}: Kiln has no shortcodes and would print it as text; "
+                                + "write the HTML or Markdown it stood for in its place"),
+                problems("{{< youtube MX4yy1dTVYg >}}\n\n{{< youtube id=\"abc\" class=\"vid\" autoplay=\"true\" "
+                        + "title=\"My \\\"talk\\\"\" >}}\n\n{{< vimeo 146022717 >}}\n\n"
+                        + "{{< vimeo id=\"1\" class=\"v\" title=\"T\" >}}\n\n{{< gist spf13 7896402 \"img.html\" >}}\n\n"
+                        + "{{< tweet 1124375711194722304 >}}\n\n{{< tweet user=\"SanDiegoZoo\" id=\"145\" >}}\n\n"
+                        + "{{< gist >}}\n"));
+        // Pasted in its place, the page holds the frame.
+        assertEquals("https://www.youtube.com/embed/MX4yy1dTVYg", body(box + "<iframe "
+                + "src=\"https://www.youtube.com/embed/MX4yy1dTVYg\" " + fill + "allowfullscreen title=\"YouTube Video\">"
+                + "</iframe></div>\n").selectFirst("div > iframe").attr("src"));
     }
 
     @Test
