@@ -98,6 +98,11 @@ final class PageUrls implements SiteUrls {
                 }
             }
         }
+        if (exact.isEmpty() && ending.isEmpty() && wanted.startsWith("post/")) {
+            // Hugo's section content/post/, renamed content/posts/ as Kiln asks: its refs still say post/ (until
+            // 2026-12-07 they named no page).
+            return pages((rooted ? "/posts/" : "posts/") + wanted.substring("post/".length()));
+        }
         return !exact.isEmpty() ? exact : ending;
     }
 

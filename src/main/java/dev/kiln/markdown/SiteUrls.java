@@ -33,7 +33,8 @@ public interface SiteUrls {
      * The URLs of the pages Hugo's {@code ref} and {@code relref} name by {@code ref} (no {@code #anchor}), by source
      * path ({@code content/posts/x.md}): the page at that path from {@code content/} (with or without its extension;
      * a bundle by its folder), else, for a path not from the root ({@code x.md}, {@code posts/x}), every page whose
-     * path ends in it. Empty when no page has that name, several when more have it; null when the URLs are unknown.
+     * path ends in it; a path in Hugo's section {@code post/} ({@code /post/x.md}) names the page in {@code posts/}
+     * when no page has it, the folder renamed as Kiln asks. Empty when no page has that name, several when more have it; null when the URLs are unknown.
      */
     default java.util.Map<String, String> pages(String ref) {
         return null;

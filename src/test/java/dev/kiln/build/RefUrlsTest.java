@@ -52,4 +52,22 @@ class RefUrlsTest {
                         + "in its place (a link to that heading of this page)"),
                 run.problems());
     }
+
+    @Test
+    void aRefToHugosPostSectionNamesThePageOfTheFolderRenamedPosts() throws IOException {
+        // matbesancon's Academic blog: content/post/ renamed content/posts/ as Kiln asks; its refs say /post/.
+        Kiln.write(site, "site.yml", "title: t\npermalink: /post/:slugorfilename/\n");
+        Kiln.write(site, "content/posts/2018-05-25-colgen2.markdown", "---\ntitle: Colgen\ndate: 2018-05-30\n---\nhi\n");
+        Kiln.write(site, "content/posts/2019-05-08-simple-benders.markdown", "---\ntitle: Benders\ndate: 2019-05-08\n---\n"
+                + "See [it]({{< ref \"/post/2018-05-25-colgen2.markdown\" >}}) and [it]({{< relref \"post/2018-05-25-colgen2\" >}}).\n");
+        String f = "content/posts/2019-05-08-simple-benders.markdown:";
+        Kiln.Run run = Kiln.run("build", "--source", site.toString(), "--dest", site.resolve("out").toString());
+        assertEquals(1, run.code(), run.err());
+        assertEquals(List.of(
+                f + "5:10: Hugo shortcode {{< ref >}}" + SAID + "/post/2018-05-25-colgen2.markdown in its place, "
+                        + "/post/2018-05-25-colgen2/ (content/posts/2018-05-25-colgen2.markdown)",
+                f + "5:68: Hugo shortcode {{< relref >}}" + SAID + "post/2018-05-25-colgen2 in its place, "
+                        + "/post/2018-05-25-colgen2/ (content/posts/2018-05-25-colgen2.markdown)"),
+                run.problems());
+    }
 }
