@@ -219,7 +219,7 @@ public final class Build implements AutoCloseable {
         }
         List<DraftPage> all = stage(timings, "front matter", () -> parallel.map(sourcesOf(sources), source ->
                 parsed.get(source.file().path(), source,
-                        s -> FrontMatterParser.parse(s.file(), s.kind(), config.timezone()))));
+                        s -> FrontMatterParser.parse(s.file(), s.kind(), config.timezone(), config.permalink()))));
         Selection selection = Selection.of(all, options.future() || config.future() ? options.withFuture(true)
                 : options);
         if (selection.skippedDrafts() + selection.skippedFuture() + selection.skippedExpired() > 0) {

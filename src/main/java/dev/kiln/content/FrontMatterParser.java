@@ -38,8 +38,16 @@ public final class FrontMatterParser {
 
     /** Reads {@code source} as a post or page; the first problem found is thrown as a {@link SiteException}. */
     public static DraftPage parse(SourceFile source, PageKind kind, ZoneId zone) {
+        return parse(source, kind, zone, null);
+    }
+
+    /**
+     * As {@link #parse(SourceFile, PageKind, ZoneId)}, in a site whose posts' {@code permalink} is this: a Hugo
+     * section's {@code _index.md} is told its list's old address by it.
+     */
+    public static DraftPage parse(SourceFile source, PageKind kind, ZoneId zone, String permalink) {
         String text = source.text();
-        HugoFiles.refuse(source);
+        HugoFiles.refuse(source, permalink);
         YamlDocument yaml = YamlDocument.EMPTY;
         int bodyStart = 0;
         int bodyLine = 1;

@@ -20,8 +20,11 @@ final class HugoFiles {
 
     private HugoFiles() {}
 
-    /** Throws the problem of {@code source} when it is one of Hugo's files that Kiln does not read as Hugo does. */
-    static void refuse(SourceFile source) {
+    /**
+     * Throws the problem of {@code source} when it is one of Hugo's files that Kiln does not read as Hugo does;
+     * {@code permalink} is site.yml's (null when unknown), which tells the old address of a section's list.
+     */
+    static void refuse(SourceFile source, String permalink) {
         String text = source.text();
         // At its first line, or below blank lines (as Hugo reads it): the same error, at the line it opens on.
         FrontMatterStart start = FrontMatterStart.of(text);
@@ -39,7 +42,7 @@ final class HugoFiles {
             }
         }
         if (source.fileName().startsWith("_index.") && INDEX.matcher(source.fileName()).matches()) {
-            throw new SiteException(Problem.inFile(source.path(), index(source.path())));
+            throw new SiteException(Problem.inFile(source.path(), index(source, permalink)));
         }
     }
 
@@ -81,8 +84,9 @@ final class HugoFiles {
                 + "content file's front matter as YAML, in place (commit them first)");
     }
 
-    /** What to do with Hugo's {@code _index.md} at {@code path}. */
-    private static String index(String path) {
+    /** What to do with Hugo's {@code _index.md} {@code source}, in a site whose posts' {@code permalink} is this. */
+    private static String index(SourceFile source, String permalink) {
+        String path = source.path();
         String folder = path.substring(0, path.lastIndexOf('/'));
         String name = path.substring(path.lastIndexOf('/') + 1).replace("_index", "index");
         if (folder.equals(SourceLoader.CONTENT)) {
@@ -91,9 +95,16 @@ final class HugoFiles {
         }
         if (folder.equals(SourceLoader.POSTS) || folder.startsWith(SourceLoader.POSTS + "/")) {
             // The section's list was at the folder's URL; an alias of the home page keeps that address working.
+            // Hugo's content/post/, renamed content/posts/ as Kiln asks, had it at /post/: the permalink that
+            // keeps its posts' URLs says so (until 2026-12-07 the message said /posts/).
+            String section = folder.substring(SourceLoader.CONTENT.length() + 1);
+            boolean post = permalink != null && permalink.startsWith("/post/");
+            String alias = "aliases: [\"/" + (post ? "post" + section.substring("posts".length()) : section) + "/\"]";
+            String old = post ? alias + " to keep the list's old address, that of Hugo's content/post/ as site.yml's "
+                    + "permalink says ([\"/" + section + "/\"] if the folder was content/posts/ in Hugo)"
+                    : alias + " to keep the list's old address";
             return "Kiln has no section pages (Hugo's _index.md): the post list is the home page, which takes "
-                    + "its text from content/index.md: move this text there, with aliases: [\"/"
-                    + folder.substring(SourceLoader.CONTENT.length() + 1) + "/\"] to keep the list's old address";
+                    + "its text from content/index.md: move this text there, with " + old;
         }
         return "Kiln has no section pages (Hugo's _index.md): rename it " + folder + "/" + name + ", a page at /"
                 + folder.substring(SourceLoader.CONTENT.length() + 1) + "/";

@@ -319,6 +319,20 @@ class HugoFrontMatterTest {
     }
 
     @Test
+    void aSectionIndexOfHugosPostSectionRenamedNamesTheAliasOfItsOldAddress() throws IOException {
+        // matbesancon's Academic blog: content/post/ renamed content/posts/, its permalink /post/:slugorfilename/;
+        // the list was at /post/, where the message said /posts/.
+        site();
+        write("site.yml", "base_url: https://example.com\npermalink: /post/:slugorfilename/\n");
+        write("content/posts/_index.md", "---\ntitle: Posts\n---\nMy posts.\n");
+
+        assertFails("content/posts/_index.md:1:1: Kiln has no section pages (Hugo's _index.md): the post list is the "
+                + "home page, which takes its text from content/index.md: move this text there, with aliases: "
+                + "[\"/post/\"] to keep the list's old address, that of Hugo's content/post/ as site.yml's permalink "
+                + "says ([\"/posts/\"] if the folder was content/posts/ in Hugo)");
+    }
+
+    @Test
     void theAliasThatASectionIndexNamesKeepsTheSectionsOldAddress() throws IOException {
         site();
         write("content/posts/2023/_index.md", "---\ntitle: 2023\n---\nThat year.\n");
