@@ -89,9 +89,10 @@ final class HugoFiles {
         String path = source.path();
         String folder = path.substring(0, path.lastIndexOf('/'));
         String name = path.substring(path.lastIndexOf('/') + 1).replace("_index", "index");
+        Indexed read = Indexed.of(source);
         if (folder.equals(SourceLoader.CONTENT)) {
             return "_index.md is Hugo's name for the home page's text: rename it " + folder + "/" + name
-                    + ", which gives Kiln's home page its title, description and text";
+                    + ", which gives Kiln's home page its title, description and text" + read.cascade(true);
         }
         if (folder.equals(SourceLoader.POSTS) || folder.startsWith(SourceLoader.POSTS + "/")) {
             // The section's list was at the folder's URL; an alias of the home page keeps that address working.
@@ -104,10 +105,82 @@ final class HugoFiles {
                     + "permalink says ([\"/" + section + "/\"] if the folder was content/posts/ in Hugo)"
                     : alias + " to keep the list's old address";
             return "Kiln has no section pages (Hugo's _index.md): the post list is the home page, which takes "
-                    + "its text from content/index.md: move this text there, with " + old;
+                    + "its text from content/index.md: " + (read.text
+                    ? "move this text there, with " + old
+                    : "this file has none: remove it, and give content/index.md " + old) + read.cascade(true);
         }
         return "Kiln has no section pages (Hugo's _index.md): rename it " + folder + "/" + name + ", a page at /"
-                + folder.substring(SourceLoader.CONTENT.length() + 1) + "/";
+                + folder.substring(SourceLoader.CONTENT.length() + 1) + "/" + read.cascade(false);
+    }
+
+    /**
+     * What an {@code _index.md} holds that its message speaks of: whether text follows its front matter, whether its
+     * {@code cascade} gives every page below {@code toc: true}, and the cascade's other keys (Hugo's {@code _target}
+     * left out). Read only for the error: a page that fails to read as YAML has no cascade said.
+     */
+    private record Indexed(boolean text, boolean toc, List<String> keys) {
+
+        private static final Pattern CLOSE = Pattern.compile("(?m)^(?:---|\\.\\.\\.)[ \\t]*\\r?$");
+
+        static Indexed of(SourceFile source) {
+            String text = source.text();
+            FrontMatterStart start = FrontMatterStart.of(text);
+            if (start == null || start.kind() != FrontMatterStart.Kind.YAML) {
+                return new Indexed(!text.isBlank(), false, List.of());
+            }
+            int open = text.indexOf('\n', start.offset()) + 1;
+            java.util.regex.Matcher close = CLOSE.matcher(text);
+            if (open == 0 || !close.find(open)) {
+                return new Indexed(true, false, List.of());
+            }
+            boolean body = !text.substring(close.end()).isBlank();
+            Object cascade;
+            try {
+                cascade = YamlReader.read(source.path(), text.substring(open, close.start()), start.line() + 1)
+                        .values().get("cascade");
+            } catch (SiteException e) {
+                return new Indexed(body, false, List.of());
+            }
+            boolean toc = false;
+            java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+            for (Object each : cascade instanceof List<?> list ? list : cascade == null ? List.of() : List.of(cascade)) {
+                if (each instanceof java.util.Map<?, ?> map) {
+                    for (java.util.Map.Entry<?, ?> e : map.entrySet()) {
+                        String key = String.valueOf(e.getKey());
+                        Object value = e.getValue();
+                        if (key.equalsIgnoreCase("toc") && (Boolean.TRUE.equals(value)
+                                || value instanceof java.util.Map<?, ?> m && Boolean.TRUE.equals(m.get("enable")))) {
+                            toc = true;
+                        } else if (!key.equals("_target")) {
+                            keys.add(key);
+                        }
+                    }
+                }
+            }
+            return new Indexed(body, toc, List.copyOf(keys));
+        }
+
+        /**
+         * What to do with the cascade, for pages that are posts ({@code posts}: site.yml's {@code toc} is theirs)
+         * or not; empty without one (until 2026-12-07 it went unsaid, and its settings were lost with the file).
+         */
+        String cascade(boolean posts) {
+            List<String> others = new java.util.ArrayList<>(keys);
+            if (toc && !posts) {
+                others.add(0, "toc");
+            }
+            List<String> said = new java.util.ArrayList<>();
+            if (toc && posts) {
+                said.add("its toc: true, a table of contents on every post, is toc: true in site.yml");
+            }
+            if (!others.isEmpty()) {
+                String named = others.size() == 1 ? others.get(0) : String.join(", ", others.subList(0,
+                        others.size() - 1)) + " and " + others.get(others.size() - 1);
+                said.add("its " + named + " go" + (others.size() == 1 ? "es" : "") + " in the front matter of each "
+                        + (posts ? "post" : "page") + " it was for");
+            }
+            return said.isEmpty() ? "" : "; Kiln has no cascade: " + String.join(", and ", said);
+        }
     }
 
     /**

@@ -319,6 +319,34 @@ class HugoFrontMatterTest {
     }
 
     @Test
+    void aSectionIndexWithOnlyACascadeSaysToRemoveItAndWhereItsSettingsGo() throws IOException {
+        // srgsanky's Ananke blog: content/posts/_index.md held only cascade: {toc: true}; removed as the message
+        // said ("move this text"), every post lost its table of contents.
+        site();
+        write("content/posts/2020-02-02-two.md", "---\ntitle: Two\n---\n## A\n\ntext\n\n## B\n\nmore\n");
+        write("content/posts/_index.md", "---\ntitle: \"Posts\"\ncascade:\n  toc: true\n---\n");
+        write("content/docs/_index.md", "---\ntitle: Docs\ncascade:\n  - _target: {kind: page}\n    toc: true\n"
+                + "    layout: doc\n---\nDocs.\n");
+
+        assertFails(
+                "content/docs/_index.md:1:1: Kiln has no section pages (Hugo's _index.md): rename it "
+                        + "content/docs/index.md, a page at /docs/; Kiln has no cascade: its toc and layout go in the "
+                        + "front matter of each page it was for",
+                "content/posts/_index.md:1:1: Kiln has no section pages (Hugo's _index.md): the post list is the home "
+                        + "page, which takes its text from content/index.md: this file has none: remove it, and give "
+                        + "content/index.md aliases: [\"/posts/\"] to keep the list's old address; Kiln has no "
+                        + "cascade: its toc: true, a table of contents on every post, is toc: true in site.yml");
+
+        // Doing what it says: every post keeps its table of contents.
+        Files.delete(site.resolve("content/posts/_index.md"));
+        Files.delete(site.resolve("content/docs/_index.md"));
+        write("content/index.md", "---\ntitle: Home\naliases: [\"/posts/\"]\n---\n");
+        write("site.yml", "base_url: https://example.com\ntoc: true\n");
+        build();
+        assertTrue(page("2020/02/02/two/index.html").selectFirst("nav.toc") != null);
+    }
+
+    @Test
     void aSectionIndexOfHugosPostSectionRenamedNamesTheAliasOfItsOldAddress() throws IOException {
         // matbesancon's Academic blog: content/post/ renamed content/posts/, its permalink /post/:slugorfilename/;
         // the list was at /post/, where the message said /posts/.
