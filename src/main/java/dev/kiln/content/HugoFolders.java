@@ -132,7 +132,7 @@ final class HugoFolders {
      */
     private static String settings(String name, Set<String> keys, String section, Map<String, String> paths) {
         return "Hugo's settings, which Kiln does not read: without them the site's URLs and base URL are not "
-                + "Hugo's: write them in site.yml " + moves(keys, section, paths) + ", then remove " + name;
+                + "Hugo's: write them in site.yml " + moves(keys, section, paths, List.of()) + ", then remove " + name;
     }
 
     /**
@@ -142,6 +142,7 @@ final class HugoFolders {
     private static String configFolder(Path root, List<String> files) {
         Set<String> keys = new LinkedHashSet<>();
         Map<String, String> paths = new LinkedHashMap<>();
+        List<String> named = new ArrayList<>(); // what files named for a language hold
         String section = "posts";
         for (String file : files) {
             Path path = root.resolve(file);
@@ -153,6 +154,13 @@ final class HugoFolders {
             String base = name.substring(0, dot).toLowerCase(Locale.ROOT);
             boolean whole = base.equals("config") || base.equals("hugo");
             Map<String, String> own = paths(path, whole ? "" : base);
+            if (LANGUAGE_MENUS.matcher(base).matches()) {
+                // Congo's and Blowfish's menus.en.toml, a language's menus: unsaid until 2026-12-07.
+                if (!own.isEmpty()) {
+                    named.add(name + "'s main → nav ({title, url} entries)");
+                }
+                continue;
+            }
             paths.putAll(own);
             if (whole) {
                 keys.addAll(keys(path));
@@ -168,17 +176,18 @@ final class HugoFolders {
             }
         }
         return "Hugo's settings folder config/_default/, which Kiln does not read: write its settings in site.yml "
-                + moves(keys, section, paths) + ", then remove the folder";
+                + moves(keys, section, paths, named) + ", then remove the folder";
     }
 
     /**
      * Where the settings {@code keys} (top-level, lower case), {@code paths} (every key's dotted path, lower case, with
      * its value as written) go in site.yml, as README's table says, in parentheses: the top-level keys README maps,
      * those under the one table of a single-language site ({@code [languages.zh-cn]}: LoveIt's and other CJK themes'
-     * way), {@code markup.highlight.lineNos}, line numbers on every code block, which Kiln writes per fence, and
+     * way), {@code named} (what a file named for a language holds: {@code menus.en.toml}'s menu),
+     * {@code markup.highlight.lineNos}, line numbers on every code block, which Kiln writes per fence, and
      * {@code enableEmoji}, emoji codes as emoji.
      */
-    private static String moves(Set<String> keys, String section, Map<String, String> paths) {
+    private static String moves(Set<String> keys, String section, Map<String, String> paths, List<String> named) {
         List<String> moves = new ArrayList<>();
         for (Map.Entry<String, String> move : MOVES) {
             if (keys.contains(move.getKey())) {
@@ -216,6 +225,7 @@ final class HugoFolders {
                 moves.add(table + "params (your own keys) → top-level keys or params:");
             }
         }
+        moves.addAll(named);
         if ("true".equals(paths.get("markup.highlight.linenos"))) {
             moves.add("markup.highlight.lineNos (line numbers on every code block) → line_numbers: true");
         }
@@ -237,6 +247,8 @@ final class HugoFolders {
             Map.entry("menu", "menu.main → nav ({title, url} entries)"),
             Map.entry("menus", "menus.main → nav ({title, url} entries)"));
 
+    /** A {@code config/_default/} file of a language's menus ({@code menus.en.toml}), its extension off. */
+    private static final Pattern LANGUAGE_MENUS = Pattern.compile("menus?\\.[a-z]{2}(?:-[a-z0-9]{2,4})?");
     private static final Pattern TOML_HEADER = Pattern.compile("[ \\t]*\\[\\[?([^\\]]+)\\]\\]?[ \\t]*(?:#.*)?");
     private static final Pattern TOML_ASSIGNMENT = Pattern.compile("[ \\t]*([\\w\"'. -]+?)[ \\t]*=[ \\t]*(.*)");
 

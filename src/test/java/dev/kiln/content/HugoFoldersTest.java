@@ -174,6 +174,24 @@ class HugoFoldersTest {
     }
 
     @Test
+    void configDefaultNamesTheMenuOfAFileNamedForALanguage() throws IOException {
+        // Congo's and Blowfish's starter config: menus.en.toml, Hugo's languages.en menus, was not named, and the
+        // site's menu was lost unless the author read the TOML.
+        Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
+        Kiln.write(site, "config/_default/hugo.toml", "baseURL = \"http://robk.uk/\"\ndefaultContentLanguage = \"en\"\n");
+        Kiln.write(site, "config/_default/languages.en.toml", "title = \"rtdevx\"\nlanguageCode = \"en\"\n");
+        Kiln.write(site, "config/_default/menus.en.toml", "[[main]]\n  name = \"Blog\"\n  pageRef = \"posts\"\n"
+                + "  weight = 10\n");
+        Kiln.write(site, "config/_default/menus.ja.yaml", "# none yet\n");
+
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of(
+                "config/_default/hugo.toml:1:1: Hugo's settings folder config/_default/, which Kiln does not read: "
+                        + "write its settings in site.yml (baseURL → base_url, [languages.en] title → title, "
+                        + "[languages.en] languageCode → language, menus.en.toml's main → nav ({title, url} entries); "
+                        + "README's Coming from Hugo maps the others), then remove the folder"));
+    }
+
+    @Test
     void aConfigYamlOfAnotherToolIsLeftAloneWithOrWithoutSiteYml() throws IOException {
         Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
         // site.yml is optional: a config.yaml without Hugo's own keys is another tool's.
