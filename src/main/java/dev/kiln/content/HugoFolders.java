@@ -184,8 +184,8 @@ final class HugoFolders {
      * its value as written) go in site.yml, as README's table says, in parentheses: the top-level keys README maps,
      * those under the one table of a single-language site ({@code [languages.zh-cn]}: LoveIt's and other CJK themes'
      * way), {@code named} (what a file named for a language holds: {@code menus.en.toml}'s menu),
-     * {@code markup.highlight.lineNos}, line numbers on every code block, which Kiln writes per fence, and
-     * {@code enableEmoji}, emoji codes as emoji.
+     * {@code markup.goldmark.renderer.hardWraps}, which Kiln has not, {@code markup.highlight.lineNos}, line numbers
+     * on every code block, which Kiln writes per fence, and {@code enableEmoji}, emoji codes as emoji.
      */
     private static String moves(Set<String> keys, String section, Map<String, String> paths, List<String> named) {
         List<String> moves = new ArrayList<>();
@@ -226,6 +226,10 @@ final class HugoFolders {
             }
         }
         moves.addAll(named);
+        if ("true".equals(paths.get("markup.goldmark.renderer.hardwraps"))) { // unsaid until 2026-12-07, lost in silence
+            moves.add("markup.goldmark.renderer.hardWraps (a <br> at every line break in a paragraph) → none: Kiln joins "
+                    + "a paragraph's lines as Hugo's default does: end each line to break with two spaces or a backslash");
+        }
         if ("true".equals(paths.get("markup.highlight.linenos"))) {
             moves.add("markup.highlight.lineNos (line numbers on every code block) → line_numbers: true");
         }

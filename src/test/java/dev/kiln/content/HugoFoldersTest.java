@@ -192,6 +192,28 @@ class HugoFoldersTest {
     }
 
     @Test
+    void goldmarksHardWrapsIsNamedWithWhatToWriteInstead() throws IOException {
+        // Blogs written in Typora or Obsidian: every line break of a paragraph was a <br> in Hugo; Kiln joined the
+        // lines in silence.
+        Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
+        Kiln.write(site, "hugo.toml", "baseURL = \"https://e.org/\"\ntitle = \"t\"\n[markup.goldmark.renderer]\n"
+                + "  hardWraps = true\n  unsafe = true\n");
+        String hardWraps = "markup.goldmark.renderer.hardWraps (a <br> at every line break in a paragraph) → none: "
+                + "Kiln joins a paragraph's lines as Hugo's default does: end each line to break with two spaces or a "
+                + "backslash";
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of("hugo.toml:1:1: " + SETTINGS + "title → title, "
+                + "baseURL → base_url, " + hardWraps + "; README's Coming from Hugo maps the others), then remove "
+                + "hugo.toml"));
+
+        Files.delete(site.resolve("hugo.toml"));
+        Kiln.write(site, "config/_default/hugo.toml", "baseURL = \"https://e.org/\"\n");
+        Kiln.write(site, "config/_default/markup.yaml", "goldmark:\n  renderer:\n    hardWraps: true\n");
+        Kiln.assertBuildFails(site, out.resolve("site"), List.of("config/_default/hugo.toml:1:1: Hugo's settings folder "
+                + "config/_default/, which Kiln does not read: write its settings in site.yml (baseURL → base_url, "
+                + hardWraps + "; README's Coming from Hugo maps the others), then remove the folder"));
+    }
+
+    @Test
     void aConfigYamlOfAnotherToolIsLeftAloneWithOrWithoutSiteYml() throws IOException {
         Kiln.write(site, "content/posts/2024-05-01-a.md", POST);
         // site.yml is optional: a config.yaml without Hugo's own keys is another tool's.
