@@ -355,7 +355,8 @@ public final class MarkdownRenderer {
                     && table.getPrevious() instanceof com.vladsch.flexmark.ast.Paragraph paragraph
                     && paragraph.getContentChars().trimEnd().getEndOffset() < table.getStartOffset()
                     && markdown.substring(paragraph.getContentChars().trimEnd().getEndOffset(), table.getStartOffset())
-                        .chars().filter(c -> c == '\n').count() == 1) { // no blank line between
+                        .chars().filter(c -> c == '\n').count() == 1 // no blank line between
+                    && !endsWithAttributeList(paragraph)) { // {: .table} above a table: kramdown's, the table's
                 Node separator = table.getChildOfType(com.vladsch.flexmark.ext.tables.TableSeparator.class);
                 if (separator != null) {
                     rows.set(separator.getStartOffset());
@@ -363,6 +364,13 @@ public final class MarkdownRenderer {
             }
         }
         return rows;
+    }
+
+    /** Whether the last line of {@code paragraph} is a kramdown block attribute list, {@code {: .table}}, alone. */
+    private static boolean endsWithAttributeList(com.vladsch.flexmark.ast.Paragraph paragraph) {
+        String content = paragraph.getContentChars().trimEnd().toString();
+        String last = content.substring(content.lastIndexOf('\n') + 1).strip();
+        return last.startsWith("{:") && last.endsWith("}");
     }
 
     /**

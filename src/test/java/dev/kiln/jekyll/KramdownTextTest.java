@@ -4,6 +4,8 @@ import dev.kiln.highlight.Highlighter;
 import dev.kiln.markdown.MarkdownRenderer;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +55,16 @@ class KramdownTextTest {
                 + "<ul>\n<li>item\na | b\n:-|-:</li>\n</ul>\n<table>"), html);
         assertEquals(text, KramdownText.paragraphTables(text.replace("**:\n", "**:\n\n").replace("item\n", "item\n\n"),
                 markdown::tableInterruptions).replace("**:\n\n", "**:\n").replace("item\n\n", "item\n"));
+    }
+
+    @Test
+    void aTableBelowABlockAttributeListIsKramdownsTableAndLeftAsWritten() {
+        // kramdown: <table class="table">, the list being the table's (Bootstrap-styled blogs), and after a paragraph's
+        // text and its list too; the separator row escaped made the table a paragraph of pipes.
+        for (String text : List.of("Results:\n\n{: .table}\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+                "Text.\n{: .x}\n| a | b |\n|---|---|\n| 1 | 2 |\n", "> {: .table}\n> | a | b |\n> |---|---|\n")) {
+            assertEquals(text, KramdownText.paragraphTables(text, markdown::tableInterruptions), text);
+        }
     }
 
     @Test
