@@ -2,6 +2,7 @@ package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ast.AutoLink;
 import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.autolink.internal.AutolinkNodePostProcessor;
 import com.vladsch.flexmark.parser.Parser;
@@ -55,16 +56,19 @@ final class GfmAutolinks extends AutolinkNodePostProcessor {
      * {@code https://example.com。更多}, an address no server has.
      */
     private static void endAtTextAfter(NodeTracker state, Node n) {
-        if (!(n instanceof AutoLink link)) {
-            for (Node child = n.getFirstChild(); child != null; child = child.getNext()) {
-                endAtTextAfter(state, child);
+        BasedSequence text;
+        if (n instanceof AutoLink link && link.getOpeningMarker().isEmpty()) {
+            text = link.getText();
+        } else if (n instanceof MailLink mail && mail.getOpeningMarker().isEmpty()) {
+            text = mail.getText(); // foo@example.com。更多 too, as Hugo ends it
+        } else {
+            if (!(n instanceof AutoLink || n instanceof MailLink)) { // <http://...>: to the last character, as written
+                for (Node child = n.getFirstChild(); child != null; child = child.getNext()) {
+                    endAtTextAfter(state, child);
+                }
             }
             return;
         }
-        if (!link.getOpeningMarker().isEmpty()) {
-            return; // <http://...>: written in pointy brackets, to the last character
-        }
-        BasedSequence text = link.getText();
         int end = urlEnd(text);
         if (end == text.length()) {
             return;
@@ -74,20 +78,25 @@ final class GfmAutolinks extends AutolinkNodePostProcessor {
         }
         BasedSequence kept = text.subSequence(0, end);
         Text rest = new Text(text.subSequence(end));
-        if (!kept.toString().contains(".")) { // nothing of an address left (http://。): all text
+        String address = kept.toString();
+        if (address.indexOf('.', Math.max(0, address.indexOf('@'))) < 0) { // nothing of an address left (http://。)
             Text all = new Text(text);
-            link.insertBefore(all);
-            link.unlink();
-            state.nodeRemoved(link);
+            n.insertBefore(all);
+            n.unlink();
+            state.nodeRemoved(n);
             state.nodeAdded(all);
             return;
         }
-        link.setText(kept);
-        link.setUrlChars(kept);
-        link.removeChildren();
-        link.appendChild(new Text(kept));
-        link.setCharsFromContent();
-        link.insertAfter(rest);
+        if (n instanceof AutoLink link) {
+            link.setText(kept);
+            link.setUrlChars(kept);
+        } else {
+            ((MailLink) n).setText(kept);
+        }
+        n.removeChildren();
+        n.appendChild(new Text(kept));
+        n.setCharsFromContent();
+        n.insertAfter(rest);
         state.nodeAdded(rest);
     }
 

@@ -15,6 +15,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -37,11 +38,25 @@ final class TableInterrupts implements Parser.ParserExtension {
     }
 
     private static final class Factory implements CustomBlockParserFactory {
+        /**
+         * flexmark's separator row pattern, made at the first line that may be one: {@link #apply} runs for every page
+         * parsed, and making it there (a format and a compile) cost ~4% of the Markdown stage of pages without tables.
+         * The options, Kiln's, are the same for every page of a parser.
+         */
+        private volatile Pattern separator;
+
         @Override
         public BlockParserFactory apply(DataHolder options) {
-            Pattern separator = TableParagraphPreProcessor.getTableHeaderSeparator(
-                    TablesExtension.MIN_SEPARATOR_DASHES.get(options), "");
-            return (state, matched) -> tryStart(state, matched, separator);
+            return (state, matched) -> tryStart(state, matched, () -> separator(options));
+        }
+
+        private Pattern separator(DataHolder options) {
+            Pattern made = separator;
+            if (made == null) {
+                made = TableParagraphPreProcessor.getTableHeaderSeparator(TablesExtension.MIN_SEPARATOR_DASHES.get(options), "");
+                separator = made;
+            }
+            return made;
         }
 
         @Override
@@ -60,7 +75,7 @@ final class TableInterrupts implements Parser.ParserExtension {
         }
     }
 
-    private static BlockStart tryStart(ParserState state, MatchedBlockParser matched, Pattern separator) {
+    private static BlockStart tryStart(ParserState state, MatchedBlockParser matched, Supplier<Pattern> separators) {
         if (!(matched.getBlockParser() instanceof ParagraphParser paragraph) || state.getIndent() >= 4) {
             return BlockStart.none();
         }
@@ -76,6 +91,7 @@ final class TableInterrupts implements Parser.ParserExtension {
             return BlockStart.none();
         }
         BasedSequence row = line.subSequence(at).trimEOL().trimEnd();
+        Pattern separator = separators.get();
         if (!separator.matcher(row).matches()) {
             return BlockStart.none();
         }

@@ -130,6 +130,8 @@ class QuickInlineParserTest {
                 + "<a href=\"https://a.b/d\">https://a.b/d</a>.” x</p>\n");
         cases.put("x https://a.b/c\uD83D\uDE00 y", "<p>x <a href=\"https://a.b/c\">https://a.b/c</a>\uD83D\uDE00 y</p>\n");
         cases.put("x http://。a", "<p>x http://。a</p>\n");
+        cases.put("联系 foo@example.com。更多", "<p>联系 <a href=\"mailto:foo@example.com\">foo@example.com</a>。更多</p>\n");
+        cases.put("x foo@exa。mple", "<p>x foo@exa。mple</p>\n");
         // a European letter goes on, as in GFM (goldmark would end at é); pointy brackets keep everything
         cases.put("https://de.wikipedia.org/wiki/Köln ok", "<p><a href=\"https://de.wikipedia.org/wiki/Köln\">"
                 + "https://de.wikipedia.org/wiki/Köln</a> ok</p>\n");
