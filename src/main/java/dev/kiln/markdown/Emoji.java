@@ -20,10 +20,11 @@ final class Emoji {
 
     /** The table, read once when first needed: a site without {@code emoji: true} never reads it. */
     private static final class Table {
-        static final Map<String, String> CODES = new HashMap<>(8192);
-        static int longest;
+        static final Map<String, String> CODES = read();
+        static final int LONGEST = CODES.keySet().stream().mapToInt(String::length).max().orElse(0);
 
-        static {
+        private static Map<String, String> read() {
+            Map<String, String> codes = new HashMap<>(8192);
             try (InputStream in = Emoji.class.getResourceAsStream("hugo-emoji.tsv")) {
                 if (in == null) {
                     throw new IllegalStateException("hugo-emoji.tsv is missing from Kiln's jar");
@@ -32,13 +33,13 @@ final class Emoji {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     int tab = line.indexOf('\t');
                     if (!line.startsWith("#") && tab > 0) {
-                        CODES.put(line.substring(0, tab), line.substring(tab + 1));
-                        longest = Math.max(longest, tab);
+                        codes.put(line.substring(0, tab), line.substring(tab + 1));
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            return Map.copyOf(codes);
         }
     }
 
@@ -54,7 +55,7 @@ final class Emoji {
             return text;
         }
         Map<String, String> codes = Table.CODES;
-        int longest = Table.longest;
+        int longest = Table.LONGEST;
         StringBuilder out = null;
         int copied = 0;
         while (colon >= 0) {
