@@ -47,8 +47,18 @@ final class KramdownAttributes extends AttributesNodePostProcessor {
         }
         // flexmark gives a list ending a note's first paragraph to the note, whose <li> is written without it: in
         // kramdown it is the paragraph's (<p class="ppi">).
+        // On a line not indented into the note ({:.x} right under [^1]: text) kramdown reads it outside the note and
+        // drops it, as the note's <li> does.
         return owner instanceof FootnoteBlock && attributesNode.getParent() instanceof Paragraph paragraph
-                ? paragraph : owner;
+                && indented(attributesNode) ? paragraph : owner;
+    }
+
+    /** Whether the line {@code node} starts on is indented (starts with a space or a tab). */
+    private static boolean indented(Node node) {
+        BasedSequence base = node.getChars().getBaseSequence();
+        int lineStart = base.lastIndexOf('\n', node.getStartOffset() - 1) + 1;
+        char first = lineStart < base.length() ? base.charAt(lineStart) : '\n';
+        return first == ' ' || first == '\t';
     }
 
     /**

@@ -172,6 +172,9 @@ class KramdownAttributeListTest {
         Element note = render("Text.[^1]\n\n[^1]: Price reduced.\n    {:.ppi}\n    If you are upgrading.\n")
                 .selectFirst("li#fn\\:1");
         assertEquals("<p class=\"ppi\">Price reduced.</p>", note.child(0).outerHtml());
+        // Not indented, the list is outside the note in kramdown, which drops it: <p>Only para</p>
+        Element lazy = render("Ref[^1].\n\n[^1]: Only para\n{:.ppi}\n").selectFirst("div.footnotes li");
+        assertEquals(0, lazy.select(".ppi").size(), lazy.outerHtml());
         assertEquals(2, note.childrenSize(), note.outerHtml());
         assertTrue(note.child(1).text().startsWith("If you are upgrading."), note.outerHtml());
         assertEquals("", note.className());
