@@ -455,9 +455,11 @@ public final class Build implements AutoCloseable {
         } catch (SiteException e) {
             throw e;
         } catch (RuntimeException e) { // a library's bug: named at the page rather than a stack trace that names none
+            StackTraceElement[] at = e.getStackTrace(); // where it failed, for the report the message asks for
             throw new SiteException(List.of(Problem.inFile(draft.path(), "Kiln failed to render this page ("
-                    + e + "): this is a bug in Kiln, please report it with the page; to build meanwhile, find the "
-                    + "part that fails by removing parts of the page and write it another way")));
+                    + e + (at.length > 0 ? " at " + at[0] : "") + "): this is a bug in Kiln, please report it with "
+                    + "the page; to build meanwhile, find the part that fails by removing parts of the page and write "
+                    + "it another way")));
         }
     }
 
