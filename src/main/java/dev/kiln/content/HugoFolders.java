@@ -194,7 +194,7 @@ final class HugoFolders {
                 // A taxonomy's pattern (a site that sets only [permalinks] tags) is not the posts': tags' is tag_permalink.
                 moves.add(move.getValue().replace("permalinks' posts → permalink", TAXONOMIES.contains(section)
                         ? "permalinks' " + section + " → tag_permalink, if it is tags' (Kiln writes no other taxonomy's"
-                        + " pages)" : "permalinks' " + section + " → permalink"));
+                        + " pages)" : "permalinks' " + section + " → permalink" + plusNote(paths, section)));
             }
         }
         Set<String> languages = new TreeSet<>();
@@ -307,6 +307,18 @@ final class HugoFolders {
             }
         }
         return paths;
+    }
+
+    /**
+     * Under a pattern of its own with {@code :filename} or {@code :slugorfilename}, Hugo 0.111 wrote a {@code +} of a
+     * name or slug as a dash ({@code c++.md} at {@code /c-/}), where Kiln keeps it as Hugo's default URL did: said
+     * here, where the pattern is moved, since such a post's URL changes with no other message.
+     */
+    private static String plusNote(Map<String, String> paths, String section) {
+        String pattern = paths.getOrDefault("permalinks." + section, paths.getOrDefault("permalinks.page." + section, ""));
+        return pattern.contains(":filename") || pattern.contains(":slugorfilename")
+                ? " (a + in a file name or slug was a dash in Hugo's URL under it, and is kept by Kiln: give such a "
+                + "post Hugo's URL with url:)" : "";
     }
 
     /** A TOML key or table name as a dotted path, lower case, without quotes or spaces. */

@@ -340,8 +340,9 @@ class HugoFoldersTest {
         Kiln.write(site, "content/about.md", "\n+++\ntitle = \"About\"\n+++\nMe.\n");
 
         Kiln.assertBuildFails(site, out.resolve("site"), List.of(
-                "config.toml:1:1: " + SETTINGS + "title → title, baseURL → base_url, permalinks' post → permalink; "
-                        + "README's Coming from Hugo maps the others), then remove config.toml",
+                "config.toml:1:1: " + SETTINGS + "title → title, baseURL → base_url, permalinks' post → permalink "
+                        + "(a + in a file name or slug was a dash in Hugo's URL under it, and is kept by Kiln: give such "
+                        + "a post Hugo's URL with url:); README's Coming from Hugo maps the others), then remove config.toml",
                 "content/about.md:2:1: TOML front matter (between +++ lines), which Kiln does not read, in this file "
                         + "and 2 others (content/post/a.md, content/post/b.md): convert it to YAML with Hugo: hugo "
                         + "convert toYAML --unsafe, run in the Hugo site, rewrites every content file's front matter "
