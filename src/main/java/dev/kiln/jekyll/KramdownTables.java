@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * starts a new {@code tbody}) or a {@code |===} footer line (the rows after it a {@code tfoot}), written with the
  * header's {@code th} cells and its columns' alignment. The rows' cells are split at each {@code |} that is not
  * escaped or in code, each cell's Markdown rendered by {@code span}, short rows filled with empty cells. Other tables
- * with a header separator are GFM's already and stay. A table in a list item or a quote is converted there: its HTML
+ * with a header separator stay as written: GFM's when GFM reads their separator (not yet when it does not, a header
+ * separator with {@code +} or fewer cells than the header: those stay a paragraph of pipes). A table in a list item or a quote is converted there: its HTML
  * written at the item's indentation, after the quote's markers.
  */
 final class KramdownTables {

@@ -17,7 +17,8 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  * flexmark's typographic quotes and smarts, with every {@code <<} a « and every {@code >>} a », as Hugo's typographer
  * and kramdown write them: flexmark makes {@code <<x>>} «x» and left those it pairs with none as written, the
  * {@code << Previous} and {@code Next >>} of a series' links and a {@code ## >> Sources <<} heading. A run of three
- * paired with none is «{@code <}, as in both. Code, raw HTML and URLs are not text and keep theirs.
+ * paired with none is «{@code <}, as in both; a paired run of three, {@code a <<< b >>> c}, is flexmark's,
+ * {@code <« b »>}, where both write {@code «< b »>} (left). Code, raw HTML and URLs are not text and keep theirs.
  */
 final class AngleQuotes extends ReplacedParser<TypographicExtension> {
 
