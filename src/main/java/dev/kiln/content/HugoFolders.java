@@ -226,19 +226,26 @@ final class HugoFolders {
             }
         }
         moves.addAll(named);
-        if ("true".equals(paths.get("markup.goldmark.renderer.hardwraps"))) { // unsaid until 2026-12-07, lost in silence
-            moves.add("markup.goldmark.renderer.hardWraps (a <br> at every line break in a paragraph) → none: Kiln joins "
-                    + "a paragraph's lines as Hugo's default does: end each line to break with two spaces or a backslash");
-        }
-        if ("true".equals(paths.get("markup.highlight.linenos"))) {
-            moves.add("markup.highlight.lineNos (line numbers on every code block) → line_numbers: true");
-        }
-        if ("true".equals(paths.get("enableemoji"))) {
-            moves.add("enableEmoji (:smile: as 😄) → emoji: true");
+        for (Map.Entry<String, String> move : TRUE_MOVES) {
+            if ("true".equals(paths.get(move.getKey()))) {
+                moves.add(move.getValue());
+            }
         }
         return moves.isEmpty() ? "(" + SEE.replace(" the others", " its keys") + ")"
                 : "(" + String.join(", ", moves) + "; " + SEE + ")";
     }
+
+    /**
+     * Settings (dotted paths, lower case) named only when {@code true}, with what stands for them, in order: hardWraps,
+     * unsaid until 2026-12-07 and lost in silence; line numbers on every code block; emoji codes as emoji.
+     */
+    private static final List<Map.Entry<String, String>> TRUE_MOVES = List.of(
+            Map.entry("markup.goldmark.renderer.hardwraps", "markup.goldmark.renderer.hardWraps (a <br> at every line "
+                    + "break in a paragraph) → none: Kiln joins a paragraph's lines as Hugo's default does: end each "
+                    + "line to break with two spaces or a backslash"),
+            Map.entry("markup.highlight.linenos", "markup.highlight.lineNos (line numbers on every code block) → "
+                    + "line_numbers: true"),
+            Map.entry("enableemoji", "enableEmoji (:smile: as 😄) → emoji: true"));
 
     /** The keys under a single language's table ({@code [languages.zh-cn]}) that README's table maps, in order. */
     private static final List<Map.Entry<String, String>> LANGUAGE_MOVES = List.of(

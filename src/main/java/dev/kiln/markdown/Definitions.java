@@ -16,6 +16,7 @@ import com.vladsch.flexmark.util.data.DataHolder;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -68,9 +69,18 @@ final class Definitions extends ReplacedParser<DefinitionExtension> {
             return flexmark.getLeadInHandler(options);
         }
 
+        /** The last options asked with and their copy with the indent set: a parser's pages share its options. */
+        private volatile Map.Entry<DataHolder, DataHolder> told;
+
         @Override
         public BlockParserFactory apply(DataHolder options) {
-            return flexmark.apply(new MutableDataSet(options).set(Parser.LISTS_NEW_ITEM_CODE_INDENT, Integer.MAX_VALUE));
+            Map.Entry<DataHolder, DataHolder> last = told;
+            if (last == null || last.getKey() != options) { // copying every option, once, not on each page with a ':'
+                last = Map.entry(options, new MutableDataSet(options)
+                        .set(Parser.LISTS_NEW_ITEM_CODE_INDENT, Integer.MAX_VALUE).toImmutable());
+                told = last;
+            }
+            return flexmark.apply(last.getValue());
         }
     }
 
