@@ -178,7 +178,45 @@ public final class Stamp {
         } catch (IOException | UncheckedIOException e) {
             return false;
         }
-        return recorded.equals(PREFIX + inputs + " " + total[0] + " " + total[1] + "\n") && total[2] <= written;
+        return firstLine(recorded).equals(PREFIX + inputs + " " + total[0] + " " + total[1] + "\n") && total[2] <= written;
+    }
+
+    /** The first line of {@code marker}'s text, its end included: the stamp; the launcher's lines follow it. */
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end + 1);
+    }
+
+    /**
+     * The lines the {@code kiln} launcher reads after the stamp, to tell without starting a JVM that nothing changed
+     * since this build: the build's working folder and arguments, and its inputs: those there, files or folders, which
+     * must have had no change of status (content, time, permissions, name: a file's {@code ctime}) since
+     * {@code sinceMillis}, a second before this build began to read them (file times are kept by a coarser clock than
+     * Java's), and those absent, which must still be. The launcher compares them with its own command, asks GNU
+     * {@code find} about them and about any file of the output changed after the marker was written, and otherwise
+     * runs Kiln, whose own check (above) decides. Empty when a path or argument holds a line break (the launcher
+     * reads lines).
+     */
+    public static String launcher(long sinceMillis, String cwd, List<String> arguments, Path source,
+            List<String> folders, List<String> files) {
+        Path root = source.toAbsolutePath();
+        StringBuilder lines = new StringBuilder();
+        lines.append("since ").append(sinceMillis / 1000).append('.')
+                .append(Long.toString(1000 + sinceMillis % 1000).substring(1)).append('\n');
+        lines.append("cwd ").append(cwd).append('\n');
+        for (String argument : arguments) {
+            lines.append("arg ").append(argument).append('\n');
+        }
+        int count = 2 + arguments.size();
+        for (List<String> names : List.of(files, folders)) {
+            for (String name : names) {
+                Path p = root.resolve(name);
+                lines.append(Files.exists(p, LinkOption.NOFOLLOW_LINKS) ? "tree " : "absent ").append(p).append('\n');
+                count++;
+            }
+        }
+        String text = lines.toString();
+        return text.chars().filter(c -> c == '\n').count() == count ? text : "";
     }
 
     /**
@@ -250,6 +288,23 @@ public final class Stamp {
                 throw e; // an output that cannot be read is not known to be unchanged
             }
             lines.add("unreadable " + root.relativize(p) + " " + System.nanoTime()); // never equal: build
+        }
+    }
+
+    /**
+     * Puts {@code launcher}'s lines after the stamp in {@code marker}, in place of those of the build that wrote it,
+     * after Kiln found that nothing changed since: the launcher then tells it the next time by itself. A marker
+     * that cannot be read or written is left as it is (the launcher then runs Kiln, which checks).
+     */
+    public static void relaunch(Path marker, String launcher) {
+        String recorded = read(marker);
+        if (recorded == null || launcher.isEmpty()) {
+            return;
+        }
+        try {
+            Files.writeString(marker, firstLine(recorded) + launcher, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            // Not needed: Kiln's own check stays right.
         }
     }
 

@@ -58,15 +58,22 @@ final class BuildCommand extends Command {
         }
         BuildOptions buildOptions = site.build();
         long begin = System.nanoTime();
+        // A second before the inputs are read, by the clock of file times: what the launcher compares them with.
+        long since = System.currentTimeMillis() - 1000;
         Path marker = target.resolve(SiteWriter.MARKER);
         // Jekyll's _posts/ and _config.yml too, and Hugo's static/ and hugo.toml: one made after a build is
         // reported, not taken for nothing changed.
         List<String> files = new java.util.ArrayList<>(List.of(SiteConfig.FILE, SourceLoader.JEKYLL_CONFIG));
         files.addAll(SourceLoader.HUGO_SETTINGS);
-        String inputs = Stamp.inputs(buildOptions, Main.version(),
-                java.util.stream.Stream.of(Build.SOURCE_FOLDERS, SourceLoader.JEKYLL_FOLDERS, SourceLoader.HUGO_FOLDERS)
-                        .flatMap(List::stream).toList(), files);
+        List<String> folders = java.util.stream.Stream.of(Build.SOURCE_FOLDERS, SourceLoader.JEKYLL_FOLDERS,
+                SourceLoader.HUGO_FOLDERS).flatMap(List::stream).toList();
+        String inputs = Stamp.inputs(buildOptions, Main.version(), folders, files);
+        // For the launcher's check, which runs no JVM: README, Performance.
+        String launcher = Stamp.launcher(since, System.getProperty("user.dir"), arguments(), source, folders, files);
         if (!force && Stamp.unchanged(target, SiteWriter.MARKER, inputs, !strict)) {
+            // The launcher did not tell it (another command, or an input changed in the second before the last
+            // build, which the launcher cannot tell from one changed during it): next time it can.
+            Stamp.relaunch(marker, launcher);
             err.println("nothing changed since the last build into " + target + " (" + (System.nanoTime() - begin) / 1_000_000
                     + " ms; --force builds anyway, and shows that build's warnings again)");
             return 0;
@@ -98,7 +105,7 @@ final class BuildCommand extends Command {
             // The folder now holds the site's files and the marker, written last: the marker's time is the stamp's.
             String stamp = result.timed() ? ""
                     : Stamp.written(links.isEmpty() && result.warnings().isEmpty() ? inputs
-                            : Stamp.withBrokenLinks(inputs), result.output());
+                            : Stamp.withBrokenLinks(inputs), result.output()) + launcher;
             java.nio.file.Files.writeString(marker, stamp, java.nio.charset.StandardCharsets.UTF_8);
             long writeNanos = System.nanoTime() - start;
             result.timings().stage("write", writeNanos);

@@ -40,6 +40,9 @@ abstract class Command {
     /** The long names of the options that may be given more than once, each with a value ({@code --tags}). */
     final Set<String> repeatable = new HashSet<>();
 
+    /** The arguments this command was given, as the user wrote them (set by {@link #execute}). */
+    private List<String> arguments = List.of();
+
     Command(String words, String description, String... operands) {
         this.words = words;
         this.description = description;
@@ -59,6 +62,11 @@ abstract class Command {
     /** The command under this one that {@code word} names ({@code post} under {@code new}), or null. */
     Command subcommand(String word) {
         return subcommands().stream().filter(c -> c.name().equals(word)).findFirst().orElse(null);
+    }
+
+    /** The arguments this command was given, after its name, as the user wrote them. */
+    List<String> arguments() {
+        return arguments;
     }
 
     /** Runs the command whose options and operands are {@code line}; returns its exit code. */
@@ -99,6 +107,7 @@ abstract class Command {
         if (sub != null) {
             return sub.execute(Arrays.copyOfRange(args, 1, args.length));
         }
+        arguments = List.of(args);
         PrintStream err = System.err;
         Options all = withStandard();
         try {

@@ -137,4 +137,45 @@ class StampTest {
         assertFalse(Stamp.unchanged(dest, ".kiln-output", ""), "a build that left out future posts");
         assertFalse(Stamp.unchanged(tmp.resolve("missing"), ".kiln-output", "in"));
     }
+
+    @Test
+    void theLauncherIsToldTheCommandTheTimeBeforeTheInputsWereReadAndWhatToLookAt() throws IOException {
+        Path site = tmp.resolve("blog");
+        Files.createDirectories(site.resolve("content/posts"));
+        Files.createDirectories(site.resolve("config"));
+        Files.writeString(site.resolve("site.yml"), "title: Blog\n");
+
+        String lines = Stamp.launcher(1_700_000_000_042L, "/home/me", List.of("--dest", "out dir"), site,
+                List.of("content", "layouts", "config/_default"), List.of("site.yml", "hugo.toml"));
+
+        assertEquals("since 1700000000.042\n"
+                + "cwd /home/me\n"
+                + "arg --dest\narg out dir\n"
+                + "tree " + site.resolve("site.yml") + "\n"
+                + "absent " + site.resolve("hugo.toml") + "\n"
+                + "tree " + site.resolve("content") + "\n"
+                + "absent " + site.resolve("layouts") + "\n"
+                + "absent " + site.resolve("config/_default") + "\n", lines);
+        assertEquals("since 5.000\ncwd /\n", Stamp.launcher(5_000, "/", List.of(), site, List.of(), List.of()),
+                "whole seconds");
+        assertEquals("", Stamp.launcher(0, "/home/me", List.of("--dest", "a\nb"), site, List.of(), List.of()),
+                "the launcher reads lines: a line break in an argument is for Kiln's own check");
+    }
+
+    @Test
+    void theLaunchersLinesAfterTheStampAreNoPartOfItAndAreReplacedAfterACheckThatNothingChanged() throws IOException {
+        Path dest = Files.createDirectories(tmp.resolve("site"));
+        Files.writeString(dest.resolve("index.html"), "home");
+        Path marker = dest.resolve(".kiln-output");
+        String stamp = Stamp.written("in", new SiteOutput(new TreeMap<>(java.util.Map.of(
+                "index.html", "home".getBytes(StandardCharsets.UTF_8)))));
+        Files.writeString(marker, stamp + "since 1.000\ncwd /a\n");
+        assertTrue(Stamp.unchanged(dest, ".kiln-output", "in"));
+
+        Stamp.relaunch(marker, "since 2.000\ncwd /b\n");
+        assertEquals(stamp + "since 2.000\ncwd /b\n", Files.readString(marker));
+        assertTrue(Stamp.unchanged(dest, ".kiln-output", "in"));
+        Stamp.relaunch(marker, "");
+        assertEquals(stamp + "since 2.000\ncwd /b\n", Files.readString(marker), "nothing to tell: left as it was");
+    }
 }

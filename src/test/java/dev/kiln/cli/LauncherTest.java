@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -79,5 +80,119 @@ class LauncherTest {
         assertTrue(args.contains(home.resolve("target/kiln.jar").toString()), args.toString());
         assertTrue(args.contains("-Dkiln.launcher=" + home.resolve("kiln")), args.toString());
         assertFalse(args.stream().anyMatch(a -> a.startsWith("kiln: building")), args.toString());
+    }
+
+    /**
+     * A Kiln home whose stand-in {@code java} notes each start in {@code runs} and runs Kiln itself (this JVM, on the
+     * tests' class path in place of the jar): the launcher's check that nothing changed is seen by whether it started one.
+     */
+    private Path homeRunningKiln(Path runs) throws IOException {
+        Path home = home();
+        String real = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.writeString(tmp.resolve("jdk/bin/java"), "#!/usr/bin/env bash\n"
+                + "echo start >>'" + runs + "'\n"
+                + "args=(); while [ $# -gt 0 ]; do if [ \"$1\" = -cp ]; then args+=(-cp \"$KILN_TEST_CP\"); shift 2;"
+                + " else args+=(\"$1\"); shift; fi; done\n"
+                + "exec '" + real + "' \"${args[@]}\"\n");
+        return home;
+    }
+
+    /** Runs the launcher {@code kiln} with {@code args} in {@code dir}; returns what it printed on stderr and stdout. */
+    private String kiln(Path kiln, Path dir, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(kiln.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", tmp.resolve("jdk").toString());
+        builder.environment().put("KILN_CDS", "0");
+        builder.environment().put("KILN_TEST_CP", System.getProperty("java.class.path"));
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), out);
+        assertEquals(0, process.exitValue(), out);
+        return out;
+    }
+
+    private static long starts(Path runs) throws IOException {
+        return Files.exists(runs) ? Files.readAllLines(runs).size() : 0;
+    }
+
+    @Test
+    void aBuildWithNothingChangedIsToldByTheLauncherWithoutAJvmAndAnyChangeRunsKiln() throws Exception {
+        Path runs = tmp.resolve("runs.txt");
+        Path kiln = homeRunningKiln(runs).resolve("kiln");
+        Path site = Files.createDirectories(tmp.resolve("blog"));
+        Files.writeString(site.resolve("site.yml"), "title: Blog\n");
+        Path post = Files.writeString(Files.createDirectories(site.resolve("content/posts")).resolve("2020-01-02-a.md"),
+                "---\ntitle: A\n---\nHello.\n");
+        Path page = Files.writeString(site.resolve("content/about.md"), "---\ntitle: About\n---\nMe.\n");
+        // Inputs made within the second before a build are looked at again by Kiln (file times lag behind).
+        Thread.sleep(1_100);
+        String[] build = {"build", "--dest", "out"};
+
+        assertTrue(kiln(kiln, site, build).contains("built 2 pages"));
+        assertEquals(1, starts(runs));
+        String again = kiln(kiln, site, build);
+        assertTrue(again.startsWith("nothing changed since the last build into out ("), again);
+        assertEquals(1, starts(runs), "told without a JVM");
+
+        // A file of the output edited by hand, to the same size and with its old time: the launcher leaves it to Kiln.
+        Path built = site.resolve("out/about/index.html");
+        FileTime time = Files.getLastModifiedTime(built);
+        Files.writeString(built, Files.readString(built).replace("Me.", "Us."));
+        Files.setLastModifiedTime(built, time);
+        kiln(kiln, site, build);
+        assertEquals(2, starts(runs));
+        // One removed: Kiln writes it again, and the launcher trusts the output that build left.
+        Files.delete(built);
+        String repaired = kiln(kiln, site, build);
+        assertTrue(repaired.contains("1 written"), repaired);
+        assertTrue(Files.readString(built).contains("Me."));
+        assertEquals(3, starts(runs));
+        assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
+        assertEquals(3, starts(runs));
+
+        // An input whose time was set back (cp -p, an archive) is seen by its change of status.
+        Files.setLastModifiedTime(page, FileTime.fromMillis(Files.getLastModifiedTime(page).toMillis() - 60_000));
+        assertTrue(kiln(kiln, site, build).contains("built 2 pages"));
+        assertEquals(4, starts(runs));
+        // Changed within the second before that build: Kiln looks once more (here a second later), finds nothing,
+        // and tells the launcher.
+        Thread.sleep(1_100);
+        assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
+        assertEquals(5, starts(runs));
+        assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
+        assertEquals(5, starts(runs));
+
+        // Another command, a forced build, a new input folder, an edited post: Kiln runs.
+        kiln(kiln, site, "build", "--dest", "out", "--drafts");
+        assertEquals(6, starts(runs));
+        kiln(kiln, site, "build", "--dest", "out", "--force");
+        assertEquals(7, starts(runs));
+        // The forced build was of the same site: Kiln finds nothing changed for the command without it, and tells
+        // the launcher.
+        Thread.sleep(1_100);
+        assertTrue(kiln(kiln, site, build).startsWith("nothing changed"), "back to the command without --force");
+        assertEquals(8, starts(runs));
+        assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
+        assertEquals(8, starts(runs));
+        Files.createDirectories(site.resolve("layouts"));
+        kiln(kiln, site, build);
+        assertEquals(9, starts(runs), "a layouts/ folder made");
+        Thread.sleep(1_100);
+        kiln(kiln, site, build);
+        assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
+        long before = starts(runs);
+        Files.writeString(post, "---\ntitle: A\n---\nHello again.\n");
+        assertTrue(kiln(kiln, site, build).contains("built 2 pages"));
+        assertEquals(before + 1, starts(runs));
+        try (var pages = Files.walk(site.resolve("out"))) {
+            assertTrue(pages.filter(p -> p.toString().endsWith(".html")).anyMatch(p -> {
+                try {
+                    return Files.readString(p).contains("Hello again.");
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }), "the edited post was built");
+        }
     }
 }
