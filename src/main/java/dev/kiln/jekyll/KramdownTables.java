@@ -11,14 +11,15 @@ import java.util.regex.Pattern;
  * Converts kramdown's tables that GFM would misread into an HTML table as kramdown 2.4 wrote it: tables without a
  * header (rows of {@code | a | b |}, perhaps a {@code |===} footer line, no separator line under a first row), which
  * kramdown writes as a {@code table} with a {@code tbody} (and a {@code tfoot}) only and GFM, which needs a header,
- * shows as text; and tables with a header and a line GFM lacks: a separator line before the first row
- * ({@code |---+---|}, kramdown's documented form, which GFM makes a paragraph of), one after the header's (which
- * starts a new {@code tbody}) or a {@code |===} footer line (the rows after it a {@code tfoot}), written with the
- * header's {@code th} cells and its columns' alignment. The rows' cells are split at each {@code |} that is not
- * escaped or in code, each cell's Markdown rendered by {@code span}, short rows filled with empty cells. Other tables
- * with a header separator stay as written: GFM's when GFM reads their separator (not yet when it does not, a header
- * separator with {@code +} or fewer cells than the header: those stay a paragraph of pipes). A table in a list item or a quote is converted there: its HTML
- * written at the item's indentation, after the quote's markers.
+ * shows as text; and tables with a header and a line GFM lacks or does not read: a separator line before the first
+ * row ({@code |---+---|}, kramdown's documented form, which GFM makes a paragraph of), a header separator GFM does not
+ * read (kramdown's takes a {@code +} between columns, {@code |---+---|}, and fewer cells than the header, {@code |---}:
+ * GFM makes a paragraph of pipes of the table), one after the header's (which starts a new {@code tbody}) or a
+ * {@code |===} footer line (the rows after it a {@code tfoot}), written with the header's {@code th} cells and its
+ * columns' alignment. The rows' cells are split at each {@code |} that is not escaped or in code, each cell's Markdown
+ * rendered by {@code span}, short rows filled with empty cells. Other tables with a header separator are GFM's
+ * already and stay as written, byte for byte. A table in a list item or a quote is converted there: its HTML written
+ * at the item's indentation, after the quote's markers.
  */
 final class KramdownTables {
 
@@ -26,6 +27,8 @@ final class KramdownTables {
     private static final Pattern SEPARATOR = Pattern.compile("[+|: \\t-]*?-[+|: \\t-]*?[ \\t]*");
     /** kramdown's {@code TABLE_HSEP_ALIGN}: a column's part of the header separator, {@code :-:}. */
     private static final Pattern ALIGN = Pattern.compile("[ \\t]?(:?)-+(:?)[ \\t]?");
+    /** GFM's column of a header separator, {@code :-:}, its spaces taken out. */
+    private static final Pattern GFM_ALIGN = Pattern.compile(":?-+:?");
     /** kramdown's {@code TABLE_FSEP_LINE}: the footer separator, {@code |===|}. */
     private static final Pattern FOOTER = Pattern.compile("[+|: \\t=]*?=[+|: \\t=]*?[ \\t]*");
     /** kramdown's block attribute list alone on a line, {@code {:.scroll-table}}. */
@@ -105,22 +108,27 @@ final class KramdownTables {
                             + "written (text); add a header line (| a | b | and |---|---| under it) or move the "
                             + "footnote out"));
                 } else {
-                    // GFM's table of its rows: the lines it lacks dropped, the footer's rows in the body.
-                    warnings.add(at.warning(path, i, prefix.length() + 1, "a table with kramdown's separator or "
-                            + "footer lines (|---+---|, |===|) has " + (footnote ? "a footnote reference in a cell, "
-                            + "which Kiln cannot number" : "an attribute list after it, which Kiln cannot give")
-                            + " in the HTML table it would write: those lines are dropped and the footer's rows are "
-                            + "body rows of a GFM table; to keep its parts, " + (footnote ? "move the footnote out "
-                            + "of the table" : "write it as an HTML table with the list's attributes")));
+                    // GFM's table of its rows: the lines it lacks dropped, the footer's rows in the body, the header's
+                    // separator in GFM's form (when that is all GFM lacks, the table is kramdown's: no warning).
+                    if (extraLines(lines, i, end)) {
+                        warnings.add(at.warning(path, i, prefix.length() + 1, "a table with kramdown's separator or "
+                                + "footer lines (|---+---|, |===|) has " + (footnote ? "a footnote reference in a "
+                                + "cell, which Kiln cannot number" : "an attribute list after it, which Kiln cannot "
+                                + "give") + " in the HTML table it would write: those lines are dropped and the "
+                                + "footer's rows are body rows of a GFM table; to keep its parts, " + (footnote
+                                ? "move the footnote out of the table" : "write it as an HTML table with the list's "
+                                + "attributes")));
+                    }
                     boolean header = false;
                     for (int k = i; k < end; k++) {
                         boolean separator = SEPARATOR.matcher(rest(lines[k])).matches();
                         if (separator && !header && k > i && !SEPARATOR.matcher(rest(lines[k - 1])).matches()) {
+                            // The header's separator, in GFM's form where GFM would not read kramdown's.
                             header = true;
-                        } else if (separator || FOOTER.matcher(rest(lines[k])).matches()) {
-                            continue;
+                            out.append(gfmSeparator(lines[k], lines[k - 1])).append('\n');
+                        } else if (!separator && !FOOTER.matcher(rest(lines[k])).matches()) {
+                            out.append(lines[k]).append('\n');
                         }
-                        out.append(lines[k]).append('\n');
                     }
                     if (end == lines.length) {
                         out.setLength(out.length() - 1);
@@ -210,13 +218,27 @@ final class KramdownTables {
     }
 
     /**
-     * Whether GFM would misread the table of lines {@code from} to {@code to}: it has no header, or a line GFM lacks
-     * (a separator line before the first row or after the header's, a footer line).
+     * Whether GFM would misread the table of lines {@code from} to {@code to}: it has no header, a header separator
+     * GFM does not read ({@code |---+---|}, fewer cells than the header), or a line GFM lacks (a separator line before
+     * the first row or after the header's, a footer line).
      */
     private static boolean misread(String[] lines, int from, int to) {
-        if (headerless(lines, from, to)) {
+        if (headerless(lines, from, to) || extraLines(lines, from, to)) {
             return true;
         }
+        for (int i = from + 1; i < to; i++) {
+            if (SEPARATOR.matcher(rest(lines[i])).matches()) {
+                return !gfmReads(rest(lines[i]), rest(lines[i - 1]));
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the table of lines {@code from} to {@code to}, which has a header, has a line GFM lacks: a separator
+     * line before the first row or after the header's, a footer line.
+     */
+    private static boolean extraLines(String[] lines, int from, int to) {
         boolean rows = false;
         boolean header = false;
         for (int i = from; i < to; i++) {
@@ -232,6 +254,35 @@ final class KramdownTables {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether GFM reads {@code separator} as the separator under {@code header}: kramdown's is wider, taking a
+     * {@code +} between columns, an empty column or fewer (or more) columns than the header's, where GFM (and Kiln's
+     * Markdown) sees a paragraph of pipes.
+     */
+    private static boolean gfmReads(String separator, String header) {
+        List<String> cells = cells(separator);
+        return cells.size() == cells(header).size() && cells.stream().allMatch(c -> GFM_ALIGN.matcher(c).matches());
+    }
+
+    /**
+     * {@code line}, the header separator under the line {@code header}, in a form GFM reads: as written if GFM reads
+     * it, else a column of dashes for each of the header's, aligned as kramdown read it, after the line's prefix.
+     */
+    private static String gfmSeparator(String line, String header) {
+        String separator = rest(line);
+        int columns = cells(rest(header)).size();
+        if (gfmReads(separator, rest(header))) {
+            return line;
+        }
+        StringBuilder out = new StringBuilder(prefix(line)).append('|');
+        Matcher align = ALIGN.matcher(separator);
+        for (int c = 0; c < columns; c++) {
+            boolean found = align.find();
+            out.append(found ? align.group(1) : "").append("---").append(found ? align.group(2) : "").append('|');
+        }
+        return out.toString();
     }
 
     /** A table's parts as kramdown reads them: its sections (thead, tbody, tfoot) with their rows of cells. */

@@ -656,6 +656,59 @@ class ImportedSitesTest {
         assertEquals(List.of(), report.warnings());
     }
 
+    /**
+     * A header separator GFM cannot read is kramdown's all the same: one with a + between its columns, or fewer cells
+     * than the header (no leading pipes either), at the top level, in a list item and in a quote. kramdown 2.4 wrote
+     * each as a table with a thead, as below; a table GFM reads stays as written.
+     */
+    @Test
+    void aHeaderSeparatorGfmCannotReadMakesTheTableKramdownWrote() throws Exception {
+        String gfm = "| g1 | g2 |\n|:-:|--|\n| e | f |\n";
+        String post = "---\ntitle: T\n---\n| h1 | h2 |\n|---+---|\n| a | b |\n\n| h1 | h2\n|---\n| a | b\n\n"
+                + "| h1 | h2 |\n|:--+--:|\n| a | *b* |\n\nh1 | h2 | h3\n--|--\na | b | c\n\n"
+                + "- item\n\n  | h1 | h2 |\n  |---+---|\n  | a | b |\n\n> | h1 | h2\n> |---\n> | a | b\n\n" + gfm;
+        Path src = jekyllSite("headerseparators", Map.of("_config.yml", "title: T\n", "_posts/2020-01-01-t.md", post));
+
+        BuildResult built = importKeepingEveryUrl(src);
+
+        String plain = "<table><thead><tr><th>h1</th><th>h2</th></tr></thead><tbody><tr><td>a</td><td>b</td></tr>"
+                + "</tbody></table>";
+        String kramdown = plain + plain + "<table><thead><tr><th style=\"text-align: left\">h1</th>"
+                + "<th style=\"text-align: right\">h2</th></tr></thead><tbody><tr><td style=\"text-align: left\">a</td>"
+                + "<td style=\"text-align: right\"><em>b</em></td></tr></tbody></table><table><thead><tr><th>h1</th>"
+                + "<th>h2</th><th>h3</th></tr></thead><tbody><tr><td>a</td><td>b</td><td>c</td></tr></tbody></table>"
+                + "<ul><li><p>item</p>" + plain + "</li></ul><blockquote>" + plain + "</blockquote><table><thead><tr>"
+                + "<th style=\"text-align: center\">g1</th><th>g2</th></tr></thead><tbody><tr>"
+                + "<td style=\"text-align: center\">e</td><td>f</td></tr></tbody></table>";
+        var content = SiteChecks.page(built.output(), "2020/01/01/t.html").selectFirst(".post-content");
+        assertEquals(kramdown, content.html().replaceAll(">\\s+<", "><"));
+        assertTrue(text(src.resolveSibling("headerseparators-kiln/content/posts/2020-01-01-t.md")).endsWith(gfm));
+        assertEquals(List.of(), report.warnings());
+    }
+
+    /**
+     * A table whose header separator GFM cannot read, with a footnote or an attribute list, which Kiln's HTML table
+     * cannot take: it is GFM's table with GFM's separator, all of kramdown's, so no warning. kramdown 2.4: {@code
+     * <table><thead><tr><th style="text-align: left">h1</th><th style="text-align: right">h2<sup id="fnref:1" ...>}
+     * and {@code <table class="wide"><thead><tr><th>x</th><th>y</th><th>z</th></tr></thead><tbody><tr><td>c</td>...}.
+     */
+    @Test
+    void aHeaderSeparatorGfmCannotReadIsGfmsInATableWithAFootnoteOrAnAttributeList() throws Exception {
+        var content = post("separatornote", "", "| h1 | h2[^1] |\n|:-+-:|\n| a | b |\n\n| x | y | z\n|---\n"
+                + "| c | d | e\n{:.wide}\n\n[^1]: N.\n");
+
+        var tables = content.select("table");
+        assertEquals(2, tables.size(), content.html());
+        assertEquals(List.of("h1", "h21"), tables.get(0).select("thead th").eachText());
+        assertEquals(List.of("text-align: left", "text-align: right"), tables.get(0).select("th").eachAttr("style"));
+        assertEquals("#fn:1", tables.get(0).selectFirst("th a").attr("href"));
+        assertEquals(List.of("a", "b"), tables.get(0).select("tbody td").eachText());
+        assertEquals("wide", tables.get(1).className());
+        assertEquals(List.of("x", "y", "z"), tables.get(1).select("thead th").eachText());
+        assertEquals(List.of("c", "d", "e"), tables.get(1).select("tbody td").eachText());
+        assertEquals(List.of(), report.warnings());
+    }
+
     /** Hydejack's table: a |=== footer, a footnote in a cell and an attribute list after it, which Kiln's HTML cannot take. */
     @Test
     void aFooterTableWithAFootnoteOrAnAttributeListStaysGfmsWithoutItsFooterLine() throws Exception {
