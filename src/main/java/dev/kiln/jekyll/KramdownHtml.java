@@ -305,9 +305,10 @@ final class KramdownHtml {
     /**
      * The content column (kramdown's indentation) of the list item whose content line {@code i} is, found among
      * {@code lines} above it: the nearest item marker whose content column the line reaches, every line between
-     * blank, indented as far, or a lazy line after text; -1 if it is in no list item there.
+     * blank, indented as far, or a lazy line after text; -1 if it is in no list item there. Also used by
+     * {@link KramdownEndOfBlock}, whose marker is one at that column.
      */
-    private static int listColumn(List<String> lines, int i) {
+    static int listColumn(List<String> lines, int i) {
         int indent = indentation(lines.get(i));
         for (int j = i - 1; j >= 0; j--) {
             String line = lines.get(j);

@@ -83,6 +83,42 @@ class ImportedContentTest {
     }
 
     @Test
+    void kramdownsEndOfBlockMarkerInAListItemOrAQuoteEndsTheBlockThereAndShowsNothing() throws IOException {
+        // At a list item's content column, after a quote's marker: after a blank line or a line of text, in a nested
+        // list, a list in a quote and a quote in a list. Beside each, kramdown's HTML, its spaces around tags out.
+        Map<String, String> posts = new LinkedHashMap<>();
+        // <ul><li><p>b</p></li></ul>
+        posts.put("2020-01-01-item.md", "---\ntitle: I\n---\n- b\n\n  ^\n");
+        // <ol><li>a<ul><li><p>nested</p><p>text</p><p>more</p></li></ul></li></ol>
+        posts.put("2020-01-02-nested.md", "---\ntitle: N\n---\n1. a\n   ^\n   - nested\n\n     ^\n     text\n"
+                + "     ^\n     more\n");
+        // <blockquote><p>a</p><p>b</p><ul><li><p>c</p></li></ul></blockquote><ul><li><p>d</p><blockquote><p>q</p>
+        // <p>r</p></blockquote></li></ul>
+        posts.put("2020-01-03-quote.md", "---\ntitle: Q\n---\n> a\n> ^\n> b\n>\n> - c\n>\n>   ^\n\n"
+                + "- d\n\n  > q\n  > ^\n  > r\n");
+        // Where kramdown reads no marker: past the item's content column, in code, after two spaces in a quote, in
+        // a paragraph not in a list: <ul><li><p>a</p><p>^</p></li><li><p>e</p><pre><code>^</code></pre>
+        // <pre><code>^</code></pre></li></ul><blockquote><p>^</p></blockquote><p>Text. ^ More.</p>
+        posts.put("2020-01-04-text.md", "---\ntitle: T\n---\n- a\n\n   ^\n\n- e\n\n  ```\n  ^\n  ```\n\n      ^\n\n"
+                + ">  ^\n\nText.\n  ^\nMore.\n");
+        BuildResult built = importAndBuild(posts);
+
+        assertEquals("<ul><li><p>b</p></li></ul>", shown(body(built, "2020/01/01/item.html")));
+        assertEquals("<ol><li>a<ul><li><p>nested</p><p>text</p><p>more</p></li></ul></li></ol>",
+                shown(body(built, "2020/01/02/nested.html")));
+        assertEquals("<blockquote><p>a</p><p>b</p><ul><li><p>c</p></li></ul></blockquote><ul><li><p>d</p>"
+                + "<blockquote><p>q</p><p>r</p></blockquote></li></ul>", shown(body(built, "2020/01/03/quote.html")));
+        assertEquals("<ul><li><p>a</p><p>^</p></li><li><p>e</p><pre><code>^</code></pre><pre><code>^</code></pre>"
+                + "</li></ul><blockquote><p>^</p></blockquote><p>Text. ^ More.</p>",
+                shown(body(built, "2020/01/04/text.html")));
+    }
+
+    /** {@code html} as it shows: without comments, spaces around tags, other runs of spaces one. */
+    private static String shown(String html) {
+        return html.replaceAll("<!--.*?-->", "").replaceAll("\\s*(<[^>]*>)\\s*", "$1").replaceAll("\\s+", " ");
+    }
+
+    @Test
     void anInchMarkShowsAsJekyllShowedIt() throws IOException {
         BuildResult built = importAndBuild(Map.of("2019-06-25-pi.md", "---\ntitle: Pi\n---\n\n"
                 + "(5) 2.5\" 100GB SATA MLC SSD and a \"3.5\" bay\".\n"));
