@@ -152,18 +152,27 @@ class MarkdownRendererTest {
     void everyDoubleAngleBracketIsAnAngleQuoteAsHugosTypographerAndKramdownWriteIt() {
         // Hugo: <p><a href="/a/">&laquo; Previous</a> | <a href="/b/">Next &raquo;</a></p>,
         // <h2 id="-sources-">&raquo; Sources &laquo;</h2>, ...; kramdown writes « and » the same. Until 2026-12-07
-        // only a pair, <<x>>, was; code keeps them.
+        // only a pair, <<x>>, was; code keeps them. A run of an odd number is its pairs' quotes, then the odd one:
+        // Hugo and kramdown both write a <<< b >>> c as a &laquo;&lt; b &raquo;&gt; c, paired or not, where until
+        // 2026-12-07 a paired opening run was a &lt;&laquo; b.
         String markdown = "[<< Previous](/a/) | [Next >>](/b/)\n\n## >> Sources <<\n\n"
-                + "a << b >> c, <<x>>, x<<y and x>>y, a <<< b and `<< code >>`\n";
+                + "a << b >> c, <<x>>, x<<y and x>>y, a <<< b and `<< code >>`\n\n"
+                + "a <<< b >>> c, <<<< d >>>>, <<< e >>, << f >>>, <<<<< g >>> and <<<<<<< h >>, <<< *i* >>>, "
+                + "<<< j <<< k >>> l >>>, [<<< m >>>](/c/)\n\n## <<< n >>>\n";
         for (MarkdownRenderer each : List.of(renderer, new MarkdownRenderer(new TokenHighlighter(), false))) {
             String html = each.render(markdown);
             Element body = Jsoup.parseBodyFragment(html).body();
-            assertEquals(List.of("« Previous", "Next »"), body.select("a").eachText(), html);
+            assertEquals(List.of("« Previous", "Next »"), body.select("a").eachText().subList(0, 2), html);
             Element h2 = body.selectFirst("h2");
             assertEquals("» Sources «", h2.text(), html);
             assertEquals("-sources-", h2.id(), html);
             assertEquals("a « b » c, «x», x«y and x»y, a «< b and << code >>", body.select("p").get(1).text(), html);
             assertTrue(html.contains("<code>&lt;&lt; code &gt;&gt;</code>"), html);
+            assertEquals("a «< b »> c, «« d »», «< e », « f »>, ««< g »> and «««< h », «< i »>, «< j «< k »> l »>, "
+                    + "«< m »>", body.select("p").get(2).text(), html);
+            assertEquals("«< m »>", body.select("a").get(2).text(), html);
+            assertEquals("«< n »>", body.select("h2").get(1).text(), html);
+            assertEquals("-n-", body.select("h2").get(1).id(), html); // Hugo's too
         }
     }
 

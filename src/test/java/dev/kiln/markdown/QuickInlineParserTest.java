@@ -158,6 +158,7 @@ class QuickInlineParserTest {
                 *a* **b** ***c*** _d_ __e__ a*b*c a_b_c *(x)* _(y)_ "*z*" '_w_' «*v*» —*u*—  *t*   _s_ 
                 *a **b** c* **a *b* c** *unclosed **strong *mixed_ _x* 'single' "double" don't 'twas "nested 'q'"
                 `a` ``b`` `c``d` ```e``` `unclosed ``f` `` ` `` x`y`z ~~st~~ ~one~ <<angle>> *é* _’x’_
+                <<< odd >>> <<<<< five >>> <<<<<<< seven >> <<< *em* <<< in >>> >>> [<<< l >>>](/a) x<<<y
                 """;
         assertEquals(FLEXMARK.render(markdown), QUICK.render(markdown));
     }
@@ -334,7 +335,7 @@ class QuickInlineParserTest {
                         "{: .c}", "{#i}", "{.x #y}", "\n{: .p}\n", "```java {.k}\nint x;\n```\n", "Www.X.y", "a@b",
                         "&#64;", ".", "-", "..", "...", ". . .", ". .", "--", "---", "----", "a.b", "x-y", " - ",
                         ".-", "-.", "1. ", "- ", "\u00a0", "\u2003", "\u3000", "\u2014", "\u201c", "\u2019", "\u00ab",
-                        "\u00bb", "(", ")", "{", "}", "\u00e9", "\u00bf", "\t", "***", "__", "~", "<<", ">>", "[l]( /a )", "[l](\t/a\t\"t\")",
+                        "\u00bb", "(", ")", "{", "}", "\u00e9", "\u00bf", "\t", "***", "__", "~", "<<", ">>", "<<<", ">>>", "[l]( /a )", "[l](\t/a\t\"t\")",
                         "[l](\n/a\n\"t\"\n)", "[l](/a\r\n 't')", "[l]( \n \n /a)", "[l](/a \t\n\t (t))", "](", "\r\n", "\r")));
         return token.list().ofMaxSize(40).map(tokens -> String.join("", tokens));
     }
