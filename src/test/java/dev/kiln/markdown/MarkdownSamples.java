@@ -48,6 +48,7 @@ final class MarkdownSamples {
                         "### A `b` *c*\n", "Heading\n===\n", "Sub\n---\n", "```sh\ncode &amp; \"q\"\n\n  more\n```\n",
                         "```java linenos\nint a < b;\n\n```\n", "``` {linenos=true}\n", " linenos",
                         "    indented\n", "| a | b |\n|---|:-:|\n| c | d |\n", "| a |\n|--:|\n| b |\n",
+                        "a | b\n", "|---|---|\n", // a table below text, in an item or quote on lazy lines too
                         "<div>\n<p>x</p>\n</div>\n", "<!--more-->\n", "<!-- c -->\n", "***\n", "text  \nbreak\n",
                         "`code`", "[l](/a \"t\")", "[l](rel/x)", "[f](#frag)", "[x](../up)", "[y](?q)", "![i](x.png)",
                         "![z](/abs.png)", "<http://a.b/c>", "<a@b.c>", "http://a.b/c?d=e", "www.x.y", "&amp;",
