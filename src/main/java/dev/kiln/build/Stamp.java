@@ -194,20 +194,26 @@ public final class Stamp {
      * {@code sinceMillis}, a second before this build began to read them (file times are kept by a coarser clock than
      * Java's), and those absent, which must still be. The launcher compares them with its own command, asks GNU
      * {@code find} about them and about any file of the output changed after the marker was written, and otherwise
-     * runs Kiln, whose own check (above) decides. Empty when a path or argument holds a line break (the launcher
-     * reads lines).
+     * runs Kiln, whose own check (above) decides. {@code kiln} is the launcher that started this build (its
+     * {@code kiln.launcher}): another Kiln (another clone or install, whose jar may be older than this build) must
+     * not take this build for its own. Empty when a path or argument holds a line break (the launcher reads lines),
+     * or when no launcher started this build.
      */
-    public static String launcher(long sinceMillis, String cwd, List<String> arguments, Path source,
+    public static String launcher(long sinceMillis, String cwd, String kiln, List<String> arguments, Path source,
             List<String> folders, List<String> files) {
+        if (kiln == null) {
+            return "";
+        }
         Path root = source.toAbsolutePath();
         StringBuilder lines = new StringBuilder();
         lines.append("since ").append(sinceMillis / 1000).append('.')
                 .append(Long.toString(1000 + sinceMillis % 1000).substring(1)).append('\n');
         lines.append("cwd ").append(cwd).append('\n');
+        lines.append("kiln ").append(kiln).append('\n');
         for (String argument : arguments) {
             lines.append("arg ").append(argument).append('\n');
         }
-        int count = 2 + arguments.size();
+        int count = 3 + arguments.size();
         for (List<String> names : List.of(files, folders)) {
             for (String name : names) {
                 Path p = root.resolve(name);

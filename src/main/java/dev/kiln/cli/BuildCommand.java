@@ -69,7 +69,8 @@ final class BuildCommand extends Command {
                 SourceLoader.HUGO_FOLDERS).flatMap(List::stream).toList();
         String inputs = Stamp.inputs(buildOptions, Main.version(), folders, files);
         // For the launcher's check, which runs no JVM: README, Performance.
-        String launcher = Stamp.launcher(since, System.getProperty("user.dir"), arguments(), source, folders, files);
+        String launcher = Stamp.launcher(since, System.getProperty("user.dir"),
+                System.getProperty("kiln.launcher"), arguments(), source, folders, files);
         if (!force && Stamp.unchanged(target, SiteWriter.MARKER, inputs, !strict)) {
             // The launcher did not tell it (another command, or an input changed in the second before the last
             // build, which the launcher cannot tell from one changed during it): next time it can.

@@ -145,21 +145,24 @@ class StampTest {
         Files.createDirectories(site.resolve("config"));
         Files.writeString(site.resolve("site.yml"), "title: Blog\n");
 
-        String lines = Stamp.launcher(1_700_000_000_042L, "/home/me", List.of("--dest", "out dir"), site,
+        String lines = Stamp.launcher(1_700_000_000_042L, "/home/me", "/opt/kiln/kiln", List.of("--dest", "out dir"), site,
                 List.of("content", "layouts", "config/_default"), List.of("site.yml", "hugo.toml"));
 
         assertEquals("since 1700000000.042\n"
                 + "cwd /home/me\n"
+                + "kiln /opt/kiln/kiln\n"
                 + "arg --dest\narg out dir\n"
                 + "tree " + site.resolve("site.yml") + "\n"
                 + "absent " + site.resolve("hugo.toml") + "\n"
                 + "tree " + site.resolve("content") + "\n"
                 + "absent " + site.resolve("layouts") + "\n"
                 + "absent " + site.resolve("config/_default") + "\n", lines);
-        assertEquals("since 5.000\ncwd /\n", Stamp.launcher(5_000, "/", List.of(), site, List.of(), List.of()),
+        assertEquals("since 5.000\ncwd /\nkiln k\n", Stamp.launcher(5_000, "/", "k", List.of(), site, List.of(), List.of()),
                 "whole seconds");
-        assertEquals("", Stamp.launcher(0, "/home/me", List.of("--dest", "a\nb"), site, List.of(), List.of()),
+        assertEquals("", Stamp.launcher(0, "/home/me", "k", List.of("--dest", "a\nb"), site, List.of(), List.of()),
                 "the launcher reads lines: a line break in an argument is for Kiln's own check");
+        assertEquals("", Stamp.launcher(0, "/home/me", null, List.of(), site, List.of(), List.of()),
+                "not started by the launcher: no Kiln to name");
     }
 
     @Test

@@ -195,4 +195,31 @@ class LauncherTest {
             }), "the edited post was built");
         }
     }
+
+    /** A site with one post in {@code dir}, its files a second old: the launcher's check can tell them. */
+    private static Path blog(Path dir, String title) throws IOException, InterruptedException {
+        Files.createDirectories(dir.resolve("content/posts"));
+        Files.writeString(dir.resolve("site.yml"), "title: " + title + "\n");
+        Files.writeString(dir.resolve("content/posts/2020-01-02-a.md"), "---\ntitle: A\n---\nHello.\n");
+        return dir;
+    }
+
+    @Test
+    void aBuildByAnotherKilnIsLeftToKilnsOwnCheck() throws Exception {
+        Path runs = tmp.resolve("runs.txt");
+        Path kiln = homeRunningKiln(runs).resolve("kiln");
+        // Another clone or install of Kiln, whose jar is older than the build: it may build otherwise.
+        Path other = Files.createDirectories(tmp.resolve("kiln-other/target"));
+        Files.copy(kiln, other.resolveSibling("kiln"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(kiln.resolveSibling("target/kiln.jar"), other.resolve("kiln.jar"), StandardCopyOption.COPY_ATTRIBUTES);
+        Path site = blog(tmp.resolve("blog"), "Blog");
+        Thread.sleep(1_100);
+        String[] build = {"build", "--dest", "out"};
+
+        assertTrue(kiln(kiln, site, build).contains("built 1 page"));
+        assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
+        assertEquals(1, starts(runs));
+        kiln(other.resolveSibling("kiln"), site, build);
+        assertEquals(2, starts(runs), "another Kiln: its own check decides");
+    }
 }
