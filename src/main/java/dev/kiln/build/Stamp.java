@@ -205,15 +205,28 @@ public final class Stamp {
             return "";
         }
         Path root = source.toAbsolutePath();
+        // The site's folder by its device and inode, which the launcher asks find for: the same path may name
+        // another folder since (a symbolic link in it pointed elsewhere, the folder or one above it replaced by a
+        // rename), whose files' status has not changed. Without them, nothing for the launcher to tell.
+        Object device;
+        Object inode;
+        try {
+            java.util.Map<String, Object> id = Files.readAttributes(root, "unix:dev,ino");
+            device = id.get("dev");
+            inode = id.get("ino");
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
         StringBuilder lines = new StringBuilder();
         lines.append("since ").append(sinceMillis / 1000).append('.')
                 .append(Long.toString(1000 + sinceMillis % 1000).substring(1)).append('\n');
         lines.append("cwd ").append(cwd).append('\n');
         lines.append("kiln ").append(kiln).append('\n');
+        lines.append("root ").append(device).append(':').append(inode).append(' ').append(root).append('\n');
         for (String argument : arguments) {
             lines.append("arg ").append(argument).append('\n');
         }
-        int count = 3 + arguments.size();
+        int count = 4 + arguments.size();
         for (List<String> names : List.of(files, folders)) {
             for (String name : names) {
                 Path p = root.resolve(name);

@@ -148,16 +148,18 @@ class StampTest {
         String lines = Stamp.launcher(1_700_000_000_042L, "/home/me", "/opt/kiln/kiln", List.of("--dest", "out dir"), site,
                 List.of("content", "layouts", "config/_default"), List.of("site.yml", "hugo.toml"));
 
+        java.util.Map<String, Object> id = Files.readAttributes(site.toAbsolutePath(), "unix:dev,ino");
         assertEquals("since 1700000000.042\n"
                 + "cwd /home/me\n"
                 + "kiln /opt/kiln/kiln\n"
+                + "root " + id.get("dev") + ":" + id.get("ino") + " " + site.toAbsolutePath() + "\n"
                 + "arg --dest\narg out dir\n"
                 + "tree " + site.resolve("site.yml") + "\n"
                 + "absent " + site.resolve("hugo.toml") + "\n"
                 + "tree " + site.resolve("content") + "\n"
                 + "absent " + site.resolve("layouts") + "\n"
                 + "absent " + site.resolve("config/_default") + "\n", lines);
-        assertEquals("since 5.000\ncwd /\nkiln k\n", Stamp.launcher(5_000, "/", "k", List.of(), site, List.of(), List.of()),
+        assertEquals("since 5.000\ncwd /\nkiln k\nroot " + id.get("dev") + ":" + id.get("ino") + " " + site.toAbsolutePath() + "\n", Stamp.launcher(5_000, "/", "k", List.of(), site, List.of(), List.of()),
                 "whole seconds");
         assertEquals("", Stamp.launcher(0, "/home/me", "k", List.of("--dest", "a\nb"), site, List.of(), List.of()),
                 "the launcher reads lines: a line break in an argument is for Kiln's own check");

@@ -222,4 +222,38 @@ class LauncherTest {
         kiln(other.resolveSibling("kiln"), site, build);
         assertEquals(2, starts(runs), "another Kiln: its own check decides");
     }
+
+    @Test
+    void aSiteFolderReplacedByAnotherWhoseFilesAreOlderIsLeftToKilnsOwnCheck() throws Exception {
+        Path runs = tmp.resolve("runs.txt");
+        Path kiln = homeRunningKiln(runs).resolve("kiln");
+        Path one = blog(tmp.resolve("releases/one"), "One");
+        Path two = blog(tmp.resolve("releases/two"), "Second");
+        Path current = Files.createSymbolicLink(tmp.resolve("current"), Path.of("releases/one"));
+        Path staged = blog(tmp.resolve("blog.new"), "Newer");
+        Path blog = blog(tmp.resolve("blog"), "Blog");
+        Thread.sleep(1_100);
+
+        // A link in --source pointed at another site (a deploy's current -> releases/...).
+        String[] fromLink = {"build", "--source", "current", "--dest", tmp.resolve("www").toString()};
+        assertTrue(kiln(kiln, tmp, fromLink).contains("built 1 page"));
+        assertTrue(kiln(kiln, tmp, fromLink).startsWith("nothing changed"));
+        assertEquals(1, starts(runs));
+        Files.delete(current);
+        Files.createSymbolicLink(current, Path.of("releases/two"));
+        assertTrue(kiln(kiln, tmp, fromLink).contains("built 1 page"), "the other site");
+        assertEquals(2, starts(runs));
+        assertTrue(Files.readString(tmp.resolve("www/index.html")).contains("Second"));
+
+        // The site's folder replaced by another, renamed in its place.
+        String[] fromFolder = {"build", "--source", "blog", "--dest", tmp.resolve("out").toString()};
+        assertTrue(kiln(kiln, tmp, fromFolder).contains("built 1 page"));
+        assertTrue(kiln(kiln, tmp, fromFolder).startsWith("nothing changed"));
+        assertEquals(3, starts(runs));
+        Files.move(blog, tmp.resolve("blog.old"));
+        Files.move(staged, blog);
+        assertTrue(kiln(kiln, tmp, fromFolder).contains("built 1 page"), "the other site");
+        assertEquals(4, starts(runs));
+        assertTrue(Files.readString(tmp.resolve("out/index.html")).contains("Newer"));
+    }
 }
