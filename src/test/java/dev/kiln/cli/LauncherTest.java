@@ -256,4 +256,26 @@ class LauncherTest {
         assertEquals(4, starts(runs));
         assertTrue(Files.readString(tmp.resolve("out/index.html")).contains("Newer"));
     }
+
+    @Test
+    void anInputThatIsALinkPointedAtAnotherFileIsLeftToKilnsOwnCheck() throws Exception {
+        Path runs = tmp.resolve("runs.txt");
+        Path kiln = homeRunningKiln(runs).resolve("kiln");
+        Path site = blog(tmp.resolve("blog"), "Blog");
+        Files.delete(site.resolve("site.yml"));
+        Files.writeString(site.resolve("one.yml"), "title: One\n");
+        Files.writeString(site.resolve("two.yml"), "title: Second\n");
+        Files.createSymbolicLink(site.resolve("site.yml"), Path.of("one.yml"));
+        Thread.sleep(1_100);
+        String[] build = {"build", "--dest", "out"};
+
+        assertTrue(kiln(kiln, site, build).contains("built 1 page"));
+        assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
+        assertEquals(1, starts(runs));
+        Files.delete(site.resolve("site.yml"));
+        Files.createSymbolicLink(site.resolve("site.yml"), Path.of("two.yml"));
+        assertTrue(kiln(kiln, site, build).contains("built 1 page"), "the other settings");
+        assertEquals(2, starts(runs));
+        assertTrue(Files.readString(site.resolve("out/index.html")).contains("Second"));
+    }
 }
