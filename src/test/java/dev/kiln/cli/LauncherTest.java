@@ -99,9 +99,16 @@ class LauncherTest {
 
     /** Runs the launcher {@code kiln} with {@code args} in {@code dir}; returns what it printed on stderr and stdout. */
     private String kiln(Path kiln, Path dir, String... args) throws IOException, InterruptedException {
+        return kiln(kiln, dir, java.util.Map.of(), args);
+    }
+
+    /** {@link #kiln(Path, Path, String...)} with {@code env} added to the environment. */
+    private String kiln(Path kiln, Path dir, java.util.Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(kiln.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
         builder.environment().put("JAVA_HOME", tmp.resolve("jdk").toString());
         builder.environment().put("KILN_CDS", "0");
         builder.environment().put("KILN_TEST_CP", System.getProperty("java.class.path"));
@@ -277,5 +284,29 @@ class LauncherTest {
         assertTrue(kiln(kiln, site, build).contains("built 1 page"), "the other settings");
         assertEquals(2, starts(runs));
         assertTrue(Files.readString(site.resolve("out/index.html")).contains("Second"));
+    }
+
+    @Test
+    void aFindThatFindsNothingWhateverIsAskedIsNotTrusted() throws Exception {
+        Path runs = tmp.resolve("runs.txt");
+        Path kiln = homeRunningKiln(runs).resolve("kiln");
+        Path site = blog(tmp.resolve("blog"), "Blog");
+        Thread.sleep(1_100);
+        String[] build = {"build", "--dest", "out"};
+        assertTrue(kiln(kiln, site, build).contains("built 1 page"));
+        assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
+        assertEquals(1, starts(runs));
+
+        // A find that is not GNU's and takes the launcher's tests of time for others, or a stand-in: it prints
+        // nothing for them (and answers the rest as GNU find).
+        String real = new ProcessBuilder("sh", "-c", "command -v find").start().inputReader().readLine();
+        Path bin = Files.createDirectories(tmp.resolve("other-bin"));
+        Files.writeString(bin.resolve("find"), "#!/bin/sh\ncase \"$*\" in *-newer*) exit 0 ;; esac\nexec '"
+                + real + "' \"$@\"\n");
+        Files.setPosixFilePermissions(bin.resolve("find"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(site.resolve("content/posts/2020-01-02-a.md"), "---\ntitle: A\n---\nHello again.\n");
+        assertTrue(kiln(kiln, site, java.util.Map.of("PATH", bin + ":" + System.getenv("PATH")), build)
+                .contains("built 1 page"));
+        assertEquals(2, starts(runs));
     }
 }
