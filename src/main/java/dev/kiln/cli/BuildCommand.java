@@ -67,10 +67,12 @@ final class BuildCommand extends Command {
         files.addAll(SourceLoader.HUGO_SETTINGS);
         List<String> folders = java.util.stream.Stream.of(Build.SOURCE_FOLDERS, SourceLoader.JEKYLL_FOLDERS,
                 SourceLoader.HUGO_FOLDERS).flatMap(List::stream).toList();
-        String inputs = Stamp.inputs(buildOptions, Main.version(), folders, files);
-        // For the launcher's check, which runs no JVM: README, Performance.
+        // For the launcher's check, which runs no JVM: README, Performance. Before the inputs are read: an input
+        // made or removed in between is then one the launcher finds otherwise than it was told (a file removed after
+        // the inputs were read but before this, told absent, was taken for nothing changed).
         String launcher = Stamp.launcher(since, System.getProperty("user.dir"),
                 System.getProperty("kiln.launcher"), arguments(), source, folders, files);
+        String inputs = Stamp.inputs(buildOptions, Main.version(), folders, files);
         if (!force && Stamp.unchanged(target, SiteWriter.MARKER, inputs, !strict)) {
             // The launcher did not tell it (another command, or an input changed in the second before the last
             // build, which the launcher cannot tell from one changed during it): next time it can.
