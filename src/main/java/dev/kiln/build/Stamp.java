@@ -33,8 +33,19 @@ public final class Stamp {
 
     private Stamp() {}
 
+    /**
+     * The digest of a build's inputs, and whether a symbolic link stands in their folders: the launcher's check,
+     * which asks {@code find} about the files' own status there, would not see an edit to a file a link leads to.
+     */
+    public record Inputs(String digest, boolean links) {}
+
     /** The digest of the inputs of a build of {@code options.source()} with {@code options}, by Kiln {@code version}. */
     public static String inputs(BuildOptions options, String version, List<String> folders, List<String> files) {
+        return read(options, version, folders, files).digest();
+    }
+
+    /** {@link #inputs}, and whether a symbolic link stands in {@code folders}. */
+    public static Inputs read(BuildOptions options, String version, List<String> folders, List<String> files) {
         Path root = options.source();
         List<String> lines = new ArrayList<>();
         lines.add("kiln " + version + " " + codeIdentity());
@@ -42,6 +53,7 @@ public final class Stamp {
         for (String file : files) {
             describe(root, root.resolve(file), lines);
         }
+        int inFolders = lines.size();
         for (String folder : folders) {
             Path dir = root.resolve(folder);
             if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
@@ -53,8 +65,10 @@ public final class Stamp {
                 lines.add("unreadable " + folder + " " + System.nanoTime()); // never equal: build
             }
         }
+        // The files named at the top (site.yml -> shared.yml) the launcher looks at through their links too.
+        boolean links = lines.subList(inFolders, lines.size()).stream().anyMatch(line -> line.contains("\tlink\t"));
         lines.sort(null);
-        return digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+        return new Inputs(digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)), links);
     }
 
     /**
@@ -87,9 +101,22 @@ public final class Stamp {
      * made unreadable must be built (and reported) again.
      */
     private static String describe(Path root, Path p, BasicFileAttributes a) {
-        return root.relativize(p) + "\t" + (a.isDirectory() ? "dir" : a.isSymbolicLink() ? "link" : a.size())
+        String line = root.relativize(p) + "\t" + (a.isDirectory() ? "dir" : a.isSymbolicLink() ? "link" : a.size())
                 + "\t" + a.lastModifiedTime().to(TimeUnit.NANOSECONDS) // a number: no date formatter to load
                 + (a instanceof PosixFileAttributes posix ? "\t" + mode(posix) : "");
+        if (!a.isSymbolicLink()) {
+            return line;
+        }
+        // A link's file is read through it (content/posts/a.md -> ~/notes/a.md): an edit there changes the build.
+        try {
+            BasicFileAttributes target = a instanceof PosixFileAttributes
+                    ? Files.readAttributes(p, PosixFileAttributes.class) : Files.readAttributes(p, BasicFileAttributes.class);
+            return line + "\t-> " + (target.isDirectory() ? "dir" : target.size()) + "\t"
+                    + target.lastModifiedTime().to(TimeUnit.NANOSECONDS)
+                    + (target instanceof PosixFileAttributes posix ? "\t" + mode(posix) : "");
+        } catch (IOException e) {
+            return line + "\t-> missing";
+        }
     }
 
     /** Whether the file system of {@code p} keeps permission bits (POSIX), which one stat reads with the rest. */
@@ -174,7 +201,8 @@ public final class Stamp {
         long[] total;
         try {
             written = Files.getLastModifiedTime(file).to(TimeUnit.NANOSECONDS);
-            total = tally(dest, marker);
+            // The folder a link names (--dest public, public -> /srv/www): the link itself is no file of the site.
+            total = tally(dest.toRealPath(), marker);
         } catch (IOException | UncheckedIOException e) {
             return false;
         }
@@ -234,8 +262,9 @@ public final class Stamp {
                 count++;
             }
         }
+        lines.append("end\n"); // a marker cut short tells the launcher nothing
         String text = lines.toString();
-        return text.chars().filter(c -> c == '\n').count() == count ? text : "";
+        return text.chars().filter(c -> c == '\n').count() == count + 1 ? text : "";
     }
 
     /**

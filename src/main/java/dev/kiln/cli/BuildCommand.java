@@ -70,9 +70,14 @@ final class BuildCommand extends Command {
         // For the launcher's check, which runs no JVM: README, Performance. Before the inputs are read: an input
         // made or removed in between is then one the launcher finds otherwise than it was told (a file removed after
         // the inputs were read but before this, told absent, was taken for nothing changed).
-        String launcher = Stamp.launcher(since, System.getProperty("user.dir"),
-                System.getProperty("kiln.launcher"), arguments(), source, folders, files);
-        String inputs = Stamp.inputs(buildOptions, Main.version(), folders, files);
+        // --force is left out: it is no reason to build again once the build it forced is done.
+        String launcher = Stamp.launcher(since, System.getProperty("user.dir"), System.getProperty("kiln.launcher"),
+                arguments().stream().filter(a -> !a.equals("--force")).toList(), source, folders, files);
+        Stamp.Inputs read = Stamp.read(buildOptions, Main.version(), folders, files);
+        String inputs = read.digest();
+        if (read.links()) {
+            launcher = ""; // the files links lead to are Kiln's to look at, not find's
+        }
         if (!force && Stamp.unchanged(target, SiteWriter.MARKER, inputs, !strict)) {
             // The launcher did not tell it (another command, or an input changed in the second before the last
             // build, which the launcher cannot tell from one changed during it): next time it can.

@@ -139,6 +139,35 @@ class StampTest {
     }
 
     @Test
+    void theInputsChangeWhenAFileALinkLeadsToIsEditedAndSayThatALinkStandsInTheirFolders() throws IOException {
+        Path site = tmp.resolve("blog");
+        Files.createDirectories(site.resolve("content/posts"));
+        Files.writeString(site.resolve("site.yml"), "title: Blog\n");
+        Files.writeString(site.resolve("content/posts/a.md"), "a");
+        BuildOptions options = BuildOptions.of(site);
+        List<String> folders = List.of("content");
+        Stamp.Inputs plain = Stamp.read(options, "1", folders, List.of("site.yml"));
+        assertFalse(plain.links());
+
+        Path notes = Files.writeString(Files.createDirectories(tmp.resolve("notes")).resolve("b.md"), "b");
+        Files.createSymbolicLink(site.resolve("content/posts/b.md"), notes);
+        Stamp.Inputs linked = Stamp.read(options, "1", folders, List.of("site.yml"));
+        assertTrue(linked.links(), "the launcher's find would not see an edit through it");
+        Files.writeString(notes, "b, edited");
+        assertNotEquals(linked.digest(), Stamp.read(options, "1", folders, List.of("site.yml")).digest(),
+                "the file the link leads to edited, the link untouched");
+
+        Path shared = Files.writeString(tmp.resolve("shared.yml"), "title: Shared\n");
+        Files.delete(site.resolve("site.yml"));
+        Files.createSymbolicLink(site.resolve("site.yml"), shared);
+        Files.delete(site.resolve("content/posts/b.md"));
+        Stamp.Inputs top = Stamp.read(options, "1", folders, List.of("site.yml"));
+        assertFalse(top.links(), "a file named at the top is looked at through its link by the launcher too");
+        Files.writeString(shared, "title: Shared, edited\n");
+        assertNotEquals(top.digest(), Stamp.read(options, "1", folders, List.of("site.yml")).digest());
+    }
+
+    @Test
     void theLauncherIsToldTheCommandTheTimeBeforeTheInputsWereReadAndWhatToLookAt() throws IOException {
         Path site = tmp.resolve("blog");
         Files.createDirectories(site.resolve("content/posts"));
@@ -158,9 +187,10 @@ class StampTest {
                 + "absent " + site.resolve("hugo.toml") + "\n"
                 + "tree " + site.resolve("content") + "\n"
                 + "absent " + site.resolve("layouts") + "\n"
-                + "absent " + site.resolve("config/_default") + "\n", lines);
-        assertEquals("since 5.000\ncwd /\nkiln k\nroot " + id.get("dev") + ":" + id.get("ino") + " " + site.toAbsolutePath() + "\n", Stamp.launcher(5_000, "/", "k", List.of(), site, List.of(), List.of()),
-                "whole seconds");
+                + "absent " + site.resolve("config/_default") + "\n"
+                + "end\n", lines);
+        assertEquals("since 5.000\ncwd /\nkiln k\nroot " + id.get("dev") + ":" + id.get("ino") + " " + site.toAbsolutePath()
+                + "\nend\n", Stamp.launcher(5_000, "/", "k", List.of(), site, List.of(), List.of()), "whole seconds");
         assertEquals("", Stamp.launcher(0, "/home/me", "k", List.of("--dest", "a\nb"), site, List.of(), List.of()),
                 "the launcher reads lines: a line break in an argument is for Kiln's own check");
         assertEquals("", Stamp.launcher(0, "/home/me", null, List.of(), site, List.of(), List.of()),
