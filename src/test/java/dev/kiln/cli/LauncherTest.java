@@ -189,14 +189,18 @@ class LauncherTest {
         Files.writeString(post, "---\ntitle: A\n---\nHello again.\n");
         assertTrue(kiln(kiln, site, build).contains("built 2 pages"));
         assertEquals(before + 1, starts(runs));
-        try (var pages = Files.walk(site.resolve("out"))) {
-            assertTrue(pages.filter(p -> p.toString().endsWith(".html")).anyMatch(p -> {
-                try {
-                    return Files.readString(p).contains("Hello again.");
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+        assertTrue(aPageHolds(site.resolve("out"), "Hello again."), "the edited post was built");
+    }
+
+    /** Whether a page (an {@code .html} file) under {@code out} holds {@code text}. */
+    private static boolean aPageHolds(Path out, String text) throws IOException {
+        try (var pages = Files.walk(out)) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
+                if (Files.readString(page).contains(text)) {
+                    return true;
                 }
-            }), "the edited post was built");
+            }
+            return false;
         }
     }
 
@@ -300,15 +304,7 @@ class LauncherTest {
         assertEquals(2, starts(runs), "find would not see an edit through the link: Kiln looks");
         Files.writeString(notes, "---\ntitle: B\n---\nSecond words.\n");
         assertTrue(kiln(kiln, site, build).contains("built 2 pages"), "the linked post edited");
-        try (var pages = Files.walk(site.resolve("out"))) {
-            assertTrue(pages.filter(p -> p.toString().endsWith(".html")).anyMatch(p -> {
-                try {
-                    return Files.readString(p).contains("Second words.");
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }));
-        }
+        assertTrue(aPageHolds(site.resolve("out"), "Second words."));
     }
 
     @Test
