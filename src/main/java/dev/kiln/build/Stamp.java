@@ -39,12 +39,10 @@ public final class Stamp {
      */
     public record Inputs(String digest, boolean links) {}
 
-    /** The digest of the inputs of a build of {@code options.source()} with {@code options}, by Kiln {@code version}. */
-    public static String inputs(BuildOptions options, String version, List<String> folders, List<String> files) {
-        return read(options, version, folders, files).digest();
-    }
-
-    /** {@link #inputs}, and whether a symbolic link stands in {@code folders}. */
+    /**
+     * The digest of the inputs of a build of {@code options.source()} with {@code options}, by Kiln {@code version},
+     * and whether a symbolic link stands in {@code folders}.
+     */
     public static Inputs read(BuildOptions options, String version, List<String> folders, List<String> files) {
         Path root = options.source();
         List<String> lines = new ArrayList<>();
@@ -53,20 +51,21 @@ public final class Stamp {
         for (String file : files) {
             describe(root, root.resolve(file), lines);
         }
-        int inFolders = lines.size();
+        // The files named at the top (site.yml -> shared.yml) the launcher looks at through their links too.
+        boolean links = false;
         for (String folder : folders) {
             Path dir = root.resolve(folder);
             if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
+            Walk walk = new Walk(root, lines, null);
             try {
-                new Walk(root, lines, null).walk(dir);
+                walk.walk(dir);
             } catch (IOException | UncheckedIOException e) {
                 lines.add("unreadable " + folder + " " + System.nanoTime()); // never equal: build
             }
+            links |= walk.links;
         }
-        // The files named at the top (site.yml -> shared.yml) the launcher looks at through their links too.
-        boolean links = lines.subList(inFolders, lines.size()).stream().anyMatch(line -> line.contains("\tlink\t"));
         lines.sort(null);
         return new Inputs(digest(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)), links);
     }
@@ -294,6 +293,8 @@ public final class Stamp {
         long files;
         long bytes;
         long latest = Long.MIN_VALUE;
+        /** Whether a symbolic link was described. */
+        boolean links;
 
         Walk(Path root, List<String> lines, Path skip) {
             this.root = root;
@@ -313,6 +314,7 @@ public final class Stamp {
             }
             if (lines != null) {
                 lines.add(describe(root, p, a));
+                links |= a.isSymbolicLink();
             } else if (!a.isDirectory() && !p.equals(skip)) {
                 files++;
                 bytes += a.size();

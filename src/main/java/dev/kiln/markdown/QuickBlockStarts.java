@@ -19,7 +19,6 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import com.vladsch.flexmark.util.sequence.mappers.SpecialLeadInHandler;
 
 import java.util.List;
-import java.util.Set;
 
 /**
  * flexmark's core block parsers (quotes, headings, fenced code, HTML blocks, thematic breaks, lists,
@@ -55,7 +54,7 @@ final class QuickBlockStarts implements Parser.ParserExtension {
         builder.customBlockParserFactory(new Factory(core, listMarkers));
     }
 
-    private static final class Factory implements CustomBlockParserFactory {
+    private static final class Factory extends UnorderedBlockFactory {
         private final List<CustomBlockParserFactory> core;
         private final String[] gates;
         /** The core factories this thread made last, with the options they were made for. */
@@ -85,21 +84,6 @@ final class QuickBlockStarts implements Parser.ParserExtension {
                 made.set(starts);
             }
             return starts;
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
         }
     }
 

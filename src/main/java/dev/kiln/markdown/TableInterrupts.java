@@ -5,7 +5,6 @@ import com.vladsch.flexmark.ext.tables.internal.TableParagraphPreProcessor;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.parser.block.BlockParserFactory;
 import com.vladsch.flexmark.parser.block.BlockStart;
-import com.vladsch.flexmark.parser.block.CustomBlockParserFactory;
 import com.vladsch.flexmark.parser.block.MatchedBlockParser;
 import com.vladsch.flexmark.parser.block.ParserState;
 import com.vladsch.flexmark.parser.core.ParagraphParser;
@@ -15,7 +14,6 @@ import com.vladsch.flexmark.util.data.MutableDataHolder;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -41,7 +39,7 @@ final class TableInterrupts implements Parser.ParserExtension {
         builder.customBlockParserFactory(new Factory());
     }
 
-    private static final class Factory implements CustomBlockParserFactory {
+    private static final class Factory extends UnorderedBlockFactory {
         /**
          * flexmark's separator row pattern, made at the first line that may be one: {@link #apply} runs for every page
          * parsed, and making it there (a format and a compile) cost ~4% of the Markdown stage of pages without tables.
@@ -61,21 +59,6 @@ final class TableInterrupts implements Parser.ParserExtension {
                 separator = made;
             }
             return made;
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
         }
     }
 

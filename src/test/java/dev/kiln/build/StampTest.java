@@ -36,18 +36,18 @@ class StampTest {
         Files.writeString(site.resolve("site.yml"), "title: Blog\n");
         BuildOptions options = BuildOptions.of(site);
         List<String> folders = List.of("content", "layouts", "assets");
-        String inputs = Stamp.inputs(options, "1", folders, List.of("site.yml"));
+        String inputs = Stamp.read(options, "1", folders, List.of("site.yml")).digest();
 
-        assertEquals(inputs, Stamp.inputs(options, "1", folders, List.of("site.yml")), "the same files, the same stamp");
+        assertEquals(inputs, Stamp.read(options, "1", folders, List.of("site.yml")).digest(), "the same files, the same stamp");
         Files.setLastModifiedTime(deep, FileTime.fromMillis(Files.getLastModifiedTime(deep).toMillis() + 5_000));
-        String touched = Stamp.inputs(options, "1", folders, List.of("site.yml"));
+        String touched = Stamp.read(options, "1", folders, List.of("site.yml")).digest();
         assertNotEquals(inputs, touched, "a file deep in a folder touched, at the same size");
         Files.createDirectories(site.resolve("content/posts/2021"));
-        String folder = Stamp.inputs(options, "1", folders, List.of("site.yml"));
+        String folder = Stamp.read(options, "1", folders, List.of("site.yml")).digest();
         assertNotEquals(touched, folder, "an empty folder added");
         Files.delete(site.resolve("content/posts/post-150.md"));
-        assertNotEquals(folder, Stamp.inputs(options, "1", folders, List.of("site.yml")), "a file removed");
-        assertNotEquals(inputs, Stamp.inputs(options, "2", folders, List.of("site.yml")), "another Kiln");
+        assertNotEquals(folder, Stamp.read(options, "1", folders, List.of("site.yml")).digest(), "a file removed");
+        assertNotEquals(inputs, Stamp.read(options, "2", folders, List.of("site.yml")).digest(), "another Kiln");
     }
 
     @Test
@@ -58,7 +58,7 @@ class StampTest {
         Path config = Files.writeString(site.resolve("site.yml"), "title: Blog\n");
         BuildOptions options = BuildOptions.of(site);
         List<String> folders = List.of("content", "layouts", "assets");
-        String inputs = Stamp.inputs(options, "1", folders, List.of("site.yml"));
+        String inputs = Stamp.read(options, "1", folders, List.of("site.yml")).digest();
 
         for (Path locked : List.of(post, config, site.resolve("content/posts"))) {
             var mode = Files.getPosixFilePermissions(locked);
@@ -66,11 +66,11 @@ class StampTest {
             Files.setPosixFilePermissions(locked, java.util.Set.of());
             Files.setLastModifiedTime(locked, time);
             try {
-                assertNotEquals(inputs, Stamp.inputs(options, "1", folders, List.of("site.yml")), locked + " made unreadable");
+                assertNotEquals(inputs, Stamp.read(options, "1", folders, List.of("site.yml")).digest(), locked + " made unreadable");
             } finally {
                 Files.setPosixFilePermissions(locked, mode);
             }
-            assertEquals(inputs, Stamp.inputs(options, "1", folders, List.of("site.yml")), locked + " readable again");
+            assertEquals(inputs, Stamp.read(options, "1", folders, List.of("site.yml")).digest(), locked + " readable again");
         }
     }
 

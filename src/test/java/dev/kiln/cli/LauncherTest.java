@@ -83,10 +83,11 @@ class LauncherTest {
     }
 
     /**
-     * A Kiln home whose stand-in {@code java} notes each start in {@code runs} and runs Kiln itself (this JVM, on the
+     * A Kiln home whose stand-in {@code java} notes each start in {@link #runs} and runs Kiln itself (this JVM, on the
      * tests' class path in place of the jar): the launcher's check that nothing changed is seen by whether it started one.
      */
-    private Path homeRunningKiln(Path runs) throws IOException {
+    private Path homeRunningKiln() throws IOException {
+        Path runs = runs();
         Path home = home();
         String real = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Files.writeString(tmp.resolve("jdk/bin/java"), "#!/usr/bin/env bash\n"
@@ -119,14 +120,19 @@ class LauncherTest {
         return out;
     }
 
-    private static long starts(Path runs) throws IOException {
-        return Files.exists(runs) ? Files.readAllLines(runs).size() : 0;
+    /** The file the stand-in {@code java} of {@link #homeRunningKiln} notes its starts in. */
+    private Path runs() {
+        return tmp.resolve("runs.txt");
+    }
+
+    /** How many times Kiln's JVM started. */
+    private long starts() throws IOException {
+        return Files.exists(runs()) ? Files.readAllLines(runs()).size() : 0;
     }
 
     @Test
     void aBuildWithNothingChangedIsToldByTheLauncherWithoutAJvmAndAnyChangeRunsKiln() throws Exception {
-        Path runs = tmp.resolve("runs.txt");
-        Path kiln = homeRunningKiln(runs).resolve("kiln");
+        Path kiln = homeRunningKiln().resolve("kiln");
         Path site = Files.createDirectories(tmp.resolve("blog"));
         Files.writeString(site.resolve("site.yml"), "title: Blog\n");
         Path post = Files.writeString(Files.createDirectories(site.resolve("content/posts")).resolve("2020-01-02-a.md"),
@@ -137,10 +143,10 @@ class LauncherTest {
         String[] build = {"build", "--dest", "out"};
 
         assertTrue(kiln(kiln, site, build).contains("built 2 pages"));
-        assertEquals(1, starts(runs));
+        assertEquals(1, starts());
         String again = kiln(kiln, site, build);
         assertTrue(again.startsWith("nothing changed since the last build into out ("), again);
-        assertEquals(1, starts(runs), "told without a JVM");
+        assertEquals(1, starts(), "told without a JVM");
 
         // A file of the output edited by hand, to the same size and with its old time: the launcher leaves it to Kiln.
         Path built = site.resolve("out/about/index.html");
@@ -148,47 +154,47 @@ class LauncherTest {
         Files.writeString(built, Files.readString(built).replace("Me.", "Us."));
         Files.setLastModifiedTime(built, time);
         kiln(kiln, site, build);
-        assertEquals(2, starts(runs));
+        assertEquals(2, starts());
         // One removed: Kiln writes it again, and the launcher trusts the output that build left.
         Files.delete(built);
         String repaired = kiln(kiln, site, build);
         assertTrue(repaired.contains("1 written"), repaired);
         assertTrue(Files.readString(built).contains("Me."));
-        assertEquals(3, starts(runs));
+        assertEquals(3, starts());
         assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
-        assertEquals(3, starts(runs));
+        assertEquals(3, starts());
 
         // An input whose time was set back (cp -p, an archive) is seen by its change of status.
         Files.setLastModifiedTime(page, FileTime.fromMillis(Files.getLastModifiedTime(page).toMillis() - 60_000));
         assertTrue(kiln(kiln, site, build).contains("built 2 pages"));
-        assertEquals(4, starts(runs));
+        assertEquals(4, starts());
         // Changed within the second before that build: Kiln looks once more (here a second later), finds nothing,
         // and tells the launcher.
         Thread.sleep(1_100);
         assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
-        assertEquals(5, starts(runs));
+        assertEquals(5, starts());
         assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
-        assertEquals(5, starts(runs));
+        assertEquals(5, starts());
 
         // Another command, a forced build, a new input folder, an edited post: Kiln runs.
         kiln(kiln, site, "build", "--dest", "out", "--drafts");
-        assertEquals(6, starts(runs));
+        assertEquals(6, starts());
         kiln(kiln, site, "build", "--dest", "out", "--force");
-        assertEquals(7, starts(runs));
+        assertEquals(7, starts());
         // The forced build is told as the command without --force, which builds the same site.
         Thread.sleep(1_100);
         assertTrue(kiln(kiln, site, build).startsWith("nothing changed"), "back to the command without --force");
-        assertEquals(7, starts(runs));
+        assertEquals(7, starts());
         Files.createDirectories(site.resolve("layouts"));
         kiln(kiln, site, build);
-        assertEquals(8, starts(runs), "a layouts/ folder made");
+        assertEquals(8, starts(), "a layouts/ folder made");
         Thread.sleep(1_100);
         kiln(kiln, site, build);
         assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
-        long before = starts(runs);
+        long before = starts();
         Files.writeString(post, "---\ntitle: A\n---\nHello again.\n");
         assertTrue(kiln(kiln, site, build).contains("built 2 pages"));
-        assertEquals(before + 1, starts(runs));
+        assertEquals(before + 1, starts());
         assertTrue(aPageHolds(site.resolve("out"), "Hello again."), "the edited post was built");
     }
 
@@ -214,8 +220,7 @@ class LauncherTest {
 
     @Test
     void aBuildByAnotherKilnIsLeftToKilnsOwnCheck() throws Exception {
-        Path runs = tmp.resolve("runs.txt");
-        Path kiln = homeRunningKiln(runs).resolve("kiln");
+        Path kiln = homeRunningKiln().resolve("kiln");
         // Another clone or install of Kiln, whose jar is older than the build: it may build otherwise.
         Path other = Files.createDirectories(tmp.resolve("kiln-other/target"));
         Files.copy(kiln, other.resolveSibling("kiln"), StandardCopyOption.COPY_ATTRIBUTES);
@@ -226,15 +231,14 @@ class LauncherTest {
 
         assertTrue(kiln(kiln, site, build).contains("built 1 page"));
         assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
-        assertEquals(1, starts(runs));
+        assertEquals(1, starts());
         kiln(other.resolveSibling("kiln"), site, build);
-        assertEquals(2, starts(runs), "another Kiln: its own check decides");
+        assertEquals(2, starts(), "another Kiln: its own check decides");
     }
 
     @Test
     void aSiteFolderReplacedByAnotherWhoseFilesAreOlderIsLeftToKilnsOwnCheck() throws Exception {
-        Path runs = tmp.resolve("runs.txt");
-        Path kiln = homeRunningKiln(runs).resolve("kiln");
+        Path kiln = homeRunningKiln().resolve("kiln");
         Path one = blog(tmp.resolve("releases/one"), "One");
         Path two = blog(tmp.resolve("releases/two"), "Second");
         Path current = Files.createSymbolicLink(tmp.resolve("current"), Path.of("releases/one"));
@@ -246,29 +250,28 @@ class LauncherTest {
         String[] fromLink = {"build", "--source", "current", "--dest", tmp.resolve("www").toString()};
         assertTrue(kiln(kiln, tmp, fromLink).contains("built 1 page"));
         assertTrue(kiln(kiln, tmp, fromLink).startsWith("nothing changed"));
-        assertEquals(1, starts(runs));
+        assertEquals(1, starts());
         Files.delete(current);
         Files.createSymbolicLink(current, Path.of("releases/two"));
         assertTrue(kiln(kiln, tmp, fromLink).contains("built 1 page"), "the other site");
-        assertEquals(2, starts(runs));
+        assertEquals(2, starts());
         assertTrue(Files.readString(tmp.resolve("www/index.html")).contains("Second"));
 
         // The site's folder replaced by another, renamed in its place.
         String[] fromFolder = {"build", "--source", "blog", "--dest", tmp.resolve("out").toString()};
         assertTrue(kiln(kiln, tmp, fromFolder).contains("built 1 page"));
         assertTrue(kiln(kiln, tmp, fromFolder).startsWith("nothing changed"));
-        assertEquals(3, starts(runs));
+        assertEquals(3, starts());
         Files.move(blog, tmp.resolve("blog.old"));
         Files.move(staged, blog);
         assertTrue(kiln(kiln, tmp, fromFolder).contains("built 1 page"), "the other site");
-        assertEquals(4, starts(runs));
+        assertEquals(4, starts());
         assertTrue(Files.readString(tmp.resolve("out/index.html")).contains("Newer"));
     }
 
     @Test
     void anInputThatIsALinkPointedAtAnotherFileIsLeftToKilnsOwnCheck() throws Exception {
-        Path runs = tmp.resolve("runs.txt");
-        Path kiln = homeRunningKiln(runs).resolve("kiln");
+        Path kiln = homeRunningKiln().resolve("kiln");
         Path site = blog(tmp.resolve("blog"), "Blog");
         Files.delete(site.resolve("site.yml"));
         Files.writeString(site.resolve("one.yml"), "title: One\n");
@@ -279,18 +282,17 @@ class LauncherTest {
 
         assertTrue(kiln(kiln, site, build).contains("built 1 page"));
         assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
-        assertEquals(1, starts(runs));
+        assertEquals(1, starts());
         Files.delete(site.resolve("site.yml"));
         Files.createSymbolicLink(site.resolve("site.yml"), Path.of("two.yml"));
         assertTrue(kiln(kiln, site, build).contains("built 1 page"), "the other settings");
-        assertEquals(2, starts(runs));
+        assertEquals(2, starts());
         assertTrue(Files.readString(site.resolve("out/index.html")).contains("Second"));
     }
 
     @Test
     void aPostThatIsALinkIsLeftToKilnsOwnCheckWhichSeesAnEditToTheFileItLeadsTo() throws Exception {
-        Path runs = tmp.resolve("runs.txt");
-        Path kiln = homeRunningKiln(runs).resolve("kiln");
+        Path kiln = homeRunningKiln().resolve("kiln");
         Path site = blog(tmp.resolve("blog"), "Blog");
         // A file kept in the site's folder, outside content/ (a link out of the site is refused).
         Path notes = Files.writeString(Files.createDirectories(site.resolve("notes")).resolve("b.md"),
@@ -301,7 +303,7 @@ class LauncherTest {
 
         assertTrue(kiln(kiln, site, build).contains("built 2 pages"));
         assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
-        assertEquals(2, starts(runs), "find would not see an edit through the link: Kiln looks");
+        assertEquals(2, starts(), "find would not see an edit through the link: Kiln looks");
         Files.writeString(notes, "---\ntitle: B\n---\nSecond words.\n");
         assertTrue(kiln(kiln, site, build).contains("built 2 pages"), "the linked post edited");
         assertTrue(aPageHolds(site.resolve("out"), "Second words."));
@@ -309,14 +311,13 @@ class LauncherTest {
 
     @Test
     void aFindThatFindsNothingWhateverIsAskedIsNotTrusted() throws Exception {
-        Path runs = tmp.resolve("runs.txt");
-        Path kiln = homeRunningKiln(runs).resolve("kiln");
+        Path kiln = homeRunningKiln().resolve("kiln");
         Path site = blog(tmp.resolve("blog"), "Blog");
         Thread.sleep(1_100);
         String[] build = {"build", "--dest", "out"};
         assertTrue(kiln(kiln, site, build).contains("built 1 page"));
         assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
-        assertEquals(1, starts(runs));
+        assertEquals(1, starts());
 
         // A find that is not GNU's and takes the launcher's tests of time for others, or a stand-in: it prints
         // nothing for them (and answers the rest as GNU find).
@@ -328,6 +329,6 @@ class LauncherTest {
         Files.writeString(site.resolve("content/posts/2020-01-02-a.md"), "---\ntitle: A\n---\nHello again.\n");
         assertTrue(kiln(kiln, site, java.util.Map.of("PATH", bin + ":" + System.getenv("PATH")), build)
                 .contains("built 1 page"));
-        assertEquals(2, starts(runs));
+        assertEquals(2, starts());
     }
 }
