@@ -14,7 +14,10 @@
 #   LayoutBench.render             a post's view (Views.forPage) rendered by its Pebble layout (built-in theme)
 #   LayoutBench.view               the view alone
 #   PageBench.body                 front matter + permalink + highlighted Markdown + post-processing in a row
-# Defaults per benchmark: 1 fork, 5 x 1 s warm-up (PageBench: 10), 5 x 1 s measurement (about 2.5 minutes).
+#   BuildBench.build               a whole kiln build of the corpus in a warm JVM, in ms/op: what a build costs once
+#                                  compiled (bench/build-speed.sh times it from a cold JVM)
+# Defaults per benchmark: 1 fork, 5 x 1 s warm-up (PageBench: 10), 5 x 1 s measurement (about 2.5 minutes);
+# BuildBench: 15 builds to warm up, then 10 timed, one build each.
 # Prints the machine, versions and a Markdown table of the scores on stdout; JMH's own log goes to stderr.
 # Needs bash, python3, Java 17 and Maven. Use an idle machine: 2 cores are easily disturbed.
 set -euo pipefail
