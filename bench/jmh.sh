@@ -144,7 +144,7 @@ echo
 echo "Kiln per-page stages (JMH), $(date '+%Y-%m-%d %H:%M %Z'); kiln $COMMIT"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//'),"\
      "load average $LOAD_START at start, $LOAD_END at end; $(java -version 2>&1 | head -1)"
-echo "corpus: $CORPUS; one op = one post (HighlightBench: one code block), mean over the corpus"
+echo "corpus: $CORPUS; one op = one post (HighlightBench: one code block; BuildBench: one whole build of the corpus), mean over the corpus"
 if (( OWN_RESULT )) && [[ -f "$WORK/jmh.json" ]]; then
   echo
   python3 - "$WORK/jmh.json" <<'PY'
