@@ -419,7 +419,8 @@ public final class Build implements AutoCloseable {
 
     /** Everything a page's rendered body depends on: if none of it changed, neither did the body. */
     private record RenderInputs(String text, int bodyStart, boolean markdown, String url, String separator,
-                                String excerpt, Set<String> layoutIds, boolean lineNumbers, boolean emoji) {
+                                String excerpt, Set<String> layoutIds, boolean lineNumbers,
+                                SiteConfig.Emoji emoji) {
         /** Equal when the bodies are (a front-matter edit leaves the body alone), and the rest is. */
         @Override
         public boolean equals(Object o) {
@@ -485,16 +486,20 @@ public final class Build implements AutoCloseable {
     /** As above, for a site whose fenced code blocks are all numbered unless they say otherwise when {@code lineNumbers}. */
     static Body markdownBody(MarkdownRenderer markdown, String source, String url, String separator, SiteUrls urls,
                              Set<String> layoutIds, boolean lineNumbers) {
-        return markdownBody(markdown, source, url, separator, urls, layoutIds, lineNumbers, false);
+        return markdownBody(markdown, source, url, separator, urls, layoutIds, lineNumbers, SiteConfig.Emoji.OFF);
     }
 
-    /** As above, for a site whose emoji codes ({@code :smile:}) are emoji when {@code emoji} (site.yml's {@code emoji}). */
-    static Body markdownBody(MarkdownRenderer markdown, String source, String url, String separator, SiteUrls urls,
-                             Set<String> layoutIds, boolean lineNumbers, boolean emoji) {
+    /**
+     * As above, for a site whose emoji codes ({@code :smile:}) are emoji where {@code emoji} (site.yml's {@code emoji})
+     * says: in the text only, for {@code TEXT}, the HTML stage replaces them in the bodies it finishes.
+     */
+    public static Body markdownBody(MarkdownRenderer markdown, String source, String url, String separator,
+                                    SiteUrls urls, Set<String> layoutIds, boolean lineNumbers, SiteConfig.Emoji emoji) {
         MarkdownRenderer.Rendered rendered = markdown.renderPage(source, url, BodyProcessor.separatorText(separator),
                 BodyProcessor.rootRelative(url), urls, layoutIds, lineNumbers, emoji);
         MarkdownRenderer.Finished done = rendered.finished();
-        Body body = done == null ? BodyProcessor.process(rendered.html(), url, separator, layoutIds)
+        Body body = done == null ? BodyProcessor.process(rendered.html(), url, separator, layoutIds,
+                        emoji == SiteConfig.Emoji.TEXT)
                 : BodyProcessor.finished(done.html(), done.excerptHtml(), done.headings().stream()
                         .map(h -> new Body.Heading(h.level(), h.id(), h.text())).toList(), done.words());
         return rendered.warnings().isEmpty() ? body : body.withWarnings(rendered.warnings().stream()

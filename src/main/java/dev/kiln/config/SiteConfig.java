@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * a name at any depth ({@code .well-known}) or a path as published ({@code .well-known/security.txt}).
  * {@code lineNumbers}: every fenced code block's lines are numbered, as if each said {@code linenos} (one that says
  * {@code linenos=false} is not), as kramdown's {@code syntax_highlighter_opts.block.line_numbers} and Hugo's
- * {@code markup.highlight.lineNos} number a site's code. {@code emoji}: emoji codes ({@code :smile:}) in Markdown are
- * emoji, as Hugo's {@code enableEmoji = true} makes them. {@code paginatePath}: where the pages of the post list are, Jekyll's {@code paginate_path}
+ * {@code markup.highlight.lineNos} number a site's code. {@code emoji}: where emoji codes ({@code :smile:}) in Markdown are
+ * emoji ({@link Emoji}). {@code paginatePath}: where the pages of the post list are, Jekyll's {@code paginate_path}
  * ({@code /blog/page:num/}: the list at {@code /blog/}, its page 2 at {@code /blog/page2/}); null for Kiln's own,
  * the list at {@code /} and its page 2 at {@code /page/2/}. {@code positions}: where the value of each setting that
  * {@code site.yml} gives stands in it, so that a problem found later (two pages on one URL) is reported there.
@@ -39,7 +39,7 @@ public record SiteConfig(
         Feed feed,
         boolean toc,
         boolean lineNumbers,
-        boolean emoji,
+        Emoji emoji,
         String archivePermalink,
         boolean future,
         List<String> include,
@@ -52,6 +52,15 @@ public record SiteConfig(
     public static final String DEFAULT_TAG_PERMALINK = "/tags/:slug/";
     public static final String DEFAULT_ARCHIVE_PERMALINK = "/archive/";
 
+
+    /**
+     * Where emoji codes ({@code :smile:}) in Markdown are the emoji's characters (😄): nowhere ({@code emoji: false},
+     * the default); {@code EVERYWHERE} in the Markdown as written, code too, as Hugo's {@code enableEmoji = true}
+     * makes them ({@code emoji: true}); {@code TEXT} in the page's text only, as Jekyll's jemoji makes them
+     * ({@code emoji: text}): not in code spans and blocks, in raw HTML's {@code pre}, {@code code} and {@code tt},
+     * nor in attributes (an image's alt text, a link's URL).
+     */
+    public enum Emoji { OFF, EVERYWHERE, TEXT }
 
     /** A link in the site's navigation bar. */
     public record NavLink(String title, String url) {}
@@ -74,7 +83,7 @@ public record SiteConfig(
     public static SiteConfig defaults() {
         return new SiteConfig("My Blog", "", "", "", "", "en", ZoneId.of("UTC"), DEFAULT_PERMALINK,
                 DEFAULT_TAG_PERMALINK, 10, "<!--more-->", List.of(), new Feed(20, true, false, "/feed.xml"), false,
-                false, false, DEFAULT_ARCHIVE_PERMALINK, false, List.of(), null, Map.of(), Map.of());
+                false, Emoji.OFF, DEFAULT_ARCHIVE_PERMALINK, false, List.of(), null, Map.of(), Map.of());
     }
 
     /**

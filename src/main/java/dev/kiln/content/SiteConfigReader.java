@@ -78,7 +78,7 @@ public final class SiteConfigReader {
                 feed(f, yaml, defaults.feed()),
                 f.bool("toc", defaults.toc()),
                 f.bool("line_numbers", defaults.lineNumbers()),
-                f.bool("emoji", defaults.emoji()),
+                emoji(f, yaml, defaults.emoji()),
                 f.text("archive_permalink", defaults.archivePermalink()),
                 f.bool("future", defaults.future()),
                 include(f),
@@ -237,6 +237,29 @@ public final class SiteConfigReader {
         // jekyll-paginate writes each page as a folder's index.html, whatever the path's last part ends with:
         // blog/page:num gives /blog/page2/.
         return path.endsWith("/") ? path : path + "/";
+    }
+
+    /**
+     * {@code emoji}: {@code true} (Hugo's way, everywhere as written), {@code text} (jemoji's, the text only) or
+     * {@code false}; any other value is a problem at it that names the three.
+     */
+    private static SiteConfig.Emoji emoji(YamlFields f, YamlDocument yaml, SiteConfig.Emoji fallback) {
+        Object v = yaml.values().get("emoji");
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Boolean b) {
+            return b ? SiteConfig.Emoji.EVERYWHERE : SiteConfig.Emoji.OFF;
+        }
+        if ("text".equals(v)) {
+            return SiteConfig.Emoji.TEXT;
+        }
+        String quoted = YamlFields.quotedBoolean(v);
+        f.problem("emoji", "emoji must be true (emoji codes such as :smile: are emoji everywhere, in code too, as "
+                + "Hugo's enableEmoji makes them), text (in the text only, not in code, as Jekyll's jemoji makes them) "
+                + "or false, not '" + v + "'" + (quoted == null ? ""
+                : ", a text in quotes: write it without them (emoji: " + quoted + ")"));
+        return fallback;
     }
 
     private static String[] baseUrl(YamlFields f) {

@@ -1,6 +1,7 @@
 package dev.kiln.html;
 
 import dev.kiln.content.Route;
+import dev.kiln.markdown.Emoji;
 import dev.kiln.markdown.UniqueIds;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Comment;
@@ -10,6 +11,8 @@ import org.jsoup.nodes.Entities;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.QueryParser;
 
 import java.net.URI;
@@ -19,6 +22,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -62,6 +66,16 @@ public final class BodyProcessor {
      * headings take the next free id instead ({@link UniqueIds}), so that each id stands once on the page.
      */
     public static Body process(String html, String pageUrl, String separator, Set<String> layoutIds) {
+        return process(html, pageUrl, separator, layoutIds, false);
+    }
+
+    /**
+     * As {@link #process(String, String, String, Set)}, for a site whose emoji codes ({@code :smile:}) are emoji in
+     * the text when {@code emoji} (site.yml's {@code emoji: text}): replaced in the text nodes, as Jekyll's jemoji
+     * replaces them, but those in {@code pre}, {@code code} and {@code tt} elements; attributes (an image's alt
+     * text, a link's URL) are left as written, and so are heading ids, made of the text as written.
+     */
+    public static Body process(String html, String pageUrl, String separator, Set<String> layoutIds, boolean emoji) {
         Document doc = parse(html);
         Parts parts = Parts.of(doc.body());
         // Raw HTML can make the parser build a tree that its own output does not give back: a heading moved
@@ -80,7 +94,8 @@ public final class BodyProcessor {
         }
         Element body = doc.body();
         int words = countWords(body); // before anchors and the table of contents add text
-        List<Body.Heading> headings = anchorHeadings(body, parts, layoutIds);
+        Map<Element, String> asWritten = emoji ? emojify(body, parts) : Map.of();
+        List<Body.Heading> headings = anchorHeadings(body, parts, layoutIds, asWritten);
         List<Element> placeholders = parts.placeholders;
         String toc = placeholders.isEmpty() ? "" : Toc.html(headings);
         for (Element placeholder : placeholders) {
@@ -216,7 +231,8 @@ public final class BodyProcessor {
      * Gives every heading a unique id (h2–h6 also an anchor link) and lists h2–h6 for the table of contents, but
      * those of class {@code no_toc}.
      */
-    private static List<Body.Heading> anchorHeadings(Element body, Parts parts, Set<String> layoutIds) {
+    private static List<Body.Heading> anchorHeadings(Element body, Parts parts, Set<String> layoutIds,
+                                                     Map<Element, String> asWritten) {
         List<Element> all = parts.headings;
         Set<String> reserved = new HashSet<>(); // old deep links win over generated ids
         Set<Element> anchored = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -242,7 +258,8 @@ public final class BodyProcessor {
         }
         List<Body.Heading> headings = new ArrayList<>();
         for (Element h : all) {
-            String id = h.id().isEmpty() ? HeadingId.of(h.wholeText()) : h.id(); // raw HTML headings have none yet; their text as written, as Markdown's
+            // Raw HTML headings have none yet: their text as written, as Markdown's (before emoji codes were replaced).
+            String id = h.id().isEmpty() ? HeadingId.of(asWritten.getOrDefault(h, h.wholeText())) : h.id();
             if (id.isEmpty()) {
                 id = "section";
             }
@@ -262,6 +279,41 @@ public final class BodyProcessor {
             }
         }
         return headings;
+    }
+
+    /** The elements whose text jemoji leaves as written: code, and the pre-formatted and teletype text around it. */
+    private static final Set<String> EMOJI_AS_WRITTEN = Set.of("pre", "code", "tt");
+
+    /**
+     * Replaces the emoji codes of {@code body}'s text nodes outside {@link #EMOJI_AS_WRITTEN}
+     * ({@code Emoji.replace}); returns the whole text as written of the headings without an id that hold a colon (whose
+     * text it may change), which their ids are made of. A script's or style's content is no text node: it is left
+     * alone too.
+     */
+    private static Map<Element, String> emojify(Element body, Parts parts) {
+        Map<Element, String> asWritten = new IdentityHashMap<>();
+        for (Element h : parts.headings) {
+            if (h.id().isEmpty() && h.wholeText().indexOf(':') >= 0) {
+                asWritten.put(h, h.wholeText());
+            }
+        }
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof Element e && EMOJI_AS_WRITTEN.contains(e.normalName())) {
+                    return FilterResult.SKIP_ENTIRELY;
+                }
+                if (node instanceof TextNode t) {
+                    String text = t.getWholeText();
+                    String replaced = Emoji.replace(text);
+                    if (replaced != text) {
+                        t.text(replaced);
+                    }
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, body);
+        return asWritten;
     }
 
     private static void trimLeadingSpace(Element h) {

@@ -215,6 +215,7 @@ final class DirectHtml {
         for (Node n = document.getFirstChild(); n != null; n = n.getNext()) {
             if (n instanceof Paragraph p && n.getFirstChildAnyNot(NonRenderingInline.class) != null) {
                 writer.node(p);
+                out.flush();
                 if (out.hasVisibleText) {
                     return out.toString().stripTrailing();
                 }
@@ -227,10 +228,11 @@ final class DirectHtml {
 
     /**
      * What the body of a page needs beyond HTML: where it stands (relative links resolve against it) and
-     * the excerpt separator's text ({@code more} for {@code <!--more-->}), and the ids its layout writes, which
-     * its headings do not take.
+     * the excerpt separator's text ({@code more} for {@code <!--more-->}), the ids its layout writes, which
+     * its headings do not take, and whether emoji codes in its text are emoji ({@code emoji: text}: not in code, nor in
+     * attributes, as jemoji writes them, and as the HTML stage replaces them in the bodies it finishes).
      */
-    record Page(String url, UnaryOperator<String> rootRelative, String marker, Set<String> layoutIds) {}
+    record Page(String url, UnaryOperator<String> rootRelative, String marker, Set<String> layoutIds, boolean emoji) {}
 
     /** Whether the HTML parser keeps every character of {@code text} as it is and prints it back the same. */
     private static boolean plainText(BasedSequence chars) {
@@ -291,7 +293,7 @@ final class DirectHtml {
                 case PARAGRAPH -> paragraph((Paragraph) node);
                 case CODE -> {
                     out.raw("<code>");
-                    out.text(Escaping.collapseWhitespace(((Code) node).getText(), true));
+                    out.code(Escaping.collapseWhitespace(((Code) node).getText(), true));
                     out.raw("</code>");
                 }
                 case EMPHASIS -> inline("em", node);
@@ -443,6 +445,7 @@ final class DirectHtml {
                 out.collect = new StringBuilder();
                 out.alts = new StringBuilder();
                 children(node);
+                out.flush(); // the heading's last text, with its emoji
                 String text = normalised(out.collect);
                 if (text.isEmpty()) { // an image alone: the table of contents lists it by its alt text
                     text = normalised(out.alts);
@@ -713,6 +716,12 @@ final class DirectHtml {
         StringBuilder collect;
         /** The alt texts of the images of the heading being written, when one is. */
         StringBuilder alts;
+        /**
+         * On a page whose emoji codes are emoji in its text ({@link Page#emoji}), the text written since the last tag,
+         * written with its codes replaced ({@link #flush}) before anything else is: a code may stand across nodes
+         * ({@code :smi&#108;e:}), as it stands in one text node of the HTML; else null.
+         */
+        private final StringBuilder emojiText;
         final List<MarkdownRenderer.Heading> headings = new ArrayList<>();
         private final UniqueIds ids;
 
@@ -722,6 +731,16 @@ final class DirectHtml {
             this.html = new StringBuilder(length + (length >> 2));
             this.page = page != null;
             this.ids = new UniqueIds(page == null ? Set.of() : page.layoutIds());
+            this.emojiText = page != null && page.emoji() ? new StringBuilder() : null;
+        }
+
+        /** Writes the text held for its emoji ({@link #emojiText}), its codes replaced. */
+        void flush() {
+            if (emojiText != null && emojiText.length() > 0) {
+                String text = Emoji.replace(emojiText.toString());
+                emojiText.setLength(0);
+                put(text, true, false);
+            }
         }
 
         /** {@code id}, or {@code id-1}, {@code id-2}... if an earlier heading or the layout took it. */
@@ -730,6 +749,7 @@ final class DirectHtml {
         }
 
         void line() {
+            flush();
             if (html.length() != lineStart) {
                 html.append('\n');
                 lineStart = html.length();
@@ -740,24 +760,38 @@ final class DirectHtml {
 
         /** The edge of an element that parts words. */
         void boundary() {
+            flush();
             inWord = false;
         }
 
         Out raw(CharSequence s) {
+            flush();
             put(s, false, false);
             return this;
         }
 
         void rawPre(CharSequence s) {
+            flush();
             put(s, false, true);
         }
 
         void text(CharSequence s) {
+            if (emojiText != null) {
+                emojiText.append(s);
+            } else {
+                put(s, true, false);
+            }
+        }
+
+        /** The text of a code span: as written, its emoji codes too. */
+        void code(CharSequence s) {
+            flush();
             put(s, true, false);
         }
 
         /** {@code name="value"} after a space, the value escaped as flexmark or jsoup escapes attributes. */
         void attribute(String name, String value) {
+            flush();
             html.append(' ').append(name).append("=\"");
             if (!page) {
                 put(Escaping.escapeHtml(value, true), false, false);
@@ -785,6 +819,7 @@ final class DirectHtml {
 
         /** Counts the words of highlighted code: its text between the tags, entities as characters. */
         void countHighlighted(String code) {
+            flush();
             char[] chars = code.toCharArray();
             boolean inTag = false;
             int text = 0;
@@ -850,7 +885,11 @@ final class DirectHtml {
                     return false;
                 }
             }
-            put(b, n, true, false);
+            if (emojiText != null) {
+                emojiText.append(b, 0, n);
+            } else {
+                put(b, n, true, false);
+            }
             return true;
         }
 
@@ -951,6 +990,7 @@ final class DirectHtml {
 
         @Override
         public String toString() {
+            flush();
             return html.toString();
         }
     }

@@ -10,11 +10,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Emoji codes ({@code :smile:}, {@code :+1:}) as Hugo's {@code enableEmoji = true} replaces them, for site.yml's
- * {@code emoji: true}: in the Markdown as written, before it is read, code and all, as Hugo does, with Hugo 0.111.3's
- * table ({@code hugo-emoji.tsv}, read on the first page of a site that asks for it).
+ * Emoji codes ({@code :smile:}, {@code :+1:}) as Hugo's {@code enableEmoji = true} replaces them, with Hugo 0.111.3's
+ * table ({@code hugo-emoji.tsv}, read on the first page of a site that asks for it): for site.yml's {@code emoji: true}
+ * in the Markdown as written, before it is read, code and all, as Hugo does; for {@code emoji: text} in the text of
+ * the HTML only, as Jekyll's jemoji does ({@link DirectHtml}'s writer, and the HTML stage's for the pages it finishes).
  */
-final class Emoji {
+public final class Emoji {
 
     private Emoji() {}
 
@@ -49,7 +50,7 @@ final class Emoji {
      * instance when it holds none. A colon that opens no code is text, and the next one may open one
      * ({@code 10:30 :tada:}).
      */
-    static String replace(String text) {
+    public static String replace(String text) {
         int colon = text.indexOf(':');
         if (colon < 0) {
             return text;

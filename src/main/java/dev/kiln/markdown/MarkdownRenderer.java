@@ -13,6 +13,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
+import dev.kiln.config.SiteConfig;
 import dev.kiln.highlight.Highlighter;
 
 import java.util.List;
@@ -152,19 +153,23 @@ public final class MarkdownRenderer {
      */
     public Rendered renderPage(String markdown, String pageUrl, String marker, UnaryOperator<String> rootRelative,
                                SiteUrls urls, java.util.Set<String> layoutIds, boolean lineNumbers) {
-        return renderPage(markdown, pageUrl, marker, rootRelative, urls, layoutIds, lineNumbers, false);
+        return renderPage(markdown, pageUrl, marker, rootRelative, urls, layoutIds, lineNumbers, SiteConfig.Emoji.OFF);
     }
 
     /**
      * As {@link #renderPage(String, String, String, UnaryOperator, SiteUrls, java.util.Set, boolean)}, for a site whose
-     * emoji codes ({@code :smile:}) are emoji when {@code emoji} (site.yml's {@code emoji}, Hugo's {@code enableEmoji}):
-     * replaced in the text before it is read, as Hugo replaced them, so that both parsers read the same text.
+     * emoji codes ({@code :smile:}) are emoji where {@code emoji} (site.yml's {@code emoji}) says: {@code EVERYWHERE}
+     * (Hugo's {@code enableEmoji}) replaced in the text before it is read, as Hugo replaced them, so that both parsers
+     * read the same text; {@code TEXT} (Jekyll's jemoji) in the text of the HTML only, where heading ids are already
+     * made of the text as written: by {@link DirectHtml}'s writer in a finished body, else by the HTML stage, which
+     * must then be told ({@code BodyProcessor}'s {@code emoji}).
      */
     public Rendered renderPage(String markdown, String pageUrl, String marker, UnaryOperator<String> rootRelative,
-                               SiteUrls urls, java.util.Set<String> layoutIds, boolean lineNumbers, boolean emoji) {
+                               SiteUrls urls, java.util.Set<String> layoutIds, boolean lineNumbers,
+                               SiteConfig.Emoji emoji) {
         String rewritten = KramdownSyntax.rewrite(markdown, parser);
         // A new text when it holds a code: problems are then told at the offsets of the text as written (below).
-        String text = emoji ? Emoji.replace(rewritten) : rewritten;
+        String text = emoji == SiteConfig.Emoji.EVERYWHERE ? Emoji.replace(rewritten) : rewritten;
         Document document = parser.parse(PageChars.of(text));
         if (lineNumbers) {
             document.set(FenceOptions.NUMBERED_SITE, true);
@@ -183,7 +188,8 @@ public final class MarkdownRenderer {
             warnings.addAll(cut);
             warnings.sort(java.util.Comparator.comparingInt(BodyProblems.At::offset));
         }
-        Finished finished = direct.renderPage(document, new DirectHtml.Page(pageUrl, rootRelative, marker, layoutIds));
+        Finished finished = direct.renderPage(document, new DirectHtml.Page(pageUrl, rootRelative, marker, layoutIds,
+                emoji == SiteConfig.Emoji.TEXT));
         if (finished != null) {
             return new Rendered(null, finished, warnings);
         }

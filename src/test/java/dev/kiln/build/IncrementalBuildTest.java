@@ -113,6 +113,20 @@ class IncrementalBuildTest {
         }
     }
 
+    @Test
+    void aChangeOfTheEmojiSettingRendersThePostsAgainWarm() throws IOException {
+        write("site.yml", "title: Warm\nemoji: true\n");
+        writePost(1, "Post 1", List.of("java"), "2021-01-01", "Shipped :tada: in `1:b:c`.", "Body.");
+        try (Build warm = new Build(line -> {})) {
+            check(warm, null, "emoji: true");
+            for (String value : List.of("text", "false", "true")) {
+                write("site.yml", "title: Warm\nemoji: " + value + "\n");
+                BuildResult result = check(warm, Set.of("site.yml"), "emoji: " + value);
+                assertEquals(1, result.markdownRenders(), "emoji: " + value);
+            }
+        }
+    }
+
     /** Runs {@code warm} told of {@code changed} and a build from nothing; both must give the same bytes. */
     private BuildResult check(Build warm, Set<String> changed, String edit) {
         BuildResult result = warm.run(Fixtures.options(site), changed);

@@ -62,9 +62,27 @@ class SiteConfigTest {
 
     @Test
     void emojiIsASettingOffUnlessSetNotAParam() {
-        assertEquals(false, config("").emoji());
-        assertEquals(true, config("emoji: true\n").emoji());
+        assertEquals(SiteConfig.Emoji.OFF, config("").emoji());
+        assertEquals(SiteConfig.Emoji.OFF, config("emoji: false\n").emoji());
+        assertEquals(SiteConfig.Emoji.EVERYWHERE, config("emoji: true\n").emoji());
         assertEquals(Map.of(), config("emoji: true\n").params());
+    }
+
+    @Test
+    void emojiTextIsJemojisWayAndAnyOtherValueIsAProblemAtItNamingTheThree() {
+        assertEquals(SiteConfig.Emoji.TEXT, config("emoji: text\n").emoji());
+        assertEquals(SiteConfig.Emoji.TEXT, config("emoji: \"text\"\n").emoji());
+        assertEquals(Map.of(), config("emoji: text\n").params());
+        String three = "emoji must be true (emoji codes such as :smile: are emoji everywhere, in code too, as Hugo's "
+                + "enableEmoji makes them), text (in the text only, not in code, as Jekyll's jemoji makes them) or false, ";
+        Problem smile = onlyProblem("title: T\nemoji: smile\n");
+        assertEquals("site.yml:2:8", place(smile));
+        assertEquals(three + "not 'smile'", smile.message());
+        assertEquals("site.yml:1:8: " + three + "not 'Text'", onlyProblem("emoji: Text\n").toString());
+        assertEquals("site.yml:1:8: " + three + "not '1'", onlyProblem("emoji: 1\n").toString());
+        assertEquals("site.yml:1:8: " + three + "not 'true', a text in quotes: write it without them (emoji: true)",
+                onlyProblem("emoji: \"true\"\n").toString());
+        assertTrue(onlyProblem("emoji: [text]\n").toString().startsWith("site.yml:1:8: " + three + "not '"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.kiln.markdown;
 
 import dev.kiln.build.Build;
+import dev.kiln.config.SiteConfig;
 import dev.kiln.highlight.TokenHighlighter;
 import dev.kiln.html.Body;
 import dev.kiln.html.BodyProcessor;
@@ -37,20 +38,30 @@ class FinishedBodyTest {
 
     /** Checks {@code markdown} both ways; returns whether the Markdown stage finished it. */
     private static boolean sameBody(String markdown) {
-        Body expected = BodyProcessor.process(RENDERER.renderWithFlexmark(RENDERER.parse(markdown)), URL, SEPARATOR);
+        return sameBody(markdown, SiteConfig.Emoji.OFF);
+    }
+
+    /**
+     * Checks {@code markdown} both ways for a site whose {@code emoji} is {@code emoji} ({@code OFF} or {@code TEXT},
+     * which the HTML stage applies to flexmark's HTML); returns whether the Markdown stage finished it.
+     */
+    private static boolean sameBody(String markdown, SiteConfig.Emoji emoji) {
+        Body expected = BodyProcessor.process(RENDERER.renderWithFlexmark(RENDERER.parse(markdown)), URL, SEPARATOR,
+                Set.of(), emoji == SiteConfig.Emoji.TEXT);
         MarkdownRenderer.Rendered rendered;
         try {
             rendered = RENDERER.renderPage(markdown, URL, BodyProcessor.separatorText(SEPARATOR),
-                    BodyProcessor.rootRelative(URL));
+                    BodyProcessor.rootRelative(URL), SiteUrls.NONE, Set.of(), false, emoji);
         } catch (BodyProblems refused) {
             // A page Markdown would show otherwise than its author meant ([x](x x), a link's URL with a space) is
             // refused, by a build as by the Markdown stage: the same problems, and no body to compare.
-            BodyProblems built = assertThrows(BodyProblems.class,
-                    () -> Build.markdownBody(RENDERER, markdown, URL, SEPARATOR), markdown);
+            BodyProblems built = assertThrows(BodyProblems.class, () -> Build.markdownBody(RENDERER, markdown, URL,
+                    SEPARATOR, SiteUrls.NONE, Set.of(), false, emoji), markdown);
             assertEquals(refused.problems(), built.problems(), markdown);
             return false;
         }
-        Body actual = Build.markdownBody(RENDERER, markdown, URL, SEPARATOR); // what a build makes
+        // What a build makes.
+        Body actual = Build.markdownBody(RENDERER, markdown, URL, SEPARATOR, SiteUrls.NONE, Set.of(), false, emoji);
         if (rendered.finished() == null) {
             // The warnings (a fence never closed) are the Markdown stage's, whichever writer made the HTML.
             assertEquals(expected, actual.withWarnings(List.of()), markdown);
@@ -262,8 +273,56 @@ class FinishedBodyTest {
         sameBody(markdown);
     }
 
+    /** With {@code emoji: text}: emoji codes in the text, in code and in attributes, and codes cut by syntax. */
+    @Property(tries = 300)
+    void randomMarkdownWithEmojiCodesMakesTheSameBodyWithEmojiText(@ForAll("emojiBlocks") String markdown) {
+        sameBody(markdown, SiteConfig.Emoji.TEXT);
+    }
+
+    @Test
+    void aPostOfEveryKindOfCommonMarkdownWithEmojiCodesIsFinishedTheSameWithEmojiText() {
+        String markdown = """
+                Thanks :smile: :+1: a:tada:b, `:b:` and **:rocket:**, [a :tada: link](/:b:/ ":smile:"),
+                ![an :smile: image](/:smile:.png ":tada:"), <https://example.com/:b:/>, :smi&#108;e: \\:smile: :smile\\:.
+
+                <!--more-->
+
+                ## A :smile: heading
+
+                ## A :smile: heading
+
+                > :tada: quoted, *:+1:* emphasised, ~~:-1:~~ struck
+
+                - :white_check_mark: done
+                - 1:b:c
+
+                ```haskell
+                xs = 1:b:c -- :smile:
+                ```
+
+                    indented :smile:
+
+                | :smile: | `:b:` |
+                |---------|-------|
+                | :+1:    | [r][] |
+
+                [r]: /ref ":tada:"
+                """;
+        assertTrue(sameBody(markdown, SiteConfig.Emoji.TEXT), "finished in the Markdown stage");
+        Body body = Build.markdownBody(RENDERER, markdown, URL, SEPARATOR, SiteUrls.NONE, Set.of(), false,
+                SiteConfig.Emoji.TEXT);
+        assertTrue(body.html().contains("<p>Thanks 😄 👍 a🎉b, <code>:b:</code> and <strong>🚀</strong>"), body.html());
+        // Written with an entity or a backslash, the text is :smile: all the same, as jemoji saw it.
+        assertTrue(body.html().contains(" 😄 😄 😄.</p>"), body.html());
+    }
+
     @Provide
     Arbitrary<String> blocks() {
         return MarkdownSamples.blocks();
+    }
+
+    @Provide
+    Arbitrary<String> emojiBlocks() {
+        return MarkdownSamples.blocksWithEmojiCodes();
     }
 }

@@ -57,4 +57,18 @@ final class MarkdownSamples {
                         "*[HTML]: Hyper Text Markup Language\n", "HTML")));
         return token.list().ofMaxSize(40).map(tokens -> String.join("", tokens));
     }
+
+    /**
+     * {@link #blocks()} with emoji codes mixed in, whole ({@code :smile:}) or cut by the syntax around them (a colon,
+     * a name), in raw {@code pre}, {@code code} and {@code tt}, in attributes, and an entity's colon.
+     */
+    static Arbitrary<String> blocksWithEmojiCodes() {
+        Arbitrary<String> emoji = Arbitraries.of(":smile:", ":+1:", ":b:", "1:b:c", ":", "smile", "tada", ":tada:",
+                ":white_check_mark:", ":smi&#108;e:", "&#58;smile:", "\\:smile:", "`:b:`", "<code>:b:</code>",
+                "<tt>:smile:", "</tt>", "<pre>:tada:</pre>\n", "<kbd>:tada:</kbd>", "![:smile:](/:b:.png \":tada:\")",
+                "[:+1:](/:smile:/)", "## :smile: heading\n", "```\n:smile:\n```\n", "    :smile:\n");
+        return Arbitraries.frequencyOf(Tuple.of(3, blocks()), Tuple.of(2, emoji.list().ofMaxSize(10)
+                        .map(tokens -> String.join(" ", tokens))))
+                .list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("", parts));
+    }
 }
