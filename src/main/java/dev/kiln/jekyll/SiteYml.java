@@ -83,8 +83,10 @@ public final class SiteYml {
             y.append("line_numbers: true\n");
         }
         if (List.of("plugins", "gems").stream().anyMatch(k -> c.values().get(k) instanceof List<?> l && l.contains("jemoji"))) {
-            // jemoji's :smile: codes: Kiln writes them as the emoji's characters, where jemoji wrote GitHub's images.
-            y.append("# jemoji: :smile: codes are emoji (characters, where jemoji wrote images)\nemoji: true\n");
+            // jemoji's :smile: codes, in the text only (jemoji left code and attributes alone): Kiln writes them as the
+            // emoji's characters, where jemoji wrote GitHub's images.
+            y.append("# jemoji: :smile: codes in the text are emoji (characters, where jemoji wrote images; code is left "
+                    + "as written)\nemoji: text\n");
         }
         if (Boolean.TRUE.equals(c.values().get("future"))) {
             // Jekyll published the posts dated after its build: so does Kiln.

@@ -788,15 +788,20 @@ class ImportedSitesTest {
 
     @Test
     void jemojisCodesBecomeSiteYmlsEmojiAndAreEmojiInThePosts() throws Exception {
-        // GitHub Pages' jemoji in plugins: wrote :smile: as GitHub's image of 😄; Kiln writes the emoji itself.
+        // GitHub Pages' jemoji in plugins: wrote :smile: as GitHub's image of 😄; Kiln writes the emoji itself. jemoji
+        // left code alone (HTML::Pipeline's EmojiFilter skips pre, code and tt), and alt text: so does emoji: text.
         Path src = jekyllSite("moji", Map.of("_config.yml", "title: M\nplugins:\n  - jekyll-feed\n  - jemoji\n",
-                "_posts/2020-01-01-m.md", "---\ntitle: M\n---\nShipped :tada: :+1:\n"));
+                "_posts/2020-01-01-m.md", "---\ntitle: M\n---\nShipped :tada: :+1: in `1:b:c`\n\n"
+                        + "```haskell\nxs = 1:b:c\n```\n\n![a :smile:](/a.png)\n"));
 
         BuildResult built = importKeepingEveryUrl(src);
 
-        assertTrue(text(src.resolveSibling("moji-kiln/site.yml")).contains("\nemoji: true\n"));
+        assertTrue(text(src.resolveSibling("moji-kiln/site.yml")).contains("# jemoji: :smile: codes in the text are "
+                + "emoji (characters, where jemoji wrote images; code is left as written)\nemoji: text\n"));
         var content = SiteChecks.page(built.output(), "2020/01/01/m.html").selectFirst(".post-content");
-        assertEquals("<p>Shipped 🎉 👍</p>", content.html());
+        assertEquals("Shipped 🎉 👍 in 1:b:c", content.selectFirst("p").text());
+        assertEquals("xs = 1:b:c", content.selectFirst("pre").text());
+        assertEquals("a :smile:", content.selectFirst("img").attr("alt"));
     }
 
     /** Kiln writes footnotes as kramdown does by default: those defaults are no warning, other values are. */
