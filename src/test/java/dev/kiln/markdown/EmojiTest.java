@@ -183,26 +183,26 @@ class EmojiTest {
     @TempDir
     Path out;
 
+    /** The page a build writes of a post whose body is {@code body}, on a site whose {@code emoji} is {@code emoji}. */
+    private String builtPost(String emoji, String body) throws IOException {
+        Kiln.write(site, "site.yml", "title: Emoji\nemoji: " + emoji + "\npermalink: /posts/:slugorfilename/\n");
+        Kiln.write(site, "content/posts/t.md", "---\ntitle: T\ndate: 2024-01-01\n---\n" + body);
+        Path dest = out.resolve("site");
+        assertEquals(0, Kiln.run("build", "--source", site.toString(), "--dest", dest.toString()).code());
+        return Files.readString(dest.resolve("posts/t/index.html"));
+    }
+
     @Test
     void aBuildOfASiteWithEmojiTextWritesThemInTheTextOnly() throws IOException {
-        Kiln.write(site, "site.yml", "title: Emoji\nemoji: text\npermalink: /posts/:slugorfilename/\n");
-        Kiln.write(site, "content/posts/t.md", "---\ntitle: T\ndate: 2024-01-01\n---\nThanks :smile: `1:b:c`\n");
-        Path dest = out.resolve("site");
-
-        assertEquals(0, Kiln.run("build", "--source", site.toString(), "--dest", dest.toString()).code());
-        String html = Files.readString(dest.resolve("posts/t/index.html"));
+        String html = builtPost("text", "Thanks :smile: `1:b:c`\n");
         assertTrue(html.contains("<p>Thanks 😄 <code>1:b:c</code></p>"), html);
     }
 
     @Test
     void aBuildOfASiteWithEmojiWritesThemAndTellsProblemsWhereTheyAreWritten() throws IOException {
-        Kiln.write(site, "site.yml", "title: Emoji\nemoji: true\npermalink: /posts/:slugorfilename/\n");
-        Kiln.write(site, "content/posts/t.md", "---\ntitle: T\ndate: 2024-01-01\n---\nThanks :smile: :+1:\n");
-        Path dest = out.resolve("site");
-
-        assertEquals(0, Kiln.run("build", "--source", site.toString(), "--dest", dest.toString()).code());
-        String html = Files.readString(dest.resolve("posts/t/index.html"));
+        String html = builtPost("true", "Thanks :smile: :+1:\n");
         assertTrue(html.contains("<p>Thanks 😄 👍</p>"), html);
+        Path dest = out.resolve("site");
 
         // A problem after a code on its line is told at its column as written, not the emoji's shorter text's.
         Kiln.write(site, "content/posts/t.md", "---\ntitle: T\ndate: 2024-01-01\n---\n:smile: :tada: {{< youtube x >}}\n");
