@@ -10,6 +10,7 @@ import dev.kiln.error.SiteException;
 import dev.kiln.html.BasePath;
 import dev.kiln.html.Body;
 import dev.kiln.html.FeedBody;
+import dev.kiln.html.PageEmoji;
 import dev.kiln.index.FeedWriter;
 import dev.kiln.index.SitemapWriter;
 import dev.kiln.index.Page;
@@ -270,7 +271,7 @@ final class SiteAssembler {
                 out.put(job.route().outputPath(), laidOut.get(job.route().outputPath(),
                         new LayoutInputs(layouts.sources(), job.layout(), config.basePath(), job.body(),
                                 job.dependencies().get(), job.context()),
-                        in -> timings.layout(job.name(), in.layout, () -> page(in))));
+                        in -> timings.layout(job.name(), in.layout, () -> emoji(job.route().outputPath(), page(in)))));
                 return null;
             } catch (LayoutError.Failure | SiteException e) {
                 return e; // gathered below, with every other page's
@@ -474,6 +475,19 @@ final class SiteAssembler {
         }
         String content = in.body.html();
         return html(in.layout, Views.withContent(in.context(), content), content, in.body.utf8());
+    }
+
+    /**
+     * The laid-out page at {@code outputPath}, {@code html}, with the emoji codes of its body's text replaced for a
+     * site of {@code emoji: text} when it is an HTML page, as jemoji replaced them in each page's output after its
+     * layout (the layout's text too: a title in a heading, a list page's entries); the same bytes otherwise, and
+     * for any other site, which pays nothing for it.
+     */
+    private byte[] emoji(String outputPath, byte[] html) {
+        if (config.emoji() != SiteConfig.Emoji.TEXT || !(outputPath.endsWith(".html") || outputPath.endsWith(".htm"))) {
+            return html;
+        }
+        return PageEmoji.replace(html);
     }
 
     /** {@code context} laid out by {@code layout}, in UTF-8; {@code known} is kept as {@code knownUtf8}. */
