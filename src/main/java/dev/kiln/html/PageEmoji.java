@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>The page is scanned tag by tag, not parsed, as {@link LinkChecker}'s links are: a page is scanned in its UTF-8
  * bytes, where {@code <}, {@code >} and {@code :} are never part of another character, and only a run of text that
- * holds two colons is made a string. The codes are replaced in the text as written, entities and all: the codes
+ * holds two colons is made a string; a page that holds no code anywhere ({@link Emoji#holdsCode}, a look at its
+ * colons) is not scanned at all. The codes are replaced in the text as written, entities and all: the codes
  * are of ASCII letters, digits and {@code _+-}, which no entity holds and none needs, so that {@code &amp;:tada:}
  * is {@code &amp;🎉} and no entity is cut; a code written with an entity ({@code &#58;tada:}) in a layout stays as
  * written. The Markdown stage has already replaced the body's codes: what is left there is code or attributes,
@@ -31,6 +32,9 @@ public final class PageEmoji {
      * it holds none.
      */
     public static byte[] replace(byte[] html) {
+        if (!Emoji.holdsCode(html)) {
+            return html; // most pages: their body's codes were replaced by the Markdown stage, and no layout has any
+        }
         int n = html.length;
         boolean document = hasBodyTag(html);
         boolean replacing = !document; // a document's text is replaced from its <body> to its </body>

@@ -90,4 +90,44 @@ public final class Emoji {
         }
         return out == null ? text : out.append(text, copied, text.length()).toString();
     }
+
+    /**
+     * Whether {@code utf8} (text in UTF-8, HTML too) holds anywhere a code {@link #replace} would replace: a quick
+     * look before finding where, which makes a string of a colon-delimited word only ({@code :30:} of a time).
+     */
+    public static boolean holdsCode(byte[] utf8) {
+        Map<String, String> codes = Table.CODES;
+        int longest = Table.LONGEST;
+        int n = utf8.length;
+        int colon = next(utf8, 0);
+        while (colon >= 0) {
+            int i = colon + 1;
+            while (i < n && i <= colon + 1 + longest && isCodeChar(utf8[i])) {
+                i++;
+            }
+            if (i < n && utf8[i] == ':') {
+                if (i > colon + 1 && codes.containsKey(new String(utf8, colon + 1, i - colon - 1,
+                        java.nio.charset.StandardCharsets.ISO_8859_1))) {
+                    return true;
+                }
+                colon = i; // it may open the next code
+            } else {
+                colon = next(utf8, i);
+            }
+        }
+        return false;
+    }
+
+    private static int next(byte[] utf8, int from) {
+        for (int i = from; i < utf8.length; i++) {
+            if (utf8[i] == ':') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isCodeChar(byte c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '+' || c == '-';
+    }
 }
