@@ -1,5 +1,11 @@
 package dev.kiln.html;
 
+import static dev.kiln.html.HtmlBytes.indexOf;
+import static dev.kiln.html.HtmlBytes.is;
+import static dev.kiln.html.HtmlBytes.isNameChar;
+import static dev.kiln.html.HtmlBytes.isSpace;
+import static dev.kiln.html.HtmlBytes.startsWith;
+
 import dev.kiln.content.Route;
 import dev.kiln.output.SiteOutput;
 import org.jsoup.parser.Parser;
@@ -327,25 +333,6 @@ public final class LinkChecker {
         };
     }
 
-    /** Whether {@code html} at {@code at} holds {@code lower}, a lower-case ASCII word, in any case. */
-    private static boolean is(byte[] html, int at, String lower) {
-        for (int k = 0; k < lower.length(); k++) {
-            byte c = html[at + k];
-            if ((c >= 'A' && c <= 'Z' ? c | 0x20 : c) != lower.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isNameChar(byte c, boolean first) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!first && ((c >= '0' && c <= '9') || c == '-'));
-    }
-
-    private static boolean isSpace(byte c) {
-        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-    }
-
     /** Ends an attribute name (besides white space). */
     private static boolean endsName(byte c) {
         return c == '=' || c == '/' || c == '>' || c == '"' || c == '\'' || c == '<';
@@ -445,24 +432,6 @@ public final class LinkChecker {
         return i + 1;
     }
 
-    private static int indexOf(byte[] html, char c, int from) {
-        for (int i = Math.max(from, 0); i < html.length; i++) {
-            if (html[i] == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int indexOf(byte[] html, String ascii, int from) {
-        for (int i = indexOf(html, ascii.charAt(0), from); i >= 0; i = indexOf(html, ascii.charAt(0), i + 1)) {
-            if (startsWith(html, i, ascii)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /** Whether the CSS {@code html[from, to)} holds {@code url(}, {@code @import} or {@code image-set(}, in any case. */
     private static boolean mayHoldUrl(byte[] html, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -473,18 +442,6 @@ public final class LinkChecker {
             }
         }
         return false;
-    }
-
-    private static boolean startsWith(byte[] html, int at, String ascii) {
-        if (at + ascii.length() > html.length) {
-            return false;
-        }
-        for (int k = 0; k < ascii.length(); k++) {
-            if (html[at + k] != ascii.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Where the next tag {@code ascii} (lower case, starting with {@code <}) starts, in any case, or -1. */

@@ -1,5 +1,10 @@
 package dev.kiln.html;
 
+import static dev.kiln.html.HtmlBytes.indexOf;
+import static dev.kiln.html.HtmlBytes.isNameChar;
+import static dev.kiln.html.HtmlBytes.isSpace;
+import static dev.kiln.html.HtmlBytes.startsWith;
+
 import dev.kiln.markdown.Emoji;
 
 import java.io.ByteArrayOutputStream;
@@ -47,7 +52,7 @@ public final class PageEmoji {
         int copied = 0;
         int i = 0;
         while (i < n) {
-            int lt = indexOf(html, (byte) '<', i);
+            int lt = indexOf(html, '<', i);
             int textEnd = lt < 0 ? n : lt;
             if (replacing && pre + code + tt + head == 0 && textEnd > i) {
                 byte[] replaced = replaceText(html, i, textEnd);
@@ -76,7 +81,7 @@ public final class PageEmoji {
             }
             if (nameEnd == nameStart) {
                 if (!closing && lt + 1 < n && (html[lt + 1] == '!' || html[lt + 1] == '?')) {
-                    int close = indexOf(html, (byte) '>', lt + 2); // <!DOCTYPE html>
+                    int close = indexOf(html, '>', lt + 2); // <!DOCTYPE html>
                     i = close < 0 ? n : close + 1;
                 } else {
                     i = lt + 1; // a '<' of the text, which no code holds
@@ -144,7 +149,7 @@ public final class PageEmoji {
 
     /** Whether {@code html} has a {@code <body>} tag, in any case. */
     private static boolean hasBodyTag(byte[] html) {
-        for (int at = indexOf(html, (byte) '<', 0); at >= 0; at = indexOf(html, (byte) '<', at + 1)) {
+        for (int at = indexOf(html, '<', 0); at >= 0; at = indexOf(html, '<', at + 1)) {
             if (at + 5 < html.length && is(html, at + 1, 4, "body") && (html[at + 5] == '>' || html[at + 5] == '/'
                     || isSpace(html[at + 5]))) {
                 return true;
@@ -185,7 +190,7 @@ public final class PageEmoji {
                     i++;
                 }
                 if (i < n && (html[i] == '"' || html[i] == '\'')) {
-                    int close = indexOf(html, html[i], i + 1);
+                    int close = indexOf(html, (char) html[i], i + 1);
                     if (close < 0) {
                         return -1;
                     }
@@ -202,7 +207,7 @@ public final class PageEmoji {
 
     /** Where the end tag of the element named {@code name[at, at + length)} is, from {@code from}, in any case; -1 if none. */
     private static int indexOfEndTag(byte[] html, byte[] name, int at, int length, int from) {
-        for (int lt = indexOf(html, (byte) '<', from); lt >= 0; lt = indexOf(html, (byte) '<', lt + 1)) {
+        for (int lt = indexOf(html, '<', from); lt >= 0; lt = indexOf(html, '<', lt + 1)) {
             if (lt + 2 + length <= html.length && html[lt + 1] == '/' && sameIgnoreCase(html, lt + 2, name, at, length)
                     && (lt + 2 + length == html.length || !isNameChar(html[lt + 2 + length], false))) {
                 return lt;
@@ -222,56 +227,11 @@ public final class PageEmoji {
 
     /** Whether {@code html[at, at + length)} is {@code lower}, a lower-case ASCII word, in any case. */
     private static boolean is(byte[] html, int at, int length, String lower) {
-        if (length != lower.length()) {
-            return false;
-        }
-        for (int k = 0; k < length; k++) {
-            if (lower(html[at + k]) != lower.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+        return length == lower.length() && HtmlBytes.is(html, at, lower);
     }
 
     private static int lower(byte c) {
         return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
     }
 
-    private static boolean isNameChar(byte c, boolean first) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (!first && ((c >= '0' && c <= '9') || c == '-'));
-    }
-
-    private static boolean isSpace(byte c) {
-        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-    }
-
-    private static boolean startsWith(byte[] html, int at, String ascii) {
-        if (at + ascii.length() > html.length) {
-            return false;
-        }
-        for (int k = 0; k < ascii.length(); k++) {
-            if (html[at + k] != ascii.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int indexOf(byte[] html, byte b, int from) {
-        for (int k = from; k < html.length; k++) {
-            if (html[k] == b) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    private static int indexOf(byte[] html, String ascii, int from) {
-        for (int k = indexOf(html, (byte) ascii.charAt(0), from); k >= 0; k = indexOf(html, (byte) ascii.charAt(0), k + 1)) {
-            if (startsWith(html, k, ascii)) {
-                return k;
-            }
-        }
-        return -1;
-    }
 }
