@@ -67,9 +67,8 @@ public final class Emoji {
                     close = i;
                     break;
                 }
-                if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '+'
-                        || c == '-')) {
-                    break; // no code holds it: every code is of these
+                if (!isCodeChar(c)) {
+                    break; // no code holds it
                 }
             }
             if (close < 0) {
@@ -127,7 +126,8 @@ public final class Emoji {
         return -1;
     }
 
-    private static boolean isCodeChar(byte c) {
+    /** Whether a code may hold {@code c}: every code of the table is of ASCII letters, digits and {@code _+-}. */
+    private static boolean isCodeChar(int c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '+' || c == '-';
     }
 }

@@ -130,6 +130,28 @@ class LauncherTest {
         return Files.exists(runs()) ? Files.readAllLines(runs()).size() : 0;
     }
 
+    /**
+     * Builds with {@code args} in {@code dir} (Kiln says {@code built}), then again, which the launcher tells nothing
+     * changed: {@code starts} JVM starts by then ({@code why}, when not null, says why that many).
+     */
+    private void assertBuiltThenToldUnchanged(Path kiln, Path dir, String[] args, String built, long starts, String why)
+            throws IOException, InterruptedException {
+        assertTrue(kiln(kiln, dir, args).contains(built));
+        assertTrue(kiln(kiln, dir, args).startsWith("nothing changed"));
+        assertEquals(starts, starts(), why);
+    }
+
+    /**
+     * A build with {@code args} in {@code dir} that Kiln made again ({@code why}), its JVM the {@code starts}th, after
+     * which {@code page} holds {@code text}.
+     */
+    private void assertBuiltAgain(Path kiln, Path dir, String[] args, String why, long starts, Path page, String text)
+            throws IOException, InterruptedException {
+        assertTrue(kiln(kiln, dir, args).contains("built 1 page"), why);
+        assertEquals(starts, starts());
+        assertTrue(Files.readString(page).contains(text));
+    }
+
     @Test
     void aBuildWithNothingChangedIsToldByTheLauncherWithoutAJvmAndAnyChangeRunsKiln() throws Exception {
         Path kiln = homeRunningKiln().resolve("kiln");
@@ -229,9 +251,7 @@ class LauncherTest {
         Thread.sleep(1_100);
         String[] build = {"build", "--dest", "out"};
 
-        assertTrue(kiln(kiln, site, build).contains("built 1 page"));
-        assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
-        assertEquals(1, starts());
+        assertBuiltThenToldUnchanged(kiln, site, build, "built 1 page", 1, null);
         kiln(other.resolveSibling("kiln"), site, build);
         assertEquals(2, starts(), "another Kiln: its own check decides");
     }
@@ -248,25 +268,17 @@ class LauncherTest {
 
         // A link in --source pointed at another site (a deploy's current -> releases/...).
         String[] fromLink = {"build", "--source", "current", "--dest", tmp.resolve("www").toString()};
-        assertTrue(kiln(kiln, tmp, fromLink).contains("built 1 page"));
-        assertTrue(kiln(kiln, tmp, fromLink).startsWith("nothing changed"));
-        assertEquals(1, starts());
+        assertBuiltThenToldUnchanged(kiln, tmp, fromLink, "built 1 page", 1, null);
         Files.delete(current);
         Files.createSymbolicLink(current, Path.of("releases/two"));
-        assertTrue(kiln(kiln, tmp, fromLink).contains("built 1 page"), "the other site");
-        assertEquals(2, starts());
-        assertTrue(Files.readString(tmp.resolve("www/index.html")).contains("Second"));
+        assertBuiltAgain(kiln, tmp, fromLink, "the other site", 2, tmp.resolve("www/index.html"), "Second");
 
         // The site's folder replaced by another, renamed in its place.
         String[] fromFolder = {"build", "--source", "blog", "--dest", tmp.resolve("out").toString()};
-        assertTrue(kiln(kiln, tmp, fromFolder).contains("built 1 page"));
-        assertTrue(kiln(kiln, tmp, fromFolder).startsWith("nothing changed"));
-        assertEquals(3, starts());
+        assertBuiltThenToldUnchanged(kiln, tmp, fromFolder, "built 1 page", 3, null);
         Files.move(blog, tmp.resolve("blog.old"));
         Files.move(staged, blog);
-        assertTrue(kiln(kiln, tmp, fromFolder).contains("built 1 page"), "the other site");
-        assertEquals(4, starts());
-        assertTrue(Files.readString(tmp.resolve("out/index.html")).contains("Newer"));
+        assertBuiltAgain(kiln, tmp, fromFolder, "the other site", 4, tmp.resolve("out/index.html"), "Newer");
     }
 
     @Test
@@ -280,14 +292,10 @@ class LauncherTest {
         Thread.sleep(1_100);
         String[] build = {"build", "--dest", "out"};
 
-        assertTrue(kiln(kiln, site, build).contains("built 1 page"));
-        assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
-        assertEquals(1, starts());
+        assertBuiltThenToldUnchanged(kiln, site, build, "built 1 page", 1, null);
         Files.delete(site.resolve("site.yml"));
         Files.createSymbolicLink(site.resolve("site.yml"), Path.of("two.yml"));
-        assertTrue(kiln(kiln, site, build).contains("built 1 page"), "the other settings");
-        assertEquals(2, starts());
-        assertTrue(Files.readString(site.resolve("out/index.html")).contains("Second"));
+        assertBuiltAgain(kiln, site, build, "the other settings", 2, site.resolve("out/index.html"), "Second");
     }
 
     @Test
@@ -301,9 +309,8 @@ class LauncherTest {
         Thread.sleep(1_100);
         String[] build = {"build", "--dest", "out"};
 
-        assertTrue(kiln(kiln, site, build).contains("built 2 pages"));
-        assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
-        assertEquals(2, starts(), "find would not see an edit through the link: Kiln looks");
+        assertBuiltThenToldUnchanged(kiln, site, build, "built 2 pages", 2,
+                "find would not see an edit through the link: Kiln looks");
         Files.writeString(notes, "---\ntitle: B\n---\nSecond words.\n");
         assertTrue(kiln(kiln, site, build).contains("built 2 pages"), "the linked post edited");
         assertTrue(aPageHolds(site.resolve("out"), "Second words."));
@@ -315,9 +322,7 @@ class LauncherTest {
         Path site = blog(tmp.resolve("blog"), "Blog");
         Thread.sleep(1_100);
         String[] build = {"build", "--dest", "out"};
-        assertTrue(kiln(kiln, site, build).contains("built 1 page"));
-        assertTrue(kiln(kiln, site, build).startsWith("nothing changed"));
-        assertEquals(1, starts());
+        assertBuiltThenToldUnchanged(kiln, site, build, "built 1 page", 1, null);
 
         // A find that is not GNU's and takes the launcher's tests of time for others, or a stand-in: it prints
         // nothing for them (and answers the rest as GNU find).
